@@ -1,0 +1,272 @@
+//! `#[related(...)]` as written: which keys were given, each with the tokens
+//! to point at. Whether a key makes sense for the field it sits on is decided
+//! in valid.rs, once the field's kind is known.
+
+use std::fmt::Write as _;
+
+use proc_macro2::TokenTree;
+use syn::meta::ParseNestedMeta;
+use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitStr, Token};
+
+use crate::case;
+use crate::ctxt::Ctxt;
+
+const STRUCT_KEYS: &[&str] = &["table"];
+const FIELD_KEYS: &[&str] = &[
+    "primary_key",
+    "column",
+    "through",
+    "source_column",
+    "target_column",
+    "reverse",
+];
+
+/// `key = "value"`, keeping both tokens for error spans.
+pub struct Named {
+    pub key: Ident,
+    pub value: LitStr,
+}
+
+/// `reverse = Model::field`.
+pub struct ReverseAttr {
+    pub key: Ident,
+    pub path: syn::Path,
+}
+
+#[derive(Default)]
+pub struct StructAttrs {
+    pub table: Option<Named>,
+}
+
+#[derive(Default)]
+pub struct FieldAttrs {
+    pub primary_key: Option<Ident>,
+    pub column: Option<Named>,
+    pub through: Option<Named>,
+    pub source_column: Option<Named>,
+    pub target_column: Option<Named>,
+    pub reverse: Option<ReverseAttr>,
+    /// A key was not recognised. It is most likely a misspelling of a key
+    /// whose absence would be reported next, so valid.rs stays quiet about
+    /// missing keys to avoid a second error for one typo.
+    pub had_unknown: bool,
+}
+
+#[derive(Clone, Copy)]
+enum Place {
+    Struct,
+    Field,
+}
+
+pub fn struct_attrs(cx: &Ctxt, attrs: &[Attribute]) -> StructAttrs {
+    let mut out = StructAttrs::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("related")) {
+        let parsed = attr.parse_nested_meta(|meta| {
+            let Some(key) = known_key(cx, &meta, Place::Struct)? else {
+                return Ok(());
+            };
+            if key == "table" {
+                if let Some(value) = string_value(cx, &meta, &key)? {
+                    set_once(cx, &mut out.table, Named { key, value });
+                }
+            }
+            Ok(())
+        });
+        if let Err(err) = parsed {
+            cx.syn_error(err);
+        }
+    }
+    out
+}
+
+pub fn field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
+    let mut out = FieldAttrs::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("related")) {
+        let parsed = attr.parse_nested_meta(|meta| {
+            let Some(key) = known_key(cx, &meta, Place::Field)? else {
+                out.had_unknown = true;
+                return Ok(());
+            };
+            let named = |slot: &mut Option<Named>, key: Ident| -> syn::Result<()> {
+                if let Some(value) = string_value(cx, &meta, &key)? {
+                    set_once(cx, slot, Named { key, value });
+                }
+                Ok(())
+            };
+            match key.to_string().as_str() {
+                "primary_key" => {
+                    flag(cx, &meta, &key)?;
+                    if out.primary_key.is_some() {
+                        duplicate(cx, &key);
+                    } else {
+                        out.primary_key = Some(key);
+                    }
+                }
+                "column" => named(&mut out.column, key)?,
+                "through" => named(&mut out.through, key)?,
+                "source_column" => named(&mut out.source_column, key)?,
+                "target_column" => named(&mut out.target_column, key)?,
+                _ => {
+                    if let Some(path) = path_value(cx, &meta, &key)? {
+                        if out.reverse.is_some() {
+                            duplicate(cx, &key);
+                        } else {
+                            out.reverse = Some(ReverseAttr { key, path });
+                        }
+                    }
+                }
+            }
+            Ok(())
+        });
+        if let Err(err) = parsed {
+            cx.syn_error(err);
+        }
+    }
+    out
+}
+
+/// The key if it is one this place accepts; otherwise reports it, skips its
+/// value so the keys after it are still read, and returns `None`.
+fn known_key(cx: &Ctxt, meta: &ParseNestedMeta, place: Place) -> syn::Result<Option<Ident>> {
+    let allowed = match place {
+        Place::Struct => STRUCT_KEYS,
+        Place::Field => FIELD_KEYS,
+    };
+    if let Some(key) = meta.path.get_ident() {
+        if allowed.iter().any(|k| key == k) {
+            return Ok(Some(key.clone()));
+        }
+    }
+    cx.error_spanned_by(&meta.path, unknown_key_message(meta, place));
+    skip_value(meta)?;
+    Ok(None)
+}
+
+fn unknown_key_message(meta: &ParseNestedMeta, place: Place) -> String {
+    let written = meta
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect::<Vec<_>>()
+        .join("::");
+    let (here, allowed, elsewhere, other_place) = match place {
+        Place::Struct => ("struct", STRUCT_KEYS, FIELD_KEYS, "a field"),
+        Place::Field => ("field", FIELD_KEYS, STRUCT_KEYS, "the struct"),
+    };
+    let mut message = format!("unknown {here} attribute `{written}`");
+    if elsewhere.contains(&written.as_str()) {
+        let _ = write!(message, ": `{written}` goes on {other_place}");
+    } else if let Some(close) = allowed
+        .iter()
+        .map(|k| (case::distance(&written, k), k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+    {
+        let _ = write!(message, ": did you mean `{close}`?");
+    }
+    let _ = match place {
+        Place::Struct => write!(message, "\nthe struct attribute is: `table = \"...\"`"),
+        Place::Field => write!(
+            message,
+            "\nfield attributes are: `primary_key`, `column = \"...\"`, `through = \"...\"`, \
+             `source_column = \"...\"`, `target_column = \"...\"`, `reverse = Model::field`"
+        ),
+    };
+    message
+}
+
+/// Consumes `= value` or `(...)` after a key we are not going to use.
+fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
+    if meta.input.peek(Token![=]) {
+        meta.value()?.parse::<Expr>()?;
+    } else if meta.input.peek(syn::token::Paren) {
+        meta.input.parse::<TokenTree>()?;
+    }
+    Ok(())
+}
+
+fn at_end_of_key(meta: &ParseNestedMeta) -> bool {
+    meta.input.is_empty() || meta.input.peek(Token![,])
+}
+
+fn flag(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<()> {
+    if !at_end_of_key(meta) {
+        cx.error_spanned_by(
+            key,
+            format!("`{key}` takes no value: write `#[related({key})]`"),
+        );
+        skip_value(meta)?;
+    }
+    Ok(())
+}
+
+/// The string after `key =`. A value of another shape is reported (and
+/// skipped) here so a single bad value does not hide the keys after it.
+fn string_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<Option<LitStr>> {
+    let example = if key == "table" { "blog_post" } else { "name" };
+    if at_end_of_key(meta) {
+        cx.error_spanned_by(
+            key,
+            format!("`{key}` needs a value: `{key} = \"{example}\"`"),
+        );
+        return Ok(None);
+    }
+    if !meta.input.peek(Token![=]) {
+        cx.error_spanned_by(key, format!("expected `{key} = \"{example}\"`"));
+        skip_value(meta)?;
+        return Ok(None);
+    }
+    match meta.value()?.parse::<Expr>()? {
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(lit), ..
+        }) => Ok(Some(lit)),
+        other => {
+            cx.error_spanned_by(other, format!("expected a string: `{key} = \"{example}\"`"));
+            Ok(None)
+        }
+    }
+}
+
+/// The `Model::field` path after `reverse =`.
+fn path_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<Option<syn::Path>> {
+    const SHAPE: &str = "`reverse = Model::field`, naming the relation field this one mirrors, \
+                         e.g. `reverse = Post::author`";
+    if !meta.input.peek(Token![=]) {
+        cx.error_spanned_by(key, format!("expected {SHAPE}"));
+        skip_value(meta)?;
+        return Ok(None);
+    }
+    match meta.value()?.parse::<Expr>()? {
+        Expr::Path(p) if p.qself.is_none() && p.path.segments.len() >= 2 => Ok(Some(p.path)),
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(lit), ..
+        }) => {
+            cx.error_spanned_by(&lit, format!("write the path without quotes: {SHAPE}"));
+            Ok(None)
+        }
+        Expr::Call(call) if call.args.is_empty() => {
+            cx.error_at(
+                call.paren_token.span.join(),
+                format!("name the relation without calling it: {SHAPE}"),
+            );
+            Ok(None)
+        }
+        other => {
+            cx.error_spanned_by(other, format!("expected {SHAPE}"));
+            Ok(None)
+        }
+    }
+}
+
+fn set_once(cx: &Ctxt, slot: &mut Option<Named>, value: Named) {
+    match slot {
+        Some(_) => duplicate(cx, &value.key),
+        None => *slot = Some(value),
+    }
+}
+
+fn duplicate(cx: &Ctxt, again: &Ident) {
+    cx.error_spanned_by(again, format!("`{again}` is given twice"));
+}

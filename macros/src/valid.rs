@@ -1,0 +1,310 @@
+//! The rules the derive can check from this struct alone. Facts about other
+//! models (the target is a model, a mirrored relation points back here) are
+//! left to trait bounds in the expansion, where rustc has the other structs.
+
+use quote::{ToTokens, quote};
+
+use crate::ast::{Field, Kind, Model, option_inner};
+use crate::attr::Named;
+use crate::case::plain;
+use crate::ctxt::Ctxt;
+
+/// Handles are inherent associated functions, which shadow trait items of the
+/// same name: a field named `query` would turn `Post::query()` into a column.
+pub const RESERVED: &[&str] = &["query"];
+
+pub fn check(cx: &Ctxt, model: &Model) {
+    empty_names(cx, model);
+    primary_key(cx, model);
+    columns(cx, model);
+    for field in &model.fields {
+        attributes_fit(cx, field);
+        needless_option(cx, field);
+        reserved(cx, model, field);
+        link_columns(cx, field);
+    }
+}
+
+fn empty_names(cx: &Ctxt, model: &Model) {
+    let field_names = model.fields.iter().flat_map(|f| {
+        [
+            &f.attrs.column,
+            &f.attrs.through,
+            &f.attrs.source_column,
+            &f.attrs.target_column,
+        ]
+    });
+    for named in std::iter::once(&model.attrs.table)
+        .chain(field_names)
+        .flatten()
+    {
+        if named.value.value().trim().is_empty() {
+            cx.error_spanned_by(&named.value, format!("`{}` cannot be empty", named.key));
+        }
+    }
+}
+
+fn primary_key(cx: &Ctxt, model: &Model) {
+    let mut marked = model
+        .fields
+        .iter()
+        .filter(|f| f.attrs.primary_key.is_some());
+    if let Some(first) = marked.next() {
+        for again in marked {
+            if let Some(key) = &again.attrs.primary_key {
+                cx.error_spanned_by(
+                    key,
+                    format!(
+                        "`{}` is already the primary key: a model has exactly one \
+                         (composite keys are not supported)",
+                        first.ident
+                    ),
+                );
+            }
+        }
+    }
+
+    let Some(pk) = model.primary_key() else {
+        // A misspelt `primary_key` is already reported as an unknown key.
+        if !model.fields.iter().any(|f| f.attrs.had_unknown) {
+            cx.error_spanned_by(
+                model.ident,
+                format!(
+                    "`{}` has no primary key: mark one field `#[related(primary_key)]`, \
+                     or name it `id`",
+                    model.ident
+                ),
+            );
+        }
+        return;
+    };
+    if let Kind::Scalar { .. } = pk.kind {
+        if option_inner(pk.ty).is_some() {
+            cx.error_spanned_by(
+                pk.ty,
+                "the primary key cannot be `Option<_>`: a primary key is never NULL",
+            );
+        }
+        return;
+    }
+    let kind = pk.kind.name();
+    match &pk.attrs.primary_key {
+        Some(key) => cx.error_spanned_by(
+            key,
+            format!(
+                "`primary_key` cannot mark a {kind} field: the primary key is a plain column \
+                 (i16, i32, i64, String or Vec<u8>)"
+            ),
+        ),
+        None => cx.error_spanned_by(
+            pk.ident,
+            format!(
+                "a field named `id` is the primary key unless another field is marked, \
+                 but this one is a {kind}: mark the primary key with `#[related(primary_key)]`"
+            ),
+        ),
+    }
+}
+
+fn columns(cx: &Ctxt, model: &Model) {
+    // SQL folds unquoted names and SQLite compares even quoted ones without
+    // regard to ASCII case, so `Title` and `title` are one column.
+    let mut seen: Vec<(String, &Field)> = Vec::new();
+    for field in &model.fields {
+        let Some(column) = field.kind.column() else {
+            continue;
+        };
+        let folded = column.to_ascii_lowercase();
+        let Some((_, first)) = seen.iter().find(|(c, _)| *c == folded) else {
+            seen.push((folded, field));
+            continue;
+        };
+        let mut message = format!(
+            "column `{column}` is already used by field `{}`",
+            first.ident
+        );
+        if let Kind::Forward { .. } = first.kind {
+            if first.attrs.column.is_none() {
+                message.push_str(&format!(
+                    " (a {} stores its key in `<field>_id`)",
+                    first.kind.name()
+                ));
+            }
+        }
+        message.push_str("; give one of them another name with `#[related(column = \"...\")]`");
+        match &field.attrs.column {
+            Some(named) => cx.error_spanned_by(&named.value, message),
+            None => cx.error_spanned_by(field.ident, message),
+        }
+    }
+}
+
+fn attributes_fit(cx: &Ctxt, field: &Field) {
+    let attrs = &field.attrs;
+    let kind = field.kind.name();
+    let ident = field.ident;
+
+    if !matches!(field.kind, Kind::ManyToMany { .. }) {
+        for named in [&attrs.through, &attrs.source_column, &attrs.target_column]
+            .into_iter()
+            .flatten()
+        {
+            cx.error_spanned_by(
+                &named.key,
+                format!(
+                    "`{}` only applies to ManyToMany fields; `{ident}` is a {kind}",
+                    named.key
+                ),
+            );
+        }
+    }
+
+    match (&field.kind, &attrs.reverse) {
+        (Kind::Reverse { .. }, Some(_)) => {}
+        (Kind::Reverse { target, one }, None) => {
+            if !attrs.had_unknown {
+                let target = type_string(target);
+                let mirrored = if *one {
+                    "the OneToOne field"
+                } else {
+                    "the ForeignKey or ManyToMany field"
+                };
+                cx.error_spanned_by(
+                    field.ty,
+                    format!(
+                        "`{}` needs the relation it mirrors: add \
+                         `#[related(reverse = {target}::<field>)]`, naming {mirrored} of \
+                         `{target}` that points at this model",
+                        type_string(field.ty)
+                    ),
+                );
+            }
+        }
+        (Kind::Forward { .. } | Kind::ManyToMany { .. }, Some(reverse)) => cx.error_spanned_by(
+            &reverse.key,
+            format!(
+                "`reverse` only applies to Reverse and ReverseOne fields; `{ident}` is a \
+                 {kind}, the forward side: declare the reverse side on the model it points \
+                 at, as `#[related(reverse = ThisModel::{ident})]` on a `Reverse<ThisModel>` \
+                 field"
+            ),
+        ),
+        (_, Some(reverse)) => cx.error_spanned_by(
+            &reverse.key,
+            format!(
+                "`reverse` only applies to Reverse and ReverseOne fields; `{ident}` is a {kind}"
+            ),
+        ),
+        (_, None) => {}
+    }
+
+    if let Some(column) = &attrs.column {
+        let why = match field.kind {
+            Kind::Scalar { .. } | Kind::Forward { .. } => return,
+            Kind::ManyToMany { .. } => {
+                "it has no column in this table; name the link table and its columns with \
+                 `through`, `source_column` and `target_column`"
+            }
+            Kind::Reverse { .. } => {
+                "it has no column in this table; the key column belongs to the relation it \
+                 mirrors, on the other model"
+            }
+            Kind::Prefetched { .. } => "it is filled by a prefetch and has no column",
+        };
+        cx.error_spanned_by(
+            &column.key,
+            format!("`column` does not apply to a {kind} field: {why}"),
+        );
+    }
+}
+
+fn needless_option(cx: &Ctxt, field: &Field) {
+    if !field.needless_option {
+        return;
+    }
+    let Some(inner) = option_inner(field.ty) else {
+        return;
+    };
+    let kind = field.kind.name();
+    let why = match field.kind {
+        Kind::Reverse { one: true, .. } => {
+            "when no row points here it loads as `None` (`get()` returns `Ok(None)`)"
+        }
+        _ => "when no row is related it loads as empty",
+    };
+    cx.error_spanned_by(
+        field.ty,
+        format!(
+            "a {kind} field cannot be `Option<_>`: {why}; write `{}`",
+            type_string(inner)
+        ),
+    );
+}
+
+fn reserved(cx: &Ctxt, model: &Model, field: &Field) {
+    let name = plain(field.ident);
+    if !RESERVED.contains(&name.as_str()) {
+        return;
+    }
+    let keep = match field.kind {
+        Kind::Scalar { .. } => {
+            format!(" and keep the column with `#[related(column = \"{name}\")]`")
+        }
+        _ => String::new(),
+    };
+    cx.error_spanned_by(
+        field.ident,
+        format!(
+            "a field named `{name}` would hide `{}::{name}()`, which starts every query: \
+             rename the field{keep}",
+            model.ident
+        ),
+    );
+}
+
+fn link_columns(cx: &Ctxt, field: &Field) {
+    let Kind::ManyToMany {
+        source_column,
+        target_column,
+        ..
+    } = &field.kind
+    else {
+        return;
+    };
+    if !source_column.eq_ignore_ascii_case(target_column) {
+        return;
+    }
+    let message = format!(
+        "`source_column` and `target_column` are both `{source_column}`: the link table \
+         needs one column for each side"
+    );
+    let attrs = &field.attrs;
+    match attrs
+        .target_column
+        .as_ref()
+        .or(attrs.source_column.as_ref())
+    {
+        Some(Named { value, .. }) => cx.error_spanned_by(value, message),
+        None => cx.error_spanned_by(field.ty, message),
+    }
+}
+
+/// `ManyToMany<Tag>` rather than the token printer's `ManyToMany < Tag >`.
+pub fn type_string(ty: impl ToTokens) -> String {
+    let spaced = quote!(#ty).to_string();
+    let mut out = String::with_capacity(spaced.len());
+    let mut chars = spaced.chars().peekable();
+    let mut prev = ' ';
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            let next = chars.peek().copied().unwrap_or(' ');
+            let tight = matches!(next, '<' | '>' | ':' | ',') || matches!(prev, '<' | ':' | '&');
+            if tight {
+                continue;
+            }
+        }
+        out.push(c);
+        prev = c;
+    }
+    out
+}

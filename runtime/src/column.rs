@@ -1,0 +1,116 @@
+//! Scalar column types: how a Rust field type decodes from a result row and
+//! encodes to a bind parameter.
+
+use std::fmt;
+use std::hash::Hash;
+
+use crate::value::{SqlType, Value};
+
+/// Why one cell of a result row could not become the field's type.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum CellError {
+    #[error(
+        "NULL in a column that is not nullable (declare the field as `Option<_>` if NULL is allowed)"
+    )]
+    UnexpectedNull,
+    #[error("expected {expected}, found {found}")]
+    WrongType {
+        expected: &'static str,
+        found: String,
+    },
+    #[error("value {value} does not fit in {expected}")]
+    OutOfRange {
+        value: String,
+        expected: &'static str,
+    },
+    #[error("column index {0} is out of range for this row")]
+    NoSuchColumn(usize),
+    #[error("{0}")]
+    Driver(String),
+}
+
+/// One row of a result set, as a backend hands it to the loader. Getters are
+/// type-directed because PostgreSQL and MySQL rows only decode into a type
+/// their driver accepts for the column.
+pub trait RawRow {
+    fn is_null(&self, idx: usize) -> Result<bool, CellError>;
+    fn get_bool(&self, idx: usize) -> Result<Option<bool>, CellError>;
+    fn get_i16(&self, idx: usize) -> Result<Option<i16>, CellError>;
+    fn get_i32(&self, idx: usize) -> Result<Option<i32>, CellError>;
+    fn get_i64(&self, idx: usize) -> Result<Option<i64>, CellError>;
+    fn get_f32(&self, idx: usize) -> Result<Option<f32>, CellError>;
+    fn get_f64(&self, idx: usize) -> Result<Option<f64>, CellError>;
+    fn get_string(&self, idx: usize) -> Result<Option<String>, CellError>;
+    fn get_bytes(&self, idx: usize) -> Result<Option<Vec<u8>>, CellError>;
+}
+
+/// A Rust type stored in one column.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a supported column type",
+    label = "unsupported column type",
+    note = "columns are i16, i32, i64, f32, f64, bool, String, Vec<u8>, or Option<_> of one of them; relations are ForeignKey<T>, OneToOne<T>, ManyToMany<T>, Reverse<T>, ReverseOne<T>"
+)]
+pub trait Column: Sized + Clone + Send + Sync + 'static {
+    const SQL_TYPE: SqlType;
+    const NULLABLE: bool = false;
+    fn decode(row: &dyn RawRow, idx: usize) -> Result<Self, CellError>;
+    fn to_value(&self) -> Value;
+}
+
+/// A column type usable as a primary key or a key of a relation: hashable for
+/// stitching, never NULL.
+pub trait Key: Column + Hash + Eq + Ord + fmt::Debug {}
+
+macro_rules! scalar {
+    ($t:ty, $sql:ident, $get:ident, $variant:ident, $conv:ty) => {
+        impl Column for $t {
+            const SQL_TYPE: SqlType = SqlType::$sql;
+            #[inline]
+            fn decode(row: &dyn RawRow, idx: usize) -> Result<Self, CellError> {
+                row.$get(idx)?.ok_or(CellError::UnexpectedNull)
+            }
+            #[inline]
+            fn to_value(&self) -> Value {
+                Value::$variant(<$conv>::from(self.clone()))
+            }
+        }
+        impl Column for Option<$t> {
+            const SQL_TYPE: SqlType = SqlType::$sql;
+            const NULLABLE: bool = true;
+            #[inline]
+            fn decode(row: &dyn RawRow, idx: usize) -> Result<Self, CellError> {
+                row.$get(idx)
+            }
+            #[inline]
+            fn to_value(&self) -> Value {
+                match self {
+                    Some(v) => Value::$variant(<$conv>::from(v.clone())),
+                    None => Value::Null,
+                }
+            }
+        }
+    };
+}
+
+scalar!(bool, Bool, get_bool, Bool, bool);
+scalar!(i16, I16, get_i16, I64, i64);
+scalar!(i32, I32, get_i32, I64, i64);
+scalar!(i64, I64, get_i64, I64, i64);
+scalar!(f32, F32, get_f32, F64, f64);
+scalar!(f64, F64, get_f64, F64, f64);
+scalar!(String, Text, get_string, Text, String);
+scalar!(Vec<u8>, Bytes, get_bytes, Bytes, Vec<u8>);
+
+impl Key for i16 {}
+impl Key for i32 {}
+impl Key for i64 {}
+impl Key for String {}
+impl Key for Vec<u8> {}
+
+/// Narrow an integer read as i64 (SQLite stores every integer as i64).
+pub(crate) fn narrow<T: TryFrom<i64>>(v: i64, expected: &'static str) -> Result<T, CellError> {
+    T::try_from(v).map_err(|_| CellError::OutOfRange {
+        value: v.to_string(),
+        expected,
+    })
+}

@@ -1,0 +1,395 @@
+//! The field types a model declares its relations with. A field starts
+//! unloaded; only a query's `select_related` / `prefetch_related` fills it.
+//! Reading an unloaded field is an error naming the call that loads it: no
+//! query ever runs behind the user's back.
+
+use std::fmt;
+
+use crate::model::Model;
+
+/// Names the field a relation value belongs to, so "not loaded" errors can
+/// say which call would have loaded it. The derive creates one per field.
+#[derive(Debug, PartialEq, Eq)]
+pub struct FieldName {
+    pub model: &'static str,
+    pub field: &'static str,
+    /// Loaded with a JOIN (`select_related`) or only by `prefetch_related`.
+    pub joinable: bool,
+}
+
+static UNNAMED: FieldName = FieldName {
+    model: "?",
+    field: "?",
+    joinable: true,
+};
+
+/// Reading a relation that the query did not load.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NotLoaded {
+    #[error(
+        "`{model}.{field}` was not loaded: add `.select_related({model}::{field}())` (one JOIN) or `.prefetch_related({model}::{field}())` to the query"
+    )]
+    Joinable {
+        model: &'static str,
+        field: &'static str,
+    },
+    #[error(
+        "`{model}.{field}` was not loaded: add `.prefetch_related({model}::{field}())` to the query"
+    )]
+    PrefetchOnly {
+        model: &'static str,
+        field: &'static str,
+    },
+    #[error("`{model}.{field}` points at a row that does not exist")]
+    Missing {
+        model: &'static str,
+        field: &'static str,
+    },
+}
+
+impl FieldName {
+    fn not_loaded(&'static self) -> NotLoaded {
+        if self.joinable {
+            NotLoaded::Joinable {
+                model: self.model,
+                field: self.field,
+            }
+        } else {
+            NotLoaded::PrefetchOnly {
+                model: self.model,
+                field: self.field,
+            }
+        }
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum One<T> {
+    Unloaded,
+    Missing,
+    Loaded(Box<T>),
+}
+
+/// How the runtime fills a relation field. Implemented by every field type.
+pub trait RelationField<T: Model> {
+    /// The target key stored in the source row (forward relations only).
+    fn key(&self) -> Option<&T::Pk> {
+        None
+    }
+    fn set_one(&mut self, target: Option<T>);
+    fn set_many(&mut self, targets: Vec<T>);
+    fn loaded_mut(&mut self) -> &mut [T];
+}
+
+macro_rules! single_forward {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone)]
+        pub struct $name<T: Model> {
+            key: T::Pk,
+            target: One<T>,
+            name: &'static FieldName,
+        }
+
+        impl<T: Model> $name<T> {
+            /// A value pointing at the row with primary key `key` (for inserts).
+            pub fn new(key: T::Pk) -> Self {
+                $name { key, target: One::Unloaded, name: &UNNAMED }
+            }
+
+            /// Used by the derive: an unloaded value that knows its field.
+            #[doc(hidden)]
+            pub fn __from_key(key: T::Pk, name: &'static FieldName) -> Self {
+                $name { key, target: One::Unloaded, name }
+            }
+
+            /// The key stored in this row's column. Never touches the database.
+            pub fn key(&self) -> &T::Pk {
+                &self.key
+            }
+
+            /// The related row, if the query loaded it.
+            pub fn get(&self) -> Result<&T, NotLoaded> {
+                match &self.target {
+                    One::Loaded(t) => Ok(t),
+                    One::Unloaded => Err(self.name.not_loaded()),
+                    One::Missing => Err(NotLoaded::Missing {
+                        model: self.name.model,
+                        field: self.name.field,
+                    }),
+                }
+            }
+
+            /// Mutable access to the related row, if loaded.
+            pub fn get_mut(&mut self) -> Result<&mut T, NotLoaded> {
+                let name = self.name;
+                match &mut self.target {
+                    One::Loaded(t) => Ok(t),
+                    One::Unloaded => Err(name.not_loaded()),
+                    One::Missing => Err(NotLoaded::Missing {
+                        model: name.model,
+                        field: name.field,
+                    }),
+                }
+            }
+
+            pub fn is_loaded(&self) -> bool {
+                !matches!(self.target, One::Unloaded)
+            }
+        }
+
+        impl<T: Model> From<&T> for $name<T> {
+            fn from(target: &T) -> Self {
+                $name::new(target.pk().clone())
+            }
+        }
+
+        impl<T: Model> RelationField<T> for $name<T> {
+            fn key(&self) -> Option<&T::Pk> {
+                Some(&self.key)
+            }
+            fn set_one(&mut self, target: Option<T>) {
+                self.target = match target {
+                    Some(t) => One::Loaded(Box::new(t)),
+                    None => One::Missing,
+                };
+            }
+            fn set_many(&mut self, targets: Vec<T>) {
+                self.set_one(targets.into_iter().next());
+            }
+            fn loaded_mut(&mut self) -> &mut [T] {
+                match &mut self.target {
+                    One::Loaded(t) => std::slice::from_mut(&mut **t),
+                    _ => &mut [],
+                }
+            }
+        }
+
+        impl<T: Model> RelationField<T> for Option<$name<T>> {
+            fn key(&self) -> Option<&T::Pk> {
+                self.as_ref().map(|f| &f.key)
+            }
+            fn set_one(&mut self, target: Option<T>) {
+                if let Some(f) = self {
+                    f.set_one(target);
+                }
+            }
+            fn set_many(&mut self, targets: Vec<T>) {
+                if let Some(f) = self {
+                    f.set_many(targets);
+                }
+            }
+            fn loaded_mut(&mut self) -> &mut [T] {
+                match self {
+                    Some(f) => f.loaded_mut(),
+                    None => &mut [],
+                }
+            }
+        }
+
+        impl<T: Model + fmt::Debug> fmt::Debug for $name<T> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match &self.target {
+                    One::Loaded(t) => t.fmt(f),
+                    One::Unloaded => write!(f, "{}({:?}, not loaded)", stringify!($name), self.key),
+                    One::Missing => write!(f, "{}({:?}, missing)", stringify!($name), self.key),
+                }
+            }
+        }
+
+        impl<T: Model + PartialEq> PartialEq for $name<T> {
+            fn eq(&self, other: &Self) -> bool {
+                self.key == other.key && self.target == other.target
+            }
+        }
+    };
+}
+
+single_forward!(
+    /// A foreign key: the column `<field>_id` holds the target's primary key.
+    /// Declare `Option<ForeignKey<T>>` for a nullable column.
+    ForeignKey
+);
+single_forward!(
+    /// A one-to-one relation: a unique foreign key.
+    /// Declare `Option<OneToOne<T>>` for a nullable column.
+    OneToOne
+);
+
+macro_rules! many {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone)]
+        pub struct $name<T: Model> {
+            targets: Option<Vec<T>>,
+            name: &'static FieldName,
+        }
+
+        impl<T: Model> Default for $name<T> {
+            fn default() -> Self {
+                $name { targets: None, name: &UNNAMED }
+            }
+        }
+
+        impl<T: Model> $name<T> {
+            /// Used by the derive: an unloaded value that knows its field.
+            #[doc(hidden)]
+            pub fn __unloaded(name: &'static FieldName) -> Self {
+                $name { targets: None, name }
+            }
+
+            /// The loaded rows, in the prefetch query's order. Never touches
+            /// the database: in-memory filtering, searching and counting are
+            /// plain slice operations on this.
+            pub fn get(&self) -> Result<&[T], NotLoaded> {
+                self.targets.as_deref().ok_or_else(|| self.name.not_loaded())
+            }
+
+            /// Mutable access to the loaded rows.
+            pub fn get_mut(&mut self) -> Result<&mut Vec<T>, NotLoaded> {
+                let name = self.name;
+                self.targets.as_mut().ok_or_else(|| name.not_loaded())
+            }
+
+            /// Iterate the loaded rows (in memory).
+            pub fn iter(&self) -> Result<std::slice::Iter<'_, T>, NotLoaded> {
+                self.get().map(|t| t.iter())
+            }
+
+            /// The number of loaded rows (in memory).
+            pub fn len(&self) -> Result<usize, NotLoaded> {
+                self.get().map(|t| t.len())
+            }
+
+            /// Whether no row was loaded (in memory).
+            pub fn is_empty(&self) -> Result<bool, NotLoaded> {
+                self.get().map(|t| t.is_empty())
+            }
+
+            pub fn is_loaded(&self) -> bool {
+                self.targets.is_some()
+            }
+
+            /// Take the loaded rows out, leaving the field unloaded.
+            pub fn take(&mut self) -> Result<Vec<T>, NotLoaded> {
+                let name = self.name;
+                self.targets.take().ok_or_else(|| name.not_loaded())
+            }
+        }
+
+        impl<T: Model> RelationField<T> for $name<T> {
+            fn set_one(&mut self, target: Option<T>) {
+                self.targets = Some(target.into_iter().collect());
+            }
+            fn set_many(&mut self, targets: Vec<T>) {
+                self.targets = Some(targets);
+            }
+            fn loaded_mut(&mut self) -> &mut [T] {
+                self.targets.as_deref_mut().unwrap_or(&mut [])
+            }
+        }
+
+        impl<T: Model + fmt::Debug> fmt::Debug for $name<T> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match &self.targets {
+                    Some(t) => t.fmt(f),
+                    None => write!(f, "{}(not loaded)", stringify!($name)),
+                }
+            }
+        }
+
+        impl<T: Model + PartialEq> PartialEq for $name<T> {
+            fn eq(&self, other: &Self) -> bool {
+                self.targets == other.targets
+            }
+        }
+    };
+}
+
+many!(
+    /// A many-to-many relation through a link table.
+    ManyToMany
+);
+many!(
+    /// The reverse side of a `ForeignKey` or `ManyToMany` declared on `T`
+    /// (Django's related manager), named with `#[related(reverse = T::field)]`.
+    Reverse
+);
+many!(
+    /// A field that a `Prefetch` fills with a filtered or ordered set of
+    /// related rows (Django's `to_attr`). Not a column.
+    Prefetched
+);
+
+/// The reverse side of a `OneToOne` declared on `T`: at most one row.
+#[derive(Clone)]
+pub struct ReverseOne<T: Model> {
+    target: One<T>,
+    name: &'static FieldName,
+}
+
+impl<T: Model> Default for ReverseOne<T> {
+    fn default() -> Self {
+        ReverseOne {
+            target: One::Unloaded,
+            name: &UNNAMED,
+        }
+    }
+}
+
+impl<T: Model> ReverseOne<T> {
+    #[doc(hidden)]
+    pub fn __unloaded(name: &'static FieldName) -> Self {
+        ReverseOne {
+            target: One::Unloaded,
+            name,
+        }
+    }
+
+    /// The related row: `Ok(None)` when the query looked and found none.
+    pub fn get(&self) -> Result<Option<&T>, NotLoaded> {
+        match &self.target {
+            One::Loaded(t) => Ok(Some(t)),
+            One::Missing => Ok(None),
+            One::Unloaded => Err(self.name.not_loaded()),
+        }
+    }
+
+    pub fn is_loaded(&self) -> bool {
+        !matches!(self.target, One::Unloaded)
+    }
+}
+
+impl<T: Model> RelationField<T> for ReverseOne<T> {
+    fn set_one(&mut self, target: Option<T>) {
+        self.target = match target {
+            Some(t) => One::Loaded(Box::new(t)),
+            None => One::Missing,
+        };
+    }
+    fn set_many(&mut self, targets: Vec<T>) {
+        self.set_one(targets.into_iter().next());
+    }
+    fn loaded_mut(&mut self) -> &mut [T] {
+        match &mut self.target {
+            One::Loaded(t) => std::slice::from_mut(&mut **t),
+            _ => &mut [],
+        }
+    }
+}
+
+impl<T: Model + fmt::Debug> fmt::Debug for ReverseOne<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.target {
+            One::Loaded(t) => t.fmt(f),
+            One::Missing => f.write_str("None"),
+            One::Unloaded => f.write_str("ReverseOne(not loaded)"),
+        }
+    }
+}
+
+impl<T: Model + PartialEq> PartialEq for ReverseOne<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.target == other.target
+    }
+}

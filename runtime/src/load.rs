@@ -1,0 +1,140 @@
+//! The loader, free of I/O: it hands out the next statement, takes the rows
+//! of that statement, and finally returns the stitched models. Sync and
+//! async executors drive the same loader; none has a copy of its logic.
+
+use crate::column::RawRow;
+use crate::error::{Error, Result};
+use crate::join::Slot;
+use crate::model::Model;
+use crate::query::{Ctx, Query};
+use crate::sql::Statement;
+
+enum Stage {
+    Base,
+    BaseRows,
+    Prefetch(usize),
+    Done,
+}
+
+/// One load in progress.
+pub struct Load<M: Model> {
+    query: Query<M>,
+    ctx: Ctx,
+    stage: Stage,
+    slots: Vec<Slot>,
+    rows: Vec<M>,
+    current_sql: String,
+}
+
+impl<M: Model> Load<M> {
+    /// A load of `query`: the base statement, then its prefetch levels.
+    pub fn new(query: &Query<M>, ctx: Ctx) -> Result<Self> {
+        Self::start(query, Vec::new(), Stage::Base, ctx)
+    }
+
+    /// Only the prefetch levels of `query`, onto rows the caller holds.
+    pub fn onto(query: &Query<M>, rows: Vec<M>, ctx: Ctx) -> Result<Self> {
+        Self::start(query, rows, Stage::Prefetch(0), ctx)
+    }
+
+    fn start(query: &Query<M>, rows: Vec<M>, stage: Stage, ctx: Ctx) -> Result<Self> {
+        if let Some(lookup) = query.errors.first() {
+            return Err(Error::DuplicateLookup {
+                lookup: lookup.clone(),
+            });
+        }
+        let mut query = query.clone();
+        let base_joins = match stage {
+            Stage::Base => crate::join::clone_nodes(&query.joins),
+            // Rows handed in were not loaded by this query's JOINs.
+            _ => Vec::new(),
+        };
+        for node in &mut query.prefetch {
+            node.resolve(&base_joins);
+        }
+        Ok(Load {
+            query,
+            ctx,
+            stage,
+            slots: Vec::new(),
+            rows,
+            current_sql: String::new(),
+        })
+    }
+
+    /// The next statement to send, or None when the load is complete.
+    pub fn next_statement(&mut self) -> Result<Option<Statement>> {
+        loop {
+            match self.stage {
+                Stage::Base => {
+                    let (stmt, slots) = self.query.base_statement(self.ctx.dialect);
+                    self.slots = slots;
+                    self.stage = Stage::BaseRows;
+                    self.current_sql.clone_from(&stmt.sql);
+                    return Ok(Some(stmt));
+                }
+                Stage::BaseRows => self.stage = Stage::Prefetch(0),
+                Stage::Prefetch(i) => {
+                    let Some(node) = self.query.prefetch.get_mut(i) else {
+                        self.stage = Stage::Done;
+                        continue;
+                    };
+                    match node.next_statement(&mut self.rows, self.ctx)? {
+                        Some(stmt) => {
+                            self.current_sql.clone_from(&stmt.sql);
+                            return Ok(Some(stmt));
+                        }
+                        None => self.stage = Stage::Prefetch(i + 1),
+                    }
+                }
+                Stage::Done => return Ok(None),
+            }
+        }
+    }
+
+    /// One row of the statement last handed out.
+    pub fn accept_row(&mut self, row: &dyn RawRow) -> Result<()> {
+        match self.stage {
+            Stage::BaseRows => {
+                let decoded = M::decode(row, 0).map_err(|error| Error::Decode {
+                    model: M::info().name,
+                    field: error.field,
+                    column: error.column,
+                    error: error.error,
+                    statement: self.current_sql.clone(),
+                });
+                let mut model = decoded?;
+                let mut pos = 0;
+                for j in &self.query.joins {
+                    j.decode(row, &mut model, &self.slots, &mut pos)
+                        .map_err(|e| e.into_error(&self.current_sql))?;
+                }
+                self.rows.push(model);
+                Ok(())
+            }
+            Stage::Prefetch(i) => match self.query.prefetch.get_mut(i) {
+                Some(node) => node.accept_row(row, &self.current_sql),
+                None => Ok(()),
+            },
+            Stage::Base | Stage::Done => Ok(()),
+        }
+    }
+
+    /// The SQL of the statement last handed out.
+    pub fn current_sql(&self) -> &str {
+        &self.current_sql
+    }
+
+    /// Stitch every prefetched level onto the rows and return them.
+    pub fn finish(mut self) -> Vec<M> {
+        for node in &mut self.query.prefetch {
+            node.attach(&mut self.rows);
+        }
+        self.rows
+    }
+
+    /// The rows as loaded so far, without stitching (after an error).
+    pub(crate) fn into_rows(self) -> Vec<M> {
+        self.rows
+    }
+}

@@ -1,0 +1,106 @@
+//! The statement log: every statement a connection sends, as a `tracing`
+//! event and in a counter tests can assert on (Django's assertNumQueries).
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::Duration;
+
+/// One statement as it was sent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoggedStatement {
+    pub sql: String,
+    /// The number of bind parameters (a whole key list bound as one array
+    /// parameter counts as one).
+    pub params: usize,
+    pub rows: usize,
+    pub duration: Duration,
+}
+
+/// Counts every statement; keeps their text only while recording, so a
+/// long-running service does not grow a log without bound.
+#[derive(Debug, Default)]
+pub struct StatementLog {
+    count: AtomicU64,
+    recording: AtomicBool,
+    entries: Mutex<Vec<LoggedStatement>>,
+}
+
+impl StatementLog {
+    pub fn new() -> Self {
+        StatementLog::default()
+    }
+
+    /// Statements sent since the log was created or last reset.
+    pub fn count(&self) -> u64 {
+        self.count.load(Ordering::Relaxed)
+    }
+
+    /// Keep the text of every following statement until `stop_recording`.
+    pub fn start_recording(&self) {
+        self.recording.store(true, Ordering::Relaxed);
+    }
+
+    pub fn stop_recording(&self) {
+        self.recording.store(false, Ordering::Relaxed);
+    }
+
+    /// Reset the counter and drop recorded statements.
+    pub fn reset(&self) {
+        self.count.store(0, Ordering::Relaxed);
+        self.lock().clear();
+    }
+
+    /// The recorded statements, oldest first.
+    pub fn statements(&self) -> Vec<LoggedStatement> {
+        self.lock().clone()
+    }
+
+    /// Take the recorded statements out of the log.
+    pub fn take(&self) -> Vec<LoggedStatement> {
+        std::mem::take(&mut *self.lock())
+    }
+
+    /// Run `f` and return its result with the statements it sent (recorded
+    /// whatever the recording state was).
+    pub fn capture<T>(&self, f: impl FnOnce() -> T) -> (T, Vec<LoggedStatement>) {
+        let was = self.recording.swap(true, Ordering::Relaxed);
+        let start = self.lock().len();
+        let out = f();
+        self.recording.store(was, Ordering::Relaxed);
+        let captured = {
+            let mut entries = self.lock();
+            let captured = entries[start.min(entries.len())..].to_vec();
+            if !was {
+                entries.truncate(start);
+            }
+            captured
+        };
+        (out, captured)
+    }
+
+    /// Record one statement. Executors call this after each statement.
+    pub fn record(&self, sql: &str, params: usize, rows: usize, duration: Duration) {
+        self.count.fetch_add(1, Ordering::Relaxed);
+        tracing::debug!(
+            target: "related::sql",
+            sql,
+            params,
+            rows,
+            duration_us = duration.as_micros() as u64,
+            "statement"
+        );
+        if self.recording.load(Ordering::Relaxed) {
+            self.lock().push(LoggedStatement {
+                sql: sql.to_owned(),
+                params,
+                rows,
+                duration,
+            });
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<LoggedStatement>> {
+        // A panic while holding the lock cannot leave the Vec inconsistent.
+        self.entries.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}

@@ -1,0 +1,101 @@
+//! Lookups: a relation, or a chain of relations (Django's `author__publisher`)
+//! whose hops the compiler checks end to start.
+
+use crate::error::Error;
+use crate::join::{JoinNode, hop_mut};
+use crate::model::Model;
+use crate::prefetch::{Level, PrefetchNode, add_node};
+use crate::relation::{Relation, SingleValued};
+
+/// A relation or a chain of relations starting at `Source`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a relation path",
+    label = "expected a relation handle such as `Post::author()` or a chain `Post::author().then(Author::publisher())`"
+)]
+#[allow(private_interfaces)]
+pub trait Path: Copy + Send + Sync + 'static {
+    type Source: Model;
+    type Target: Model;
+
+    /// Add the JOINs of this path below `joins`.
+    #[doc(hidden)]
+    fn __add_join(self, joins: &mut Vec<Box<dyn JoinNode<Self::Source>>>);
+
+    /// Add the prefetch levels of this path below `levels`.
+    #[doc(hidden)]
+    fn __add_prefetch(
+        self,
+        levels: &mut Vec<Box<dyn PrefetchNode<Self::Source>>>,
+    ) -> Result<(), Error>;
+
+    /// The lookup in Django's notation (`author__publisher`).
+    fn lookup(self) -> String;
+}
+
+#[allow(private_interfaces)]
+impl<R: Relation> Path for R {
+    type Source = R::Source;
+    type Target = R::Target;
+
+    fn __add_join(self, joins: &mut Vec<Box<dyn JoinNode<R::Source>>>) {
+        hop_mut::<R>(joins);
+    }
+
+    fn __add_prefetch(
+        self,
+        levels: &mut Vec<Box<dyn PrefetchNode<R::Source>>>,
+    ) -> Result<(), Error> {
+        add_node(levels, Box::new(Level::<R>::plain()))
+    }
+
+    fn lookup(self) -> String {
+        R::info().name.to_owned()
+    }
+}
+
+/// Two lookups end to start: `a.then(b)` follows `a`, then `b` from where `a`
+/// ends.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Chain<A, B> {
+    first: A,
+    rest: B,
+}
+
+impl<A, B> Chain<A, B> {
+    pub fn new(first: A, rest: B) -> Self {
+        Chain { first, rest }
+    }
+}
+
+impl<A: Relation, B: Path<Source = A::Target>> Chain<A, B> {
+    /// Follow one more relation from where this chain ends.
+    pub fn then<C: Path<Source = B::Target>>(self, next: C) -> Chain<A, Chain<B, C>> {
+        Chain::new(self.first, Chain::new(self.rest, next))
+    }
+}
+
+#[allow(private_interfaces)]
+impl<A: Relation, B: Path<Source = A::Target>> Path for Chain<A, B> {
+    type Source = A::Source;
+    type Target = B::Target;
+
+    fn __add_join(self, joins: &mut Vec<Box<dyn JoinNode<A::Source>>>) {
+        let hop = hop_mut::<A>(joins);
+        self.rest.__add_join(&mut hop.children);
+    }
+
+    fn __add_prefetch(
+        self,
+        levels: &mut Vec<Box<dyn PrefetchNode<A::Source>>>,
+    ) -> Result<(), Error> {
+        let mut level = Level::<A>::plain();
+        self.rest.__add_prefetch(level.nested_mut())?;
+        add_node(levels, Box::new(level))
+    }
+
+    fn lookup(self) -> String {
+        format!("{}__{}", self.first.lookup(), self.rest.lookup())
+    }
+}
+
+impl<A: SingleValued, B: SingleValued> SingleValued for Chain<A, B> {}

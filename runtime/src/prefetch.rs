@@ -1,0 +1,619 @@
+//! prefetch_related: one batched statement per level, stitched in memory.
+//!
+//! Each level is a small state machine over its parents: collect their keys,
+//! send one statement (or one per chunk where the backend limits bind
+//! parameters), decode the children once per distinct primary key, run the
+//! levels below on those children, then hand each parent its children.
+
+use std::any::{Any, TypeId};
+use std::collections::{HashMap, HashSet};
+use std::marker::PhantomData;
+
+use crate::column::{Column, RawRow};
+use crate::error::{Error, Result};
+use crate::expr::{Filter, Order};
+use crate::join::{FieldErrorAt, JoinNode, Slot, find_hop};
+use crate::model::{FieldError, Model};
+use crate::path::Path;
+use crate::query::{Ctx, KeyList, LinkFilter, PlannedStatement, Query, SelectParts, render_select};
+use crate::relation::{Cardinality, Relation, RelationKind, SingleValued};
+use crate::sql::{KeyBinding, Statement};
+use crate::value::Value;
+
+/// A field declared as `Prefetched<T>`, the target of [`Prefetch::to`]
+/// (Django's `to_attr`). Implemented by the derive.
+pub trait PrefetchTarget: Copy + Default + Send + Sync + 'static {
+    type Source: Model;
+    type Item: Model;
+    fn name() -> &'static str;
+    fn attach(source: &mut Self::Source, items: Vec<Self::Item>);
+    fn loaded_mut(source: &mut Self::Source) -> &mut [Self::Item];
+}
+
+/// A prefetch lookup with its own query and/or its own target field
+/// (Django's `Prefetch(lookup, queryset=..., to_attr=...)`).
+pub struct Prefetch<R: Relation> {
+    level: Level<R>,
+}
+
+impl<R: Relation> Prefetch<R> {
+    pub fn new(_relation: R) -> Self {
+        Prefetch {
+            level: Level::plain(),
+        }
+    }
+
+    /// Keep only the related rows matching `filter`.
+    pub fn filter(mut self, filter: Filter<R::Target>) -> Self {
+        self.level.custom = true;
+        self.level.query = self.level.query.filter(filter);
+        self
+    }
+
+    /// Order each parent's related rows (default: primary key).
+    pub fn order_by(mut self, order: Order<R::Target>) -> Self {
+        self.level.custom = true;
+        self.level.query = self.level.query.order_by(order);
+        self
+    }
+
+    /// Keep at most `n` related rows per parent, in this prefetch's order
+    /// (one statement, with `ROW_NUMBER() OVER (PARTITION BY ...)`).
+    pub fn limit(mut self, n: u64) -> Self {
+        self.level.custom = true;
+        self.level.per_parent = Some(n);
+        self
+    }
+
+    /// JOIN a single-valued relation of the related rows into this level's
+    /// statement.
+    pub fn select_related<P>(mut self, path: P) -> Self
+    where
+        P: Path<Source = R::Target> + SingleValued,
+    {
+        self.level.custom = true;
+        self.level.query = self.level.query.select_related(path);
+        self
+    }
+
+    /// Prefetch further levels below the related rows.
+    pub fn prefetch_related<P>(mut self, path: P) -> Self
+    where
+        P: Path<Source = R::Target>,
+    {
+        self.level.query = self.level.query.prefetch_related(path);
+        self
+    }
+
+    /// A nested `Prefetch` below the related rows.
+    pub fn prefetch<R2>(mut self, nested: Prefetch<R2>) -> Self
+    where
+        R2: Relation<Source = R::Target>,
+    {
+        self.level.query = self.level.query.prefetch(nested);
+        self
+    }
+
+    /// Put the result into a `Prefetched<T>` field instead of the relation's
+    /// own field, so both can be loaded by one query.
+    pub fn to<A>(mut self, _target: A) -> Self
+    where
+        A: PrefetchTarget<Source = R::Source, Item = R::Target>,
+    {
+        self.level.target = Target {
+            id: TypeId::of::<A>(),
+            name: A::name(),
+            attach: A::attach,
+            own: false,
+        };
+        self
+    }
+
+    pub(crate) fn into_level(self) -> Level<R> {
+        self.level
+    }
+}
+
+/// Where a level puts its rows.
+struct Target<S, T> {
+    id: TypeId,
+    name: &'static str,
+    attach: fn(&mut S, Vec<T>),
+    own: bool,
+}
+
+impl<S, T> Clone for Target<S, T> {
+    fn clone(&self) -> Self {
+        Target { ..*self }
+    }
+}
+
+/// The parents of a level: a slice of rows, or the rows a JOIN loaded into
+/// the fields of rows further up.
+pub(crate) trait Parents<P> {
+    fn for_each(&mut self, f: &mut dyn FnMut(&mut P));
+}
+
+impl<P> Parents<P> for [P] {
+    fn for_each(&mut self, f: &mut dyn FnMut(&mut P)) {
+        for p in self.iter_mut() {
+            f(p);
+        }
+    }
+}
+
+impl<P> Parents<P> for Vec<P> {
+    fn for_each(&mut self, f: &mut dyn FnMut(&mut P)) {
+        for p in self.iter_mut() {
+            f(p);
+        }
+    }
+}
+
+/// The targets of relation `R` already loaded into `inner`'s rows.
+struct Via<'a, R: Relation> {
+    inner: &'a mut dyn Parents<R::Source>,
+    _marker: PhantomData<R>,
+}
+
+impl<R: Relation> Parents<R::Target> for Via<'_, R> {
+    fn for_each(&mut self, f: &mut dyn FnMut(&mut R::Target)) {
+        self.inner.for_each(&mut |source| {
+            for t in R::loaded_mut(source) {
+                f(t);
+            }
+        });
+    }
+}
+
+/// One prefetch level whose parents are `P` rows.
+pub(crate) trait PrefetchNode<P>: Send + Sync {
+    /// Relation and target field: lookups with the same key share a level.
+    fn key(&self) -> (TypeId, TypeId);
+    fn custom(&self) -> bool;
+    fn lookup(&self) -> &'static str;
+    fn into_any(self: Box<Self>) -> Box<dyn Any>;
+    fn clone_box(&self) -> Box<dyn PrefetchNode<P>>;
+    /// Fold another level with the same key into this one.
+    fn merge(&mut self, other: Box<dyn PrefetchNode<P>>) -> Result<()>;
+    /// Decide whether this level's rows were already loaded by a JOIN of the
+    /// statement that loaded its parents (then it sends nothing itself).
+    fn resolve(&mut self, joins: &[Box<dyn JoinNode<P>>]);
+    fn explain(&self, ctx: Ctx, prefix: &str, out: &mut Vec<PlannedStatement>);
+    fn next_statement(
+        &mut self,
+        parents: &mut dyn Parents<P>,
+        ctx: Ctx,
+    ) -> Result<Option<Statement>>;
+    fn accept_row(&mut self, row: &dyn RawRow, sql: &str) -> Result<()>;
+    fn attach(&mut self, parents: &mut dyn Parents<P>);
+}
+
+/// Add a level to `levels`, merging it with a level of the same lookup.
+pub(crate) fn add_node<P>(
+    levels: &mut Vec<Box<dyn PrefetchNode<P>>>,
+    node: Box<dyn PrefetchNode<P>>,
+) -> Result<()> {
+    match levels.iter_mut().find(|l| l.key() == node.key()) {
+        Some(existing) => existing.merge(node),
+        None => {
+            levels.push(node);
+            Ok(())
+        }
+    }
+}
+
+enum Phase {
+    Start,
+    Fetch,
+    Nested(usize),
+    Done,
+}
+
+pub(crate) struct Level<R: Relation> {
+    query: Query<R::Target>,
+    per_parent: Option<u64>,
+    target: Target<R::Source, R::Target>,
+    custom: bool,
+    joined: bool,
+    // Run state.
+    phase: Phase,
+    chunks: Vec<Vec<Value>>,
+    slots: Vec<Slot>,
+    link_index: Option<usize>,
+    children: Vec<R::Target>,
+    by_pk: HashMap<<R::Target as Model>::Pk, usize>,
+    links: Vec<(R::Link, usize)>,
+}
+
+impl<R: Relation> Level<R> {
+    pub(crate) fn plain() -> Self {
+        Level {
+            query: Query::new(),
+            per_parent: None,
+            target: Target {
+                id: TypeId::of::<R>(),
+                name: R::info().name,
+                attach: R::attach,
+                own: true,
+            },
+            custom: false,
+            joined: false,
+            phase: Phase::Start,
+            chunks: Vec::new(),
+            slots: Vec::new(),
+            link_index: None,
+            children: Vec::new(),
+            by_pk: HashMap::new(),
+            links: Vec::new(),
+        }
+    }
+
+    pub(crate) fn nested_mut(&mut self) -> &mut Vec<Box<dyn PrefetchNode<R::Target>>> {
+        &mut self.query.prefetch
+    }
+
+    fn link_filter() -> LinkFilter {
+        let info = R::info();
+        match info.kind {
+            RelationKind::ForeignKey { .. } | RelationKind::OneToOne { .. } => LinkFilter::Column {
+                column: <R::Target as Model>::info().pk_column().name,
+            },
+            RelationKind::ReverseForeignKey { column }
+            | RelationKind::ReverseOneToOne { column } => LinkFilter::Column { column },
+            RelationKind::ManyToMany {
+                through,
+                source_column,
+                target_column,
+            }
+            | RelationKind::ReverseManyToMany {
+                through,
+                source_column,
+                target_column,
+            } => LinkFilter::Through {
+                table: through,
+                source_column,
+                target_column,
+            },
+        }
+    }
+
+    fn statement(&self, ctx: Ctx, keys: Vec<Value>) -> (Statement, Vec<Slot>, Option<usize>) {
+        render_select::<R::Target>(
+            ctx.dialect,
+            SelectParts {
+                joins: &self.query.joins,
+                filter: self.query.filter.as_ref(),
+                order: &self.query.order,
+                limit: None,
+                offset: None,
+                link: Some(KeyList {
+                    filter: Self::link_filter(),
+                    keys,
+                    binding: ctx.binding,
+                }),
+                per_parent: self.per_parent,
+            },
+        )
+    }
+
+    fn label(&self, prefix: &str) -> String {
+        let name = if self.target.own {
+            R::info().name.to_owned()
+        } else {
+            format!("{} -> {}", R::info().name, self.target.name)
+        };
+        if prefix.is_empty() {
+            name
+        } else {
+            format!("{prefix}__{name}")
+        }
+    }
+
+    /// The distinct keys of the parents, NULLs dropped, in first-seen order.
+    fn collect_keys(parents: &mut dyn Parents<R::Source>) -> Vec<Value> {
+        let mut seen: HashSet<R::Link> = HashSet::new();
+        let mut keys = Vec::new();
+        parents.for_each(&mut |p| {
+            if let Some(k) = R::source_link(p)
+                && !seen.contains(k)
+            {
+                keys.push(k.to_value());
+                seen.insert(k.clone());
+            }
+        });
+        keys
+    }
+
+    fn decode_row(&mut self, row: &dyn RawRow) -> std::result::Result<(), FieldErrorAt> {
+        let info = <R::Target as Model>::info();
+        let at = |error| FieldErrorAt {
+            model: info.name,
+            error,
+        };
+        let pk_col = info.pk_column();
+        let pk = <<R::Target as Model>::Pk as Column>::decode(row, info.pk)
+            .map_err(|e| at(FieldError::new(pk_col.field, pk_col.name, e)))?;
+        // A child linked to several parents arrives once per link: decode it
+        // once.
+        let idx = match self.by_pk.get(&pk) {
+            Some(&idx) => idx,
+            None => {
+                let mut child = <R::Target as Model>::decode(row, 0).map_err(at)?;
+                let mut pos = 0;
+                for j in &self.query.joins {
+                    j.decode(row, &mut child, &self.slots, &mut pos)?;
+                }
+                self.children.push(child);
+                self.by_pk.insert(pk, self.children.len() - 1);
+                self.children.len() - 1
+            }
+        };
+        let link = match self.link_index {
+            Some(i) => Some(<R::Link as Column>::decode(row, i).map_err(|e| {
+                let column = match R::info().kind {
+                    RelationKind::ManyToMany { source_column, .. }
+                    | RelationKind::ReverseManyToMany { source_column, .. } => source_column,
+                    _ => "?",
+                };
+                at(FieldError::new(R::info().name, column, e))
+            })?),
+            None => R::target_link(&self.children[idx]).cloned(),
+        };
+        if let Some(link) = link {
+            self.links.push((link, idx));
+        }
+        Ok(())
+    }
+
+    fn distribute(&mut self, parents: &mut dyn Parents<R::Source>) {
+        let mut groups: HashMap<R::Link, Vec<usize>> = HashMap::with_capacity(self.links.len());
+        for (link, idx) in self.links.drain(..) {
+            groups.entry(link).or_default().push(idx);
+        }
+        let children = std::mem::take(&mut self.children);
+        if self.query.order.is_empty() {
+            // Without an order_by, each parent's rows come in primary key
+            // order; sorting small groups here is cheaper than an ORDER BY
+            // over the whole statement.
+            for g in groups.values_mut() {
+                g.sort_by(|a, b| children[*a].pk().cmp(children[*b].pk()));
+            }
+        }
+        // A child used by one parent moves there; one used by several is
+        // cloned for all but the last.
+        let mut uses = vec![0u32; children.len()];
+        parents.for_each(&mut |p| {
+            if let Some(g) = R::source_link(p).and_then(|k| groups.get(k)) {
+                for &i in g {
+                    uses[i] += 1;
+                }
+            }
+        });
+        let mut slots: Vec<Option<R::Target>> = children.into_iter().map(Some).collect();
+        let attach = self.target.attach;
+        parents.for_each(&mut |p| {
+            let items = match R::source_link(p).and_then(|k| groups.get(k)) {
+                Some(g) => g
+                    .iter()
+                    .filter_map(|&i| {
+                        uses[i] -= 1;
+                        if uses[i] == 0 {
+                            slots[i].take()
+                        } else {
+                            slots[i].clone()
+                        }
+                    })
+                    .collect(),
+                None => Vec::new(),
+            };
+            attach(p, items);
+        });
+        self.by_pk.clear();
+    }
+}
+
+impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
+    fn key(&self) -> (TypeId, TypeId) {
+        (TypeId::of::<R>(), self.target.id)
+    }
+
+    fn custom(&self) -> bool {
+        self.custom
+    }
+
+    fn lookup(&self) -> &'static str {
+        self.target.name
+    }
+
+    fn into_any(self: Box<Self>) -> Box<dyn Any> {
+        self
+    }
+
+    fn clone_box(&self) -> Box<dyn PrefetchNode<R::Source>> {
+        Box::new(Level::<R> {
+            query: self.query.clone(),
+            per_parent: self.per_parent,
+            target: self.target.clone(),
+            custom: self.custom,
+            joined: self.joined,
+            ..Level::plain()
+        })
+    }
+
+    fn merge(&mut self, other: Box<dyn PrefetchNode<R::Source>>) -> Result<()> {
+        if self.custom && other.custom() {
+            return Err(Error::DuplicateLookup {
+                lookup: other.lookup().to_owned(),
+            });
+        }
+        let Ok(other) = other.into_any().downcast::<Level<R>>() else {
+            // Same key means same relation type, so this cannot happen; keep
+            // the first level rather than fail.
+            return Ok(());
+        };
+        let mut other = *other;
+        let nested = std::mem::take(&mut other.query.prefetch);
+        if other.custom {
+            let mine = std::mem::take(&mut self.query.prefetch);
+            self.query = other.query;
+            self.query.prefetch = mine;
+            self.per_parent = other.per_parent;
+            self.custom = true;
+        }
+        for n in nested {
+            add_node(&mut self.query.prefetch, n)?;
+        }
+        Ok(())
+    }
+
+    fn resolve(&mut self, joins: &[Box<dyn JoinNode<R::Source>>]) {
+        let hop = if !self.custom && self.target.own && !<R::Card as Cardinality>::MANY {
+            find_hop::<R>(joins)
+        } else {
+            None
+        };
+        match hop {
+            Some(hop) => {
+                self.joined = true;
+                for n in &mut self.query.prefetch {
+                    n.resolve(&hop.children);
+                }
+            }
+            None => {
+                self.joined = false;
+                let own = crate::join::clone_nodes(&self.query.joins);
+                for n in &mut self.query.prefetch {
+                    n.resolve(&own);
+                }
+            }
+        }
+    }
+
+    fn explain(&self, ctx: Ctx, prefix: &str, out: &mut Vec<PlannedStatement>) {
+        let label = self.label(prefix);
+        if !self.joined {
+            let keys = match ctx.binding {
+                KeyBinding::OneParameter => Vec::new(),
+                KeyBinding::Expanded { .. } => vec![Value::Null],
+            };
+            out.push(PlannedStatement {
+                lookup: label.clone(),
+                sql: self.statement(ctx, keys).0.sql,
+                split_by_keys: matches!(ctx.binding, KeyBinding::Expanded { .. }),
+            });
+        }
+        for n in &self.query.prefetch {
+            n.explain(ctx, &label, out);
+        }
+    }
+
+    fn next_statement(
+        &mut self,
+        parents: &mut dyn Parents<R::Source>,
+        ctx: Ctx,
+    ) -> Result<Option<Statement>> {
+        loop {
+            match self.phase {
+                Phase::Start => {
+                    if self.joined {
+                        self.phase = Phase::Nested(0);
+                        continue;
+                    }
+                    let keys = Self::collect_keys(parents);
+                    if keys.is_empty() {
+                        // No parent, or only NULL keys: nothing to ask for.
+                        self.phase = Phase::Done;
+                        continue;
+                    }
+                    self.chunks = match ctx.binding {
+                        KeyBinding::OneParameter => vec![keys],
+                        KeyBinding::Expanded { max } => {
+                            let own = self.statement(ctx, vec![Value::Null]).0.params.len() - 1;
+                            let size = max.saturating_sub(own).max(1);
+                            keys.chunks(size).map(|c| c.to_vec()).collect()
+                        }
+                    };
+                    self.chunks.reverse();
+                    self.phase = Phase::Fetch;
+                }
+                Phase::Fetch => match self.chunks.pop() {
+                    Some(keys) => {
+                        let (stmt, slots, link_index) = self.statement(ctx, keys);
+                        self.slots = slots;
+                        self.link_index = link_index;
+                        return Ok(Some(stmt));
+                    }
+                    None => self.phase = Phase::Nested(0),
+                },
+                Phase::Nested(i) => {
+                    if i >= self.query.prefetch.len() {
+                        self.phase = Phase::Done;
+                        continue;
+                    }
+                    let next = if self.joined {
+                        let mut via = Via::<R> {
+                            inner: parents,
+                            _marker: PhantomData,
+                        };
+                        self.query.prefetch[i].next_statement(&mut via, ctx)?
+                    } else {
+                        self.query.prefetch[i].next_statement(&mut self.children, ctx)?
+                    };
+                    match next {
+                        Some(stmt) => return Ok(Some(stmt)),
+                        None => self.phase = Phase::Nested(i + 1),
+                    }
+                }
+                Phase::Done => return Ok(None),
+            }
+        }
+    }
+
+    fn accept_row(&mut self, row: &dyn RawRow, sql: &str) -> Result<()> {
+        match self.phase {
+            Phase::Fetch => self.decode_row(row).map_err(|e| e.into_error(sql)),
+            Phase::Nested(i) => self.query.prefetch[i].accept_row(row, sql),
+            // The loader only hands rows to the level that sent the statement.
+            Phase::Start | Phase::Done => Ok(()),
+        }
+    }
+
+    fn attach(&mut self, parents: &mut dyn Parents<R::Source>) {
+        if self.joined {
+            let mut via = Via::<R> {
+                inner: parents,
+                _marker: PhantomData,
+            };
+            for n in &mut self.query.prefetch {
+                n.attach(&mut via);
+            }
+            return;
+        }
+        for n in &mut self.query.prefetch {
+            n.attach(&mut self.children);
+        }
+        self.distribute(parents);
+    }
+}
+
+impl<R: Relation> Clone for Level<R> {
+    fn clone(&self) -> Self {
+        Level {
+            query: self.query.clone(),
+            per_parent: self.per_parent,
+            target: self.target.clone(),
+            custom: self.custom,
+            joined: self.joined,
+            ..Level::plain()
+        }
+    }
+}
+
+impl<R: Relation> Clone for Prefetch<R> {
+    fn clone(&self) -> Self {
+        Prefetch {
+            level: self.level.clone(),
+        }
+    }
+}

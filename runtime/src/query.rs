@@ -1,0 +1,417 @@
+//! The query builder: what to load, and the base statement's filter, order
+//! and limits.
+
+use crate::error::{Error, Result};
+use crate::exec::{Executor, drive};
+use crate::expr::{Expr, Filter, Order};
+use crate::join::{JoinNode, Slot, clone_nodes};
+use crate::load::Load;
+use crate::model::Model;
+use crate::path::Path;
+use crate::prefetch::{Prefetch, PrefetchNode, add_node};
+use crate::relation::{Relation, SingleValued};
+use crate::sql::{Aliases, Dialect, KeyBinding, SqlWriter, Statement};
+use crate::value::Value;
+
+/// A query over `M`'s table and the relations to load with it.
+///
+/// Nothing runs until [`Query::all`] (or `first`, `one`); [`Query::plan`]
+/// shows every statement beforehand.
+pub struct Query<M: Model> {
+    pub(crate) joins: Vec<Box<dyn JoinNode<M>>>,
+    pub(crate) prefetch: Vec<Box<dyn PrefetchNode<M>>>,
+    pub(crate) filter: Option<Expr>,
+    pub(crate) order: Vec<(&'static str, bool)>,
+    pub(crate) limit: Option<u64>,
+    pub(crate) offset: Option<u64>,
+    /// Builder mistakes found at runtime (a lookup given twice with
+    /// different queries), reported when the query runs.
+    pub(crate) errors: Vec<String>,
+}
+
+impl<M: Model> Default for Query<M> {
+    fn default() -> Self {
+        Query::new()
+    }
+}
+
+impl<M: Model> Clone for Query<M> {
+    fn clone(&self) -> Self {
+        Query {
+            joins: clone_nodes(&self.joins),
+            prefetch: self.prefetch.iter().map(|p| p.clone_box()).collect(),
+            filter: self.filter.clone(),
+            order: self.order.clone(),
+            limit: self.limit,
+            offset: self.offset,
+            errors: self.errors.clone(),
+        }
+    }
+}
+
+/// One statement of a plan, before it runs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlannedStatement {
+    /// `base`, or the prefetch lookup in Django's notation (`tags`,
+    /// `items__product`).
+    pub lookup: String,
+    pub sql: String,
+    /// Whether the key list of this statement may be split into several
+    /// statements (only on backends with a bind-parameter limit).
+    pub split_by_keys: bool,
+}
+
+impl std::fmt::Display for PlannedStatement {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "[{}] {}", self.lookup, self.sql)
+    }
+}
+
+/// Everything a load needs to know about the connection.
+#[derive(Clone, Copy, Debug)]
+pub struct Ctx {
+    pub dialect: Dialect,
+    pub binding: KeyBinding,
+}
+
+impl<M: Model> Query<M> {
+    pub fn new() -> Self {
+        Query {
+            joins: Vec::new(),
+            prefetch: Vec::new(),
+            filter: None,
+            order: Vec::new(),
+            limit: None,
+            offset: None,
+            errors: Vec::new(),
+        }
+    }
+
+    /// Load a single-valued relation (or chain of them) in the same
+    /// statement, with a JOIN. Many-valued relations do not compile here:
+    /// use [`Query::prefetch_related`].
+    pub fn select_related<P>(mut self, path: P) -> Self
+    where
+        P: Path<Source = M> + SingleValued,
+    {
+        path.__add_join(&mut self.joins);
+        self
+    }
+
+    /// Load a relation (or chain) with one batched `IN` statement per level,
+    /// stitched in memory. Every relation kind is allowed; lookups sharing a
+    /// prefix share their levels.
+    pub fn prefetch_related<P>(mut self, path: P) -> Self
+    where
+        P: Path<Source = M>,
+    {
+        let lookup = path.lookup();
+        if path.__add_prefetch(&mut self.prefetch).is_err() {
+            self.errors.push(lookup);
+        }
+        self
+    }
+
+    /// Load a relation with its own query and/or into its own field.
+    pub fn prefetch<R>(mut self, prefetch: Prefetch<R>) -> Self
+    where
+        R: Relation<Source = M>,
+    {
+        let lookup = R::info().name.to_owned();
+        if add_node(&mut self.prefetch, Box::new(prefetch.into_level())).is_err() {
+            self.errors.push(lookup);
+        }
+        self
+    }
+
+    /// Keep the rows matching `filter` (ANDed with earlier filters).
+    pub fn filter(mut self, filter: Filter<M>) -> Self {
+        self.filter = Some(match self.filter.take() {
+            None => filter.expr,
+            Some(prev) => Filter::<M>::new(prev).and(filter).expr,
+        });
+        self
+    }
+
+    /// Order by a column; call again for further keys.
+    pub fn order_by(mut self, order: Order<M>) -> Self {
+        self.order.push((order.column, order.desc));
+        self
+    }
+
+    pub fn limit(mut self, n: u64) -> Self {
+        self.limit = Some(n);
+        self
+    }
+
+    pub fn offset(mut self, n: u64) -> Self {
+        self.offset = Some(n);
+        self
+    }
+
+    /// Every statement this query will send on a connection of this
+    /// dialect, without running anything. Prefetch statements show their key
+    /// list as an empty parameter: its values come from the rows above.
+    pub fn plan(&self, dialect: Dialect) -> Vec<PlannedStatement> {
+        let binding = match dialect {
+            Dialect::Sqlite | Dialect::Postgres => KeyBinding::OneParameter,
+            Dialect::Mysql => KeyBinding::Expanded { max: 65_535 },
+        };
+        self.plan_with(Ctx { dialect, binding })
+    }
+
+    /// The plan for a specific connection.
+    pub fn plan_for(&self, executor: &impl Executor) -> Vec<PlannedStatement> {
+        self.plan_with(executor.ctx())
+    }
+
+    fn plan_with(&self, ctx: Ctx) -> Vec<PlannedStatement> {
+        let mut out = vec![PlannedStatement {
+            lookup: "base".to_owned(),
+            sql: self.base_statement(ctx.dialect).0.sql,
+            split_by_keys: false,
+        }];
+        let mut query = self.clone();
+        for node in &mut query.prefetch {
+            node.resolve(&self.joins);
+            node.explain(ctx, "", &mut out);
+        }
+        out
+    }
+
+    /// Run the query: one statement with its JOINs, then one per prefetch
+    /// level. Rows come back in the base statement's order.
+    pub fn all(&self, executor: &impl Executor) -> Result<Vec<M>> {
+        drive(executor, Load::new(self, executor.ctx())?)
+    }
+
+    /// The first row, if any (adds `LIMIT 1`).
+    pub fn first(&self, executor: &impl Executor) -> Result<Option<M>> {
+        let mut q = self.clone();
+        q.limit = Some(1);
+        Ok(q.all(executor)?.into_iter().next())
+    }
+
+    /// Exactly one row, or an error naming how many there were.
+    pub fn one(&self, executor: &impl Executor) -> Result<M> {
+        let mut q = self.clone();
+        q.limit = Some(2);
+        let mut rows = q.all(executor)?;
+        if rows.len() == 1 {
+            Ok(rows.remove(0))
+        } else {
+            Err(Error::NotOne {
+                model: M::info().name,
+                found: rows.len(),
+                statement: q.base_statement(executor.ctx().dialect).0.sql,
+            })
+        }
+    }
+
+    /// Run only this query's prefetch lookups for rows the caller already
+    /// holds (Django's `prefetch_related_objects`), e.g. rows from the
+    /// caller's own SQL. Filters, order and joins of this query are not used.
+    pub fn prefetch_onto(&self, rows: &mut Vec<M>, executor: &impl Executor) -> Result<()> {
+        let load = Load::onto(self, std::mem::take(rows), executor.ctx())?;
+        let (loaded, result) = crate::exec::drive_keep(executor, load);
+        *rows = loaded;
+        result
+    }
+
+    /// The base statement and where each joined model sits in its rows.
+    pub(crate) fn base_statement(&self, dialect: Dialect) -> (Statement, Vec<Slot>) {
+        let parts = SelectParts {
+            joins: &self.joins,
+            filter: self.filter.as_ref(),
+            order: &self.order,
+            limit: self.limit,
+            offset: self.offset,
+            link: None,
+            per_parent: None,
+        };
+        let (stmt, slots, _) = render_select::<M>(dialect, parts);
+        (stmt, slots)
+    }
+}
+
+/// How a prefetch statement restricts rows to the parents' keys.
+pub(crate) enum LinkFilter {
+    /// `target.column IN keys`.
+    Column { column: &'static str },
+    /// `JOIN through ON through.target_column = target.pk`, selecting and
+    /// filtering `through.source_column`.
+    Through {
+        table: &'static str,
+        source_column: &'static str,
+        target_column: &'static str,
+    },
+}
+
+pub(crate) struct KeyList {
+    pub filter: LinkFilter,
+    pub keys: Vec<Value>,
+    pub binding: KeyBinding,
+}
+
+pub(crate) struct SelectParts<'a, M: Model> {
+    pub joins: &'a [Box<dyn JoinNode<M>>],
+    pub filter: Option<&'a Expr>,
+    pub order: &'a [(&'static str, bool)],
+    pub limit: Option<u64>,
+    pub offset: Option<u64>,
+    pub link: Option<KeyList>,
+    pub per_parent: Option<u64>,
+}
+
+/// Render the one SELECT shape every statement takes. Returns the
+/// statement, the join slots, and the index of the through table's link
+/// column if one was selected.
+pub(crate) fn render_select<M: Model>(
+    dialect: Dialect,
+    parts: SelectParts<'_, M>,
+) -> (Statement, Vec<Slot>, Option<usize>) {
+    let info = M::info();
+    let mut aliases = Aliases::default();
+    let base = aliases.take(info.table);
+    let mut columns: Vec<(String, &'static str)> = info
+        .columns
+        .iter()
+        .map(|c| (base.clone(), c.name))
+        .collect();
+
+    // JOIN clauses carry no parameters, so they can be written apart and
+    // spliced in after the column list is known.
+    let mut from = SqlWriter::new(dialect);
+    from.push(" FROM ").ident(info.table);
+    let mut link_alias = None;
+    if let Some(KeyList {
+        filter:
+            LinkFilter::Through {
+                table,
+                target_column,
+                ..
+            },
+        ..
+    }) = &parts.link
+    {
+        let alias = aliases.take(table);
+        from.push(" INNER JOIN ").ident(table);
+        if alias != *table {
+            from.push(" ").ident(&alias);
+        }
+        from.push(" ON ")
+            .qualified(&alias, target_column)
+            .push(" = ")
+            .qualified(&base, info.pk_column().name);
+        link_alias = Some(alias);
+    }
+    let mut slots = Vec::new();
+    {
+        let mut out = crate::join::JoinOut {
+            w: &mut from,
+            columns: &mut columns,
+            aliases: &mut aliases,
+            slots: &mut slots,
+        };
+        for j in parts.joins {
+            j.plan(&base, false, &mut out);
+        }
+    }
+    let mut link_index = None;
+    let mut partition: Option<(String, &'static str)> = None;
+    if let Some(list) = &parts.link {
+        match list.filter {
+            LinkFilter::Through { source_column, .. } => {
+                let alias = link_alias.clone().unwrap_or_default();
+                link_index = Some(columns.len());
+                columns.push((alias.clone(), source_column));
+                partition = Some((alias, source_column));
+            }
+            LinkFilter::Column { column } => partition = Some((base.clone(), column)),
+        }
+    }
+
+    let mut w = SqlWriter::new(dialect);
+    let ranked = parts.per_parent.is_some() && partition.is_some();
+    w.push("SELECT ");
+    for (i, (alias, column)) in columns.iter().enumerate() {
+        if i > 0 {
+            w.push(", ");
+        }
+        w.qualified(alias, column);
+        if ranked {
+            w.push(" AS ").ident(&format!("c{i}"));
+        }
+    }
+    if ranked {
+        // Top-N per parent: number each parent's rows in the prefetch order,
+        // keep the first N, all in one statement.
+        let (alias, column) = partition.clone().unwrap_or_default();
+        w.push(", ROW_NUMBER() OVER (PARTITION BY ")
+            .qualified(&alias, column)
+            .push(" ORDER BY ");
+        order_terms(&mut w, &base, parts.order, info.pk_column().name);
+        w.push(") AS ").ident("__rn");
+    }
+    w.push(&from.sql);
+
+    let mut conditions = 0;
+    if let Some(list) = parts.link {
+        w.push(" WHERE ");
+        conditions += 1;
+        let (alias, column) = match list.filter {
+            LinkFilter::Column { column } => (base.clone(), column),
+            LinkFilter::Through { source_column, .. } => {
+                (link_alias.clone().unwrap_or_default(), source_column)
+            }
+        };
+        w.key_list(&alias, column, list.keys, list.binding);
+    }
+    if let Some(filter) = parts.filter {
+        w.push(if conditions == 0 { " WHERE " } else { " AND " });
+        w.expr(&base, filter);
+    }
+    if ranked {
+        let quote = |w: &mut SqlWriter, i: usize| {
+            w.ident(&format!("c{i}"));
+        };
+        let inner = std::mem::replace(&mut w.sql, String::from("SELECT "));
+        for i in 0..columns.len() {
+            if i > 0 {
+                w.push(", ");
+            }
+            quote(&mut w, i);
+        }
+        w.push(" FROM (").push(&inner).push(") ");
+        w.ident("__ranked")
+            .push(" WHERE ")
+            .ident("__rn")
+            .push(" <= ");
+        let n = parts.per_parent.unwrap_or(u64::MAX);
+        w.param(Value::I64(i64::try_from(n).unwrap_or(i64::MAX)));
+        w.push(" ORDER BY ").ident("__rn");
+    } else {
+        if !parts.order.is_empty() {
+            w.push(" ORDER BY ");
+            order_terms(&mut w, &base, parts.order, info.pk_column().name);
+        }
+        w.limit_offset(parts.limit, parts.offset);
+    }
+    (w.finish(), slots, link_index)
+}
+
+fn order_terms(w: &mut SqlWriter, alias: &str, order: &[(&'static str, bool)], pk: &'static str) {
+    if order.is_empty() {
+        w.qualified(alias, pk);
+        return;
+    }
+    for (i, (column, desc)) in order.iter().enumerate() {
+        if i > 0 {
+            w.push(", ");
+        }
+        w.qualified(alias, column);
+        if *desc {
+            w.push(" DESC");
+        }
+    }
+}

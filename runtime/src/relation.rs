@@ -1,0 +1,166 @@
+//! Relations as types: every relation field of a model gets a zero-sized
+//! marker type implementing [`Relation`]; the query builder takes those
+//! markers (and chains of them), so the compiler checks what may be joined.
+
+use std::any::TypeId;
+
+use crate::column::Key;
+use crate::model::{Model, ModelInfo};
+
+/// The relation loads at most one row per source row.
+pub enum One {}
+/// The relation loads any number of rows per source row.
+pub enum Many {}
+
+/// Marker for [`One`] and [`Many`].
+pub trait Cardinality: 'static {
+    const MANY: bool;
+}
+impl Cardinality for One {
+    const MANY: bool = false;
+}
+impl Cardinality for Many {
+    const MANY: bool = true;
+}
+
+/// The SQL shape of a relation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RelationKind {
+    /// `source.column` holds the target's primary key.
+    ForeignKey {
+        column: &'static str,
+        nullable: bool,
+    },
+    /// A foreign key whose column is unique.
+    OneToOne {
+        column: &'static str,
+        nullable: bool,
+    },
+    /// Rows of `through` link `source_column` (source pk) to `target_column`
+    /// (target pk).
+    ManyToMany {
+        through: &'static str,
+        source_column: &'static str,
+        target_column: &'static str,
+    },
+    /// `target.column` holds the source's primary key (many rows).
+    ReverseForeignKey { column: &'static str },
+    /// `target.column` holds the source's primary key (at most one row).
+    ReverseOneToOne { column: &'static str },
+    /// The many-to-many seen from its target: `source_column` holds this
+    /// model's key, `target_column` the other side's.
+    ReverseManyToMany {
+        through: &'static str,
+        source_column: &'static str,
+        target_column: &'static str,
+    },
+}
+
+impl RelationKind {
+    /// Whether this relation loads many rows per source row.
+    pub fn is_many(&self) -> bool {
+        matches!(
+            self,
+            RelationKind::ManyToMany { .. }
+                | RelationKind::ReverseForeignKey { .. }
+                | RelationKind::ReverseManyToMany { .. }
+        )
+    }
+
+    /// Whether a JOIN over this relation must be LEFT OUTER.
+    pub fn join_is_nullable(&self) -> bool {
+        match self {
+            RelationKind::ForeignKey { nullable, .. } | RelationKind::OneToOne { nullable, .. } => {
+                *nullable
+            }
+            _ => true,
+        }
+    }
+
+    /// The reverse side of a forward relation.
+    pub fn reversed(self) -> RelationKind {
+        match self {
+            RelationKind::ForeignKey { column, .. } => RelationKind::ReverseForeignKey { column },
+            RelationKind::OneToOne { column, .. } => RelationKind::ReverseOneToOne { column },
+            RelationKind::ManyToMany {
+                through,
+                source_column,
+                target_column,
+            } => RelationKind::ReverseManyToMany {
+                through,
+                source_column: target_column,
+                target_column: source_column,
+            },
+            reverse => reverse,
+        }
+    }
+}
+
+/// Static description of one relation field.
+#[derive(Clone, Copy, Debug)]
+pub struct RelationInfo {
+    /// The model that declares the field (Rust name).
+    pub model: &'static str,
+    /// The field name.
+    pub name: &'static str,
+    pub kind: RelationKind,
+    pub source: fn() -> &'static ModelInfo,
+    pub target: fn() -> &'static ModelInfo,
+}
+
+/// One relation field of a model. Implemented by the derive on a marker type;
+/// `Post::author()` returns that marker.
+pub trait Relation: Copy + Default + Send + Sync + 'static {
+    type Source: Model;
+    type Target: Model;
+    type Card: Cardinality;
+    /// The key that matches a source row to its target rows: the target's
+    /// primary key for forward relations, the source's for reverse and
+    /// many-to-many ones.
+    type Link: Key;
+
+    fn info() -> RelationInfo;
+
+    /// The key a source row offers (None: a NULL foreign key).
+    fn source_link(source: &Self::Source) -> Option<&Self::Link>;
+
+    /// The key a target row answers to. None for many-to-many, whose link
+    /// comes from the through table.
+    fn target_link(target: &Self::Target) -> Option<&Self::Link>;
+
+    /// Store the loaded rows into the source's field.
+    fn attach(source: &mut Self::Source, targets: Vec<Self::Target>);
+
+    /// Store the result of a JOIN (None: the LEFT JOIN found no row).
+    fn attach_one(source: &mut Self::Source, target: Option<Self::Target>);
+
+    /// The rows loaded into the source's field so far (empty if not loaded).
+    fn loaded_mut(source: &mut Self::Source) -> &mut [Self::Target];
+
+    /// Identity of the relation, for merging lookups that share a prefix.
+    fn id() -> TypeId {
+        TypeId::of::<Self>()
+    }
+}
+
+/// A relation that `select_related` can follow: one JOIN, one row.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is a many-valued relation: select_related can only follow ForeignKey and OneToOne relations",
+    label = "a JOIN would repeat each row once per related row",
+    note = "load it with `.prefetch_related(...)` instead: one batched `WHERE ... IN (...)` statement per level"
+)]
+pub trait SingleValued {}
+
+/// A forward relation that a reverse field may mirror.
+///
+/// `S` is the model declaring the reverse field, `T` the model declaring the
+/// forward relation, `C` the reverse field's cardinality.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be mirrored by this reverse field",
+    label = "this relation does not point at `{S}` from `{T}` with the right cardinality",
+    note = "`Reverse<{T}>` mirrors a ForeignKey<{S}> or ManyToMany<{S}> field of `{T}`; `ReverseOne<{T}>` mirrors a OneToOne<{S}> field of `{T}`"
+)]
+pub trait ReverseOf<S: Model, T: Model, C: Cardinality>:
+    Relation<Source = T, Target = S, Link = <S as Model>::Pk>
+{
+}

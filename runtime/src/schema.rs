@@ -1,0 +1,224 @@
+//! CREATE TABLE statements for a set of models, with their foreign key and
+//! through-table constraints, and INSERT statements for rows and links.
+
+use crate::model::{Model, ModelInfo};
+use crate::relation::{Relation, RelationKind};
+use crate::sql::{Dialect, SqlWriter, Statement};
+use crate::value::SqlType;
+
+fn column_type(dialect: Dialect, t: SqlType) -> &'static str {
+    match (dialect, t) {
+        (Dialect::Sqlite, SqlType::Bool | SqlType::I16 | SqlType::I32 | SqlType::I64) => "INTEGER",
+        (Dialect::Sqlite, SqlType::F32 | SqlType::F64) => "REAL",
+        (Dialect::Sqlite, SqlType::Text) => "TEXT",
+        (Dialect::Sqlite, SqlType::Bytes) => "BLOB",
+        (Dialect::Postgres, SqlType::Bool) => "BOOLEAN",
+        (Dialect::Postgres, SqlType::I16) => "SMALLINT",
+        (Dialect::Postgres, SqlType::I32) => "INTEGER",
+        (Dialect::Postgres, SqlType::I64) => "BIGINT",
+        (Dialect::Postgres, SqlType::F32) => "REAL",
+        (Dialect::Postgres, SqlType::F64) => "DOUBLE PRECISION",
+        (Dialect::Postgres, SqlType::Text) => "TEXT",
+        (Dialect::Postgres, SqlType::Bytes) => "BYTEA",
+        (Dialect::Mysql, SqlType::Bool) => "BOOLEAN",
+        (Dialect::Mysql, SqlType::I16) => "SMALLINT",
+        (Dialect::Mysql, SqlType::I32) => "INT",
+        (Dialect::Mysql, SqlType::I64) => "BIGINT",
+        (Dialect::Mysql, SqlType::F32) => "FLOAT",
+        (Dialect::Mysql, SqlType::F64) => "DOUBLE",
+        // Keys must be indexable in MySQL, which TEXT is not.
+        (Dialect::Mysql, SqlType::Text) => "VARCHAR(255)",
+        (Dialect::Mysql, SqlType::Bytes) => "VARBINARY(255)",
+    }
+}
+
+/// The statements that create the tables of `models`, their through tables
+/// and indexes on every foreign key column. Foreign key constraints are
+/// inline on SQLite and added afterwards elsewhere, so the order of
+/// `models` does not matter.
+pub fn create_tables(dialect: Dialect, models: &[&'static ModelInfo]) -> Vec<String> {
+    let mut tables = Vec::new();
+    let mut after = Vec::new();
+    let mut through_done: Vec<&'static str> = Vec::new();
+    for m in models {
+        let mut w = SqlWriter::new(dialect);
+        w.push("CREATE TABLE ").ident(m.table).push(" (");
+        for (i, c) in m.columns.iter().enumerate() {
+            if i > 0 {
+                w.push(", ");
+            }
+            w.ident(c.name)
+                .push(" ")
+                .push(column_type(dialect, c.sql_type));
+            if i == m.pk {
+                w.push(" PRIMARY KEY");
+            }
+            if !c.nullable {
+                w.push(" NOT NULL");
+            }
+            if c.unique && i != m.pk {
+                w.push(" UNIQUE");
+            }
+            if let (Some(target), Dialect::Sqlite) = (c.references, dialect) {
+                let t = target();
+                w.push(" REFERENCES ")
+                    .ident(t.table)
+                    .push(" (")
+                    .ident(t.pk_column().name)
+                    .push(")");
+            }
+        }
+        w.push(")");
+        tables.push(w.sql);
+        for c in m.columns.iter().filter(|c| c.references.is_some()) {
+            let t = (c.references.expect("filtered"))();
+            if dialect != Dialect::Sqlite {
+                after.push(add_fk(dialect, m.table, c.name, t));
+            }
+            if !c.unique {
+                after.push(index(dialect, m.table, &[c.name]));
+            }
+        }
+        for rel in m.relations {
+            let info = rel();
+            if let RelationKind::ManyToMany {
+                through,
+                source_column,
+                target_column,
+            } = info.kind
+            {
+                if through_done.contains(&through) {
+                    continue;
+                }
+                through_done.push(through);
+                let source = (info.source)();
+                let target = (info.target)();
+                let mut w = SqlWriter::new(dialect);
+                w.push("CREATE TABLE ").ident(through).push(" (");
+                for (i, (col, model)) in [(source_column, source), (target_column, target)]
+                    .into_iter()
+                    .enumerate()
+                {
+                    if i > 0 {
+                        w.push(", ");
+                    }
+                    w.ident(col)
+                        .push(" ")
+                        .push(column_type(dialect, model.pk_column().sql_type))
+                        .push(" NOT NULL");
+                    if dialect == Dialect::Sqlite {
+                        w.push(" REFERENCES ")
+                            .ident(model.table)
+                            .push(" (")
+                            .ident(model.pk_column().name)
+                            .push(")");
+                    }
+                }
+                w.push(", PRIMARY KEY (")
+                    .ident(source_column)
+                    .push(", ")
+                    .ident(target_column)
+                    .push("))");
+                tables.push(w.sql);
+                if dialect != Dialect::Sqlite {
+                    after.push(add_fk(dialect, through, source_column, source));
+                    after.push(add_fk(dialect, through, target_column, target));
+                }
+                after.push(index(dialect, through, &[target_column]));
+            }
+        }
+    }
+    tables.extend(after);
+    tables
+}
+
+fn add_fk(dialect: Dialect, table: &str, column: &str, target: &ModelInfo) -> String {
+    let mut w = SqlWriter::new(dialect);
+    w.push("ALTER TABLE ")
+        .ident(table)
+        .push(" ADD CONSTRAINT ")
+        .ident(&format!("fk_{table}_{column}"))
+        .push(" FOREIGN KEY (")
+        .ident(column)
+        .push(") REFERENCES ")
+        .ident(target.table)
+        .push(" (")
+        .ident(target.pk_column().name)
+        .push(")");
+    w.sql
+}
+
+fn index(dialect: Dialect, table: &str, columns: &[&str]) -> String {
+    let mut w = SqlWriter::new(dialect);
+    w.push("CREATE INDEX ")
+        .ident(&format!("ix_{table}_{}", columns.join("_")))
+        .push(" ON ")
+        .ident(table)
+        .push(" (");
+    for (i, c) in columns.iter().enumerate() {
+        if i > 0 {
+            w.push(", ");
+        }
+        w.ident(c);
+    }
+    w.push(")");
+    w.sql
+}
+
+/// `INSERT INTO table (columns...) VALUES (...)` for one row.
+pub fn insert<M: Model>(dialect: Dialect, row: &M) -> Statement {
+    let info = M::info();
+    let mut w = SqlWriter::new(dialect);
+    w.push("INSERT INTO ").ident(info.table).push(" (");
+    for (i, c) in info.columns.iter().enumerate() {
+        if i > 0 {
+            w.push(", ");
+        }
+        w.ident(c.name);
+    }
+    w.push(") VALUES (");
+    for (i, v) in row.values().into_iter().enumerate() {
+        if i > 0 {
+            w.push(", ");
+        }
+        w.param(v);
+    }
+    w.push(")");
+    w.finish()
+}
+
+/// `INSERT INTO through (source, target) VALUES (...)` linking two rows of a
+/// many-to-many relation (either side). None for other relation kinds.
+pub fn link<R: Relation>(
+    dialect: Dialect,
+    source: &<R::Source as Model>::Pk,
+    target: &<R::Target as Model>::Pk,
+) -> Option<Statement> {
+    use crate::column::Column;
+    let (through, source_column, target_column) = match R::info().kind {
+        RelationKind::ManyToMany {
+            through,
+            source_column,
+            target_column,
+        }
+        | RelationKind::ReverseManyToMany {
+            through,
+            source_column,
+            target_column,
+        } => (through, source_column, target_column),
+        _ => return None,
+    };
+    let mut w = SqlWriter::new(dialect);
+    w.push("INSERT INTO ")
+        .ident(through)
+        .push(" (")
+        .ident(source_column)
+        .push(", ")
+        .ident(target_column)
+        .push(") VALUES (")
+        .param(source.to_value())
+        .push(", ")
+        .param(target.to_value())
+        .push(")");
+    Some(w.finish())
+}

@@ -1,0 +1,234 @@
+//! SQL text per dialect: identifier quoting, placeholders, key lists, and the
+//! one SELECT shape every statement of a load takes.
+
+use std::fmt::Write;
+
+use crate::expr::Expr;
+use crate::value::Value;
+
+/// The SQL dialect a statement is rendered for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+    Mysql,
+}
+
+/// How a list of keys is bound.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyBinding {
+    /// The whole list is ONE parameter (SQLite `rarray`, PostgreSQL `ANY`):
+    /// one prepared statement for any size, no parameter limit.
+    OneParameter,
+    /// One placeholder per key, split into statements of at most `max`
+    /// parameters (read from the connection).
+    Expanded { max: usize },
+}
+
+/// A statement ready to send: SQL text and its bind parameters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Statement {
+    pub sql: String,
+    pub params: Vec<Value>,
+}
+
+impl Dialect {
+    pub(crate) fn quote(self, ident: &str, out: &mut String) {
+        let q = match self {
+            Dialect::Mysql => '`',
+            Dialect::Sqlite | Dialect::Postgres => '"',
+        };
+        out.push(q);
+        for c in ident.chars() {
+            if c == q {
+                out.push(q);
+            }
+            out.push(c);
+        }
+        out.push(q);
+    }
+}
+
+/// Builds SQL text and its parameter list together so placeholders and
+/// values can never drift apart.
+pub(crate) struct SqlWriter {
+    pub dialect: Dialect,
+    pub sql: String,
+    pub params: Vec<Value>,
+}
+
+impl SqlWriter {
+    pub fn new(dialect: Dialect) -> Self {
+        SqlWriter {
+            dialect,
+            sql: String::with_capacity(256),
+            params: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, s: &str) -> &mut Self {
+        self.sql.push_str(s);
+        self
+    }
+
+    pub fn ident(&mut self, ident: &str) -> &mut Self {
+        self.dialect.quote(ident, &mut self.sql);
+        self
+    }
+
+    /// `"alias"."column"`
+    pub fn qualified(&mut self, alias: &str, column: &str) -> &mut Self {
+        self.ident(alias).push(".").ident(column)
+    }
+
+    pub fn param(&mut self, value: Value) -> &mut Self {
+        self.params.push(value);
+        match self.dialect {
+            Dialect::Postgres => {
+                let _ = write!(self.sql, "${}", self.params.len());
+            }
+            Dialect::Sqlite | Dialect::Mysql => self.sql.push('?'),
+        }
+        self
+    }
+
+    /// `<lhs> IN <keys>` in the dialect's key-list form.
+    pub fn key_list(&mut self, alias: &str, column: &str, keys: Vec<Value>, binding: KeyBinding) {
+        self.qualified(alias, column);
+        match (binding, self.dialect) {
+            (KeyBinding::OneParameter, Dialect::Sqlite) => {
+                self.push(" IN rarray(").param(Value::List(keys)).push(")");
+            }
+            (KeyBinding::OneParameter, Dialect::Postgres) => {
+                self.push(" = ANY(").param(Value::List(keys)).push(")");
+            }
+            _ => {
+                self.push(" IN (");
+                for (i, k) in keys.into_iter().enumerate() {
+                    if i > 0 {
+                        self.push(", ");
+                    }
+                    self.param(k);
+                }
+                self.push(")");
+            }
+        }
+    }
+
+    pub fn expr(&mut self, alias: &str, expr: &Expr) {
+        match expr {
+            Expr::Cmp { column, op, value } => {
+                self.qualified(alias, column)
+                    .push(op.sql())
+                    .param(value.clone());
+            }
+            Expr::In { column, values } => {
+                if values.is_empty() {
+                    // `IN ()` is a syntax error on most backends; it matches nothing.
+                    self.push("1 = 0");
+                } else {
+                    self.qualified(alias, column).push(" IN (");
+                    for (i, v) in values.iter().enumerate() {
+                        if i > 0 {
+                            self.push(", ");
+                        }
+                        self.param(v.clone());
+                    }
+                    self.push(")");
+                }
+            }
+            Expr::IsNull { column, negated } => {
+                self.qualified(alias, column).push(if *negated {
+                    " IS NOT NULL"
+                } else {
+                    " IS NULL"
+                });
+            }
+            Expr::And(items) | Expr::Or(items) => {
+                let (sep, empty) = if matches!(expr, Expr::And(_)) {
+                    (" AND ", "1 = 1")
+                } else {
+                    (" OR ", "1 = 0")
+                };
+                if items.is_empty() {
+                    self.push(empty);
+                    return;
+                }
+                self.push("(");
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        self.push(sep);
+                    }
+                    self.expr(alias, item);
+                }
+                self.push(")");
+            }
+            Expr::Not(inner) => {
+                self.push("NOT (");
+                self.expr(alias, inner);
+                self.push(")");
+            }
+        }
+    }
+
+    /// LIMIT / OFFSET, bound as parameters.
+    pub fn limit_offset(&mut self, limit: Option<u64>, offset: Option<u64>) {
+        let as_value = |n: u64| Value::I64(i64::try_from(n).unwrap_or(i64::MAX));
+        match (limit, offset) {
+            (None, None) => {}
+            (Some(l), None) => {
+                self.push(" LIMIT ").param(as_value(l));
+            }
+            (limit, Some(o)) => {
+                match (limit, self.dialect) {
+                    (Some(l), _) => {
+                        self.push(" LIMIT ").param(as_value(l));
+                    }
+                    // SQLite and MySQL only take OFFSET after a LIMIT.
+                    (None, Dialect::Sqlite) => {
+                        self.push(" LIMIT -1");
+                    }
+                    (None, Dialect::Mysql) => {
+                        self.push(" LIMIT 18446744073709551615");
+                    }
+                    (None, Dialect::Postgres) => {}
+                }
+                self.push(" OFFSET ").param(as_value(o));
+            }
+        }
+    }
+
+    pub fn finish(self) -> Statement {
+        Statement {
+            sql: self.sql,
+            params: self.params,
+        }
+    }
+}
+
+/// Hands out table aliases within one statement: the first use of a table
+/// keeps its name, later uses get `T<n>` (n = the table's position in the
+/// statement), as Django does.
+#[derive(Default)]
+pub(crate) struct Aliases {
+    used: Vec<String>,
+}
+
+impl Aliases {
+    pub fn take(&mut self, table: &str) -> String {
+        let alias = if self.used.iter().any(|t| t == table) {
+            let mut n = self.used.len() + 1;
+            loop {
+                let candidate = format!("T{n}");
+                if !self.used.contains(&candidate) {
+                    break candidate;
+                }
+                n += 1;
+            }
+        } else {
+            table.to_owned()
+        };
+        self.used.push(alias.clone());
+        alias
+    }
+}

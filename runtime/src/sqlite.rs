@@ -1,0 +1,391 @@
+//! The embedded default: SQLite through rusqlite with SQLite bundled
+//! (nothing to install). Key lists are bound as ONE `rarray` parameter, so a
+//! prefetch of any size is one statement with one prepared plan.
+
+use std::path::Path as FsPath;
+use std::rc::Rc;
+use std::time::Instant;
+
+use rusqlite::types::{ToSql, ToSqlOutput, Value as SqlValue, ValueRef};
+
+use crate::column::{CellError, RawRow, narrow};
+use crate::error::{Error, Result};
+use crate::exec::Executor;
+use crate::log::StatementLog;
+use crate::model::{Model, ModelInfo};
+use crate::query::Ctx;
+use crate::relation::Relation;
+use crate::schema;
+use crate::sql::{Dialect, KeyBinding, Statement};
+use crate::value::Value;
+
+/// A SQLite connection with a statement log.
+pub struct Sqlite {
+    conn: rusqlite::Connection,
+    log: StatementLog,
+    binding: KeyBinding,
+}
+
+impl Sqlite {
+    /// A fresh in-memory database.
+    pub fn open_in_memory() -> Result<Self> {
+        let conn = rusqlite::Connection::open_in_memory().map_err(connect_error)?;
+        Self::from_connection(conn)
+    }
+
+    /// A database file (created if missing).
+    pub fn open(path: impl AsRef<FsPath>) -> Result<Self> {
+        let conn = rusqlite::Connection::open(path).map_err(connect_error)?;
+        Self::from_connection(conn)
+    }
+
+    /// Wrap a connection the caller already has.
+    pub fn from_connection(conn: rusqlite::Connection) -> Result<Self> {
+        rusqlite::vtab::array::load_module(&conn).map_err(connect_error)?;
+        conn.set_prepared_statement_cache_capacity(128);
+        Ok(Sqlite {
+            conn,
+            log: StatementLog::new(),
+            binding: KeyBinding::OneParameter,
+        })
+    }
+
+    /// Bind key lists as one placeholder per key instead of one `rarray`
+    /// parameter, splitting at the connection's variable limit (for
+    /// connections or tools that cannot use `rarray`).
+    pub fn with_expanded_key_lists(mut self) -> Self {
+        self.binding = KeyBinding::Expanded {
+            max: self.max_variables(),
+        };
+        self
+    }
+
+    /// The connection's bind-variable limit (`SQLITE_LIMIT_VARIABLE_NUMBER`).
+    pub fn max_variables(&self) -> usize {
+        self.conn
+            .limit(rusqlite::limits::Limit::SQLITE_LIMIT_VARIABLE_NUMBER)
+            .ok()
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(999)
+    }
+
+    /// Lower the connection's bind-variable limit (SQLite can only lower it).
+    pub fn set_max_variables(&mut self, max: usize) -> usize {
+        let max = i32::try_from(max).unwrap_or(i32::MAX);
+        let _ = self
+            .conn
+            .set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_VARIABLE_NUMBER, max);
+        let now = self.max_variables();
+        if let KeyBinding::Expanded { .. } = self.binding {
+            self.binding = KeyBinding::Expanded { max: now };
+        }
+        now
+    }
+
+    /// The wrapped rusqlite connection (statements sent through it are not
+    /// logged).
+    pub fn connection(&self) -> &rusqlite::Connection {
+        &self.conn
+    }
+
+    /// Every statement sent through this wrapper.
+    pub fn log(&self) -> &StatementLog {
+        &self.log
+    }
+
+    /// Run one statement that returns no rows; returns the changed row count.
+    pub fn execute(&self, sql: &str, params: &[Value]) -> Result<usize> {
+        let start = Instant::now();
+        let bound = bind(params);
+        let refs: Vec<&dyn ToSql> = bound.iter().map(|p| p as &dyn ToSql).collect();
+        let mut stmt = self
+            .conn
+            .prepare_cached(sql)
+            .map_err(|e| db_error(e, sql))?;
+        let n = stmt
+            .execute(refs.as_slice())
+            .map_err(|e| db_error(e, sql))?;
+        self.log.record(sql, params.len(), 0, start.elapsed());
+        Ok(n)
+    }
+
+    /// Run several statements separated by `;` (no parameters).
+    pub fn execute_batch(&self, sql: &str) -> Result<()> {
+        let start = Instant::now();
+        self.conn.execute_batch(sql).map_err(|e| db_error(e, sql))?;
+        self.log.record(sql, 0, 0, start.elapsed());
+        Ok(())
+    }
+
+    /// Create the tables of `models` with their through tables, foreign key
+    /// constraints and indexes.
+    pub fn create_tables(&self, models: &[&'static ModelInfo]) -> Result<()> {
+        for sql in schema::create_tables(Dialect::Sqlite, models) {
+            self.execute(&sql, &[])?;
+        }
+        Ok(())
+    }
+
+    /// Insert one row (every stored column, the primary key included).
+    pub fn insert<M: Model>(&self, row: &M) -> Result<()> {
+        let stmt = schema::insert(Dialect::Sqlite, row);
+        self.execute(&stmt.sql, &stmt.params).map(|_| ())
+    }
+
+    /// Insert many rows in one transaction.
+    pub fn insert_all<M: Model>(&self, rows: &[M]) -> Result<()> {
+        self.transaction(|db| rows.iter().try_for_each(|r| db.insert(r)))
+    }
+
+    /// Link two rows of a many-to-many relation (from either side).
+    pub fn link<R: Relation>(
+        &self,
+        relation: R,
+        source: &<R::Source as Model>::Pk,
+        target: &<R::Target as Model>::Pk,
+    ) -> Result<()> {
+        let _ = relation;
+        let stmt = schema::link::<R>(Dialect::Sqlite, source, target).ok_or_else(|| {
+            Error::NotManyToMany {
+                relation: format!("{}::{}", R::info().model, R::info().name),
+                what: "only many-to-many relations have link rows",
+            }
+        })?;
+        self.execute(&stmt.sql, &stmt.params).map(|_| ())
+    }
+
+    /// Run `f` inside a transaction: committed if it returns Ok, rolled back
+    /// otherwise.
+    pub fn transaction<T>(&self, f: impl FnOnce(&Self) -> Result<T>) -> Result<T> {
+        self.execute_batch("BEGIN")?;
+        match f(self) {
+            Ok(v) => {
+                self.execute_batch("COMMIT")?;
+                Ok(v)
+            }
+            Err(e) => {
+                let _ = self.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+
+    /// Rows of `M` from the caller's own SQL: its columns must be `M`'s
+    /// stored columns in declaration order (e.g. `SELECT * FROM table`).
+    pub fn raw<M: Model>(&self, sql: &str, params: &[Value]) -> Result<Vec<M>> {
+        let stmt = Statement {
+            sql: sql.to_owned(),
+            params: params.to_vec(),
+        };
+        let mut rows = Vec::new();
+        self.run(&stmt, &mut |row| {
+            let m = M::decode(row, 0).map_err(|e| Error::Decode {
+                model: M::info().name,
+                field: e.field,
+                column: e.column,
+                error: e.error,
+                statement: sql.to_owned(),
+            })?;
+            rows.push(m);
+            Ok(())
+        })?;
+        Ok(rows)
+    }
+}
+
+impl Executor for Sqlite {
+    fn ctx(&self) -> Ctx {
+        Ctx {
+            dialect: Dialect::Sqlite,
+            binding: self.binding,
+        }
+    }
+
+    fn run(
+        &self,
+        statement: &Statement,
+        sink: &mut dyn FnMut(&dyn RawRow) -> Result<()>,
+    ) -> Result<usize> {
+        let start = Instant::now();
+        let sql = statement.sql.as_str();
+        let bound = bind(&statement.params);
+        let refs: Vec<&dyn ToSql> = bound.iter().map(|p| p as &dyn ToSql).collect();
+        let mut stmt = self
+            .conn
+            .prepare_cached(sql)
+            .map_err(|e| db_error(e, sql))?;
+        let mut rows = stmt.query(refs.as_slice()).map_err(|e| db_error(e, sql))?;
+        let mut n = 0;
+        while let Some(row) = rows.next().map_err(|e| db_error(e, sql))? {
+            sink(&SqliteRow(row))?;
+            n += 1;
+        }
+        self.log
+            .record(sql, statement.params.len(), n, start.elapsed());
+        Ok(n)
+    }
+}
+
+/// A bind parameter in rusqlite's terms.
+enum Param {
+    Plain(SqlValue),
+    Array(Rc<Vec<SqlValue>>),
+}
+
+impl ToSql for Param {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        match self {
+            Param::Plain(v) => Ok(ToSqlOutput::Borrowed(ValueRef::from(v))),
+            Param::Array(a) => a.to_sql(),
+        }
+    }
+}
+
+fn plain(v: &Value) -> SqlValue {
+    match v {
+        Value::Null => SqlValue::Null,
+        Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
+        Value::I64(i) => SqlValue::Integer(*i),
+        Value::F64(f) => SqlValue::Real(*f),
+        Value::Text(s) => SqlValue::Text(s.clone()),
+        Value::Bytes(b) => SqlValue::Blob(b.clone()),
+        // Lists only appear as a whole parameter (handled in `bind`).
+        Value::List(_) => SqlValue::Null,
+    }
+}
+
+fn bind(params: &[Value]) -> Vec<Param> {
+    params
+        .iter()
+        .map(|v| match v {
+            Value::List(items) => Param::Array(Rc::new(items.iter().map(plain).collect())),
+            v => Param::Plain(plain(v)),
+        })
+        .collect()
+}
+
+fn connect_error(e: rusqlite::Error) -> Error {
+    Error::Connect {
+        message: e.to_string(),
+        source: Some(Box::new(e)),
+    }
+}
+
+fn db_error(e: rusqlite::Error, sql: &str) -> Error {
+    Error::Database {
+        message: e.to_string(),
+        statement: sql.to_owned(),
+        source: Some(Box::new(e)),
+    }
+}
+
+struct SqliteRow<'a, 'b>(&'a rusqlite::Row<'b>);
+
+fn type_name(v: ValueRef<'_>) -> String {
+    match v {
+        ValueRef::Null => "NULL",
+        ValueRef::Integer(_) => "integer",
+        ValueRef::Real(_) => "real",
+        ValueRef::Text(_) => "text",
+        ValueRef::Blob(_) => "blob",
+    }
+    .to_owned()
+}
+
+impl SqliteRow<'_, '_> {
+    fn cell(&self, idx: usize) -> Result<ValueRef<'_>, CellError> {
+        self.0.get_ref(idx).map_err(|e| match e {
+            rusqlite::Error::InvalidColumnIndex(i) => CellError::NoSuchColumn(i),
+            e => CellError::Driver(e.to_string()),
+        })
+    }
+
+    fn int(&self, idx: usize, expected: &'static str) -> Result<Option<i64>, CellError> {
+        match self.cell(idx)? {
+            ValueRef::Null => Ok(None),
+            ValueRef::Integer(i) => Ok(Some(i)),
+            other => Err(CellError::WrongType {
+                expected,
+                found: type_name(other),
+            }),
+        }
+    }
+}
+
+impl RawRow for SqliteRow<'_, '_> {
+    fn is_null(&self, idx: usize) -> Result<bool, CellError> {
+        Ok(matches!(self.cell(idx)?, ValueRef::Null))
+    }
+
+    fn get_bool(&self, idx: usize) -> Result<Option<bool>, CellError> {
+        match self.int(idx, "bool (integer 0 or 1)")? {
+            None => Ok(None),
+            Some(0) => Ok(Some(false)),
+            Some(1) => Ok(Some(true)),
+            Some(v) => Err(CellError::OutOfRange {
+                value: v.to_string(),
+                expected: "bool",
+            }),
+        }
+    }
+
+    fn get_i16(&self, idx: usize) -> Result<Option<i16>, CellError> {
+        self.int(idx, "integer")?
+            .map(|v| narrow(v, "i16"))
+            .transpose()
+    }
+
+    fn get_i32(&self, idx: usize) -> Result<Option<i32>, CellError> {
+        self.int(idx, "integer")?
+            .map(|v| narrow(v, "i32"))
+            .transpose()
+    }
+
+    fn get_i64(&self, idx: usize) -> Result<Option<i64>, CellError> {
+        self.int(idx, "integer")
+    }
+
+    fn get_f32(&self, idx: usize) -> Result<Option<f32>, CellError> {
+        Ok(self.get_f64(idx)?.map(|v| v as f32))
+    }
+
+    fn get_f64(&self, idx: usize) -> Result<Option<f64>, CellError> {
+        match self.cell(idx)? {
+            ValueRef::Null => Ok(None),
+            ValueRef::Real(f) => Ok(Some(f)),
+            // SQLite stores integral REAL values as integers when it can.
+            ValueRef::Integer(i) => Ok(Some(i as f64)),
+            other => Err(CellError::WrongType {
+                expected: "real",
+                found: type_name(other),
+            }),
+        }
+    }
+
+    fn get_string(&self, idx: usize) -> Result<Option<String>, CellError> {
+        match self.cell(idx)? {
+            ValueRef::Null => Ok(None),
+            ValueRef::Text(bytes) => std::str::from_utf8(bytes)
+                .map(|s| Some(s.to_owned()))
+                .map_err(|_| CellError::WrongType {
+                    expected: "UTF-8 text",
+                    found: "text that is not valid UTF-8".to_owned(),
+                }),
+            other => Err(CellError::WrongType {
+                expected: "text",
+                found: type_name(other),
+            }),
+        }
+    }
+
+    fn get_bytes(&self, idx: usize) -> Result<Option<Vec<u8>>, CellError> {
+        match self.cell(idx)? {
+            ValueRef::Null => Ok(None),
+            ValueRef::Blob(b) => Ok(Some(b.to_vec())),
+            other => Err(CellError::WrongType {
+                expected: "blob",
+                found: type_name(other),
+            }),
+        }
+    }
+}
