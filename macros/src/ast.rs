@@ -21,6 +21,7 @@ pub struct Model<'a> {
 
 pub struct Field<'a> {
     pub ident: &'a Ident,
+    pub vis: &'a Visibility,
     /// The type as written, `Option<...>` included.
     pub ty: &'a Type,
     pub attrs: FieldAttrs,
@@ -65,16 +66,6 @@ impl Kind<'_> {
         match self {
             Kind::Scalar { column } | Kind::Forward { column, .. } => Some(column),
             _ => None,
-        }
-    }
-
-    pub fn target(&self) -> Option<&Type> {
-        match self {
-            Kind::Scalar { .. } => None,
-            Kind::Forward { target, .. }
-            | Kind::ManyToMany { target, .. }
-            | Kind::Reverse { target, .. }
-            | Kind::Prefetched { target } => Some(target),
         }
     }
 
@@ -186,6 +177,7 @@ impl<'a> Field<'a> {
             let column = explicit(&attrs.column).unwrap_or_else(|| plain(ident));
             return Some(Field {
                 ident,
+                vis: &field.vis,
                 ty,
                 attrs,
                 kind: Kind::Scalar { column },
@@ -237,6 +229,7 @@ impl<'a> Field<'a> {
         let needless_option = optional && !matches!(kind, Kind::Forward { .. });
         Some(Field {
             ident,
+            vis: &field.vis,
             ty,
             attrs,
             kind,

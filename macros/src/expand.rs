@@ -7,7 +7,7 @@
 
 use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
-use syn::Type;
+use syn::{Type, Visibility};
 use syn::spanned::Spanned;
 
 use crate::ast::{Field, Kind, Model};
@@ -131,7 +131,7 @@ pub fn expand(model: &Model) -> TokenStream {
                     ::core::default::Default,
                     ::core::fmt::Debug
                 )]
-                pub struct #markers;
+                #markers;
             )*
         }
 
@@ -206,10 +206,11 @@ impl FieldCx<'_> {
         let span = self.field.ty.span();
         let as_column = quote_spanned!(span=> <#ty as ::related::Column>);
         let new_col = quote_spanned!(span=> ::related::Col::__new(#column));
+        let vis = self.handle_vis();
         let doc = format!(" The `{column}` column, for filters and ordering.");
         out.handles.push(quote! {
             #[doc = #doc]
-            pub fn #field() -> ::related::Col<#model, #ty> {
+            #vis fn #field() -> ::related::Col<#model, #ty> {
                 #new_col
             }
         });
@@ -260,13 +261,14 @@ impl FieldCx<'_> {
                 } else {
                     key.clone()
                 };
+                let vis = self.handle_vis();
                 let doc = format!(
                     " The `{column}` key column of `{field_str}`, for filters and ordering."
                 );
                 let new_col = quote_spanned!(span=> ::related::Col::__new(#column));
                 out.handles.push(quote! {
                     #[doc = #doc]
-                    pub fn #handle() -> ::related::Col<#model, #ty> {
+                    #vis fn #handle() -> ::related::Col<#model, #ty> {
                         #new_col
                     }
                 });
@@ -460,6 +462,7 @@ impl FieldCx<'_> {
     fn prefetched(&self, out: &mut Output, target: &Type) {
         let model = self.model.ident;
         let field = self.field.ident;
+        let field_str = plain(field);
         let target_ty = user_tokens(target, model);
         let marker = self.marker();
         let Locals {
@@ -472,6 +475,10 @@ impl FieldCx<'_> {
             impl ::related::PrefetchTarget for #marker {
                 type Source = #model;
                 type Item = #target_ty;
+
+                fn name() -> &'static str {
+                    #field_str
+                }
 
                 fn attach(#source: &mut #model, #t: ::std::vec::Vec<#target_ty>) {
                     ::related::RelationField::<#target_ty>::set_many(&mut #source.#field, #t)
@@ -544,7 +551,9 @@ impl FieldCx<'_> {
         let name_str = plain(model);
         let marker = self.marker();
         let field_name = &self.field_name;
-        out.markers.push(quote!(#field));
+        let vis = self.handle_vis();
+        let marker_vis = one_module_down(vis);
+        out.markers.push(quote!(#marker_vis struct #field));
 
         let kind = self.field.kind.name();
         let target_str = type_string(target);
@@ -565,7 +574,7 @@ impl FieldCx<'_> {
         };
         out.handles.push(quote! {
             #[doc = #doc]
-            pub fn #field() -> #marker {
+            #vis fn #field() -> #marker {
                 #marker
             }
         });
@@ -586,6 +595,14 @@ impl FieldCx<'_> {
         let wrapper = Ident::new(self.field.kind.name(), Span::call_site());
         out.decode
             .push(quote!(#field: ::related::#wrapper::__unloaded(&#field_name),));
+    }
+
+    /// Handles are as visible as the field they stand for, and never more
+    /// than the model. The marker must not be nominally more visible than
+    /// the types its `Relation` impl names (E0446 is a hard error for
+    /// associated types), and a handle must not outlive its marker.
+    fn handle_vis(&self) -> &Visibility {
+        narrower(self.model.vis, self.field.vis)
     }
 
     fn marker(&self) -> TokenStream {
@@ -630,4 +647,47 @@ fn user_tokens(tokens: impl ToTokens, model: &Ident) -> TokenStream {
             .collect()
     }
     replace(tokens.into_token_stream(), model)
+}
+
+fn rank(vis: &Visibility) -> u8 {
+    match vis {
+        Visibility::Public(_) => 3,
+        Visibility::Restricted(r) if r.in_token.is_none() && r.path.is_ident("crate") => 2,
+        Visibility::Restricted(r) if r.in_token.is_none() && r.path.is_ident("self") => 0,
+        Visibility::Restricted(_) => 1,
+        Visibility::Inherited => 0,
+    }
+}
+
+/// The less visible of two visibilities written in the same module. Two
+/// different `pub(in path)` cannot be ordered without name resolution; the
+/// model's wins, which is right whenever the field's is the wider one.
+fn narrower<'v>(model: &'v Visibility, field: &'v Visibility) -> &'v Visibility {
+    if rank(field) < rank(model) {
+        field
+    } else {
+        model
+    }
+}
+
+/// The same visibility, written one module deeper (inside the marker
+/// module): private becomes `pub(super)`, `pub(super)` becomes
+/// `pub(in super::super)`.
+fn one_module_down(vis: &Visibility) -> TokenStream {
+    match vis {
+        Visibility::Public(_) => quote!(pub),
+        Visibility::Inherited => quote!(pub(super)),
+        Visibility::Restricted(r) => {
+            let path = &r.path;
+            let first = path.segments.first().map(|s| s.ident.to_string());
+            match first.as_deref() {
+                Some("crate") => quote!(#vis),
+                Some("self") => {
+                    let rest = path.segments.iter().skip(1);
+                    quote!(pub(in super #(::#rest)*))
+                }
+                _ => quote!(pub(in super::#path)),
+            }
+        }
+    }
 }

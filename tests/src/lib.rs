@@ -1,1 +1,5 @@
-//! Shared models and helpers for the integration tests.
+//! Models and the backend harness shared by the integration suite.
+
+pub mod blog;
+pub mod harness;
+pub mod shapes;

@@ -1,0 +1,444 @@
+//! The blog workload shared by the bench binaries: models, the data
+//! generator, and the hand-written code `related` is measured against.
+//!
+//! Data: 50 authors, 30 tags, posts with one author and 3 to 5 distinct tags,
+//! drawn from a fixed-seed PRNG, so every run (and every peer reading the
+//! same file) sees the same rows. The job: load every post with its author
+//! and its tags, and read `post.title`, `author.name` and every tag name.
+
+#![allow(dead_code)] // each bench binary uses a different part of this module
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use related::prelude::*;
+use related::{Model as _, Sqlite};
+use rusqlite::types::Value as SqlValue;
+
+pub const AUTHORS: i64 = 50;
+pub const TAGS: i64 = 30;
+pub const SIZES: [usize; 3] = [500, 10_000, 100_000];
+/// Bump when the generated data changes, so stale files are rebuilt.
+const DATA_VERSION: i64 = 1;
+const SEED: u64 = 0x5EED_B10C;
+
+#[derive(Clone, Debug, Model)]
+#[related(table = "blog_author")]
+pub struct Author {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, Model)]
+#[related(table = "blog_tag")]
+pub struct Tag {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, Model)]
+#[related(table = "blog_post")]
+pub struct Post {
+    pub id: i64,
+    pub title: String,
+    pub author: ForeignKey<Author>,
+    #[related(through = "blog_post_tags")]
+    pub tags: ManyToMany<Tag>,
+}
+
+/// splitmix64: a tiny deterministic PRNG (no dependency, same stream on
+/// every platform).
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `0..n` (the modulo bias is irrelevant here).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next_u64() % n
+    }
+}
+
+/// One generated post: its author and its tags.
+pub struct GenPost {
+    pub id: i64,
+    pub title: String,
+    pub author: i64,
+    pub tags: Vec<i64>,
+}
+
+/// The posts of a blog of `n` posts (authors and tags are fixed).
+pub fn generate(n: usize) -> Vec<GenPost> {
+    let mut rng = Rng::new(SEED);
+    (1..=n as i64)
+        .map(|id| {
+            let author = 1 + rng.below(AUTHORS as u64) as i64;
+            let k = 3 + rng.below(3) as usize;
+            let mut tags: Vec<i64> = Vec::with_capacity(k);
+            while tags.len() < k {
+                let t = 1 + rng.below(TAGS as u64) as i64;
+                if !tags.contains(&t) {
+                    tags.push(t);
+                }
+            }
+            GenPost {
+                id,
+                title: format!("Post {id}: notes on loading related rows"),
+                author,
+                tags,
+            }
+        })
+        .collect()
+}
+
+/// Create the tables and fill them with the blog of `n` posts.
+pub fn fill(db: &Sqlite, n: usize) -> related::Result<()> {
+    db.create_tables(&[Author::info(), Tag::info(), Post::info()])?;
+    let authors: Vec<Author> = (1..=AUTHORS)
+        .map(|id| Author {
+            id,
+            name: format!("Author {id}"),
+        })
+        .collect();
+    let tags: Vec<Tag> = (1..=TAGS)
+        .map(|id| Tag {
+            id,
+            name: format!("tag-{id}"),
+        })
+        .collect();
+    db.insert_all(&authors)?;
+    db.insert_all(&tags)?;
+    let posts = generate(n);
+    db.transaction(|db| {
+        for p in &posts {
+            db.insert(&Post {
+                id: p.id,
+                title: p.title.clone(),
+                author: ForeignKey::new(p.author),
+                tags: Default::default(),
+            })?;
+            for t in &p.tags {
+                db.link(Post::tags(), &p.id, t)?;
+            }
+        }
+        Ok(())
+    })?;
+    db.execute_batch("ANALYZE")
+}
+
+/// Where the file databases live (shared with the peers and Django):
+/// `$RELATED_BENCH_DATA`, else `<workspace>/target/bench-data`.
+pub fn data_dir() -> PathBuf {
+    match std::env::var_os("RELATED_BENCH_DATA") {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../target/bench-data")),
+    }
+}
+
+pub fn data_file(n: usize) -> PathBuf {
+    data_dir().join(format!("blog-{n}.sqlite3"))
+}
+
+/// The file database of `n` posts, generated on first use (and again when
+/// the generator changes).
+pub fn open_file(n: usize) -> Sqlite {
+    let path = data_file(n);
+    let current = rusqlite::Connection::open(&path)
+        .and_then(|c| c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)))
+        .unwrap_or(0);
+    if current != DATA_VERSION {
+        std::fs::create_dir_all(data_dir()).expect("create the bench data directory");
+        let tmp = path.with_extension("tmp");
+        let _ = std::fs::remove_file(&tmp);
+        let db = Sqlite::open(&tmp).expect("create the bench database");
+        fill(&db, n).expect("fill the bench database");
+        db.execute_batch(&format!("PRAGMA user_version = {DATA_VERSION}"))
+            .expect("stamp the bench database");
+        drop(db);
+        std::fs::rename(&tmp, &path).expect("move the bench database in place");
+    }
+    Sqlite::open(&path).expect("open the bench database")
+}
+
+/// A fresh in-memory database of `n` posts.
+pub fn open_memory(n: usize) -> Sqlite {
+    let db = Sqlite::open_in_memory().expect("open an in-memory database");
+    fill(&db, n).expect("fill the in-memory database");
+    db
+}
+
+// ---------------------------------------------------------------- related
+
+/// The job with `related`: two statements.
+pub fn load_related(db: &Sqlite) -> Vec<Post> {
+    Post::query()
+        .select_related(Post::author())
+        .prefetch_related(Post::tags())
+        .all(db)
+        .expect("related load")
+}
+
+/// Read every title, author name and tag name; returns the bytes read so
+/// the optimizer cannot drop the reads.
+pub fn touch_related(posts: &[Post]) -> usize {
+    let mut n = 0;
+    for p in posts {
+        n += p.title.len();
+        n += p.author.get().expect("author loaded").name.len();
+        for t in p.tags.get().expect("tags loaded") {
+            n += t.name.len();
+        }
+    }
+    n
+}
+
+// ------------------------------------------------------- the hand-written limit
+
+/// The plain structs a hand-written loader fills.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlainAuthor {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlainTag {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlainPost {
+    pub id: i64,
+    pub title: String,
+    pub author: PlainAuthor,
+    pub tags: Vec<PlainTag>,
+}
+
+const BASE_SQL: &str = "SELECT p.id, p.title, a.id, a.name \
+     FROM blog_post p INNER JOIN blog_author a ON a.id = p.author_id";
+const TAGS_RARRAY_SQL: &str = "SELECT pt.post_id, t.id, t.name \
+     FROM blog_tag t INNER JOIN blog_post_tags pt ON pt.tag_id = t.id \
+     WHERE pt.post_id IN rarray(?1)";
+
+fn base_rows(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<PlainPost>> {
+    let mut stmt = conn.prepare_cached(BASE_SQL)?;
+    let mut rows = stmt.query([])?;
+    let mut posts = Vec::new();
+    while let Some(r) = rows.next()? {
+        posts.push(PlainPost {
+            id: r.get(0)?,
+            title: r.get(1)?,
+            author: PlainAuthor {
+                id: r.get(2)?,
+                name: r.get(3)?,
+            },
+            tags: Vec::new(),
+        });
+    }
+    Ok(posts)
+}
+
+/// Add the rows of a tags statement to the posts they belong to.
+fn stitch_tags(
+    rows: &mut rusqlite::Rows<'_>,
+    posts: &mut [PlainPost],
+    index: &HashMap<i64, usize>,
+) -> rusqlite::Result<()> {
+    while let Some(r) = rows.next()? {
+        let post_id: i64 = r.get(0)?;
+        if let Some(&i) = index.get(&post_id) {
+            posts[i].tags.push(PlainTag {
+                id: r.get(1)?,
+                name: r.get(2)?,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Each post's tags in primary key order, as `related` (and Django) give
+/// them when the prefetch has no order_by.
+fn sort_tags(posts: &mut [PlainPost]) {
+    for p in posts {
+        p.tags.sort_unstable_by_key(|t| t.id);
+    }
+}
+
+/// The limit: the same two statements by hand, the key list bound as ONE
+/// `rarray` parameter, stitched with a HashMap.
+pub fn load_limit(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<PlainPost>> {
+    let mut posts = base_rows(conn)?;
+    if posts.is_empty() {
+        return Ok(posts);
+    }
+    let mut index = HashMap::with_capacity(posts.len());
+    let mut keys = Vec::with_capacity(posts.len());
+    for (i, p) in posts.iter().enumerate() {
+        index.insert(p.id, i);
+        keys.push(SqlValue::Integer(p.id));
+    }
+    let mut stmt = conn.prepare_cached(TAGS_RARRAY_SQL)?;
+    let mut rows = stmt.query([Rc::new(keys)])?;
+    stitch_tags(&mut rows, &mut posts, &index)?;
+    sort_tags(&mut posts);
+    Ok(posts)
+}
+
+/// The same by hand with a bound `IN (?, ?, ...)` list, split at the
+/// connection's variable limit (what a driver without array binding does).
+pub fn load_in_list(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<PlainPost>> {
+    let mut posts = base_rows(conn)?;
+    let mut index = HashMap::with_capacity(posts.len());
+    let mut keys = Vec::with_capacity(posts.len());
+    for (i, p) in posts.iter().enumerate() {
+        index.insert(p.id, i);
+        keys.push(p.id);
+    }
+    let max = conn
+        .limit(rusqlite::limits::Limit::SQLITE_LIMIT_VARIABLE_NUMBER)
+        .map(|n| n.max(1) as usize)
+        .unwrap_or(999);
+    let mut sql = String::new();
+    for chunk in keys.chunks(max) {
+        sql.clear();
+        sql.push_str(
+            "SELECT pt.post_id, t.id, t.name \
+             FROM blog_tag t INNER JOIN blog_post_tags pt ON pt.tag_id = t.id \
+             WHERE pt.post_id IN (",
+        );
+        for i in 0..chunk.len() {
+            sql.push_str(if i == 0 { "?" } else { ", ?" });
+        }
+        sql.push(')');
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(chunk))?;
+        stitch_tags(&mut rows, &mut posts, &index)?;
+    }
+    sort_tags(&mut posts);
+    Ok(posts)
+}
+
+/// Naive N+1: the posts, then one statement per post for its author and one
+/// for its tags (what a lazy ORM does inside the loop).
+pub fn load_naive(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<PlainPost>> {
+    let mut stmt = conn.prepare_cached("SELECT id, title, author_id FROM blog_post")?;
+    let heads: Vec<(i64, String, i64)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut author_stmt = conn.prepare_cached("SELECT id, name FROM blog_author WHERE id = ?1")?;
+    let mut tags_stmt = conn.prepare_cached(
+        "SELECT t.id, t.name FROM blog_tag t \
+         INNER JOIN blog_post_tags pt ON pt.tag_id = t.id \
+         WHERE pt.post_id = ?1 ORDER BY t.id",
+    )?;
+    let mut posts = Vec::with_capacity(heads.len());
+    for (id, title, author_id) in heads {
+        let author = author_stmt.query_row([author_id], |r| {
+            Ok(PlainAuthor {
+                id: r.get(0)?,
+                name: r.get(1)?,
+            })
+        })?;
+        let tags = tags_stmt
+            .query_map([id], |r| {
+                Ok(PlainTag {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        posts.push(PlainPost {
+            id,
+            title,
+            author,
+            tags,
+        });
+    }
+    Ok(posts)
+}
+
+pub fn touch_plain(posts: &[PlainPost]) -> usize {
+    let mut n = 0;
+    for p in posts {
+        n += p.title.len();
+        n += p.author.name.len();
+        for t in &p.tags {
+            n += t.name.len();
+        }
+    }
+    n
+}
+
+/// `related`'s result as plain structs, to check both loaders agree.
+pub fn to_plain(posts: &[Post]) -> Vec<PlainPost> {
+    posts
+        .iter()
+        .map(|p| {
+            let a = p.author.get().expect("author loaded");
+            PlainPost {
+                id: p.id,
+                title: p.title.clone(),
+                author: PlainAuthor {
+                    id: a.id,
+                    name: a.name.clone(),
+                },
+                tags: p
+                    .tags
+                    .get()
+                    .expect("tags loaded")
+                    .iter()
+                    .map(|t| PlainTag {
+                        id: t.id,
+                        name: t.name.clone(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Check that every variant loads the same graph, and how many statements
+/// `related` sends. Panics on any difference: a benchmark of a wrong result
+/// is worthless.
+pub fn verify(db: &Sqlite, n: usize) {
+    db.log().reset();
+    let related = load_related(db);
+    let statements = db.log().count();
+    assert_eq!(statements, 2, "related sent {statements} statements");
+    // Without an ORDER BY the row order is SQLite's choice; compare by id.
+    let sorted = |mut v: Vec<PlainPost>| {
+        v.sort_unstable_by_key(|p| p.id);
+        v
+    };
+    let expected = sorted(to_plain(&related));
+    assert_eq!(expected.len(), n);
+    let conn = db.connection();
+    let limit = sorted(load_limit(conn).expect("limit"));
+    assert_eq!(limit, expected, "limit differs");
+    let in_list = sorted(load_in_list(conn).expect("in-list"));
+    assert_eq!(in_list, expected, "in-list differs");
+    if n <= 500 {
+        let naive = sorted(load_naive(conn).expect("naive"));
+        assert_eq!(naive, expected, "naive differs");
+    }
+    // The generator's stream, not just self-consistency.
+    let generated = generate(n);
+    for (p, g) in expected.iter().zip(&generated) {
+        let mut tags = g.tags.clone();
+        tags.sort_unstable();
+        let loaded: Vec<i64> = p.tags.iter().map(|t| t.id).collect();
+        assert_eq!((p.id, p.author.id, loaded), (g.id, g.author, tags));
+    }
+}

@@ -1,0 +1,59 @@
+//! The integration suite: every case on every backend, from one source.
+//!
+//! A backend whose server cannot be reached is reported, and its cases are
+//! listed as ignored (never as passed). With `RELATED_REQUIRE_BACKENDS=1`
+//! (set by `.ci/run`) an unreachable backend fails the run instead.
+
+mod select_related;
+
+use libtest_mimic::{Arguments, Failed, Trial};
+use related_tests::harness::{Backend, Case, Db};
+
+fn cases() -> Vec<&'static Case> {
+    let mut all = Vec::new();
+    all.extend(select_related::CASES);
+    all
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    let require = std::env::var("RELATED_REQUIRE_BACKENDS").is_ok_and(|v| v == "1");
+    let mut trials = Vec::new();
+    let mut unreachable = Vec::new();
+    for backend in [Backend::Sqlite, Backend::Postgres, Backend::Mysql] {
+        let reachable = match Db::open(backend, "probe") {
+            Ok(_) => None,
+            Err(why) => Some(why),
+        };
+        if let Some(why) = &reachable {
+            unreachable.push((backend, why.clone()));
+        }
+        for case in cases() {
+            let name = format!("{}::{}", backend.name(), case.name);
+            let run = case.run;
+            let trial = Trial::test(name, move || {
+                let db = Db::open(backend, case.name).map_err(Failed::from)?;
+                run(&db);
+                Ok(())
+            })
+            .with_kind(if case.slow { "slow" } else { "" });
+            let trial = match (&reachable, require) {
+                (Some(_), false) => trial.with_ignored_flag(true),
+                _ => trial,
+            };
+            trials.push(trial);
+        }
+    }
+    for (backend, why) in &unreachable {
+        eprintln!(
+            "NOTE: the {} cases are {} ({why})",
+            backend.name(),
+            if require {
+                "required and will FAIL"
+            } else {
+                "NOT RUN, listed as ignored"
+            }
+        );
+    }
+    libtest_mimic::run(&args, trials).exit();
+}
