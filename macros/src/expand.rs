@@ -7,8 +7,8 @@
 
 use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
-use syn::{Type, Visibility};
 use syn::spanned::Spanned;
+use syn::{Type, Visibility};
 
 use crate::ast::{Field, Kind, Model};
 use crate::case::plain;

@@ -28,6 +28,14 @@ pub trait Path: Copy + Send + Sync + 'static {
         levels: &mut Vec<Box<dyn PrefetchNode<Self::Source>>>,
     ) -> Result<(), Error>;
 
+    /// Add the levels of this path with `leaf` below its last hop.
+    #[doc(hidden)]
+    fn __add_below(
+        self,
+        levels: &mut Vec<Box<dyn PrefetchNode<Self::Source>>>,
+        leaf: Box<dyn PrefetchNode<Self::Target>>,
+    ) -> Result<(), Error>;
+
     /// The lookup in Django's notation (`author__publisher`).
     fn lookup(self) -> String;
 }
@@ -46,6 +54,16 @@ impl<R: Relation> Path for R {
         levels: &mut Vec<Box<dyn PrefetchNode<R::Source>>>,
     ) -> Result<(), Error> {
         add_node(levels, Box::new(Level::<R>::plain()))
+    }
+
+    fn __add_below(
+        self,
+        levels: &mut Vec<Box<dyn PrefetchNode<R::Source>>>,
+        leaf: Box<dyn PrefetchNode<R::Target>>,
+    ) -> Result<(), Error> {
+        let mut level = Level::<R>::plain();
+        add_node(level.nested_mut(), leaf)?;
+        add_node(levels, Box::new(level))
     }
 
     fn lookup(self) -> String {
@@ -90,6 +108,16 @@ impl<A: Relation, B: Path<Source = A::Target>> Path for Chain<A, B> {
     ) -> Result<(), Error> {
         let mut level = Level::<A>::plain();
         self.rest.__add_prefetch(level.nested_mut())?;
+        add_node(levels, Box::new(level))
+    }
+
+    fn __add_below(
+        self,
+        levels: &mut Vec<Box<dyn PrefetchNode<A::Source>>>,
+        leaf: Box<dyn PrefetchNode<B::Target>>,
+    ) -> Result<(), Error> {
+        let mut level = Level::<A>::plain();
+        self.rest.__add_below(level.nested_mut(), leaf)?;
         add_node(levels, Box::new(level))
     }
 

@@ -94,6 +94,16 @@ impl<R: Relation> Prefetch<R> {
         self
     }
 
+    /// A nested `Prefetch` below a path of the related rows' relations.
+    pub fn prefetch_below<P, R2>(mut self, path: P, nested: Prefetch<R2>) -> Self
+    where
+        P: Path<Source = R::Target>,
+        R2: Relation<Source = P::Target>,
+    {
+        self.level.query = self.level.query.prefetch_below(path, nested);
+        self
+    }
+
     /// Put the result into a `Prefetched<T>` field instead of the relation's
     /// own field, so both can be loaded by one query.
     pub fn to<A>(mut self, _target: A) -> Self

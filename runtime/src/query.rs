@@ -124,6 +124,25 @@ impl<M: Model> Query<M> {
         self
     }
 
+    /// A `Prefetch` below a path of relations (Django's
+    /// `Prefetch("items__product__reviews", queryset=..., to_attr=...)`):
+    /// every hop of `path` is loaded (or reused from a JOIN), and `prefetch`
+    /// runs on the rows the last hop reaches.
+    pub fn prefetch_below<P, R>(mut self, path: P, prefetch: Prefetch<R>) -> Self
+    where
+        P: Path<Source = M>,
+        R: Relation<Source = P::Target>,
+    {
+        let lookup = format!("{}__{}", path.lookup(), R::info().name);
+        if path
+            .__add_below(&mut self.prefetch, Box::new(prefetch.into_level()))
+            .is_err()
+        {
+            self.errors.push(lookup);
+        }
+        self
+    }
+
     /// Keep the rows matching `filter` (ANDed with earlier filters).
     pub fn filter(mut self, filter: Filter<M>) -> Self {
         self.filter = Some(match self.filter.take() {

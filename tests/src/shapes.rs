@@ -74,7 +74,10 @@ pub fn models() -> Vec<&'static related::ModelInfo> {
 pub fn seed(db: &crate::harness::Db) -> related::Result<()> {
     db.create_tables(&models())?;
     for (id, name) in [(1, "France"), (2, "Japan")] {
-        db.insert(&Country { id, name: name.into() })?;
+        db.insert(&Country {
+            id,
+            name: name.into(),
+        })?;
     }
     for (id, name, country) in [(1, "Paris", 1), (2, "Lyon", 1), (3, "Kyoto", 2)] {
         db.insert(&City {

@@ -8,27 +8,61 @@ use related_tests::harness::{Case, Db};
 use related_tests::shapes::{self, Book, Category, City, Person, Place};
 
 pub const CASES: &[Case] = &[
-    Case::new("select_related::inner_join_for_non_null_fk", inner_join_for_non_null_fk),
-    Case::new("select_related::left_join_for_nullable_fk", left_join_for_nullable_fk),
-    Case::new("select_related::left_stays_left_down_the_chain", left_stays_left_down_the_chain),
-    Case::new("select_related::alias_for_table_joined_twice", alias_for_table_joined_twice),
+    Case::new(
+        "select_related::inner_join_for_non_null_fk",
+        inner_join_for_non_null_fk,
+    ),
+    Case::new(
+        "select_related::left_join_for_nullable_fk",
+        left_join_for_nullable_fk,
+    ),
+    Case::new(
+        "select_related::left_stays_left_down_the_chain",
+        left_stays_left_down_the_chain,
+    ),
+    Case::new(
+        "select_related::alias_for_table_joined_twice",
+        alias_for_table_joined_twice,
+    ),
     Case::new("select_related::self_join_two_levels", self_join_two_levels),
     Case::new("select_related::reverse_one_to_one", reverse_one_to_one),
     Case::new("select_related::chain_of_three", chain_of_three),
-    Case::new("select_related::shared_prefix_joins_once", shared_prefix_joins_once),
-    Case::new("select_related::filters_order_limit_offset", filters_order_limit_offset),
+    Case::new(
+        "select_related::shared_prefix_joins_once",
+        shared_prefix_joins_once,
+    ),
+    Case::new(
+        "select_related::filters_order_limit_offset",
+        filters_order_limit_offset,
+    ),
     Case::new("select_related::boolean_filters", boolean_filters),
     Case::new("select_related::first_and_one", first_and_one),
-    Case::new("select_related::unloaded_relation_is_an_error", unloaded_relation_is_an_error),
-    Case::new("select_related::quotes_and_semicolons_are_data", quotes_and_semicolons_are_data),
+    Case::new(
+        "select_related::unloaded_relation_is_an_error",
+        unloaded_relation_is_an_error,
+    ),
+    Case::new(
+        "select_related::quotes_and_semicolons_are_data",
+        quotes_and_semicolons_are_data,
+    ),
     Case::new("select_related::fk_to_missing_row", fk_to_missing_row),
-    Case::new("select_related::missing_table_is_an_error", missing_table_is_an_error),
-    Case::new("select_related::null_in_non_null_column", null_in_non_null_column),
+    Case::new(
+        "select_related::missing_table_is_an_error",
+        missing_table_is_an_error,
+    ),
+    Case::new(
+        "select_related::null_in_non_null_column",
+        null_in_non_null_column,
+    ),
     Case::new("select_related::wrong_type_in_column", wrong_type_in_column),
-    Case::new("select_related::naive_is_one_statement_per_row", naive_is_one_statement_per_row),
+    Case::new(
+        "select_related::naive_is_one_statement_per_row",
+        naive_is_one_statement_per_row,
+    ),
 ];
 
-const POST: &str = r#""blog_post"."id", "blog_post"."title", "blog_post"."author_id", "blog_post"."editor_id""#;
+const POST: &str =
+    r#""blog_post"."id", "blog_post"."title", "blog_post"."author_id", "blog_post"."editor_id""#;
 const AUTHOR: &str = r#""blog_author"."id", "blog_author"."name", "blog_author"."email", "blog_author"."publisher_id""#;
 
 fn sqls(statements: &[related::LoggedStatement]) -> Vec<String> {
@@ -185,10 +219,18 @@ fn reverse_one_to_one(db: &Db) {
         r#"SELECT "place"."id", "place"."name", "restaurant"."id", "restaurant"."serves_pizza", "restaurant"."place_id" FROM "place" LEFT OUTER JOIN "restaurant" ON "restaurant"."place_id" = "place"."id" ORDER BY "place"."id""#,
     );
     assert_eq!(places.len(), 2);
-    let r = places[0].restaurant.get().unwrap().expect("Corner has a restaurant");
+    let r = places[0]
+        .restaurant
+        .get()
+        .unwrap()
+        .expect("Corner has a restaurant");
     assert_eq!(r.id, 10);
     assert!(r.serves_pizza);
-    assert_eq!(places[1].restaurant.get().unwrap(), None, "loaded, and none found");
+    assert_eq!(
+        places[1].restaurant.get().unwrap(),
+        None,
+        "loaded, and none found"
+    );
 }
 
 fn chain_of_three(db: &Db) {
@@ -282,7 +324,10 @@ fn filters_order_limit_offset(db: &Db) {
         ids(base().filter(Post::editor_id().is_null() & Post::id().le(4i64))),
         vec![1, 2, 4]
     );
-    assert_eq!(ids(base().filter(Post::id().is_in(Vec::<i64>::new()))), Vec::<i64>::new());
+    assert_eq!(
+        ids(base().filter(Post::id().is_in(Vec::<i64>::new()))),
+        Vec::<i64>::new()
+    );
     assert_eq!(ids(base().offset(28)), vec![29, 30]);
     // `eq(None)` on a nullable column means IS NULL, as in Django.
     assert_eq!(
@@ -311,7 +356,9 @@ fn first_and_one(db: &Db) {
     let first = db.all(&q).unwrap();
     assert_eq!(first.len(), 1);
     assert_eq!(first[0].id, 1);
-    let one = db.all(&Author::query().filter(Author::id().eq(7i64))).unwrap();
+    let one = db
+        .all(&Author::query().filter(Author::id().eq(7i64)))
+        .unwrap();
     assert_eq!(one.len(), 1);
     assert_eq!(one[0].name, "Author 7");
 }
@@ -367,7 +414,11 @@ fn quotes_and_semicolons_are_data(db: &Db) {
         .all(&Publisher::query().filter(Publisher::name().like("%'; DROP%")))
         .unwrap();
     assert_eq!(none.len(), 1);
-    assert_eq!(db.all(&Post::query()).unwrap().len(), 3, "blog_post still exists");
+    assert_eq!(
+        db.all(&Post::query()).unwrap().len(),
+        3,
+        "blog_post still exists"
+    );
 }
 
 fn fk_to_missing_row(db: &Db) {
@@ -395,7 +446,11 @@ fn fk_to_missing_row(db: &Db) {
     // LEFT JOIN (nullable FK): the row is returned and reading the relation
     // says the target is missing.
     let posts = db
-        .all(&Post::query().select_related(Post::editor()).filter(Post::id().eq(50i64)))
+        .all(
+            &Post::query()
+                .select_related(Post::editor())
+                .filter(Post::id().eq(50i64)),
+        )
         .unwrap();
     let err = posts[0].editor.as_ref().unwrap().get().unwrap_err();
     assert_eq!(
