@@ -159,6 +159,28 @@ impl Db {
         }
     }
 
+    /// Link many pairs of a many-to-many relation (batched where the
+    /// backend allows).
+    pub fn link_all<R: Relation>(
+        &self,
+        relation: R,
+        pairs: &[(<R::Source as Model>::Pk, <R::Target as Model>::Pk)],
+    ) -> related::Result<()> {
+        match &self.inner {
+            Inner::Sqlite(db) => {
+                db.transaction(|db| pairs.iter().try_for_each(|(s, t)| db.link(relation, s, t)))
+            }
+        }
+    }
+
+    /// A database on this SQLite connection (for cases that need a
+    /// specially configured one).
+    pub fn from_sqlite(db: Sqlite) -> Db {
+        Db {
+            inner: Inner::Sqlite(db),
+        }
+    }
+
     /// Run `f` in one transaction (fast bulk inserts).
     pub fn transaction(&self, f: impl FnOnce(&Db) -> related::Result<()>) -> related::Result<()> {
         match &self.inner {

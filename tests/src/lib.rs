@@ -3,3 +3,4 @@
 pub mod blog;
 pub mod harness;
 pub mod shapes;
+pub mod shop;

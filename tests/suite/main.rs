@@ -4,6 +4,7 @@
 //! listed as ignored (never as passed). With `RELATED_REQUIRE_BACKENDS=1`
 //! (set by `.ci/run`) an unreachable backend fails the run instead.
 
+mod prefetch;
 mod select_related;
 
 use libtest_mimic::{Arguments, Failed, Trial};
@@ -12,6 +13,7 @@ use related_tests::harness::{Backend, Case, Db};
 fn cases() -> Vec<&'static Case> {
     let mut all = Vec::new();
     all.extend(select_related::CASES);
+    all.extend(prefetch::CASES);
     all
 }
 

@@ -12,8 +12,8 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::rc::Rc;
 
+use related::Sqlite;
 use related::prelude::*;
-use related::{Model as _, Sqlite};
 use rusqlite::types::Value as SqlValue;
 
 pub const AUTHORS: i64 = 50;

@@ -1,0 +1,19 @@
+use related::prelude::*;
+
+#[derive(Clone, Debug, related::Model)]
+pub struct Author {
+    pub id: Option<i64>,
+}
+
+#[derive(Clone, Debug, related::Model)]
+pub struct Post {
+    #[related(primary_key)]
+    pub author: ForeignKey<Author>,
+}
+
+#[derive(Clone, Debug, related::Model)]
+pub struct Tag {
+    pub id: f64,
+}
+
+fn main() {}
