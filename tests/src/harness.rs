@@ -6,6 +6,12 @@ use related::{
     Value,
 };
 
+/// A (source key, target key) pair of a many-to-many relation.
+pub type LinkPair<R> = (
+    <<R as Relation>::Source as Model>::Pk,
+    <<R as Relation>::Target as Model>::Pk,
+);
+
 /// The backends a case can run on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -164,7 +170,7 @@ impl Db {
     pub fn link_all<R: Relation>(
         &self,
         relation: R,
-        pairs: &[(<R::Source as Model>::Pk, <R::Target as Model>::Pk)],
+        pairs: &[LinkPair<R>],
     ) -> related::Result<()> {
         match &self.inner {
             Inner::Sqlite(db) => {

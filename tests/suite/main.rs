@@ -23,10 +23,7 @@ fn main() {
     let mut trials = Vec::new();
     let mut unreachable = Vec::new();
     for backend in [Backend::Sqlite, Backend::Postgres, Backend::Mysql] {
-        let reachable = match Db::open(backend, "probe") {
-            Ok(_) => None,
-            Err(why) => Some(why),
-        };
+        let reachable = Db::open(backend, "probe").err();
         if let Some(why) = &reachable {
             unreachable.push((backend, why.clone()));
         }
