@@ -46,10 +46,10 @@ pub struct FieldAttrs {
     pub source_column: Option<Named>,
     pub target_column: Option<Named>,
     pub reverse: Option<ReverseAttr>,
-    /// A key was not recognised. It is most likely a misspelling of a key
-    /// whose absence would be reported next, so valid.rs stays quiet about
-    /// missing keys to avoid a second error for one typo.
-    pub had_unknown: bool,
+    /// A key on this field was unknown or its value malformed: most likely
+    /// the very key whose absence valid.rs would report next, so it stays
+    /// quiet about missing keys rather than report one typo twice.
+    pub had_error: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -80,11 +80,11 @@ pub fn struct_attrs(cx: &Ctxt, attrs: &[Attribute]) -> StructAttrs {
 }
 
 pub fn field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
+    let errors_before = cx.error_count();
     let mut out = FieldAttrs::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident("related")) {
         let parsed = attr.parse_nested_meta(|meta| {
             let Some(key) = known_key(cx, &meta, Place::Field)? else {
-                out.had_unknown = true;
                 return Ok(());
             };
             let named = |slot: &mut Option<Named>, key: Ident| -> syn::Result<()> {
@@ -122,6 +122,7 @@ pub fn field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
             cx.syn_error(err);
         }
     }
+    out.had_error = cx.error_count() > errors_before;
     out
 }
 

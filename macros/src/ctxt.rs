@@ -33,6 +33,10 @@ impl Ctxt {
         self.errors.borrow_mut().push(error);
     }
 
+    pub fn error_count(&self) -> usize {
+        self.errors.borrow().len()
+    }
+
     /// Every error so far, as one `syn::Error` whose `to_compile_error`
     /// emits each of them at its own span.
     #[must_use = "the errors are lost unless returned to the compiler"]

@@ -208,13 +208,13 @@ impl FieldCx<'_> {
         let new_col = quote_spanned!(span=> ::related::Col::__new(#column));
         let vis = self.handle_vis();
         let doc = format!(" The `{column}` column, for filters and ordering.");
-        out.handles.push(quote! {
+        out.handles.push(quote_spanned! {span=>
             #[doc = #doc]
             #vis fn #field() -> ::related::Col<#model, #ty> {
                 #new_col
             }
         });
-        out.columns.push(quote! {
+        out.columns.push(quote_spanned! {span=>
             ::related::ColumnInfo {
                 field: #field_str,
                 name: #column,
@@ -224,9 +224,9 @@ impl FieldCx<'_> {
                 unique: false,
             }
         });
-        let read = self.read_column(&as_column, column);
-        out.decode.push(quote!(#field: #read,));
-        out.values.push(quote!(#as_column::to_value(&self.#field)));
+        let read = self.read_column(&as_column, column, span);
+        out.decode.push(quote_spanned!(span=>#field: #read,));
+        out.values.push(quote_spanned!(span=>#as_column::to_value(&self.#field)));
     }
 
     fn forward(
@@ -246,9 +246,9 @@ impl FieldCx<'_> {
         let key = quote_spanned!(span=> <#target_ty as ::related::Model>::Pk);
         let key_column = quote_spanned!(span=> <#key as ::related::Column>);
         let (wrapper, kind) = if one_to_one {
-            (quote!(::related::OneToOne), quote!(OneToOne))
+            (quote_spanned!(span=>::related::OneToOne), quote_spanned!(span=>OneToOne))
         } else {
-            (quote!(::related::ForeignKey), quote!(ForeignKey))
+            (quote_spanned!(span=>::related::ForeignKey), quote_spanned!(span=>ForeignKey))
         };
         let field_name = &self.field_name;
         let Locals { key: k, .. } = self.locals;
@@ -257,7 +257,7 @@ impl FieldCx<'_> {
             if !taken.iter().any(|t| *t == plain(&handle)) {
                 handle.set_span(field.span());
                 let ty = if nullable {
-                    quote!(::core::option::Option<#key>)
+                    quote_spanned!(span=>::core::option::Option<#key>)
                 } else {
                     key.clone()
                 };
@@ -266,7 +266,7 @@ impl FieldCx<'_> {
                     " The `{column}` key column of `{field_str}`, for filters and ordering."
                 );
                 let new_col = quote_spanned!(span=> ::related::Col::__new(#column));
-                out.handles.push(quote! {
+                out.handles.push(quote_spanned! {span=>
                     #[doc = #doc]
                     #vis fn #handle() -> ::related::Col<#model, #ty> {
                         #new_col
@@ -275,7 +275,7 @@ impl FieldCx<'_> {
             }
         }
 
-        out.columns.push(quote! {
+        out.columns.push(quote_spanned! {span=>
             ::related::ColumnInfo {
                 field: #field_str,
                 name: #column,
@@ -289,8 +289,9 @@ impl FieldCx<'_> {
             let read = self.read_column(
                 &quote_spanned!(span=> <::core::option::Option<#key> as ::related::Column>),
                 column,
+                span,
             );
-            out.decode.push(quote! {
+            out.decode.push(quote_spanned! {span=>
                 #field: match #read {
                     ::core::option::Option::Some(#k) => ::core::option::Option::Some(
                         #wrapper::__from_key(#k, &#field_name),
@@ -298,19 +299,19 @@ impl FieldCx<'_> {
                     ::core::option::Option::None => ::core::option::Option::None,
                 },
             });
-            out.values.push(quote! {
+            out.values.push(quote_spanned! {span=>
                 match &self.#field {
                     ::core::option::Option::Some(#k) => #key_column::to_value(#wrapper::key(#k)),
                     ::core::option::Option::None => ::related::Value::Null,
                 }
             });
         } else {
-            let read = self.read_column(&key_column, column);
-            out.decode.push(quote! {
+            let read = self.read_column(&key_column, column, span);
+            out.decode.push(quote_spanned! {span=>
                 #field: #wrapper::__from_key(#read, &#field_name),
             });
             out.values
-                .push(quote!(#key_column::to_value(#wrapper::key(&self.#field))));
+                .push(quote_spanned!(span=>#key_column::to_value(#wrapper::key(&self.#field))));
         }
 
         let Locals {
@@ -318,11 +319,11 @@ impl FieldCx<'_> {
         } = self.locals;
         let name_str = plain(model);
         let card = if one_to_one {
-            quote!(::related::One)
+            quote_spanned!(span=>::related::One)
         } else {
-            quote!(::related::Many)
+            quote_spanned!(span=>::related::Many)
         };
-        let body = quote! {
+        let body = quote_spanned! {span=>
             type Source = #model;
             type Target = #target_ty;
             type Card = ::related::One;
@@ -348,7 +349,7 @@ impl FieldCx<'_> {
         };
         self.relation(out, target, body, true);
         let marker = self.marker();
-        out.items.push(quote! {
+        out.items.push(quote_spanned! {span=>
             #[automatically_derived]
             impl ::related::ReverseOf<#target_ty, #model, #card> for #marker {}
         });
@@ -366,8 +367,9 @@ impl FieldCx<'_> {
         let field_str = plain(self.field.ident);
         let name_str = plain(model);
         let target_ty = user_tokens(target, model);
+        let span = target.span();
         let Locals { source, .. } = self.locals;
-        let body = quote! {
+        let body = quote_spanned! {span=>
             type Source = #model;
             type Target = #target_ty;
             type Card = ::related::Many;
@@ -398,22 +400,23 @@ impl FieldCx<'_> {
         self.relation(out, target, body, false);
         self.unloaded(out);
         let marker = self.marker();
-        out.items.push(quote! {
+        out.items.push(quote_spanned! {span=>
             #[automatically_derived]
             impl ::related::ReverseOf<#target_ty, #model, ::related::Many> for #marker {}
         });
     }
 
     fn reverse(&self, out: &mut Output, target: &Type, one: bool) {
+        let span = target.span();
         let model = self.model.ident;
         let field_str = plain(self.field.ident);
         let name_str = plain(model);
         let target_ty = user_tokens(target, model);
         let marker = self.marker();
         let card = if one {
-            quote!(::related::One)
+            quote_spanned!(span=>::related::One)
         } else {
-            quote!(::related::Many)
+            quote_spanned!(span=>::related::Many)
         };
         if let Some(reverse) = &self.field.attrs.reverse {
             // The user's path, with its spans: a misspelt relation is reported
@@ -425,7 +428,7 @@ impl FieldCx<'_> {
                 .last()
                 .map_or_else(Span::call_site, |s| s.ident.span());
             let call = quote_spanned!(call_span=> ());
-            out.items.push(quote! {
+            out.items.push(quote_spanned! {span=>
                 impl #marker {
                     #[doc(hidden)]
                     pub fn __forward() -> impl ::related::ReverseOf<#model, #target_ty, #card> {
@@ -437,7 +440,7 @@ impl FieldCx<'_> {
         let Locals {
             source, target: t, ..
         } = self.locals;
-        let body = quote! {
+        let body = quote_spanned! {span=>
             type Source = #model;
             type Target = #target_ty;
             type Card = #card;
@@ -460,6 +463,7 @@ impl FieldCx<'_> {
     }
 
     fn prefetched(&self, out: &mut Output, target: &Type) {
+        let span = target.span();
         let model = self.model.ident;
         let field = self.field.ident;
         let field_str = plain(field);
@@ -470,7 +474,7 @@ impl FieldCx<'_> {
         } = self.locals;
         self.marker_and_handle(out, target, false);
         self.unloaded(out);
-        out.items.push(quote! {
+        out.items.push(quote_spanned! {span=>
             #[automatically_derived]
             impl ::related::PrefetchTarget for #marker {
                 type Source = #model;
@@ -495,6 +499,7 @@ impl FieldCx<'_> {
     /// (which supplies the associated types, `info` and the links), and
     /// `SingleValued` when a JOIN can load it.
     fn relation(&self, out: &mut Output, target: &Type, body: TokenStream, single: bool) {
+        let span = target.span();
         let model = self.model.ident;
         let field = self.field.ident;
         let target_ty = user_tokens(target, model);
@@ -505,7 +510,7 @@ impl FieldCx<'_> {
         self.marker_and_handle(out, target, single);
         let next = Ident::new("__RelatedNext", Span::mixed_site());
         let next_value = Ident::new("next", Span::mixed_site());
-        out.items.push(quote! {
+        out.items.push(quote_spanned! {span=>
             impl #marker {
                 /// Follow this relation, then `next` from the model it points at.
                 pub fn then<#next: ::related::Path<Source = #target_ty>>(
@@ -534,9 +539,9 @@ impl FieldCx<'_> {
             }
         });
         out.relations
-            .push(quote!(<#marker as ::related::Relation>::info));
+            .push(quote_spanned!(span=><#marker as ::related::Relation>::info));
         if single {
-            out.items.push(quote! {
+            out.items.push(quote_spanned! {span=>
                 #[automatically_derived]
                 impl ::related::SingleValued for #marker {}
             });
@@ -545,6 +550,9 @@ impl FieldCx<'_> {
 
     /// The marker type, its handle, and the `FieldName` static.
     fn marker_and_handle(&self, out: &mut Output, target: &Type, joinable: bool) {
+        // Rustc points at a type's declaration in its notes ("the trait is
+        // not implemented for `tags`"): make that the user's field.
+        let span = self.field.ident.span();
         let model = self.model.ident;
         let field = self.field.ident;
         let field_str = plain(field);
@@ -553,7 +561,7 @@ impl FieldCx<'_> {
         let field_name = &self.field_name;
         let vis = self.handle_vis();
         let marker_vis = one_module_down(vis);
-        out.markers.push(quote!(#marker_vis struct #field));
+        out.markers.push(quote_spanned!(span=>#marker_vis struct #field));
 
         let kind = self.field.kind.name();
         let target_str = type_string(target);
@@ -572,13 +580,13 @@ impl FieldCx<'_> {
                  `prefetch_related`."
             )
         };
-        out.handles.push(quote! {
+        out.handles.push(quote_spanned! {span=>
             #[doc = #doc]
             #vis fn #field() -> #marker {
                 #marker
             }
         });
-        out.items.push(quote! {
+        out.items.push(quote_spanned! {span=>
             static #field_name: ::related::FieldName = ::related::FieldName {
                 model: #name_str,
                 field: #field_str,
@@ -590,11 +598,12 @@ impl FieldCx<'_> {
     /// `decode`'s value for a field without a column: unloaded, but knowing
     /// its name for the "not loaded" error.
     fn unloaded(&self, out: &mut Output) {
+        let span = self.field.ty.span();
         let field = self.field.ident;
         let field_name = &self.field_name;
         let wrapper = Ident::new(self.field.kind.name(), Span::call_site());
         out.decode
-            .push(quote!(#field: ::related::#wrapper::__unloaded(&#field_name),));
+            .push(quote_spanned!(span=>#field: ::related::#wrapper::__unloaded(&#field_name),));
     }
 
     /// Handles are as visible as the field they stand for, and never more
@@ -612,13 +621,13 @@ impl FieldCx<'_> {
     }
 
     /// Decode this field's column, naming field and column on failure.
-    fn read_column(&self, as_column: &TokenStream, column: &str) -> TokenStream {
+    fn read_column(&self, as_column: &TokenStream, column: &str, span: Span) -> TokenStream {
         let Locals {
             row, offset, error, ..
         } = self.locals;
         let index = self.column_index;
         let field_str = plain(self.field.ident);
-        quote! {
+        quote_spanned! {span=>
             #as_column::decode(#row, #offset + #index)
                 .map_err(|#error| ::related::FieldError::new(#field_str, #column, #error))?
         }

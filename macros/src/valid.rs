@@ -65,8 +65,8 @@ fn primary_key(cx: &Ctxt, model: &Model) {
     }
 
     let Some(pk) = model.primary_key() else {
-        // A misspelt `primary_key` is already reported as an unknown key.
-        if !model.fields.iter().any(|f| f.attrs.had_unknown) {
+        // A misspelt or malformed `primary_key` is already reported.
+        if !model.fields.iter().any(|f| f.attrs.had_error) {
             cx.error_spanned_by(
                 model.ident,
                 format!(
@@ -162,7 +162,7 @@ fn attributes_fit(cx: &Ctxt, field: &Field) {
     match (&field.kind, &attrs.reverse) {
         (Kind::Reverse { .. }, Some(_)) => {}
         (Kind::Reverse { target, one }, None) => {
-            if !attrs.had_unknown {
+            if !attrs.had_error {
                 let target = type_string(target);
                 let mirrored = if *one {
                     "the OneToOne field"

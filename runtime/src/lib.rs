@@ -1,11 +1,4 @@
-//! Django's `select_related` / `prefetch_related` for Rust, checked by the
-//! compiler.
-//!
-//! See the README for a tour. In short: derive [`Model`] on plain structs,
-//! declare relations with [`ForeignKey`], [`OneToOne`], [`ManyToMany`],
-//! [`Reverse`] and [`ReverseOne`], and load them with
-//! [`Query::select_related`] (one statement, JOINs) or
-//! [`Query::prefetch_related`] (one batched statement per level).
+#![doc = include_str!("../../README.md")]
 
 mod column;
 mod error;

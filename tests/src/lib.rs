@@ -2,5 +2,6 @@
 
 pub mod blog;
 pub mod harness;
+pub mod oracle_models;
 pub mod shapes;
 pub mod shop;
