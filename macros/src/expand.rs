@@ -226,7 +226,8 @@ impl FieldCx<'_> {
         });
         let read = self.read_column(&as_column, column, span);
         out.decode.push(quote_spanned!(span=>#field: #read,));
-        out.values.push(quote_spanned!(span=>#as_column::to_value(&self.#field)));
+        out.values
+            .push(quote_spanned!(span=>#as_column::to_value(&self.#field)));
     }
 
     fn forward(
@@ -246,9 +247,15 @@ impl FieldCx<'_> {
         let key = quote_spanned!(span=> <#target_ty as ::related::Model>::Pk);
         let key_column = quote_spanned!(span=> <#key as ::related::Column>);
         let (wrapper, kind) = if one_to_one {
-            (quote_spanned!(span=>::related::OneToOne), quote_spanned!(span=>OneToOne))
+            (
+                quote_spanned!(span=>::related::OneToOne),
+                quote_spanned!(span=>OneToOne),
+            )
         } else {
-            (quote_spanned!(span=>::related::ForeignKey), quote_spanned!(span=>ForeignKey))
+            (
+                quote_spanned!(span=>::related::ForeignKey),
+                quote_spanned!(span=>ForeignKey),
+            )
         };
         let field_name = &self.field_name;
         let Locals { key: k, .. } = self.locals;
@@ -561,7 +568,8 @@ impl FieldCx<'_> {
         let field_name = &self.field_name;
         let vis = self.handle_vis();
         let marker_vis = one_module_down(vis);
-        out.markers.push(quote_spanned!(span=>#marker_vis struct #field));
+        out.markers
+            .push(quote_spanned!(span=>#marker_vis struct #field));
 
         let kind = self.field.kind.name();
         let target_str = type_string(target);

@@ -1,4 +1,9 @@
 //! Executors send statements and hand back rows; the loader does the rest.
+//!
+//! Whatever runs statements, sync or async, runs a [`Job`]: a sans-IO source
+//! of statements that takes the rows of each. A [`Load`] is the main job;
+//! `raw` queries and batches of writes are jobs too, so every executor has
+//! exactly one loop.
 
 use crate::column::RawRow;
 use crate::error::Result;
@@ -6,6 +11,56 @@ use crate::load::Load;
 use crate::model::Model;
 use crate::query::Ctx;
 use crate::sql::Statement;
+
+/// What the statements of one job need to be consistent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Consistency {
+    /// Nothing: one statement, or statements that stand alone (DDL).
+    None,
+    /// Reads that must see one snapshot of the database (a load with
+    /// prefetch levels): a read-only REPEATABLE READ transaction on
+    /// PostgreSQL, `WITH CONSISTENT SNAPSHOT` on MySQL, a read transaction on
+    /// SQLite, unless the caller already holds a transaction.
+    Snapshot,
+    /// Writes that belong together: one transaction, unless the caller
+    /// already holds one.
+    Atomic,
+}
+
+/// A sans-IO job: statements out, rows in. Executors run a job on ONE
+/// connection, inside the transaction its [`Consistency`] asks for.
+///
+/// [`Load`] is the job every query runs. Wrapping one (to observe or pace
+/// its statements) is how tests put a concurrent writer between two
+/// statements of a load.
+pub trait Job: Send + 'static {
+    /// Decided before the first statement is sent.
+    fn consistency(&self) -> Consistency;
+
+    /// The next statement, or None when the job is done.
+    fn next_statement(&mut self) -> Result<Option<Statement>>;
+
+    /// One row of the statement last handed out.
+    fn accept_row(&mut self, row: &dyn RawRow) -> Result<()>;
+}
+
+impl<M: Model> Job for Load<M> {
+    fn consistency(&self) -> Consistency {
+        if self.at_most_one_statement() {
+            Consistency::None
+        } else {
+            Consistency::Snapshot
+        }
+    }
+
+    fn next_statement(&mut self) -> Result<Option<Statement>> {
+        Load::next_statement(self)
+    }
+
+    fn accept_row(&mut self, row: &dyn RawRow) -> Result<()> {
+        Load::accept_row(self, row)
+    }
+}
 
 /// A connection that runs statements synchronously.
 pub trait Executor {
@@ -19,12 +74,54 @@ pub trait Executor {
         statement: &Statement,
         sink: &mut dyn FnMut(&dyn RawRow) -> Result<()>,
     ) -> Result<usize>;
+
+    /// Open the transaction `consistency` asks for, unless the connection
+    /// is already in one. Returns whether it opened one (and so must end
+    /// it). Transaction control is not counted in the statement log.
+    fn begin(&self, consistency: Consistency) -> Result<bool> {
+        let _ = consistency;
+        Ok(false)
+    }
+
+    /// End the transaction `begin` opened: commit, or roll back.
+    fn end(&self, commit: bool) -> Result<()> {
+        let _ = commit;
+        Ok(())
+    }
+}
+
+/// Run `job` to completion on `executor`: its statements in order, inside
+/// the transaction it asks for. A job with no statement opens nothing.
+pub fn run_job(executor: &impl Executor, job: &mut impl Job) -> Result<()> {
+    let Some(first) = job.next_statement()? else {
+        return Ok(());
+    };
+    let opened = executor.begin(job.consistency())?;
+    let mut statement = first;
+    let result = loop {
+        if let Err(e) = executor.run(&statement, &mut |row| job.accept_row(row)) {
+            break Err(e);
+        }
+        match job.next_statement() {
+            Ok(Some(next)) => statement = next,
+            Ok(None) => break Ok(()),
+            Err(e) => break Err(e),
+        }
+    };
+    if opened {
+        match &result {
+            Ok(()) => executor.end(true)?,
+            // The error that stopped the job is the one to report.
+            Err(_) => {
+                let _ = executor.end(false);
+            }
+        }
+    }
+    result
 }
 
 pub(crate) fn drive<M: Model>(executor: &impl Executor, mut load: Load<M>) -> Result<Vec<M>> {
-    while let Some(stmt) = load.next_statement()? {
-        executor.run(&stmt, &mut |row| load.accept_row(row))?;
-    }
+    run_job(executor, &mut load)?;
     Ok(load.finish())
 }
 
@@ -34,14 +131,8 @@ pub(crate) fn drive_keep<M: Model>(
     executor: &impl Executor,
     mut load: Load<M>,
 ) -> (Vec<M>, Result<()>) {
-    loop {
-        let stmt = match load.next_statement() {
-            Ok(Some(stmt)) => stmt,
-            Ok(None) => return (load.finish(), Ok(())),
-            Err(e) => return (load.into_rows(), Err(e)),
-        };
-        if let Err(e) = executor.run(&stmt, &mut |row| load.accept_row(row)) {
-            return (load.into_rows(), Err(e));
-        }
+    match run_job(executor, &mut load) {
+        Ok(()) => (load.finish(), Ok(())),
+        Err(e) => (load.into_rows(), Err(e)),
     }
 }

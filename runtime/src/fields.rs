@@ -393,3 +393,55 @@ impl<T: Model + PartialEq> PartialEq for ReverseOne<T> {
         self.target == other.target
     }
 }
+
+/// Loaded graphs serialize as nested JSON: a loaded relation as the related
+/// row(s), an unloaded foreign key as its key, an unloaded many-valued
+/// relation as `null`, a missing row as `null`.
+#[cfg(feature = "serde")]
+mod serde_impls {
+    use serde::{Serialize, Serializer};
+
+    use super::*;
+
+    macro_rules! single {
+        ($name:ident) => {
+            impl<T> Serialize for $name<T>
+            where
+                T: Model + Serialize,
+                T::Pk: Serialize,
+            {
+                fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    match &self.target {
+                        One::Loaded(t) => t.serialize(s),
+                        One::Unloaded => self.key.serialize(s),
+                        One::Missing => s.serialize_none(),
+                    }
+                }
+            }
+        };
+    }
+    single!(ForeignKey);
+    single!(OneToOne);
+
+    macro_rules! many {
+        ($name:ident) => {
+            impl<T: Model + Serialize> Serialize for $name<T> {
+                fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    self.targets.serialize(s)
+                }
+            }
+        };
+    }
+    many!(ManyToMany);
+    many!(Reverse);
+    many!(Prefetched);
+
+    impl<T: Model + Serialize> Serialize for ReverseOne<T> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            match &self.target {
+                One::Loaded(t) => t.serialize(s),
+                One::Unloaded | One::Missing => s.serialize_none(),
+            }
+        }
+    }
+}

@@ -77,10 +77,7 @@ pub mod __private {
 
     /// The key a row of the forward relation's source holds (the reverse
     /// relation's link).
-    pub fn forward_link<F>(
-        _forward: F,
-        row: &F::Source,
-    ) -> Option<&<F::Target as Model>::Pk>
+    pub fn forward_link<F>(_forward: F, row: &F::Source) -> Option<&<F::Target as Model>::Pk>
     where
         F: Relation<Link = <<F as Relation>::Target as Model>::Pk>,
     {

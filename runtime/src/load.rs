@@ -120,6 +120,12 @@ impl<M: Model> Load<M> {
         }
     }
 
+    /// Whether this load sends at most one statement (it has no prefetch
+    /// level), so it needs no transaction to see one snapshot.
+    pub fn at_most_one_statement(&self) -> bool {
+        self.query.prefetch.is_empty()
+    }
+
     /// The SQL of the statement last handed out.
     pub fn current_sql(&self) -> &str {
         &self.current_sql

@@ -80,15 +80,14 @@ impl StatementLog {
 
     /// Record one statement. Executors call this after each statement.
     pub fn record(&self, sql: &str, params: usize, rows: usize, duration: Duration) {
+        trace(sql, params, rows, duration);
+        self.keep(sql, params, rows, duration);
+    }
+
+    /// Count (and keep, while recording) a statement whose `tracing` event
+    /// was already emitted elsewhere.
+    pub(crate) fn keep(&self, sql: &str, params: usize, rows: usize, duration: Duration) {
         self.count.fetch_add(1, Ordering::Relaxed);
-        tracing::debug!(
-            target: "related::sql",
-            sql,
-            params,
-            rows,
-            duration_us = duration.as_micros() as u64,
-            "statement"
-        );
         if self.recording.load(Ordering::Relaxed) {
             self.lock().push(LoggedStatement {
                 sql: sql.to_owned(),
@@ -103,4 +102,28 @@ impl StatementLog {
         // A panic while holding the lock cannot leave the Vec inconsistent.
         self.entries.lock().unwrap_or_else(|e| e.into_inner())
     }
+}
+
+/// The `tracing` event of one statement, for statements sent without a log
+/// (an async executor the caller did not wrap in [`crate::Logged`]).
+pub(crate) fn trace(sql: &str, params: usize, rows: usize, duration: Duration) {
+    tracing::debug!(
+        target: "related::sql",
+        sql,
+        params,
+        rows,
+        duration_us = duration.as_micros() as u64,
+        "statement"
+    );
+}
+
+/// Transaction control sent around a load (BEGIN / COMMIT / ROLLBACK): traced
+/// but not counted, so statement counts stay the contract's on every backend.
+pub(crate) fn trace_control(sql: &str, duration: Duration) {
+    tracing::debug!(
+        target: "related::sql",
+        sql,
+        duration_us = duration.as_micros() as u64,
+        "transaction control"
+    );
 }

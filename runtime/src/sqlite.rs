@@ -4,13 +4,14 @@
 
 use std::path::Path as FsPath;
 use std::rc::Rc;
+use std::sync::Arc;
 use std::time::Instant;
 
 use rusqlite::types::{ToSql, ToSqlOutput, Value as SqlValue, ValueRef};
 
 use crate::column::{CellError, RawRow, narrow};
 use crate::error::{Error, Result};
-use crate::exec::Executor;
+use crate::exec::{Consistency, Executor};
 use crate::log::StatementLog;
 use crate::model::{Model, ModelInfo};
 use crate::query::Ctx;
@@ -22,7 +23,8 @@ use crate::value::Value;
 /// A SQLite connection with a statement log.
 pub struct Sqlite {
     conn: rusqlite::Connection,
-    log: StatementLog,
+    // Shared so an `AsyncSqlite` can read it without taking the connection.
+    log: Arc<StatementLog>,
     binding: KeyBinding,
 }
 
@@ -45,7 +47,7 @@ impl Sqlite {
         conn.set_prepared_statement_cache_capacity(128);
         Ok(Sqlite {
             conn,
-            log: StatementLog::new(),
+            log: Arc::new(StatementLog::new()),
             binding: KeyBinding::OneParameter,
         })
     }
@@ -91,6 +93,18 @@ impl Sqlite {
     /// Every statement sent through this wrapper.
     pub fn log(&self) -> &StatementLog {
         &self.log
+    }
+
+    pub(crate) fn shared_log(&self) -> Arc<StatementLog> {
+        Arc::clone(&self.log)
+    }
+
+    /// Transaction control: traced, not counted (see `Executor::begin`).
+    fn control(&self, sql: &str) -> Result<()> {
+        let start = Instant::now();
+        self.conn.execute_batch(sql).map_err(|e| db_error(e, sql))?;
+        crate::log::trace_control(sql, start.elapsed());
+        Ok(())
     }
 
     /// Run one statement that returns no rows; returns the changed row count.
@@ -199,6 +213,21 @@ impl Executor for Sqlite {
             dialect: Dialect::Sqlite,
             binding: self.binding,
         }
+    }
+
+    fn begin(&self, consistency: Consistency) -> Result<bool> {
+        if consistency == Consistency::None || !self.conn.is_autocommit() {
+            return Ok(false);
+        }
+        // A deferred BEGIN: the first SELECT takes the read snapshot (WAL) or
+        // the shared lock (rollback journal) that every later statement of
+        // the load then shares.
+        self.control("BEGIN")?;
+        Ok(true)
+    }
+
+    fn end(&self, commit: bool) -> Result<()> {
+        self.control(if commit { "COMMIT" } else { "ROLLBACK" })
     }
 
     fn run(

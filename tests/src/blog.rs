@@ -4,7 +4,7 @@ use related::prelude::*;
 
 use crate::harness::Db;
 
-#[derive(Clone, Debug, PartialEq, Model)]
+#[derive(Clone, Debug, PartialEq, Model, serde::Serialize)]
 #[related(table = "blog_publisher")]
 pub struct Publisher {
     pub id: i64,
@@ -13,7 +13,7 @@ pub struct Publisher {
     pub authors: Reverse<Author>,
 }
 
-#[derive(Clone, Debug, PartialEq, Model)]
+#[derive(Clone, Debug, PartialEq, Model, serde::Serialize)]
 #[related(table = "blog_author")]
 pub struct Author {
     pub id: i64,
@@ -24,7 +24,7 @@ pub struct Author {
     pub posts: Reverse<Post>,
 }
 
-#[derive(Clone, Debug, PartialEq, Model)]
+#[derive(Clone, Debug, PartialEq, Model, serde::Serialize)]
 #[related(table = "blog_tag")]
 pub struct Tag {
     pub id: i64,
@@ -33,7 +33,7 @@ pub struct Tag {
     pub posts: Reverse<Post>,
 }
 
-#[derive(Clone, Debug, PartialEq, Model)]
+#[derive(Clone, Debug, PartialEq, Model, serde::Serialize)]
 #[related(table = "blog_post")]
 pub struct Post {
     pub id: i64,

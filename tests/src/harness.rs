@@ -167,11 +167,7 @@ impl Db {
 
     /// Link many pairs of a many-to-many relation (batched where the
     /// backend allows).
-    pub fn link_all<R: Relation>(
-        &self,
-        relation: R,
-        pairs: &[LinkPair<R>],
-    ) -> related::Result<()> {
+    pub fn link_all<R: Relation>(&self, relation: R, pairs: &[LinkPair<R>]) -> related::Result<()> {
         match &self.inner {
             Inner::Sqlite(db) => {
                 db.transaction(|db| pairs.iter().try_for_each(|(s, t)| db.link(relation, s, t)))

@@ -583,12 +583,11 @@ impl OracleModel for Country {
         };
         match (rel, to) {
             (Rel::CountryAuthors, None) => v.many(Country::authors(), authors),
-            (Rel::CountryAuthors, Some(To::CountryTopAuthors)) => v.to(
-                Country::authors(),
-                Country::top_authors(),
-                authors,
-                |c| &mut c.top_authors,
-            ),
+            (Rel::CountryAuthors, Some(To::CountryTopAuthors)) => {
+                v.to(Country::authors(), Country::top_authors(), authors, |c| {
+                    &mut c.top_authors
+                })
+            }
             _ => unknown(Self::ID, rel, to),
         }
     }
@@ -629,12 +628,11 @@ impl OracleModel for Author {
                 },
             ),
             (Rel::AuthorFavorites, None) => v.many(Author::favorites(), favorites),
-            (Rel::AuthorFavorites, Some(To::AuthorSomeTags)) => v.to(
-                Author::favorites(),
-                Author::some_tags(),
-                favorites,
-                |a| &mut a.some_tags,
-            ),
+            (Rel::AuthorFavorites, Some(To::AuthorSomeTags)) => {
+                v.to(Author::favorites(), Author::some_tags(), favorites, |a| {
+                    &mut a.some_tags
+                })
+            }
             (Rel::AuthorMentees, None) => v.many(
                 Author::mentees(),
                 Naive {
@@ -723,12 +721,11 @@ impl OracleModel for Post {
                 v.to(Post::tags(), Post::top_tags(), tags, |p| &mut p.top_tags)
             }
             (Rel::PostComments, None) => v.many(Post::comments(), comments),
-            (Rel::PostComments, Some(To::PostSomeComments)) => v.to(
-                Post::comments(),
-                Post::some_comments(),
-                comments,
-                |p| &mut p.some_comments,
-            ),
+            (Rel::PostComments, Some(To::PostSomeComments)) => {
+                v.to(Post::comments(), Post::some_comments(), comments, |p| {
+                    &mut p.some_comments
+                })
+            }
             (Rel::PostCover, None) => v.single(
                 Post::cover(),
                 Naive {

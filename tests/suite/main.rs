@@ -6,6 +6,7 @@
 
 mod prefetch;
 mod select_related;
+mod serialize;
 
 use libtest_mimic::{Arguments, Failed, Trial};
 use related_tests::harness::{Backend, Case, Db};
@@ -14,6 +15,7 @@ fn cases() -> Vec<&'static Case> {
     let mut all = Vec::new();
     all.extend(select_related::CASES);
     all.extend(prefetch::CASES);
+    all.extend(serialize::CASES);
     all
 }
 
