@@ -358,7 +358,7 @@ impl FieldCx<'_> {
         let marker = self.marker();
         out.items.push(quote_spanned! {span=>
             #[automatically_derived]
-            impl ::related::ReverseOf<#target_ty, #model, #card> for #marker {}
+            impl ::related::ReverseOf<#target_ty, #model, #card> for #marker where for<'__r> #target_ty: ::related::Model {}
         });
     }
 
@@ -409,7 +409,7 @@ impl FieldCx<'_> {
         let marker = self.marker();
         out.items.push(quote_spanned! {span=>
             #[automatically_derived]
-            impl ::related::ReverseOf<#target_ty, #model, ::related::Many> for #marker {}
+            impl ::related::ReverseOf<#target_ty, #model, ::related::Many> for #marker where for<'__r> #target_ty: ::related::Model {}
         });
     }
 
@@ -483,7 +483,7 @@ impl FieldCx<'_> {
         self.unloaded(out);
         out.items.push(quote_spanned! {span=>
             #[automatically_derived]
-            impl ::related::PrefetchTarget for #marker {
+            impl ::related::PrefetchTarget for #marker where for<'__r> #target_ty: ::related::Model {
                 type Source = #model;
                 type Item = #target_ty;
 
@@ -529,7 +529,7 @@ impl FieldCx<'_> {
             }
 
             #[automatically_derived]
-            impl ::related::Relation for #marker {
+            impl ::related::Relation for #marker where for<'__r> #target_ty: ::related::Model {
                 #body
 
                 fn attach(#source: &mut #model, #t: ::std::vec::Vec<#target_ty>) {

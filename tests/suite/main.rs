@@ -5,6 +5,7 @@
 //! (set by `.ci/run`) an unreachable backend fails the run instead.
 
 mod prefetch;
+mod schema;
 mod select_related;
 mod serialize;
 
@@ -16,6 +17,7 @@ fn cases() -> Vec<&'static Case> {
     all.extend(select_related::CASES);
     all.extend(prefetch::CASES);
     all.extend(serialize::CASES);
+    all.extend(schema::CASES);
     all
 }
 
