@@ -232,8 +232,11 @@ pub(crate) struct Level<R: Relation> {
     slots: Vec<Slot>,
     link_index: Option<usize>,
     children: Vec<R::Target>,
+    /// Children already decoded, by primary key (link tables only: there a
+    /// child arrives once per link).
     by_pk: HashMap<<R::Target as Model>::Pk, usize>,
-    links: Vec<(R::Link, usize)>,
+    /// Child indexes per link key, in arrival order.
+    groups: HashMap<R::Link, Vec<usize>>,
 }
 
 impl<R: Relation> Level<R> {
@@ -255,7 +258,7 @@ impl<R: Relation> Level<R> {
             link_index: None,
             children: Vec::new(),
             by_pk: HashMap::new(),
-            links: Vec::new(),
+            groups: HashMap::new(),
         }
     }
 
@@ -341,23 +344,24 @@ impl<R: Relation> Level<R> {
             model: info.name,
             error,
         };
-        let pk_col = info.pk_column();
-        let pk = <<R::Target as Model>::Pk as Column>::decode(row, info.pk)
-            .map_err(|e| at(FieldError::new(pk_col.field, pk_col.name, e)))?;
-        // A child linked to several parents arrives once per link: decode it
-        // once.
-        let idx = match self.by_pk.get(&pk) {
-            Some(&idx) => idx,
-            None => {
-                let mut child = <R::Target as Model>::decode(row, 0).map_err(at)?;
-                let mut pos = 0;
-                for j in &self.query.joins {
-                    j.decode(row, &mut child, &self.slots, &mut pos)?;
+        let idx = match self.link_index {
+            // Through a link table a child shared by several parents arrives
+            // once per link: decode it once.
+            Some(_) => {
+                let pk_col = info.pk_column();
+                let pk = <<R::Target as Model>::Pk as Column>::decode(row, info.pk)
+                    .map_err(|e| at(FieldError::new(pk_col.field, pk_col.name, e)))?;
+                match self.by_pk.get(&pk) {
+                    Some(&idx) => idx,
+                    None => {
+                        let idx = self.push_child(row)?;
+                        self.by_pk.insert(pk, idx);
+                        idx
+                    }
                 }
-                self.children.push(child);
-                self.by_pk.insert(pk, self.children.len() - 1);
-                self.children.len() - 1
             }
+            // Otherwise the key list is distinct, and so are the rows.
+            None => self.push_child(row)?,
         };
         let link = match self.link_index {
             Some(i) => Some(<R::Link as Column>::decode(row, i).map_err(|e| {
@@ -371,39 +375,55 @@ impl<R: Relation> Level<R> {
             None => R::target_link(&self.children[idx]).cloned(),
         };
         if let Some(link) = link {
-            self.links.push((link, idx));
+            self.groups.entry(link).or_default().push(idx);
         }
         Ok(())
     }
 
-    fn distribute(&mut self, parents: &mut dyn Parents<R::Source>) {
-        let mut groups: HashMap<R::Link, Vec<usize>> = HashMap::with_capacity(self.links.len());
-        for (link, idx) in self.links.drain(..) {
-            groups.entry(link).or_default().push(idx);
+    fn push_child(&mut self, row: &dyn RawRow) -> std::result::Result<usize, FieldErrorAt> {
+        let mut child = <R::Target as Model>::decode(row, 0).map_err(|error| FieldErrorAt {
+            model: <R::Target as Model>::info().name,
+            error,
+        })?;
+        let mut pos = 0;
+        for j in &self.query.joins {
+            j.decode(row, &mut child, &self.slots, &mut pos)?;
         }
+        self.children.push(child);
+        Ok(self.children.len() - 1)
+    }
+
+    fn distribute(&mut self, parents: &mut dyn Parents<R::Source>) {
+        let mut groups = std::mem::take(&mut self.groups);
         let children = std::mem::take(&mut self.children);
+        self.by_pk = HashMap::new();
         if self.query.order.is_empty() {
             // Without an order_by, each parent's rows come in primary key
-            // order; sorting small groups here is cheaper than an ORDER BY
-            // over the whole statement.
+            // order; sorting the small groups here is cheaper than an ORDER
+            // BY over the whole statement.
+            let pk = |i: &usize| children[*i].pk();
             for g in groups.values_mut() {
-                g.sort_by(|a, b| children[*a].pk().cmp(children[*b].pk()));
-            }
-        }
-        // A child used by one parent moves there; one used by several is
-        // cloned for all but the last.
-        let mut uses = vec![0u32; children.len()];
-        parents.for_each(&mut |p| {
-            if let Some(g) = R::source_link(p).and_then(|k| groups.get(k)) {
-                for &i in g {
-                    uses[i] += 1;
+                if !g.is_sorted_by_key(pk) {
+                    g.sort_by(|a, b| pk(a).cmp(pk(b)));
                 }
             }
+        }
+        // Look each parent's group up once; count how many parents use each
+        // child so the last one can take it instead of a copy.
+        let mut picks: Vec<Option<&Vec<usize>>> = Vec::new();
+        let mut uses = vec![0u32; children.len()];
+        parents.for_each(&mut |p| {
+            let g = R::source_link(p).and_then(|k| groups.get(k));
+            for &i in g.into_iter().flatten() {
+                uses[i] += 1;
+            }
+            picks.push(g);
         });
         let mut slots: Vec<Option<R::Target>> = children.into_iter().map(Some).collect();
         let attach = self.target.attach;
+        let mut next = picks.into_iter();
         parents.for_each(&mut |p| {
-            let items = match R::source_link(p).and_then(|k| groups.get(k)) {
+            let items = match next.next().flatten() {
                 Some(g) => g
                     .iter()
                     .filter_map(|&i| {
@@ -419,7 +439,6 @@ impl<R: Relation> Level<R> {
             };
             attach(p, items);
         });
-        self.by_pk.clear();
     }
 }
 
