@@ -5,11 +5,13 @@
 use std::fmt::Write as _;
 
 use proc_macro2::TokenTree;
+use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitStr, Token};
 
 use crate::case;
 use crate::ctxt::Ctxt;
+use crate::valid::type_string;
 
 const STRUCT_KEYS: &[&str] = &["table"];
 const FIELD_KEYS: &[&str] = &[
@@ -65,10 +67,10 @@ pub fn struct_attrs(cx: &Ctxt, attrs: &[Attribute]) -> StructAttrs {
             let Some(key) = known_key(cx, &meta, Place::Struct)? else {
                 return Ok(());
             };
-            if key == "table" {
-                if let Some(value) = string_value(cx, &meta, &key)? {
-                    set_once(cx, &mut out.table, Named { key, value });
-                }
+            if key == "table"
+                && let Some(value) = string_value(cx, &meta, &key)?
+            {
+                set_once(cx, &mut out.table, Named { key, value });
             }
             Ok(())
         });
@@ -106,7 +108,7 @@ pub fn field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
                 "through" => named(&mut out.through, key)?,
                 "source_column" => named(&mut out.source_column, key)?,
                 "target_column" => named(&mut out.target_column, key)?,
-                _ => {
+                "reverse" => {
                     if let Some(path) = path_value(cx, &meta, &key)? {
                         if out.reverse.is_some() {
                             duplicate(cx, &key);
@@ -115,6 +117,8 @@ pub fn field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
                         }
                     }
                 }
+                // known_key admits FIELD_KEYS only.
+                _ => {}
             }
             Ok(())
         });
@@ -133,10 +137,10 @@ fn known_key(cx: &Ctxt, meta: &ParseNestedMeta, place: Place) -> syn::Result<Opt
         Place::Struct => STRUCT_KEYS,
         Place::Field => FIELD_KEYS,
     };
-    if let Some(key) = meta.path.get_ident() {
-        if allowed.iter().any(|k| key == k) {
-            return Ok(Some(key.clone()));
-        }
+    if let Some(key) = meta.path.get_ident()
+        && allowed.iter().any(|k| key == k)
+    {
+        return Ok(Some(key.clone()));
     }
     cx.error_spanned_by(&meta.path, unknown_key_message(meta, place));
     skip_value(meta)?;
@@ -167,14 +171,13 @@ fn unknown_key_message(meta: &ParseNestedMeta, place: Place) -> String {
     {
         let _ = write!(message, ": did you mean `{close}`?");
     }
-    let _ = match place {
-        Place::Struct => write!(message, "\nthe struct attribute is: `table = \"...\"`"),
-        Place::Field => write!(
-            message,
+    message.push_str(match place {
+        Place::Struct => "\nthe struct attribute is: `table = \"...\"`",
+        Place::Field => {
             "\nfield attributes are: `primary_key`, `column = \"...\"`, `through = \"...\"`, \
              `source_column = \"...\"`, `target_column = \"...\"`, `reverse = Model::field`"
-        ),
-    };
+        }
+    });
     message
 }
 
@@ -232,33 +235,41 @@ fn string_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<O
 
 /// The `Model::field` path after `reverse =`.
 fn path_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<Option<syn::Path>> {
-    const SHAPE: &str = "`reverse = Model::field`, naming the relation field this one mirrors, \
-                         e.g. `reverse = Post::author`";
+    const SHAPE: &str = "expected `reverse = Model::field`, naming the relation field this one \
+                         mirrors, e.g. `reverse = Post::author`";
     if !meta.input.peek(Token![=]) {
-        cx.error_spanned_by(key, format!("expected {SHAPE}"));
+        cx.error_spanned_by(key, SHAPE);
         skip_value(meta)?;
         return Ok(None);
     }
-    match meta.value()?.parse::<Expr>()? {
-        Expr::Path(p) if p.qself.is_none() && p.path.segments.len() >= 2 => Ok(Some(p.path)),
+    let value = meta.value()?.parse::<Expr>()?;
+    // Near misses get the exact fix: a quoted path, or a call of a handle.
+    let (fix, path) = match &value {
         Expr::Lit(ExprLit {
             lit: Lit::Str(lit), ..
-        }) => {
-            cx.error_spanned_by(&lit, format!("write the path without quotes: {SHAPE}"));
-            Ok(None)
+        }) => (
+            "write the path without quotes",
+            lit.parse::<syn::Path>().ok(),
+        ),
+        Expr::Call(call) if call.args.is_empty() => match &*call.func {
+            Expr::Path(p) if p.qself.is_none() => (
+                "name the relation without calling it",
+                Some(syn::parse2::<syn::Path>(p.path.to_token_stream())?),
+            ),
+            _ => ("", None),
+        },
+        _ => ("", None),
+    };
+    let shown = path
+        .filter(|p| p.segments.len() >= 2)
+        .map(|p| format!("{fix}: `reverse = {}`", type_string(&p)));
+    match value {
+        Expr::Path(p) if p.qself.is_none() && p.path.segments.len() >= 2 => {
+            return Ok(Some(p.path));
         }
-        Expr::Call(call) if call.args.is_empty() => {
-            cx.error_at(
-                call.paren_token.span.join(),
-                format!("name the relation without calling it: {SHAPE}"),
-            );
-            Ok(None)
-        }
-        other => {
-            cx.error_spanned_by(other, format!("expected {SHAPE}"));
-            Ok(None)
-        }
+        _ => cx.error_spanned_by(&value, shown.as_deref().unwrap_or(SHAPE)),
     }
+    Ok(None)
 }
 
 fn set_once(cx: &Ctxt, slot: &mut Option<Named>, value: Named) {

@@ -4,7 +4,6 @@
 use std::cell::RefCell;
 use std::fmt::Display;
 
-use proc_macro2::Span;
 use quote::ToTokens;
 
 /// Shared by reference through parsing and checking: attribute parsing runs
@@ -23,10 +22,6 @@ impl Ctxt {
     /// what the user wrote.
     pub fn error_spanned_by<T: ToTokens, M: Display>(&self, tokens: T, message: M) {
         self.syn_error(syn::Error::new_spanned(tokens, message));
-    }
-
-    pub fn error_at<M: Display>(&self, span: Span, message: M) {
-        self.syn_error(syn::Error::new(span, message));
     }
 
     pub fn syn_error(&self, error: syn::Error) {

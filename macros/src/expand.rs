@@ -1,9 +1,14 @@
-//! Code generation, per the contract in notes/EXPANSION.md. Every path goes
-//! through `::related::` or `::core::`, so user items named `Option`, `Ok` or
-//! `Column` cannot capture it; locals use mixed-site hygiene for the same
-//! reason. User types are re-emitted with their own spans so that a failing
-//! trait bound (`u128: Column`, `NotAModel: Model`) is reported on the
-//! user's type, and rustc folds the repeats at one span into one error.
+//! Code generation, per the contract in notes/EXPANSION.md.
+//!
+//! Every path goes through `::related::`, `::core::` or `::std::`, so user
+//! items named `Option`, `Ok` or `Column` cannot capture it. Parameters get a
+//! `__related_` prefix: a binding named like a constant in scope is a
+//! constant pattern, whatever the hygiene of its span.
+//!
+//! Code about a field is spanned on the user's tokens (the field type, the
+//! relation target), so that a failing bound such as `u128: Column` or
+//! `NotAModel: Model` is reported where the user can fix it, and its repeats
+//! at one span fold into one error.
 
 use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
@@ -12,107 +17,65 @@ use syn::{Type, Visibility};
 
 use crate::ast::{Field, Kind, Model};
 use crate::case::plain;
-use crate::valid::type_string;
+use crate::valid::{RESERVED, type_string};
 
-/// Hygienic names for the parameters of generated functions.
-struct Locals {
-    row: Ident,
-    offset: Ident,
-    source: Ident,
-    target: Ident,
-    error: Ident,
-    key: Ident,
-}
-
-impl Locals {
-    fn new() -> Self {
-        let local = |name: &str| Ident::new(name, Span::mixed_site());
-        Locals {
-            row: local("row"),
-            offset: local("offset"),
-            source: local("source"),
-            target: local("target"),
-            error: local("error"),
-            key: local("key"),
-        }
-    }
-}
-
-#[derive(Default)]
-struct Output {
-    markers: Vec<TokenStream>,
-    handles: Vec<TokenStream>,
-    /// Items for the `const _` block: impls, statics.
-    items: Vec<TokenStream>,
-    columns: Vec<TokenStream>,
-    relations: Vec<TokenStream>,
-    decode: Vec<TokenStream>,
-    values: Vec<TokenStream>,
+/// Whether generated bodies do the work or only stand in for a derive that
+/// reported errors (see fallback.rs).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Bodies {
+    Real,
+    Unreachable,
 }
 
 pub fn expand(model: &Model) -> TokenStream {
+    // valid.rs reports a missing primary key before expansion runs.
+    let Some(pk) = model.primary_key() else {
+        return TokenStream::new();
+    };
     let ident = model.ident;
-    let vis = model.vis;
-    let module = format_ident!("__related_{}", ident);
     let name = plain(ident);
     let table = &model.table;
-    let locals = Locals::new();
-    let mut out = Output::default();
+    let names = names(model, Bodies::Real);
 
-    let handle_names = handle_names(model);
+    let mut out = Output::default();
     let mut column_index = 0usize;
     let mut pk_index = 0usize;
-    let pk = model.primary_key();
     for (i, field) in model.fields.iter().enumerate() {
-        if pk.is_some_and(|pk| std::ptr::eq(pk, field)) {
+        if std::ptr::eq(pk, field) {
             pk_index = column_index;
         }
-        let cx = FieldCx {
+        let field_gen = FieldGen {
             model,
-            module: &module,
             field,
-            locals: &locals,
             field_name: format_ident!("__RELATED_FIELD_{}", i),
             column_index,
         };
         match &field.kind {
-            Kind::Scalar { column } => cx.scalar(&mut out, column),
+            Kind::Scalar { column } => field_gen.scalar(&mut out, column),
             Kind::Forward {
                 target,
                 column,
                 nullable,
                 one_to_one,
-            } => cx.forward(
-                &mut out,
-                target,
-                column,
-                *nullable,
-                *one_to_one,
-                &handle_names,
-            ),
+            } => field_gen.forward(&mut out, target, column, *nullable, *one_to_one),
             Kind::ManyToMany {
                 target,
                 through,
                 source_column,
                 target_column,
-            } => cx.many_to_many(&mut out, target, through, source_column, target_column),
-            Kind::Reverse { target, one } => cx.reverse(&mut out, target, *one),
-            Kind::Prefetched { target } => cx.prefetched(&mut out, target),
+            } => field_gen.many_to_many(&mut out, target, through, source_column, target_column),
+            Kind::Reverse { target, one } => field_gen.reverse(&mut out, target, *one),
+            Kind::Prefetched { target } => field_gen.prefetched(&mut out, target),
         }
         if field.kind.column().is_some() {
             column_index += 1;
         }
     }
 
-    let (pk_ty, pk_ident) = match pk {
-        Some(pk) => (user_tokens(pk.ty, ident), pk.ident),
-        // valid.rs reports a missing primary key before expansion runs.
-        None => return TokenStream::new(),
-    };
-    let Locals { row, offset, .. } = &locals;
+    let pk_ty = user_tokens(pk.ty, ident);
+    let pk_ident = pk.ident;
+    let Locals { row, offset, .. } = Locals::at(Span::call_site());
     let Output {
-        markers,
-        handles,
         items,
         columns,
         relations,
@@ -121,24 +84,7 @@ pub fn expand(model: &Model) -> TokenStream {
     } = out;
 
     quote! {
-        #[doc(hidden)]
-        #[allow(non_camel_case_types, non_snake_case, dead_code)]
-        #vis mod #module {
-            #(
-                #[derive(
-                    ::core::clone::Clone,
-                    ::core::marker::Copy,
-                    ::core::default::Default,
-                    ::core::fmt::Debug
-                )]
-                #markers;
-            )*
-        }
-
-        #[allow(dead_code)]
-        impl #ident {
-            #(#handles)*
-        }
+        #names
 
         const _: () = {
             #(#items)*
@@ -179,44 +125,372 @@ pub fn expand(model: &Model) -> TokenStream {
     }
 }
 
-/// Names already taken by a field's own handle, so a key-column handle that
-/// would clash is skipped instead of failing to compile.
+/// What user code names: the marker module, the handles, and `then` on each
+/// relation marker. Also emitted beside derive errors, so that one mistake
+/// does not also break every `Post::author()` and `reverse = Post::author`.
+pub fn names(model: &Model, bodies: Bodies) -> TokenStream {
+    let ident = model.ident;
+    let module = module_ident(model);
+    let taken = handle_names(model);
+    let mut markers = Vec::new();
+    let mut handles = Vec::new();
+    let mut thens = Vec::new();
+    for field in &model.fields {
+        let vis = narrower(model.vis, field.vis);
+        let name = field.ident;
+        if bodies == Bodies::Unreachable && RESERVED.contains(&plain(name).as_str()) {
+            // Reported already; a handle would hide `Model::query`.
+            continue;
+        }
+        match &field.kind {
+            Kind::Scalar { column } => {
+                let span = field.ty.span();
+                let ty = user_tokens(field.ty, ident);
+                let body = match bodies {
+                    Bodies::Real => quote_spanned!(span=> ::related::Col::__new(#column)),
+                    Bodies::Unreachable => unreachable(),
+                };
+                // An unsupported type is reported by the `Model` impl; the
+                // guard keeps the handle from reporting it a second time.
+                let guard = quote_spanned!(span=> where for<'__r> #ty: ::related::Column);
+                let doc = format!(" The `{column}` column, for filters and ordering.");
+                handles.push(quote_spanned! {span=>
+                    #[doc = #doc]
+                    #vis const fn #name() -> ::related::Col<#ident, #ty>
+                    #guard
+                    {
+                        #body
+                    }
+                });
+                continue;
+            }
+            Kind::Forward {
+                target,
+                column,
+                nullable,
+                ..
+            } => handles.extend(key_handle(
+                model, field, target, column, *nullable, &taken, bodies,
+            )),
+            _ => {}
+        }
+
+        let span = name.span();
+        let marker_vis = one_module_down(vis, span);
+        // Rustc's notes point at a type's declaration ("the trait is not
+        // implemented for `tags`"): declare the marker on the user's field.
+        markers.push(quote_spanned! {span=>
+            #[derive(
+                ::core::clone::Clone,
+                ::core::marker::Copy,
+                ::core::default::Default,
+                ::core::fmt::Debug
+            )]
+            #marker_vis struct #name;
+        });
+        let doc = relation_doc(field);
+        handles.push(quote_spanned! {span=>
+            #[doc = #doc]
+            #vis const fn #name() -> #module::#name {
+                #module::#name
+            }
+        });
+
+        if let Some(target) = relation_target(field) {
+            let span = target.span();
+            let target = user_tokens(target, ident);
+            let next = Ident::new("__RelatedNext", Span::mixed_site());
+            let next_value = Ident::new("__related_next", Span::mixed_site().located_at(span));
+            let guard = guard(&target, span);
+            thens.push(quote_spanned! {span=>
+                #[allow(dead_code)]
+                impl #module::#name {
+                    /// Follow this relation, then `next` from the model it
+                    /// points at.
+                    #vis fn then<#next: ::related::Path<Source = #target>>(
+                        self,
+                        #next_value: #next,
+                    ) -> ::related::Chain<Self, #next>
+                    #guard
+                    {
+                        ::related::Chain::new(self, #next_value)
+                    }
+                }
+            });
+        }
+    }
+
+    let vis = model.vis;
+    quote! {
+        #[doc(hidden)]
+        #[allow(non_camel_case_types, non_snake_case, dead_code)]
+        #vis mod #module {
+            #(#markers)*
+        }
+
+        #[allow(dead_code)]
+        impl #ident {
+            #(#handles)*
+        }
+
+        #(#thens)*
+    }
+}
+
+/// The handle of a ForeignKey / OneToOne key column, named after the column
+/// (`author_id`), unless the column is not an identifier or the name is
+/// already a handle.
+fn key_handle(
+    model: &Model,
+    field: &Field,
+    target: &Type,
+    column: &str,
+    nullable: bool,
+    taken: &[String],
+    bodies: Bodies,
+) -> Option<TokenStream> {
+    let mut handle = syn::parse_str::<Ident>(column).ok()?;
+    if taken.contains(&plain(&handle)) {
+        return None;
+    }
+    handle.set_span(field.ident.span());
+    let ident = model.ident;
+    let vis = narrower(model.vis, field.vis);
+    let span = target.span();
+    let target = user_tokens(target, ident);
+    let key = quote_spanned!(span=> <#target as ::related::Model>::Pk);
+    let ty = if nullable {
+        quote_spanned!(span=> ::core::option::Option<#key>)
+    } else {
+        key
+    };
+    let body = match bodies {
+        Bodies::Real => quote_spanned!(span=> ::related::Col::__new(#column)),
+        Bodies::Unreachable => unreachable(),
+    };
+    let guard = guard(&target, span);
+    let doc = format!(
+        " The `{column}` key column of `{}`, for filters and ordering.",
+        plain(field.ident)
+    );
+    Some(quote_spanned! {span=>
+        #[doc = #doc]
+        #vis const fn #handle() -> ::related::Col<#ident, #ty>
+        #guard
+        {
+            #body
+        }
+    })
+}
+
+fn relation_doc(field: &Field) -> String {
+    let name = plain(field.ident);
+    let kind = field.kind.name();
+    let target = relation_target(field)
+        .or(match &field.kind {
+            Kind::Prefetched { target } => Some(*target),
+            _ => None,
+        })
+        .map(type_string)
+        .unwrap_or_default();
+    match field.kind {
+        Kind::Forward { .. } | Kind::Reverse { one: true, .. } => format!(
+            " The `{name}` relation ({kind} to `{target}`): pass it to `select_related` \
+             (one JOIN) or `prefetch_related`."
+        ),
+        Kind::Prefetched { .. } => {
+            format!(" The `{name}` field: the target of a custom prefetch of `{target}` rows.")
+        }
+        _ => {
+            format!(" The `{name}` relation ({kind} to `{target}`): pass it to `prefetch_related`.")
+        }
+    }
+}
+
+/// Names taken by a field's own handle (and `query`, which a handle would
+/// hide), so a key-column handle that would clash is skipped instead.
 fn handle_names(model: &Model) -> Vec<String> {
     let mut names: Vec<String> = model.fields.iter().map(|f| plain(f.ident)).collect();
-    names.extend(crate::valid::RESERVED.iter().map(|name| (*name).to_owned()));
+    names.extend(RESERVED.iter().map(|name| (*name).to_owned()));
     names
 }
 
-struct FieldCx<'a> {
+/// The target of a field that has a `Relation` impl (not `Prefetched`).
+pub fn relation_target<'a>(field: &Field<'a>) -> Option<&'a Type> {
+    match field.kind {
+        Kind::Forward { target, .. }
+        | Kind::ManyToMany { target, .. }
+        | Kind::Reverse { target, .. } => Some(target),
+        Kind::Scalar { .. } | Kind::Prefetched { .. } => None,
+    }
+}
+
+pub fn module_ident(model: &Model) -> Ident {
+    format_ident!("__related_{}", model.ident)
+}
+
+pub fn marker(model: &Model, field: &Field) -> TokenStream {
+    let module = module_ident(model);
+    let name = field.ident;
+    quote!(#module::#name)
+}
+
+/// A body for the fallback. A plain `panic!` with a literal, because the
+/// handles are `const fn` and `unreachable!` formats.
+pub fn unreachable() -> TokenStream {
+    quote!(::core::panic!(
+        "`#[derive(related::Model)]` reported errors"
+    ))
+}
+
+/// `where for<'__r> Target: Model`. Rustc does not reject this bound when it
+/// is false (it does reject the same bound without the binder), and checks
+/// the item under it: a target that is not a model is then reported once,
+/// where the item is used, instead of once per line of the item.
+pub fn guard(target: &TokenStream, span: Span) -> TokenStream {
+    quote_spanned!(span=> where for<'__r> #target: ::related::Model)
+}
+
+/// The associated types of a field's `Relation` impl: the JOIN direction
+/// (`Source` to `Target`), how many rows it loads, and the key matching them.
+pub fn relation_types(model: &Model, field: &Field) -> TokenStream {
+    let ident = model.ident;
+    let (target, card, link) = match &field.kind {
+        Kind::Forward { target, .. } => {
+            let span = target.span();
+            let t = user_tokens(target, ident);
+            (
+                t.clone(),
+                quote!(::related::One),
+                quote_spanned!(span=> <#t as ::related::Model>::Pk),
+            )
+        }
+        Kind::ManyToMany { target, .. } | Kind::Reverse { target, one: false } => (
+            user_tokens(target, ident),
+            quote!(::related::Many),
+            quote!(<#ident as ::related::Model>::Pk),
+        ),
+        Kind::Reverse { target, one: true } => (
+            user_tokens(target, ident),
+            quote!(::related::One),
+            quote!(<#ident as ::related::Model>::Pk),
+        ),
+        Kind::Scalar { .. } | Kind::Prefetched { .. } => return TokenStream::new(),
+    };
+    quote! {
+        type Source = #ident;
+        type Target = #target;
+        type Card = #card;
+        type Link = #link;
+    }
+}
+
+/// `SingleValued` (what a JOIN may follow) and `ReverseOf` (what a reverse
+/// field may mirror) for a relation marker.
+pub fn marker_traits(model: &Model, field: &Field) -> TokenStream {
+    let Some(target) = relation_target(field) else {
+        return TokenStream::new();
+    };
+    let ident = model.ident;
+    let span = target.span();
+    let marker = marker(model, field);
+    let target = user_tokens(target, ident);
+    let guard = guard(&target, span);
+    let single = match field.kind {
+        Kind::Forward { .. } | Kind::Reverse { one: true, .. } => quote_spanned! {span=>
+            #[automatically_derived]
+            impl ::related::SingleValued for #marker {}
+        },
+        _ => TokenStream::new(),
+    };
+    let mirrored_as = match field.kind {
+        Kind::Forward {
+            one_to_one: true, ..
+        } => quote!(::related::One),
+        Kind::Forward { .. } | Kind::ManyToMany { .. } => quote!(::related::Many),
+        _ => return single,
+    };
+    let field_ident = field.ident;
+    // A forward key names its target in the row; a many-to-many row does
+    // not (its link comes from the link table).
+    let link = match field.kind {
+        Kind::Forward { .. } => quote_spanned! {span=>
+            ::related::RelationField::<#target>::key(&__related_row.#field_ident)
+        },
+        _ => quote_spanned!(span=> ::core::option::Option::None),
+    };
+    quote_spanned! {span=>
+        #single
+
+        #[automatically_derived]
+        impl ::related::ReverseOf<#target, #ident, #mirrored_as> for #marker #guard {
+            fn reverse_link(
+                __related_row: &#ident,
+            ) -> ::core::option::Option<&<#target as ::related::Model>::Pk> {
+                #link
+            }
+        }
+    }
+}
+
+/// Names for the parameters of generated functions, located at the tokens
+/// the surrounding code is spanned on.
+struct Locals {
+    row: Ident,
+    offset: Ident,
+    source: Ident,
+    target: Ident,
+    error: Ident,
+    key: Ident,
+}
+
+impl Locals {
+    fn at(span: Span) -> Self {
+        let local = |name: &str| {
+            Ident::new(
+                &format!("__related_{name}"),
+                Span::mixed_site().located_at(span),
+            )
+        };
+        Locals {
+            row: local("row"),
+            offset: local("offset"),
+            source: local("source"),
+            target: local("target"),
+            error: local("error"),
+            key: local("key"),
+        }
+    }
+}
+
+/// The pieces of the `Model` impl and the `const _` block, field by field.
+#[derive(Default)]
+struct Output {
+    items: Vec<TokenStream>,
+    columns: Vec<TokenStream>,
+    relations: Vec<TokenStream>,
+    decode: Vec<TokenStream>,
+    values: Vec<TokenStream>,
+}
+
+struct FieldGen<'a> {
     model: &'a Model<'a>,
-    module: &'a Ident,
     field: &'a Field<'a>,
-    locals: &'a Locals,
     /// The `static` FieldName naming this field in "not loaded" errors.
     field_name: Ident,
     column_index: usize,
 }
 
-impl FieldCx<'_> {
+impl FieldGen<'_> {
     fn scalar(&self, out: &mut Output, column: &str) {
-        let model = self.model.ident;
-        let field = self.field.ident;
-        let field_str = plain(field);
-        let ty = user_tokens(self.field.ty, model);
+        let name = self.field.ident;
+        let name_str = plain(name);
         let span = self.field.ty.span();
+        let ty = user_tokens(self.field.ty, self.model.ident);
         let as_column = quote_spanned!(span=> <#ty as ::related::Column>);
-        let new_col = quote_spanned!(span=> ::related::Col::__new(#column));
-        let vis = self.handle_vis();
-        let doc = format!(" The `{column}` column, for filters and ordering.");
-        out.handles.push(quote_spanned! {span=>
-            #[doc = #doc]
-            #vis fn #field() -> ::related::Col<#model, #ty> {
-                #new_col
-            }
-        });
         out.columns.push(quote_spanned! {span=>
             ::related::ColumnInfo {
-                field: #field_str,
+                field: #name_str,
                 name: #column,
                 sql_type: #as_column::SQL_TYPE,
                 nullable: #as_column::NULLABLE,
@@ -225,9 +499,9 @@ impl FieldCx<'_> {
             }
         });
         let read = self.read_column(&as_column, column, span);
-        out.decode.push(quote_spanned!(span=>#field: #read,));
+        out.decode.push(quote_spanned!(span=> #name: #read,));
         out.values
-            .push(quote_spanned!(span=>#as_column::to_value(&self.#field)));
+            .push(quote_spanned!(span=> #as_column::to_value(&self.#name)));
     }
 
     fn forward(
@@ -237,58 +511,32 @@ impl FieldCx<'_> {
         column: &str,
         nullable: bool,
         one_to_one: bool,
-        taken: &[String],
     ) {
         let model = self.model.ident;
-        let field = self.field.ident;
-        let field_str = plain(field);
-        let target_ty = user_tokens(target, model);
+        let name = self.field.ident;
+        let name_str = plain(name);
+        let model_str = plain(model);
         let span = target.span();
-        let key = quote_spanned!(span=> <#target_ty as ::related::Model>::Pk);
+        let target = user_tokens(target, model);
+        let key = quote_spanned!(span=> <#target as ::related::Model>::Pk);
         let key_column = quote_spanned!(span=> <#key as ::related::Column>);
-        let (wrapper, kind) = if one_to_one {
-            (
-                quote_spanned!(span=>::related::OneToOne),
-                quote_spanned!(span=>OneToOne),
-            )
-        } else {
-            (
-                quote_spanned!(span=>::related::ForeignKey),
-                quote_spanned!(span=>ForeignKey),
-            )
-        };
+        let kind = Ident::new(self.field.kind.name(), span);
+        let wrapper = quote_spanned!(span=> ::related::#kind);
         let field_name = &self.field_name;
-        let Locals { key: k, .. } = self.locals;
-
-        if let Ok(mut handle) = syn::parse_str::<Ident>(column) {
-            if !taken.iter().any(|t| *t == plain(&handle)) {
-                handle.set_span(field.span());
-                let ty = if nullable {
-                    quote_spanned!(span=>::core::option::Option<#key>)
-                } else {
-                    key.clone()
-                };
-                let vis = self.handle_vis();
-                let doc = format!(
-                    " The `{column}` key column of `{field_str}`, for filters and ordering."
-                );
-                let new_col = quote_spanned!(span=> ::related::Col::__new(#column));
-                out.handles.push(quote_spanned! {span=>
-                    #[doc = #doc]
-                    #vis fn #handle() -> ::related::Col<#model, #ty> {
-                        #new_col
-                    }
-                });
-            }
-        }
+        let Locals {
+            source,
+            target: t,
+            key: k,
+            ..
+        } = Locals::at(span);
 
         out.columns.push(quote_spanned! {span=>
             ::related::ColumnInfo {
-                field: #field_str,
+                field: #name_str,
                 name: #column,
                 sql_type: #key_column::SQL_TYPE,
                 nullable: #nullable,
-                references: ::core::option::Option::Some(<#target_ty as ::related::Model>::info),
+                references: ::core::option::Option::Some(<#target as ::related::Model>::info),
                 unique: #one_to_one,
             }
         });
@@ -299,67 +547,47 @@ impl FieldCx<'_> {
                 span,
             );
             out.decode.push(quote_spanned! {span=>
-                #field: match #read {
-                    ::core::option::Option::Some(#k) => ::core::option::Option::Some(
-                        #wrapper::__from_key(#k, &#field_name),
-                    ),
-                    ::core::option::Option::None => ::core::option::Option::None,
-                },
+                #name: ::core::option::Option::map(#read, |#k| #wrapper::__from_key(#k, &#field_name)),
             });
             out.values.push(quote_spanned! {span=>
-                match &self.#field {
-                    ::core::option::Option::Some(#k) => #key_column::to_value(#wrapper::key(#k)),
-                    ::core::option::Option::None => ::related::Value::Null,
-                }
+                ::core::option::Option::map_or(
+                    ::core::option::Option::as_ref(&self.#name),
+                    ::related::Value::Null,
+                    |#k| #key_column::to_value(#wrapper::key(#k)),
+                )
             });
         } else {
             let read = self.read_column(&key_column, column, span);
-            out.decode.push(quote_spanned! {span=>
-                #field: #wrapper::__from_key(#read, &#field_name),
-            });
+            out.decode
+                .push(quote_spanned!(span=> #name: #wrapper::__from_key(#read, &#field_name),));
             out.values
-                .push(quote_spanned!(span=>#key_column::to_value(#wrapper::key(&self.#field))));
+                .push(quote_spanned!(span=> #key_column::to_value(#wrapper::key(&self.#name))));
         }
 
-        let Locals {
-            source, target: t, ..
-        } = self.locals;
-        let name_str = plain(model);
-        let card = if one_to_one {
-            quote_spanned!(span=>::related::One)
-        } else {
-            quote_spanned!(span=>::related::Many)
-        };
-        let body = quote_spanned! {span=>
-            type Source = #model;
-            type Target = #target_ty;
-            type Card = ::related::One;
-            type Link = #key;
-
-            fn info() -> ::related::RelationInfo {
-                ::related::RelationInfo {
-                    model: #name_str,
-                    name: #field_str,
-                    kind: ::related::RelationKind::#kind { column: #column, nullable: #nullable },
-                    source: <#model as ::related::Model>::info,
-                    target: <#target_ty as ::related::Model>::info,
+        self.relation(
+            out,
+            span,
+            quote_spanned! {span=>
+                fn info() -> ::related::RelationInfo {
+                    ::related::RelationInfo {
+                        model: #model_str,
+                        name: #name_str,
+                        kind: ::related::RelationKind::#kind { column: #column, nullable: #nullable },
+                        source: <#model as ::related::Model>::info,
+                        target: <#target as ::related::Model>::info,
+                    }
                 }
-            }
 
-            fn source_link(#source: &#model) -> ::core::option::Option<&#key> {
-                ::related::RelationField::<#target_ty>::key(&#source.#field)
-            }
+                fn source_link(#source: &#model) -> ::core::option::Option<&Self::Link> {
+                    ::related::RelationField::<#target>::key(&#source.#name)
+                }
 
-            fn target_link(#t: &#target_ty) -> ::core::option::Option<&#key> {
-                ::core::option::Option::Some(::related::Model::pk(#t))
-            }
-        };
-        self.relation(out, target, body, true);
-        let marker = self.marker();
-        out.items.push(quote_spanned! {span=>
-            #[automatically_derived]
-            impl ::related::ReverseOf<#target_ty, #model, #card> for #marker where for<'__r> #target_ty: ::related::Model {}
-        });
+                fn target_link(#t: &#target) -> ::core::option::Option<&Self::Link> {
+                    ::core::option::Option::Some(::related::Model::pk(#t))
+                }
+            },
+            true,
+        );
     }
 
     fn many_to_many(
@@ -371,74 +599,68 @@ impl FieldCx<'_> {
         target_column: &str,
     ) {
         let model = self.model.ident;
-        let field_str = plain(self.field.ident);
-        let name_str = plain(model);
-        let target_ty = user_tokens(target, model);
+        let name_str = plain(self.field.ident);
+        let model_str = plain(model);
         let span = target.span();
-        let Locals { source, .. } = self.locals;
-        let body = quote_spanned! {span=>
-            type Source = #model;
-            type Target = #target_ty;
-            type Card = ::related::Many;
-            type Link = <#model as ::related::Model>::Pk;
-
-            fn info() -> ::related::RelationInfo {
-                ::related::RelationInfo {
-                    model: #name_str,
-                    name: #field_str,
-                    kind: ::related::RelationKind::ManyToMany {
-                        through: #through,
-                        source_column: #source_column,
-                        target_column: #target_column,
-                    },
-                    source: <#model as ::related::Model>::info,
-                    target: <#target_ty as ::related::Model>::info,
+        let target = user_tokens(target, model);
+        let Locals { source, .. } = Locals::at(span);
+        self.relation(
+            out,
+            span,
+            quote_spanned! {span=>
+                fn info() -> ::related::RelationInfo {
+                    ::related::RelationInfo {
+                        model: #model_str,
+                        name: #name_str,
+                        kind: ::related::RelationKind::ManyToMany {
+                            through: #through,
+                            source_column: #source_column,
+                            target_column: #target_column,
+                        },
+                        source: <#model as ::related::Model>::info,
+                        target: <#target as ::related::Model>::info,
+                    }
                 }
-            }
 
-            fn source_link(#source: &#model) -> ::core::option::Option<&Self::Link> {
-                ::core::option::Option::Some(::related::Model::pk(#source))
-            }
+                fn source_link(#source: &#model) -> ::core::option::Option<&Self::Link> {
+                    ::core::option::Option::Some(::related::Model::pk(#source))
+                }
 
-            fn target_link(_: &#target_ty) -> ::core::option::Option<&Self::Link> {
-                ::core::option::Option::None
-            }
-        };
-        self.relation(out, target, body, false);
+                // The link comes from the through table, not the target row.
+                fn target_link(_: &#target) -> ::core::option::Option<&Self::Link> {
+                    ::core::option::Option::None
+                }
+            },
+            false,
+        );
         self.unloaded(out);
-        let marker = self.marker();
-        out.items.push(quote_spanned! {span=>
-            #[automatically_derived]
-            impl ::related::ReverseOf<#target_ty, #model, ::related::Many> for #marker where for<'__r> #target_ty: ::related::Model {}
-        });
     }
 
     fn reverse(&self, out: &mut Output, target: &Type, one: bool) {
-        let span = target.span();
         let model = self.model.ident;
-        let field_str = plain(self.field.ident);
-        let name_str = plain(model);
-        let target_ty = user_tokens(target, model);
-        let marker = self.marker();
+        let name_str = plain(self.field.ident);
+        let model_str = plain(model);
+        let span = target.span();
+        let target = user_tokens(target, model);
+        let marker = marker(self.model, self.field);
         let card = if one {
-            quote_spanned!(span=>::related::One)
+            quote!(::related::One)
         } else {
-            quote_spanned!(span=>::related::Many)
+            quote!(::related::Many)
         };
         if let Some(reverse) = &self.field.attrs.reverse {
-            // The user's path, with its spans: a misspelt relation is reported
-            // on the misspelt segment, a mismatched one on the whole path.
+            // The user's path keeps its spans: a misspelt relation is
+            // reported on the misspelt segment, a mismatched one on the path.
             let path = user_tokens(&reverse.path, model);
             let call_span = reverse
                 .path
                 .segments
                 .last()
-                .map_or_else(Span::call_site, |s| s.ident.span());
+                .map_or(span, |s| s.ident.span());
             let call = quote_spanned!(call_span=> ());
             out.items.push(quote_spanned! {span=>
                 impl #marker {
-                    #[doc(hidden)]
-                    pub fn __forward() -> impl ::related::ReverseOf<#model, #target_ty, #card> {
+                    fn __forward() -> impl ::related::ReverseOf<#model, #target, #card> {
                         #path #call
                     }
                 }
@@ -446,205 +668,147 @@ impl FieldCx<'_> {
         }
         let Locals {
             source, target: t, ..
-        } = self.locals;
-        let body = quote_spanned! {span=>
-            type Source = #model;
-            type Target = #target_ty;
-            type Card = #card;
-            type Link = <#model as ::related::Model>::Pk;
+        } = Locals::at(span);
+        self.relation(
+            out,
+            span,
+            quote_spanned! {span=>
+                fn info() -> ::related::RelationInfo {
+                    ::related::__private::reverse_info(Self::__forward(), #model_str, #name_str)
+                }
 
-            fn info() -> ::related::RelationInfo {
-                ::related::__private::reverse_info(Self::__forward(), #name_str, #field_str)
-            }
+                fn source_link(#source: &#model) -> ::core::option::Option<&Self::Link> {
+                    ::core::option::Option::Some(::related::Model::pk(#source))
+                }
 
-            fn source_link(#source: &#model) -> ::core::option::Option<&Self::Link> {
-                ::core::option::Option::Some(::related::Model::pk(#source))
-            }
-
-            fn target_link(#t: &#target_ty) -> ::core::option::Option<&Self::Link> {
-                ::related::__private::forward_link(Self::__forward(), #t)
-            }
-        };
-        self.relation(out, target, body, one);
+                fn target_link(#t: &#target) -> ::core::option::Option<&Self::Link> {
+                    ::related::__private::forward_link(Self::__forward(), #t)
+                }
+            },
+            one,
+        );
         self.unloaded(out);
     }
 
     fn prefetched(&self, out: &mut Output, target: &Type) {
-        let span = target.span();
         let model = self.model.ident;
-        let field = self.field.ident;
-        let field_str = plain(field);
-        let target_ty = user_tokens(target, model);
-        let marker = self.marker();
+        let name = self.field.ident;
+        let name_str = plain(name);
+        let span = target.span();
+        let target = user_tokens(target, model);
+        let marker = marker(self.model, self.field);
+        let guard = guard(&target, span);
         let Locals {
             source, target: t, ..
-        } = self.locals;
-        self.marker_and_handle(out, target, false);
+        } = Locals::at(span);
+        self.field_name(out, false);
         self.unloaded(out);
         out.items.push(quote_spanned! {span=>
             #[automatically_derived]
-            impl ::related::PrefetchTarget for #marker where for<'__r> #target_ty: ::related::Model {
+            impl ::related::PrefetchTarget for #marker #guard {
                 type Source = #model;
-                type Item = #target_ty;
+                type Item = #target;
 
                 fn name() -> &'static str {
-                    #field_str
+                    #name_str
                 }
 
-                fn attach(#source: &mut #model, #t: ::std::vec::Vec<#target_ty>) {
-                    ::related::RelationField::<#target_ty>::set_many(&mut #source.#field, #t)
+                fn attach(#source: &mut #model, #t: ::std::vec::Vec<#target>) {
+                    ::related::RelationField::<#target>::set_many(&mut #source.#name, #t)
                 }
 
-                fn loaded_mut(#source: &mut #model) -> &mut [#target_ty] {
-                    ::related::RelationField::<#target_ty>::loaded_mut(&mut #source.#field)
+                fn loaded_mut(#source: &mut #model) -> &mut [#target] {
+                    ::related::RelationField::<#target>::loaded_mut(&mut #source.#name)
                 }
             }
         });
     }
 
-    /// The marker, its handle, `then`, the `Relation` impl around `body`
-    /// (which supplies the associated types, `info` and the links), and
-    /// `SingleValued` when a JOIN can load it.
-    fn relation(&self, out: &mut Output, target: &Type, body: TokenStream, single: bool) {
-        let span = target.span();
+    /// The `Relation` impl around `methods` (`info` and the two links, which
+    /// differ by kind), its entry in `ModelInfo::relations`, the marker
+    /// traits and the `FieldName` static.
+    fn relation(&self, out: &mut Output, span: Span, methods: TokenStream, joinable: bool) {
         let model = self.model.ident;
-        let field = self.field.ident;
-        let target_ty = user_tokens(target, model);
-        let marker = self.marker();
+        let name = self.field.ident;
+        let marker = marker(self.model, self.field);
+        let types = relation_types(self.model, self.field);
+        let Some(target) = relation_target(self.field) else {
+            return;
+        };
+        let target = user_tokens(target, model);
+        let guard = guard(&target, span);
         let Locals {
             source, target: t, ..
-        } = self.locals;
-        self.marker_and_handle(out, target, single);
-        let next = Ident::new("__RelatedNext", Span::mixed_site());
-        let next_value = Ident::new("next", Span::mixed_site());
+        } = Locals::at(span);
         out.items.push(quote_spanned! {span=>
-            impl #marker {
-                /// Follow this relation, then `next` from the model it points at.
-                pub fn then<#next: ::related::Path<Source = #target_ty>>(
-                    self,
-                    #next_value: #next,
-                ) -> ::related::Chain<Self, #next> {
-                    ::related::Chain::new(self, #next_value)
-                }
-            }
-
             #[automatically_derived]
-            impl ::related::Relation for #marker where for<'__r> #target_ty: ::related::Model {
-                #body
+            impl ::related::Relation for #marker #guard {
+                #types
 
-                fn attach(#source: &mut #model, #t: ::std::vec::Vec<#target_ty>) {
-                    ::related::RelationField::<#target_ty>::set_many(&mut #source.#field, #t)
+                #methods
+
+                fn attach(#source: &mut #model, #t: ::std::vec::Vec<#target>) {
+                    ::related::RelationField::<#target>::set_many(&mut #source.#name, #t)
                 }
 
-                fn attach_one(#source: &mut #model, #t: ::core::option::Option<#target_ty>) {
-                    ::related::RelationField::<#target_ty>::set_one(&mut #source.#field, #t)
+                fn attach_one(#source: &mut #model, #t: ::core::option::Option<#target>) {
+                    ::related::RelationField::<#target>::set_one(&mut #source.#name, #t)
                 }
 
-                fn loaded_mut(#source: &mut #model) -> &mut [#target_ty] {
-                    ::related::RelationField::<#target_ty>::loaded_mut(&mut #source.#field)
+                fn loaded_mut(#source: &mut #model) -> &mut [#target] {
+                    ::related::RelationField::<#target>::loaded_mut(&mut #source.#name)
                 }
             }
         });
+        out.items.push(marker_traits(self.model, self.field));
         out.relations
-            .push(quote_spanned!(span=><#marker as ::related::Relation>::info));
-        if single {
-            out.items.push(quote_spanned! {span=>
-                #[automatically_derived]
-                impl ::related::SingleValued for #marker {}
-            });
-        }
+            .push(quote_spanned!(span=> <#marker as ::related::Relation>::info));
+        self.field_name(out, joinable);
     }
 
-    /// The marker type, its handle, and the `FieldName` static.
-    fn marker_and_handle(&self, out: &mut Output, target: &Type, joinable: bool) {
-        // Rustc points at a type's declaration in its notes ("the trait is
-        // not implemented for `tags`"): make that the user's field.
-        let span = self.field.ident.span();
-        let model = self.model.ident;
-        let field = self.field.ident;
-        let field_str = plain(field);
-        let name_str = plain(model);
-        let marker = self.marker();
+    fn field_name(&self, out: &mut Output, joinable: bool) {
         let field_name = &self.field_name;
-        let vis = self.handle_vis();
-        let marker_vis = one_module_down(vis);
-        out.markers
-            .push(quote_spanned!(span=>#marker_vis struct #field));
-
-        let kind = self.field.kind.name();
-        let target_str = type_string(target);
-        let doc = if joinable {
-            format!(
-                " The `{field_str}` relation ({kind} to `{target_str}`): pass it to \
-                 `select_related` (one JOIN) or `prefetch_related`."
-            )
-        } else if let Kind::Prefetched { .. } = self.field.kind {
-            format!(
-                " The `{field_str}` field, the target of a custom prefetch of `{target_str}` rows."
-            )
-        } else {
-            format!(
-                " The `{field_str}` relation ({kind} to `{target_str}`): pass it to \
-                 `prefetch_related`."
-            )
-        };
-        out.handles.push(quote_spanned! {span=>
-            #[doc = #doc]
-            #vis fn #field() -> #marker {
-                #marker
-            }
-        });
-        out.items.push(quote_spanned! {span=>
+        let model_str = plain(self.model.ident);
+        let name_str = plain(self.field.ident);
+        out.items.push(quote! {
             static #field_name: ::related::FieldName = ::related::FieldName {
-                model: #name_str,
-                field: #field_str,
+                model: #model_str,
+                field: #name_str,
                 joinable: #joinable,
             };
         });
     }
 
-    /// `decode`'s value for a field without a column: unloaded, but knowing
+    /// `decode`'s value for a field without a column: unloaded, and knowing
     /// its name for the "not loaded" error.
     fn unloaded(&self, out: &mut Output) {
         let span = self.field.ty.span();
-        let field = self.field.ident;
+        let name = self.field.ident;
         let field_name = &self.field_name;
-        let wrapper = Ident::new(self.field.kind.name(), Span::call_site());
+        let wrapper = Ident::new(self.field.kind.name(), span);
         out.decode
-            .push(quote_spanned!(span=>#field: ::related::#wrapper::__unloaded(&#field_name),));
-    }
-
-    /// Handles are as visible as the field they stand for, and never more
-    /// than the model. The marker must not be nominally more visible than
-    /// the types its `Relation` impl names (E0446 is a hard error for
-    /// associated types), and a handle must not outlive its marker.
-    fn handle_vis(&self) -> &Visibility {
-        narrower(self.model.vis, self.field.vis)
-    }
-
-    fn marker(&self) -> TokenStream {
-        let module = self.module;
-        let field = self.field.ident;
-        quote!(#module::#field)
+            .push(quote_spanned!(span=> #name: ::related::#wrapper::__unloaded(&#field_name),));
     }
 
     /// Decode this field's column, naming field and column on failure.
     fn read_column(&self, as_column: &TokenStream, column: &str, span: Span) -> TokenStream {
+        // The `decode` parameters: identifiers resolve by name and hygiene,
+        // not by location.
         let Locals {
             row, offset, error, ..
-        } = self.locals;
+        } = Locals::at(span);
         let index = self.column_index;
-        let field_str = plain(self.field.ident);
+        let name_str = plain(self.field.ident);
         quote_spanned! {span=>
             #as_column::decode(#row, #offset + #index)
-                .map_err(|#error| ::related::FieldError::new(#field_str, #column, #error))?
+                .map_err(|#error| ::related::FieldError::new(#name_str, #column, #error))?
         }
     }
 }
 
-/// The user's tokens with `Self` replaced by the model's name: the tokens
-/// land inside impls whose `Self` is a marker type, not the model.
-fn user_tokens(tokens: impl ToTokens, model: &Ident) -> TokenStream {
+/// The user's tokens with `Self` replaced by the model's name: they land in
+/// impls whose `Self` is a marker type, not the model.
+pub fn user_tokens(tokens: impl ToTokens, model: &Ident) -> TokenStream {
     fn replace(stream: TokenStream, model: &Ident) -> TokenStream {
         stream
             .into_iter()
@@ -676,10 +840,12 @@ fn rank(vis: &Visibility) -> u8 {
     }
 }
 
-/// The less visible of two visibilities written in the same module. Two
+/// A handle is as visible as its field, never more than the model: a
+/// marker nominally more visible than a type its `Relation` impl names is a
+/// hard error (E0446), and a handle must not outlive its marker. Two
 /// different `pub(in path)` cannot be ordered without name resolution; the
 /// model's wins, which is right whenever the field's is the wider one.
-fn narrower<'v>(model: &'v Visibility, field: &'v Visibility) -> &'v Visibility {
+pub fn narrower<'v>(model: &'v Visibility, field: &'v Visibility) -> &'v Visibility {
     if rank(field) < rank(model) {
         field
     } else {
@@ -690,20 +856,20 @@ fn narrower<'v>(model: &'v Visibility, field: &'v Visibility) -> &'v Visibility 
 /// The same visibility, written one module deeper (inside the marker
 /// module): private becomes `pub(super)`, `pub(super)` becomes
 /// `pub(in super::super)`.
-fn one_module_down(vis: &Visibility) -> TokenStream {
+fn one_module_down(vis: &Visibility, span: Span) -> TokenStream {
     match vis {
-        Visibility::Public(_) => quote!(pub),
-        Visibility::Inherited => quote!(pub(super)),
+        Visibility::Public(_) => quote_spanned!(span=> pub),
+        Visibility::Inherited => quote_spanned!(span=> pub(super)),
         Visibility::Restricted(r) => {
             let path = &r.path;
             let first = path.segments.first().map(|s| s.ident.to_string());
             match first.as_deref() {
-                Some("crate") => quote!(#vis),
+                Some("crate") => quote_spanned!(span=> pub(crate)),
                 Some("self") => {
                     let rest = path.segments.iter().skip(1);
-                    quote!(pub(in super #(::#rest)*))
+                    quote_spanned!(span=> pub(in super #(::#rest)*))
                 }
-                _ => quote!(pub(in super::#path)),
+                _ => quote_spanned!(span=> pub(in super::#path)),
             }
         }
     }

@@ -4,35 +4,66 @@
 //!
 //! A short pipeline: `ast` reads the struct (with `attr` for
 //! `#[related(...)]`), `valid` checks it, `expand` writes the code. Errors are
-//! collected in a `Ctxt` along the way and reported together.
+//! collected in a `Ctxt` along the way and reported together; `fallback`
+//! keeps them from cascading into the rest of the crate.
 
 mod ast;
 mod attr;
 mod case;
 mod ctxt;
 mod expand;
+mod fallback;
 mod valid;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
 
-/// Derive `related::Model`; see the `related` crate for the attributes.
+/// Maps a struct with named fields to a table.
+///
+/// Each field is a column (`i16`, `i32`, `i64`, `f32`, `f64`, `bool`,
+/// `String`, `Vec<u8>`, or an `Option` of one) or a relation: `ForeignKey<T>`
+/// and `OneToOne<T>` (stored as `<field>_id`; `Option<_>` for a nullable key),
+/// `ManyToMany<T>`, `Reverse<T>` / `ReverseOne<T>` (the other side of a
+/// relation declared on `T`), or `Prefetched<T>` (the target of a custom
+/// prefetch). Each field gets a handle, `Post::title()` or `Post::author()`,
+/// and each key column one named after it, `Post::author_id()`.
+///
+/// Attributes, all optional except `reverse`:
+///
+/// - on the struct: `#[related(table = "blog_post")]` (default: the struct
+///   name in snake case);
+/// - `#[related(primary_key)]` (default: the field named `id`);
+/// - `#[related(column = "...")]` on a column, ForeignKey or OneToOne;
+/// - `#[related(through = "...", source_column = "...", target_column =
+///   "...")]` on a ManyToMany (defaults: `<table>_<field>`, `<model>_id`,
+///   `<target>_id`; `from_<model>_id` / `to_<model>_id` when both sides are
+///   the same model);
+/// - `#[related(reverse = Post::author)]`, required on `Reverse` and
+///   `ReverseOne`: the relation field the reverse side mirrors.
 #[proc_macro_derive(Model, attributes(related))]
 pub fn derive_model(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
-    derive(&input)
-        .unwrap_or_else(|err| err.to_compile_error())
-        .into()
+    derive(&input).into()
 }
 
-fn derive(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
+fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
     let cx = ctxt::Ctxt::new();
     let model = ast::Model::from_syn(&cx, input);
     if let Some(model) = &model {
         valid::check(&cx, model);
     }
-    // Only errors when there are errors: half an expansion would add
-    // follow-on errors that bury the real ones.
-    cx.check()?;
-    Ok(model.as_ref().map(expand::expand).unwrap_or_default())
+    match (cx.check(), model) {
+        (Ok(()), Some(model)) => expand::expand(&model),
+        (Ok(()), None) => proc_macro2::TokenStream::new(),
+        (Err(errors), model) => {
+            let mut out = errors.to_compile_error();
+            // A generic struct cannot be named without its parameters; its
+            // error says generics are unsupported, which is all there is.
+            let generic = !input.generics.params.is_empty();
+            if let Some(model) = model.filter(|_| !generic) {
+                out.extend(fallback::fallback(&model));
+            }
+            out
+        }
+    }
 }

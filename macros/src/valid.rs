@@ -6,7 +6,7 @@ use quote::{ToTokens, quote};
 
 use crate::ast::{Field, Kind, Model, option_inner};
 use crate::attr::Named;
-use crate::case::plain;
+use crate::case::{plain, snake_case};
 use crate::ctxt::Ctxt;
 
 /// Handles are inherent associated functions, which shadow trait items of the
@@ -18,7 +18,7 @@ pub fn check(cx: &Ctxt, model: &Model) {
     primary_key(cx, model);
     columns(cx, model);
     for field in &model.fields {
-        attributes_fit(cx, field);
+        attributes_fit(cx, model, field);
         needless_option(cx, field);
         reserved(cx, model, field);
         link_columns(cx, field);
@@ -123,13 +123,11 @@ fn columns(cx: &Ctxt, model: &Model) {
             "column `{column}` is already used by field `{}`",
             first.ident
         );
-        if let Kind::Forward { .. } = first.kind {
-            if first.attrs.column.is_none() {
-                message.push_str(&format!(
-                    " (a {} stores its key in `<field>_id`)",
-                    first.kind.name()
-                ));
-            }
+        if let Kind::Forward { .. } = first.kind
+            && first.attrs.column.is_none()
+        {
+            let kind = first.kind.name();
+            message.push_str(&format!(" (a {kind} stores its key in `<field>_id`)"));
         }
         message.push_str("; give one of them another name with `#[related(column = \"...\")]`");
         match &field.attrs.column {
@@ -139,7 +137,7 @@ fn columns(cx: &Ctxt, model: &Model) {
     }
 }
 
-fn attributes_fit(cx: &Ctxt, field: &Field) {
+fn attributes_fit(cx: &Ctxt, model: &Model, field: &Field) {
     let attrs = &field.attrs;
     let kind = field.kind.name();
     let ident = field.ident;
@@ -180,15 +178,31 @@ fn attributes_fit(cx: &Ctxt, field: &Field) {
                 );
             }
         }
-        (Kind::Forward { .. } | Kind::ManyToMany { .. }, Some(reverse)) => cx.error_spanned_by(
-            &reverse.key,
-            format!(
-                "`reverse` only applies to Reverse and ReverseOne fields; `{ident}` is a \
-                 {kind}, the forward side: declare the reverse side on the model it points \
-                 at, as `#[related(reverse = ThisModel::{ident})]` on a `Reverse<ThisModel>` \
-                 field"
-            ),
-        ),
+        (Kind::Forward { target, .. } | Kind::ManyToMany { target, .. }, Some(reverse)) => {
+            let target = type_string(target);
+            let one = matches!(
+                field.kind,
+                Kind::Forward {
+                    one_to_one: true,
+                    ..
+                }
+            );
+            let (wrapper, plural) = if one {
+                ("ReverseOne", "")
+            } else {
+                ("Reverse", "s")
+            };
+            let field = snake_case(&plain(model.ident)) + plural;
+            cx.error_spanned_by(
+                &reverse.key,
+                format!(
+                    "`reverse` only applies to Reverse and ReverseOne fields; `{ident}` is the \
+                     forward side ({kind}): to reach `{model}` rows from `{target}`, give \
+                     `{target}` a field `#[related(reverse = {model}::{ident})] {field}: {wrapper}<{model}>`",
+                    model = model.ident,
+                ),
+            );
+        }
         (_, Some(reverse)) => cx.error_spanned_by(
             &reverse.key,
             format!(

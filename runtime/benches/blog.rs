@@ -11,18 +11,63 @@
 //! parameter), `in_list` (by hand, `IN (?, ...)` split at the variable limit)
 //! and, at 500 posts, `naive` (N+1). Set `BLOG_SIZES=500,10000` to run a
 //! subset.
+//!
+//! After criterion, a paired timing on the file databases alternates
+//! `related` and `limit` (related, limit, limit, related, ...) and prints
+//! the median of each and the median of the per-pair ratios: a cross-check
+//! of criterion's ratios that a change of load on a shared machine cannot
+//! tilt, since both sides of a pair run within a second of each other.
+//! `BLOG_PAIRED=0` skips it.
 
 mod common;
 
 use std::hint::black_box;
 use std::time::Duration;
 
+use criterion::measurement::Measurement;
 use criterion::{Criterion, SamplingMode};
 use related::Sqlite;
 
 use common::{
     load_in_list, load_limit, load_naive, load_related, touch_plain, touch_related, verify,
 };
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// Alternate `related` and the limit `pairs` times; medians in ms and the
+/// median per-pair ratio.
+fn paired(db: &related::Sqlite, pairs: usize) -> (f64, f64, f64) {
+    let conn = db.connection();
+    let (mut rel, mut lim, mut ratio) = (Vec::new(), Vec::new(), Vec::new());
+    for i in 0..pairs {
+        let time = |related: bool| {
+            let now = common::cpu::now;
+            let start = now();
+            if related {
+                black_box(touch_related(&load_related(db)));
+            } else {
+                black_box(touch_plain(&load_limit(conn).expect("limit")));
+            }
+            now().saturating_sub(start).as_secs_f64() * 1e3
+        };
+        // Alternate which side goes first so neither always runs on a
+        // warmer cache.
+        let (r, l) = if i % 2 == 0 {
+            let r = time(true);
+            (r, time(false))
+        } else {
+            let l = time(false);
+            (time(true), l)
+        };
+        rel.push(r);
+        lim.push(l);
+        ratio.push(r / l);
+    }
+    (median(&mut rel), median(&mut lim), median(&mut ratio))
+}
 
 fn sizes() -> Vec<usize> {
     match std::env::var("BLOG_SIZES") {
@@ -38,7 +83,7 @@ fn sizes() -> Vec<usize> {
     }
 }
 
-fn bench_db(c: &mut Criterion, backend: &str, n: usize, db: &Sqlite) {
+fn bench_db<M: Measurement>(c: &mut Criterion<M>, backend: &str, n: usize, db: &Sqlite) {
     verify(db, n);
     let mut group = c.benchmark_group(format!("{backend}_{n}"));
     // One iteration at 100,000 posts takes about half a second: ten flat
@@ -90,7 +135,15 @@ fn bench_db(c: &mut Criterion, backend: &str, n: usize, db: &Sqlite) {
 }
 
 fn main() {
-    let mut c = Criterion::default().configure_from_args();
+    if common::cpu::use_cpu_clock() {
+        run(Criterion::default().with_measurement(common::cpu::CpuTime));
+    } else {
+        run(Criterion::default());
+    }
+}
+
+fn run<M: Measurement>(c: Criterion<M>) {
+    let mut c = c.configure_from_args();
     for n in sizes() {
         let file = common::open_file(n);
         bench_db(&mut c, "file", n, &file);
@@ -99,4 +152,21 @@ fn main() {
         bench_db(&mut c, "memory", n, &memory);
     }
     c.final_summary();
+    if std::env::var("BLOG_PAIRED").is_ok_and(|v| v == "0") {
+        return;
+    }
+    println!();
+    println!(
+        "| posts (SQLite file) | pairs | related (median) | limit (median) | median of related/limit per pair |"
+    );
+    println!("|---|---|---|---|---|");
+    for n in sizes() {
+        let pairs = match n {
+            0..=1_000 => 201,
+            1_001..=20_000 => 41,
+            _ => 9,
+        };
+        let (r, l, ratio) = paired(&common::open_file(n), pairs);
+        println!("| {n} | {pairs} | {r:.2} ms | {l:.2} ms | {ratio:.3} |");
+    }
 }

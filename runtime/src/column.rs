@@ -59,6 +59,11 @@ pub trait Column: Sized + Clone + Send + Sync + 'static {
 
 /// A column type usable as a primary key or a key of a relation: hashable for
 /// stitching, never NULL.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a primary key",
+    label = "not a key type",
+    note = "primary keys are i16, i32, i64, String or Vec<u8>"
+)]
 pub trait Key: Column + Hash + Eq + Ord + fmt::Debug {}
 
 macro_rules! scalar {

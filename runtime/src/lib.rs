@@ -1,5 +1,7 @@
 #![doc = include_str!("../../README.md")]
 
+#[cfg(feature = "tokio")]
+mod async_exec;
 mod column;
 mod error;
 mod exec;
@@ -17,12 +19,27 @@ pub mod schema;
 mod sql;
 mod value;
 
+#[cfg(feature = "mysql")]
+mod mysql;
+#[cfg(feature = "postgres")]
+mod postgres;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;
+#[cfg(all(feature = "sqlite", feature = "tokio"))]
+mod sqlite_async;
+#[cfg(any(feature = "postgres", feature = "mysql"))]
+mod sqlx_exec;
 
+/// The sqlx this crate was built with: pools, connections and transactions
+/// from it are what [`Query::all_async`] takes.
+#[cfg(any(feature = "postgres", feature = "mysql"))]
+pub use sqlx;
+
+#[cfg(feature = "tokio")]
+pub use async_exec::{AsyncExecutor, Logged};
 pub use column::{CellError, Column, Key, RawRow};
 pub use error::{Error, Result};
-pub use exec::Executor;
+pub use exec::{Consistency, Executor, Job, run_job};
 pub use expr::{Col, Filter, Like, Order};
 pub use fields::{
     FieldName, ForeignKey, ManyToMany, NotLoaded, OneToOne, Prefetched, RelationField, Reverse,
@@ -43,9 +60,13 @@ pub use value::{SqlType, Value};
 
 #[cfg(feature = "sqlite")]
 pub use sqlite::Sqlite;
+#[cfg(all(feature = "sqlite", feature = "tokio"))]
+pub use sqlite_async::AsyncSqlite;
 
 /// What most code needs: `use related::prelude::*;`.
 pub mod prelude {
+    #[cfg(feature = "tokio")]
+    pub use crate::AsyncExecutor;
     pub use crate::{
         Executor, ForeignKey, Like, ManyToMany, Model, OneToOne, Prefetch, Prefetched, Query,
         Reverse, ReverseOne,
@@ -77,10 +98,13 @@ pub mod __private {
 
     /// The key a row of the forward relation's source holds (the reverse
     /// relation's link).
-    pub fn forward_link<F>(_forward: F, row: &F::Source) -> Option<&<F::Target as Model>::Pk>
+    pub fn forward_link<S, T, C, F>(_forward: F, row: &T) -> Option<&S::Pk>
     where
-        F: Relation<Link = <<F as Relation>::Target as Model>::Pk>,
+        S: Model,
+        T: Model,
+        C: crate::relation::Cardinality,
+        F: crate::relation::ReverseOf<S, T, C>,
     {
-        F::source_link(row)
+        F::reverse_link(row)
     }
 }

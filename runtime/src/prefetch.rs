@@ -6,8 +6,10 @@
 //! levels below on those children, then hand each parent its children.
 
 use std::any::{Any, TypeId};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
 use std::marker::PhantomData;
+use std::sync::OnceLock;
 
 use crate::column::{Column, RawRow};
 use crate::error::{Error, Result};
@@ -182,6 +184,9 @@ pub(crate) trait PrefetchNode<P>: Send + Sync {
     fn key(&self) -> (TypeId, TypeId);
     fn custom(&self) -> bool;
     fn lookup(&self) -> &'static str;
+    /// Builder mistakes recorded by this level's own query (a lookup given
+    /// twice inside a `Prefetch`).
+    fn errors(&self) -> &[String];
     fn into_any(self: Box<Self>) -> Box<dyn Any>;
     fn clone_box(&self) -> Box<dyn PrefetchNode<P>>;
     /// Fold another level with the same key into this one.
@@ -204,6 +209,14 @@ pub(crate) fn add_node<P>(
     levels: &mut Vec<Box<dyn PrefetchNode<P>>>,
     node: Box<dyn PrefetchNode<P>>,
 ) -> Result<()> {
+    // A duplicate lookup inside a `Prefetch` is recorded in the Prefetch's
+    // own query, which no load checks: reject the level here so the error
+    // reaches the outer query instead of the second lookup being dropped.
+    if let Some(lookup) = node.errors().first() {
+        return Err(Error::DuplicateLookup {
+            lookup: lookup.clone(),
+        });
+    }
     match levels.iter_mut().find(|l| l.key() == node.key()) {
         Some(existing) => existing.merge(node),
         None => {
@@ -234,9 +247,91 @@ pub(crate) struct Level<R: Relation> {
     children: Vec<R::Target>,
     /// Children already decoded, by primary key (link tables only: there a
     /// child arrives once per link).
-    by_pk: HashMap<<R::Target as Model>::Pk, usize>,
-    /// Child indexes per link key, in arrival order.
-    groups: HashMap<R::Link, Vec<usize>>,
+    by_pk: HashMap<<R::Target as Model>::Pk, usize, KeyHash>,
+    /// The parents' distinct link keys, numbered in first-seen order.
+    groups: HashMap<R::Link, u32, KeyHash>,
+    /// One `(group, child index)` per row, in arrival order: flat, so a
+    /// load of many parents does not allocate a vector per parent.
+    links: Vec<(u32, u32)>,
+}
+
+/// The hash of the loader's own maps, whose keys are the keys of rows it
+/// just read: one folded multiply per 8 bytes, seeded once per process at
+/// random so collisions cannot be computed in advance. SipHash (the std
+/// default) made hashing about a tenth of the stitching work
+/// (BENCHMARKS.md, "Profile").
+#[derive(Clone, Copy)]
+pub(crate) struct KeyHash(u64);
+
+impl Default for KeyHash {
+    fn default() -> Self {
+        static SEED: OnceLock<u64> = OnceLock::new();
+        KeyHash(
+            *SEED.get_or_init(|| {
+                std::collections::hash_map::RandomState::new().hash_one(0x5EED_u64)
+            }),
+        )
+    }
+}
+
+impl BuildHasher for KeyHash {
+    type Hasher = KeyHasher;
+    fn build_hasher(&self) -> KeyHasher {
+        KeyHasher(self.0)
+    }
+}
+
+pub(crate) struct KeyHasher(u64);
+
+impl KeyHasher {
+    #[inline]
+    fn mix(&mut self, word: u64) {
+        // Folded multiply: the high and low halves of the 128-bit product,
+        // so every input bit reaches the low bits hashbrown indexes with.
+        let p = u128::from(self.0 ^ word) * 0x9E37_79B9_7F4A_7C15_u128;
+        self.0 = (p as u64) ^ ((p >> 64) as u64);
+    }
+}
+
+impl Hasher for KeyHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            let mut buf = [0u8; 8];
+            buf.copy_from_slice(w);
+            self.mix(u64::from_le_bytes(buf));
+        }
+        let rest = words.remainder();
+        let mut buf = [0u8; 8];
+        buf[..rest.len()].copy_from_slice(rest);
+        self.mix(u64::from_le_bytes(buf) ^ ((bytes.len() as u64) << 56));
+    }
+
+    #[inline]
+    fn write_u8(&mut self, n: u8) {
+        self.mix(u64::from(n));
+    }
+    #[inline]
+    fn write_u16(&mut self, n: u16) {
+        self.mix(u64::from(n));
+    }
+    #[inline]
+    fn write_u32(&mut self, n: u32) {
+        self.mix(u64::from(n));
+    }
+    #[inline]
+    fn write_u64(&mut self, n: u64) {
+        self.mix(n);
+    }
+    #[inline]
+    fn write_usize(&mut self, n: usize) {
+        self.mix(n as u64);
+    }
 }
 
 impl<R: Relation> Level<R> {
@@ -257,8 +352,9 @@ impl<R: Relation> Level<R> {
             slots: Vec::new(),
             link_index: None,
             children: Vec::new(),
-            by_pk: HashMap::new(),
-            groups: HashMap::new(),
+            by_pk: HashMap::default(),
+            groups: HashMap::default(),
+            links: Vec::new(),
         }
     }
 
@@ -323,16 +419,18 @@ impl<R: Relation> Level<R> {
         }
     }
 
-    /// The distinct keys of the parents, NULLs dropped, in first-seen order.
-    fn collect_keys(parents: &mut dyn Parents<R::Source>) -> Vec<Value> {
-        let mut seen: HashSet<R::Link> = HashSet::new();
+    /// The distinct keys of the parents, NULLs dropped, in first-seen order;
+    /// each becomes a group of `self.groups`.
+    fn collect_keys(&mut self, parents: &mut dyn Parents<R::Source>) -> Vec<Value> {
+        let groups = &mut self.groups;
+        groups.clear();
         let mut keys = Vec::new();
         parents.for_each(&mut |p| {
             if let Some(k) = R::source_link(p)
-                && !seen.contains(k)
+                && !groups.contains_key(k)
             {
                 keys.push(k.to_value());
-                seen.insert(k.clone());
+                groups.insert(k.clone(), index_u32(groups.len()));
             }
         });
         keys
@@ -374,8 +472,10 @@ impl<R: Relation> Level<R> {
             })?),
             None => R::target_link(&self.children[idx]).cloned(),
         };
-        if let Some(link) = link {
-            self.groups.entry(link).or_default().push(idx);
+        // Every row matches one of the keys asked for; a row that does not
+        // belongs to no parent.
+        if let Some(&group) = link.as_ref().and_then(|l| self.groups.get(l)) {
+            self.links.push((group, index_u32(idx)));
         }
         Ok(())
     }
@@ -394,28 +494,55 @@ impl<R: Relation> Level<R> {
     }
 
     fn distribute(&mut self, parents: &mut dyn Parents<R::Source>) {
-        let mut groups = std::mem::take(&mut self.groups);
+        let groups = std::mem::take(&mut self.groups);
+        let links = std::mem::take(&mut self.links);
         let children = std::mem::take(&mut self.children);
-        self.by_pk = HashMap::new();
+        self.by_pk = HashMap::default();
+        // Order the child indexes by group, keeping arrival order within a
+        // group (a counting sort): group `g` is `members[start[g]..start[g + 1]]`.
+        let mut start = vec![0u32; groups.len() + 1];
+        for &(g, _) in &links {
+            start[g as usize + 1] += 1;
+        }
+        for g in 0..groups.len() {
+            start[g + 1] += start[g];
+        }
+        let mut fill = start.clone();
+        let mut members = vec![0u32; links.len()];
+        for &(g, child) in &links {
+            members[fill[g as usize] as usize] = child;
+            fill[g as usize] += 1;
+        }
+        drop((links, fill));
+        let group = |g: u32| {
+            let g = g as usize;
+            start[g] as usize..start[g + 1] as usize
+        };
         if self.query.order.is_empty() {
             // Without an order_by, each parent's rows come in primary key
             // order; sorting the small groups here is cheaper than an ORDER
             // BY over the whole statement.
-            let pk = |i: &usize| children[*i].pk();
-            for g in groups.values_mut() {
-                if !g.is_sorted_by_key(pk) {
-                    g.sort_by(|a, b| pk(a).cmp(pk(b)));
+            let pk = |i: &u32| children[*i as usize].pk();
+            for g in 0..index_u32(groups.len()) {
+                let m = &mut members[group(g)];
+                if !m.is_sorted_by_key(pk) {
+                    m.sort_by(|a, b| pk(a).cmp(pk(b)));
                 }
             }
         }
         // Look each parent's group up once; count how many parents use each
         // child so the last one can take it instead of a copy.
-        let mut picks: Vec<Option<&Vec<usize>>> = Vec::new();
+        let mut picks: Vec<u32> = Vec::new();
         let mut uses = vec![0u32; children.len()];
         parents.for_each(&mut |p| {
-            let g = R::source_link(p).and_then(|k| groups.get(k));
-            for &i in g.into_iter().flatten() {
-                uses[i] += 1;
+            let g = R::source_link(p)
+                .and_then(|k| groups.get(k))
+                .copied()
+                .unwrap_or(u32::MAX);
+            if g != u32::MAX {
+                for &i in &members[group(g)] {
+                    uses[i as usize] += 1;
+                }
             }
             picks.push(g);
         });
@@ -423,23 +550,32 @@ impl<R: Relation> Level<R> {
         let attach = self.target.attach;
         let mut next = picks.into_iter();
         parents.for_each(&mut |p| {
-            let items = match next.next().flatten() {
-                Some(g) => g
-                    .iter()
-                    .filter_map(|&i| {
+            let items = match next.next() {
+                Some(g) if g != u32::MAX => {
+                    let m = &members[group(g)];
+                    let mut items = Vec::with_capacity(m.len());
+                    items.extend(m.iter().filter_map(|&i| {
+                        let i = i as usize;
                         uses[i] -= 1;
                         if uses[i] == 0 {
                             slots[i].take()
                         } else {
                             slots[i].clone()
                         }
-                    })
-                    .collect(),
-                None => Vec::new(),
+                    }));
+                    items
+                }
+                _ => Vec::new(),
             };
             attach(p, items);
         });
     }
+}
+
+/// An index as stored in the loader's flat tables. A prefetch of more than
+/// 4 billion rows cannot fit in memory, so this never saturates in practice.
+fn index_u32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
@@ -449,6 +585,10 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
 
     fn custom(&self) -> bool {
         self.custom
+    }
+
+    fn errors(&self) -> &[String] {
+        &self.query.errors
     }
 
     fn lookup(&self) -> &'static str {
@@ -549,7 +689,7 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
                         self.phase = Phase::Nested(0);
                         continue;
                     }
-                    let keys = Self::collect_keys(parents);
+                    let keys = self.collect_keys(parents);
                     if keys.is_empty() {
                         // No parent, or only NULL keys: nothing to ask for.
                         self.phase = Phase::Done;

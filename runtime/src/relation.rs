@@ -156,11 +156,12 @@ pub trait SingleValued {}
 /// `S` is the model declaring the reverse field, `T` the model declaring the
 /// forward relation, `C` the reverse field's cardinality.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be mirrored by this reverse field",
+    message = "`{T}::{Self}` cannot be mirrored by this reverse field",
     label = "this relation does not point at `{S}` from `{T}` with the right cardinality",
     note = "`Reverse<{T}>` mirrors a ForeignKey<{S}> or ManyToMany<{S}> field of `{T}`; `ReverseOne<{T}>` mirrors a OneToOne<{S}> field of `{T}`"
 )]
-pub trait ReverseOf<S: Model, T: Model, C: Cardinality>:
-    Relation<Source = T, Target = S, Link = <S as Model>::Pk>
-{
+pub trait ReverseOf<S: Model, T: Model, C: Cardinality>: Relation<Source = T, Target = S> {
+    /// The key of `S` a row of `T` holds (None for many-to-many, whose link
+    /// is in the link table, and for a NULL key).
+    fn reverse_link(row: &T) -> Option<&S::Pk>;
 }

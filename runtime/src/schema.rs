@@ -4,7 +4,7 @@
 use crate::model::{Model, ModelInfo};
 use crate::relation::{Relation, RelationKind};
 use crate::sql::{Dialect, SqlWriter, Statement};
-use crate::value::SqlType;
+use crate::value::{SqlType, Value};
 
 fn column_type(dialect: Dialect, t: SqlType) -> &'static str {
     match (dialect, t) {
@@ -26,8 +26,11 @@ fn column_type(dialect: Dialect, t: SqlType) -> &'static str {
         (Dialect::Mysql, SqlType::I64) => "BIGINT",
         (Dialect::Mysql, SqlType::F32) => "FLOAT",
         (Dialect::Mysql, SqlType::F64) => "DOUBLE",
-        // Keys must be indexable in MySQL, which TEXT is not.
-        (Dialect::Mysql, SqlType::Text) => "VARCHAR(255)",
+        // Keys must be indexable in MySQL, which TEXT is not. A binary
+        // collation makes `=` and ORDER BY compare as Rust's `String` does
+        // (the default collation is case-insensitive, so a JOIN would match
+        // keys that the stitching of a prefetch, by `==`, would not).
+        (Dialect::Mysql, SqlType::Text) => "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin",
         (Dialect::Mysql, SqlType::Bytes) => "VARBINARY(255)",
     }
 }
@@ -185,6 +188,100 @@ pub fn insert<M: Model>(dialect: Dialect, row: &M) -> Statement {
     }
     w.push(")");
     w.finish()
+}
+
+/// Multi-row `INSERT INTO table (columns...) VALUES (...), (...)` statements
+/// for `rows`, each with at most `max_params` parameters (at least one row
+/// per statement).
+pub fn insert_many<M: Model>(dialect: Dialect, rows: &[M], max_params: usize) -> Vec<Statement> {
+    let info = M::info();
+    let columns: Vec<&str> = info.columns.iter().map(|c| c.name).collect();
+    insert_rows(
+        dialect,
+        info.table,
+        &columns,
+        rows.iter().map(|r| r.values()),
+        max_params,
+    )
+}
+
+/// Multi-row INSERTs into the through table of a many-to-many relation
+/// (either side), `(source, target)` pairs. None for other relation kinds.
+pub fn link_many<R: Relation>(
+    dialect: Dialect,
+    pairs: &[(<R::Source as Model>::Pk, <R::Target as Model>::Pk)],
+    max_params: usize,
+) -> Option<Vec<Statement>> {
+    use crate::column::Column;
+    let (through, source_column, target_column) = through_of::<R>()?;
+    Some(insert_rows(
+        dialect,
+        through,
+        &[source_column, target_column],
+        pairs.iter().map(|(s, t)| vec![s.to_value(), t.to_value()]),
+        max_params,
+    ))
+}
+
+fn through_of<R: Relation>() -> Option<(&'static str, &'static str, &'static str)> {
+    match R::info().kind {
+        RelationKind::ManyToMany {
+            through,
+            source_column,
+            target_column,
+        }
+        | RelationKind::ReverseManyToMany {
+            through,
+            source_column,
+            target_column,
+        } => Some((through, source_column, target_column)),
+        _ => None,
+    }
+}
+
+fn insert_rows(
+    dialect: Dialect,
+    table: &str,
+    columns: &[&str],
+    rows: impl Iterator<Item = Vec<Value>>,
+    max_params: usize,
+) -> Vec<Statement> {
+    let per_statement = (max_params / columns.len().max(1)).max(1);
+    let mut out = Vec::new();
+    let mut w: Option<SqlWriter> = None;
+    let mut in_statement = 0;
+    for values in rows {
+        let writer = w.get_or_insert_with(|| {
+            let mut w = SqlWriter::new(dialect);
+            w.push("INSERT INTO ").ident(table).push(" (");
+            for (i, c) in columns.iter().enumerate() {
+                if i > 0 {
+                    w.push(", ");
+                }
+                w.ident(c);
+            }
+            w.push(") VALUES ");
+            w
+        });
+        if in_statement > 0 {
+            writer.push(", ");
+        }
+        writer.push("(");
+        for (i, v) in values.into_iter().enumerate() {
+            if i > 0 {
+                writer.push(", ");
+            }
+            writer.param(v);
+        }
+        writer.push(")");
+        in_statement += 1;
+        if in_statement == per_statement {
+            out.extend(w.take().map(SqlWriter::finish));
+            in_statement = 0;
+        }
+    }
+    out.extend(w.map(SqlWriter::finish));
+    out
 }
 
 /// `INSERT INTO through (source, target) VALUES (...)` linking two rows of a

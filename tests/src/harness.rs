@@ -1,10 +1,14 @@
 //! One database handle for every backend, so each test case is written once
 //! and runs on SQLite, PostgreSQL and MySQL/MariaDB.
 
+use std::future::Future;
+
 use related::{
     Dialect, Executor, LoggedStatement, Model, ModelInfo, Query, Relation, Sqlite, StatementLog,
     Value,
 };
+
+use crate::server::{self, Pool, Server};
 
 /// A (source key, target key) pair of a many-to-many relation.
 pub type LinkPair<R> = (
@@ -37,16 +41,27 @@ pub struct Db {
 
 enum Inner {
     Sqlite(Sqlite),
+    /// A scratch schema on the PostgreSQL server.
+    Postgres(Server),
+    /// A scratch database on the MySQL/MariaDB server.
+    Mysql(Server),
 }
 
 /// One test case: a function over a fresh database.
 pub struct Case {
     pub name: &'static str,
     pub run: fn(&Db),
-    /// Cases that take long (scale tests); the runner marks them so
-    /// `--skip slow` can leave them out.
+    /// Cases that take long (scale tests): the runner lists them as
+    /// ignored, kind `slow`; `--include-ignored slow` runs them.
     pub slow: bool,
+    /// The backends the case means something on (default: all).
+    pub backends: &'static [Backend],
 }
+
+/// Every backend.
+pub const ALL: &[Backend] = &[Backend::Sqlite, Backend::Postgres, Backend::Mysql];
+/// The database servers.
+pub const SERVERS: &[Backend] = &[Backend::Postgres, Backend::Mysql];
 
 impl Case {
     pub const fn new(name: &'static str, run: fn(&Db)) -> Self {
@@ -54,6 +69,7 @@ impl Case {
             name,
             run,
             slow: false,
+            backends: ALL,
         }
     }
 
@@ -62,7 +78,18 @@ impl Case {
             name,
             run,
             slow: true,
+            backends: ALL,
         }
+    }
+
+    /// Run the case only on `backends` (it is not listed on the others,
+    /// rather than passing there without testing anything).
+    pub const fn on(self, backends: &'static [Backend]) -> Self {
+        Case { backends, ..self }
+    }
+
+    pub fn runs_on(&self, backend: Backend) -> bool {
+        self.backends.contains(&backend)
     }
 }
 
@@ -74,24 +101,34 @@ impl Db {
         }
     }
 
-    /// A fresh database of `backend`, or why it cannot be had.
+    /// A fresh database of `backend`, or why it cannot be had: in-memory
+    /// SQLite, or a scratch schema (PostgreSQL) / database (MySQL) on the
+    /// server at `RELATED_POSTGRES_URL` / `RELATED_MYSQL_URL`, dropped when
+    /// the `Db` is.
     pub fn open(backend: Backend, case: &str) -> Result<Db, String> {
         let _ = case;
-        match backend {
-            Backend::Sqlite => Ok(Db::sqlite()),
-            other => Err(format!("{} is not wired into the harness", other.name())),
-        }
+        let inner = match backend {
+            Backend::Sqlite => Inner::Sqlite(
+                Sqlite::open_in_memory().map_err(|e| format!("in-memory SQLite: {e}"))?,
+            ),
+            Backend::Postgres => Inner::Postgres(Server::open(backend)?),
+            Backend::Mysql => Inner::Mysql(Server::open(backend)?),
+        };
+        Ok(Db { inner })
     }
 
     pub fn backend(&self) -> Backend {
         match &self.inner {
             Inner::Sqlite(_) => Backend::Sqlite,
+            Inner::Postgres(_) => Backend::Postgres,
+            Inner::Mysql(_) => Backend::Mysql,
         }
     }
 
     pub fn dialect(&self) -> Dialect {
         match &self.inner {
             Inner::Sqlite(db) => db.ctx().dialect,
+            Inner::Postgres(s) | Inner::Mysql(s) => s.dialect(),
         }
     }
 
@@ -99,18 +136,45 @@ impl Db {
     pub fn as_sqlite(&self) -> Option<&Sqlite> {
         match &self.inner {
             Inner::Sqlite(db) => Some(db),
+            Inner::Postgres(_) | Inner::Mysql(_) => None,
         }
+    }
+
+    /// The server behind a PostgreSQL or MySQL database.
+    pub fn as_server(&self) -> Option<&Server> {
+        match &self.inner {
+            Inner::Sqlite(_) => None,
+            Inner::Postgres(s) | Inner::Mysql(s) => Some(s),
+        }
+    }
+
+    /// A new pool of `max` connections onto this database (servers only),
+    /// each running `session` statements when it connects.
+    pub fn new_pool(&self, max: u32, session: &[&str]) -> Option<Pool> {
+        let server = self.as_server()?;
+        Some(
+            server
+                .new_pool(max, session)
+                .expect("a pool onto the scratch database"),
+        )
+    }
+
+    /// Run `f` to completion on the harness's tokio runtime.
+    pub fn block_on<F: Future>(&self, f: F) -> F::Output {
+        server::block_on(f)
     }
 
     pub fn log(&self) -> &StatementLog {
         match &self.inner {
             Inner::Sqlite(db) => db.log(),
+            Inner::Postgres(s) | Inner::Mysql(s) => s.log(),
         }
     }
 
     pub fn all<M: Model>(&self, query: &Query<M>) -> related::Result<Vec<M>> {
         match &self.inner {
             Inner::Sqlite(db) => query.all(db),
+            Inner::Postgres(s) | Inner::Mysql(s) => s.all(query),
         }
     }
 
@@ -121,36 +185,42 @@ impl Db {
     ) -> related::Result<()> {
         match &self.inner {
             Inner::Sqlite(db) => query.prefetch_onto(rows, db),
+            Inner::Postgres(s) | Inner::Mysql(s) => s.prefetch_onto(query, rows),
         }
     }
 
     pub fn raw<M: Model>(&self, sql: &str, params: &[Value]) -> related::Result<Vec<M>> {
         match &self.inner {
             Inner::Sqlite(db) => db.raw(sql, params),
+            Inner::Postgres(s) | Inner::Mysql(s) => s.raw(sql, params),
         }
     }
 
     pub fn execute(&self, sql: &str, params: &[Value]) -> related::Result<usize> {
         match &self.inner {
             Inner::Sqlite(db) => db.execute(sql, params),
+            Inner::Postgres(s) | Inner::Mysql(s) => s.execute(sql, params),
         }
     }
 
     pub fn create_tables(&self, models: &[&'static ModelInfo]) -> related::Result<()> {
         match &self.inner {
             Inner::Sqlite(db) => db.create_tables(models),
+            Inner::Postgres(s) | Inner::Mysql(s) => s.create_tables(models),
         }
     }
 
     pub fn insert<M: Model>(&self, row: &M) -> related::Result<()> {
         match &self.inner {
             Inner::Sqlite(db) => db.insert(row),
+            Inner::Postgres(s) | Inner::Mysql(s) => s.insert_all(std::slice::from_ref(row)),
         }
     }
 
     pub fn insert_all<M: Model>(&self, rows: &[M]) -> related::Result<()> {
         match &self.inner {
             Inner::Sqlite(db) => db.insert_all(rows),
+            Inner::Postgres(s) | Inner::Mysql(s) => s.insert_all(rows),
         }
     }
 
@@ -162,6 +232,9 @@ impl Db {
     ) -> related::Result<()> {
         match &self.inner {
             Inner::Sqlite(db) => db.link(relation, source, target),
+            Inner::Postgres(s) | Inner::Mysql(s) => {
+                s.link_all(relation, &[(source.clone(), target.clone())])
+            }
         }
     }
 
@@ -172,6 +245,7 @@ impl Db {
             Inner::Sqlite(db) => {
                 db.transaction(|db| pairs.iter().try_for_each(|(s, t)| db.link(relation, s, t)))
             }
+            Inner::Postgres(s) | Inner::Mysql(s) => s.link_all(relation, pairs),
         }
     }
 
@@ -192,12 +266,23 @@ impl Db {
                 db.execute_batch(if out.is_ok() { "COMMIT" } else { "ROLLBACK" })?;
                 out
             }
+            Inner::Postgres(s) | Inner::Mysql(s) => s.transaction(|| f(self)),
         }
     }
 
     /// Run `f` and return its result with the statements it sent.
+    ///
+    /// On MySQL a key list is one placeholder per key, so the count depends
+    /// on the data: captured SQL shows every `IN (?, ?, ...)` as `IN (?)`,
+    /// as [`Db::sql`] writes them (`params` keeps the real count).
     pub fn capture<T>(&self, f: impl FnOnce() -> T) -> (T, Vec<LoggedStatement>) {
-        self.log().capture(f)
+        let (out, mut sent) = self.log().capture(f);
+        if self.dialect() == Dialect::Mysql {
+            for s in &mut sent {
+                s.sql = collapse_in_lists(&s.sql);
+            }
+        }
+        (out, sent)
     }
 
     /// Translate SQL written in the SQLite form used by the tests (double
@@ -212,7 +297,9 @@ impl Db {
 pub fn translate(dialect: Dialect, sql: &str) -> String {
     match dialect {
         Dialect::Sqlite => sql.to_owned(),
-        Dialect::Mysql => sql.replace('"', "`"),
+        Dialect::Mysql => {
+            collapse_in_lists(&sql.replace('"', "`").replace(" IN rarray(?)", " IN (?)"))
+        }
         Dialect::Postgres => {
             let sql = sql.replace(" IN rarray(?)", " = ANY(?)");
             let mut out = String::with_capacity(sql.len() + 8);
@@ -228,4 +315,21 @@ pub fn translate(dialect: Dialect, sql: &str) -> String {
             out
         }
     }
+}
+
+/// `IN (?, ?, ?)` -> `IN (?)`: the shape of an IN list without its length.
+pub fn collapse_in_lists(sql: &str) -> String {
+    const OPEN: &str = " IN (?";
+    let mut out = String::with_capacity(sql.len());
+    let mut rest = sql;
+    while let Some(at) = rest.find(OPEN) {
+        let after = at + OPEN.len();
+        out.push_str(&rest[..after]);
+        rest = &rest[after..];
+        while let Some(more) = rest.strip_prefix(", ?") {
+            rest = more;
+        }
+    }
+    out.push_str(rest);
+    out
 }

@@ -3,5 +3,6 @@
 pub mod blog;
 pub mod harness;
 pub mod oracle_models;
+pub mod server;
 pub mod shapes;
 pub mod shop;

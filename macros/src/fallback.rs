@@ -1,0 +1,87 @@
+//! What the derive emits beside its errors. Without a `Model` impl every
+//! other model pointing at this one, and every `Post::author()` in the crate,
+//! would fail too, burying the real error under dozens of follow-on ones.
+//! So the fallback declares the same names and types as a successful
+//! expansion, with bodies that are never reached (the crate does not build).
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use crate::ast::{Kind, Model, option_inner};
+use crate::expand::{
+    Bodies, guard, marker, marker_traits, names, relation_target, relation_types, unreachable,
+    user_tokens,
+};
+
+pub fn fallback(model: &Model) -> TokenStream {
+    let ident = model.ident;
+    let names = names(model, Bodies::Unreachable);
+    let body = unreachable();
+    let pk = match model.primary_key() {
+        Some(pk) if matches!(pk.kind, Kind::Scalar { .. }) && option_inner(pk.ty).is_none() => {
+            user_tokens(pk.ty, ident)
+        }
+        // Any key type will do: the errors say what the key should be.
+        _ => quote!(i64),
+    };
+
+    let impls = model.fields.iter().map(|field| {
+        let marker = marker(model, field);
+        if let Kind::Prefetched { target } = field.kind {
+            let span = target.span();
+            let target = user_tokens(target, ident);
+            let guard = guard(&target, span);
+            return quote_spanned! {span=>
+                impl ::related::PrefetchTarget for #marker #guard {
+                    type Source = #ident;
+                    type Item = #target;
+                    fn name() -> &'static str { #body }
+                    fn attach(_: &mut #ident, _: ::std::vec::Vec<#target>) { #body }
+                    fn loaded_mut(_: &mut #ident) -> &mut [#target] { #body }
+                }
+            };
+        }
+        let Some(target) = relation_target(field) else {
+            return TokenStream::new();
+        };
+        let span = target.span();
+        let target = user_tokens(target, ident);
+        let guard = guard(&target, span);
+        let types = relation_types(model, field);
+        let traits = marker_traits(model, field);
+        quote_spanned! {span=>
+            impl ::related::Relation for #marker #guard {
+                #types
+                fn info() -> ::related::RelationInfo { #body }
+                fn source_link(_: &#ident) -> ::core::option::Option<&Self::Link> { #body }
+                fn target_link(_: &#target) -> ::core::option::Option<&Self::Link> { #body }
+                fn attach(_: &mut #ident, _: ::std::vec::Vec<#target>) { #body }
+                fn attach_one(_: &mut #ident, _: ::core::option::Option<#target>) { #body }
+                fn loaded_mut(_: &mut #ident) -> &mut [#target] { #body }
+            }
+            #traits
+        }
+    });
+
+    quote! {
+        #names
+
+        const _: () = {
+            #(#impls)*
+
+            impl ::related::Model for #ident {
+                type Pk = #pk;
+                fn info() -> &'static ::related::ModelInfo { #body }
+                fn pk(&self) -> &Self::Pk { #body }
+                fn decode(
+                    _: &dyn ::related::RawRow,
+                    _: usize,
+                ) -> ::core::result::Result<Self, ::related::FieldError> {
+                    #body
+                }
+                fn values(&self) -> ::std::vec::Vec<::related::Value> { #body }
+            }
+        };
+    }
+}

@@ -1,0 +1,295 @@
+//! Async execution: the same [`Load`] (and every other [`Job`]) run by an
+//! async executor. An executor only sends statements and hands rows back;
+//! planning, decoding and stitching stay in the sans-IO loader.
+//!
+//! Executors: `&PgPool` / `&MySqlPool` (one pooled connection per load), a
+//! connection (`&mut *conn`), a transaction (`&mut *tx`), and
+//! [`crate::AsyncSqlite`]; any of them wrapped in [`Logged`] to count
+//! statements.
+
+use std::future::Future;
+
+use crate::column::RawRow;
+use crate::error::{Error, Result};
+use crate::exec::{Consistency, Job};
+use crate::load::Load;
+use crate::log::StatementLog;
+use crate::model::{Model, ModelInfo};
+use crate::query::{Ctx, Query};
+use crate::relation::Relation;
+use crate::schema;
+use crate::sql::{Dialect, Statement};
+use crate::value::Value;
+
+pub(crate) mod sealed {
+    /// Executors are the ones this crate implements: a load's guarantees
+    /// (one connection, one snapshot) are theirs to keep.
+    pub trait Sealed {}
+}
+
+/// Something an async load can run on: `&PgPool`, `&MySqlPool`, a
+/// connection (`&mut *conn`), a transaction (`&mut *tx`), an
+/// [`crate::AsyncSqlite`], or any of them in [`Logged`].
+///
+/// Every statement of one job runs on ONE connection. A job with more than
+/// one statement that reads (a load with prefetch levels) runs in a
+/// read-only snapshot transaction, unless the connection is already in a
+/// transaction the caller opened: then it runs in that one, with its
+/// isolation level.
+pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
+    /// Dialect and key-list binding of the connections behind this executor.
+    fn ctx(&self) -> Ctx;
+
+    #[doc(hidden)]
+    fn __run<J: Job>(
+        self,
+        job: J,
+        log: Option<&StatementLog>,
+    ) -> impl Future<Output = (J, Result<u64>)> + Send;
+
+    /// Run a job (a [`Load`], or a wrapper around one) to completion. Returns
+    /// the job, to read its result, and the number of rows its statements
+    /// changed where the backend reports it.
+    fn run<J: Job>(self, job: J) -> impl Future<Output = (J, Result<u64>)> + Send {
+        self.__run(job, None)
+    }
+
+    /// Create the tables of `models` (see [`schema::create_tables`]).
+    fn create_tables(
+        self,
+        models: &[&'static ModelInfo],
+    ) -> impl Future<Output = Result<()>> + Send {
+        let statements = schema::create_tables(self.ctx().dialect, models)
+            .into_iter()
+            .map(|sql| Statement {
+                sql,
+                params: Vec::new(),
+            })
+            .collect();
+        let job = Batch::new(statements, Consistency::None);
+        async move { self.run(job).await.1.map(|_| ()) }
+    }
+
+    /// Insert rows, as few statements as the backend's parameter limit
+    /// allows, in one transaction unless the caller holds one.
+    fn insert_all<M: Model>(self, rows: &[M]) -> impl Future<Output = Result<u64>> + Send {
+        let dialect = self.ctx().dialect;
+        let statements = schema::insert_many(dialect, rows, insert_params(dialect));
+        let job = Batch::new(statements, Consistency::Atomic);
+        async move { self.run(job).await.1 }
+    }
+
+    /// Link pairs of rows of a many-to-many relation (from either side).
+    fn link_all<R: Relation>(
+        self,
+        relation: R,
+        pairs: &[(<R::Source as Model>::Pk, <R::Target as Model>::Pk)],
+    ) -> impl Future<Output = Result<u64>> + Send {
+        let _ = relation;
+        let dialect = self.ctx().dialect;
+        let statements = schema::link_many::<R>(dialect, pairs, insert_params(dialect));
+        let job = statements.map(|s| Batch::new(s, Consistency::Atomic));
+        async move {
+            match job {
+                Some(job) => self.run(job).await.1,
+                None => Err(Error::NotManyToMany {
+                    relation: format!("{}::{}", R::info().model, R::info().name),
+                    what: "only many-to-many relations have link rows",
+                }),
+            }
+        }
+    }
+
+    /// Run one statement of the caller's (placeholders in this backend's
+    /// form); returns the number of rows it changed.
+    fn execute_statement(
+        self,
+        sql: &str,
+        params: &[Value],
+    ) -> impl Future<Output = Result<u64>> + Send {
+        let job = Batch::new(
+            vec![Statement {
+                sql: sql.to_owned(),
+                params: params.to_vec(),
+            }],
+            Consistency::None,
+        );
+        async move { self.run(job).await.1 }
+    }
+
+    /// Rows of `M` from the caller's own SQL: its columns must be `M`'s
+    /// stored columns in declaration order.
+    fn raw<M: Model>(
+        self,
+        sql: &str,
+        params: &[Value],
+    ) -> impl Future<Output = Result<Vec<M>>> + Send {
+        let job = Raw::<M> {
+            statement: Some(Statement {
+                sql: sql.to_owned(),
+                params: params.to_vec(),
+            }),
+            sql: sql.to_owned(),
+            rows: Vec::new(),
+        };
+        async move {
+            let (job, result) = self.run(job).await;
+            result.map(|_| job.rows)
+        }
+    }
+}
+
+/// How many parameters one multi-row INSERT may take.
+fn insert_params(dialect: Dialect) -> usize {
+    match dialect {
+        // SQLite inserts fastest row by row in one transaction, and a
+        // connection's variable limit can be lowered below any constant.
+        Dialect::Sqlite => 1,
+        // Both count parameters in 16 bits on the wire.
+        Dialect::Postgres | Dialect::Mysql => 65_535,
+    }
+}
+
+/// An executor whose statements are also counted in `log` (they are always
+/// traced as `related::sql` events).
+///
+/// ```ignore
+/// let log = StatementLog::new();
+/// let posts = query.all_async(Logged::new(&pool, &log)).await?;
+/// assert_eq!(log.count(), 2);
+/// ```
+pub struct Logged<'l, E> {
+    executor: E,
+    log: &'l StatementLog,
+}
+
+impl<'l, E: AsyncExecutor> Logged<'l, E> {
+    pub fn new(executor: E, log: &'l StatementLog) -> Self {
+        Logged { executor, log }
+    }
+}
+
+impl<E: AsyncExecutor> sealed::Sealed for Logged<'_, E> {}
+
+impl<E: AsyncExecutor> AsyncExecutor for Logged<'_, E> {
+    fn ctx(&self) -> Ctx {
+        self.executor.ctx()
+    }
+
+    fn __run<J: Job>(
+        self,
+        job: J,
+        _outer: Option<&StatementLog>,
+    ) -> impl Future<Output = (J, Result<u64>)> + Send {
+        self.executor.__run(job, Some(self.log))
+    }
+}
+
+/// Statements that return no rows, run in order.
+pub(crate) struct Batch {
+    statements: std::vec::IntoIter<Statement>,
+    consistency: Consistency,
+}
+
+impl Batch {
+    pub(crate) fn new(statements: Vec<Statement>, consistency: Consistency) -> Self {
+        Batch {
+            statements: statements.into_iter(),
+            consistency,
+        }
+    }
+}
+
+impl Job for Batch {
+    fn consistency(&self) -> Consistency {
+        self.consistency
+    }
+
+    fn next_statement(&mut self) -> Result<Option<Statement>> {
+        Ok(self.statements.next())
+    }
+
+    fn accept_row(&mut self, _row: &dyn RawRow) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// The caller's own SELECT, decoded as rows of `M`.
+struct Raw<M> {
+    statement: Option<Statement>,
+    sql: String,
+    rows: Vec<M>,
+}
+
+impl<M: Model> Job for Raw<M> {
+    fn consistency(&self) -> Consistency {
+        Consistency::None
+    }
+
+    fn next_statement(&mut self) -> Result<Option<Statement>> {
+        Ok(self.statement.take())
+    }
+
+    fn accept_row(&mut self, row: &dyn RawRow) -> Result<()> {
+        let m = M::decode(row, 0).map_err(|e| Error::Decode {
+            model: M::info().name,
+            field: e.field,
+            column: e.column,
+            error: e.error,
+            statement: self.sql.clone(),
+        })?;
+        self.rows.push(m);
+        Ok(())
+    }
+}
+
+impl<M: Model> Query<M> {
+    /// [`Query::all`] on an async executor: `&pool`, `&mut *conn`,
+    /// `&mut *tx`, an [`crate::AsyncSqlite`], or one of them in [`Logged`].
+    /// Every statement runs on one connection, in one snapshot.
+    pub async fn all_async<E: AsyncExecutor>(&self, executor: E) -> Result<Vec<M>> {
+        let load = Load::new(self, executor.ctx())?;
+        let (load, result) = executor.run(load).await;
+        result.map(|_| load.finish())
+    }
+
+    /// [`Query::first`] on an async executor.
+    pub async fn first_async<E: AsyncExecutor>(&self, executor: E) -> Result<Option<M>> {
+        let mut q = self.clone();
+        q.limit = Some(1);
+        Ok(q.all_async(executor).await?.into_iter().next())
+    }
+
+    /// [`Query::one`] on an async executor.
+    pub async fn one_async<E: AsyncExecutor>(&self, executor: E) -> Result<M> {
+        let mut q = self.clone();
+        q.limit = Some(2);
+        let dialect = executor.ctx().dialect;
+        let mut rows = q.all_async(executor).await?;
+        if rows.len() == 1 {
+            Ok(rows.remove(0))
+        } else {
+            Err(Error::NotOne {
+                model: M::info().name,
+                found: rows.len(),
+                statement: q.base_statement(dialect).0.sql,
+            })
+        }
+    }
+
+    /// [`Query::prefetch_onto`] on an async executor: the rows stay the
+    /// caller's even when a statement fails.
+    pub async fn prefetch_onto_async<E: AsyncExecutor>(
+        &self,
+        rows: &mut Vec<M>,
+        executor: E,
+    ) -> Result<()> {
+        let load = Load::onto(self, std::mem::take(rows), executor.ctx())?;
+        let (load, result) = executor.run(load).await;
+        *rows = match result {
+            Ok(_) => load.finish(),
+            Err(_) => load.into_rows(),
+        };
+        result.map(|_| ())
+    }
+}

@@ -1,0 +1,291 @@
+//! PostgreSQL through sqlx: pass a `PgPool`, `&mut *connection` or
+//! `&mut *transaction` to [`crate::Query::all_async`].
+//!
+//! A key list is ONE array parameter (`= ANY($1)`), so one prepared
+//! statement serves a prefetch of any size. A load with prefetch levels runs
+//! in one `READ ONLY, REPEATABLE READ` transaction unless the connection is
+//! already in a transaction.
+
+use std::sync::Arc;
+
+use futures_core::stream::BoxStream;
+use sqlx::encode::IsNull;
+use sqlx::error::BoxDynError;
+use sqlx::postgres::types::Oid;
+use sqlx::postgres::{
+    PgArgumentBuffer, PgArguments, PgConnection, PgQueryResult, PgRow, PgTypeInfo, PgValueRef,
+    Postgres,
+};
+use sqlx::{
+    Arguments, AssertSqlSafe, Decode, Either, Executor as _, Row, Type, TypeInfo, ValueRef,
+};
+
+use crate::column::{CellError, RawRow, narrow};
+use crate::error::Result;
+use crate::exec::{Consistency, Job};
+use crate::query::Ctx;
+use crate::sql::{Dialect, KeyBinding};
+use crate::sqlx_exec::{Backend, connection_executor};
+use crate::value::Value;
+
+impl Backend for Postgres {
+    const CTX: Ctx = Ctx {
+        dialect: Dialect::Postgres,
+        binding: KeyBinding::OneParameter,
+    };
+
+    fn begin(consistency: Consistency) -> &'static str {
+        match consistency {
+            Consistency::Snapshot => "START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+            Consistency::None | Consistency::Atomic => "BEGIN",
+        }
+    }
+
+    fn arguments(params: Vec<Value>) -> std::result::Result<PgArguments, String> {
+        let mut args = PgArguments::default();
+        for value in params {
+            add(&mut args, value).map_err(|e| e.to_string())?;
+        }
+        Ok(args)
+    }
+
+    fn cacheable(params: &[Value]) -> bool {
+        // A NULL is sent untyped, so the server infers its type from the
+        // statement; a statement prepared that way must not be reused for a
+        // typed value in the same slot (sqlx caches by SQL text alone).
+        !params.iter().any(Value::is_null)
+    }
+
+    fn send<'c>(
+        conn: &'c mut PgConnection,
+        sql: Arc<str>,
+        args: Option<PgArguments>,
+        persistent: bool,
+    ) -> BoxStream<'c, std::result::Result<Either<PgQueryResult, PgRow>, sqlx::Error>> {
+        // The SQL is the planner's (every value a bind parameter) or the
+        // caller's own raw SQL: asserting it safe is what sqlx asks for such
+        // text.
+        match args {
+            Some(args) => {
+                conn.fetch_many(sqlx::query_with(AssertSqlSafe(sql), args).persistent(persistent))
+            }
+            None => conn.fetch_many(sqlx::raw_sql(AssertSqlSafe(sql))),
+        }
+    }
+
+    fn rows_affected(result: &PgQueryResult) -> u64 {
+        result.rows_affected()
+    }
+
+    fn accept(row: &PgRow, job: &mut dyn Job) -> Result<()> {
+        job.accept_row(&PgCells(row))
+    }
+}
+
+connection_executor!(Postgres, PgConnection);
+
+fn add(args: &mut PgArguments, value: Value) -> std::result::Result<(), BoxDynError> {
+    match value {
+        Value::Null => args.add(Untyped),
+        Value::Bool(v) => args.add(v),
+        Value::I64(v) => args.add(v),
+        Value::F64(v) => args.add(v),
+        Value::Text(v) => args.add(v),
+        Value::Bytes(v) => args.add(v),
+        Value::List(items) => add_array(args, items),
+    }
+}
+
+/// A key list as one typed array. Integer keys go as BIGINT[]: `int4 =
+/// ANY(int8[])` uses the same btree index (the integer operator family
+/// compares across widths).
+fn add_array(args: &mut PgArguments, items: Vec<Value>) -> std::result::Result<(), BoxDynError> {
+    fn all<T>(
+        items: Vec<Value>,
+        kind: &str,
+        f: impl Fn(Value) -> Option<T>,
+    ) -> std::result::Result<Vec<T>, BoxDynError> {
+        items
+            .into_iter()
+            .map(|v| f(v).ok_or_else(|| format!("a key list mixes {kind} with other types").into()))
+            .collect()
+    }
+    match items.first() {
+        None | Some(Value::I64(_)) => args.add(all(items, "integers", |v| match v {
+            Value::I64(i) => Some(i),
+            _ => None,
+        })?),
+        Some(Value::Text(_)) => args.add(all(items, "text", |v| match v {
+            Value::Text(s) => Some(s),
+            _ => None,
+        })?),
+        Some(Value::Bytes(_)) => args.add(all(items, "bytes", |v| match v {
+            Value::Bytes(b) => Some(b),
+            _ => None,
+        })?),
+        Some(Value::Bool(_)) => args.add(all(items, "booleans", |v| match v {
+            Value::Bool(b) => Some(b),
+            _ => None,
+        })?),
+        Some(Value::F64(_)) => args.add(all(items, "floats", |v| match v {
+            Value::F64(f) => Some(f),
+            _ => None,
+        })?),
+        Some(Value::Null) | Some(Value::List(_)) => {
+            Err("a key list holds NULL or a nested list".into())
+        }
+    }
+}
+
+/// NULL with no declared type (OID 0): the server gives it the type its
+/// place in the statement needs, as it does for a literal NULL.
+struct Untyped;
+
+impl Type<Postgres> for Untyped {
+    fn type_info() -> PgTypeInfo {
+        PgTypeInfo::with_oid(Oid(0))
+    }
+}
+
+impl sqlx::Encode<'_, Postgres> for Untyped {
+    fn encode_by_ref(
+        &self,
+        _buf: &mut PgArgumentBuffer,
+    ) -> std::result::Result<IsNull, BoxDynError> {
+        Ok(IsNull::Yes)
+    }
+}
+
+// Built-in type OIDs (pg_type.dat); stable across servers.
+const BOOL: u32 = 16;
+const BYTEA: u32 = 17;
+const NAME: u32 = 19;
+const INT8: u32 = 20;
+const INT2: u32 = 21;
+const INT4: u32 = 23;
+const TEXT: u32 = 25;
+const FLOAT4: u32 = 700;
+const FLOAT8: u32 = 701;
+const BPCHAR: u32 = 1042;
+const VARCHAR: u32 = 1043;
+
+/// A PostgreSQL row read by column position. PostgreSQL sends each column
+/// in its own type, so each getter accepts the column types its Rust type
+/// can hold (narrowing checked) and names the column's type otherwise.
+struct PgCells<'r>(&'r PgRow);
+
+fn decode<'r, T: Decode<'r, Postgres>>(value: PgValueRef<'r>) -> std::result::Result<T, CellError> {
+    T::decode(value).map_err(|e| CellError::Driver(e.to_string()))
+}
+
+fn wrong(expected: &'static str, ty: &PgTypeInfo) -> CellError {
+    CellError::WrongType {
+        expected,
+        found: ty.name().to_owned(),
+    }
+}
+
+impl PgCells<'_> {
+    /// The cell and its column's type OID, or None for NULL.
+    fn cell(&self, idx: usize) -> std::result::Result<Option<(PgValueRef<'_>, u32)>, CellError> {
+        let value = self.0.try_get_raw(idx).map_err(|e| match e {
+            sqlx::Error::ColumnIndexOutOfBounds { index, .. } => CellError::NoSuchColumn(index),
+            e => CellError::Driver(e.to_string()),
+        })?;
+        if value.is_null() {
+            return Ok(None);
+        }
+        let oid = value.type_info().oid().map_or(0, |o| o.0);
+        Ok(Some((value, oid)))
+    }
+
+    fn int(&self, idx: usize) -> std::result::Result<Option<i64>, CellError> {
+        let Some((value, oid)) = self.cell(idx)? else {
+            return Ok(None);
+        };
+        match oid {
+            INT8 => decode::<i64>(value),
+            INT4 => decode::<i32>(value).map(i64::from),
+            INT2 => decode::<i16>(value).map(i64::from),
+            _ => Err(wrong(
+                "an integer (SMALLINT, INTEGER or BIGINT)",
+                &value.type_info(),
+            )),
+        }
+        .map(Some)
+    }
+
+    fn float(&self, idx: usize) -> std::result::Result<Option<f64>, CellError> {
+        let Some((value, oid)) = self.cell(idx)? else {
+            return Ok(None);
+        };
+        match oid {
+            FLOAT8 => decode::<f64>(value),
+            FLOAT4 => decode::<f32>(value).map(f64::from),
+            _ => Err(wrong(
+                "a float (REAL or DOUBLE PRECISION)",
+                &value.type_info(),
+            )),
+        }
+        .map(Some)
+    }
+}
+
+impl RawRow for PgCells<'_> {
+    fn is_null(&self, idx: usize) -> std::result::Result<bool, CellError> {
+        Ok(self.cell(idx)?.is_none())
+    }
+
+    fn get_bool(&self, idx: usize) -> std::result::Result<Option<bool>, CellError> {
+        match self.cell(idx)? {
+            None => Ok(None),
+            Some((value, BOOL)) => decode(value).map(Some),
+            Some((value, _)) => Err(wrong("BOOLEAN", &value.type_info())),
+        }
+    }
+
+    fn get_i16(&self, idx: usize) -> std::result::Result<Option<i16>, CellError> {
+        self.int(idx)?.map(|v| narrow(v, "i16")).transpose()
+    }
+
+    fn get_i32(&self, idx: usize) -> std::result::Result<Option<i32>, CellError> {
+        self.int(idx)?.map(|v| narrow(v, "i32")).transpose()
+    }
+
+    fn get_i64(&self, idx: usize) -> std::result::Result<Option<i64>, CellError> {
+        self.int(idx)
+    }
+
+    fn get_f32(&self, idx: usize) -> std::result::Result<Option<f32>, CellError> {
+        // As on SQLite, a DOUBLE PRECISION read into f32 is rounded.
+        Ok(self.float(idx)?.map(|v| v as f32))
+    }
+
+    fn get_f64(&self, idx: usize) -> std::result::Result<Option<f64>, CellError> {
+        self.float(idx)
+    }
+
+    fn get_string(&self, idx: usize) -> std::result::Result<Option<String>, CellError> {
+        match self.cell(idx)? {
+            None => Ok(None),
+            Some((value, TEXT | VARCHAR | BPCHAR | NAME)) => decode(value).map(Some),
+            Some((value, _)) => {
+                let ty = value.type_info().into_owned();
+                // Extension text types (citext) have no fixed OID.
+                if <String as Type<Postgres>>::compatible(&ty) {
+                    decode(value).map(Some)
+                } else {
+                    Err(wrong("text (TEXT, VARCHAR or CHAR)", &ty))
+                }
+            }
+        }
+    }
+
+    fn get_bytes(&self, idx: usize) -> std::result::Result<Option<Vec<u8>>, CellError> {
+        match self.cell(idx)? {
+            None => Ok(None),
+            Some((value, BYTEA)) => decode(value).map(Some),
+            Some((value, _)) => Err(wrong("BYTEA", &value.type_info())),
+        }
+    }
+}
