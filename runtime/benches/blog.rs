@@ -18,6 +18,9 @@
 //! of criterion's ratios that a change of load on a shared machine cannot
 //! tilt, since both sides of a pair run within a second of each other.
 //! `BLOG_PAIRED=0` skips it.
+//!
+//! `BLOG_PROFILE=related|limit|in_list` (with `BLOG_SIZES`, `BLOG_REPEAT`)
+//! runs only that loader, for a profiler: `perf record`, callgrind.
 
 mod common;
 
@@ -135,6 +138,28 @@ fn bench_db<M: Measurement>(c: &mut Criterion<M>, backend: &str, n: usize, db: &
 }
 
 fn main() {
+    // `BLOG_PROFILE=related|limit|in_list` only runs that loader
+    // (`BLOG_REPEAT` times) for a profiler: perf, callgrind.
+    if let Ok(which) = std::env::var("BLOG_PROFILE") {
+        let repeat: usize = std::env::var("BLOG_REPEAT")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(1);
+        for n in sizes() {
+            let db = common::open_file(n);
+            let conn = db.connection();
+            for _ in 0..repeat {
+                let touched = match which.as_str() {
+                    "related" => touch_related(&load_related(&db)),
+                    "limit" => touch_plain(&load_limit(conn).expect("limit")),
+                    "in_list" => touch_plain(&load_in_list(conn).expect("in-list")),
+                    other => panic!("BLOG_PROFILE: unknown loader {other}"),
+                };
+                black_box(touched);
+            }
+        }
+        return;
+    }
     if common::cpu::use_cpu_clock() {
         run(Criterion::default().with_measurement(common::cpu::CpuTime));
     } else {

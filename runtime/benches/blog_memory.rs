@@ -118,28 +118,6 @@ fn main() {
             .collect(),
         Err(_) => common::SIZES.to_vec(),
     };
-    // `BLOG_PROFILE=related|limit|in_list` only runs that loader
-    // (`BLOG_REPEAT` times) for a profiler: perf, callgrind.
-    if let Ok(which) = std::env::var("BLOG_PROFILE") {
-        let repeat: usize = std::env::var("BLOG_REPEAT")
-            .ok()
-            .and_then(|r| r.parse().ok())
-            .unwrap_or(1);
-        for &n in &sizes {
-            let db = common::open_file(n);
-            let conn = db.connection();
-            for _ in 0..repeat {
-                let touched = match which.as_str() {
-                    "related" => touch_related(&load_related(&db)),
-                    "limit" => touch_plain(&load_limit(conn).expect("limit")),
-                    "in_list" => touch_plain(&load_in_list(conn).expect("in-list")),
-                    other => panic!("BLOG_PROFILE: unknown loader {other}"),
-                };
-                black_box(touched);
-            }
-        }
-        return;
-    }
     // `cargo bench` passes `--bench`; a filter argument selects nothing here.
     println!(
         "| posts | loader | statements | peak Rust heap | result held | peak SQLite heap | peak / limit |"

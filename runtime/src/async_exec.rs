@@ -17,7 +17,7 @@ use crate::log::StatementLog;
 use crate::model::{Model, ModelInfo};
 use crate::query::{Ctx, Query};
 use crate::relation::Relation;
-use crate::schema;
+use crate::schema::{self, LinkPair};
 use crate::sql::{Dialect, Statement};
 use crate::value::Value;
 
@@ -83,7 +83,7 @@ pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
     fn link_all<R: Relation>(
         self,
         relation: R,
-        pairs: &[(<R::Source as Model>::Pk, <R::Target as Model>::Pk)],
+        pairs: &[LinkPair<R>],
     ) -> impl Future<Output = Result<u64>> + Send {
         let _ = relation;
         let dialect = self.ctx().dialect;

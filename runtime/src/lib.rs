@@ -55,6 +55,7 @@ pub use related_macros::Model;
 pub use relation::{
     Cardinality, Many, One, Relation, RelationInfo, RelationKind, ReverseOf, SingleValued,
 };
+pub use schema::LinkPair;
 pub use sql::{Dialect, KeyBinding, Statement};
 pub use value::{SqlType, Value};
 

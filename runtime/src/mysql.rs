@@ -8,22 +8,19 @@
 
 use std::sync::Arc;
 
-use futures_core::stream::BoxStream;
 use sqlx::error::BoxDynError;
 use sqlx::mysql::{
     MySql, MySqlArguments, MySqlConnection, MySqlQueryResult, MySqlRow, MySqlTypeInfo,
     MySqlValueRef,
 };
-use sqlx::{
-    Arguments, AssertSqlSafe, Decode, Either, Executor as _, Row, Type, TypeInfo, ValueRef,
-};
+use sqlx::{Arguments, AssertSqlSafe, Decode, Executor as _, Row, Type, TypeInfo, ValueRef};
 
 use crate::column::{CellError, RawRow, narrow};
 use crate::error::Result;
 use crate::exec::{Consistency, Job};
 use crate::query::Ctx;
 use crate::sql::{Dialect, KeyBinding};
-use crate::sqlx_exec::{Backend, connection_executor};
+use crate::sqlx_exec::{Backend, Results, connection_executor};
 use crate::value::Value;
 
 impl Backend for MySql {
@@ -62,7 +59,7 @@ impl Backend for MySql {
         sql: Arc<str>,
         args: Option<MySqlArguments>,
         persistent: bool,
-    ) -> BoxStream<'c, std::result::Result<Either<MySqlQueryResult, MySqlRow>, sqlx::Error>> {
+    ) -> Results<'c, Self> {
         // The SQL is the planner's (every value a bind parameter) or the
         // caller's own raw SQL: asserting it safe is what sqlx asks for such
         // text.

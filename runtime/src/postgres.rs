@@ -8,7 +8,6 @@
 
 use std::sync::Arc;
 
-use futures_core::stream::BoxStream;
 use sqlx::encode::IsNull;
 use sqlx::error::BoxDynError;
 use sqlx::postgres::types::Oid;
@@ -16,16 +15,14 @@ use sqlx::postgres::{
     PgArgumentBuffer, PgArguments, PgConnection, PgQueryResult, PgRow, PgTypeInfo, PgValueRef,
     Postgres,
 };
-use sqlx::{
-    Arguments, AssertSqlSafe, Decode, Either, Executor as _, Row, Type, TypeInfo, ValueRef,
-};
+use sqlx::{Arguments, AssertSqlSafe, Decode, Executor as _, Row, Type, TypeInfo, ValueRef};
 
 use crate::column::{CellError, RawRow, narrow};
 use crate::error::Result;
 use crate::exec::{Consistency, Job};
 use crate::query::Ctx;
 use crate::sql::{Dialect, KeyBinding};
-use crate::sqlx_exec::{Backend, connection_executor};
+use crate::sqlx_exec::{Backend, Results, connection_executor};
 use crate::value::Value;
 
 impl Backend for Postgres {
@@ -61,7 +58,7 @@ impl Backend for Postgres {
         sql: Arc<str>,
         args: Option<PgArguments>,
         persistent: bool,
-    ) -> BoxStream<'c, std::result::Result<Either<PgQueryResult, PgRow>, sqlx::Error>> {
+    ) -> Results<'c, Self> {
         // The SQL is the planner's (every value a bind parameter) or the
         // caller's own raw SQL: asserting it safe is what sqlx asks for such
         // text.

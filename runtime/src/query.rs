@@ -117,8 +117,16 @@ impl<M: Model> Query<M> {
     where
         R: Relation<Source = M>,
     {
-        let lookup = R::info().name.to_owned();
-        if add_node(&mut self.prefetch, Box::new(prefetch.into_level())).is_err() {
+        let outer = R::info().name;
+        if let Err(e) = add_node(&mut self.prefetch, Box::new(prefetch.into_level())) {
+            // A duplicate inside the Prefetch names its own lookup: say
+            // where it sits.
+            let lookup = match e {
+                Error::DuplicateLookup { lookup } if lookup != outer => {
+                    format!("{outer}__{lookup}")
+                }
+                _ => outer.to_owned(),
+            };
             self.errors.push(lookup);
         }
         self

@@ -190,6 +190,13 @@ pub fn insert<M: Model>(dialect: Dialect, row: &M) -> Statement {
     w.finish()
 }
 
+/// The keys of a row of a many-to-many relation `R`: (source key, target
+/// key).
+pub type LinkPair<R> = (
+    <<R as Relation>::Source as Model>::Pk,
+    <<R as Relation>::Target as Model>::Pk,
+);
+
 /// Multi-row `INSERT INTO table (columns...) VALUES (...), (...)` statements
 /// for `rows`, each with at most `max_params` parameters (at least one row
 /// per statement).
@@ -209,7 +216,7 @@ pub fn insert_many<M: Model>(dialect: Dialect, rows: &[M], max_params: usize) ->
 /// (either side), `(source, target)` pairs. None for other relation kinds.
 pub fn link_many<R: Relation>(
     dialect: Dialect,
-    pairs: &[(<R::Source as Model>::Pk, <R::Target as Model>::Pk)],
+    pairs: &[LinkPair<R>],
     max_params: usize,
 ) -> Option<Vec<Statement>> {
     use crate::column::Column;

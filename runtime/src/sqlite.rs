@@ -102,7 +102,11 @@ impl Sqlite {
     /// Transaction control: traced, not counted (see `Executor::begin`).
     fn control(&self, sql: &str) -> Result<()> {
         let start = Instant::now();
-        self.conn.execute_batch(sql).map_err(|e| db_error(e, sql))?;
+        // Sent around every load of several statements: prepared once.
+        self.conn
+            .prepare_cached(sql)
+            .and_then(|mut stmt| stmt.execute([]))
+            .map_err(|e| db_error(e, sql))?;
         crate::log::trace_control(sql, start.elapsed());
         Ok(())
     }
@@ -321,22 +325,39 @@ fn type_name(v: ValueRef<'_>) -> String {
     .to_owned()
 }
 
+// The getters run once per cell of every row: the happy path is inlined and
+// every error is built out of line, so the common case stays a few
+// instructions on top of rusqlite's own.
+#[cold]
+#[inline(never)]
+fn cell_error(e: rusqlite::Error) -> CellError {
+    match e {
+        rusqlite::Error::InvalidColumnIndex(i) => CellError::NoSuchColumn(i),
+        e => CellError::Driver(e.to_string()),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn wrong_type(expected: &'static str, found: ValueRef<'_>) -> CellError {
+    CellError::WrongType {
+        expected,
+        found: type_name(found),
+    }
+}
+
 impl SqliteRow<'_, '_> {
+    #[inline]
     fn cell(&self, idx: usize) -> Result<ValueRef<'_>, CellError> {
-        self.0.get_ref(idx).map_err(|e| match e {
-            rusqlite::Error::InvalidColumnIndex(i) => CellError::NoSuchColumn(i),
-            e => CellError::Driver(e.to_string()),
-        })
+        self.0.get_ref(idx).map_err(cell_error)
     }
 
+    #[inline]
     fn int(&self, idx: usize, expected: &'static str) -> Result<Option<i64>, CellError> {
         match self.cell(idx)? {
             ValueRef::Null => Ok(None),
             ValueRef::Integer(i) => Ok(Some(i)),
-            other => Err(CellError::WrongType {
-                expected,
-                found: type_name(other),
-            }),
+            other => Err(wrong_type(expected, other)),
         }
     }
 }
@@ -384,10 +405,7 @@ impl RawRow for SqliteRow<'_, '_> {
             ValueRef::Real(f) => Ok(Some(f)),
             // SQLite stores integral REAL values as integers when it can.
             ValueRef::Integer(i) => Ok(Some(i as f64)),
-            other => Err(CellError::WrongType {
-                expected: "real",
-                found: type_name(other),
-            }),
+            other => Err(wrong_type("real", other)),
         }
     }
 
@@ -400,10 +418,7 @@ impl RawRow for SqliteRow<'_, '_> {
                     expected: "UTF-8 text",
                     found: "text that is not valid UTF-8".to_owned(),
                 }),
-            other => Err(CellError::WrongType {
-                expected: "text",
-                found: type_name(other),
-            }),
+            other => Err(wrong_type("text", other)),
         }
     }
 
@@ -411,10 +426,7 @@ impl RawRow for SqliteRow<'_, '_> {
         match self.cell(idx)? {
             ValueRef::Null => Ok(None),
             ValueRef::Blob(b) => Ok(Some(b.to_vec())),
-            other => Err(CellError::WrongType {
-                expected: "blob",
-                found: type_name(other),
-            }),
+            other => Err(wrong_type("blob", other)),
         }
     }
 }

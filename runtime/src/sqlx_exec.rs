@@ -18,6 +18,15 @@ use crate::query::Ctx;
 use crate::sql::Statement;
 use crate::value::Value;
 
+/// The results of one statement as sqlx streams them.
+pub(crate) type Results<'c, DB> = BoxStream<
+    'c,
+    std::result::Result<
+        Either<<DB as sqlx::Database>::QueryResult, <DB as sqlx::Database>::Row>,
+        sqlx::Error,
+    >,
+>;
+
 /// What differs between the sqlx backends.
 pub(crate) trait Backend: sqlx::Database {
     const CTX: Ctx;
@@ -38,7 +47,7 @@ pub(crate) trait Backend: sqlx::Database {
         sql: Arc<str>,
         args: Option<Self::Arguments>,
         persistent: bool,
-    ) -> BoxStream<'c, std::result::Result<Either<Self::QueryResult, Self::Row>, sqlx::Error>>;
+    ) -> Results<'c, Self>;
 
     fn rows_affected(result: &Self::QueryResult) -> u64;
 
@@ -224,27 +233,21 @@ impl<DB: Backend> AsyncExecutor for &Pool<DB> {
         DB::CTX
     }
 
-    fn __run<J: Job>(
-        self,
-        mut job: J,
-        log: Option<&StatementLog>,
-    ) -> impl Future<Output = (J, Result<u64>)> + Send {
-        async move {
-            let first = match first_statement(&mut job) {
-                Ok(Some(first)) => first,
-                Ok(None) => return (job, Ok(0)),
-                Err(e) => return (job, Err(e)),
-            };
-            let mut conn = match self.acquire().await {
-                Ok(conn) => conn,
-                Err(e) => {
-                    let e = acquire_error(self, e, &first.sql).await;
-                    return (job, Err(e));
-                }
-            };
-            let result = run_on::<DB, J>(&mut conn, &mut job, first, log).await;
-            (job, result)
-        }
+    async fn __run<J: Job>(self, mut job: J, log: Option<&StatementLog>) -> (J, Result<u64>) {
+        let first = match first_statement(&mut job) {
+            Ok(Some(first)) => first,
+            Ok(None) => return (job, Ok(0)),
+            Err(e) => return (job, Err(e)),
+        };
+        let mut conn = match self.acquire().await {
+            Ok(conn) => conn,
+            Err(e) => {
+                let e = acquire_error(self, e, &first.sql).await;
+                return (job, Err(e));
+            }
+        };
+        let result = run_on::<DB, J>(&mut conn, &mut job, first, log).await;
+        (job, result)
     }
 }
 

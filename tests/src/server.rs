@@ -112,14 +112,25 @@ impl Pool {
                 .fetch_one(p)
                 .await
             }
+            // Not information_schema.INNODB_TRX: it is a cache that is only
+            // refreshed when nobody read it for 0.1 s, which polling defeats.
             Pool::Mysql(p) => {
-                sqlx::query_scalar(
-                    "SELECT COUNT(*) FROM information_schema.INNODB_TRX t \
-                     JOIN information_schema.PROCESSLIST l ON l.ID = t.trx_mysql_thread_id \
-                     WHERE l.DB = ? AND l.ID <> CONNECTION_ID()",
-                )
-                .bind(scratch)
-                .fetch_one(p)
+                async {
+                    let mut conn = p.acquire().await?;
+                    let sessions: Vec<i64> = sqlx::query_scalar(
+                        "SELECT ID FROM information_schema.PROCESSLIST \
+                     WHERE DB = ? AND ID <> CONNECTION_ID()",
+                    )
+                    .bind(scratch)
+                    .fetch_all(&mut *conn)
+                    .await?;
+                    let status = sqlx::raw_sql("SHOW ENGINE INNODB STATUS")
+                        .fetch_one(&mut *conn)
+                        .await?;
+                    let status: Vec<u8> = sqlx::Row::try_get(&status, 2)?;
+                    let active = active_innodb_threads(&String::from_utf8_lossy(&status));
+                    Ok(sessions.iter().filter(|id| active.contains(id)).count() as i64)
+                }
                 .await
             }
         };
@@ -129,6 +140,24 @@ impl Pool {
     pub async fn close(&self) {
         on_pool!(self, |p| p.close().await)
     }
+}
+
+/// The session (thread) ids of InnoDB transactions that are ACTIVE, from
+/// the TRANSACTIONS section of `SHOW ENGINE INNODB STATUS`.
+fn active_innodb_threads(status: &str) -> Vec<i64> {
+    status
+        .split("---TRANSACTION")
+        .skip(1)
+        .filter(|block| block.lines().next().is_some_and(|l| l.contains("ACTIVE")))
+        .filter_map(|block| {
+            let at = block.find("thread id ")? + "thread id ".len();
+            let digits: String = block[at..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            digits.parse().ok()
+        })
+        .collect()
 }
 
 /// A scratch namespace on a server, and a pool onto it.

@@ -3,8 +3,8 @@
 //! transaction, a pool under concurrent loads, bad connections and server
 //! errors, the async SQLite executor, and a million prefetched rows.
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use related::prelude::*;
@@ -273,12 +273,15 @@ fn write_from_another_thread(pool: &Pool, statements: Vec<String>) {
 /// Wait (bounded) until every connection of `pool` is back and idle and no
 /// server session of this database is in a transaction.
 fn assert_pool_clean(db: &Db, pool: &Pool) {
-    let scratch = db.as_server().expect("a server").scratch().to_owned();
+    let server = db.as_server().expect("a server");
+    let scratch = server.scratch().to_owned();
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
         let idle = pool.num_idle();
         let size = pool.size() as usize;
-        let open = db.block_on(pool.open_transactions(&scratch));
+        // Counted from the harness's own pool: `pool` may have no
+        // connection to spare.
+        let open = db.block_on(server.pool().open_transactions(&scratch));
         if idle == size && open == 0 {
             return;
         }
@@ -1045,7 +1048,8 @@ fn runs_inside_the_callers_transaction(db: &Db) {
     blog::seed(db, 4).unwrap();
     let pool = db.new_pool(1, &[]).expect("a server");
     let insert = db.sql(r#"INSERT INTO "blog_post_tags" ("post_id", "tag_id") VALUES (?, ?)"#);
-    let (inside, still_open) = db.block_on(async {
+    let server = db.as_server().expect("a server");
+    let (inside, still_open, seen_open) = db.block_on(async {
         on_pool!(&pool, |p| {
             let mut tx = p.begin().await.unwrap();
             (&mut tx)
@@ -1054,11 +1058,15 @@ fn runs_inside_the_callers_transaction(db: &Db) {
                 .unwrap();
             let posts = posts_with_tags().all_async(&mut tx).await.unwrap();
             let still_open = tx.is_in_transaction();
+            // The same check that finds no transaction after every failure
+            // below does find this one.
+            let seen_open = server.pool().open_transactions(server.scratch()).await;
             tx.rollback().await.unwrap();
-            (graph(&posts), still_open)
+            (graph(&posts), still_open, seen_open)
         })
     });
     assert!(still_open, "the load left the caller's transaction open");
+    assert_eq!(seen_open, 1, "the server shows the caller's transaction");
     assert!(
         inside[0].2.contains(&"tag8".to_owned()),
         "the load saw the caller's uncommitted row: {inside:?}"
@@ -1422,10 +1430,9 @@ fn cancelled_load_leaves_no_transaction(db: &Db) {
     blog::seed(db, 6).unwrap();
     let pool = db.new_pool(1, &[]).expect("a server");
     let lock = TableLock::take(db);
-    let outcome = db.block_on(tokio::time::timeout(
-        Duration::from_millis(300),
-        pool.all(&posts_with_tags()),
-    ));
+    let outcome = db.block_on(async {
+        tokio::time::timeout(Duration::from_millis(300), pool.all(&posts_with_tags())).await
+    });
     assert!(outcome.is_err(), "the load was dropped while it waited");
     lock.release();
     assert_pool_clean(db, &pool);

@@ -342,9 +342,38 @@ fn sort_tags(posts: &mut [PlainPost]) {
     }
 }
 
-/// The limit: the same two statements by hand, the key list bound as ONE
-/// `rarray` parameter, stitched with a HashMap.
+/// Run `f` in a read transaction, as `related` runs a load of several
+/// statements (one snapshot for all of them; BEGIN and COMMIT prepared once).
+fn read_transaction<T>(
+    conn: &rusqlite::Connection,
+    f: impl FnOnce() -> rusqlite::Result<T>,
+) -> rusqlite::Result<T> {
+    if !conn.is_autocommit() {
+        return f();
+    }
+    conn.prepare_cached("BEGIN")?.execute([])?;
+    match f() {
+        Ok(v) => {
+            conn.prepare_cached("COMMIT")?.execute([])?;
+            Ok(v)
+        }
+        Err(e) => {
+            let _ = conn
+                .prepare_cached("ROLLBACK")
+                .and_then(|mut s| s.execute([]));
+            Err(e)
+        }
+    }
+}
+
+/// The limit: the same two statements by hand (in one read transaction,
+/// as `related` sends them), the key list bound as ONE `rarray` parameter,
+/// stitched with a HashMap.
 pub fn load_limit(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<PlainPost>> {
+    read_transaction(conn, || limit_statements(conn))
+}
+
+fn limit_statements(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<PlainPost>> {
     let mut posts = base_rows(conn)?;
     if posts.is_empty() {
         return Ok(posts);
@@ -365,6 +394,10 @@ pub fn load_limit(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<PlainPost
 /// The same by hand with a bound `IN (?, ?, ...)` list, split at the
 /// connection's variable limit (what a driver without array binding does).
 pub fn load_in_list(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<PlainPost>> {
+    read_transaction(conn, || in_list_statements(conn))
+}
+
+fn in_list_statements(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<PlainPost>> {
     let mut posts = base_rows(conn)?;
     let mut index = IntMap::with_capacity_and_hasher(posts.len(), IntHash);
     let mut keys = Vec::with_capacity(posts.len());
