@@ -193,6 +193,12 @@ pub(crate) struct Batch {
 
 impl Batch {
     pub(crate) fn new(statements: Vec<Statement>, consistency: Consistency) -> Self {
+        // One statement is atomic on its own: no BEGIN/COMMIT round trips.
+        let consistency = if statements.len() > 1 {
+            consistency
+        } else {
+            Consistency::None
+        };
         Batch {
             statements: statements.into_iter(),
             consistency,

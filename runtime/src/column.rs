@@ -113,6 +113,10 @@ impl Key for String {}
 impl Key for Vec<u8> {}
 
 /// Narrow an integer read as i64 (SQLite stores every integer as i64).
+#[cfg_attr(
+    not(any(feature = "sqlite", feature = "postgres", feature = "mysql")),
+    allow(dead_code)
+)]
 pub(crate) fn narrow<T: TryFrom<i64>>(v: i64, expected: &'static str) -> Result<T, CellError> {
     T::try_from(v).map_err(|_| CellError::OutOfRange {
         value: v.to_string(),

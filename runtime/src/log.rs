@@ -119,6 +119,10 @@ pub(crate) fn trace(sql: &str, params: usize, rows: usize, duration: Duration) {
 
 /// Transaction control sent around a load (BEGIN / COMMIT / ROLLBACK): traced
 /// but not counted, so statement counts stay the contract's on every backend.
+#[cfg_attr(
+    not(any(feature = "sqlite", feature = "postgres", feature = "mysql")),
+    allow(dead_code)
+)]
 pub(crate) fn trace_control(sql: &str, duration: Duration) {
     tracing::debug!(
         target: "related::sql",

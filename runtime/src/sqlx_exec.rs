@@ -209,14 +209,18 @@ async fn run_statements<DB: Backend, J: Job>(
     Ok(affected)
 }
 
-/// SELECTs always go as prepared statements, even without parameters:
-/// results come back in the binary format (MySQL's text format prints a
-/// FLOAT with 6 digits) and the plan is cached. Anything else without
-/// parameters goes as plain text, which every statement kind (DDL, LOCK
-/// TABLES, several statements at once) accepts.
+/// SELECTs (and WITH queries) always go as prepared statements, even
+/// without parameters: results come back in the binary format (MySQL's text
+/// format prints a FLOAT with 6 significant digits) and the plan is cached.
+/// Anything else without parameters goes as plain text, which every
+/// statement kind (DDL, LOCK TABLES, several statements at once) accepts.
 fn is_select(sql: &str) -> bool {
-    let head = sql.trim_start().get(..6).unwrap_or("");
-    head.eq_ignore_ascii_case("select")
+    let sql = sql.trim_start();
+    let starts = |word: &str| {
+        sql.get(..word.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(word))
+    };
+    starts("select") || starts("with")
 }
 
 /// Take the first statement before a connection: a job with nothing to send

@@ -21,9 +21,12 @@ struct Book {
     author: ForeignKey<Author>,
 }
 
+/// The (name, value) fields of one event.
+type EventFields = Vec<(String, String)>;
+
 /// Collects the fields of every `related::sql` event.
 #[derive(Clone, Default)]
-struct Collect(Arc<Mutex<Vec<Vec<(String, String)>>>>);
+struct Collect(Arc<Mutex<Vec<EventFields>>>);
 
 struct Fields(Vec<(String, String)>);
 

@@ -60,6 +60,8 @@ pub struct Case {
 
 /// Every backend.
 pub const ALL: &[Backend] = &[Backend::Sqlite, Backend::Postgres, Backend::Mysql];
+/// Only the embedded backend (cases about SQLite-only settings).
+pub const SQLITE: &[Backend] = &[Backend::Sqlite];
 /// The database servers.
 pub const SERVERS: &[Backend] = &[Backend::Postgres, Backend::Mysql];
 

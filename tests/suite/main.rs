@@ -11,6 +11,8 @@ mod schema;
 mod select_related;
 mod serialize;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use libtest_mimic::{Arguments, Failed, Trial};
 use related_tests::harness::{Backend, Case, Db};
 
@@ -39,8 +41,10 @@ fn main() {
             let name = format!("{}::{}", backend.name(), case.name);
             let run = case.run;
             let trial = Trial::test(name, move || {
+                STARTED[backend as usize].fetch_add(1, Ordering::Relaxed);
                 let db = Db::open(backend, case.name).map_err(Failed::from)?;
                 run(&db);
+                PASSED[backend as usize].fetch_add(1, Ordering::Relaxed);
                 Ok(())
             })
             .with_kind(if case.slow { "slow" } else { "" });
@@ -51,6 +55,7 @@ fn main() {
                 _ => trial.with_ignored_flag(case.slow),
             };
             trials.push(trial);
+            LISTED[backend as usize].fetch_add(1, Ordering::Relaxed);
         }
     }
     for (backend, why) in &unreachable {
@@ -64,5 +69,30 @@ fn main() {
             }
         );
     }
-    libtest_mimic::run(&args, trials).exit();
+    let conclusion = libtest_mimic::run(&args, trials);
+    // Per backend, for the record: what ran, and what was listed but not
+    // run (ignored, or left out by a filter).
+    if STARTED.iter().any(|n| n.load(Ordering::Relaxed) > 0) {
+        let line: Vec<String> = [Backend::Sqlite, Backend::Postgres, Backend::Mysql]
+            .iter()
+            .map(|&b| {
+                let i = b as usize;
+                let started = STARTED[i].load(Ordering::Relaxed);
+                let passed = PASSED[i].load(Ordering::Relaxed);
+                let listed = LISTED[i].load(Ordering::Relaxed);
+                format!(
+                    "{} {passed} passed, {} failed, {} not run",
+                    b.name(),
+                    started - passed,
+                    listed - started
+                )
+            })
+            .collect();
+        eprintln!("per backend: {}", line.join("; "));
+    }
+    conclusion.exit();
 }
+
+static LISTED: [AtomicUsize; 3] = [const { AtomicUsize::new(0) }; 3];
+static STARTED: [AtomicUsize; 3] = [const { AtomicUsize::new(0) }; 3];
+static PASSED: [AtomicUsize; 3] = [const { AtomicUsize::new(0) }; 3];

@@ -3,18 +3,16 @@
 use related::prelude::*;
 use related::{Dialect, Error};
 use related_tests::blog::{self, Author, Post, Publisher, Tag};
-use related_tests::harness::{Case, Db};
+use related_tests::harness::{Case, Db, SQLITE};
 use related_tests::shapes::{self, Restaurant};
 
 pub const CASES: &[Case] = &[
-    Case::new("schema::sqlite_ddl", sqlite_ddl),
+    Case::new("schema::sqlite_ddl", sqlite_ddl).on(SQLITE),
     Case::new("schema::constraints_are_enforced", constraints_are_enforced),
 ];
 
 fn sqlite_ddl(db: &Db) {
-    if db.dialect() != Dialect::Sqlite {
-        return;
-    }
+    assert_eq!(db.dialect(), Dialect::Sqlite);
     let ddl = related::schema::create_tables(
         Dialect::Sqlite,
         &[Publisher::info(), Author::info(), Tag::info(), Post::info()],
