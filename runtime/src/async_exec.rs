@@ -158,6 +158,10 @@ fn insert_params(dialect: Dialect) -> usize {
 /// let posts = query.all_async(Logged::new(&pool, &log)).await?;
 /// assert_eq!(log.count(), 2);
 /// ```
+///
+/// `Logged<&PgPool>` (like `&PgPool`) is `Copy`: one value serves every
+/// load of a function.
+#[derive(Clone, Copy)]
 pub struct Logged<'l, E> {
     executor: E,
     log: &'l StatementLog,

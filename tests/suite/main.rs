@@ -5,6 +5,7 @@
 //! (set by `.ci/run`) an unreachable backend fails the run instead.
 
 mod backends;
+mod example;
 mod oracle;
 mod prefetch;
 mod schema;
@@ -24,6 +25,7 @@ fn cases() -> Vec<&'static Case> {
     all.extend(serialize::CASES);
     all.extend(schema::CASES);
     all.extend(oracle::CASES);
+    all.extend(example::CASES);
     all
 }
 
