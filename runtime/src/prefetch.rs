@@ -363,26 +363,20 @@ impl<R: Relation> Level<R> {
     }
 
     fn link_filter() -> LinkFilter {
-        let info = R::info();
-        match info.kind {
-            RelationKind::ForeignKey { .. } | RelationKind::OneToOne { .. } => LinkFilter::Column {
-                column: <R::Target as Model>::info().pk_column().name,
-            },
+        let kind = R::info().kind;
+        if let Some((table, source_column, target_column)) = kind.through() {
+            return LinkFilter::Through {
+                table,
+                source_column,
+                target_column,
+            };
+        }
+        match kind {
             RelationKind::ReverseForeignKey { column }
             | RelationKind::ReverseOneToOne { column } => LinkFilter::Column { column },
-            RelationKind::ManyToMany {
-                through,
-                source_column,
-                target_column,
-            }
-            | RelationKind::ReverseManyToMany {
-                through,
-                source_column,
-                target_column,
-            } => LinkFilter::Through {
-                table: through,
-                source_column,
-                target_column,
+            // Forward keys point at the target's primary key.
+            _ => LinkFilter::Column {
+                column: <R::Target as Model>::info().pk_column().name,
             },
         }
     }
@@ -463,11 +457,7 @@ impl<R: Relation> Level<R> {
         };
         let link = match self.link_index {
             Some(i) => Some(<R::Link as Column>::decode(row, i).map_err(|e| {
-                let column = match R::info().kind {
-                    RelationKind::ManyToMany { source_column, .. }
-                    | RelationKind::ReverseManyToMany { source_column, .. } => source_column,
-                    _ => "?",
-                };
+                let column = R::info().kind.through().map_or("?", |t| t.1);
                 at(FieldError::new(R::info().name, column, e))
             })?),
             None => R::target_link(&self.children[idx]).cloned(),

@@ -77,6 +77,24 @@ impl RelationKind {
         }
     }
 
+    /// The link table of a many-to-many relation, seen from this side:
+    /// `(table, column holding this side's key, column holding the other's)`.
+    pub fn through(&self) -> Option<(&'static str, &'static str, &'static str)> {
+        match *self {
+            RelationKind::ManyToMany {
+                through,
+                source_column,
+                target_column,
+            }
+            | RelationKind::ReverseManyToMany {
+                through,
+                source_column,
+                target_column,
+            } => Some((through, source_column, target_column)),
+            _ => None,
+        }
+    }
+
     /// The reverse side of a forward relation.
     pub fn reversed(self) -> RelationKind {
         match self {

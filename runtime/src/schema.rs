@@ -220,7 +220,7 @@ pub fn link_many<R: Relation>(
     max_params: usize,
 ) -> Option<Vec<Statement>> {
     use crate::column::Column;
-    let (through, source_column, target_column) = through_of::<R>()?;
+    let (through, source_column, target_column) = R::info().kind.through()?;
     Some(insert_rows(
         dialect,
         through,
@@ -228,22 +228,6 @@ pub fn link_many<R: Relation>(
         pairs.iter().map(|(s, t)| vec![s.to_value(), t.to_value()]),
         max_params,
     ))
-}
-
-fn through_of<R: Relation>() -> Option<(&'static str, &'static str, &'static str)> {
-    match R::info().kind {
-        RelationKind::ManyToMany {
-            through,
-            source_column,
-            target_column,
-        }
-        | RelationKind::ReverseManyToMany {
-            through,
-            source_column,
-            target_column,
-        } => Some((through, source_column, target_column)),
-        _ => None,
-    }
 }
 
 fn insert_rows(
@@ -299,19 +283,7 @@ pub fn link<R: Relation>(
     target: &<R::Target as Model>::Pk,
 ) -> Option<Statement> {
     use crate::column::Column;
-    let (through, source_column, target_column) = match R::info().kind {
-        RelationKind::ManyToMany {
-            through,
-            source_column,
-            target_column,
-        }
-        | RelationKind::ReverseManyToMany {
-            through,
-            source_column,
-            target_column,
-        } => (through, source_column, target_column),
-        _ => return None,
-    };
+    let (through, source_column, target_column) = R::info().kind.through()?;
     let mut w = SqlWriter::new(dialect);
     w.push("INSERT INTO ")
         .ident(through)
