@@ -10,10 +10,18 @@
 //! fails at a size is not benchmarked there; its error goes to
 //! `target/bench-data/peers-failures.json`.
 
+// The same clock as the `related` bench: process CPU time (every thread,
+// so sqlx's SQLite worker thread counts for SeaORM), `BLOG_CLOCK=wall` for
+// wall time.
+#[path = "../../runtime/benches/common/cpu.rs"]
+#[allow(dead_code)]
+mod cpu;
+
 use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::time::Duration;
 
+use criterion::measurement::Measurement;
 use criterion::{Criterion, SamplingMode};
 use related_peers::{Loaded, SIZES, canonical, data_file, diesel_blog, seaorm_blog};
 
@@ -33,7 +41,15 @@ fn check(name: &str, n: usize, got: Loaded, expected: &mut Option<Loaded>) {
 }
 
 fn main() {
-    let mut c = Criterion::default().configure_from_args();
+    if cpu::use_cpu_clock() {
+        run(Criterion::default().with_measurement(cpu::CpuTime));
+    } else {
+        run(Criterion::default());
+    }
+}
+
+fn run<M: Measurement>(c: Criterion<M>) {
+    let mut c = c.configure_from_args();
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -80,7 +96,12 @@ fn main() {
         };
         let sea_ex_ok = match rt.block_on(seaorm_blog::load_ex(&sea)) {
             Ok(rows) => {
-                check("seaorm_loader", n, seaorm_blog::plain_ex(rows), &mut expected);
+                check(
+                    "seaorm_loader",
+                    n,
+                    seaorm_blog::plain_ex(rows),
+                    &mut expected,
+                );
                 true
             }
             Err(e) => {

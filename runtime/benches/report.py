@@ -73,7 +73,7 @@ def main():
     peers = {}
     if os.path.isdir(args.peers):
         for n in SIZES:
-            for name in ("diesel", "seaorm"):
+            for name in ("diesel", "seaorm", "seaorm_loader"):
                 peers[(name, n)] = median_ns(args.peers, f"peers_{n}", name)
     django = {}
     try:
@@ -89,14 +89,14 @@ def main():
         failures = {}
     if peers or django:
         print("\n### peers on the same SQLite file (medians)\n")
-        print("| posts | related | limit | Diesel | SeaORM | Django 5.2 | Diesel / related | SeaORM / related | Django / related |")
-        print("|---|---|---|---|---|---|---|---|---|")
+        print("| posts | related | limit | Diesel | SeaORM (find_also_related + load_many) | SeaORM (entity loader) | Django 5.2 | Diesel / related | SeaORM / related | SeaORM loader / related | Django / related | Django / limit |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|---|")
         for n in SIZES:
             rel = median_ns(args.criterion, f"file_{n}", "related")
             lim = median_ns(args.criterion, f"file_{n}", "limit")
             cells = []
             vals = []
-            for name in ("diesel", "seaorm"):
+            for name in ("diesel", "seaorm", "seaorm_loader"):
                 v = peers.get((name, n))
                 vals.append(v)
                 if v is None:
@@ -115,7 +115,8 @@ def main():
                 cells.append("-")
             print(
                 f"| {n:,} | {fmt(rel)} | {fmt(lim)} | {' | '.join(cells)} "
-                f"| {ratio(vals[0], rel)} | {ratio(vals[1], rel)} | {ratio(dv, rel)} |"
+                f"| {ratio(vals[0], rel)} | {ratio(vals[1], rel)} | {ratio(vals[2], rel)} "
+                f"| {ratio(dv, rel)} | {ratio(dv, lim)} |"
             )
 
 

@@ -144,6 +144,11 @@ impl<S, T> Clone for Target<S, T> {
 /// the fields of rows further up.
 pub(crate) trait Parents<P> {
     fn for_each(&mut self, f: &mut dyn FnMut(&mut P));
+
+    /// How many parents there are, where known without walking them.
+    fn len_hint(&self) -> usize {
+        0
+    }
 }
 
 impl<P> Parents<P> for [P] {
@@ -152,6 +157,10 @@ impl<P> Parents<P> for [P] {
             f(p);
         }
     }
+
+    fn len_hint(&self) -> usize {
+        self.len()
+    }
 }
 
 impl<P> Parents<P> for Vec<P> {
@@ -159,6 +168,10 @@ impl<P> Parents<P> for Vec<P> {
         for p in self.iter_mut() {
             f(p);
         }
+    }
+
+    fn len_hint(&self) -> usize {
+        self.len()
     }
 }
 
@@ -419,6 +432,13 @@ impl<R: Relation> Level<R> {
         let groups = &mut self.groups;
         groups.clear();
         let mut keys = Vec::new();
+        if <R::Card as Cardinality>::MANY {
+            // The link is the parent's own primary key: one key per parent,
+            // so size the tables once instead of growing them step by step.
+            let n = parents.len_hint();
+            groups.reserve(n);
+            keys.reserve(n);
+        }
         parents.for_each(&mut |p| {
             if let Some(k) = R::source_link(p)
                 && !groups.contains_key(k)
@@ -522,7 +542,7 @@ impl<R: Relation> Level<R> {
         }
         // Look each parent's group up once; count how many parents use each
         // child so the last one can take it instead of a copy.
-        let mut picks: Vec<u32> = Vec::new();
+        let mut picks: Vec<u32> = Vec::with_capacity(parents.len_hint());
         let mut uses = vec![0u32; children.len()];
         parents.for_each(&mut |p| {
             let g = R::source_link(p)
