@@ -7,9 +7,7 @@
 
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
 use std::marker::PhantomData;
-use std::sync::OnceLock;
 
 use crate::column::{Column, RawRow};
 use crate::error::{Error, Result};
@@ -269,83 +267,10 @@ pub(crate) struct Level<R: Relation> {
 }
 
 /// The hash of the loader's own maps, whose keys are the keys of rows it
-/// just read: one folded multiply per 8 bytes, seeded once per process at
-/// random so collisions cannot be computed in advance. SipHash (the std
+/// just read: foldhash's folded multiply, randomly seeded. SipHash (the std
 /// default) made hashing about a tenth of the stitching work
 /// (BENCHMARKS.md, "Profile").
-#[derive(Clone, Copy)]
-pub(crate) struct KeyHash(u64);
-
-impl Default for KeyHash {
-    fn default() -> Self {
-        static SEED: OnceLock<u64> = OnceLock::new();
-        KeyHash(
-            *SEED.get_or_init(|| {
-                std::collections::hash_map::RandomState::new().hash_one(0x5EED_u64)
-            }),
-        )
-    }
-}
-
-impl BuildHasher for KeyHash {
-    type Hasher = KeyHasher;
-    fn build_hasher(&self) -> KeyHasher {
-        KeyHasher(self.0)
-    }
-}
-
-pub(crate) struct KeyHasher(u64);
-
-impl KeyHasher {
-    #[inline]
-    fn mix(&mut self, word: u64) {
-        // Folded multiply: the high and low halves of the 128-bit product,
-        // so every input bit reaches the low bits hashbrown indexes with.
-        let p = u128::from(self.0 ^ word) * 0x9E37_79B9_7F4A_7C15_u128;
-        self.0 = (p as u64) ^ ((p >> 64) as u64);
-    }
-}
-
-impl Hasher for KeyHasher {
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for w in &mut words {
-            let mut buf = [0u8; 8];
-            buf.copy_from_slice(w);
-            self.mix(u64::from_le_bytes(buf));
-        }
-        let rest = words.remainder();
-        let mut buf = [0u8; 8];
-        buf[..rest.len()].copy_from_slice(rest);
-        self.mix(u64::from_le_bytes(buf) ^ ((bytes.len() as u64) << 56));
-    }
-
-    #[inline]
-    fn write_u8(&mut self, n: u8) {
-        self.mix(u64::from(n));
-    }
-    #[inline]
-    fn write_u16(&mut self, n: u16) {
-        self.mix(u64::from(n));
-    }
-    #[inline]
-    fn write_u32(&mut self, n: u32) {
-        self.mix(u64::from(n));
-    }
-    #[inline]
-    fn write_u64(&mut self, n: u64) {
-        self.mix(n);
-    }
-    #[inline]
-    fn write_usize(&mut self, n: usize) {
-        self.mix(n as u64);
-    }
-}
+pub(crate) type KeyHash = foldhash::fast::RandomState;
 
 impl<R: Relation> Level<R> {
     pub(crate) fn plain() -> Self {

@@ -95,6 +95,7 @@ impl Sqlite {
         &self.log
     }
 
+    #[cfg(feature = "tokio")]
     pub(crate) fn shared_log(&self) -> Arc<StatementLog> {
         Arc::clone(&self.log)
     }

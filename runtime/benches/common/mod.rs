@@ -11,7 +11,6 @@
 pub mod cpu;
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
 use std::path::PathBuf;
 use std::rc::Rc;
 
@@ -256,37 +255,9 @@ fn base_rows(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<PlainPost>> {
     Ok(posts)
 }
 
-/// A fast hash for integer keys (a folded multiply), so the limit does not
-/// pay for SipHash: what a careful hand-written loader would use.
-#[derive(Clone, Copy, Default)]
-pub struct IntHash;
-
-pub struct IntHasher(u64);
-
-impl BuildHasher for IntHash {
-    type Hasher = IntHasher;
-    fn build_hasher(&self) -> IntHasher {
-        IntHasher(0x243F_6A88_85A3_08D3)
-    }
-}
-
-impl Hasher for IntHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.write_u64(u64::from(*b));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        let p = u128::from(self.0 ^ n) * 0x9E37_79B9_7F4A_7C15_u128;
-        self.0 = (p as u64) ^ ((p >> 64) as u64);
-    }
-    fn write_i64(&mut self, n: i64) {
-        self.write_u64(n as u64);
-    }
-}
+/// A fast hash for integer keys, so the limit does not pay for SipHash:
+/// what a careful hand-written loader would use (and what `related` uses).
+pub type IntHash = foldhash::fast::RandomState;
 
 pub type IntMap<V> = HashMap<i64, V, IntHash>;
 
@@ -381,7 +352,7 @@ fn limit_statements(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<PlainPo
     if posts.is_empty() {
         return Ok(posts);
     }
-    let mut index = IntMap::with_capacity_and_hasher(posts.len(), IntHash);
+    let mut index = IntMap::with_capacity_and_hasher(posts.len(), IntHash::default());
     let mut keys = Vec::with_capacity(posts.len());
     for (i, p) in posts.iter().enumerate() {
         index.insert(p.id, i as u32);
@@ -402,7 +373,7 @@ pub fn load_in_list(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<PlainPo
 
 fn in_list_statements(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<PlainPost>> {
     let mut posts = base_rows(conn)?;
-    let mut index = IntMap::with_capacity_and_hasher(posts.len(), IntHash);
+    let mut index = IntMap::with_capacity_and_hasher(posts.len(), IntHash::default());
     let mut keys = Vec::with_capacity(posts.len());
     for (i, p) in posts.iter().enumerate() {
         index.insert(p.id, i as u32);
