@@ -156,7 +156,7 @@ async fn load_limit(pool: &PgPool) -> Result<Vec<PlainPost>, sqlx::Error> {
             });
         }
     }
-    let mut index = IntMap::with_capacity_and_hasher(posts.len(), IntHash);
+    let mut index = IntMap::with_capacity_and_hasher(posts.len(), IntHash::default());
     let mut keys = Vec::with_capacity(posts.len());
     for (i, p) in posts.iter().enumerate() {
         index.insert(p.id, i as u32);
