@@ -27,8 +27,8 @@ mod common;
 use std::hint::black_box;
 use std::time::Duration;
 
+use criterion::Criterion;
 use criterion::measurement::Measurement;
-use criterion::{Criterion, SamplingMode};
 use related::Sqlite;
 
 use common::{
@@ -89,24 +89,7 @@ fn sizes() -> Vec<usize> {
 fn bench_db<M: Measurement>(c: &mut Criterion<M>, backend: &str, n: usize, db: &Sqlite) {
     verify(db, n);
     let mut group = c.benchmark_group(format!("{backend}_{n}"));
-    // One iteration at 100,000 posts takes about half a second: ten flat
-    // samples keep the whole suite within a few minutes.
-    match n {
-        0..=1_000 => {
-            group.sample_size(50);
-            group.measurement_time(Duration::from_secs(3));
-        }
-        1_001..=20_000 => {
-            group.sample_size(20);
-            group.measurement_time(Duration::from_secs(4));
-        }
-        _ => {
-            group.sample_size(10);
-            group.sampling_mode(SamplingMode::Flat);
-            group.measurement_time(Duration::from_secs(6));
-        }
-    }
-    group.warm_up_time(Duration::from_secs(1));
+    common::configure(&mut group, n, Duration::from_secs(6));
     let conn = db.connection();
     group.bench_function("related", |b| {
         b.iter(|| {

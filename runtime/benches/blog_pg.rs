@@ -19,7 +19,7 @@ use std::hint::black_box;
 use std::pin::Pin;
 use std::time::{Duration, Instant};
 
-use criterion::{Criterion, SamplingMode};
+use criterion::Criterion;
 use futures_core::Stream;
 use related::prelude::*;
 use related::sqlx::postgres::PgRow;
@@ -27,8 +27,7 @@ use related::sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use related::sqlx::{self, AssertSqlSafe, Row};
 
 use common::{
-    Author, IntHash, IntMap, PlainAuthor, PlainPost, PlainTag, Post, Tag, touch_plain,
-    touch_related,
+    Author, IntHash, IntMap, PlainAuthor, PlainPost, Post, Tag, touch_plain, touch_related,
 };
 
 fn url() -> String {
@@ -162,9 +161,7 @@ async fn load_limit(pool: &PgPool) -> Result<Vec<PlainPost>, sqlx::Error> {
         index.insert(p.id, i as u32);
         keys.push(p.id);
     }
-    let mut tag_index: IntMap<u32> = IntMap::default();
-    let mut tags: Vec<PlainTag> = Vec::new();
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    let mut stitch = common::TagStitch::default();
     {
         let mut rows = sqlx::query(
             "SELECT pt.post_id, t.id, t.name \
@@ -174,35 +171,10 @@ async fn load_limit(pool: &PgPool) -> Result<Vec<PlainPost>, sqlx::Error> {
         .bind(&keys)
         .fetch(&mut *conn);
         while let Some(r) = next_row(&mut rows).await? {
-            let post_id: i64 = r.try_get(0)?;
-            let tag_id: i64 = r.try_get(1)?;
-            let t = match tag_index.get(&tag_id) {
-                Some(&t) => t,
-                None => {
-                    tags.push(PlainTag {
-                        id: tag_id,
-                        name: r.try_get(2)?,
-                    });
-                    let t = (tags.len() - 1) as u32;
-                    tag_index.insert(tag_id, t);
-                    t
-                }
-            };
-            if let Some(&p) = index.get(&post_id) {
-                pairs.push((p, t));
-            }
+            stitch.row(&index, r.try_get(0)?, r.try_get(1)?, || r.try_get(2))?;
         }
     }
-    let mut counts = vec![0u32; posts.len()];
-    for &(p, _) in &pairs {
-        counts[p as usize] += 1;
-    }
-    for (post, &n) in posts.iter_mut().zip(&counts) {
-        post.tags.reserve_exact(n as usize);
-    }
-    for &(p, t) in &pairs {
-        posts[p as usize].tags.push(tags[t as usize].clone());
-    }
+    stitch.finish(&mut posts);
     for p in &mut posts {
         p.tags.sort_unstable_by_key(|t| t.id);
     }
@@ -253,22 +225,7 @@ fn main() {
         );
 
         let mut group = c.benchmark_group(format!("postgres_{n}"));
-        match n {
-            0..=1_000 => {
-                group.sample_size(50);
-                group.measurement_time(Duration::from_secs(3));
-            }
-            1_001..=20_000 => {
-                group.sample_size(20);
-                group.measurement_time(Duration::from_secs(4));
-            }
-            _ => {
-                group.sample_size(10);
-                group.sampling_mode(SamplingMode::Flat);
-                group.measurement_time(Duration::from_secs(8));
-            }
-        }
-        group.warm_up_time(Duration::from_secs(1));
+        common::configure(&mut group, n, Duration::from_secs(8));
         group.bench_function("related", |b| {
             b.iter(|| black_box(touch_related(&rt.block_on(load_related(pool)))))
         });

@@ -11,7 +11,7 @@ use std::future::Future;
 
 use crate::column::RawRow;
 use crate::error::{Error, Result};
-use crate::exec::{Consistency, Job};
+use crate::exec::{Consistency, Job, Raw};
 use crate::load::Load;
 use crate::log::StatementLog;
 use crate::model::{Model, ModelInfo};
@@ -124,17 +124,10 @@ pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
         sql: &str,
         params: &[Value],
     ) -> impl Future<Output = Result<Vec<M>>> + Send {
-        let job = Raw::<M> {
-            statement: Some(Statement {
-                sql: sql.to_owned(),
-                params: params.to_vec(),
-            }),
-            sql: sql.to_owned(),
-            rows: Vec::new(),
-        };
+        let job = Raw::<M>::new(sql, params);
         async move {
             let (job, result) = self.run(job).await;
-            result.map(|_| job.rows)
+            result.map(|_| job.into_rows())
         }
     }
 }
@@ -220,35 +213,6 @@ impl Job for Batch {
     }
 
     fn accept_row(&mut self, _row: &dyn RawRow) -> Result<()> {
-        Ok(())
-    }
-}
-
-/// The caller's own SELECT, decoded as rows of `M`.
-struct Raw<M> {
-    statement: Option<Statement>,
-    sql: String,
-    rows: Vec<M>,
-}
-
-impl<M: Model> Job for Raw<M> {
-    fn consistency(&self) -> Consistency {
-        Consistency::None
-    }
-
-    fn next_statement(&mut self) -> Result<Option<Statement>> {
-        Ok(self.statement.take())
-    }
-
-    fn accept_row(&mut self, row: &dyn RawRow) -> Result<()> {
-        let m = M::decode(row, 0).map_err(|e| Error::Decode {
-            model: M::info().name,
-            field: e.field,
-            column: e.column,
-            error: e.error,
-            statement: self.sql.clone(),
-        })?;
-        self.rows.push(m);
         Ok(())
     }
 }

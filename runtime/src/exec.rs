@@ -8,9 +8,10 @@
 use crate::column::RawRow;
 use crate::error::Result;
 use crate::load::Load;
-use crate::model::Model;
+use crate::model::{Model, decode_at_start};
 use crate::query::Ctx;
 use crate::sql::Statement;
+use crate::value::Value;
 
 /// What the statements of one job need to be consistent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,6 +60,46 @@ impl<M: Model> Job for Load<M> {
 
     fn accept_row(&mut self, row: &dyn RawRow) -> Result<()> {
         Load::accept_row(self, row)
+    }
+}
+
+/// The caller's own SELECT, decoded as rows of `M` (`raw` on every
+/// executor).
+pub(crate) struct Raw<M> {
+    statement: Option<Statement>,
+    sql: String,
+    rows: Vec<M>,
+}
+
+impl<M: Model> Raw<M> {
+    pub(crate) fn new(sql: &str, params: &[Value]) -> Self {
+        Raw {
+            statement: Some(Statement {
+                sql: sql.to_owned(),
+                params: params.to_vec(),
+            }),
+            sql: sql.to_owned(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub(crate) fn into_rows(self) -> Vec<M> {
+        self.rows
+    }
+}
+
+impl<M: Model> Job for Raw<M> {
+    fn consistency(&self) -> Consistency {
+        Consistency::None
+    }
+
+    fn next_statement(&mut self) -> Result<Option<Statement>> {
+        Ok(self.statement.take())
+    }
+
+    fn accept_row(&mut self, row: &dyn RawRow) -> Result<()> {
+        self.rows.push(decode_at_start(row, &self.sql)?);
+        Ok(())
     }
 }
 

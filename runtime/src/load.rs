@@ -5,7 +5,7 @@
 use crate::column::RawRow;
 use crate::error::{Error, Result};
 use crate::join::Slot;
-use crate::model::Model;
+use crate::model::{Model, decode_at_start};
 use crate::query::{Ctx, Query};
 use crate::sql::Statement;
 
@@ -44,13 +44,13 @@ impl<M: Model> Load<M> {
             });
         }
         let mut query = query.clone();
-        let base_joins = match stage {
-            Stage::Base => crate::join::clone_nodes(&query.joins),
-            // Rows handed in were not loaded by this query's JOINs.
-            _ => Vec::new(),
+        // Rows handed in were not loaded by this query's JOINs.
+        let base_joins: &[_] = match stage {
+            Stage::Base => &query.joins,
+            _ => &[],
         };
         for node in &mut query.prefetch {
-            node.resolve(&base_joins);
+            node.resolve(base_joins);
         }
         Ok(Load {
             query,
@@ -96,14 +96,7 @@ impl<M: Model> Load<M> {
     pub fn accept_row(&mut self, row: &dyn RawRow) -> Result<()> {
         match self.stage {
             Stage::BaseRows => {
-                let decoded = M::decode(row, 0).map_err(|error| Error::Decode {
-                    model: M::info().name,
-                    field: error.field,
-                    column: error.column,
-                    error: error.error,
-                    statement: self.current_sql.clone(),
-                });
-                let mut model = decoded?;
+                let mut model: M = decode_at_start(row, &self.current_sql)?;
                 let mut pos = 0;
                 for j in &self.query.joins {
                     j.decode(row, &mut model, &self.slots, &mut pos)

@@ -43,6 +43,18 @@ pub struct FieldError {
     pub error: CellError,
 }
 
+/// Decode a row of `M` at column 0; a failure names the model, field,
+/// column and statement.
+pub(crate) fn decode_at_start<M: Model>(row: &dyn RawRow, statement: &str) -> crate::Result<M> {
+    M::decode(row, 0).map_err(|e| crate::Error::Decode {
+        model: M::info().name,
+        field: e.field,
+        column: e.column,
+        error: e.error,
+        statement: statement.to_owned(),
+    })
+}
+
 impl FieldError {
     pub fn new(field: &'static str, column: &'static str, error: CellError) -> Self {
         FieldError {

@@ -586,9 +586,8 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
             }
             None => {
                 self.joined = false;
-                let own = crate::join::clone_nodes(&self.query.joins);
                 for n in &mut self.query.prefetch {
-                    n.resolve(&own);
+                    n.resolve(&self.query.joins);
                 }
             }
         }

@@ -11,7 +11,7 @@ use rusqlite::types::{ToSql, ToSqlOutput, Value as SqlValue, ValueRef};
 
 use crate::column::{CellError, RawRow, narrow};
 use crate::error::{Error, Result};
-use crate::exec::{Consistency, Executor};
+use crate::exec::{Consistency, Executor, Raw, run_job};
 use crate::log::StatementLog;
 use crate::model::{Model, ModelInfo};
 use crate::query::Ctx;
@@ -192,23 +192,9 @@ impl Sqlite {
     /// Rows of `M` from the caller's own SQL: its columns must be `M`'s
     /// stored columns in declaration order (e.g. `SELECT * FROM table`).
     pub fn raw<M: Model>(&self, sql: &str, params: &[Value]) -> Result<Vec<M>> {
-        let stmt = Statement {
-            sql: sql.to_owned(),
-            params: params.to_vec(),
-        };
-        let mut rows = Vec::new();
-        self.run(&stmt, &mut |row| {
-            let m = M::decode(row, 0).map_err(|e| Error::Decode {
-                model: M::info().name,
-                field: e.field,
-                column: e.column,
-                error: e.error,
-                statement: sql.to_owned(),
-            })?;
-            rows.push(m);
-            Ok(())
-        })?;
-        Ok(rows)
+        let mut job = Raw::<M>::new(sql, params);
+        run_job(self, &mut job)?;
+        Ok(job.into_rows())
     }
 }
 

@@ -180,6 +180,20 @@ impl Db {
         }
     }
 
+    pub fn first<M: Model>(&self, query: &Query<M>) -> related::Result<Option<M>> {
+        match &self.inner {
+            Inner::Sqlite(db) => query.first(db),
+            Inner::Postgres(s) | Inner::Mysql(s) => s.first(query),
+        }
+    }
+
+    pub fn one<M: Model>(&self, query: &Query<M>) -> related::Result<M> {
+        match &self.inner {
+            Inner::Sqlite(db) => query.one(db),
+            Inner::Postgres(s) | Inner::Mysql(s) => s.one(query),
+        }
+    }
+
     pub fn prefetch_onto<M: Model>(
         &self,
         query: &Query<M>,

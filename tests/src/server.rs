@@ -368,6 +368,14 @@ impl Server {
         on_executor!(self, |e| query.all_async(e).await)
     }
 
+    pub fn first<M: Model>(&self, query: &Query<M>) -> related::Result<Option<M>> {
+        on_executor!(self, |e| query.first_async(e).await)
+    }
+
+    pub fn one<M: Model>(&self, query: &Query<M>) -> related::Result<M> {
+        on_executor!(self, |e| query.one_async(e).await)
+    }
+
     pub fn prefetch_onto<M: Model>(
         &self,
         query: &Query<M>,

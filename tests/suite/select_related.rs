@@ -352,15 +352,31 @@ fn boolean_filters(db: &Db) {
 
 fn first_and_one(db: &Db) {
     blog::seed(db, 3).unwrap();
-    let q = Author::query().order_by(Author::id().asc()).limit(1);
-    let first = db.all(&q).unwrap();
-    assert_eq!(first.len(), 1);
-    assert_eq!(first[0].id, 1);
-    let one = db
-        .all(&Author::query().filter(Author::id().eq(7i64)))
-        .unwrap();
-    assert_eq!(one.len(), 1);
-    assert_eq!(one[0].name, "Author 7");
+    let by_id = Author::query().order_by(Author::id().desc());
+    let (first, sent) = db.capture(|| db.first(&by_id));
+    assert_eq!(first.unwrap().map(|a| a.id), Some(10));
+    assert_eq!(sent.len(), 1);
+    assert!(
+        sent[0].sql.ends_with(&db.sql(" LIMIT ?")),
+        "{}",
+        sent[0].sql
+    );
+    let none = db.first(&Author::query().filter(Author::id().gt(100i64)));
+    assert!(none.unwrap().is_none());
+    let one = db.one(&Author::query().filter(Author::id().eq(7i64)));
+    assert_eq!(one.unwrap().name, "Author 7");
+    // Zero or several rows are an error naming the count.
+    for (q, found) in [
+        (Author::query().filter(Author::id().gt(100i64)), 0),
+        (Author::query().filter(Author::id().le(5i64)), 2),
+    ] {
+        match db.one(&q) {
+            Err(Error::NotOne {
+                model, found: n, ..
+            }) => assert_eq!((model, n), ("Author", found)),
+            other => panic!("expected NotOne, got {other:?}"),
+        }
+    }
 }
 
 fn unloaded_relation_is_an_error(db: &Db) {

@@ -273,39 +273,90 @@ fn stitch_tags(
     posts: &mut [PlainPost],
     index: &IntMap<u32>,
 ) -> rusqlite::Result<()> {
-    let mut tag_index: IntMap<u32> = IntMap::default();
-    let mut tags: Vec<PlainTag> = Vec::new();
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    let mut stitch = TagStitch::default();
     while let Some(r) = rows.next()? {
-        let post_id: i64 = r.get(0)?;
-        let tag_id: i64 = r.get(1)?;
-        let t = match tag_index.get(&tag_id) {
+        stitch.row(index, r.get(0)?, r.get(1)?, || r.get(2))?;
+    }
+    stitch.finish(posts);
+    Ok(())
+}
+
+/// The limit's stitching of `(post_id, tag_id, tag_name)` rows, whatever
+/// driver reads them: each tag decoded once, `(post, tag)` index pairs, and
+/// each post's vector allocated once at its exact size.
+#[derive(Default)]
+pub struct TagStitch {
+    tag_index: IntMap<u32>,
+    tags: Vec<PlainTag>,
+    pairs: Vec<(u32, u32)>,
+}
+
+impl TagStitch {
+    /// One row; `name` is read only for a tag not seen before.
+    pub fn row<E>(
+        &mut self,
+        index: &IntMap<u32>,
+        post_id: i64,
+        tag_id: i64,
+        name: impl FnOnce() -> Result<String, E>,
+    ) -> Result<(), E> {
+        let t = match self.tag_index.get(&tag_id) {
             Some(&t) => t,
             None => {
-                tags.push(PlainTag {
+                self.tags.push(PlainTag {
                     id: tag_id,
-                    name: r.get(2)?,
+                    name: name()?,
                 });
-                let t = (tags.len() - 1) as u32;
-                tag_index.insert(tag_id, t);
+                let t = (self.tags.len() - 1) as u32;
+                self.tag_index.insert(tag_id, t);
                 t
             }
         };
         if let Some(&p) = index.get(&post_id) {
-            pairs.push((p, t));
+            self.pairs.push((p, t));
+        }
+        Ok(())
+    }
+
+    /// Hand every post its tags.
+    pub fn finish(self, posts: &mut [PlainPost]) {
+        let mut counts = vec![0u32; posts.len()];
+        for &(p, _) in &self.pairs {
+            counts[p as usize] += 1;
+        }
+        for (post, &n) in posts.iter_mut().zip(&counts) {
+            post.tags.reserve_exact(n as usize);
+        }
+        for &(p, t) in &self.pairs {
+            posts[p as usize].tags.push(self.tags[t as usize].clone());
         }
     }
-    let mut counts = vec![0u32; posts.len()];
-    for &(p, _) in &pairs {
-        counts[p as usize] += 1;
+}
+
+/// Criterion settings per data size: one iteration at 100,000 posts takes
+/// a good fraction of a second, so few flat samples keep a run short.
+pub fn configure<M: criterion::measurement::Measurement>(
+    group: &mut criterion::BenchmarkGroup<'_, M>,
+    n: usize,
+    largest: std::time::Duration,
+) {
+    use std::time::Duration;
+    match n {
+        0..=1_000 => {
+            group.sample_size(50);
+            group.measurement_time(Duration::from_secs(3));
+        }
+        1_001..=20_000 => {
+            group.sample_size(20);
+            group.measurement_time(Duration::from_secs(4));
+        }
+        _ => {
+            group.sample_size(10);
+            group.sampling_mode(criterion::SamplingMode::Flat);
+            group.measurement_time(largest);
+        }
     }
-    for (post, &n) in posts.iter_mut().zip(&counts) {
-        post.tags.reserve_exact(n as usize);
-    }
-    for &(p, t) in &pairs {
-        posts[p as usize].tags.push(tags[t as usize].clone());
-    }
-    Ok(())
+    group.warm_up_time(Duration::from_secs(1));
 }
 
 /// Each post's tags in primary key order, as `related` (and Django) give
