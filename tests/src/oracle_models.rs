@@ -437,7 +437,9 @@ pub trait RelVisitor<S: OracleModel>: Sized {
         self.many(rel, naive)
     }
 
-    /// A relation loaded into a `Prefetched` field of its own.
+    /// A relation loaded into a `Prefetched` field of its own. Only the
+    /// visitors that build `Prefetch` levels take one; for the others
+    /// (select_related chains, paths) the generator never asks.
     fn to<R, A>(
         self,
         rel: R,
@@ -448,7 +450,14 @@ pub trait RelVisitor<S: OracleModel>: Sized {
     where
         R: Relation<Source = S>,
         R::Target: OracleModel,
-        A: PrefetchTarget<Source = S, Item = R::Target>;
+        A: PrefetchTarget<Source = S, Item = R::Target>,
+    {
+        let _ = (rel, target, naive, field);
+        panic!(
+            "the generator produced a target field where `{}` cannot take one",
+            std::any::type_name::<Self>()
+        )
+    }
 }
 
 /// A model of the oracle's schema: its relations, columns and filters by

@@ -985,14 +985,6 @@ impl<S: OracleModel, K: Sink<S>> RelVisitor<S> for Sel1<'_, K> {
             ),
         }
     }
-    fn to<R, A>(self, _: R, _: A, _: Naive<S, R::Target>, _: FieldFn<S, R::Target>) -> K
-    where
-        R: Relation<Source = S>,
-        R::Target: OracleModel,
-        A: PrefetchTarget<Source = S, Item = R::Target>,
-    {
-        not_here("a target field in select_related")
-    }
 }
 
 impl<S0, K, R1> RelVisitor<R1::Target> for Sel2<'_, K, R1>
@@ -1028,20 +1020,6 @@ where
             ),
         }
     }
-    fn to<R, A>(
-        self,
-        _: R,
-        _: A,
-        _: Naive<R1::Target, R::Target>,
-        _: FieldFn<R1::Target, R::Target>,
-    ) -> K
-    where
-        R: Relation<Source = R1::Target>,
-        R::Target: OracleModel,
-        A: PrefetchTarget<Source = R1::Target, Item = R::Target>,
-    {
-        not_here("a target field in select_related")
-    }
 }
 
 impl<S0, K, R1, R2> RelVisitor<R2::Target> for Sel3<K, R1, R2>
@@ -1066,20 +1044,6 @@ where
         R::Target: OracleModel,
     {
         self.sink.sr(Chain::new(self.r1, Chain::new(self.r2, r)))
-    }
-    fn to<R, A>(
-        self,
-        _: R,
-        _: A,
-        _: Naive<R2::Target, R::Target>,
-        _: FieldFn<R2::Target, R::Target>,
-    ) -> K
-    where
-        R: Relation<Source = R2::Target>,
-        R::Target: OracleModel,
-        A: PrefetchTarget<Source = R2::Target, Item = R::Target>,
-    {
-        not_here("a target field in select_related")
     }
 }
 
@@ -1138,14 +1102,6 @@ impl<'a, S: OracleModel, K: Sink<S>> RelVisitor<S> for Path1<'a, K> {
             ),
         }
     }
-    fn to<R, A>(self, _: R, _: A, _: Naive<S, R::Target>, _: FieldFn<S, R::Target>) -> K
-    where
-        R: Relation<Source = S>,
-        R::Target: OracleModel,
-        A: PrefetchTarget<Source = S, Item = R::Target>,
-    {
-        not_here("a target field in a path")
-    }
 }
 
 impl<'a, S0, K, R1> RelVisitor<R1::Target> for Path2<'a, K, R1>
@@ -1184,20 +1140,6 @@ where
             (Some(_), Some(_)) => not_here("a prefetch_below path of three hops"),
         }
     }
-    fn to<R, A>(
-        self,
-        _: R,
-        _: A,
-        _: Naive<R1::Target, R::Target>,
-        _: FieldFn<R1::Target, R::Target>,
-    ) -> K
-    where
-        R: Relation<Source = R1::Target>,
-        R::Target: OracleModel,
-        A: PrefetchTarget<Source = R1::Target, Item = R::Target>,
-    {
-        not_here("a target field in a path")
-    }
 }
 
 impl<S0, K, R1, R2> RelVisitor<R2::Target> for Path3<K, R1, R2>
@@ -1215,20 +1157,6 @@ where
         R::Target: OracleModel,
     {
         self.sink.pr(Chain::new(self.r1, Chain::new(self.r2, r)))
-    }
-    fn to<R, A>(
-        self,
-        _: R,
-        _: A,
-        _: Naive<R2::Target, R::Target>,
-        _: FieldFn<R2::Target, R::Target>,
-    ) -> K
-    where
-        R: Relation<Source = R2::Target>,
-        R::Target: OracleModel,
-        A: PrefetchTarget<Source = R2::Target, Item = R::Target>,
-    {
-        not_here("a target field in a path")
     }
 }
 
@@ -1602,14 +1530,6 @@ impl<S: OracleModel> RelVisitor<S> for SelNaive<'_, '_, S> {
             .flat_map(|r| (n.field)(r).loaded_mut().iter_mut())
             .collect();
         naive_select(self.cx, self.sub, &mut below)
-    }
-    fn to<R, A>(self, _: R, _: A, _: Naive<S, R::Target>, _: FieldFn<S, R::Target>) -> NaiveResult
-    where
-        R: Relation<Source = S>,
-        R::Target: OracleModel,
-        A: PrefetchTarget<Source = S, Item = R::Target>,
-    {
-        not_here("a target field in select_related")
     }
 }
 
