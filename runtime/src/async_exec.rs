@@ -101,12 +101,15 @@ pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
     }
 
     /// Run one statement of the caller's (placeholders in this backend's
-    /// form); returns the number of rows it changed.
+    /// form); returns the number of rows it changed. SQL holding more than
+    /// one statement is refused ([`Error::SeveralStatements`]) before
+    /// anything is sent.
     fn execute_statement(
         self,
         sql: &str,
         params: &[Value],
     ) -> impl Future<Output = Result<u64>> + Send {
+        let checked = crate::sql_text::one_statement(self.ctx().dialect, sql);
         let job = Batch::new(
             vec![Statement {
                 sql: sql.to_owned(),
@@ -114,18 +117,24 @@ pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
             }],
             Consistency::None,
         );
-        async move { self.run(job).await.1 }
+        async move {
+            checked?;
+            self.run(job).await.1
+        }
     }
 
     /// Rows of `M` from the caller's own SQL: its columns must be `M`'s
-    /// stored columns in declaration order.
+    /// stored columns in declaration order. One statement: SQL holding more
+    /// is refused ([`Error::SeveralStatements`]) before anything is sent.
     fn raw<M: Model>(
         self,
         sql: &str,
         params: &[Value],
     ) -> impl Future<Output = Result<Vec<M>>> + Send {
+        let checked = crate::sql_text::one_statement(self.ctx().dialect, sql);
         let job = Raw::<M>::new(sql, params);
         async move {
+            checked?;
             let (job, result) = self.run(job).await;
             result.map(|_| job.into_rows())
         }

@@ -4,10 +4,14 @@ use crate::column::CellError;
 
 /// Everything that can go wrong while loading. Decode errors name the model,
 /// field, column and statement; database errors name the statement.
+///
+/// `Display` shortens a long statement (a key list of 100,000 values is
+/// megabytes of SQL); [`Error::statement`] gives the whole text, for logs.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error(
-        "cannot decode `{model}.{field}` from column `{column}`: {error}; statement: {statement}"
+        "cannot decode `{model}.{field}` from column `{column}`: {error}; statement: {}",
+        shorten(statement)
     )]
     Decode {
         model: &'static str,
@@ -16,13 +20,33 @@ pub enum Error {
         error: CellError,
         statement: String,
     },
-    #[error("the database rejected a statement: {message}; statement: {statement}")]
+    #[error(
+        "the database rejected a statement: {message}; statement: {}",
+        shorten(statement)
+    )]
     Database {
         message: String,
         statement: String,
         #[source]
         source: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
+    /// The connection broke while a statement ran (the server closed it, or
+    /// the network failed): the statement's outcome is unknown to the
+    /// client, and the server rolled back any transaction of the session.
+    #[error("{message}; statement: {}", shorten(statement))]
+    ConnectionLost {
+        message: String,
+        statement: String,
+        #[source]
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    },
+    /// `raw` and `execute_statement` send ONE statement; this SQL holds
+    /// more (outside quotes and comments). Nothing was sent.
+    #[error(
+        "one call sends one statement, and this SQL holds more than one (text after the `;` at byte {at}); nothing was sent; statement: {}",
+        shorten(statement)
+    )]
+    SeveralStatements { at: usize, statement: String },
     #[error("cannot connect: {message}")]
     Connect {
         message: String,
@@ -38,7 +62,7 @@ pub enum Error {
         relation: String,
         what: &'static str,
     },
-    #[error("expected exactly one `{model}` row, found {found}; statement: {statement}")]
+    #[error("expected exactly one `{model}` row, found {found}; statement: {}", shorten(statement))]
     NotOne {
         model: &'static str,
         found: usize,
@@ -46,4 +70,84 @@ pub enum Error {
     },
 }
 
+impl Error {
+    /// The whole text of the statement the error is about (the message
+    /// shows at most [`SHOWN_SQL_CHARS`] characters of it).
+    pub fn statement(&self) -> Option<&str> {
+        match self {
+            Error::Decode { statement, .. }
+            | Error::Database { statement, .. }
+            | Error::ConnectionLost { statement, .. }
+            | Error::SeveralStatements { statement, .. }
+            | Error::NotOne { statement, .. } => Some(statement),
+            Error::Connect { .. } | Error::DuplicateLookup { .. } | Error::NotManyToMany { .. } => {
+                None
+            }
+        }
+    }
+}
+
+/// How many characters of a statement an error message shows.
+pub const SHOWN_SQL_CHARS: usize = 600;
+
+/// `sql` as an error message shows it: whole when short, else its head and
+/// tail around the number of characters left out.
+pub(crate) fn shorten(sql: &str) -> std::borrow::Cow<'_, str> {
+    const TAIL: usize = 100;
+    let chars = sql.chars().count();
+    if chars <= SHOWN_SQL_CHARS {
+        return sql.into();
+    }
+    let head_end = sql
+        .char_indices()
+        .nth(SHOWN_SQL_CHARS - TAIL)
+        .map_or(sql.len(), |(i, _)| i);
+    let tail_start = sql
+        .char_indices()
+        .nth(chars - TAIL)
+        .map_or(sql.len(), |(i, _)| i);
+    format!(
+        "{} [... {} characters left out; Error::statement() has the whole text ...] {}",
+        &sql[..head_end],
+        chars - SHOWN_SQL_CHARS,
+        &sql[tail_start..]
+    )
+    .into()
+}
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_statements_are_shortened_in_messages_only() {
+        let sql = format!("SELECT * FROM t WHERE id IN ({})", vec!["?"; 100_000].join(", "));
+        let e = Error::Database {
+            message: "boom".into(),
+            statement: sql.clone(),
+            source: None,
+        };
+        let shown = e.to_string();
+        assert!(shown.len() < 1_000, "{} bytes", shown.len());
+        assert!(shown.starts_with("the database rejected a statement: boom; statement: SELECT * FROM t WHERE id IN (?, ?"));
+        assert!(shown.ends_with("?, ?)"), "{shown}");
+        assert!(shown.contains(&format!("{} characters left out", sql.len() - SHOWN_SQL_CHARS)));
+        assert_eq!(e.statement(), Some(sql.as_str()));
+    }
+
+    #[test]
+    fn short_statements_are_shown_whole_and_multibyte_text_is_cut_on_char_boundaries() {
+        let e = Error::NotOne {
+            model: "Post",
+            found: 2,
+            statement: "SELECT 1".into(),
+        };
+        assert_eq!(e.to_string(), "expected exactly one `Post` row, found 2; statement: SELECT 1");
+        let sql = "é".repeat(2 * SHOWN_SQL_CHARS);
+        let shown = shorten(&sql);
+        assert!(shown.starts_with(&"é".repeat(SHOWN_SQL_CHARS - 100)));
+        assert!(shown.ends_with(&"é".repeat(100)));
+    }
+}

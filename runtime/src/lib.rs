@@ -17,6 +17,7 @@ mod query;
 mod relation;
 pub mod schema;
 mod sql;
+mod sql_text;
 mod value;
 
 #[cfg(feature = "mysql")]

@@ -4,13 +4,15 @@
 //! A key list is one placeholder per key, split into statements of at most
 //! 65,535 placeholders (the protocol counts them in 16 bits). A load with
 //! prefetch levels runs in one `WITH CONSISTENT SNAPSHOT, READ ONLY`
-//! transaction unless the connection is already in a transaction.
+//! transaction unless the server says the connection is already in a
+//! transaction (its `SET TRANSACTION` is then refused, and the load runs
+//! inside the caller's).
 
 use std::sync::Arc;
 
 use sqlx::error::BoxDynError;
 use sqlx::mysql::{
-    MySql, MySqlArguments, MySqlConnection, MySqlQueryResult, MySqlRow, MySqlTypeInfo,
+    MySql, MySqlArguments, MySqlConnection, MySqlDatabaseError, MySqlQueryResult, MySqlRow, MySqlTypeInfo,
     MySqlValueRef,
 };
 use sqlx::{Arguments, AssertSqlSafe, Decode, Executor as _, Row, Type, TypeInfo, ValueRef};
@@ -39,6 +41,36 @@ impl Backend for MySql {
             }
             Consistency::None | Consistency::Atomic => "START TRANSACTION",
         }
+    }
+
+    fn transaction_probe(consistency: Consistency) -> Option<&'static str> {
+        match consistency {
+            // The snapshot's SET TRANSACTION is refused inside a
+            // transaction (see `refused_in_transaction`): no question needed.
+            Consistency::Snapshot => None,
+            // A START TRANSACTION inside a transaction would commit it.
+            Consistency::None | Consistency::Atomic => Some("SELECT CAST(@@in_transaction AS SIGNED)"),
+        }
+    }
+
+    fn refused_in_transaction(e: &sqlx::Error) -> bool {
+        // ER_CANT_CHANGE_TX_CHARACTERISTICS (1568, SQLSTATE 25001): SET
+        // TRANSACTION inside an open transaction. The server refuses it
+        // before the START TRANSACTION after it runs and leaves the
+        // transaction as it was.
+        error_number(e) == Some(1568)
+    }
+
+    fn stale_statement(e: &sqlx::Error) -> bool {
+        // ER_NEED_REPREPARE: the server could not re-prepare a statement
+        // after a change of the table it reads.
+        error_number(e) == Some(1615)
+    }
+
+    fn closes_connection(e: &dyn sqlx::error::DatabaseError) -> bool {
+        // ER_CONNECTION_KILLED (MariaDB 1927) and ER_SERVER_SHUTDOWN (1053).
+        e.try_downcast_ref::<MySqlDatabaseError>()
+            .is_some_and(|e| matches!(e.number(), 1927 | 1053))
     }
 
     fn arguments(params: Vec<Value>) -> std::result::Result<MySqlArguments, String> {
@@ -81,6 +113,16 @@ impl Backend for MySql {
 }
 
 connection_executor!(MySql, MySqlConnection);
+
+/// The server's error number of a database error.
+fn error_number(e: &sqlx::Error) -> Option<u16> {
+    match e {
+        sqlx::Error::Database(db) => db
+            .try_downcast_ref::<MySqlDatabaseError>()
+            .map(MySqlDatabaseError::number),
+        _ => None,
+    }
+}
 
 fn add(args: &mut MySqlArguments, value: Value) -> std::result::Result<(), BoxDynError> {
     match value {

@@ -3,8 +3,9 @@
 //!
 //! A key list is ONE array parameter (`= ANY($1)`), so one prepared
 //! statement serves a prefetch of any size. A load with prefetch levels runs
-//! in one `READ ONLY, REPEATABLE READ` transaction unless the connection is
-//! already in a transaction.
+//! in one `READ ONLY, REPEATABLE READ` transaction unless the server says
+//! the connection is already in a transaction (asked in one round trip
+//! before the BEGIN; the driver does not tell).
 
 use std::sync::Arc;
 
@@ -36,6 +37,41 @@ impl Backend for Postgres {
             Consistency::Snapshot => "START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",
             Consistency::None | Consistency::Atomic => "BEGIN",
         }
+    }
+
+    fn transaction_probe(_consistency: Consistency) -> Option<&'static str> {
+        // The driver keeps the transaction status the server sends with
+        // every ReadyForQuery to itself, so the load asks. The first
+        // statement of a transaction is the only one whose start is the
+        // transaction's start: outside a transaction block this query is
+        // that statement, inside one it comes after the BEGIN. Sent as a
+        // simple query (one message, one round trip, nothing prepared).
+        Some("SELECT (transaction_timestamp() <> statement_timestamp())::int8")
+    }
+
+    fn refused_in_transaction(_e: &sqlx::Error) -> bool {
+        // PostgreSQL accepts a BEGIN inside a transaction (with a warning),
+        // so the probe above decides before any BEGIN is sent.
+        false
+    }
+
+    fn stale_statement(e: &sqlx::Error) -> bool {
+        // "cached plan must not change result type" (feature_not_supported):
+        // a prepared statement outlived a change of a column's type.
+        match e {
+            sqlx::Error::Database(db) => {
+                db.code().as_deref() == Some("0A000") && db.message().contains("cached plan")
+            }
+            _ => false,
+        }
+    }
+
+    fn closes_connection(e: &dyn sqlx::error::DatabaseError) -> bool {
+        // Class 57P0 (the server shuts the session down: terminated by an
+        // administrator, crash or shutdown) and class 08 (connection
+        // exception).
+        e.code()
+            .is_some_and(|code| code.starts_with("57P0") || code.starts_with("08"))
     }
 
     fn arguments(params: Vec<Value>) -> std::result::Result<PgArguments, String> {

@@ -113,7 +113,10 @@ impl Sqlite {
     }
 
     /// Run one statement that returns no rows; returns the changed row count.
+    /// SQL holding more than one statement is refused
+    /// ([`Error::SeveralStatements`]); [`Sqlite::execute_batch`] runs several.
     pub fn execute(&self, sql: &str, params: &[Value]) -> Result<usize> {
+        crate::sql_text::one_statement(Dialect::Sqlite, sql)?;
         let start = Instant::now();
         let bound = bind(params);
         let refs: Vec<&dyn ToSql> = bound.iter().map(|p| p as &dyn ToSql).collect();
@@ -191,7 +194,10 @@ impl Sqlite {
 
     /// Rows of `M` from the caller's own SQL: its columns must be `M`'s
     /// stored columns in declaration order (e.g. `SELECT * FROM table`).
+    /// One statement: SQL holding more is refused
+    /// ([`Error::SeveralStatements`]).
     pub fn raw<M: Model>(&self, sql: &str, params: &[Value]) -> Result<Vec<M>> {
+        crate::sql_text::one_statement(Dialect::Sqlite, sql)?;
         let mut job = Raw::<M>::new(sql, params);
         run_job(self, &mut job)?;
         Ok(job.into_rows())
