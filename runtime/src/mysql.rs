@@ -43,13 +43,19 @@ impl Backend for MySql {
         }
     }
 
-    fn transaction_probe(consistency: Consistency) -> Option<&'static str> {
+    fn transaction_probe(consistency: Consistency, owned: bool) -> Option<&'static str> {
         match consistency {
-            // The snapshot's SET TRANSACTION is refused inside a
-            // transaction (see `refused_in_transaction`): no question needed.
-            Consistency::Snapshot => None,
+            // On a connection of the load's own, the snapshot's SET
+            // TRANSACTION is refused inside a transaction (see
+            // `refused_in_transaction`): no question needed. A connection
+            // the caller holds is asked first: if the load were dropped
+            // before it read that refusal, the driver would hand the
+            // unread error to the caller's next statement.
+            Consistency::Snapshot if owned => None,
             // A START TRANSACTION inside a transaction would commit it.
-            Consistency::None | Consistency::Atomic => Some("SELECT CAST(@@in_transaction AS SIGNED)"),
+            Consistency::Snapshot | Consistency::None | Consistency::Atomic => {
+                Some("SELECT CAST(@@in_transaction AS SIGNED)")
+            }
         }
     }
 

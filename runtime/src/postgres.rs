@@ -39,14 +39,14 @@ impl Backend for Postgres {
         }
     }
 
-    fn transaction_probe(_consistency: Consistency) -> Option<&'static str> {
+    fn transaction_probe(_consistency: Consistency, _owned: bool) -> Option<&'static str> {
         // The driver keeps the transaction status the server sends with
         // every ReadyForQuery to itself, so the load asks. The first
         // statement of a transaction is the only one whose start is the
         // transaction's start: outside a transaction block this query is
         // that statement, inside one it comes after the BEGIN. Sent as a
         // simple query (one message, one round trip, nothing prepared).
-        Some("SELECT (transaction_timestamp() <> statement_timestamp())::int8")
+        Some("SELECT (transaction_timestamp() <> statement_timestamp())::int")
     }
 
     fn refused_in_transaction(_e: &sqlx::Error) -> bool {

@@ -225,7 +225,7 @@ mod tests {
         assert_eq!(several(Postgres, "/* /* ; */ ; */ SELECT 1"), None);
         assert_eq!(several(Postgres, "SELECT E'\\'; x' FROM t"), None);
         // A plain PostgreSQL string has no backslash escape.
-        assert_eq!(several(Postgres, "SELECT '\\'; SELECT 2"), Some(11));
+        assert_eq!(several(Postgres, "SELECT '\\'; SELECT 2"), Some(10));
         // MySQL: backslash escapes, backticks, `#` comments, `--` only
         // before whitespace, executable comments are SQL.
         assert_eq!(several(Mysql, "SELECT 'a\\'; b' FROM t"), None);

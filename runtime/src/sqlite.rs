@@ -298,8 +298,19 @@ fn connect_error(e: rusqlite::Error) -> Error {
 }
 
 fn db_error(e: rusqlite::Error, sql: &str) -> Error {
+    let message = match &e {
+        // Its Display repeats the whole statement, which the error shows
+        // (shortened) already.
+        rusqlite::Error::SqlInputError { msg, offset, .. } => {
+            format!("{msg} (at byte {offset} of the statement)")
+        }
+        rusqlite::Error::MultipleStatement => {
+            "the SQL holds more than one statement; one call sends one".to_owned()
+        }
+        e => e.to_string(),
+    };
     Error::Database {
-        message: e.to_string(),
+        message,
         statement: sql.to_owned(),
         source: Some(Box::new(e)),
     }

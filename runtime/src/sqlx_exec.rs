@@ -40,7 +40,9 @@ pub(crate) trait Backend: sqlx::Database + sqlx::database::HasStatementCache {
     /// of a query answering whether a transaction is open, or None when
     /// the begin statement itself is refused inside a transaction (see
     /// [`Backend::refused_in_transaction`]).
-    fn transaction_probe(consistency: Consistency) -> Option<&'static str>;
+    /// `owned`: the connection is the load's own (taken from a pool for
+    /// it, and closed if the load is dropped half-way).
+    fn transaction_probe(consistency: Consistency, owned: bool) -> Option<&'static str>;
 
     /// Whether `e`, the error of the begin statement, says a transaction
     /// is already open (and the statement changed nothing).
@@ -206,6 +208,7 @@ pub(crate) async fn run_on<DB: Backend, J: Job>(
     job: &mut J,
     first: Statement,
     log: Option<&StatementLog>,
+    owned: bool,
 ) -> Result<u64> {
     let consistency = job.consistency();
     if consistency == Consistency::None {
@@ -219,7 +222,7 @@ pub(crate) async fn run_on<DB: Backend, J: Job>(
         // The driver's own transaction (`&mut *tx`): the server is in it.
         return run_statements::<DB, J>(conn, job, first, log, false).await;
     }
-    if let Some(probe) = DB::transaction_probe(consistency) {
+    if let Some(probe) = DB::transaction_probe(consistency, owned) {
         let start = Instant::now();
         let open = in_transaction::<DB>(conn, probe).await?;
         trace_control(probe, start.elapsed());
@@ -429,7 +432,7 @@ impl<DB: Backend> AsyncExecutor for &Pool<DB> {
         };
         // Dropped before `conn` if this future is: it marks `conn` first.
         let guard = CloseUnlessFinished::new(&mut conn);
-        let result = run_on::<DB, J>(&mut **guard.conn, &mut job, first, log).await;
+        let result = run_on::<DB, J>(&mut **guard.conn, &mut job, first, log, true).await;
         guard.finished(&result);
         (job, result)
     }
@@ -513,7 +516,7 @@ pub(crate) async fn run_connection<DB: Backend, J: Job>(
         Ok(None) => return (job, Ok(0)),
         Err(e) => return (job, Err(e)),
     };
-    let result = run_on::<DB, J>(conn, &mut job, first, log).await;
+    let result = run_on::<DB, J>(conn, &mut job, first, log, false).await;
     (job, result)
 }
 

@@ -6,6 +6,7 @@
 
 mod backends;
 mod example;
+mod faults;
 mod oracle;
 mod prefetch;
 mod schema;
@@ -26,6 +27,7 @@ fn cases() -> Vec<&'static Case> {
     all.extend(schema::CASES);
     all.extend(oracle::CASES);
     all.extend(example::CASES);
+    all.extend(faults::CASES);
     all
 }
 

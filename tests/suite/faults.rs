@@ -1,0 +1,809 @@
+//! Loads under real conditions: the caller's transactions (opened every way
+//! a user can), loads cancelled at any point, connections killed by the
+//! server, a column changing type under an open pool, several statements
+//! in one string, and the errors each of these reads as.
+//!
+//! After each fault a case checks the graph or the error, that no session
+//! is left in a transaction, that the caller's transaction is still open
+//! and ends as the caller says, and that the pool still serves.
+
+use std::time::{Duration, Instant};
+
+use related::prelude::*;
+use related::sqlx::mysql::MySqlPoolOptions;
+use related::sqlx::postgres::PgPoolOptions;
+use related::sqlx::{self, Connection as _, Executor as _};
+use related::{AsyncSqlite, Consistency, Error, Job, Load, RawRow, Sqlite, Statement};
+use related_tests::blog::{self, Post, Tag};
+use related_tests::harness::{Backend, Case, Db, SERVERS, SQLITE};
+use related_tests::on_pool;
+use related_tests::server::{self, Pool};
+
+pub const CASES: &[Case] = &[
+    Case::new(
+        "faults::load_inside_a_plain_begin",
+        load_inside_a_plain_begin,
+    )
+    .on(SERVERS),
+    Case::new(
+        "faults::load_after_a_write_in_a_plain_begin",
+        load_after_a_write_in_a_plain_begin,
+    )
+    .on(SERVERS),
+    Case::new(
+        "faults::load_inside_every_kind_of_transaction",
+        load_inside_every_kind_of_transaction,
+    )
+    .on(SERVERS),
+    Case::new("faults::sqlite_plain_begin_and_savepoints", sqlite_plain_begin_and_savepoints)
+        .on(SQLITE),
+    Case::new(
+        "faults::cancelled_loads_on_a_held_connection",
+        cancelled_loads_on_a_held_connection,
+    )
+    .on(SERVERS),
+    Case::new(
+        "faults::cancelled_loads_inside_the_callers_transaction",
+        cancelled_loads_inside_the_callers_transaction,
+    )
+    .on(SERVERS),
+    Case::new("faults::cancelled_loads_on_a_pool", cancelled_loads_on_a_pool).on(SERVERS),
+    Case::new("faults::cancelled_async_sqlite_loads", cancelled_async_sqlite_loads).on(SQLITE),
+    Case::new(
+        "faults::connection_killed_between_statements",
+        connection_killed_between_statements,
+    )
+    .on(SERVERS),
+    Case::new(
+        "faults::connection_killed_while_rows_stream",
+        connection_killed_while_rows_stream,
+    )
+    .on(SERVERS),
+    Case::new(
+        "faults::column_changes_type_under_an_open_pool",
+        column_changes_type_under_an_open_pool,
+    )
+    .on(SERVERS),
+    Case::new("faults::one_call_sends_one_statement", one_call_sends_one_statement),
+    Case::new("faults::busy_pool_says_so", busy_pool_says_so).on(SERVERS),
+    Case::new(
+        "faults::long_statements_stay_readable_in_errors",
+        long_statements_stay_readable_in_errors,
+    ),
+];
+
+// ---------------------------------------------------------------------------
+// Helpers.
+
+fn posts_with_tags() -> Query<Post> {
+    Post::query()
+        .select_related(Post::author())
+        .prefetch_related(Post::tags())
+        .order_by(Post::id().asc())
+}
+
+/// (post id, author name, tag names): a whole loaded graph, comparable.
+fn graph(posts: &[Post]) -> Vec<(i64, String, Vec<String>)> {
+    posts
+        .iter()
+        .map(|p| {
+            (
+                p.id,
+                p.author.get().expect("author loaded").name.clone(),
+                p.tags
+                    .get()
+                    .expect("tags loaded")
+                    .iter()
+                    .map(|t| t.name.clone())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+fn tag_count(db: &Db) -> usize {
+    db.all(&Tag::query()).expect("count tags").len()
+}
+
+fn insert_tag_sql(db: &Db, id: i64) -> String {
+    db.sql(&format!(
+        r#"INSERT INTO "blog_tag" ("id", "name") VALUES ({id}, 'tag{id}')"#
+    ))
+}
+
+/// The statement that opens a transaction as plain SQL on this server.
+fn plain_begin(db: &Db) -> &'static str {
+    match db.backend() {
+        Backend::Postgres => "BEGIN",
+        _ => "START TRANSACTION",
+    }
+}
+
+/// Sessions of this scratch database in a transaction, now (servers).
+fn open_transactions(db: &Db) -> i64 {
+    let server = db.as_server().expect("a server");
+    db.block_on(server.pool().open_transactions(server.scratch()))
+}
+
+/// Wait (bounded) until every connection of `pool` is idle and no session
+/// of this database is in a transaction.
+fn assert_clean(db: &Db, pool: &Pool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let idle = pool.num_idle();
+        let size = pool.size() as usize;
+        let open = open_transactions(db);
+        if idle == size && open == 0 {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "not clean: {idle} of {size} connections idle, {open} sessions in a transaction"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The server's id of the session behind `conn`.
+async fn session_id<'c, E>(conn: E, backend: Backend) -> i64
+where
+    E: sqlx::Executor<'c>,
+    for<'r> i64: sqlx::Decode<'r, E::Database> + sqlx::Type<E::Database>,
+    usize: sqlx::ColumnIndex<<E::Database as sqlx::Database>::Row>,
+{
+    let sql = match backend {
+        Backend::Postgres => "SELECT pg_backend_pid()::int8",
+        _ => "SELECT CAST(CONNECTION_ID() AS SIGNED)",
+    };
+    let row = conn.fetch_one(sql).await.expect("the session id");
+    sqlx::Row::get(&row, 0)
+}
+
+/// Kill a session from `admin` (another pool), as an administrator would.
+async fn kill(admin: &Pool, backend: Backend, id: i64) {
+    let sql = match backend {
+        Backend::Postgres => format!("SELECT pg_terminate_backend({id})"),
+        _ => format!("KILL {id}"),
+    };
+    on_pool!(admin, |p| p.execute(sqlx::AssertSqlSafe(sql)).await.map(|_| ()))
+        .expect("kill the session");
+}
+
+/// A blog of `posts` posts inserted in bulk (2 or 3 tags each).
+fn big_blog(db: &Db, posts: i64) {
+    blog::seed(db, 0).unwrap();
+    let rows: Vec<Post> = (1..=posts)
+        .map(|i| Post {
+            id: i,
+            title: format!("Post {i}"),
+            author: ForeignKey::new(i % 10 + 1),
+            editor: None,
+            tags: Default::default(),
+            python_tags: Default::default(),
+        })
+        .collect();
+    db.insert_all(&rows).unwrap();
+    let pairs: Vec<(i64, i64)> = (1..=posts)
+        .flat_map(|i| (0..(i % 2 + 2)).map(move |k| (i, (i + k * 3) % 8 + 1)))
+        .collect();
+    db.link_all(Post::tags(), &pairs).unwrap();
+}
+
+/// A job that runs `hook` once, between the first statement of a load and
+/// the second.
+struct Between<F> {
+    inner: Load<Post>,
+    calls: usize,
+    hook: Option<F>,
+}
+
+impl<F: FnOnce() + Send + 'static> Job for Between<F> {
+    fn consistency(&self) -> Consistency {
+        self.inner.consistency()
+    }
+
+    fn next_statement(&mut self) -> related::Result<Option<Statement>> {
+        self.calls += 1;
+        if self.calls == 2
+            && let Some(hook) = self.hook.take()
+        {
+            hook();
+        }
+        self.inner.next_statement()
+    }
+
+    fn accept_row(&mut self, row: &dyn RawRow) -> related::Result<()> {
+        self.inner.accept_row(row)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The caller's transaction.
+
+/// `BEGIN` sent as plain SQL (the driver does not see it), then a load with
+/// a prefetch, then a write the caller rolls back: the load ran inside the
+/// caller's transaction and ended nothing, so the write is gone.
+fn load_inside_a_plain_begin(db: &Db) {
+    blog::seed(db, 6).unwrap();
+    let expected = graph(&db.all(&posts_with_tags()).unwrap());
+    let tags = tag_count(db);
+    let pool = db.new_pool(1, &[]).expect("a server");
+    let begin = plain_begin(db);
+    let insert = insert_tag_sql(db, 100);
+    for rollback in [true, false] {
+        let (loaded, open_during) = db.block_on(async {
+            on_pool!(&pool, |p| {
+                let mut conn = p.acquire().await.unwrap();
+                conn.execute(begin).await.unwrap();
+                let posts = posts_with_tags().all_async(&mut *conn).await.unwrap();
+                conn.execute(sqlx::AssertSqlSafe(insert.clone())).await.unwrap();
+                let open_during = open_transactions_async(db).await;
+                let end = if rollback { "ROLLBACK" } else { "COMMIT" };
+                conn.execute(end).await.unwrap();
+                (graph(&posts), open_during)
+            })
+        });
+        assert_eq!(loaded, expected);
+        assert_eq!(open_during, 1, "the caller's transaction was open after the load");
+        let want = if rollback { tags } else { tags + 1 };
+        assert_eq!(
+            tag_count(db),
+            want,
+            "the caller's {} decided the write (rollback: {rollback})",
+            if rollback { "ROLLBACK" } else { "COMMIT" }
+        );
+        assert_clean(db, &pool);
+    }
+    db.block_on(pool.close());
+}
+
+async fn open_transactions_async(db: &Db) -> i64 {
+    let server = db.as_server().expect("a server");
+    server.pool().open_transactions(server.scratch()).await
+}
+
+/// The caller wrote before the load: the load sees the write, succeeds, and
+/// the caller's transaction is still open and still theirs to roll back.
+fn load_after_a_write_in_a_plain_begin(db: &Db) {
+    blog::seed(db, 6).unwrap();
+    let pool = db.new_pool(1, &[]).expect("a server");
+    let begin = plain_begin(db);
+    let link = db.sql(r#"INSERT INTO "blog_post_tags" ("post_id", "tag_id") VALUES (1, 8)"#);
+    let before = graph(&db.all(&posts_with_tags()).unwrap());
+    assert!(!before[0].2.contains(&"tag8".to_owned()));
+    for executor in ["connection", "pool connection"] {
+        let (inside, open_during) = db.block_on(async {
+            on_pool!(&pool, |p| {
+                let mut conn = p.acquire().await.unwrap();
+                conn.execute(begin).await.unwrap();
+                conn.execute(sqlx::AssertSqlSafe(link.clone())).await.unwrap();
+                let posts = match executor {
+                    "connection" => posts_with_tags().all_async(&mut *conn).await,
+                    _ => posts_with_tags().all_async(&mut conn).await,
+                }
+                .unwrap_or_else(|e| panic!("the load inside the caller's transaction: {e}"));
+                let open_during = open_transactions_async(db).await;
+                conn.execute("ROLLBACK").await.unwrap();
+                (graph(&posts), open_during)
+            })
+        });
+        assert!(
+            inside[0].2.contains(&"tag8".to_owned()),
+            "{executor}: the load saw the caller's write: {inside:?}"
+        );
+        assert_eq!(open_during, 1, "{executor}: the caller's transaction stayed open");
+        assert_eq!(
+            graph(&db.all(&posts_with_tags()).unwrap()),
+            before,
+            "{executor}: the caller's ROLLBACK undid the write"
+        );
+        assert_clean(db, &pool);
+    }
+    db.block_on(pool.close());
+}
+
+/// Every way a user opens a transaction: the driver's `begin()`, nested
+/// (a savepoint), plain `BEGIN` / `START TRANSACTION`, plain `SAVEPOINT`
+/// inside it, and (MySQL) `SET autocommit = 0`. Each time the load runs
+/// inside, the caller's write before it is visible, and the caller's
+/// rollback undoes the write.
+fn load_inside_every_kind_of_transaction(db: &Db) {
+    blog::seed(db, 6).unwrap();
+    let pool = db.new_pool(1, &[]).expect("a server");
+    let tags = tag_count(db);
+    let begin = plain_begin(db);
+    let insert = insert_tag_sql(db, 100);
+    let backend = db.backend();
+    let tag_query = Tag::query().prefetch_related(Tag::posts()).order_by(Tag::id().asc());
+    let check = |how: &str, seen: Vec<Tag>| {
+        assert_eq!(seen.len(), tags + 1, "{how}: the load saw the caller's write");
+        assert!(seen.iter().all(|t| t.posts.get().is_ok()), "{how}: prefetched");
+    };
+    db.block_on(async {
+        on_pool!(&pool, |p| {
+            // The driver's transaction, and a savepoint inside it.
+            let mut tx = p.begin().await.unwrap();
+            tx.execute(sqlx::AssertSqlSafe(insert.clone())).await.unwrap();
+            check("driver begin", tag_query.all_async(&mut tx).await.unwrap());
+            {
+                let mut nested = tx.begin().await.unwrap();
+                check("driver savepoint", tag_query.all_async(&mut nested).await.unwrap());
+                check("driver savepoint (&mut *)", tag_query.all_async(&mut *nested).await.unwrap());
+                nested.rollback().await.unwrap();
+            }
+            assert_eq!(open_transactions_async(db).await, 1, "driver begin: still open");
+            tx.rollback().await.unwrap();
+
+            // Plain SQL, then a plain savepoint.
+            let mut conn = p.acquire().await.unwrap();
+            conn.execute(begin).await.unwrap();
+            conn.execute(sqlx::AssertSqlSafe(insert.clone())).await.unwrap();
+            conn.execute("SAVEPOINT s1").await.unwrap();
+            check("plain savepoint", tag_query.all_async(&mut *conn).await.unwrap());
+            conn.execute("ROLLBACK TO SAVEPOINT s1").await.unwrap();
+            check("after the savepoint", tag_query.all_async(&mut conn).await.unwrap());
+            assert_eq!(open_transactions_async(db).await, 1, "plain begin: still open");
+            conn.execute("ROLLBACK").await.unwrap();
+
+            if backend == Backend::Mysql {
+                // No BEGIN at all: with autocommit off the first write
+                // opens the transaction.
+                conn.execute("SET autocommit = 0").await.unwrap();
+                conn.execute(sqlx::AssertSqlSafe(insert.clone())).await.unwrap();
+                check("autocommit = 0", tag_query.all_async(&mut *conn).await.unwrap());
+                assert_eq!(open_transactions_async(db).await, 1, "autocommit = 0: still open");
+                conn.execute("ROLLBACK").await.unwrap();
+                conn.execute("SET autocommit = 1").await.unwrap();
+            }
+        })
+    });
+    assert_eq!(tag_count(db), tags, "every caller's rollback undid its write");
+    assert_clean(db, &pool);
+    db.block_on(pool.close());
+}
+
+/// SQLite: a plain `BEGIN`, a write, then a load with a prefetch: the load
+/// runs inside (rusqlite's executor asks sqlite3_get_autocommit) and ends
+/// nothing; the same inside a savepoint, and a savepoint with no BEGIN.
+fn sqlite_plain_begin_and_savepoints(db: &Db) {
+    blog::seed(db, 6).unwrap();
+    let sqlite = db.as_sqlite().expect("SQLite");
+    let tags = tag_count(db);
+    let insert = insert_tag_sql(db, 100);
+    let tag_query = Tag::query().prefetch_related(Tag::posts());
+    for (open, close) in [
+        ("BEGIN", "ROLLBACK"),
+        ("BEGIN IMMEDIATE", "ROLLBACK"),
+        ("SAVEPOINT outer_sp", "ROLLBACK TO outer_sp; RELEASE outer_sp"),
+        ("BEGIN; SAVEPOINT inner_sp", "ROLLBACK TO inner_sp; ROLLBACK"),
+    ] {
+        sqlite.execute_batch(open).unwrap();
+        sqlite.execute(&insert, &[]).unwrap();
+        let seen = tag_query.all(sqlite).unwrap();
+        assert_eq!(seen.len(), tags + 1, "{open}: the load saw the write");
+        assert!(
+            !sqlite.connection().is_autocommit(),
+            "{open}: the load left the caller's transaction open"
+        );
+        sqlite.execute_batch(close).unwrap();
+        assert!(sqlite.connection().is_autocommit(), "{open}: closed by the caller");
+        assert_eq!(tag_count(db), tags, "{open}: the caller's rollback undid the write");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Cancelled loads.
+
+/// Delays that cut a load at every stage: before the first byte, during the
+/// BEGIN, between statements, while rows stream, after the end.
+fn delays() -> Vec<Duration> {
+    let mut out: Vec<Duration> = (0..12).map(|i| Duration::from_micros(i * 250)).collect();
+    out.extend([3, 5, 8, 13, 21, 34].map(Duration::from_millis));
+    out
+}
+
+/// A held pool connection (`&mut conn`): the load is dropped at every
+/// delay. A connection whose load was dropped is closed when handed back,
+/// so nothing it may still hold (a transaction whose BEGIN was in flight,
+/// a half-read result) reaches the pool. On PostgreSQL the connection's
+/// next load, before it is handed back, returns the whole graph.
+fn cancelled_loads_on_a_held_connection(db: &Db) {
+    big_blog(db, 2_000);
+    let backend = db.backend();
+    let query = posts_with_tags();
+    let expected = graph(&db.all(&query).unwrap());
+    let pool = db.new_pool(1, &[]).expect("a server");
+    let mut cancelled = 0;
+    for (i, delay) in delays().into_iter().enumerate() {
+        let outcome = db.block_on(async {
+            tokio::time::timeout(Duration::from_secs(60), async {
+                on_pool!(&pool, |p| {
+                    let mut conn = p.acquire().await.unwrap();
+                    let cut = tokio::time::timeout(delay, query.all_async(&mut conn)).await;
+                    let next = if backend == Backend::Mysql && cut.is_err() {
+                        // sqlx's MySQL driver cannot always use a connection
+                        // whose statement was dropped half-way (its next
+                        // statement may hang): hand it back, the executor
+                        // has it closed; the next load takes a new one.
+                        drop(conn);
+                        p.acquire().await.unwrap();
+                        pool.all(&query).await
+                    } else if i % 2 == 0 {
+                        // PostgreSQL: the same connection, through either
+                        // executor.
+                        query.all_async(&mut *conn).await
+                    } else {
+                        query.all_async(&mut conn).await
+                    };
+                    (cut.is_err(), next.map(|posts| graph(&posts)))
+                })
+            })
+            .await
+        });
+        let (was_cut, next) = outcome
+            .unwrap_or_else(|_| panic!("cut at {delay:?}: the next load on the connection hung"));
+        cancelled += usize::from(was_cut);
+        let next = next.unwrap_or_else(|e| panic!("cut at {delay:?}: the next load failed: {e}"));
+        assert_eq!(next, expected, "cut at {delay:?}: the next load's graph");
+        assert_clean(db, &pool);
+    }
+    assert!(cancelled >= 6, "the sweep cut loads ({cancelled} cut)");
+    let after = db.block_on(pool.all(&query)).unwrap();
+    assert_eq!(graph(&after), expected, "the pool still serves");
+    let closed = db.block_on(async {
+        tokio::time::timeout(Duration::from_secs(20), pool.close()).await
+    });
+    assert!(closed.is_ok(), "the pool closed");
+}
+
+/// Inside the caller's transaction (plain BEGIN, after a write), on a held
+/// pool connection: on PostgreSQL a cancelled load leaves that transaction
+/// open and the caller's own, so the caller's next statement works and its
+/// rollback undoes the write. On MySQL the connection is closed when handed
+/// back, and the server rolls the caller's transaction back.
+fn cancelled_loads_inside_the_callers_transaction(db: &Db) {
+    big_blog(db, 1_000);
+    let query = posts_with_tags();
+    let pool = db.new_pool(1, &[]).expect("a server");
+    let tags = tag_count(db);
+    let begin = plain_begin(db);
+    let insert = insert_tag_sql(db, 100);
+    let backend = db.backend();
+    for delay in delays() {
+        let result = db.block_on(async {
+            tokio::time::timeout(Duration::from_secs(60), async {
+                on_pool!(&pool, |p| {
+                    let mut conn = p.acquire().await.unwrap();
+                    conn.execute(begin).await.unwrap();
+                    conn.execute(sqlx::AssertSqlSafe(insert.clone())).await.unwrap();
+                    let cut = tokio::time::timeout(delay, query.all_async(&mut conn)).await;
+                    if backend == Backend::Mysql && cut.is_err() {
+                        // The connection is closed when handed back (see
+                        // above): the server rolls the caller's
+                        // transaction back.
+                        drop(conn);
+                        return None;
+                    }
+                    let seen = Tag::query().all_async(&mut *conn).await;
+                    let open = open_transactions_async(db).await;
+                    conn.execute("ROLLBACK").await.unwrap();
+                    Some((seen.map(|t| t.len()), open))
+                })
+            })
+            .await
+        });
+        let result =
+            result.unwrap_or_else(|_| panic!("cut at {delay:?}: the caller's connection hung"));
+        if let Some((seen, open)) = result {
+            let seen =
+                seen.unwrap_or_else(|e| panic!("cut at {delay:?}: the caller's next load: {e}"));
+            assert_eq!(seen, tags + 1, "cut at {delay:?}: the caller's write is still there");
+            assert_eq!(open, 1, "cut at {delay:?}: the caller's transaction is still open");
+        }
+        assert_clean(db, &pool);
+        assert_eq!(tag_count(db), tags, "cut at {delay:?}: the write was rolled back");
+        let posts = db.block_on(pool.all(&query)).unwrap();
+        assert_eq!(posts.len(), 1_000, "cut at {delay:?}: the pool serves");
+    }
+    db.block_on(pool.close());
+}
+
+/// A pool of one: loads with a prefetch of 5,000 rows cancelled at every
+/// delay; after each the next load on the pool returns the whole graph,
+/// no session is in a transaction, and the pool closes.
+fn cancelled_loads_on_a_pool(db: &Db) {
+    big_blog(db, 2_000);
+    let query = posts_with_tags();
+    let expected = graph(&db.all(&query).unwrap());
+    assert!(expected.iter().map(|p| p.2.len()).sum::<usize>() >= 5_000);
+    let pool = db.new_pool(1, &[]).expect("a server");
+    // Random cut points from a fixed seed, on top of the sweep.
+    let mut rng = 0x2545_f491_4f6c_dd1d_u64;
+    let mut cuts = delays();
+    for _ in 0..10 {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        cuts.push(Duration::from_micros(rng % 20_000));
+    }
+    for delay in cuts {
+        let cut = db.block_on(async { tokio::time::timeout(delay, pool.all(&query)).await });
+        let next = db.block_on(async {
+            tokio::time::timeout(Duration::from_secs(30), pool.all(&query)).await
+        });
+        let next = next
+            .unwrap_or_else(|_| panic!("cut at {delay:?} ({}): the next load hung", cut.is_err()))
+            .unwrap_or_else(|e| panic!("cut at {delay:?}: the next load failed: {e}"));
+        assert_eq!(graph(&next), expected, "cut at {delay:?}");
+        assert_clean(db, &pool);
+    }
+    let closed = db.block_on(async {
+        tokio::time::timeout(Duration::from_secs(20), pool.close()).await
+    });
+    assert!(closed.is_ok(), "the pool closed");
+}
+
+/// AsyncSqlite: the load runs on a blocking thread, which a dropped future
+/// does not stop; it finishes and ends its own transaction, and the next
+/// load waits for it and is whole.
+fn cancelled_async_sqlite_loads(db: &Db) {
+    let _ = db;
+    let path = std::env::temp_dir().join(format!("related_faults_{}.db", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    let sync = Db::from_sqlite(Sqlite::open(&path).unwrap());
+    big_blog(&sync, 2_000);
+    let query = posts_with_tags();
+    let expected = graph(&sync.all(&query).unwrap());
+    drop(sync);
+    let adb = AsyncSqlite::open(&path).unwrap();
+    for delay in delays() {
+        let next = server::block_on(async {
+            let _ = tokio::time::timeout(delay, query.all_async(&adb)).await;
+            query.all_async(&adb).await
+        })
+        .unwrap_or_else(|e| panic!("cut at {delay:?}: {e}"));
+        assert_eq!(graph(&next), expected, "cut at {delay:?}");
+        let autocommit = server::block_on(adb.with(|db| Ok(db.connection().is_autocommit())));
+        assert!(autocommit.unwrap(), "cut at {delay:?}: no transaction left open");
+    }
+    drop(adb);
+    let _ = std::fs::remove_file(&path);
+}
+
+// ---------------------------------------------------------------------------
+// Connections killed by the server.
+
+/// The session is killed between the load's first statement and its
+/// prefetch: the load fails saying the server closed the connection, and
+/// the pool replaces the connection.
+fn connection_killed_between_statements(db: &Db) {
+    blog::seed(db, 20).unwrap();
+    let expected = graph(&db.all(&posts_with_tags()).unwrap());
+    let pool = db.new_pool(1, &[]).expect("a server");
+    let backend = db.backend();
+    let id = db.block_on(async {
+        on_pool!(&pool, |p| session_id(p, backend).await)
+    });
+    let killer = db.as_server().unwrap().pool().clone();
+    let hook = move || {
+        // Inside the load (on the runtime): kill from a thread of its own.
+        std::thread::spawn(move || server::block_on(kill(&killer, backend, id)))
+            .join()
+            .unwrap();
+    };
+    let load = Load::new(&posts_with_tags(), on_pool!(&pool, |p| p.ctx())).unwrap();
+    let job = Between {
+        inner: load,
+        calls: 0,
+        hook: Some(hook),
+    };
+    let (_, result) = db.block_on(pool.run(job));
+    let err = result.expect_err("the session was killed mid-load");
+    assert_lost(&err);
+    assert_clean(db, &pool);
+    let again = db.block_on(pool.all(&posts_with_tags())).unwrap();
+    assert_eq!(graph(&again), expected, "the pool serves after the kill");
+    db.block_on(pool.close());
+}
+
+/// The session is killed while the prefetch's rows stream in.
+fn connection_killed_while_rows_stream(db: &Db) {
+    big_blog(db, 2_000);
+    let query = posts_with_tags();
+    let expected = graph(&db.all(&query).unwrap());
+    let pool = db.new_pool(1, &[]).expect("a server");
+    let backend = db.backend();
+    let mut failures = 0;
+    for delay in [1, 2, 4, 8].map(Duration::from_millis) {
+        let result = db.block_on(async {
+            on_pool!(&pool, |p| {
+                let mut conn = p.acquire().await.unwrap();
+                let id = session_id(&mut *conn, backend).await;
+                let admin = db.as_server().unwrap().pool().clone();
+                let killer = tokio::spawn(async move {
+                    tokio::time::sleep(delay).await;
+                    kill(&admin, backend, id).await;
+                });
+                let loaded = query.all_async(&mut conn).await;
+                killer.await.unwrap();
+                loaded
+            })
+        });
+        match result {
+            // The load finished before the kill: nothing to check.
+            Ok(posts) => assert_eq!(graph(&posts), expected),
+            Err(e) => {
+                failures += 1;
+                assert_lost(&e);
+            }
+        }
+        let again = db.block_on(async {
+            tokio::time::timeout(Duration::from_secs(30), pool.all(&query)).await
+        });
+        let again = again.expect("no hang").expect("the pool serves after the kill");
+        assert_eq!(graph(&again), expected);
+        assert_clean(db, &pool);
+    }
+    assert!(failures > 0, "some kill landed during a load");
+    db.block_on(pool.close());
+}
+
+fn assert_lost(err: &Error) {
+    match err {
+        Error::ConnectionLost { message, .. } => {
+            assert!(
+                message.contains("server closed the connection"),
+                "says what happened: {message}"
+            );
+        }
+        other => panic!("expected the connection lost, got: {other}"),
+    }
+    assert!(!err.to_string().contains("cannot connect"), "{err}");
+}
+
+// ---------------------------------------------------------------------------
+// A column changes type under an open pool.
+
+/// A pooled connection has the load's statements prepared; another
+/// connection changes a column's type. The next loads on the pool succeed
+/// (PostgreSQL refuses a cached plan whose result type changed; the load
+/// clears the connection's statements and, where nothing was read yet and
+/// no transaction of its own was aborted, sends the statement again).
+fn column_changes_type_under_an_open_pool(db: &Db) {
+    blog::seed(db, 6).unwrap();
+    let pool = db.new_pool(1, &[]).expect("a server");
+    let plain = Tag::query().order_by(Tag::id().asc());
+    let nested = posts_with_tags();
+    let before = graph(&db.block_on(pool.all(&nested)).unwrap());
+    assert_eq!(db.block_on(pool.all(&plain)).unwrap().len(), 8);
+    let alter = |ty: &str| match db.backend() {
+        Backend::Postgres => format!("ALTER TABLE blog_tag ALTER COLUMN name TYPE {ty}"),
+        _ => format!("ALTER TABLE blog_tag MODIFY COLUMN name {ty} NOT NULL"),
+    };
+    for ty in ["VARCHAR(200)", "TEXT", "VARCHAR(100)"] {
+        db.execute(&alter(ty), &[]).unwrap();
+        // One statement: sent again, succeeds.
+        let tags = db.block_on(pool.all(&plain)).unwrap_or_else(|e| panic!("{ty}: {e}"));
+        assert_eq!(tags.len(), 8, "{ty}");
+        // A prefetch whose changed statement runs inside the load's
+        // snapshot: this one may fail, the next must not.
+        let first = db.block_on(pool.all(&nested));
+        if let Err(e) = &first {
+            assert!(e.to_string().contains("cached plan"), "{ty}: {e}");
+        }
+        let next = db.block_on(pool.all(&nested)).unwrap_or_else(|e| panic!("{ty}: {e}"));
+        assert_eq!(graph(&next), before, "{ty}");
+        assert_clean(db, &pool);
+    }
+    db.block_on(pool.close());
+}
+
+// ---------------------------------------------------------------------------
+// One statement per call.
+
+/// `raw` and `execute_statement` send one statement: a string with a
+/// second one (after a comment, a quoted `;`, anything) is refused before
+/// anything is sent, on every backend.
+fn one_call_sends_one_statement(db: &Db) {
+    blog::seed(db, 3).unwrap();
+    let tags = tag_count(db);
+    let q = |sql: &str| db.sql(sql);
+    for sql in [
+        q("-- note\nSELECT * FROM \"blog_tag\"; DROP TABLE \"blog_post_tags\""),
+        q("SELECT * FROM \"blog_tag\" WHERE \"name\" <> ';';DELETE FROM \"blog_tag\""),
+        q("/* a; b */ SELECT * FROM \"blog_tag\"; /* c */ DELETE FROM \"blog_tag\"; "),
+    ] {
+        match db.raw::<Tag>(&sql, &[]) {
+            Err(Error::SeveralStatements { statement, .. }) => assert_eq!(statement, sql),
+            other => panic!("raw must refuse {sql:?}: {other:?}"),
+        }
+        match db.execute(&sql, &[]) {
+            Err(e @ Error::SeveralStatements { .. }) => {
+                assert!(e.to_string().contains("one call sends one statement"), "{e}");
+            }
+            other => panic!("execute must refuse {sql:?}: {other:?}"),
+        }
+    }
+    assert_eq!(tag_count(db), tags, "nothing was deleted");
+    assert_eq!(db.all(&posts_with_tags()).unwrap().len(), 3, "nothing was dropped");
+    // One statement, with a trailing `;` and a comment, still runs.
+    let one = q("-- all tags\nSELECT * FROM \"blog_tag\" WHERE \"name\" <> ';'; -- done");
+    assert_eq!(db.raw::<Tag>(&one, &[]).unwrap().len(), tags);
+}
+
+// ---------------------------------------------------------------------------
+// Errors that say what happened.
+
+/// Every connection of a pool is busy for the whole wait: the error says
+/// so, with the wait, rather than "cannot connect: pool timed out".
+fn busy_pool_says_so(db: &Db) {
+    blog::seed(db, 3).unwrap();
+    let _guard = server::runtime().enter();
+    let wait = Duration::from_millis(300);
+    let pool = match db.new_pool(1, &[]).unwrap() {
+        Pool::Postgres(p) => Pool::Postgres(
+            PgPoolOptions::new()
+                .max_connections(1)
+                .acquire_timeout(wait)
+                .connect_lazy_with((*p.connect_options()).clone()),
+        ),
+        Pool::Mysql(p) => Pool::Mysql(
+            MySqlPoolOptions::new()
+                .max_connections(1)
+                .acquire_timeout(wait)
+                .connect_lazy_with((*p.connect_options()).clone()),
+        ),
+    };
+    let err = db.block_on(async {
+        on_pool!(&pool, |p| {
+            let held = p.acquire().await.unwrap();
+            let err = posts_with_tags().all_async(p).await.unwrap_err();
+            drop(held);
+            err
+        })
+    });
+    let text = err.to_string();
+    assert!(
+        text.contains("no connection of the pool was free within 300 ms"),
+        "{text}"
+    );
+    assert!(!text.contains("pool timed out"), "{text}");
+    let posts = db.block_on(pool.all(&posts_with_tags())).unwrap();
+    assert_eq!(posts.len(), 3, "free again");
+    db.block_on(pool.close());
+}
+
+/// An error about a statement of 100,000 values shows a short message;
+/// the whole statement stays reachable through `Error::statement`.
+fn long_statements_stay_readable_in_errors(db: &Db) {
+    blog::seed(db, 3).unwrap();
+    let sql = db.sql(&format!(
+        "SELECT * FROM \"blog_tag\" WHERE \"id\" IN ({}) AND \"id\" IN (SELECT 1 FROM \"nope\")",
+        (0..100_000).map(|i| i.to_string()).collect::<Vec<_>>().join(", ")
+    ));
+    let err = db.raw::<Tag>(&sql, &[]).unwrap_err();
+    let text = err.to_string();
+    assert!(text.len() < 2_000, "{} bytes: {}", text.len(), &text[..300]);
+    assert!(text.contains("characters left out"), "{text}");
+    assert!(text.contains("FROM \"nope\")") || text.contains("FROM `nope`)"), "the tail: {text}");
+    assert_eq!(err.statement(), Some(sql.as_str()), "the whole text is kept");
+    // A load whose key list is long: its error is as short.
+    db.execute(&db.sql(r#"DROP TABLE "blog_post_tags""#), &[]).unwrap();
+    db.execute(&db.sql(r#"DROP TABLE "blog_post""#), &[]).unwrap();
+    let keys: Vec<i64> = (0..100_000).collect();
+    let query = Post::query()
+        .filter(Post::id().is_in(keys))
+        .prefetch_related(Post::tags());
+    let (result, sent) = db.capture(|| db.all(&query));
+    let err = match result {
+        Err(e) => e,
+        Ok(rows) => panic!(
+            "{} rows from a dropped table; sent: {:?}",
+            rows.len(),
+            sent.iter().map(|s| s.sql.chars().take(200).collect::<String>()).collect::<Vec<_>>()
+        ),
+    };
+    assert!(err.to_string().len() < 2_000, "{} bytes", err.to_string().len());
+    let full = err.statement().expect("the statement");
+    assert!(full.len() > 600 || !err.to_string().contains("left out"));
+}
