@@ -35,6 +35,11 @@ pub const CASES: &[Case] = &[
         load_inside_every_kind_of_transaction,
     )
     .on(SERVERS),
+    Case::new(
+        "faults::pool_connection_left_in_a_transaction",
+        pool_connection_left_in_a_transaction,
+    )
+    .on(SERVERS),
     Case::new("faults::sqlite_plain_begin_and_savepoints", sqlite_plain_begin_and_savepoints)
         .on(SQLITE),
     Case::new(
@@ -359,6 +364,40 @@ fn load_inside_every_kind_of_transaction(db: &Db) {
     });
     assert_eq!(tag_count(db), tags, "every caller's rollback undid its write");
     assert_clean(db, &pool);
+    db.block_on(pool.close());
+}
+
+/// A connection handed back to the pool inside a transaction the caller
+/// opened as plain SQL (after a write): the next load through the pool
+/// gets it, runs inside that transaction and neither commits it nor fails.
+fn pool_connection_left_in_a_transaction(db: &Db) {
+    blog::seed(db, 6).unwrap();
+    let expected = graph(&db.all(&posts_with_tags()).unwrap());
+    let tags = tag_count(db);
+    let pool = db.new_pool(1, &[]).expect("a server");
+    let begin = plain_begin(db);
+    let insert = insert_tag_sql(db, 100);
+    db.block_on(async {
+        on_pool!(&pool, |p| {
+            let mut conn = p.acquire().await.unwrap();
+            conn.execute(begin).await.unwrap();
+            conn.execute(sqlx::AssertSqlSafe(insert.clone())).await.unwrap();
+        })
+    });
+    let posts = db.block_on(pool.all(&posts_with_tags())).unwrap();
+    assert_eq!(graph(&posts), expected);
+    let seen = db.block_on(pool.all(&Tag::query())).unwrap();
+    assert_eq!(seen.len(), tags + 1, "the loads ran inside the leftover transaction");
+    assert_eq!(tag_count(db), tags, "nothing committed it");
+    assert_eq!(open_transactions(db), 1, "still open");
+    db.block_on(async {
+        on_pool!(&pool, |p| {
+            let mut conn = p.acquire().await.unwrap();
+            conn.execute("ROLLBACK").await.unwrap();
+        })
+    });
+    assert_clean(db, &pool);
+    assert_eq!(tag_count(db), tags);
     db.block_on(pool.close());
 }
 
