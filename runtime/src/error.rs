@@ -62,7 +62,10 @@ pub enum Error {
         relation: String,
         what: &'static str,
     },
-    #[error("expected exactly one `{model}` row, found {found}; statement: {}", shorten(statement))]
+    #[error(
+        "expected exactly one `{model}` row, found {found}; statement: {}",
+        shorten(statement)
+    )]
     NotOne {
         model: &'static str,
         found: usize,
@@ -123,7 +126,10 @@ mod tests {
 
     #[test]
     fn long_statements_are_shortened_in_messages_only() {
-        let sql = format!("SELECT * FROM t WHERE id IN ({})", vec!["?"; 100_000].join(", "));
+        let sql = format!(
+            "SELECT * FROM t WHERE id IN ({})",
+            vec!["?"; 100_000].join(", ")
+        );
         let e = Error::Database {
             message: "boom".into(),
             statement: sql.clone(),
@@ -131,9 +137,14 @@ mod tests {
         };
         let shown = e.to_string();
         assert!(shown.len() < 1_000, "{} bytes", shown.len());
-        assert!(shown.starts_with("the database rejected a statement: boom; statement: SELECT * FROM t WHERE id IN (?, ?"));
+        assert!(shown.starts_with(
+            "the database rejected a statement: boom; statement: SELECT * FROM t WHERE id IN (?, ?"
+        ));
         assert!(shown.ends_with("?, ?)"), "{shown}");
-        assert!(shown.contains(&format!("{} characters left out", sql.len() - SHOWN_SQL_CHARS)));
+        assert!(shown.contains(&format!(
+            "{} characters left out",
+            sql.len() - SHOWN_SQL_CHARS
+        )));
         assert_eq!(e.statement(), Some(sql.as_str()));
     }
 
@@ -144,7 +155,10 @@ mod tests {
             found: 2,
             statement: "SELECT 1".into(),
         };
-        assert_eq!(e.to_string(), "expected exactly one `Post` row, found 2; statement: SELECT 1");
+        assert_eq!(
+            e.to_string(),
+            "expected exactly one `Post` row, found 2; statement: SELECT 1"
+        );
         let sql = "é".repeat(2 * SHOWN_SQL_CHARS);
         let shown = shorten(&sql);
         assert!(shown.starts_with(&"é".repeat(SHOWN_SQL_CHARS - 100)));

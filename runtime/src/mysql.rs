@@ -12,8 +12,8 @@ use std::sync::Arc;
 
 use sqlx::error::BoxDynError;
 use sqlx::mysql::{
-    MySql, MySqlArguments, MySqlConnection, MySqlDatabaseError, MySqlQueryResult, MySqlRow, MySqlTypeInfo,
-    MySqlValueRef,
+    MySql, MySqlArguments, MySqlConnection, MySqlDatabaseError, MySqlQueryResult, MySqlRow,
+    MySqlTypeInfo, MySqlValueRef,
 };
 use sqlx::{Arguments, AssertSqlSafe, Decode, Executor as _, Row, Type, TypeInfo, ValueRef};
 

@@ -67,7 +67,10 @@ fn second_statement(dialect: Dialect, sql: &str) -> Option<usize> {
             (_, c) if c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80 => {
                 let mut j = i + 1;
                 while j < b.len()
-                    && (b[j].is_ascii_alphanumeric() || b[j] == b'_' || b[j] == b'$' || b[j] >= 0x80)
+                    && (b[j].is_ascii_alphanumeric()
+                        || b[j] == b'_'
+                        || b[j] == b'$'
+                        || b[j] >= 0x80)
                 {
                     j += 1;
                 }

@@ -267,7 +267,10 @@ pub(crate) async fn run_on<DB: Backend, J: Job>(
 
 /// The server's answer to `probe` (one integer, 0 or 1): whether a
 /// transaction is open.
-async fn in_transaction<DB: Backend>(conn: &mut DB::Connection, probe: &'static str) -> Result<bool> {
+async fn in_transaction<DB: Backend>(
+    conn: &mut DB::Connection,
+    probe: &'static str,
+) -> Result<bool> {
     struct Answer(Option<i64>);
     impl Job for Answer {
         fn consistency(&self) -> Consistency {

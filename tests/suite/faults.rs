@@ -40,8 +40,11 @@ pub const CASES: &[Case] = &[
         pool_connection_left_in_a_transaction,
     )
     .on(SERVERS),
-    Case::new("faults::sqlite_plain_begin_and_savepoints", sqlite_plain_begin_and_savepoints)
-        .on(SQLITE),
+    Case::new(
+        "faults::sqlite_plain_begin_and_savepoints",
+        sqlite_plain_begin_and_savepoints,
+    )
+    .on(SQLITE),
     Case::new(
         "faults::cancelled_loads_on_a_held_connection",
         cancelled_loads_on_a_held_connection,
@@ -52,8 +55,16 @@ pub const CASES: &[Case] = &[
         cancelled_loads_inside_the_callers_transaction,
     )
     .on(SERVERS),
-    Case::new("faults::cancelled_loads_on_a_pool", cancelled_loads_on_a_pool).on(SERVERS),
-    Case::new("faults::cancelled_async_sqlite_loads", cancelled_async_sqlite_loads).on(SQLITE),
+    Case::new(
+        "faults::cancelled_loads_on_a_pool",
+        cancelled_loads_on_a_pool,
+    )
+    .on(SERVERS),
+    Case::new(
+        "faults::cancelled_async_sqlite_loads",
+        cancelled_async_sqlite_loads,
+    )
+    .on(SQLITE),
     Case::new(
         "faults::connection_killed_between_statements",
         connection_killed_between_statements,
@@ -69,7 +80,10 @@ pub const CASES: &[Case] = &[
         column_changes_type_under_an_open_pool,
     )
     .on(SERVERS),
-    Case::new("faults::one_call_sends_one_statement", one_call_sends_one_statement),
+    Case::new(
+        "faults::one_call_sends_one_statement",
+        one_call_sends_one_statement,
+    ),
     Case::new("faults::busy_pool_says_so", busy_pool_says_so).on(SERVERS),
     Case::new(
         "faults::long_statements_stay_readable_in_errors",
@@ -170,8 +184,11 @@ async fn kill(admin: &Pool, backend: Backend, id: i64) {
         Backend::Postgres => format!("SELECT pg_terminate_backend({id})"),
         _ => format!("KILL {id}"),
     };
-    on_pool!(admin, |p| p.execute(sqlx::AssertSqlSafe(sql)).await.map(|_| ()))
-        .expect("kill the session");
+    on_pool!(admin, |p| p
+        .execute(sqlx::AssertSqlSafe(sql))
+        .await
+        .map(|_| ()))
+    .expect("kill the session");
 }
 
 /// A blog of `posts` posts inserted in bulk (2 or 3 tags each).
@@ -241,7 +258,9 @@ fn load_inside_a_plain_begin(db: &Db) {
                 let mut conn = p.acquire().await.unwrap();
                 conn.execute(begin).await.unwrap();
                 let posts = posts_with_tags().all_async(&mut *conn).await.unwrap();
-                conn.execute(sqlx::AssertSqlSafe(insert.clone())).await.unwrap();
+                conn.execute(sqlx::AssertSqlSafe(insert.clone()))
+                    .await
+                    .unwrap();
                 let open_during = open_transactions_async(db).await;
                 let end = if rollback { "ROLLBACK" } else { "COMMIT" };
                 conn.execute(end).await.unwrap();
@@ -249,7 +268,10 @@ fn load_inside_a_plain_begin(db: &Db) {
             })
         });
         assert_eq!(loaded, expected);
-        assert_eq!(open_during, 1, "the caller's transaction was open after the load");
+        assert_eq!(
+            open_during, 1,
+            "the caller's transaction was open after the load"
+        );
         let want = if rollback { tags } else { tags + 1 };
         assert_eq!(
             tag_count(db),
@@ -281,7 +303,9 @@ fn load_after_a_write_in_a_plain_begin(db: &Db) {
             on_pool!(&pool, |p| {
                 let mut conn = p.acquire().await.unwrap();
                 conn.execute(begin).await.unwrap();
-                conn.execute(sqlx::AssertSqlSafe(link.clone())).await.unwrap();
+                conn.execute(sqlx::AssertSqlSafe(link.clone()))
+                    .await
+                    .unwrap();
                 let posts = match executor {
                     "connection" => posts_with_tags().all_async(&mut *conn).await,
                     _ => posts_with_tags().all_async(&mut conn).await,
@@ -296,7 +320,10 @@ fn load_after_a_write_in_a_plain_begin(db: &Db) {
             inside[0].2.contains(&"tag8".to_owned()),
             "{executor}: the load saw the caller's write: {inside:?}"
         );
-        assert_eq!(open_during, 1, "{executor}: the caller's transaction stayed open");
+        assert_eq!(
+            open_during, 1,
+            "{executor}: the caller's transaction stayed open"
+        );
         assert_eq!(
             graph(&db.all(&posts_with_tags()).unwrap()),
             before,
@@ -319,50 +346,96 @@ fn load_inside_every_kind_of_transaction(db: &Db) {
     let begin = plain_begin(db);
     let insert = insert_tag_sql(db, 100);
     let backend = db.backend();
-    let tag_query = Tag::query().prefetch_related(Tag::posts()).order_by(Tag::id().asc());
+    let tag_query = Tag::query()
+        .prefetch_related(Tag::posts())
+        .order_by(Tag::id().asc());
     let check = |how: &str, seen: Vec<Tag>| {
-        assert_eq!(seen.len(), tags + 1, "{how}: the load saw the caller's write");
-        assert!(seen.iter().all(|t| t.posts.get().is_ok()), "{how}: prefetched");
+        assert_eq!(
+            seen.len(),
+            tags + 1,
+            "{how}: the load saw the caller's write"
+        );
+        assert!(
+            seen.iter().all(|t| t.posts.get().is_ok()),
+            "{how}: prefetched"
+        );
     };
     db.block_on(async {
         on_pool!(&pool, |p| {
             // The driver's transaction, and a savepoint inside it.
             let mut tx = p.begin().await.unwrap();
-            tx.execute(sqlx::AssertSqlSafe(insert.clone())).await.unwrap();
+            tx.execute(sqlx::AssertSqlSafe(insert.clone()))
+                .await
+                .unwrap();
             check("driver begin", tag_query.all_async(&mut tx).await.unwrap());
             {
                 let mut nested = tx.begin().await.unwrap();
-                check("driver savepoint", tag_query.all_async(&mut nested).await.unwrap());
-                check("driver savepoint (&mut *)", tag_query.all_async(&mut *nested).await.unwrap());
+                check(
+                    "driver savepoint",
+                    tag_query.all_async(&mut nested).await.unwrap(),
+                );
+                check(
+                    "driver savepoint (&mut *)",
+                    tag_query.all_async(&mut *nested).await.unwrap(),
+                );
                 nested.rollback().await.unwrap();
             }
-            assert_eq!(open_transactions_async(db).await, 1, "driver begin: still open");
+            assert_eq!(
+                open_transactions_async(db).await,
+                1,
+                "driver begin: still open"
+            );
             tx.rollback().await.unwrap();
 
             // Plain SQL, then a plain savepoint.
             let mut conn = p.acquire().await.unwrap();
             conn.execute(begin).await.unwrap();
-            conn.execute(sqlx::AssertSqlSafe(insert.clone())).await.unwrap();
+            conn.execute(sqlx::AssertSqlSafe(insert.clone()))
+                .await
+                .unwrap();
             conn.execute("SAVEPOINT s1").await.unwrap();
-            check("plain savepoint", tag_query.all_async(&mut *conn).await.unwrap());
+            check(
+                "plain savepoint",
+                tag_query.all_async(&mut *conn).await.unwrap(),
+            );
             conn.execute("ROLLBACK TO SAVEPOINT s1").await.unwrap();
-            check("after the savepoint", tag_query.all_async(&mut conn).await.unwrap());
-            assert_eq!(open_transactions_async(db).await, 1, "plain begin: still open");
+            check(
+                "after the savepoint",
+                tag_query.all_async(&mut conn).await.unwrap(),
+            );
+            assert_eq!(
+                open_transactions_async(db).await,
+                1,
+                "plain begin: still open"
+            );
             conn.execute("ROLLBACK").await.unwrap();
 
             if backend == Backend::Mysql {
                 // No BEGIN at all: with autocommit off the first write
                 // opens the transaction.
                 conn.execute("SET autocommit = 0").await.unwrap();
-                conn.execute(sqlx::AssertSqlSafe(insert.clone())).await.unwrap();
-                check("autocommit = 0", tag_query.all_async(&mut *conn).await.unwrap());
-                assert_eq!(open_transactions_async(db).await, 1, "autocommit = 0: still open");
+                conn.execute(sqlx::AssertSqlSafe(insert.clone()))
+                    .await
+                    .unwrap();
+                check(
+                    "autocommit = 0",
+                    tag_query.all_async(&mut *conn).await.unwrap(),
+                );
+                assert_eq!(
+                    open_transactions_async(db).await,
+                    1,
+                    "autocommit = 0: still open"
+                );
                 conn.execute("ROLLBACK").await.unwrap();
                 conn.execute("SET autocommit = 1").await.unwrap();
             }
         })
     });
-    assert_eq!(tag_count(db), tags, "every caller's rollback undid its write");
+    assert_eq!(
+        tag_count(db),
+        tags,
+        "every caller's rollback undid its write"
+    );
     assert_clean(db, &pool);
     db.block_on(pool.close());
 }
@@ -381,13 +454,19 @@ fn pool_connection_left_in_a_transaction(db: &Db) {
         on_pool!(&pool, |p| {
             let mut conn = p.acquire().await.unwrap();
             conn.execute(begin).await.unwrap();
-            conn.execute(sqlx::AssertSqlSafe(insert.clone())).await.unwrap();
+            conn.execute(sqlx::AssertSqlSafe(insert.clone()))
+                .await
+                .unwrap();
         })
     });
     let posts = db.block_on(pool.all(&posts_with_tags())).unwrap();
     assert_eq!(graph(&posts), expected);
     let seen = db.block_on(pool.all(&Tag::query())).unwrap();
-    assert_eq!(seen.len(), tags + 1, "the loads ran inside the leftover transaction");
+    assert_eq!(
+        seen.len(),
+        tags + 1,
+        "the loads ran inside the leftover transaction"
+    );
     assert_eq!(tag_count(db), tags, "nothing committed it");
     assert_eq!(open_transactions(db), 1, "still open");
     db.block_on(async {
@@ -413,8 +492,14 @@ fn sqlite_plain_begin_and_savepoints(db: &Db) {
     for (open, close) in [
         ("BEGIN", "ROLLBACK"),
         ("BEGIN IMMEDIATE", "ROLLBACK"),
-        ("SAVEPOINT outer_sp", "ROLLBACK TO outer_sp; RELEASE outer_sp"),
-        ("BEGIN; SAVEPOINT inner_sp", "ROLLBACK TO inner_sp; ROLLBACK"),
+        (
+            "SAVEPOINT outer_sp",
+            "ROLLBACK TO outer_sp; RELEASE outer_sp",
+        ),
+        (
+            "BEGIN; SAVEPOINT inner_sp",
+            "ROLLBACK TO inner_sp; ROLLBACK",
+        ),
     ] {
         sqlite.execute_batch(open).unwrap();
         sqlite.execute(&insert, &[]).unwrap();
@@ -425,8 +510,15 @@ fn sqlite_plain_begin_and_savepoints(db: &Db) {
             "{open}: the load left the caller's transaction open"
         );
         sqlite.execute_batch(close).unwrap();
-        assert!(sqlite.connection().is_autocommit(), "{open}: closed by the caller");
-        assert_eq!(tag_count(db), tags, "{open}: the caller's rollback undid the write");
+        assert!(
+            sqlite.connection().is_autocommit(),
+            "{open}: closed by the caller"
+        );
+        assert_eq!(
+            tag_count(db),
+            tags,
+            "{open}: the caller's rollback undid the write"
+        );
     }
 }
 
@@ -489,9 +581,8 @@ fn cancelled_loads_on_a_held_connection(db: &Db) {
     assert!(cancelled >= 6, "the sweep cut loads ({cancelled} cut)");
     let after = db.block_on(pool.all(&query)).unwrap();
     assert_eq!(graph(&after), expected, "the pool still serves");
-    let closed = db.block_on(async {
-        tokio::time::timeout(Duration::from_secs(20), pool.close()).await
-    });
+    let closed =
+        db.block_on(async { tokio::time::timeout(Duration::from_secs(20), pool.close()).await });
     assert!(closed.is_ok(), "the pool closed");
 }
 
@@ -514,7 +605,9 @@ fn cancelled_loads_inside_the_callers_transaction(db: &Db) {
                 on_pool!(&pool, |p| {
                     let mut conn = p.acquire().await.unwrap();
                     conn.execute(begin).await.unwrap();
-                    conn.execute(sqlx::AssertSqlSafe(insert.clone())).await.unwrap();
+                    conn.execute(sqlx::AssertSqlSafe(insert.clone()))
+                        .await
+                        .unwrap();
                     let cut = tokio::time::timeout(delay, query.all_async(&mut conn)).await;
                     if backend == Backend::Mysql && cut.is_err() {
                         // The connection is closed when handed back (see
@@ -536,11 +629,22 @@ fn cancelled_loads_inside_the_callers_transaction(db: &Db) {
         if let Some((seen, open)) = result {
             let seen =
                 seen.unwrap_or_else(|e| panic!("cut at {delay:?}: the caller's next load: {e}"));
-            assert_eq!(seen, tags + 1, "cut at {delay:?}: the caller's write is still there");
-            assert_eq!(open, 1, "cut at {delay:?}: the caller's transaction is still open");
+            assert_eq!(
+                seen,
+                tags + 1,
+                "cut at {delay:?}: the caller's write is still there"
+            );
+            assert_eq!(
+                open, 1,
+                "cut at {delay:?}: the caller's transaction is still open"
+            );
         }
         assert_clean(db, &pool);
-        assert_eq!(tag_count(db), tags, "cut at {delay:?}: the write was rolled back");
+        assert_eq!(
+            tag_count(db),
+            tags,
+            "cut at {delay:?}: the write was rolled back"
+        );
         let posts = db.block_on(pool.all(&query)).unwrap();
         assert_eq!(posts.len(), 1_000, "cut at {delay:?}: the pool serves");
     }
@@ -576,9 +680,8 @@ fn cancelled_loads_on_a_pool(db: &Db) {
         assert_eq!(graph(&next), expected, "cut at {delay:?}");
         assert_clean(db, &pool);
     }
-    let closed = db.block_on(async {
-        tokio::time::timeout(Duration::from_secs(20), pool.close()).await
-    });
+    let closed =
+        db.block_on(async { tokio::time::timeout(Duration::from_secs(20), pool.close()).await });
     assert!(closed.is_ok(), "the pool closed");
 }
 
@@ -603,7 +706,10 @@ fn cancelled_async_sqlite_loads(db: &Db) {
         .unwrap_or_else(|e| panic!("cut at {delay:?}: {e}"));
         assert_eq!(graph(&next), expected, "cut at {delay:?}");
         let autocommit = server::block_on(adb.with(|db| Ok(db.connection().is_autocommit())));
-        assert!(autocommit.unwrap(), "cut at {delay:?}: no transaction left open");
+        assert!(
+            autocommit.unwrap(),
+            "cut at {delay:?}: no transaction left open"
+        );
     }
     drop(adb);
     let _ = std::fs::remove_file(&path);
@@ -620,9 +726,7 @@ fn connection_killed_between_statements(db: &Db) {
     let expected = graph(&db.all(&posts_with_tags()).unwrap());
     let pool = db.new_pool(1, &[]).expect("a server");
     let backend = db.backend();
-    let id = db.block_on(async {
-        on_pool!(&pool, |p| session_id(p, backend).await)
-    });
+    let id = db.block_on(async { on_pool!(&pool, |p| session_id(p, backend).await) });
     let killer = db.as_server().unwrap().pool().clone();
     let hook = move || {
         // Inside the load (on the runtime): kill from a thread of its own.
@@ -679,7 +783,9 @@ fn connection_killed_while_rows_stream(db: &Db) {
         let again = db.block_on(async {
             tokio::time::timeout(Duration::from_secs(30), pool.all(&query)).await
         });
-        let again = again.expect("no hang").expect("the pool serves after the kill");
+        let again = again
+            .expect("no hang")
+            .expect("the pool serves after the kill");
         assert_eq!(graph(&again), expected);
         assert_clean(db, &pool);
     }
@@ -722,7 +828,9 @@ fn column_changes_type_under_an_open_pool(db: &Db) {
     for ty in ["VARCHAR(200)", "TEXT", "VARCHAR(100)"] {
         db.execute(&alter(ty), &[]).unwrap();
         // One statement: sent again, succeeds.
-        let tags = db.block_on(pool.all(&plain)).unwrap_or_else(|e| panic!("{ty}: {e}"));
+        let tags = db
+            .block_on(pool.all(&plain))
+            .unwrap_or_else(|e| panic!("{ty}: {e}"));
         assert_eq!(tags.len(), 8, "{ty}");
         // A prefetch whose changed statement runs inside the load's
         // snapshot: this one may fail, the next must not.
@@ -730,7 +838,9 @@ fn column_changes_type_under_an_open_pool(db: &Db) {
         if let Err(e) = &first {
             assert!(e.to_string().contains("cached plan"), "{ty}: {e}");
         }
-        let next = db.block_on(pool.all(&nested)).unwrap_or_else(|e| panic!("{ty}: {e}"));
+        let next = db
+            .block_on(pool.all(&nested))
+            .unwrap_or_else(|e| panic!("{ty}: {e}"));
         assert_eq!(graph(&next), before, "{ty}");
         assert_clean(db, &pool);
     }
@@ -758,13 +868,20 @@ fn one_call_sends_one_statement(db: &Db) {
         }
         match db.execute(&sql, &[]) {
             Err(e @ Error::SeveralStatements { .. }) => {
-                assert!(e.to_string().contains("one call sends one statement"), "{e}");
+                assert!(
+                    e.to_string().contains("one call sends one statement"),
+                    "{e}"
+                );
             }
             other => panic!("execute must refuse {sql:?}: {other:?}"),
         }
     }
     assert_eq!(tag_count(db), tags, "nothing was deleted");
-    assert_eq!(db.all(&posts_with_tags()).unwrap().len(), 3, "nothing was dropped");
+    assert_eq!(
+        db.all(&posts_with_tags()).unwrap().len(),
+        3,
+        "nothing was dropped"
+    );
     // One statement, with a trailing `;` and a comment, still runs.
     let one = q("-- all tags\nSELECT * FROM \"blog_tag\" WHERE \"name\" <> ';'; -- done");
     assert_eq!(db.raw::<Tag>(&one, &[]).unwrap().len(), tags);
@@ -818,17 +935,29 @@ fn long_statements_stay_readable_in_errors(db: &Db) {
     blog::seed(db, 3).unwrap();
     let sql = db.sql(&format!(
         "SELECT * FROM \"blog_tag\" WHERE \"id\" IN ({}) AND \"id\" IN (SELECT 1 FROM \"nope\")",
-        (0..100_000).map(|i| i.to_string()).collect::<Vec<_>>().join(", ")
+        (0..100_000)
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
     ));
     let err = db.raw::<Tag>(&sql, &[]).unwrap_err();
     let text = err.to_string();
     assert!(text.len() < 2_000, "{} bytes: {}", text.len(), &text[..300]);
     assert!(text.contains("characters left out"), "{text}");
-    assert!(text.contains("FROM \"nope\")") || text.contains("FROM `nope`)"), "the tail: {text}");
-    assert_eq!(err.statement(), Some(sql.as_str()), "the whole text is kept");
+    assert!(
+        text.contains("FROM \"nope\")") || text.contains("FROM `nope`)"),
+        "the tail: {text}"
+    );
+    assert_eq!(
+        err.statement(),
+        Some(sql.as_str()),
+        "the whole text is kept"
+    );
     // A load whose key list is long: its error is as short.
-    db.execute(&db.sql(r#"DROP TABLE "blog_post_tags""#), &[]).unwrap();
-    db.execute(&db.sql(r#"DROP TABLE "blog_post""#), &[]).unwrap();
+    db.execute(&db.sql(r#"DROP TABLE "blog_post_tags""#), &[])
+        .unwrap();
+    db.execute(&db.sql(r#"DROP TABLE "blog_post""#), &[])
+        .unwrap();
     let keys: Vec<i64> = (0..100_000).collect();
     let query = Post::query()
         .filter(Post::id().is_in(keys))
@@ -839,10 +968,16 @@ fn long_statements_stay_readable_in_errors(db: &Db) {
         Ok(rows) => panic!(
             "{} rows from a dropped table; sent: {:?}",
             rows.len(),
-            sent.iter().map(|s| s.sql.chars().take(200).collect::<String>()).collect::<Vec<_>>()
+            sent.iter()
+                .map(|s| s.sql.chars().take(200).collect::<String>())
+                .collect::<Vec<_>>()
         ),
     };
-    assert!(err.to_string().len() < 2_000, "{} bytes", err.to_string().len());
+    assert!(
+        err.to_string().len() < 2_000,
+        "{} bytes",
+        err.to_string().len()
+    );
     let full = err.statement().expect("the statement");
     assert!(full.len() > 600 || !err.to_string().contains("left out"));
 }
