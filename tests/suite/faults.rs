@@ -844,6 +844,38 @@ fn column_changes_type_under_an_open_pool(db: &Db) {
         assert_eq!(graph(&next), before, "{ty}");
         assert_clean(db, &pool);
     }
+    // Inside a transaction of the caller's (plain BEGIN) on a held
+    // connection: PostgreSQL's error aborts that transaction, so the load
+    // fails with the first error (not "transaction is aborted"), the
+    // caller rolls back, and the connection's next load succeeds. MySQL
+    // re-prepares by itself: the load succeeds inside the transaction.
+    let begin = plain_begin(db);
+    let types = ["TEXT", "VARCHAR(150)"];
+    for ty in types {
+        let (inside, after) = db.block_on(async {
+            on_pool!(&pool, |p| {
+                let mut conn = p.acquire().await.unwrap();
+                assert_eq!(plain.all_async(&mut *conn).await.unwrap().len(), 8);
+                // The connection is idle (no lock held): the ALTER runs.
+                let server = db.as_server().unwrap();
+                server.pool().execute(&alter(ty), &[]).await.unwrap();
+                conn.execute(begin).await.unwrap();
+                let inside = plain.all_async(&mut *conn).await.map(|t| t.len());
+                conn.execute("ROLLBACK").await.unwrap();
+                let after = plain.all_async(&mut *conn).await.map(|t| t.len());
+                (inside, after)
+            })
+        });
+        match (db.backend(), inside) {
+            (Backend::Postgres, Err(e)) => {
+                assert!(e.to_string().contains("cached plan"), "{ty}: {e}")
+            }
+            (Backend::Postgres, Ok(_)) => panic!("{ty}: the aborted transaction hid the error"),
+            (_, inside) => assert_eq!(inside.unwrap(), 8, "{ty}"),
+        }
+        assert_eq!(after.unwrap_or_else(|e| panic!("{ty}: {e}")), 8, "{ty}");
+        assert_clean(db, &pool);
+    }
     db.block_on(pool.close());
 }
 
