@@ -33,9 +33,11 @@ pub(crate) mod sealed {
 ///
 /// Every statement of one job runs on ONE connection. A job with more than
 /// one statement that reads (a load with prefetch levels) runs in a
-/// read-only snapshot transaction, unless the connection is already in a
-/// transaction the caller opened: then it runs in that one, with its
-/// isolation level.
+/// read-only snapshot transaction, unless the server says the connection is
+/// already in a transaction (the driver's, or a plain `BEGIN` sent as SQL):
+/// then it runs in that one, with its isolation level, and never ends it.
+/// See the README ("Transactions", "Cancelled loads") for what a load whose
+/// future is dropped leaves on each kind of executor.
 pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
     /// Dialect and key-list binding of the connections behind this executor.
     fn ctx(&self) -> Ctx;

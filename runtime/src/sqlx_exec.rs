@@ -37,11 +37,11 @@ pub(crate) trait Backend: sqlx::Database + sqlx::database::HasStatementCache {
     /// What the load asks the server before it opens a transaction of
     /// this kind on a connection the driver believes idle (a plain `BEGIN`
     /// sent as SQL is invisible to the driver's own bookkeeping): the SQL
-    /// of a query answering whether a transaction is open, or None when
-    /// the begin statement itself is refused inside a transaction (see
-    /// [`Backend::refused_in_transaction`]).
-    /// `owned`: the connection is the load's own (taken from a pool for
-    /// it, and closed if the load is dropped half-way).
+    /// of a query whose one integer says whether a transaction is open, or
+    /// None when the begin statement itself is refused inside a transaction
+    /// (see [`Backend::refused_in_transaction`]). `owned`: the connection
+    /// is the load's own (taken from a pool for it, and closed if the load
+    /// is dropped half-way).
     fn transaction_probe(consistency: Consistency, owned: bool) -> Option<&'static str>;
 
     /// Whether `e`, the error of the begin statement, says a transaction
@@ -234,7 +234,7 @@ pub(crate) async fn run_on<DB: Backend, J: Job>(
     let start = Instant::now();
     // sqlx's Transaction rolls back when dropped, so a load whose future is
     // dropped half-way queues a ROLLBACK for the connection's next use (a
-    // pool's connection is closed instead, see `OwnedConnection`).
+    // pool's connection is closed instead, see `CloseUnlessFinished`).
     let begun = conn.begin_with(sqlx::SqlStr::from_static(begin)).await;
     if let Err(e) = &begun
         && DB::refused_in_transaction(e)
@@ -315,7 +315,11 @@ async fn run_statements<DB: Backend, J: Job>(
         let start = Instant::now();
         let sql: Arc<str> = sql.into();
         let n_params = params.len();
-        let resend = (is_first && may_resend_first).then(|| params.clone());
+        // Only a statement the driver caches can go stale; its parameters
+        // are kept to send it again (the first statement of a load: its
+        // filter values, usually few).
+        let resend =
+            (is_first && may_resend_first && DB::cacheable(&params)).then(|| params.clone());
         is_first = false;
         let mut rows = 0;
         let outcome = send_one::<DB, J>(conn, &sql, params, job, &mut affected, &mut rows).await;
