@@ -117,8 +117,9 @@ pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
         async move { self.run(job).await.1 }
     }
 
-    /// Rows of `M` from the caller's own SQL: its columns must be `M`'s
-    /// stored columns in declaration order.
+    /// Rows of `M` from the caller's own SQL. `M`'s stored columns are
+    /// found in the result by name, in any order; other columns are
+    /// ignored; a missing column is an error.
     fn raw<M: Model>(
         self,
         sql: &str,
@@ -229,26 +230,16 @@ impl<M: Model> Query<M> {
 
     /// [`Query::first`] on an async executor.
     pub async fn first_async<E: AsyncExecutor>(&self, executor: E) -> Result<Option<M>> {
-        let mut q = self.clone();
-        q.limit = Some(1);
+        let q = self.capped(1);
         Ok(q.all_async(executor).await?.into_iter().next())
     }
 
     /// [`Query::one`] on an async executor.
     pub async fn one_async<E: AsyncExecutor>(&self, executor: E) -> Result<M> {
-        let mut q = self.clone();
-        q.limit = Some(2);
+        let q = self.capped(2);
         let dialect = executor.ctx().dialect;
-        let mut rows = q.all_async(executor).await?;
-        if rows.len() == 1 {
-            Ok(rows.remove(0))
-        } else {
-            Err(Error::NotOne {
-                model: M::info().name,
-                found: rows.len(),
-                statement: q.base_statement(dialect).0.sql,
-            })
-        }
+        let rows = q.all_async(executor).await?;
+        q.exactly_one(rows, dialect)
     }
 
     /// [`Query::prefetch_onto`] on an async executor: the rows stay the

@@ -41,9 +41,27 @@ pub enum Error {
     #[error("expected exactly one `{model}` row, found {found}; statement: {statement}")]
     NotOne {
         model: &'static str,
-        found: usize,
+        found: Found,
         statement: String,
     },
+}
+
+/// What `one()` found instead of exactly one row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Found {
+    /// No row matched.
+    None,
+    /// Two or more rows matched (`one()` reads at most two).
+    MoreThanOne,
+}
+
+impl std::fmt::Display for Found {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Found::None => "none",
+            Found::MoreThanOne => "more than one",
+        })
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

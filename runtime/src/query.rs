@@ -212,27 +212,43 @@ impl<M: Model> Query<M> {
         drive(executor, Load::new(self, executor.ctx())?)
     }
 
-    /// The first row, if any (adds `LIMIT 1`).
+    /// The first row of the query's result, if any: its offset is kept, and
+    /// its limit can only lower the answer to none (`limit(0)`). Sends
+    /// `LIMIT 1`.
     pub fn first(&self, executor: &impl Executor) -> Result<Option<M>> {
-        let mut q = self.clone();
-        q.limit = Some(1);
+        let q = self.capped(1);
         Ok(q.all(executor)?.into_iter().next())
     }
 
-    /// Exactly one row, or an error naming how many there were.
+    /// The one row of the query's result (its limit and offset apply), or
+    /// an error saying whether there was none or more than one. Reads at
+    /// most two rows.
     pub fn one(&self, executor: &impl Executor) -> Result<M> {
+        let q = self.capped(2);
+        let rows = q.all(executor)?;
+        q.exactly_one(rows, executor.ctx().dialect)
+    }
+
+    /// This query reading at most `n` of its own rows: the limit is the
+    /// smaller of `n` and the query's, the offset stays.
+    pub(crate) fn capped(&self, n: u64) -> Self {
         let mut q = self.clone();
-        q.limit = Some(2);
-        let mut rows = q.all(executor)?;
-        if rows.len() == 1 {
-            Ok(rows.remove(0))
-        } else {
-            Err(Error::NotOne {
-                model: M::info().name,
-                found: rows.len(),
-                statement: q.base_statement(executor.ctx().dialect).0.sql,
-            })
-        }
+        q.limit = Some(self.limit.map_or(n, |l| l.min(n)));
+        q
+    }
+
+    /// The only row of `rows` (read by `capped(2)`), or what was found.
+    pub(crate) fn exactly_one(&self, mut rows: Vec<M>, dialect: Dialect) -> Result<M> {
+        let found = match rows.len() {
+            1 => return Ok(rows.remove(0)),
+            0 => crate::error::Found::None,
+            _ => crate::error::Found::MoreThanOne,
+        };
+        Err(Error::NotOne {
+            model: M::info().name,
+            found,
+            statement: self.base_statement(dialect).0.sql,
+        })
     }
 
     /// Run only this query's prefetch lookups for rows the caller already
