@@ -139,7 +139,7 @@ impl Sqlite {
     /// Create the tables of `models` with their through tables, foreign key
     /// constraints and indexes.
     pub fn create_tables(&self, models: &[&'static ModelInfo]) -> Result<()> {
-        for sql in schema::create_tables(Dialect::Sqlite, models) {
+        for sql in schema::create_tables(schema::Flavor::Sqlite, models) {
             self.execute(&sql, &[])?;
         }
         Ok(())
