@@ -5,6 +5,7 @@
 //! (set by `.ci/run`) an unreachable backend fails the run instead.
 
 mod backends;
+mod correctness;
 mod example;
 mod oracle;
 mod prefetch;
@@ -25,6 +26,7 @@ fn cases() -> Vec<&'static Case> {
     all.extend(serialize::CASES);
     all.extend(schema::CASES);
     all.extend(oracle::CASES);
+    all.extend(correctness::CASES);
     all.extend(example::CASES);
     all
 }
