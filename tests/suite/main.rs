@@ -8,6 +8,7 @@ mod backends;
 mod correctness;
 mod example;
 mod oracle;
+mod oracle_text;
 mod prefetch;
 mod schema;
 mod select_related;
@@ -27,6 +28,7 @@ fn cases() -> Vec<&'static Case> {
     all.extend(schema::CASES);
     all.extend(oracle::CASES);
     all.extend(correctness::CASES);
+    all.extend(oracle_text::CASES);
     all.extend(example::CASES);
     all
 }
