@@ -10,7 +10,7 @@
 //! Kept apart from the main oracle (`oracle.rs`), whose models have integer
 //! keys and the default collations `create_tables` makes.
 //!
-//! Knob: `RELATED_ORACLE_CASES` (default 300 on SQLite, 40 elsewhere).
+//! Knob: `RELATED_ORACLE_CASES` (default 1,000 on SQLite, 100 elsewhere).
 
 use proptest::collection::vec;
 use proptest::option;
@@ -490,7 +490,7 @@ fn oracle(db: &Db) {
         .ok()
         .and_then(|v| v.parse().ok())
         .map(|n: u32| if sqlite { n } else { n.div_ceil(10).max(1) })
-        .unwrap_or(if sqlite { 300 } else { 40 });
+        .unwrap_or(if sqlite { 1_000 } else { 100 });
     let config = Config {
         cases,
         failure_persistence: None,
