@@ -263,7 +263,9 @@ impl Job for CreateTables {
                     return Err(Error::Database {
                         message: format!(
                             "cannot tell MySQL from MariaDB: {}",
-                            self.unreadable.take().unwrap_or_else(|| "no row".to_owned())
+                            self.unreadable
+                                .take()
+                                .unwrap_or_else(|| "no row".to_owned())
                         ),
                         statement: VERSION_QUERY.to_owned(),
                         source: None,

@@ -411,12 +411,14 @@ impl<R: Relation> Level<R> {
         let link = match self.link_index {
             // The key is the relation's, not a column of the target: the
             // error names the relation's own model and field.
-            Some((i, column)) => Some(<R::Link as Column>::decode(row, i).map_err(|e| {
-                FieldErrorAt {
-                    model: R::info().model,
-                    error: FieldError::new(R::info().name, column, e),
-                }
-            })?),
+            Some((i, column)) => {
+                Some(
+                    <R::Link as Column>::decode(row, i).map_err(|e| FieldErrorAt {
+                        model: R::info().model,
+                        error: FieldError::new(R::info().name, column, e),
+                    })?,
+                )
+            }
             None => R::target_link(&self.children[idx]).cloned(),
         };
         // Every row matches one of the keys asked for; a row that does not

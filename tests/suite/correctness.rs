@@ -29,10 +29,7 @@ pub const CASES: &[Case] = &[
         "correctness::first_and_one_keep_limit_and_offset",
         first_and_one_keep_limit_and_offset,
     ),
-    Case::new(
-        "correctness::null_in_comparisons",
-        null_in_comparisons,
-    ),
+    Case::new("correctness::null_in_comparisons", null_in_comparisons),
     Case::new(
         "correctness::narrowing_out_of_range_is_an_error",
         narrowing_out_of_range_is_an_error,
@@ -58,7 +55,11 @@ pub struct Country {
     pub name: String,
     #[related(reverse = City::country)]
     pub cities: Reverse<City>,
-    #[related(through = "t_country_languages", source_column = "country_code", target_column = "language_code")]
+    #[related(
+        through = "t_country_languages",
+        source_column = "country_code",
+        target_column = "language_code"
+    )]
     pub languages: ManyToMany<Language>,
 }
 
@@ -86,7 +87,12 @@ pub struct Language {
 /// trailing blanks).
 fn create_case_insensitive_tables(db: &Db) {
     let (ci, link_ci, int, text) = match db.backend() {
-        Backend::Sqlite => ("TEXT COLLATE NOCASE", "TEXT COLLATE NOCASE", "INTEGER", "TEXT"),
+        Backend::Sqlite => (
+            "TEXT COLLATE NOCASE",
+            "TEXT COLLATE NOCASE",
+            "INTEGER",
+            "TEXT",
+        ),
         Backend::Postgres => {
             // Nondeterministic: `=` itself ignores case, as MySQL's does.
             db.execute(
@@ -174,7 +180,13 @@ fn text_keys_match_as_the_database_compares(db: &Db) {
     db.insert_all(&cities).unwrap();
     db.insert_all(&[language("FR"), language("en"), language("pt")])
         .unwrap();
-    for (c, l) in [("fr", "FR"), ("FR", "EN"), ("JP", "en"), ("de", "en "), ("jp", "pt")] {
+    for (c, l) in [
+        ("fr", "FR"),
+        ("FR", "EN"),
+        ("JP", "en"),
+        ("de", "en "),
+        ("jp", "pt"),
+    ] {
         db.execute(
             &db.sql("INSERT INTO t_country_languages (country_code, language_code) VALUES (?, ?)"),
             &[Value::Text(c.into()), Value::Text(l.into())],
@@ -184,13 +196,25 @@ fn text_keys_match_as_the_database_compares(db: &Db) {
 
     // Forward: each city's country, three ways.
     let joined = db
-        .all(&City::query().select_related(City::country()).order_by(City::id().asc()))
+        .all(
+            &City::query()
+                .select_related(City::country())
+                .order_by(City::id().asc()),
+        )
         .unwrap();
     let prefetched = db
-        .all(&City::query().prefetch_related(City::country()).order_by(City::id().asc()))
+        .all(
+            &City::query()
+                .prefetch_related(City::country())
+                .order_by(City::id().asc()),
+        )
         .unwrap();
     for c in &cities {
-        let expected: Vec<Country> = per_row(db, "SELECT * FROM t_country WHERE code = ?", c.country.key());
+        let expected: Vec<Country> = per_row(
+            db,
+            "SELECT * FROM t_country WHERE code = ?",
+            c.country.key(),
+        );
         let pre = prefetched.iter().find(|p| p.id == c.id).unwrap();
         let got = pre.country.get().ok().map(|x| x.code.clone());
         assert_eq!(
@@ -201,8 +225,15 @@ fn text_keys_match_as_the_database_compares(db: &Db) {
             c.country.key()
         );
         // The INNER JOIN drops a city whose country is missing.
-        let via_join = joined.iter().find(|j| j.id == c.id).map(|j| j.country.get().unwrap().code.clone());
-        assert_eq!(via_join, got, "select_related and prefetch_related agree on city {}", c.id);
+        let via_join = joined
+            .iter()
+            .find(|j| j.id == c.id)
+            .map(|j| j.country.get().unwrap().code.clone());
+        assert_eq!(
+            via_join, got,
+            "select_related and prefetch_related agree on city {}",
+            c.id
+        );
     }
     assert_eq!(
         prefetched[0].country.get().unwrap().code,
@@ -212,13 +243,26 @@ fn text_keys_match_as_the_database_compares(db: &Db) {
 
     // Reverse: each country's cities.
     let countries = db
-        .all(&Country::query().prefetch_related(Country::cities()).order_by(Country::code().asc()))
+        .all(
+            &Country::query()
+                .prefetch_related(Country::cities())
+                .order_by(Country::code().asc()),
+        )
         .unwrap();
     assert_eq!(countries.len(), 3);
     for c in &countries {
-        let expected: Vec<City> = per_row(db, "SELECT * FROM t_city WHERE country_id = ? ORDER BY id", &c.code);
+        let expected: Vec<City> = per_row(
+            db,
+            "SELECT * FROM t_city WHERE country_id = ? ORDER BY id",
+            &c.code,
+        );
         assert_eq!(
-            c.cities.get().unwrap().iter().map(|x| x.id).collect::<Vec<_>>(),
+            c.cities
+                .get()
+                .unwrap()
+                .iter()
+                .map(|x| x.id)
+                .collect::<Vec<_>>(),
             expected.iter().map(|x| x.id).collect::<Vec<_>>(),
             "cities of {:?}",
             c.code
@@ -231,12 +275,20 @@ fn text_keys_match_as_the_database_compares(db: &Db) {
             .collect();
         from_join.sort();
         assert_eq!(
-            c.cities.get().unwrap().iter().map(|x| x.id).collect::<Vec<_>>(),
+            c.cities
+                .get()
+                .unwrap()
+                .iter()
+                .map(|x| x.id)
+                .collect::<Vec<_>>(),
             from_join
         );
     }
     let fr = countries.iter().find(|c| c.code == "FR").unwrap();
-    assert!(fr.cities.get().unwrap().len() >= 3, "fr, FR and Fr are FR's");
+    assert!(
+        fr.cities.get().unwrap().len() >= 3,
+        "fr, FR and Fr are FR's"
+    );
 
     // Many-to-many, both sides, against one query per row.
     let countries = db
@@ -255,7 +307,16 @@ fn text_keys_match_as_the_database_compares(db: &Db) {
             c.code
         );
     }
-    assert!(!countries.iter().find(|c| c.code == "FR").unwrap().languages.get().unwrap().is_empty());
+    assert!(
+        !countries
+            .iter()
+            .find(|c| c.code == "FR")
+            .unwrap()
+            .languages
+            .get()
+            .unwrap()
+            .is_empty()
+    );
     let languages = db
         .all(&Language::query().prefetch_related(Language::countries()))
         .unwrap();
@@ -272,7 +333,16 @@ fn text_keys_match_as_the_database_compares(db: &Db) {
             l.code
         );
     }
-    assert!(!languages.iter().find(|l| l.code == "FR").unwrap().countries.get().unwrap().is_empty());
+    assert!(
+        !languages
+            .iter()
+            .find(|l| l.code == "FR")
+            .unwrap()
+            .countries
+            .get()
+            .unwrap()
+            .is_empty()
+    );
 
     // A Prefetch with its own query and a per-parent limit partitions by the
     // key each row matched.
@@ -286,9 +356,18 @@ fn text_keys_match_as_the_database_compares(db: &Db) {
         )
         .unwrap();
     let fr = countries.iter().find(|c| c.code == "FR").unwrap();
-    let all_fr: Vec<City> = per_row(db, "SELECT * FROM t_city WHERE country_id = ? ORDER BY id DESC", "FR");
+    let all_fr: Vec<City> = per_row(
+        db,
+        "SELECT * FROM t_city WHERE country_id = ? ORDER BY id DESC",
+        "FR",
+    );
     assert_eq!(
-        fr.cities.get().unwrap().iter().map(|c| c.id).collect::<Vec<_>>(),
+        fr.cities
+            .get()
+            .unwrap()
+            .iter()
+            .map(|c| c.id)
+            .collect::<Vec<_>>(),
         all_fr.iter().take(2).map(|c| c.id).collect::<Vec<_>>()
     );
 }
@@ -314,10 +393,18 @@ fn create_tables_makes_exact_text_keys(db: &Db) {
             .unwrap();
     }
     let joined = db
-        .all(&City::query().select_related(City::country()).order_by(City::id().asc()))
+        .all(
+            &City::query()
+                .select_related(City::country())
+                .order_by(City::id().asc()),
+        )
         .unwrap();
     let prefetched = db
-        .all(&City::query().prefetch_related(City::country()).order_by(City::id().asc()))
+        .all(
+            &City::query()
+                .prefetch_related(City::country())
+                .order_by(City::id().asc()),
+        )
         .unwrap();
     for (j, p) in joined.iter().zip(&prefetched) {
         assert_eq!(&j.country.get().unwrap().code, j.country.key());
@@ -332,10 +419,22 @@ fn create_tables_makes_exact_text_keys(db: &Db) {
         .unwrap();
     assert_eq!(countries.len(), 4);
     for c in &countries {
-        let cities: Vec<&str> = c.cities.get().unwrap().iter().map(|x| x.country.key().as_str()).collect();
+        let cities: Vec<&str> = c
+            .cities
+            .get()
+            .unwrap()
+            .iter()
+            .map(|x| x.country.key().as_str())
+            .collect();
         assert_eq!(cities, [c.code.as_str()], "only the exact key's city");
         let i = keys.iter().position(|k| *k == c.code).unwrap();
-        let langs: Vec<&str> = c.languages.get().unwrap().iter().map(|l| l.code.as_str()).collect();
+        let langs: Vec<&str> = c
+            .languages
+            .get()
+            .unwrap()
+            .iter()
+            .map(|l| l.code.as_str())
+            .collect();
         assert_eq!(langs, [keys[(i + 1) % keys.len()]]);
     }
 }
@@ -404,7 +503,8 @@ fn text_keys_beyond_the_parameter_limit(db: &Db) {
         .map(|i| city(i, &format!("c{i}")))
         .collect();
     db.insert_all(&cities).unwrap();
-    let (loaded, sent) = db.capture(|| db.all(&Country::query().prefetch_related(Country::cities())));
+    let (loaded, sent) =
+        db.capture(|| db.all(&Country::query().prefetch_related(Country::cities())));
     let loaded = loaded.unwrap();
     assert_eq!(loaded.len(), N as usize);
     let expected_statements = if db.dialect() == Dialect::Mysql { 3 } else { 2 };
@@ -466,18 +566,31 @@ fn first_and_one_keep_limit_and_offset(db: &Db) {
 /// `lt(None)` does not compile), and never matches a NULL row.
 fn null_in_comparisons(db: &Db) {
     blog::seed(db, 0).unwrap();
-    let emails = |q: Query<Author>| -> Vec<i64> { ids(&db.all(&q.order_by(Author::id().asc())).unwrap()) };
-    assert_eq!(emails(Author::query().filter(Author::email().eq(None))), [1, 3, 5, 7, 9]);
-    assert_eq!(emails(Author::query().filter(Author::email().ne(None))), [2, 4, 6, 8, 10]);
+    let emails =
+        |q: Query<Author>| -> Vec<i64> { ids(&db.all(&q.order_by(Author::id().asc())).unwrap()) };
+    assert_eq!(
+        emails(Author::query().filter(Author::email().eq(None))),
+        [1, 3, 5, 7, 9]
+    );
+    assert_eq!(
+        emails(Author::query().filter(Author::email().ne(None))),
+        [2, 4, 6, 8, 10]
+    );
     // Every author's email is `a<id>@example.com` or NULL.
     assert_eq!(
         emails(Author::query().filter(Author::email().lt("a4"))),
         [2, 10],
         "`a10@...` and `a2@...` sort before `a4`; NULL rows never match"
     );
-    assert_eq!(emails(Author::query().filter(Author::email().ge("a"))), [2, 4, 6, 8, 10]);
-    assert_eq!(emails(Author::query().filter(!Author::email().ge("a"))), Vec::<i64>::new(),
-        "NOT (NULL >= 'a') is unknown: NULL rows stay out");
+    assert_eq!(
+        emails(Author::query().filter(Author::email().ge("a"))),
+        [2, 4, 6, 8, 10]
+    );
+    assert_eq!(
+        emails(Author::query().filter(!Author::email().ge("a"))),
+        Vec::<i64>::new(),
+        "NOT (NULL >= 'a') is unknown: NULL rows stay out"
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -525,16 +638,53 @@ fn narrowing_out_of_range_is_an_error(db: &Db) {
         }]
     );
     let cases = [
-        (Wide { id: 2, single: 1e300, ..fits.clone() }, "single", "f32"),
-        (Wide { id: 3, single: -1e300, ..fits.clone() }, "single", "f32"),
-        (Wide { id: 4, maybe_single: Some(1e39), ..fits.clone() }, "maybe_single", "f32"),
-        (Wide { id: 5, small: 40_000, ..fits.clone() }, "small", "i16"),
+        (
+            Wide {
+                id: 2,
+                single: 1e300,
+                ..fits.clone()
+            },
+            "single",
+            "f32",
+        ),
+        (
+            Wide {
+                id: 3,
+                single: -1e300,
+                ..fits.clone()
+            },
+            "single",
+            "f32",
+        ),
+        (
+            Wide {
+                id: 4,
+                maybe_single: Some(1e39),
+                ..fits.clone()
+            },
+            "maybe_single",
+            "f32",
+        ),
+        (
+            Wide {
+                id: 5,
+                small: 40_000,
+                ..fits.clone()
+            },
+            "small",
+            "i16",
+        ),
     ];
     for (row, field, ty) in cases {
         let id = row.id;
         db.insert(&row).unwrap();
         match db.all(&Narrow::query().filter(Narrow::id().eq(id))) {
-            Err(Error::Decode { model, field: f, error: CellError::OutOfRange { expected, .. }, .. }) => {
+            Err(Error::Decode {
+                model,
+                field: f,
+                error: CellError::OutOfRange { expected, .. },
+                ..
+            }) => {
                 assert_eq!((model, f, expected), ("Narrow", field, ty), "row {id}");
             }
             other => panic!("row {id}: expected an out-of-range error, got {other:?}"),
@@ -543,7 +693,10 @@ fn narrowing_out_of_range_is_an_error(db: &Db) {
         let sql = db.sql(r#"SELECT * FROM "n_values" WHERE "id" = ?"#);
         assert!(matches!(
             db.raw::<Narrow>(&sql, &[Value::I64(id)]),
-            Err(Error::Decode { error: CellError::OutOfRange { .. }, .. })
+            Err(Error::Decode {
+                error: CellError::OutOfRange { .. },
+                ..
+            })
         ));
     }
 }
@@ -577,21 +730,49 @@ fn raw_reads_columns_by_name(db: &Db) {
     )
     .unwrap();
     let rows = [
-        Label { id: 1, name: "one".into(), note: "first".into(), score: 30 },
-        Label { id: 2, name: "two".into(), note: "second".into(), score: 20 },
+        Label {
+            id: 1,
+            name: "one".into(),
+            note: "first".into(),
+            score: 30,
+        },
+        Label {
+            id: 2,
+            name: "two".into(),
+            note: "second".into(),
+            score: 20,
+        },
     ];
     db.insert_all(&rows).unwrap();
     let star = db.sql(r#"SELECT * FROM "r_label" ORDER BY "id""#);
     assert_eq!(db.raw::<Label>(&star, &[]).unwrap(), rows);
-    let extra = db.sql(r#"SELECT 7 AS "other", "r_label".*, 'x' AS "more" FROM "r_label" ORDER BY "id""#);
-    assert_eq!(db.raw::<Label>(&extra, &[]).unwrap(), rows, "extra columns are ignored");
+    let extra =
+        db.sql(r#"SELECT 7 AS "other", "r_label".*, 'x' AS "more" FROM "r_label" ORDER BY "id""#);
+    assert_eq!(
+        db.raw::<Label>(&extra, &[]).unwrap(),
+        rows,
+        "extra columns are ignored"
+    );
     let unquoted = db.sql("SELECT NOTE, SCORE, NAME, ID FROM r_label ORDER BY id");
-    assert_eq!(db.raw::<Label>(&unquoted, &[]).unwrap(), rows, "names match without case");
+    assert_eq!(
+        db.raw::<Label>(&unquoted, &[]).unwrap(),
+        rows,
+        "names match without case"
+    );
 
     let missing = db.sql(r#"SELECT "id", "name", "score" FROM "r_label""#);
     match db.raw::<Label>(&missing, &[]) {
         Err(e @ Error::Decode { .. }) => {
-            let Error::Decode { model, field, column, ref error, ref statement } = e else { unreachable!() };
+            let Error::Decode {
+                model,
+                field,
+                column,
+                ref error,
+                ref statement,
+            } = e
+            else {
+                unreachable!()
+            };
             assert_eq!((model, field, column), ("Label", "note", "note"));
             assert!(matches!(error, CellError::NotInResult(_)), "{error:?}");
             assert_eq!(statement, &missing);
@@ -602,7 +783,12 @@ fn raw_reads_columns_by_name(db: &Db) {
     }
     let twice = db.sql(r#"SELECT "r_label".*, "name" FROM "r_label""#);
     match db.raw::<Label>(&twice, &[]) {
-        Err(Error::Decode { model, field, error: CellError::NotInResult(why), .. }) => {
+        Err(Error::Decode {
+            model,
+            field,
+            error: CellError::NotInResult(why),
+            ..
+        }) => {
             assert_eq!((model, field), ("Label", "name"));
             assert!(why.contains("2 columns"), "{why}");
         }
@@ -619,7 +805,8 @@ fn link_decode_error_names_the_relation(db: &Db) {
     blog::seed(db, 3).unwrap();
     // Replace the link table by one whose post column is a float: 1.0
     // still matches key 1, but does not decode as the post's i64 key.
-    db.execute(&db.sql(r#"DROP TABLE "blog_post_tags""#), &[]).unwrap();
+    db.execute(&db.sql(r#"DROP TABLE "blog_post_tags""#), &[])
+        .unwrap();
     let float = match db.dialect() {
         Dialect::Sqlite => "REAL",
         Dialect::Postgres => "DOUBLE PRECISION",
@@ -636,7 +823,13 @@ fn link_decode_error_names_the_relation(db: &Db) {
     )
     .unwrap();
     match db.all(&Post::query().prefetch_related(Post::tags())) {
-        Err(Error::Decode { model, field, column, statement, .. }) => {
+        Err(Error::Decode {
+            model,
+            field,
+            column,
+            statement,
+            ..
+        }) => {
             assert_eq!((model, field, column), ("Post", "tags", "post_id"));
             assert!(statement.contains("blog_post_tags"), "{statement}");
         }

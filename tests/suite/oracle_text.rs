@@ -17,8 +17,8 @@ use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
-use related::prelude::*;
 use related::Value;
+use related::prelude::*;
 use related_tests::harness::{Backend, Case, Db};
 
 pub const CASES: &[Case] = &[Case::new(
@@ -158,10 +158,16 @@ fn spelled(bases: usize) -> impl Strategy<Value = Spelled> {
 fn data() -> impl Strategy<Value = Data> {
     (
         vec(option::of(0..4usize), REGIONS.len()),
-        vec(option::of((0..4usize, spelled(REGIONS.len()))), COUNTRIES.len()),
+        vec(
+            option::of((0..4usize, spelled(REGIONS.len()))),
+            COUNTRIES.len(),
+        ),
         vec(option::of(0..4usize), LANGUAGES.len()),
         vec(
-            (spelled(COUNTRIES.len()), option::of(spelled(COUNTRIES.len()))),
+            (
+                spelled(COUNTRIES.len()),
+                option::of(spelled(COUNTRIES.len())),
+            ),
             0..8,
         ),
         vec((spelled(COUNTRIES.len()), spelled(LANGUAGES.len())), 0..8),
@@ -437,15 +443,35 @@ fn others_related(db: &Db) -> Result<Summary, TestCaseError> {
         .all(&Language::query().prefetch_related(Language::countries()))
         .map_err(fail)?;
     for l in langs {
-        let codes: Vec<String> = l.countries.get().map_err(|e| TestCaseError::fail(e.to_string()))?.iter().map(|c| c.code.clone()).collect();
-        out.push(format!("language {:?}: countries {:?}", l.code, sorted(codes)));
+        let codes: Vec<String> = l
+            .countries
+            .get()
+            .map_err(|e| TestCaseError::fail(e.to_string()))?
+            .iter()
+            .map(|c| c.code.clone())
+            .collect();
+        out.push(format!(
+            "language {:?}: countries {:?}",
+            l.code,
+            sorted(codes)
+        ));
     }
     let regions = db
         .all(&Region::query().prefetch_related(Region::countries()))
         .map_err(fail)?;
     for r in regions {
-        let codes: Vec<String> = r.countries.get().map_err(|e| TestCaseError::fail(e.to_string()))?.iter().map(|c| c.code.clone()).collect();
-        out.push(format!("region {:?}: countries {:?}", r.code, sorted(codes)));
+        let codes: Vec<String> = r
+            .countries
+            .get()
+            .map_err(|e| TestCaseError::fail(e.to_string()))?
+            .iter()
+            .map(|c| c.code.clone())
+            .collect();
+        out.push(format!(
+            "region {:?}: countries {:?}",
+            r.code,
+            sorted(codes)
+        ));
     }
     Ok(sorted(out))
 }
@@ -471,14 +497,26 @@ fn others_naive(db: &Db) -> Result<Summary, TestCaseError> {
 
 fn check(db: &Db, limit: Option<u64>) -> Result<(), TestCaseError> {
     let naive = cities_naive(db, false)?;
-    prop_assert_eq!(cities_related(db, false)?, naive, "prefetch_related from cities");
+    prop_assert_eq!(
+        cities_related(db, false)?,
+        naive,
+        "prefetch_related from cities"
+    );
     prop_assert_eq!(
         cities_related(db, true)?,
         cities_naive(db, true)?,
         "select_related from cities"
     );
-    prop_assert_eq!(countries_related(db, limit)?, countries_naive(db, limit)?, "countries");
-    prop_assert_eq!(others_related(db)?, others_naive(db)?, "languages and regions");
+    prop_assert_eq!(
+        countries_related(db, limit)?,
+        countries_naive(db, limit)?,
+        "countries"
+    );
+    prop_assert_eq!(
+        others_related(db)?,
+        others_naive(db)?,
+        "languages and regions"
+    );
     Ok(())
 }
 
@@ -501,7 +539,11 @@ fn oracle(db: &Db) {
     if !sqlite {
         create_tables(db).expect("create the tables");
     }
-    let strategy = (data(), option::of(1u64..=2), select(&[false, false, true][..]));
+    let strategy = (
+        data(),
+        option::of(1u64..=2),
+        select(&[false, false, true][..]),
+    );
     let runs = std::cell::Cell::new(0u32);
     let result = runner.run(&strategy, |(data, limit, expanded)| {
         runs.set(runs.get() + 1);

@@ -368,7 +368,10 @@ fn first_and_one(db: &Db) {
     // Zero or several rows are an error saying which.
     for (q, found) in [
         (Author::query().filter(Author::id().gt(100i64)), Found::None),
-        (Author::query().filter(Author::id().le(5i64)), Found::MoreThanOne),
+        (
+            Author::query().filter(Author::id().le(5i64)),
+            Found::MoreThanOne,
+        ),
     ] {
         match db.one(&q) {
             Err(Error::NotOne {
