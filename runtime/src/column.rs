@@ -88,7 +88,8 @@ pub trait Key: Column + Hash + Eq + Ord + fmt::Debug {
     /// collation may fold case (`'fr' = 'FR'`) or trailing blanks
     /// (`'fr ' = 'fr'`). Prefetch statements over keys that are not exact
     /// let the database match them and return the key each row matched.
-    const EXACT_EQUALITY: bool;
+    /// A key type whose equality a collation may change must say `false`.
+    const EXACT_EQUALITY: bool = true;
 }
 
 macro_rules! scalar {
@@ -133,21 +134,13 @@ scalar!(f64, F64, get_f64, F64, f64);
 scalar!(String, Text, get_string, Text, String);
 scalar!(Vec<u8>, Bytes, get_bytes, Bytes, Vec<u8>);
 
-impl Key for i16 {
-    const EXACT_EQUALITY: bool = true;
-}
-impl Key for i32 {
-    const EXACT_EQUALITY: bool = true;
-}
-impl Key for i64 {
-    const EXACT_EQUALITY: bool = true;
-}
+impl Key for i16 {}
+impl Key for i32 {}
+impl Key for i64 {}
 impl Key for String {
     const EXACT_EQUALITY: bool = false;
 }
-impl Key for Vec<u8> {
-    const EXACT_EQUALITY: bool = true;
-}
+impl Key for Vec<u8> {}
 
 /// Narrow an integer read as i64 (SQLite stores every integer as i64).
 #[cfg_attr(
