@@ -436,9 +436,18 @@ pub(crate) fn render_select<M: Model>(
         // Top-N per parent: number each parent's rows in the prefetch order,
         // keep the first N, all in one statement.
         let (alias, column) = partition.clone().unwrap_or_default();
-        w.push(", ROW_NUMBER() OVER (PARTITION BY ")
-            .qualified(&alias, column)
-            .push(" ORDER BY ");
+        w.push(", ROW_NUMBER() OVER (PARTITION BY ");
+        if matched && dialect == Dialect::Mysql {
+            // The keys are parameters, which take the connection's
+            // collation (often case-insensitive): two parents' keys `fr`
+            // and `FR` must still number their rows apart.
+            w.push("CAST(")
+                .qualified(&alias, column)
+                .push(" AS BINARY)");
+        } else {
+            w.qualified(&alias, column);
+        }
+        w.push(" ORDER BY ");
         order_terms(&mut w, &base, parts.order, info.pk_column().name);
         w.push(") AS ").ident("__rn");
     }

@@ -18,6 +18,10 @@ pub const CASES: &[Case] = &[
         create_tables_makes_exact_text_keys,
     ),
     Case::new(
+        "correctness::per_parent_limit_counts_each_exact_key_apart",
+        per_parent_limit_counts_each_exact_key_apart,
+    ),
+    Case::new(
         "correctness::text_key_statements_join_the_key_list",
         text_key_statements_join_the_key_list,
     ),
@@ -436,6 +440,67 @@ fn create_tables_makes_exact_text_keys(db: &Db) {
             .map(|l| l.code.as_str())
             .collect();
         assert_eq!(langs, [keys[(i + 1) % keys.len()]]);
+    }
+}
+
+/// Exact parent keys (`fr`, `FR`) over children whose key column folds
+/// case: each parent has its own top N, even though the same children
+/// match both (the ranking must not fold the keys together).
+fn per_parent_limit_counts_each_exact_key_apart(db: &Db) {
+    db.create_tables(&[Country::info(), Language::info()])
+        .unwrap();
+    let ci = match db.backend() {
+        Backend::Sqlite => "TEXT COLLATE NOCASE",
+        Backend::Postgres => {
+            db.execute(
+                "CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false)",
+                &[],
+            )
+            .unwrap();
+            "TEXT COLLATE ci"
+        }
+        Backend::Mysql => "VARCHAR(20) CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci",
+    };
+    db.execute(
+        &format!("CREATE TABLE t_city (id BIGINT PRIMARY KEY, name TEXT NOT NULL, country_id {ci} NOT NULL)"),
+        &[],
+    )
+    .unwrap();
+    db.insert_all(&[country("fr"), country("FR"), country("de")])
+        .unwrap();
+    db.insert_all(&[city(1, "Fr"), city(2, "fr"), city(3, "FR"), city(4, "de")])
+        .unwrap();
+    for n in 1..=3 {
+        let countries = db
+            .all(
+                &Country::query()
+                    .prefetch(
+                        Prefetch::new(Country::cities())
+                            .order_by(City::id().asc())
+                            .limit(n),
+                    )
+                    .order_by(Country::code().asc()),
+            )
+            .unwrap();
+        let got: Vec<(String, Vec<i64>)> = countries
+            .iter()
+            .map(|c| {
+                (
+                    c.code.clone(),
+                    c.cities.get().unwrap().iter().map(|x| x.id).collect(),
+                )
+            })
+            .collect();
+        let top = |ids: &[i64]| ids.iter().copied().take(n as usize).collect::<Vec<_>>();
+        assert_eq!(
+            got,
+            [
+                ("FR".to_owned(), top(&[1, 2, 3])),
+                ("de".to_owned(), top(&[4])),
+                ("fr".to_owned(), top(&[1, 2, 3])),
+            ],
+            "top {n} per parent"
+        );
     }
 }
 
