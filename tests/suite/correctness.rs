@@ -542,6 +542,20 @@ fn text_key_statements_join_the_key_list(db: &Db) {
     if db.dialect() != Dialect::Mysql {
         assert_eq!(plan[1].sql, cities);
     }
+    // Key lists bound one placeholder per key: a `VALUES` table.
+    if let Some(conn) = db.as_sqlite().map(|_| {
+        related::Sqlite::open_in_memory()
+            .unwrap()
+            .with_expanded_key_lists()
+    }) {
+        let plan = Country::query()
+            .prefetch_related(Country::cities())
+            .plan_for(&conn);
+        assert_eq!(
+            plan[1].sql,
+            r#"SELECT "t_city"."id", "t_city"."name", "t_city"."country_id", "__k"."column1" FROM (VALUES (?)) AS "__k" INNER JOIN "t_city" ON "t_city"."country_id" = "__k"."column1""#
+        );
+    }
     // Integer keys keep the plain `IN` list.
     blog::seed(db, 3).unwrap();
     let (rows, sent) = db.capture(|| db.all(&Author::query().prefetch_related(Author::posts())));
