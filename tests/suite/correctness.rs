@@ -17,6 +17,12 @@ pub const CASES: &[Case] = &[
         "correctness::create_tables_makes_exact_text_keys",
         create_tables_makes_exact_text_keys,
     ),
+    // DDL text only: no database involved.
+    Case::new(
+        "correctness::text_key_columns_per_server",
+        text_key_columns_per_server,
+    )
+    .on(related_tests::harness::SQLITE),
     Case::new(
         "correctness::per_parent_limit_counts_each_exact_key_apart",
         per_parent_limit_counts_each_exact_key_apart,
@@ -441,6 +447,46 @@ fn create_tables_makes_exact_text_keys(db: &Db) {
             .collect();
         assert_eq!(langs, [keys[(i + 1) % keys.len()]]);
     }
+}
+
+/// Which collation each server's text key columns get; other text columns
+/// keep theirs.
+fn text_key_columns_per_server(_db: &Db) {
+    use related::schema::{Flavor, create_tables};
+    let models = [Country::info(), City::info(), Language::info()];
+    let ddl = |flavor| create_tables(flavor, &models).join(";\n");
+    let mysql = "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin";
+    let mariadb = "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin";
+    let plain = "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+    for (flavor, key, other) in [
+        (Flavor::Mysql, mysql, plain),
+        (Flavor::MariaDb, mariadb, plain),
+        (Flavor::Postgres, r#"TEXT COLLATE "C""#, "TEXT"),
+    ] {
+        let ddl = ddl(flavor);
+        let q = |c: &str| match flavor {
+            Flavor::Postgres => format!("\"{c}\""),
+            _ => format!("`{c}`"),
+        };
+        for column in ["code", "country_id", "country_code", "language_code"] {
+            assert!(
+                ddl.contains(&format!("{} {key}", q(column))),
+                "{flavor:?}: {column} is an exact key column:\n{ddl}"
+            );
+        }
+        assert!(
+            ddl.contains(&format!("{} {other} NOT NULL", q("name"))),
+            "{ddl}"
+        );
+    }
+    let sqlite = ddl(Flavor::Sqlite);
+    assert!(sqlite.contains(r#""code" TEXT PRIMARY KEY"#), "{sqlite}");
+    assert!(!sqlite.contains("COLLATE"), "{sqlite}");
+    assert_eq!(
+        Flavor::from_mysql_version("10.11.6-MariaDB-0+deb12u1"),
+        Flavor::MariaDb
+    );
+    assert_eq!(Flavor::from_mysql_version("8.0.36"), Flavor::Mysql);
 }
 
 /// Exact parent keys (`fr`, `FR`) over children whose key column folds
