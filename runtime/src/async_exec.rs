@@ -17,7 +17,7 @@ use crate::log::StatementLog;
 use crate::model::{Model, ModelInfo};
 use crate::query::{Ctx, Query};
 use crate::relation::Relation;
-use crate::schema::{self, LinkPair};
+use crate::schema::{self, Flavor, LinkPair};
 use crate::sql::{Dialect, Statement};
 use crate::value::Value;
 
@@ -56,19 +56,14 @@ pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
         self.__run(job, None)
     }
 
-    /// Create the tables of `models` (see [`schema::create_tables`]).
+    /// Create the tables of `models` (see [`schema::create_tables`]). On
+    /// MySQL and MariaDB it first asks the server which one it is (`SELECT
+    /// VERSION()`): their exact text-key collations have different names.
     fn create_tables(
         self,
         models: &[&'static ModelInfo],
     ) -> impl Future<Output = Result<()>> + Send {
-        let statements = schema::create_tables(self.ctx().dialect, models)
-            .into_iter()
-            .map(|sql| Statement {
-                sql,
-                params: Vec::new(),
-            })
-            .collect();
-        let job = Batch::new(statements, Consistency::None);
+        let job = CreateTables::new(self.ctx().dialect, models);
         async move { self.run(job).await.1.map(|_| ()) }
     }
 
@@ -125,9 +120,11 @@ pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
         }
     }
 
-    /// Rows of `M` from the caller's own SQL: its columns must be `M`'s
-    /// stored columns in declaration order. One statement: SQL holding more
-    /// is refused ([`Error::SeveralStatements`]) before anything is sent.
+    /// Rows of `M` from the caller's own SQL. `M`'s stored columns are
+    /// found in the result by name, in any order; other columns are
+    /// ignored; a missing column is an error.
+    /// One statement: SQL holding more is refused ([`Error::SeveralStatements`])
+    /// before anything is sent.
     fn raw<M: Model>(
         self,
         sql: &str,
@@ -228,6 +225,89 @@ impl Job for Batch {
     }
 }
 
+/// The DDL of `create_tables`, once the server is known.
+pub(crate) struct CreateTables {
+    models: Vec<&'static ModelInfo>,
+    /// Known from the dialect, or (MySQL) from the version query's row.
+    flavor: Option<Flavor>,
+    asked: bool,
+    /// Why the server's version could not be read, reported once asked.
+    unreadable: Option<String>,
+    ddl: Option<std::vec::IntoIter<Statement>>,
+}
+
+/// What tells MariaDB from MySQL.
+const VERSION_QUERY: &str = "SELECT VERSION()";
+
+impl CreateTables {
+    fn new(dialect: Dialect, models: &[&'static ModelInfo]) -> Self {
+        CreateTables {
+            models: models.to_vec(),
+            flavor: match dialect {
+                Dialect::Sqlite => Some(Flavor::Sqlite),
+                Dialect::Postgres => Some(Flavor::Postgres),
+                Dialect::Mysql => None,
+            },
+            asked: false,
+            unreadable: None,
+            ddl: None,
+        }
+    }
+}
+
+impl Job for CreateTables {
+    fn consistency(&self) -> Consistency {
+        Consistency::None
+    }
+
+    fn next_statement(&mut self) -> Result<Option<Statement>> {
+        if self.ddl.is_none() {
+            let flavor = match self.flavor {
+                Some(flavor) => flavor,
+                None if !self.asked => {
+                    self.asked = true;
+                    return Ok(Some(Statement {
+                        sql: VERSION_QUERY.to_owned(),
+                        params: Vec::new(),
+                    }));
+                }
+                None => {
+                    return Err(Error::Database {
+                        message: format!(
+                            "cannot tell MySQL from MariaDB: {}",
+                            self.unreadable
+                                .take()
+                                .unwrap_or_else(|| "no row".to_owned())
+                        ),
+                        statement: VERSION_QUERY.to_owned(),
+                        source: None,
+                    });
+                }
+            };
+            let statements: Vec<Statement> = schema::create_tables(flavor, &self.models)
+                .into_iter()
+                .map(|sql| Statement {
+                    sql,
+                    params: Vec::new(),
+                })
+                .collect();
+            self.ddl = Some(statements.into_iter());
+        }
+        Ok(self.ddl.as_mut().and_then(Iterator::next))
+    }
+
+    fn accept_row(&mut self, row: &dyn RawRow) -> Result<()> {
+        if self.asked && self.flavor.is_none() {
+            match row.get_string(0) {
+                Ok(Some(version)) => self.flavor = Some(Flavor::from_mysql_version(&version)),
+                Ok(None) => self.unreadable = Some("the version is NULL".to_owned()),
+                Err(e) => self.unreadable = Some(e.to_string()),
+            }
+        }
+        Ok(())
+    }
+}
+
 impl<M: Model> Query<M> {
     /// [`Query::all`] on an async executor: `&pool`, `&mut *conn`,
     /// `&mut *tx`, an [`crate::AsyncSqlite`], or one of them in [`Logged`].
@@ -240,26 +320,16 @@ impl<M: Model> Query<M> {
 
     /// [`Query::first`] on an async executor.
     pub async fn first_async<E: AsyncExecutor>(&self, executor: E) -> Result<Option<M>> {
-        let mut q = self.clone();
-        q.limit = Some(1);
+        let q = self.capped(1);
         Ok(q.all_async(executor).await?.into_iter().next())
     }
 
     /// [`Query::one`] on an async executor.
     pub async fn one_async<E: AsyncExecutor>(&self, executor: E) -> Result<M> {
-        let mut q = self.clone();
-        q.limit = Some(2);
+        let q = self.capped(2);
         let dialect = executor.ctx().dialect;
-        let mut rows = q.all_async(executor).await?;
-        if rows.len() == 1 {
-            Ok(rows.remove(0))
-        } else {
-            Err(Error::NotOne {
-                model: M::info().name,
-                found: rows.len(),
-                statement: q.base_statement(dialect).0.sql,
-            })
-        }
+        let rows = q.all_async(executor).await?;
+        q.exactly_one(rows, dialect)
     }
 
     /// [`Query::prefetch_onto`] on an async executor: the rows stay the

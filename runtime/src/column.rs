@@ -25,6 +25,10 @@ pub enum CellError {
     },
     #[error("column index {0} is out of range for this row")]
     NoSuchColumn(usize),
+    /// A row read by column name (`raw`) has no column of that name, or
+    /// more than one.
+    #[error("{0}")]
+    NotInResult(String),
     #[error("{0}")]
     Driver(String),
 }
@@ -33,6 +37,16 @@ pub enum CellError {
 /// type-directed because PostgreSQL and MySQL rows only decode into a type
 /// their driver accepts for the column.
 pub trait RawRow {
+    /// The number of columns in the row (0 where the backend cannot say).
+    fn column_count(&self) -> usize {
+        0
+    }
+    /// The name of column `idx` as the result set labels it, where the
+    /// backend knows it. `raw` matches a model's columns by these names.
+    fn column_name(&self, idx: usize) -> Option<&str> {
+        let _ = idx;
+        None
+    }
     fn is_null(&self, idx: usize) -> Result<bool, CellError>;
     fn get_bool(&self, idx: usize) -> Result<Option<bool>, CellError>;
     fn get_i16(&self, idx: usize) -> Result<Option<i16>, CellError>;
@@ -51,6 +65,10 @@ pub trait RawRow {
     note = "columns are i16, i32, i64, f32, f64, bool, String, Vec<u8>, or Option<_> of one of them; relations are ForeignKey<T>, OneToOne<T>, ManyToMany<T>, Reverse<T>, ReverseOne<T>"
 )]
 pub trait Column: Sized + Clone + Send + Sync + 'static {
+    /// The type without its NULL: `T` for both `T` and `Option<T>`. Ordering
+    /// comparisons (`lt`, `le`, `gt`, `ge`) take this type, so comparing
+    /// with NULL (which SQL never finds true) does not compile.
+    type NotNull: Column;
     const SQL_TYPE: SqlType;
     const NULLABLE: bool = false;
     fn decode(row: &dyn RawRow, idx: usize) -> Result<Self, CellError>;
@@ -64,11 +82,20 @@ pub trait Column: Sized + Clone + Send + Sync + 'static {
     label = "not a key type",
     note = "primary keys are i16, i32, i64, String or Vec<u8>"
 )]
-pub trait Key: Column + Hash + Eq + Ord + fmt::Debug {}
+pub trait Key: Column + Hash + Eq + Ord + fmt::Debug {
+    /// Whether every database compares two keys of this type exactly as
+    /// Rust's `==` does. Integers and bytes do; text does not: a column's
+    /// collation may fold case (`'fr' = 'FR'`) or trailing blanks
+    /// (`'fr ' = 'fr'`). Prefetch statements over keys that are not exact
+    /// let the database match them and return the key each row matched.
+    /// A key type whose equality a collation may change must say `false`.
+    const EXACT_EQUALITY: bool = true;
+}
 
 macro_rules! scalar {
     ($t:ty, $sql:ident, $get:ident, $variant:ident, $conv:ty) => {
         impl Column for $t {
+            type NotNull = $t;
             const SQL_TYPE: SqlType = SqlType::$sql;
             #[inline]
             fn decode(row: &dyn RawRow, idx: usize) -> Result<Self, CellError> {
@@ -80,6 +107,7 @@ macro_rules! scalar {
             }
         }
         impl Column for Option<$t> {
+            type NotNull = $t;
             const SQL_TYPE: SqlType = SqlType::$sql;
             const NULLABLE: bool = true;
             #[inline]
@@ -109,7 +137,9 @@ scalar!(Vec<u8>, Bytes, get_bytes, Bytes, Vec<u8>);
 impl Key for i16 {}
 impl Key for i32 {}
 impl Key for i64 {}
-impl Key for String {}
+impl Key for String {
+    const EXACT_EQUALITY: bool = false;
+}
 impl Key for Vec<u8> {}
 
 /// Narrow an integer read as i64 (SQLite stores every integer as i64).
@@ -122,4 +152,22 @@ pub(crate) fn narrow<T: TryFrom<i64>>(v: i64, expected: &'static str) -> Result<
         value: v.to_string(),
         expected,
     })
+}
+
+/// Narrow a float read as f64 to f32. Rounding is what a narrower float
+/// means, but a finite value beyond f32's range would become infinity: that
+/// is an error, as an out-of-range integer is.
+#[cfg_attr(
+    not(any(feature = "sqlite", feature = "postgres", feature = "mysql")),
+    allow(dead_code)
+)]
+pub(crate) fn narrow_f32(v: f64) -> Result<f32, CellError> {
+    let narrowed = v as f32;
+    if narrowed.is_infinite() && v.is_finite() {
+        return Err(CellError::OutOfRange {
+            value: v.to_string(),
+            expected: "f32",
+        });
+    }
+    Ok(narrowed)
 }

@@ -68,7 +68,7 @@ pub enum Error {
     )]
     NotOne {
         model: &'static str,
-        found: usize,
+        found: Found,
         statement: String,
     },
 }
@@ -118,6 +118,24 @@ pub(crate) fn shorten(sql: &str) -> std::borrow::Cow<'_, str> {
     .into()
 }
 
+/// What `one()` found instead of exactly one row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Found {
+    /// No row matched.
+    None,
+    /// Two or more rows matched (`one()` reads at most two).
+    MoreThanOne,
+}
+
+impl std::fmt::Display for Found {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Found::None => "none",
+            Found::MoreThanOne => "more than one",
+        })
+    }
+}
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[cfg(test)]
@@ -152,12 +170,12 @@ mod tests {
     fn short_statements_are_shown_whole_and_multibyte_text_is_cut_on_char_boundaries() {
         let e = Error::NotOne {
             model: "Post",
-            found: 2,
+            found: Found::MoreThanOne,
             statement: "SELECT 1".into(),
         };
         assert_eq!(
             e.to_string(),
-            "expected exactly one `Post` row, found 2; statement: SELECT 1"
+            "expected exactly one `Post` row, found more than one; statement: SELECT 1"
         );
         let sql = "é".repeat(2 * SHOWN_SQL_CHARS);
         let shown = shorten(&sql);

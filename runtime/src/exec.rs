@@ -5,10 +5,10 @@
 //! `raw` queries and batches of writes are jobs too, so every executor has
 //! exactly one loop.
 
-use crate::column::RawRow;
-use crate::error::Result;
+use crate::column::{CellError, RawRow};
+use crate::error::{Error, Result};
 use crate::load::Load;
-use crate::model::{Model, decode_at_start};
+use crate::model::{Model, ModelInfo, decode_at_start};
 use crate::query::Ctx;
 use crate::sql::Statement;
 use crate::value::Value;
@@ -64,11 +64,15 @@ impl<M: Model> Job for Load<M> {
 }
 
 /// The caller's own SELECT, decoded as rows of `M` (`raw` on every
-/// executor).
+/// executor). Columns are matched by name, so their order in the result
+/// does not matter; columns the model does not have are ignored.
 pub(crate) struct Raw<M> {
     statement: Option<Statement>,
     sql: String,
     rows: Vec<M>,
+    /// For each of `M`'s columns, its position in the result; found from the
+    /// first row (every row of a statement has the same columns).
+    positions: Option<Vec<usize>>,
 }
 
 impl<M: Model> Raw<M> {
@@ -80,6 +84,7 @@ impl<M: Model> Raw<M> {
             }),
             sql: sql.to_owned(),
             rows: Vec::new(),
+            positions: None,
         }
     }
 
@@ -98,8 +103,111 @@ impl<M: Model> Job for Raw<M> {
     }
 
     fn accept_row(&mut self, row: &dyn RawRow) -> Result<()> {
-        self.rows.push(decode_at_start(row, &self.sql)?);
+        let positions = match &mut self.positions {
+            Some(p) => p,
+            slot => slot.insert(positions_by_name(M::info(), row, &self.sql)?),
+        };
+        let remapped = Remapped { row, positions };
+        self.rows.push(decode_at_start(&remapped, &self.sql)?);
         Ok(())
+    }
+}
+
+/// Where each of `model`'s columns sits in `row`, by name: an exact match,
+/// else the one match ignoring ASCII case (PostgreSQL folds unquoted names
+/// to lower case, MySQL and SQLite compare them without case). A column
+/// missing, or named twice, is an error naming model, field, column and
+/// statement. A row that cannot name its columns is read by position.
+fn positions_by_name(model: &ModelInfo, row: &dyn RawRow, sql: &str) -> Result<Vec<usize>> {
+    let count = row.column_count();
+    let names: Vec<&str> = (0..count).filter_map(|i| row.column_name(i)).collect();
+    if count == 0 || names.len() != count {
+        return Ok((0..model.columns.len()).collect());
+    }
+    let find = |matches: &dyn Fn(&str) -> bool| -> Vec<usize> {
+        (0..count).filter(|&i| matches(names[i])).collect()
+    };
+    model
+        .columns
+        .iter()
+        .map(|c| {
+            let mut found = find(&|n| n == c.name);
+            if found.is_empty() {
+                found = find(&|n| n.eq_ignore_ascii_case(c.name));
+            }
+            match found[..] {
+                [i] => Ok(i),
+                _ => Err(Error::Decode {
+                    model: model.name,
+                    field: c.field,
+                    column: c.name,
+                    error: CellError::NotInResult(if found.is_empty() {
+                        format!(
+                            "the result has no column of that name (its columns: {})",
+                            names.join(", ")
+                        )
+                    } else {
+                        format!(
+                            "the result has {} columns of that name (select each column once, e.g. `table.*` rather than `*` over a JOIN)",
+                            found.len()
+                        )
+                    }),
+                    statement: sql.to_owned(),
+                }),
+            }
+        })
+        .collect()
+}
+
+/// A row seen through a column map: column `i` of the model is column
+/// `positions[i]` of the underlying row.
+struct Remapped<'a> {
+    row: &'a dyn RawRow,
+    positions: &'a [usize],
+}
+
+impl Remapped<'_> {
+    fn at(&self, idx: usize) -> std::result::Result<usize, CellError> {
+        self.positions
+            .get(idx)
+            .copied()
+            .ok_or(CellError::NoSuchColumn(idx))
+    }
+}
+
+impl RawRow for Remapped<'_> {
+    fn column_count(&self) -> usize {
+        self.positions.len()
+    }
+    fn column_name(&self, idx: usize) -> Option<&str> {
+        self.row.column_name(self.at(idx).ok()?)
+    }
+    fn is_null(&self, idx: usize) -> std::result::Result<bool, CellError> {
+        self.row.is_null(self.at(idx)?)
+    }
+    fn get_bool(&self, idx: usize) -> std::result::Result<Option<bool>, CellError> {
+        self.row.get_bool(self.at(idx)?)
+    }
+    fn get_i16(&self, idx: usize) -> std::result::Result<Option<i16>, CellError> {
+        self.row.get_i16(self.at(idx)?)
+    }
+    fn get_i32(&self, idx: usize) -> std::result::Result<Option<i32>, CellError> {
+        self.row.get_i32(self.at(idx)?)
+    }
+    fn get_i64(&self, idx: usize) -> std::result::Result<Option<i64>, CellError> {
+        self.row.get_i64(self.at(idx)?)
+    }
+    fn get_f32(&self, idx: usize) -> std::result::Result<Option<f32>, CellError> {
+        self.row.get_f32(self.at(idx)?)
+    }
+    fn get_f64(&self, idx: usize) -> std::result::Result<Option<f64>, CellError> {
+        self.row.get_f64(self.at(idx)?)
+    }
+    fn get_string(&self, idx: usize) -> std::result::Result<Option<String>, CellError> {
+        self.row.get_string(self.at(idx)?)
+    }
+    fn get_bytes(&self, idx: usize) -> std::result::Result<Option<Vec<u8>>, CellError> {
+        self.row.get_bytes(self.at(idx)?)
     }
 }
 

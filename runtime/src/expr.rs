@@ -180,10 +180,10 @@ impl<M: Model, T: Column> Col<M, T> {
         self.name
     }
 
-    fn cmp(self, op: CmpOp, value: T) -> Filter<M> {
-        let value = value.to_value();
+    fn cmp(self, op: CmpOp, value: Value) -> Filter<M> {
         if value.is_null() {
-            // `= NULL` is never true in SQL; Django reads `field=None` as IS NULL.
+            // `= NULL` is never true in SQL; Django reads `field=None` as IS
+            // NULL and `exclude(field=None)` as IS NOT NULL.
             return Filter::new(Expr::IsNull {
                 column: self.name,
                 negated: op != CmpOp::Eq,
@@ -196,23 +196,32 @@ impl<M: Model, T: Column> Col<M, T> {
         })
     }
 
+    /// `column = value`; `eq(None)` on a nullable column is `IS NULL`.
     pub fn eq(self, value: impl Into<T>) -> Filter<M> {
-        self.cmp(CmpOp::Eq, value.into())
+        self.cmp(CmpOp::Eq, value.into().to_value())
     }
+    /// `column <> value`; `ne(None)` on a nullable column is `IS NOT NULL`.
     pub fn ne(self, value: impl Into<T>) -> Filter<M> {
-        self.cmp(CmpOp::Ne, value.into())
+        self.cmp(CmpOp::Ne, value.into().to_value())
     }
-    pub fn lt(self, value: impl Into<T>) -> Filter<M> {
-        self.cmp(CmpOp::Lt, value.into())
+    // Ordering comparisons take the column type without its NULL: in SQL
+    // `column < NULL` matches no row, so a `None` here is a mistake the
+    // compiler reports.
+    /// `column < value` (rows where the column is NULL never match).
+    pub fn lt(self, value: impl Into<T::NotNull>) -> Filter<M> {
+        self.cmp(CmpOp::Lt, value.into().to_value())
     }
-    pub fn le(self, value: impl Into<T>) -> Filter<M> {
-        self.cmp(CmpOp::Le, value.into())
+    /// `column <= value` (rows where the column is NULL never match).
+    pub fn le(self, value: impl Into<T::NotNull>) -> Filter<M> {
+        self.cmp(CmpOp::Le, value.into().to_value())
     }
-    pub fn gt(self, value: impl Into<T>) -> Filter<M> {
-        self.cmp(CmpOp::Gt, value.into())
+    /// `column > value` (rows where the column is NULL never match).
+    pub fn gt(self, value: impl Into<T::NotNull>) -> Filter<M> {
+        self.cmp(CmpOp::Gt, value.into().to_value())
     }
-    pub fn ge(self, value: impl Into<T>) -> Filter<M> {
-        self.cmp(CmpOp::Ge, value.into())
+    /// `column >= value` (rows where the column is NULL never match).
+    pub fn ge(self, value: impl Into<T::NotNull>) -> Filter<M> {
+        self.cmp(CmpOp::Ge, value.into().to_value())
     }
 
     /// `column IN (...)`; an empty list matches no row.

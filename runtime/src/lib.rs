@@ -39,7 +39,7 @@ pub use sqlx;
 #[cfg(feature = "tokio")]
 pub use async_exec::{AsyncExecutor, Logged};
 pub use column::{CellError, Column, Key, RawRow};
-pub use error::{Error, Result};
+pub use error::{Error, Found, Result};
 pub use exec::{Consistency, Executor, Job, run_job};
 pub use expr::{Col, Filter, Like, Order};
 pub use fields::{

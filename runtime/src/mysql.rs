@@ -17,7 +17,7 @@ use sqlx::mysql::{
 };
 use sqlx::{Arguments, AssertSqlSafe, Decode, Executor as _, Row, Type, TypeInfo, ValueRef};
 
-use crate::column::{CellError, RawRow, narrow};
+use crate::column::{CellError, RawRow, narrow, narrow_f32};
 use crate::error::Result;
 use crate::exec::{Consistency, Job};
 use crate::query::Ctx;
@@ -191,6 +191,14 @@ impl MyCells<'_> {
 }
 
 impl RawRow for MyCells<'_> {
+    fn column_count(&self) -> usize {
+        self.0.columns().len()
+    }
+
+    fn column_name(&self, idx: usize) -> Option<&str> {
+        self.0.columns().get(idx).map(sqlx::Column::name)
+    }
+
     fn is_null(&self, idx: usize) -> std::result::Result<bool, CellError> {
         Ok(self.cell(idx)?.is_none())
     }
@@ -222,15 +230,9 @@ impl RawRow for MyCells<'_> {
     }
 
     fn get_f32(&self, idx: usize) -> std::result::Result<Option<f32>, CellError> {
-        let Some(value) = self.cell(idx)? else {
-            return Ok(None);
-        };
-        let ty = value.type_info();
-        if <f32 as Type<MySql>>::compatible(&ty) {
-            decode(value).map(Some)
-        } else {
-            Err(wrong("a float (FLOAT or DOUBLE)", &ty))
-        }
+        // Read as f64 and narrow here: the driver's own f32 decoding turns a
+        // DOUBLE beyond f32's range into infinity.
+        self.get_f64(idx)?.map(narrow_f32).transpose()
     }
 
     fn get_f64(&self, idx: usize) -> std::result::Result<Option<f64>, CellError> {

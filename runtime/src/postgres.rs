@@ -18,7 +18,7 @@ use sqlx::postgres::{
 };
 use sqlx::{Arguments, AssertSqlSafe, Decode, Executor as _, Row, Type, TypeInfo, ValueRef};
 
-use crate::column::{CellError, RawRow, narrow};
+use crate::column::{CellError, RawRow, narrow, narrow_f32};
 use crate::error::Result;
 use crate::exec::{Consistency, Job};
 use crate::query::Ctx;
@@ -265,6 +265,14 @@ impl PgCells<'_> {
 }
 
 impl RawRow for PgCells<'_> {
+    fn column_count(&self) -> usize {
+        self.0.columns().len()
+    }
+
+    fn column_name(&self, idx: usize) -> Option<&str> {
+        self.0.columns().get(idx).map(sqlx::Column::name)
+    }
+
     fn is_null(&self, idx: usize) -> std::result::Result<bool, CellError> {
         Ok(self.cell(idx)?.is_none())
     }
@@ -290,8 +298,9 @@ impl RawRow for PgCells<'_> {
     }
 
     fn get_f32(&self, idx: usize) -> std::result::Result<Option<f32>, CellError> {
-        // As on SQLite, a DOUBLE PRECISION read into f32 is rounded.
-        Ok(self.float(idx)?.map(|v| v as f32))
+        // As on SQLite, a DOUBLE PRECISION read into f32 is rounded, and
+        // one beyond f32's range is an error.
+        self.float(idx)?.map(narrow_f32).transpose()
     }
 
     fn get_f64(&self, idx: usize) -> std::result::Result<Option<f64>, CellError> {

@@ -9,7 +9,7 @@ use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::marker::PhantomData;
 
-use crate::column::{Column, RawRow};
+use crate::column::{Column, Key, RawRow};
 use crate::error::{Error, Result};
 use crate::expr::{Filter, Order};
 use crate::join::{FieldErrorAt, JoinNode, Slot, find_hop};
@@ -254,7 +254,9 @@ pub(crate) struct Level<R: Relation> {
     phase: Phase,
     chunks: Vec<Vec<Value>>,
     slots: Vec<Slot>,
-    link_index: Option<usize>,
+    /// Where the key each row matched sits in the rows, and its column's
+    /// name: the link table's column, or the matched key list's.
+    link_index: Option<(usize, &'static str)>,
     children: Vec<R::Target>,
     /// Children already decoded, by primary key (link tables only: there a
     /// child arrives once per link).
@@ -319,7 +321,11 @@ impl<R: Relation> Level<R> {
         }
     }
 
-    fn statement(&self, ctx: Ctx, keys: Vec<Value>) -> (Statement, Vec<Slot>, Option<usize>) {
+    fn statement(
+        &self,
+        ctx: Ctx,
+        keys: Vec<Value>,
+    ) -> (Statement, Vec<Slot>, Option<(usize, &'static str)>) {
         render_select::<R::Target>(
             ctx.dialect,
             SelectParts {
@@ -332,6 +338,8 @@ impl<R: Relation> Level<R> {
                     filter: Self::link_filter(),
                     keys,
                     binding: ctx.binding,
+                    matched: (!<R::Link as Key>::EXACT_EQUALITY)
+                        .then_some(<R::Link as Column>::SQL_TYPE),
                 }),
                 per_parent: self.per_parent,
             },
@@ -382,8 +390,8 @@ impl<R: Relation> Level<R> {
             error,
         };
         let idx = match self.link_index {
-            // Through a link table a child shared by several parents arrives
-            // once per link: decode it once.
+            // Through a link table, or a matched key list, a child shared by
+            // several parents arrives once per link or key: decode it once.
             Some(_) => {
                 let pk_col = info.pk_column();
                 let pk = <<R::Target as Model>::Pk as Column>::decode(row, info.pk)
@@ -401,10 +409,16 @@ impl<R: Relation> Level<R> {
             None => self.push_child(row)?,
         };
         let link = match self.link_index {
-            Some(i) => Some(<R::Link as Column>::decode(row, i).map_err(|e| {
-                let column = R::info().kind.through().map_or("?", |t| t.1);
-                at(FieldError::new(R::info().name, column, e))
-            })?),
+            // The key is the relation's, not a column of the target: the
+            // error names the relation's own model and field.
+            Some((i, column)) => {
+                Some(
+                    <R::Link as Column>::decode(row, i).map_err(|e| FieldErrorAt {
+                        model: R::info().model,
+                        error: FieldError::new(R::info().name, column, e),
+                    })?,
+                )
+            }
             None => R::target_link(&self.children[idx]).cloned(),
         };
         // Every row matches one of the keys asked for; a row that does not

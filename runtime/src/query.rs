@@ -11,7 +11,7 @@ use crate::path::Path;
 use crate::prefetch::{Prefetch, PrefetchNode, add_node};
 use crate::relation::{Relation, SingleValued};
 use crate::sql::{Aliases, Dialect, KeyBinding, SqlWriter, Statement};
-use crate::value::Value;
+use crate::value::{SqlType, Value};
 
 /// A query over `M`'s table and the relations to load with it.
 ///
@@ -212,27 +212,43 @@ impl<M: Model> Query<M> {
         drive(executor, Load::new(self, executor.ctx())?)
     }
 
-    /// The first row, if any (adds `LIMIT 1`).
+    /// The first row of the query's result, if any: its offset is kept, and
+    /// its limit can only lower the answer to none (`limit(0)`). Sends
+    /// `LIMIT 1`.
     pub fn first(&self, executor: &impl Executor) -> Result<Option<M>> {
-        let mut q = self.clone();
-        q.limit = Some(1);
+        let q = self.capped(1);
         Ok(q.all(executor)?.into_iter().next())
     }
 
-    /// Exactly one row, or an error naming how many there were.
+    /// The one row of the query's result (its limit and offset apply), or
+    /// an error saying whether there was none or more than one. Reads at
+    /// most two rows.
     pub fn one(&self, executor: &impl Executor) -> Result<M> {
+        let q = self.capped(2);
+        let rows = q.all(executor)?;
+        q.exactly_one(rows, executor.ctx().dialect)
+    }
+
+    /// This query reading at most `n` of its own rows: the limit is the
+    /// smaller of `n` and the query's, the offset stays.
+    pub(crate) fn capped(&self, n: u64) -> Self {
         let mut q = self.clone();
-        q.limit = Some(2);
-        let mut rows = q.all(executor)?;
-        if rows.len() == 1 {
-            Ok(rows.remove(0))
-        } else {
-            Err(Error::NotOne {
-                model: M::info().name,
-                found: rows.len(),
-                statement: q.base_statement(executor.ctx().dialect).0.sql,
-            })
-        }
+        q.limit = Some(self.limit.map_or(n, |l| l.min(n)));
+        q
+    }
+
+    /// The only row of `rows` (read by `capped(2)`), or what was found.
+    pub(crate) fn exactly_one(&self, mut rows: Vec<M>, dialect: Dialect) -> Result<M> {
+        let found = match rows.len() {
+            1 => return Ok(rows.remove(0)),
+            0 => crate::error::Found::None,
+            _ => crate::error::Found::MoreThanOne,
+        };
+        Err(Error::NotOne {
+            model: M::info().name,
+            found,
+            statement: self.base_statement(dialect).0.sql,
+        })
     }
 
     /// Run only this query's prefetch lookups for rows the caller already
@@ -278,6 +294,11 @@ pub(crate) struct KeyList {
     pub filter: LinkFilter,
     pub keys: Vec<Value>,
     pub binding: KeyBinding,
+    /// Keys whose equality is the column's collation's (text): the key list
+    /// becomes a table joined on the link column, and each row carries the
+    /// key it matched, so the stitch never compares keys itself. Exact keys
+    /// (integers, bytes) take the plain `IN` form.
+    pub matched: Option<SqlType>,
 }
 
 pub(crate) struct SelectParts<'a, M: Model> {
@@ -291,12 +312,13 @@ pub(crate) struct SelectParts<'a, M: Model> {
 }
 
 /// Render the one SELECT shape every statement takes. Returns the
-/// statement, the join slots, and the index of the through table's link
-/// column if one was selected.
+/// statement, the join slots, and the index and name of the column holding
+/// each row's key (the through table's link column, or the matched key
+/// list's) if one was selected.
 pub(crate) fn render_select<M: Model>(
     dialect: Dialect,
     parts: SelectParts<'_, M>,
-) -> (Statement, Vec<Slot>, Option<usize>) {
+) -> (Statement, Vec<Slot>, Option<(usize, &'static str)>) {
     let info = M::info();
     let mut aliases = Aliases::default();
     let base = aliases.take(info.table);
@@ -307,30 +329,64 @@ pub(crate) fn render_select<M: Model>(
         .collect();
 
     // JOIN clauses carry no parameters, so they can be written apart and
-    // spliced in after the column list is known.
+    // spliced in after the column list is known. A matched key list is the
+    // first table of the FROM clause and takes its parameters; it is
+    // written straight into the statement below.
+    let matched = parts.link.as_ref().is_some_and(|l| l.matched.is_some());
     let mut from = SqlWriter::new(dialect);
-    from.push(" FROM ").ident(info.table);
+    if !matched {
+        from.push(" FROM ").ident(info.table);
+    }
     let mut link_alias = None;
-    if let Some(KeyList {
-        filter:
-            LinkFilter::Through {
-                table,
-                target_column,
+    match &parts.link {
+        Some(
+            list @ KeyList {
+                filter:
+                    LinkFilter::Through {
+                        table,
+                        source_column,
+                        target_column,
+                    },
                 ..
             },
-        ..
-    }) = &parts.link
-    {
-        let alias = aliases.take(table);
-        from.push(" INNER JOIN ").ident(table);
-        if alias != *table {
-            from.push(" ").ident(&alias);
+        ) => {
+            let alias = aliases.take(table);
+            from.push(" INNER JOIN ").ident(table);
+            if alias != *table {
+                from.push(" ").ident(&alias);
+            }
+            if matched {
+                // keys -> link rows -> targets.
+                from.push(" ON ")
+                    .qualified(&alias, source_column)
+                    .push(" = ")
+                    .qualified(KEYS, matched_column(dialect, list));
+                from.push(" INNER JOIN ").ident(info.table);
+            }
+            from.push(" ON ")
+                .qualified(&alias, target_column)
+                .push(" = ")
+                .qualified(&base, info.pk_column().name);
+            link_alias = Some(alias);
         }
-        from.push(" ON ")
-            .qualified(&alias, target_column)
-            .push(" = ")
-            .qualified(&base, info.pk_column().name);
-        link_alias = Some(alias);
+        Some(
+            list @ KeyList {
+                filter: LinkFilter::Column { column },
+                matched: Some(_),
+                ..
+            },
+        ) => {
+            // The table's column on the left: SQLite compares with the
+            // left operand's collation, and every backend lets a column's
+            // collation win over a parameter's.
+            from.push(" INNER JOIN ")
+                .ident(info.table)
+                .push(" ON ")
+                .qualified(&base, column)
+                .push(" = ")
+                .qualified(KEYS, matched_column(dialect, list));
+        }
+        _ => {}
     }
     let mut slots = Vec::new();
     {
@@ -347,14 +403,20 @@ pub(crate) fn render_select<M: Model>(
     let mut link_index = None;
     let mut partition: Option<(String, &'static str)> = None;
     if let Some(list) = &parts.link {
-        match list.filter {
-            LinkFilter::Through { source_column, .. } => {
+        match (list.matched, &list.filter) {
+            (Some(_), _) => {
+                let key = (KEYS.to_owned(), matched_column(dialect, list));
+                link_index = Some((columns.len(), key.1));
+                columns.push(key.clone());
+                partition = Some(key);
+            }
+            (None, LinkFilter::Through { source_column, .. }) => {
                 let alias = link_alias.clone().unwrap_or_default();
-                link_index = Some(columns.len());
+                link_index = Some((columns.len(), *source_column));
                 columns.push((alias.clone(), source_column));
                 partition = Some((alias, source_column));
             }
-            LinkFilter::Column { column } => partition = Some((base.clone(), column)),
+            (None, LinkFilter::Column { column }) => partition = Some((base.clone(), column)),
         }
     }
 
@@ -374,16 +436,38 @@ pub(crate) fn render_select<M: Model>(
         // Top-N per parent: number each parent's rows in the prefetch order,
         // keep the first N, all in one statement.
         let (alias, column) = partition.clone().unwrap_or_default();
-        w.push(", ROW_NUMBER() OVER (PARTITION BY ")
-            .qualified(&alias, column)
-            .push(" ORDER BY ");
+        w.push(", ROW_NUMBER() OVER (PARTITION BY ");
+        if matched && dialect == Dialect::Mysql {
+            // The keys are parameters, which take the connection's
+            // collation (often case-insensitive): two parents' keys `fr`
+            // and `FR` must still number their rows apart.
+            w.push("CAST(")
+                .qualified(&alias, column)
+                .push(" AS BINARY)");
+        } else {
+            w.qualified(&alias, column);
+        }
+        w.push(" ORDER BY ");
         order_terms(&mut w, &base, parts.order, info.pk_column().name);
         w.push(") AS ").ident("__rn");
     }
+    let list = match parts.link {
+        Some(KeyList {
+            keys,
+            binding,
+            matched: Some(key_type),
+            ..
+        }) => {
+            w.push(" FROM ");
+            w.key_table(keys, binding, key_type, KEYS);
+            None
+        }
+        list => list,
+    };
     w.push(&from.sql);
 
     let mut conditions = 0;
-    if let Some(list) = parts.link {
+    if let Some(list) = list {
         w.push(" WHERE ");
         conditions += 1;
         let (alias, column) = match list.filter {
@@ -425,6 +509,18 @@ pub(crate) fn render_select<M: Model>(
         w.limit_offset(parts.limit, parts.offset);
     }
     (w.finish(), slots, link_index)
+}
+
+/// The alias of a matched key list in a prefetch statement.
+const KEYS: &str = "__k";
+
+/// The column of a matched key list: `value`, except for a `VALUES` list
+/// (SQLite with expanded key lists), whose column is `column1`.
+fn matched_column(dialect: Dialect, list: &KeyList) -> &'static str {
+    match list.binding {
+        KeyBinding::Expanded { .. } if dialect != Dialect::Mysql => "column1",
+        _ => "value",
+    }
 }
 
 fn order_terms(w: &mut SqlWriter, alias: &str, order: &[(&'static str, bool)], pk: &'static str) {

@@ -6,10 +6,43 @@ use crate::relation::{Relation, RelationKind};
 use crate::sql::{Dialect, SqlWriter, Statement};
 use crate::value::{SqlType, Value};
 
-fn column_type(dialect: Dialect, t: SqlType) -> &'static str {
-    match (dialect, t) {
+/// The database server DDL is written for. The dialect decides the SQL;
+/// MySQL and MariaDB, one dialect, name their collations differently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flavor {
+    Sqlite,
+    Postgres,
+    MariaDb,
+    Mysql,
+}
+
+impl Flavor {
+    /// The dialect of this server's SQL.
+    pub fn dialect(self) -> Dialect {
+        match self {
+            Flavor::Sqlite => Dialect::Sqlite,
+            Flavor::Postgres => Dialect::Postgres,
+            Flavor::MariaDb | Flavor::Mysql => Dialect::Mysql,
+        }
+    }
+
+    /// A MySQL-dialect server from what `SELECT VERSION()` returned
+    /// (MariaDB says so in its version string).
+    pub fn from_mysql_version(version: &str) -> Flavor {
+        if version.to_ascii_lowercase().contains("mariadb") {
+            Flavor::MariaDb
+        } else {
+            Flavor::Mysql
+        }
+    }
+}
+
+fn column_type(flavor: Flavor, t: SqlType, key: bool) -> &'static str {
+    match (flavor.dialect(), t) {
         (Dialect::Sqlite, SqlType::Bool | SqlType::I16 | SqlType::I32 | SqlType::I64) => "INTEGER",
         (Dialect::Sqlite, SqlType::F32 | SqlType::F64) => "REAL",
+        // SQLite's default collation, BINARY, compares bytes: keys match
+        // exactly as Rust's `==` does.
         (Dialect::Sqlite, SqlType::Text) => "TEXT",
         (Dialect::Sqlite, SqlType::Bytes) => "BLOB",
         (Dialect::Postgres, SqlType::Bool) => "BOOLEAN",
@@ -18,6 +51,9 @@ fn column_type(dialect: Dialect, t: SqlType) -> &'static str {
         (Dialect::Postgres, SqlType::I64) => "BIGINT",
         (Dialect::Postgres, SqlType::F32) => "REAL",
         (Dialect::Postgres, SqlType::F64) => "DOUBLE PRECISION",
+        // The database's default collation may be nondeterministic or fold
+        // case; "C" compares bytes, whatever the database.
+        (Dialect::Postgres, SqlType::Text) if key => r#"TEXT COLLATE "C""#,
         (Dialect::Postgres, SqlType::Text) => "TEXT",
         (Dialect::Postgres, SqlType::Bytes) => "BYTEA",
         (Dialect::Mysql, SqlType::Bool) => "BOOLEAN",
@@ -26,20 +62,27 @@ fn column_type(dialect: Dialect, t: SqlType) -> &'static str {
         (Dialect::Mysql, SqlType::I64) => "BIGINT",
         (Dialect::Mysql, SqlType::F32) => "FLOAT",
         (Dialect::Mysql, SqlType::F64) => "DOUBLE",
-        // Keys must be indexable in MySQL, which TEXT is not. A binary
-        // collation makes `=` and ORDER BY compare as Rust's `String` does
-        // (the default collation is case-insensitive, so a JOIN would match
-        // keys that the stitching of a prefetch, by `==`, would not).
+        // Keys must be indexable in MySQL, which TEXT is not. Key columns
+        // take a binary collation WITHOUT padding, so that `'fr'`, `'FR'`
+        // and `'fr '` are three keys, as in Rust (the default collation
+        // folds case, and `utf8mb4_bin` ignores trailing blanks). Other
+        // text columns compare binary, with MySQL's padding.
+        (Dialect::Mysql, SqlType::Text) if key => match flavor {
+            Flavor::Mysql => "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin",
+            _ => "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin",
+        },
         (Dialect::Mysql, SqlType::Text) => "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin",
         (Dialect::Mysql, SqlType::Bytes) => "VARBINARY(255)",
     }
 }
 
-/// The statements that create the tables of `models`, their through tables
-/// and indexes on every foreign key column. Foreign key constraints are
-/// inline on SQLite and added afterwards elsewhere, so the order of
-/// `models` does not matter.
-pub fn create_tables(dialect: Dialect, models: &[&'static ModelInfo]) -> Vec<String> {
+/// The statements that create the tables of `models` on `flavor`, their
+/// through tables and indexes on every foreign key column. Foreign key
+/// constraints are inline on SQLite and added afterwards elsewhere, so the
+/// order of `models` does not matter. Text key columns (primary, foreign and
+/// link keys) compare exactly: binary, without padding.
+pub fn create_tables(flavor: Flavor, models: &[&'static ModelInfo]) -> Vec<String> {
+    let dialect = flavor.dialect();
     let mut tables = Vec::new();
     let mut after = Vec::new();
     let mut through_done: Vec<&'static str> = Vec::new();
@@ -50,9 +93,10 @@ pub fn create_tables(dialect: Dialect, models: &[&'static ModelInfo]) -> Vec<Str
             if i > 0 {
                 w.push(", ");
             }
+            let key = i == m.pk || c.references.is_some();
             w.ident(c.name)
                 .push(" ")
-                .push(column_type(dialect, c.sql_type));
+                .push(column_type(flavor, c.sql_type, key));
             if i == m.pk {
                 w.push(" PRIMARY KEY");
             }
@@ -107,7 +151,7 @@ pub fn create_tables(dialect: Dialect, models: &[&'static ModelInfo]) -> Vec<Str
                     }
                     w.ident(col)
                         .push(" ")
-                        .push(column_type(dialect, model.pk_column().sql_type))
+                        .push(column_type(flavor, model.pk_column().sql_type, true))
                         .push(" NOT NULL");
                     if dialect == Dialect::Sqlite {
                         w.push(" REFERENCES ")

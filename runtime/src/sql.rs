@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::expr::Expr;
-use crate::value::Value;
+use crate::value::{SqlType, Value};
 
 /// The SQL dialect a statement is rendered for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -113,6 +113,72 @@ impl SqlWriter {
                 self.push(")");
             }
         }
+    }
+
+    /// A key list as a one-column table named `alias`, to JOIN on: each row
+    /// of the statement then carries the key it matched. The column is
+    /// `value`, or `column1` for a `VALUES` list.
+    pub fn key_table(
+        &mut self,
+        keys: Vec<Value>,
+        binding: KeyBinding,
+        key_type: SqlType,
+        alias: &str,
+    ) {
+        match (binding, self.dialect) {
+            (KeyBinding::OneParameter, Dialect::Sqlite) => {
+                self.push("rarray(").param(Value::List(keys)).push(")");
+            }
+            (KeyBinding::OneParameter, Dialect::Postgres) => {
+                // The cast names the array's type for the planner; the
+                // elements keep the default collation, which yields to the
+                // joined column's.
+                let array = match key_type {
+                    SqlType::Text => "text[]",
+                    SqlType::Bytes => "bytea[]",
+                    SqlType::Bool => "boolean[]",
+                    SqlType::F32 | SqlType::F64 => "float8[]",
+                    SqlType::I16 | SqlType::I32 | SqlType::I64 => "int8[]",
+                };
+                self.push("unnest(")
+                    .param(Value::List(keys))
+                    .push("::")
+                    .push(array)
+                    .push(") AS ")
+                    .ident(alias)
+                    .push(" (")
+                    .ident("value")
+                    .push(")");
+                return;
+            }
+            // MySQL and MariaDB spell a VALUES table differently (and MariaDB
+            // cannot name its column): a UNION of one-row SELECTs is read
+            // alike by both.
+            (_, Dialect::Mysql) => {
+                self.push("(");
+                for (i, k) in keys.into_iter().enumerate() {
+                    if i > 0 {
+                        self.push(" UNION ALL ");
+                    }
+                    self.push("SELECT ").param(k);
+                    if i == 0 {
+                        self.push(" AS ").ident("value");
+                    }
+                }
+                self.push(")");
+            }
+            _ => {
+                self.push("(VALUES ");
+                for (i, k) in keys.into_iter().enumerate() {
+                    if i > 0 {
+                        self.push(", ");
+                    }
+                    self.push("(").param(k).push(")");
+                }
+                self.push(")");
+            }
+        }
+        self.push(" AS ").ident(alias);
     }
 
     pub fn expr(&mut self, alias: &str, expr: &Expr) {

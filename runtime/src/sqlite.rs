@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use rusqlite::types::{ToSql, ToSqlOutput, Value as SqlValue, ValueRef};
 
-use crate::column::{CellError, RawRow, narrow};
+use crate::column::{CellError, RawRow, narrow, narrow_f32};
 use crate::error::{Error, Result};
 use crate::exec::{Consistency, Executor, Raw, run_job};
 use crate::log::StatementLog;
@@ -142,7 +142,7 @@ impl Sqlite {
     /// Create the tables of `models` with their through tables, foreign key
     /// constraints and indexes.
     pub fn create_tables(&self, models: &[&'static ModelInfo]) -> Result<()> {
-        for sql in schema::create_tables(Dialect::Sqlite, models) {
+        for sql in schema::create_tables(schema::Flavor::Sqlite, models) {
             self.execute(&sql, &[])?;
         }
         Ok(())
@@ -192,8 +192,9 @@ impl Sqlite {
         }
     }
 
-    /// Rows of `M` from the caller's own SQL: its columns must be `M`'s
-    /// stored columns in declaration order (e.g. `SELECT * FROM table`).
+    /// Rows of `M` from the caller's own SQL. `M`'s stored columns are
+    /// found in the result by name, in any order (e.g. `SELECT * FROM
+    /// table`); other columns are ignored; a missing column is an error.
     /// One statement: SQL holding more is refused
     /// ([`Error::SeveralStatements`]).
     pub fn raw<M: Model>(&self, sql: &str, params: &[Value]) -> Result<Vec<M>> {
@@ -367,6 +368,16 @@ impl SqliteRow<'_, '_> {
 }
 
 impl RawRow for SqliteRow<'_, '_> {
+    fn column_count(&self) -> usize {
+        AsRef::<rusqlite::Statement<'_>>::as_ref(self.0).column_count()
+    }
+
+    fn column_name(&self, idx: usize) -> Option<&str> {
+        AsRef::<rusqlite::Statement<'_>>::as_ref(self.0)
+            .column_name(idx)
+            .ok()
+    }
+
     fn is_null(&self, idx: usize) -> Result<bool, CellError> {
         Ok(matches!(self.cell(idx)?, ValueRef::Null))
     }
@@ -400,7 +411,7 @@ impl RawRow for SqliteRow<'_, '_> {
     }
 
     fn get_f32(&self, idx: usize) -> Result<Option<f32>, CellError> {
-        Ok(self.get_f64(idx)?.map(|v| v as f32))
+        self.get_f64(idx)?.map(narrow_f32).transpose()
     }
 
     fn get_f64(&self, idx: usize) -> Result<Option<f64>, CellError> {

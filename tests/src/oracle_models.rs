@@ -496,7 +496,10 @@ fn text(v: &Val) -> String {
     }
 }
 
-fn cmp<M: Model, T: Column>(c: Col<M, T>, op: Op, v: T) -> Filter<M> {
+fn cmp<M: Model, T: Column>(c: Col<M, T>, op: Op, v: T::NotNull) -> Filter<M>
+where
+    T::NotNull: Into<T>,
+{
     match op {
         Op::Eq => c.eq(v),
         Op::Ne => c.ne(v),
@@ -521,8 +524,11 @@ impl<M: Model> LeafOf<M> for Col<M, Option<i64>> {
     fn leaf_of(self, leaf: &Leaf) -> Filter<M> {
         match leaf {
             // `= None` is Django's `IS NULL`; `<> None` its negation.
-            Leaf::Cmp(op, Val::Null) => cmp(self, *op, None),
-            Leaf::Cmp(op, v) => cmp(self, *op, Some(int(v))),
+            // Ordering comparisons with NULL do not compile.
+            Leaf::Cmp(Op::Eq, Val::Null) => self.eq(None),
+            Leaf::Cmp(Op::Ne, Val::Null) => self.ne(None),
+            Leaf::Cmp(op, Val::Null) => panic!("{op:?} NULL is not generated"),
+            Leaf::Cmp(op, v) => cmp(self, *op, int(v)),
             Leaf::In(vs) => self.is_in(vs.iter().map(int)),
             Leaf::IsNull(false) => self.is_null(),
             Leaf::IsNull(true) => self.is_not_null(),
@@ -545,8 +551,10 @@ impl<M: Model> LeafOf<M> for Col<M, String> {
 impl<M: Model> LeafOf<M> for Col<M, Option<String>> {
     fn leaf_of(self, leaf: &Leaf) -> Filter<M> {
         match leaf {
-            Leaf::Cmp(op, Val::Null) => cmp(self, *op, None),
-            Leaf::Cmp(op, v) => cmp(self, *op, Some(text(v))),
+            Leaf::Cmp(Op::Eq, Val::Null) => self.eq(None),
+            Leaf::Cmp(Op::Ne, Val::Null) => self.ne(None),
+            Leaf::Cmp(op, Val::Null) => panic!("{op:?} NULL is not generated"),
+            Leaf::Cmp(op, v) => cmp(self, *op, text(v)),
             Leaf::In(vs) => self.is_in(vs.iter().map(text)),
             Leaf::IsNull(false) => self.is_null(),
             Leaf::IsNull(true) => self.is_not_null(),

@@ -5,9 +5,11 @@
 //! (set by `.ci/run`) an unreachable backend fails the run instead.
 
 mod backends;
+mod correctness;
 mod example;
 mod faults;
 mod oracle;
+mod oracle_text;
 mod prefetch;
 mod schema;
 mod select_related;
@@ -26,6 +28,8 @@ fn cases() -> Vec<&'static Case> {
     all.extend(serialize::CASES);
     all.extend(schema::CASES);
     all.extend(oracle::CASES);
+    all.extend(correctness::CASES);
+    all.extend(oracle_text::CASES);
     all.extend(example::CASES);
     all.extend(faults::CASES);
     all

@@ -14,7 +14,7 @@ pub const CASES: &[Case] = &[
 fn sqlite_ddl(db: &Db) {
     assert_eq!(db.dialect(), Dialect::Sqlite);
     let ddl = related::schema::create_tables(
-        Dialect::Sqlite,
+        related::schema::Flavor::Sqlite,
         &[Publisher::info(), Author::info(), Tag::info(), Post::info()],
     );
     assert_eq!(

@@ -2,7 +2,7 @@
 //! filters, ordering and limits, and bad input.
 
 use related::prelude::*;
-use related::{Error, NotLoaded, Value};
+use related::{Error, Found, NotLoaded, Value};
 use related_tests::blog::{self, Author, Post, Publisher};
 use related_tests::harness::{Case, Db, SQLITE};
 use related_tests::shapes::{self, Book, Category, City, Person, Place};
@@ -365,10 +365,13 @@ fn first_and_one(db: &Db) {
     assert!(none.unwrap().is_none());
     let one = db.one(&Author::query().filter(Author::id().eq(7i64)));
     assert_eq!(one.unwrap().name, "Author 7");
-    // Zero or several rows are an error naming the count.
+    // Zero or several rows are an error saying which.
     for (q, found) in [
-        (Author::query().filter(Author::id().gt(100i64)), 0),
-        (Author::query().filter(Author::id().le(5i64)), 2),
+        (Author::query().filter(Author::id().gt(100i64)), Found::None),
+        (
+            Author::query().filter(Author::id().le(5i64)),
+            Found::MoreThanOne,
+        ),
     ] {
         match db.one(&q) {
             Err(Error::NotOne {
