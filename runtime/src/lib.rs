@@ -48,7 +48,7 @@ pub use fields::{
 pub use load::Load;
 pub use log::{LoggedStatement, StatementLog};
 pub use model::{ColumnInfo, FieldError, Model, ModelInfo};
-pub use path::{Chain, Path};
+pub use path::{Append, Chain, Path};
 pub use prefetch::{Prefetch, PrefetchTarget};
 pub use query::{Ctx, PlannedStatement, Query};
 pub use related_macros::Model;

@@ -2,6 +2,7 @@
 
 pub mod blog;
 pub mod harness;
+pub mod long_chain;
 pub mod oracle_models;
 pub mod server;
 pub mod shapes;

@@ -5,6 +5,7 @@
 //! (set by `.ci/run`) an unreachable backend fails the run instead.
 
 mod backends;
+mod chains;
 mod example;
 mod oracle;
 mod prefetch;
@@ -20,6 +21,7 @@ use related_tests::harness::{Backend, Case, Db};
 fn cases() -> Vec<&'static Case> {
     let mut all = Vec::new();
     all.extend(select_related::CASES);
+    all.extend(chains::CASES);
     all.extend(backends::CASES);
     all.extend(prefetch::CASES);
     all.extend(serialize::CASES);
