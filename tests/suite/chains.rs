@@ -12,6 +12,7 @@ use related_tests::long_chain::{
 
 pub const CASES: &[Case] = &[
     Case::new("chains::then_stays_right_nested", then_stays_right_nested).on(SQLITE),
+    Case::new("chains::ui_pass_case_compiles", ui_pass_case_compiles).on(SQLITE),
     Case::new("chains::select_related_four_hops", select_related_four_hops),
     Case::new("chains::select_related_six_hops", select_related_six_hops),
     Case::new(
@@ -181,6 +182,17 @@ fn check_up(flats: &[Flat], hops: usize) {
         flats.iter().any(|f| expected_up(f.id, hops).len() == 2),
         "the data must exercise the NULL hop"
     );
+}
+
+/// The trybuild pass case for long chains, compiled (and run) here too.
+#[allow(dead_code)]
+mod ui_long_chains {
+    include!("../../ui-tests/tests/pass/long_chains.rs");
+}
+
+fn ui_pass_case_compiles(_db: &Db) {
+    // Its `main` builds and plans every kind of long lookup, no database.
+    ui_long_chains::main();
 }
 
 fn same_type<T>(_: T, _: T) {}
