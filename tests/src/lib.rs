@@ -3,6 +3,7 @@
 pub mod blog;
 pub mod harness;
 pub mod long_chain;
+pub mod membership;
 pub mod oracle_models;
 pub mod server;
 pub mod shapes;
