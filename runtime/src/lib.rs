@@ -3,6 +3,7 @@
 #[cfg(feature = "tokio")]
 mod async_exec;
 mod column;
+mod count;
 mod error;
 mod exec;
 mod expr;

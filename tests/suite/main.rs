@@ -6,6 +6,7 @@
 
 mod backends;
 mod chains;
+mod count;
 mod example;
 mod oracle;
 mod prefetch;
@@ -22,6 +23,7 @@ fn cases() -> Vec<&'static Case> {
     let mut all = Vec::new();
     all.extend(select_related::CASES);
     all.extend(chains::CASES);
+    all.extend(count::CASES);
     all.extend(backends::CASES);
     all.extend(prefetch::CASES);
     all.extend(serialize::CASES);
