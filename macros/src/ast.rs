@@ -87,7 +87,54 @@ impl Kind<'_> {
     }
 }
 
+/// One term of `#[related(ordering = "...")]`, as written.
+pub struct OrderTerm {
+    /// A field name or a column name (empty when the term is; reported).
+    pub name: String,
+    pub desc: bool,
+}
+
 impl<'a> Model<'a> {
+    /// The terms of `ordering`, comma-separated, `-` for descending.
+    pub fn ordering_terms(&self) -> Vec<OrderTerm> {
+        let Some(named) = &self.attrs.ordering else {
+            return Vec::new();
+        };
+        named
+            .value
+            .value()
+            .split(',')
+            .map(|term| {
+                let term = term.trim();
+                match term.strip_prefix('-') {
+                    Some(name) => OrderTerm {
+                        name: name.trim().to_owned(),
+                        desc: true,
+                    },
+                    None => OrderTerm {
+                        name: term.to_owned(),
+                        desc: false,
+                    },
+                }
+            })
+            .collect()
+    }
+
+    /// The stored column an ordering term names: the column of the field
+    /// of that name (`author` is `author_id`), or a column of that name.
+    pub fn order_column(&self, name: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|f| plain(f.ident) == name)
+            .and_then(|f| f.kind.column())
+            .or_else(|| {
+                self.fields
+                    .iter()
+                    .filter_map(|f| f.kind.column())
+                    .find(|c| *c == name)
+            })
+    }
+
     /// `None` when the input is not a struct with named fields (reported).
     pub fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Option<Model<'a>> {
         let attrs = attr::struct_attrs(cx, &input.attrs);

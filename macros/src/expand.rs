@@ -36,6 +36,12 @@ pub fn expand(model: &Model) -> TokenStream {
     let name = plain(ident);
     let table = &model.table;
     let names = names(model, Bodies::Real);
+    // Terms that name no column are reported by valid.rs.
+    let ordering = model.ordering_terms().into_iter().filter_map(|t| {
+        let column = model.order_column(&t.name)?;
+        let desc = t.desc;
+        Some(quote!((#column, #desc)))
+    });
 
     let mut out = Output::default();
     let mut column_index = 0usize;
@@ -100,6 +106,7 @@ pub fn expand(model: &Model) -> TokenStream {
                         columns: &[#(#columns),*],
                         pk: #pk_index,
                         relations: &[#(#relations),*],
+                        ordering: &[#(#ordering),*],
                     };
                     &INFO
                 }

@@ -12,6 +12,7 @@ mod join;
 mod load;
 mod log;
 mod model;
+mod ordering;
 mod path;
 mod prefetch;
 mod query;

@@ -9,6 +9,7 @@ mod chains;
 mod count;
 mod example;
 mod oracle;
+mod ordering;
 mod prefetch;
 mod schema;
 mod select_related;
@@ -29,6 +30,7 @@ fn cases() -> Vec<&'static Case> {
     all.extend(serialize::CASES);
     all.extend(schema::CASES);
     all.extend(oracle::CASES);
+    all.extend(ordering::CASES);
     all.extend(example::CASES);
     all
 }
