@@ -58,6 +58,11 @@ pub enum Kind<'a> {
     Prefetched {
         target: &'a Type,
     },
+    /// `Counted<T>`: how many `T` rows a relation has, filled by
+    /// `count_related`; no column.
+    Counted {
+        target: &'a Type,
+    },
 }
 
 impl Kind<'_> {
@@ -83,6 +88,7 @@ impl Kind<'_> {
             Kind::Reverse { one: false, .. } => "Reverse",
             Kind::Reverse { one: true, .. } => "ReverseOne",
             Kind::Prefetched { .. } => "Prefetched",
+            Kind::Counted { .. } => "Counted",
         }
     }
 }
@@ -272,6 +278,7 @@ impl<'a> Field<'a> {
             Relation::Reverse => Kind::Reverse { target, one: false },
             Relation::ReverseOne => Kind::Reverse { target, one: true },
             Relation::Prefetched => Kind::Prefetched { target },
+            Relation::Counted => Kind::Counted { target },
         };
         let needless_option = optional && !matches!(kind, Kind::Forward { .. });
         Some(Field {
@@ -292,6 +299,7 @@ enum Relation {
     Reverse,
     ReverseOne,
     Prefetched,
+    Counted,
 }
 
 fn explicit(named: &Option<attr::Named>) -> Option<String> {
@@ -327,6 +335,7 @@ fn relation_type(ty: &Type) -> Option<(Relation, &syn::PathSegment)> {
         "Reverse" => Relation::Reverse,
         "ReverseOne" => Relation::ReverseOne,
         "Prefetched" => Relation::Prefetched,
+        "Counted" => Relation::Counted,
         _ => return None,
     };
     Some((relation, segment))

@@ -277,6 +277,7 @@ fn attributes_fit(cx: &Ctxt, model: &Model, field: &Field) {
                  mirrors, on the other model"
             }
             Kind::Prefetched { .. } => "it is filled by a prefetch and has no column",
+            Kind::Counted { .. } => "it is filled by `count_related` and has no column",
         };
         cx.error_spanned_by(
             &column.key,

@@ -4,6 +4,7 @@
 mod async_exec;
 mod column;
 mod count;
+mod counted;
 mod error;
 mod exec;
 mod expr;
@@ -40,6 +41,7 @@ pub use sqlx;
 #[cfg(feature = "tokio")]
 pub use async_exec::{AsyncExecutor, Logged};
 pub use column::{CellError, Column, Key, RawRow};
+pub use counted::{CountTarget, Counted};
 pub use error::{Error, Result};
 pub use exec::{Consistency, Executor, Job, run_job};
 pub use expr::{Col, Filter, Like, Order};
@@ -71,8 +73,8 @@ pub mod prelude {
     #[cfg(feature = "tokio")]
     pub use crate::AsyncExecutor;
     pub use crate::{
-        Executor, ForeignKey, Like, ManyToMany, Model, OneToOne, Prefetch, Prefetched, Query,
-        Reverse, ReverseOne,
+        Counted, Executor, ForeignKey, Like, ManyToMany, Model, OneToOne, Prefetch, Prefetched,
+        Query, Reverse, ReverseOne,
     };
 }
 

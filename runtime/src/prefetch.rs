@@ -122,6 +122,11 @@ impl<R: Relation> Prefetch<R> {
     pub(crate) fn into_level(self) -> Level<R> {
         self.level
     }
+
+    /// The level's own query (for builders defined in other modules).
+    pub(crate) fn query_mut(&mut self) -> &mut Query<R::Target> {
+        &mut self.level.query
+    }
 }
 
 /// Where a level puts its rows.

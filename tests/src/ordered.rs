@@ -14,6 +14,9 @@ pub struct Board {
     #[related(reverse = Note::board)]
     pub notes: Reverse<Note>,
     pub top_notes: Prefetched<Note>,
+    pub note_count: Counted<Note>,
+    /// Notes of rank 3 or more.
+    pub ranked_count: Counted<Note>,
 }
 
 /// Ordered by rank, highest first, then title.
@@ -26,6 +29,7 @@ pub struct Note {
     pub board: ForeignKey<Board>,
     #[related(through = "ord_note_labels")]
     pub labels: ManyToMany<Label>,
+    pub label_count: Counted<Label>,
 }
 
 /// Ordered by name.
@@ -36,6 +40,7 @@ pub struct Label {
     pub name: String,
     #[related(reverse = Note::labels)]
     pub notes: Reverse<Note>,
+    pub note_count: Counted<Note>,
 }
 
 /// Ordered by a foreign key named by its field (`board` is `board_id`),
@@ -79,6 +84,8 @@ pub fn seed(db: &Db) -> related::Result<()> {
             name: name.into(),
             notes: Default::default(),
             top_notes: Default::default(),
+            note_count: Default::default(),
+            ranked_count: Default::default(),
         })?;
     }
     for &(id, title, rank, board) in NOTES {
@@ -88,6 +95,7 @@ pub fn seed(db: &Db) -> related::Result<()> {
             rank,
             board: ForeignKey::new(board),
             labels: Default::default(),
+            label_count: Default::default(),
         })?;
     }
     for &(id, name) in LABELS {
@@ -95,6 +103,7 @@ pub fn seed(db: &Db) -> related::Result<()> {
             id,
             name: name.into(),
             notes: Default::default(),
+            note_count: Default::default(),
         })?;
     }
     for &(id, board, note) in PINS {

@@ -6,6 +6,7 @@ use related::{Error, LoggedStatement};
 use related_tests::blog::{self, Author, Post};
 use related_tests::harness::Db;
 use related_tests::harness::{Case, SQLITE};
+use related_tests::ordered::{self, Board, LABELS, Label, NOTES, Note, labelled};
 
 pub const CASES: &[Case] = &[
     Case::new("count::statements", statements),
@@ -24,6 +25,16 @@ pub const CASES: &[Case] = &[
         missing_table_is_an_error,
     ),
     Case::new("count::offset_without_limit", offset_without_limit).on(SQLITE),
+    Case::new("count::related_per_parent", related_per_parent),
+    Case::new(
+        "count::related_through_a_link_table",
+        related_through_a_link_table,
+    ),
+    Case::new(
+        "count::related_agrees_with_prefetch",
+        related_agrees_with_prefetch,
+    ),
+    Case::new("count::related_errors", related_errors),
 ];
 
 fn sqls(sent: &[LoggedStatement]) -> Vec<String> {
@@ -227,4 +238,143 @@ fn missing_table_is_an_error(db: &Db) {
         db.exists(&Post::query()).unwrap_err(),
         Error::Database { .. }
     ));
+}
+
+/// Run `query`, asserting the statements it plans and sends (SQLite form).
+fn run<M: Model>(db: &Db, query: &Query<M>, expected: &[String]) -> Vec<M> {
+    let expected: Vec<String> = expected.iter().map(|s| db.sql(s)).collect();
+    let planned: Vec<String> = query
+        .plan(db.dialect())
+        .into_iter()
+        .map(|p| p.sql)
+        .collect();
+    assert_eq!(planned, expected, "plan");
+    let (rows, sent) = db.capture(|| db.all(query));
+    assert_eq!(sqls(&sent), expected, "sent");
+    rows.expect("load")
+}
+
+const BOARDS: &str =
+    r#"SELECT "ord_board"."id", "ord_board"."name" FROM "ord_board" ORDER BY "ord_board"."id""#;
+
+fn related_per_parent(db: &Db) {
+    ordered::seed(db).unwrap();
+    let q = Board::query()
+        .count_related(Board::notes(), Board::note_count())
+        .count_related_where(Board::notes(), Note::rank().ge(3), Board::ranked_count())
+        .order_by(Board::id().asc());
+    let boards = run(
+        db,
+        &q,
+        &[
+            BOARDS.to_owned(),
+            r#"SELECT "ord_note"."board_id", COUNT(*) FROM "ord_note" WHERE "ord_note"."board_id" IN rarray(?) GROUP BY "ord_note"."board_id""#.to_owned(),
+            r#"SELECT "ord_note"."board_id", COUNT(*) FROM "ord_note" WHERE "ord_note"."board_id" IN rarray(?) AND "ord_note"."rank" >= ? GROUP BY "ord_note"."board_id""#.to_owned(),
+        ],
+    );
+    assert_eq!(boards.len(), 3);
+    for b in &boards {
+        let all = NOTES.iter().filter(|n| n.3 == b.id).count() as u64;
+        let ranked = NOTES.iter().filter(|n| n.3 == b.id && n.2 >= 3).count() as u64;
+        assert_eq!(b.note_count.get().unwrap(), all, "board {}", b.id);
+        assert_eq!(b.ranked_count.get().unwrap(), ranked, "board {}", b.id);
+        // The rows themselves were not loaded.
+        assert!(b.notes.get().is_err());
+    }
+    assert_eq!(
+        boards[2].note_count.get().unwrap(),
+        0,
+        "a board without notes"
+    );
+}
+
+fn related_through_a_link_table(db: &Db) {
+    ordered::seed(db).unwrap();
+    // Inside a Prefetch: one count statement for the level's rows.
+    let boards = run(
+        db,
+        &Board::query()
+            .prefetch(Prefetch::new(Board::notes()).count_related(Note::labels(), Note::label_count()))
+            .order_by(Board::id().asc()),
+        &[
+            BOARDS.to_owned(),
+            r#"SELECT "ord_note"."id", "ord_note"."title", "ord_note"."rank", "ord_note"."board_id" FROM "ord_note" WHERE "ord_note"."board_id" IN rarray(?) ORDER BY "ord_note"."rank" DESC, "ord_note"."title""#.to_owned(),
+            r#"SELECT "ord_note_labels"."note_id", COUNT(*) FROM "ord_label" INNER JOIN "ord_note_labels" ON "ord_note_labels"."label_id" = "ord_label"."id" WHERE "ord_note_labels"."note_id" IN rarray(?) GROUP BY "ord_note_labels"."note_id""#.to_owned(),
+        ],
+    );
+    let mut seen = 0;
+    for b in &boards {
+        for n in b.notes.get().unwrap() {
+            let expected = LABELS.iter().filter(|l| labelled(n.id, l.0)).count() as u64;
+            assert_eq!(n.label_count.get().unwrap(), expected, "note {}", n.id);
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, NOTES.len());
+    // The reverse side of the link table.
+    let labels = run(
+        db,
+        &Label::query().count_related(Label::notes(), Label::note_count()),
+        &[
+            r#"SELECT "ord_label"."id", "ord_label"."name" FROM "ord_label" ORDER BY "ord_label"."name""#.to_owned(),
+            r#"SELECT "ord_note_labels"."label_id", COUNT(*) FROM "ord_note" INNER JOIN "ord_note_labels" ON "ord_note_labels"."note_id" = "ord_note"."id" WHERE "ord_note_labels"."label_id" IN rarray(?) GROUP BY "ord_note_labels"."label_id""#.to_owned(),
+        ],
+    );
+    for l in &labels {
+        let expected = NOTES.iter().filter(|n| labelled(n.0, l.id)).count() as u64;
+        assert_eq!(l.note_count.get().unwrap(), expected, "label {}", l.id);
+    }
+}
+
+fn related_agrees_with_prefetch(db: &Db) {
+    ordered::seed(db).unwrap();
+    let filters = [
+        Note::rank().ge(2),
+        Note::title().like("%a%"),
+        Note::rank().is_in([1, 5]),
+        !Note::rank().eq(3),
+        Note::id().is_in(Vec::<i64>::new()),
+    ];
+    for f in filters {
+        let counted = db
+            .all(
+                &Board::query()
+                    .count_related_where(Board::notes(), f.clone(), Board::note_count())
+                    .order_by(Board::id().asc()),
+            )
+            .unwrap();
+        let loaded = db
+            .all(
+                &Board::query()
+                    .prefetch(Prefetch::new(Board::notes()).filter(f))
+                    .order_by(Board::id().asc()),
+            )
+            .unwrap();
+        for (c, l) in counted.iter().zip(&loaded) {
+            assert_eq!(
+                c.note_count.get().unwrap(),
+                l.notes.get().unwrap().len() as u64,
+                "board {}",
+                c.id
+            );
+        }
+    }
+}
+
+fn related_errors(db: &Db) {
+    ordered::seed(db).unwrap();
+    let boards = db.all(&Board::query()).unwrap();
+    assert_eq!(
+        boards[0].note_count.get().unwrap_err().to_string(),
+        "`Board.note_count` was not counted: add `.count_related(Board::<relation>(), Board::note_count())` to the query"
+    );
+    let twice = Board::query()
+        .count_related(Board::notes(), Board::note_count())
+        .count_related_where(Board::notes(), Note::rank().ge(3), Board::note_count());
+    let (result, sent) = db.capture(|| db.all(&twice));
+    assert!(
+        matches!(result, Err(Error::DuplicateLookup { ref lookup }) if lookup == "note_count"),
+        "{result:?}"
+    );
+    assert!(sent.is_empty(), "nothing is sent");
 }
