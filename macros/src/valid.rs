@@ -298,6 +298,7 @@ fn needless_option(cx: &Ctxt, field: &Field) {
         Kind::Reverse { one: true, .. } => {
             "when no row points here it loads as `None` (`get()` returns `Ok(None)`)"
         }
+        Kind::Counted { .. } => "a row without related rows counts 0",
         _ => "when no row is related it loads as empty",
     };
     cx.error_spanned_by(
