@@ -35,7 +35,20 @@ pub const CASES: &[Case] = &[
         related_agrees_with_prefetch,
     ),
     Case::new("count::related_errors", related_errors),
+    Case::new("count::ui_pass_case_compiles", ui_pass_case_compiles).on(SQLITE),
 ];
+
+/// The trybuild pass case for counts and default ordering, compiled (and
+/// run) here too.
+#[allow(dead_code)]
+mod ui_counted_and_ordering {
+    include!("../../ui-tests/tests/pass/counted_and_ordering.rs");
+}
+
+fn ui_pass_case_compiles(_db: &Db) {
+    // Its `main` plans a query with counts at two levels, no database.
+    ui_counted_and_ordering::main();
+}
 
 fn sqls(sent: &[LoggedStatement]) -> Vec<String> {
     sent.iter().map(|s| s.sql.clone()).collect()
