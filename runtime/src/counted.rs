@@ -221,8 +221,6 @@ impl<R: Relation> CountLevel<R> {
                 source_column,
                 target_column,
             } => {
-                // A self relation's link table would share the target's
-                // name only if declared so; the link table keeps its name.
                 w.push("SELECT ")
                     .qualified(through, source_column)
                     .push(", COUNT(*) FROM ")
