@@ -58,6 +58,11 @@ pub enum Kind<'a> {
     Prefetched {
         target: &'a Type,
     },
+    /// `Counted<T>`: how many `T` rows a relation has, filled by
+    /// `count_related`; no column.
+    Counted {
+        target: &'a Type,
+    },
 }
 
 impl Kind<'_> {
@@ -83,11 +88,59 @@ impl Kind<'_> {
             Kind::Reverse { one: false, .. } => "Reverse",
             Kind::Reverse { one: true, .. } => "ReverseOne",
             Kind::Prefetched { .. } => "Prefetched",
+            Kind::Counted { .. } => "Counted",
         }
     }
 }
 
+/// One term of `#[related(ordering = "...")]`, as written.
+pub struct OrderTerm {
+    /// A field name or a column name (empty when the term is; reported).
+    pub name: String,
+    pub desc: bool,
+}
+
 impl<'a> Model<'a> {
+    /// The terms of `ordering`, comma-separated, `-` for descending.
+    pub fn ordering_terms(&self) -> Vec<OrderTerm> {
+        let Some(named) = &self.attrs.ordering else {
+            return Vec::new();
+        };
+        named
+            .value
+            .value()
+            .split(',')
+            .map(|term| {
+                let term = term.trim();
+                match term.strip_prefix('-') {
+                    Some(name) => OrderTerm {
+                        name: name.trim().to_owned(),
+                        desc: true,
+                    },
+                    None => OrderTerm {
+                        name: term.to_owned(),
+                        desc: false,
+                    },
+                }
+            })
+            .collect()
+    }
+
+    /// The stored column an ordering term names: the column of the field
+    /// of that name (`author` is `author_id`), or a column of that name.
+    pub fn order_column(&self, name: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|f| plain(f.ident) == name)
+            .and_then(|f| f.kind.column())
+            .or_else(|| {
+                self.fields
+                    .iter()
+                    .filter_map(|f| f.kind.column())
+                    .find(|c| *c == name)
+            })
+    }
+
     /// `None` when the input is not a struct with named fields (reported).
     pub fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Option<Model<'a>> {
         let attrs = attr::struct_attrs(cx, &input.attrs);
@@ -225,6 +278,7 @@ impl<'a> Field<'a> {
             Relation::Reverse => Kind::Reverse { target, one: false },
             Relation::ReverseOne => Kind::Reverse { target, one: true },
             Relation::Prefetched => Kind::Prefetched { target },
+            Relation::Counted => Kind::Counted { target },
         };
         let needless_option = optional && !matches!(kind, Kind::Forward { .. });
         Some(Field {
@@ -245,6 +299,7 @@ enum Relation {
     Reverse,
     ReverseOne,
     Prefetched,
+    Counted,
 }
 
 fn explicit(named: &Option<attr::Named>) -> Option<String> {
@@ -280,6 +335,7 @@ fn relation_type(ty: &Type) -> Option<(Relation, &syn::PathSegment)> {
         "Reverse" => Relation::Reverse,
         "ReverseOne" => Relation::ReverseOne,
         "Prefetched" => Relation::Prefetched,
+        "Counted" => Relation::Counted,
         _ => return None,
     };
     Some((relation, segment))

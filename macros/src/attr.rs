@@ -13,7 +13,7 @@ use crate::case;
 use crate::ctxt::Ctxt;
 use crate::valid::type_string;
 
-const STRUCT_KEYS: &[&str] = &["table"];
+const STRUCT_KEYS: &[&str] = &["table", "ordering"];
 const FIELD_KEYS: &[&str] = &[
     "primary_key",
     "column",
@@ -38,6 +38,9 @@ pub struct ReverseAttr {
 #[derive(Default)]
 pub struct StructAttrs {
     pub table: Option<Named>,
+    /// `ordering = "-created_at, id"`: the default order (Django's
+    /// `Meta.ordering`).
+    pub ordering: Option<Named>,
 }
 
 #[derive(Default)]
@@ -67,10 +70,13 @@ pub fn struct_attrs(cx: &Ctxt, attrs: &[Attribute]) -> StructAttrs {
             let Some(key) = known_key(cx, &meta, Place::Struct)? else {
                 return Ok(());
             };
-            if key == "table"
-                && let Some(value) = string_value(cx, &meta, &key)?
-            {
-                set_once(cx, &mut out.table, Named { key, value });
+            let slot = if key == "table" {
+                &mut out.table
+            } else {
+                &mut out.ordering
+            };
+            if let Some(value) = string_value(cx, &meta, &key)? {
+                set_once(cx, slot, Named { key, value });
             }
             Ok(())
         });
@@ -172,7 +178,9 @@ fn unknown_key_message(meta: &ParseNestedMeta, place: Place) -> String {
         let _ = write!(message, ": did you mean `{close}`?");
     }
     message.push_str(match place {
-        Place::Struct => "\nthe struct attribute is: `table = \"...\"`",
+        Place::Struct => {
+            "\nstruct attributes are: `table = \"...\"`, `ordering = \"-column, column\"`"
+        }
         Place::Field => {
             "\nfield attributes are: `primary_key`, `column = \"...\"`, `through = \"...\"`, \
              `source_column = \"...\"`, `target_column = \"...\"`, `reverse = Model::field`"
@@ -209,7 +217,11 @@ fn flag(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<()> {
 /// The string after `key =`. A value of another shape is reported (and
 /// skipped) here so a single bad value does not hide the keys after it.
 fn string_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<Option<LitStr>> {
-    let example = if key == "table" { "blog_post" } else { "name" };
+    let example = match key.to_string().as_str() {
+        "table" => "blog_post",
+        "ordering" => "-created_at, id",
+        _ => "name",
+    };
     if at_end_of_key(meta) {
         cx.error_spanned_by(
             key,

@@ -36,6 +36,12 @@ pub fn expand(model: &Model) -> TokenStream {
     let name = plain(ident);
     let table = &model.table;
     let names = names(model, Bodies::Real);
+    // Terms that name no column are reported by valid.rs.
+    let ordering = model.ordering_terms().into_iter().filter_map(|t| {
+        let column = model.order_column(&t.name)?;
+        let desc = t.desc;
+        Some(quote!((#column, #desc)))
+    });
 
     let mut out = Output::default();
     let mut column_index = 0usize;
@@ -66,6 +72,7 @@ pub fn expand(model: &Model) -> TokenStream {
             } => field_gen.many_to_many(&mut out, target, through, source_column, target_column),
             Kind::Reverse { target, one } => field_gen.reverse(&mut out, target, *one),
             Kind::Prefetched { target } => field_gen.prefetched(&mut out, target),
+            Kind::Counted { target } => field_gen.counted(&mut out, target),
         }
         if field.kind.column().is_some() {
             column_index += 1;
@@ -100,6 +107,7 @@ pub fn expand(model: &Model) -> TokenStream {
                         columns: &[#(#columns),*],
                         pk: #pk_index,
                         relations: &[#(#relations),*],
+                        ordering: &[#(#ordering),*],
                     };
                     &INFO
                 }
@@ -288,7 +296,7 @@ fn relation_doc(field: &Field) -> String {
     let kind = field.kind.name();
     let target = relation_target(field)
         .or(match &field.kind {
-            Kind::Prefetched { target } => Some(*target),
+            Kind::Prefetched { target } | Kind::Counted { target } => Some(*target),
             _ => None,
         })
         .map(type_string)
@@ -300,6 +308,9 @@ fn relation_doc(field: &Field) -> String {
         ),
         Kind::Prefetched { .. } => {
             format!(" The `{name}` field: the target of a custom prefetch of `{target}` rows.")
+        }
+        Kind::Counted { .. } => {
+            format!(" The `{name}` field: a count of `{target}` rows, for `count_related`.")
         }
         _ => {
             format!(" The `{name}` relation ({kind} to `{target}`): pass it to `prefetch_related`.")
@@ -321,7 +332,7 @@ pub fn relation_target<'a>(field: &Field<'a>) -> Option<&'a Type> {
         Kind::Forward { target, .. }
         | Kind::ManyToMany { target, .. }
         | Kind::Reverse { target, .. } => Some(target),
-        Kind::Scalar { .. } | Kind::Prefetched { .. } => None,
+        Kind::Scalar { .. } | Kind::Prefetched { .. } | Kind::Counted { .. } => None,
     }
 }
 
@@ -375,7 +386,9 @@ pub fn relation_types(model: &Model, field: &Field) -> TokenStream {
             quote!(::related::One),
             quote!(<#ident as ::related::Model>::Pk),
         ),
-        Kind::Scalar { .. } | Kind::Prefetched { .. } => return TokenStream::new(),
+        Kind::Scalar { .. } | Kind::Prefetched { .. } | Kind::Counted { .. } => {
+            return TokenStream::new();
+        }
     };
     quote! {
         type Source = #ident;
@@ -719,6 +732,35 @@ impl FieldGen<'_> {
 
                 fn loaded_mut(#source: &mut #model) -> &mut [#target] {
                     ::related::RelationField::<#target>::loaded_mut(&mut #source.#name)
+                }
+            }
+        });
+    }
+
+    fn counted(&self, out: &mut Output, target: &Type) {
+        let model = self.model.ident;
+        let name = self.field.ident;
+        let name_str = plain(name);
+        let span = target.span();
+        let target = user_tokens(target, model);
+        let marker = marker(self.model, self.field);
+        let guard = guard(&target, span);
+        let Locals { source, .. } = Locals::at(span);
+        let count = Ident::new("__related_count", Span::mixed_site().located_at(span));
+        self.field_name(out, false);
+        self.unloaded(out);
+        out.items.push(quote_spanned! {span=>
+            #[automatically_derived]
+            impl ::related::CountTarget for #marker #guard {
+                type Source = #model;
+                type Item = #target;
+
+                fn name() -> &'static str {
+                    #name_str
+                }
+
+                fn set(#source: &mut #model, #count: u64) {
+                    #source.#name.set(#count)
                 }
             }
         });

@@ -42,6 +42,19 @@ pub fn fallback(model: &Model) -> TokenStream {
                 }
             };
         }
+        if let Kind::Counted { target } = field.kind {
+            let span = target.span();
+            let target = user_tokens(target, ident);
+            let guard = guard(&target, span);
+            return quote_spanned! {span=>
+                impl ::related::CountTarget for #marker #guard {
+                    type Source = #ident;
+                    type Item = #target;
+                    fn name() -> &'static str { #body }
+                    fn set(_: &mut #ident, _: u64) { #body }
+                }
+            };
+        }
         let Some(target) = relation_target(field) else {
             return TokenStream::new();
         };

@@ -24,14 +24,16 @@ use syn::{DeriveInput, parse_macro_input};
 /// `String`, `Vec<u8>`, or an `Option` of one) or a relation: `ForeignKey<T>`
 /// and `OneToOne<T>` (stored as `<field>_id`; `Option<_>` for a nullable key),
 /// `ManyToMany<T>`, `Reverse<T>` / `ReverseOne<T>` (the other side of a
-/// relation declared on `T`), or `Prefetched<T>` (the target of a custom
-/// prefetch). Each field gets a handle, `Post::title()` or `Post::author()`,
+/// relation declared on `T`), `Prefetched<T>` (the target of a custom
+/// prefetch), or `Counted<T>` (a count of `T` rows, filled by
+/// `count_related`). Each field gets a handle, `Post::title()` or `Post::author()`,
 /// and each key column one named after it, `Post::author_id()`.
 ///
 /// Attributes, all optional except `reverse`:
 ///
 /// - on the struct: `#[related(table = "blog_post")]` (default: the struct
-///   name in snake case);
+///   name in snake case) and `#[related(ordering = "-created_at, id")]` (the
+///   default order; each name a stored column or the field storing it);
 /// - `#[related(primary_key)]` (default: the field named `id`);
 /// - `#[related(column = "...")]` on a column, ForeignKey or OneToOne;
 /// - `#[related(through = "...", source_column = "...", target_column =

@@ -17,6 +17,7 @@ pub fn check(cx: &Ctxt, model: &Model) {
     empty_names(cx, model);
     primary_key(cx, model);
     columns(cx, model);
+    ordering(cx, model);
     for field in &model.fields {
         attributes_fit(cx, model, field);
         needless_option(cx, field);
@@ -34,7 +35,8 @@ fn empty_names(cx: &Ctxt, model: &Model) {
             &f.attrs.target_column,
         ]
     });
-    for named in std::iter::once(&model.attrs.table)
+    for named in [&model.attrs.table, &model.attrs.ordering]
+        .into_iter()
         .chain(field_names)
         .flatten()
     {
@@ -137,6 +139,57 @@ fn columns(cx: &Ctxt, model: &Model) {
     }
 }
 
+/// Every term of `ordering` names a stored column, once.
+fn ordering(cx: &Ctxt, model: &Model) {
+    let Some(named) = &model.attrs.ordering else {
+        return;
+    };
+    if named.value.value().trim().is_empty() {
+        // Reported by empty_names.
+        return;
+    }
+    let columns: Vec<&str> = model
+        .fields
+        .iter()
+        .filter_map(|f| f.kind.column())
+        .collect();
+    let mut seen: Vec<&str> = Vec::new();
+    for term in model.ordering_terms() {
+        if term.name.is_empty() {
+            cx.error_spanned_by(
+                &named.value,
+                "`ordering` has an empty term: write column or field names separated by \
+                 commas, `-` before one for descending order: `ordering = \"-created_at, id\"`",
+            );
+            continue;
+        }
+        let name = term.name.as_str();
+        match model.order_column(name) {
+            Some(column) if seen.contains(&column) => cx.error_spanned_by(
+                &named.value,
+                format!("`ordering` names column `{column}` twice"),
+            ),
+            Some(column) => seen.push(column),
+            None => {
+                let what = match model.fields.iter().find(|f| plain(f.ident) == name) {
+                    Some(field) => format!(
+                        "`{name}` is a {} field, which stores no column",
+                        field.kind.name()
+                    ),
+                    None => format!("`{}` has no field or column `{name}`", model.ident),
+                };
+                cx.error_spanned_by(
+                    &named.value,
+                    format!(
+                        "{what}: `ordering` takes the model's columns ({})",
+                        columns.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+}
+
 fn attributes_fit(cx: &Ctxt, model: &Model, field: &Field) {
     let attrs = &field.attrs;
     let kind = field.kind.name();
@@ -224,6 +277,7 @@ fn attributes_fit(cx: &Ctxt, model: &Model, field: &Field) {
                  mirrors, on the other model"
             }
             Kind::Prefetched { .. } => "it is filled by a prefetch and has no column",
+            Kind::Counted { .. } => "it is filled by `count_related` and has no column",
         };
         cx.error_spanned_by(
             &column.key,
@@ -244,6 +298,7 @@ fn needless_option(cx: &Ctxt, field: &Field) {
         Kind::Reverse { one: true, .. } => {
             "when no row points here it loads as `None` (`get()` returns `Ok(None)`)"
         }
+        Kind::Counted { .. } => "a row without related rows counts 0",
         _ => "when no row is related it loads as empty",
     };
     cx.error_spanned_by(

@@ -45,6 +45,13 @@ pub enum NotLoaded {
         model: &'static str,
         field: &'static str,
     },
+    #[error(
+        "`{model}.{field}` was not counted: add `.count_related({model}::<relation>(), {model}::{field}())` to the query"
+    )]
+    NotCounted {
+        model: &'static str,
+        field: &'static str,
+    },
 }
 
 impl FieldName {

@@ -3,6 +3,8 @@
 #[cfg(feature = "tokio")]
 mod async_exec;
 mod column;
+mod count;
+mod counted;
 mod error;
 mod exec;
 mod expr;
@@ -11,6 +13,7 @@ mod join;
 mod load;
 mod log;
 mod model;
+mod ordering;
 mod path;
 mod prefetch;
 mod query;
@@ -39,7 +42,9 @@ pub use sqlx;
 #[cfg(feature = "tokio")]
 pub use async_exec::{AsyncExecutor, Logged};
 pub use column::{CellError, Column, Key, RawRow};
+pub use counted::{CountTarget, Counted};
 pub use error::{Error, Found, Result};
+
 pub use exec::{Consistency, Executor, Job, run_job};
 pub use expr::{Col, Filter, Like, Order};
 pub use fields::{
@@ -49,7 +54,7 @@ pub use fields::{
 pub use load::Load;
 pub use log::{LoggedStatement, StatementLog};
 pub use model::{ColumnInfo, FieldError, Model, ModelInfo};
-pub use path::{Chain, Path};
+pub use path::{Append, Chain, Path};
 pub use prefetch::{Prefetch, PrefetchTarget};
 pub use query::{Ctx, PlannedStatement, Query};
 pub use related_macros::Model;
@@ -70,8 +75,8 @@ pub mod prelude {
     #[cfg(feature = "tokio")]
     pub use crate::AsyncExecutor;
     pub use crate::{
-        Executor, ForeignKey, Like, ManyToMany, Model, OneToOne, Prefetch, Prefetched, Query,
-        Reverse, ReverseOne,
+        Counted, Executor, ForeignKey, Like, ManyToMany, Model, OneToOne, Prefetch, Prefetched,
+        Query, Reverse, ReverseOne,
     };
 }
 

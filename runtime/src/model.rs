@@ -77,6 +77,10 @@ pub struct ModelInfo {
     pub pk: usize,
     /// Every relation field, forward and reverse.
     pub relations: &'static [fn() -> RelationInfo],
+    /// The default order, `(column, descending)` (Django's `Meta.ordering`,
+    /// from `#[related(ordering = "...")]`): used by a query, and by every
+    /// prefetch level of this model, that has no `order_by` of its own.
+    pub ordering: &'static [(&'static str, bool)],
 }
 
 impl ModelInfo {

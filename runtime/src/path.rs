@@ -86,9 +86,54 @@ impl<A, B> Chain<A, B> {
 }
 
 impl<A: Relation, B: Path<Source = A::Target>> Chain<A, B> {
-    /// Follow one more relation from where this chain ends.
-    pub fn then<C: Path<Source = B::Target>>(self, next: C) -> Chain<A, Chain<B, C>> {
-        Chain::new(self.first, Chain::new(self.rest, next))
+    /// Follow one more relation (or chain) from where this chain ends.
+    ///
+    /// The result stays right-nested whatever the length:
+    /// `a.then(b).then(c).then(d)` is `Chain<a, Chain<b, Chain<c, d>>>`, the
+    /// one shape [`Path`] and [`SingleValued`] are implemented for.
+    pub fn then<C>(self, next: C) -> Chain<A, B::Output>
+    where
+        C: Path<Source = B::Target>,
+        B: Append<C>,
+    {
+        Chain::new(self.first, self.rest.append(next))
+    }
+}
+
+/// A path that `next` can be appended to, keeping chains right-nested: a
+/// relation `r` becomes `Chain<r, C>`, a chain `Chain<a, b>` becomes
+/// `Chain<a, b + C>`. [`Chain::then`] uses it; user code never needs to name
+/// it.
+pub trait Append<C: Path<Source = Self::Target>>: Path {
+    /// The path that follows `self`, then `C`.
+    type Output: Path<Source = Self::Source, Target = C::Target>;
+
+    /// `self`, then `next`.
+    fn append(self, next: C) -> Self::Output;
+}
+
+// The combinator impls are hidden from diagnostics: when a chain does not
+// type-check, the error should name the hop at fault, not list these impls.
+#[diagnostic::do_not_recommend]
+impl<R: Relation, C: Path<Source = R::Target>> Append<C> for R {
+    type Output = Chain<R, C>;
+
+    fn append(self, next: C) -> Chain<R, C> {
+        Chain::new(self, next)
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<A, B, C> Append<C> for Chain<A, B>
+where
+    A: Relation,
+    B: Path<Source = A::Target> + Append<C>,
+    C: Path<Source = B::Target>,
+{
+    type Output = Chain<A, B::Output>;
+
+    fn append(self, next: C) -> Self::Output {
+        Chain::new(self.first, self.rest.append(next))
     }
 }
 

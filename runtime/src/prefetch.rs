@@ -122,6 +122,11 @@ impl<R: Relation> Prefetch<R> {
     pub(crate) fn into_level(self) -> Level<R> {
         self.level
     }
+
+    /// The level's own query (for builders defined in other modules).
+    pub(crate) fn query_mut(&mut self) -> &mut Query<R::Target> {
+        &mut self.level.query
+    }
 }
 
 /// Where a level puts its rows.
@@ -331,7 +336,7 @@ impl<R: Relation> Level<R> {
             SelectParts {
                 joins: &self.query.joins,
                 filter: self.query.filter.as_ref(),
-                order: &self.query.order,
+                order: self.query.effective_order(),
                 limit: None,
                 offset: None,
                 link: Some(KeyList {
@@ -467,7 +472,7 @@ impl<R: Relation> Level<R> {
             let g = g as usize;
             start[g] as usize..start[g + 1] as usize
         };
-        if self.query.order.is_empty() {
+        if self.query.effective_order().is_empty() {
             // Without an order_by, each parent's rows come in primary key
             // order; sorting the small groups here is cheaper than an ORDER
             // BY over the whole statement.

@@ -266,7 +266,7 @@ impl<M: Model> Query<M> {
         let parts = SelectParts {
             joins: &self.joins,
             filter: self.filter.as_ref(),
-            order: &self.order,
+            order: self.effective_order(),
             limit: self.limit,
             offset: self.offset,
             link: None,

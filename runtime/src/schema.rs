@@ -81,11 +81,15 @@ fn column_type(flavor: Flavor, t: SqlType, key: bool) -> &'static str {
 /// constraints are inline on SQLite and added afterwards elsewhere, so the
 /// order of `models` does not matter. Text key columns (primary, foreign and
 /// link keys) compare exactly: binary, without padding.
+///
+/// A through table that is itself one of `models` (an explicit through
+/// model, with its own key and columns) is created once, as that model.
 pub fn create_tables(flavor: Flavor, models: &[&'static ModelInfo]) -> Vec<String> {
     let dialect = flavor.dialect();
     let mut tables = Vec::new();
     let mut after = Vec::new();
-    let mut through_done: Vec<&'static str> = Vec::new();
+    // Through models first count as done, whatever their place in the list.
+    let mut through_done: Vec<&'static str> = models.iter().map(|m| m.table).collect();
     for m in models {
         let mut w = SqlWriter::new(dialect);
         w.push("CREATE TABLE ").ident(m.table).push(" (");

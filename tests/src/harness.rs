@@ -194,6 +194,20 @@ impl Db {
         }
     }
 
+    pub fn count<M: Model>(&self, query: &Query<M>) -> related::Result<u64> {
+        match &self.inner {
+            Inner::Sqlite(db) => query.count(db),
+            Inner::Postgres(s) | Inner::Mysql(s) => s.count(query),
+        }
+    }
+
+    pub fn exists<M: Model>(&self, query: &Query<M>) -> related::Result<bool> {
+        match &self.inner {
+            Inner::Sqlite(db) => query.exists(db),
+            Inner::Postgres(s) | Inner::Mysql(s) => s.exists(query),
+        }
+    }
+
     pub fn prefetch_onto<M: Model>(
         &self,
         query: &Query<M>,

@@ -2,7 +2,10 @@
 
 pub mod blog;
 pub mod harness;
+pub mod long_chain;
+pub mod membership;
 pub mod oracle_models;
+pub mod ordered;
 pub mod server;
 pub mod shapes;
 pub mod shop;

@@ -27,8 +27,8 @@
 use std::fmt::Debug;
 
 use related::prelude::*;
+use related::{Chain, Like, Path, SingleValued};
 use related::{Col, Column, Filter, ModelInfo, Order, PrefetchTarget, Relation, RelationField};
-use related::{Like, SingleValued};
 
 #[derive(Clone, Debug, PartialEq, Model)]
 #[related(table = "o_country")]
@@ -475,6 +475,78 @@ pub trait OracleModel: Model<Pk = i64> + PartialEq + Debug {
 
     /// The typed order term on `column`.
     fn order(column: &str, desc: bool) -> Order<Self>;
+
+    /// Hand `v` the self relation `rel` of this model repeated `n` times
+    /// (1..=5) as one typed chain: how lookups grow to eight hops without
+    /// the compiler instantiating every walk of the schema. Panics for a
+    /// model without self relations (a generator bug).
+    fn spine<V: SpineVisitor<Self>>(rel: Rel, n: usize, v: V) -> V::Out {
+        let _ = (n, v);
+        unknown(Self::ID, rel, None)
+    }
+}
+
+/// Receives a chain of one self relation repeated (see
+/// [`OracleModel::spine`]).
+pub trait SpineVisitor<M: OracleModel>: Sized {
+    type Out;
+
+    /// Any self relation.
+    fn chain<P: Path<Source = M, Target = M>>(self, path: P) -> Self::Out;
+
+    /// A single-valued one (`chain` unless overridden).
+    fn single_chain<P>(self, path: P) -> Self::Out
+    where
+        P: Path<Source = M, Target = M> + SingleValued,
+    {
+        self.chain(path)
+    }
+}
+
+/// The self relations of model `m`: the hops a lookup may repeat.
+pub fn spines(m: Mdl) -> Vec<Rel> {
+    Rel::of(m)
+        .into_iter()
+        .filter(|r| r.meta().target == m)
+        .collect()
+}
+
+/// `r` repeated `n` times (1..=5), right-nested as `then` builds it.
+fn repeat<M: OracleModel, R, V>(r: R, n: usize, v: V) -> V::Out
+where
+    R: Relation<Source = M, Target = M>,
+    V: SpineVisitor<M>,
+{
+    match n {
+        1 => v.chain(r),
+        2 => v.chain(Chain::new(r, r)),
+        3 => v.chain(Chain::new(r, Chain::new(r, r))),
+        4 => v.chain(Chain::new(r, Chain::new(r, Chain::new(r, r)))),
+        5 => v.chain(Chain::new(
+            r,
+            Chain::new(r, Chain::new(r, Chain::new(r, r))),
+        )),
+        _ => panic!("a spine of {n} hops"),
+    }
+}
+
+/// [`repeat`] for a single-valued relation (a select_related chain).
+fn repeat_single<M: OracleModel, R, V>(r: R, n: usize, v: V) -> V::Out
+where
+    R: Relation<Source = M, Target = M> + SingleValued,
+    V: SpineVisitor<M>,
+{
+    match n {
+        1 => v.single_chain(r),
+        2 => v.single_chain(Chain::new(r, r)),
+        3 => v.single_chain(Chain::new(r, Chain::new(r, r))),
+        4 => v.single_chain(Chain::new(r, Chain::new(r, Chain::new(r, r)))),
+        5 => v.single_chain(Chain::new(
+            r,
+            Chain::new(r, Chain::new(r, Chain::new(r, r))),
+        )),
+        _ => panic!("a spine of {n} hops"),
+    }
 }
 
 /// Typed filters from plain data, per column type.
@@ -677,6 +749,14 @@ impl OracleModel for Author {
     }
 
     columns!(id, name, rank, country_id, mentor_id);
+
+    fn spine<V: SpineVisitor<Self>>(rel: Rel, n: usize, v: V) -> V::Out {
+        match rel {
+            Rel::AuthorMentor => repeat_single(Author::mentor(), n, v),
+            Rel::AuthorMentees => repeat(Author::mentees(), n, v),
+            _ => unknown(Self::ID, rel, None),
+        }
+    }
 }
 
 impl OracleModel for Profile {
@@ -805,6 +885,14 @@ impl OracleModel for Tag {
     }
 
     columns!(id, name);
+
+    fn spine<V: SpineVisitor<Self>>(rel: Rel, n: usize, v: V) -> V::Out {
+        match rel {
+            Rel::TagSimilar => repeat(Tag::similar(), n, v),
+            Rel::TagSimilarOf => repeat(Tag::similar_of(), n, v),
+            _ => unknown(Self::ID, rel, None),
+        }
+    }
 }
 
 impl OracleModel for Comment {

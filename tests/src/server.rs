@@ -384,6 +384,14 @@ impl Server {
         on_executor!(self, |e| query.prefetch_onto_async(rows, e).await)
     }
 
+    pub fn count<M: Model>(&self, query: &Query<M>) -> related::Result<u64> {
+        on_executor!(self, |e| query.count_async(e).await)
+    }
+
+    pub fn exists<M: Model>(&self, query: &Query<M>) -> related::Result<bool> {
+        on_executor!(self, |e| query.exists_async(e).await)
+    }
+
     pub fn raw<M: Model>(&self, sql: &str, params: &[Value]) -> related::Result<Vec<M>> {
         on_executor!(self, |e| e.raw(sql, params).await)
     }

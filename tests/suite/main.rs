@@ -5,11 +5,14 @@
 //! (set by `.ci/run`) an unreachable backend fails the run instead.
 
 mod backends;
+mod chains;
 mod correctness;
+mod count;
 mod example;
 mod faults;
 mod oracle;
 mod oracle_text;
+mod ordering;
 mod prefetch;
 mod schema;
 mod select_related;
@@ -23,6 +26,8 @@ use related_tests::harness::{Backend, Case, Db};
 fn cases() -> Vec<&'static Case> {
     let mut all = Vec::new();
     all.extend(select_related::CASES);
+    all.extend(chains::CASES);
+    all.extend(count::CASES);
     all.extend(backends::CASES);
     all.extend(prefetch::CASES);
     all.extend(serialize::CASES);
@@ -30,6 +35,7 @@ fn cases() -> Vec<&'static Case> {
     all.extend(oracle::CASES);
     all.extend(correctness::CASES);
     all.extend(oracle_text::CASES);
+    all.extend(ordering::CASES);
     all.extend(example::CASES);
     all.extend(faults::CASES);
     all

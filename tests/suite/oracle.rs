@@ -19,6 +19,11 @@
 //! `order_by` has no defined order: its rows are compared sorted by primary
 //! key, and it gets no limit or offset (which rows they keep is undefined).
 //!
+//! Lookups on the root query reach up to eight hops: three hops of any
+//! relations, then one self relation of the model reached, repeated (a
+//! walk of any eight relations would make the compiler instantiate every
+//! typed chain of the schema's thousands).
+//!
 //! A third of the SQLite cases bind key lists one placeholder per key under
 //! a low variable limit, so levels split their key lists: there each level
 //! may send as many statements as its distinct keys need, and no more.
@@ -42,7 +47,7 @@ use related::{Chain, Path, PrefetchTarget, Relation, SingleValued, SqlType, Valu
 use related_tests::harness::{Backend, Case, Db};
 use related_tests::oracle_models::{
     self as om, Author, Comment, Country, Cover, FieldFn, Leaf, Mdl, Naive, Op, OracleModel, Post,
-    Profile, Rel, RelVisitor, Tag, To, Val,
+    Profile, Rel, RelVisitor, SpineVisitor, Tag, To, Val,
 };
 
 pub const CASES: &[Case] = &[
@@ -61,6 +66,8 @@ const SERVER_CASES: u32 = 100;
 const LOADS_PER_CASE: usize = 3;
 /// Depth of prefetch nesting.
 const DEPTH: usize = 3;
+/// The longest lookup chain (on the root query).
+const LONGEST: usize = 8;
 
 // ---------------------------------------------------------------------------
 // What to load, as plain data.
@@ -240,6 +247,52 @@ impl Gen {
         Some(Union::new(arms).boxed())
     }
 
+    /// A chain of 4 to [`LONGEST`] hops from `m`: three hops of any
+    /// relations, then one self relation of the model they reach repeated.
+    fn long(m: Mdl, single: bool) -> Option<BoxedStrategy<Vec<Rel>>> {
+        let hops = |m: Mdl| -> Vec<Rel> {
+            Rel::of(m)
+                .into_iter()
+                .filter(|r| !single || r.meta().single)
+                .collect()
+        };
+        let mut walks: Vec<Vec<Rel>> = vec![Vec::new()];
+        for _ in 0..3 {
+            walks = walks
+                .into_iter()
+                .flat_map(|w| {
+                    let at = w.last().map_or(m, |r| r.meta().target);
+                    hops(at).into_iter().map(move |r| {
+                        let mut w = w.clone();
+                        w.push(r);
+                        w
+                    })
+                })
+                .collect();
+        }
+        let long: Vec<(Vec<Rel>, Rel)> = walks
+            .into_iter()
+            .flat_map(|w| {
+                let at = w.last().expect("three hops").meta().target;
+                om::spines(at)
+                    .into_iter()
+                    .filter(|r| !single || r.meta().single)
+                    .map(move |s| (w.clone(), s))
+            })
+            .collect();
+        if long.is_empty() {
+            return None;
+        }
+        Some(
+            (select(long), 1..=LONGEST - 3)
+                .prop_map(|((mut walk, spine), n)| {
+                    walk.extend(std::iter::repeat_n(spine, n));
+                    walk
+                })
+                .boxed(),
+        )
+    }
+
     fn selects(m: Mdl, depth: usize, max: usize) -> BoxedStrategy<Vec<Vec<Rel>>> {
         match Gen::chain(m, depth, true) {
             Some(chain) => vec(chain, 0..=max).boxed(),
@@ -327,6 +380,11 @@ impl Gen {
         let roots: Vec<BoxedStrategy<Spec>> = Mdl::ALL
             .into_iter()
             .map(|root| {
+                // Long chains (up to LONGEST hops), on the root query only.
+                let long = |single| match Gen::long(root, single) {
+                    Some(chain) => option::weighted(0.25, chain).boxed(),
+                    None => Just(None).boxed(),
+                };
                 (
                     proptest::bool::weighted(0.15),
                     Gen::selects(root, 3, 2),
@@ -335,9 +393,21 @@ impl Gen {
                     option::weighted(0.5, Gen::order(root)),
                     option::weighted(0.4, 0u64..6),
                     option::weighted(0.3, 0u64..4),
+                    (long(true), long(false)),
                 )
                     .prop_map(
-                        move |(onto, select, lookups, filter, order, limit, offset)| {
+                        move |(
+                            onto,
+                            mut select,
+                            mut lookups,
+                            filter,
+                            order,
+                            limit,
+                            offset,
+                            (long_select, long_lookup),
+                        )| {
+                            select.extend(long_select);
+                            lookups.extend(long_lookup.map(Lookup::Path));
                             // Without an order, which rows a limit keeps is
                             // undefined: no limit then.
                             let ordered = order.is_some();
@@ -895,6 +965,10 @@ trait Sink<S: OracleModel>: Sized {
     where
         P: Path<Source = S>,
         R: Relation<Source = P::Target>;
+    /// The root query: long chains are generated there only, so the
+    /// compiler instantiates them once per walk rather than once per sink.
+    fn into_root(self) -> Query<S>;
+    fn from_root(root: Query<S>) -> Self;
 }
 
 impl<S: OracleModel> Sink<S> for Query<S> {
@@ -913,6 +987,12 @@ impl<S: OracleModel> Sink<S> for Query<S> {
         R: Relation<Source = P::Target>,
     {
         self.prefetch_below(path, prefetch)
+    }
+    fn into_root(self) -> Query<S> {
+        self
+    }
+    fn from_root(root: Query<S>) -> Self {
+        root
     }
 }
 
@@ -936,13 +1016,20 @@ where
     {
         self.prefetch_below(path, prefetch)
     }
+    fn into_root(self) -> Query<Q::Target> {
+        not_here("a long chain inside a Prefetch")
+    }
+    fn from_root(_: Query<Q::Target>) -> Self {
+        not_here("a long chain inside a Prefetch")
+    }
 }
 
 fn not_here<T>(what: &str) -> T {
     panic!("the generator produced {what} where it cannot go")
 }
 
-/// select_related over a chain of up to three hops.
+/// select_related over a chain of up to three hops, then (root query only)
+/// up to five repeats of a self relation.
 struct Sel1<'a, K> {
     sink: K,
     rest: &'a [Rel],
@@ -952,10 +1039,18 @@ struct Sel2<'a, K, R1> {
     r1: R1,
     rest: &'a [Rel],
 }
-struct Sel3<K, R1, R2> {
+struct Sel3<'a, K, R1, R2> {
     sink: K,
     r1: R1,
     r2: R2,
+    rest: &'a [Rel],
+}
+/// The repeats after the third hop of a select_related chain.
+struct SelSpine<S0: Model, R1, R2, R3> {
+    root: Query<S0>,
+    r1: R1,
+    r2: R2,
+    r3: R3,
 }
 
 impl<S: OracleModel, K: Sink<S>> RelVisitor<S> for Sel1<'_, K> {
@@ -1009,20 +1104,21 @@ where
     {
         match self.rest.split_first() {
             None => self.sink.sr(Chain::new(self.r1, r)),
-            Some((next, _)) => R::Target::visit(
+            Some((next, rest)) => R::Target::visit(
                 *next,
                 None,
                 Sel3 {
                     sink: self.sink,
                     r1: self.r1,
                     r2: r,
+                    rest,
                 },
             ),
         }
     }
 }
 
-impl<S0, K, R1, R2> RelVisitor<R2::Target> for Sel3<K, R1, R2>
+impl<S0, K, R1, R2> RelVisitor<R2::Target> for Sel3<'_, K, R1, R2>
 where
     S0: OracleModel,
     K: Sink<S0>,
@@ -1043,11 +1139,46 @@ where
         R: Relation<Source = R2::Target> + SingleValued,
         R::Target: OracleModel,
     {
-        self.sink.sr(Chain::new(self.r1, Chain::new(self.r2, r)))
+        match self.rest.first() {
+            None => self.sink.sr(Chain::new(self.r1, Chain::new(self.r2, r))),
+            Some(spine) => K::from_root(R::Target::spine(
+                *spine,
+                self.rest.len(),
+                SelSpine {
+                    root: self.sink.into_root(),
+                    r1: self.r1,
+                    r2: self.r2,
+                    r3: r,
+                },
+            )),
+        }
     }
 }
 
-/// prefetch_related over a chain of up to three hops, or (with `leaf`)
+impl<S0, R1, R2, R3> SpineVisitor<R3::Target> for SelSpine<S0, R1, R2, R3>
+where
+    S0: OracleModel,
+    R1: Relation<Source = S0> + SingleValued,
+    R2: Relation<Source = R1::Target> + SingleValued,
+    R3: Relation<Source = R2::Target> + SingleValued,
+    R3::Target: OracleModel,
+{
+    type Out = Query<S0>;
+    fn chain<P: Path<Source = R3::Target, Target = R3::Target>>(self, _: P) -> Query<S0> {
+        not_here("a many-valued select_related")
+    }
+    fn single_chain<P>(self, path: P) -> Query<S0>
+    where
+        P: Path<Source = R3::Target, Target = R3::Target> + SingleValued,
+    {
+        // Appended with `then`, as a user writes a long chain.
+        let chain = Chain::new(self.r1, Chain::new(self.r2, self.r3)).then(path);
+        self.root.select_related(chain)
+    }
+}
+
+/// prefetch_related over a chain of up to three hops, then (root query
+/// only) up to five repeats of a self relation, or (with `leaf`)
 /// prefetch_below a chain of up to two hops.
 struct Path1<'a, K> {
     sink: K,
@@ -1060,10 +1191,18 @@ struct Path2<'a, K, R1> {
     rest: &'a [Rel],
     leaf: Option<&'a Pf>,
 }
-struct Path3<K, R1, R2> {
+struct Path3<'a, K, R1, R2> {
     sink: K,
     r1: R1,
     r2: R2,
+    rest: &'a [Rel],
+}
+/// The repeats after the third hop of a prefetch_related chain.
+struct PathSpine<S0: Model, R1, R2, R3> {
+    root: Query<S0>,
+    r1: R1,
+    r2: R2,
+    r3: R3,
 }
 /// The Prefetch at the end of a prefetch_below path.
 struct Below<'a, K, P> {
@@ -1128,13 +1267,14 @@ where
                     pf,
                 },
             ),
-            (Some((next, _)), None) => R::Target::visit(
+            (Some((next, rest)), None) => R::Target::visit(
                 *next,
                 None,
                 Path3 {
                     sink: self.sink,
                     r1: self.r1,
                     r2: r,
+                    rest,
                 },
             ),
             (Some(_), Some(_)) => not_here("a prefetch_below path of three hops"),
@@ -1142,7 +1282,7 @@ where
     }
 }
 
-impl<S0, K, R1, R2> RelVisitor<R2::Target> for Path3<K, R1, R2>
+impl<S0, K, R1, R2> RelVisitor<R2::Target> for Path3<'_, K, R1, R2>
 where
     S0: OracleModel,
     K: Sink<S0>,
@@ -1156,7 +1296,34 @@ where
         R: Relation<Source = R2::Target>,
         R::Target: OracleModel,
     {
-        self.sink.pr(Chain::new(self.r1, Chain::new(self.r2, r)))
+        match self.rest.first() {
+            None => self.sink.pr(Chain::new(self.r1, Chain::new(self.r2, r))),
+            Some(spine) => K::from_root(R::Target::spine(
+                *spine,
+                self.rest.len(),
+                PathSpine {
+                    root: self.sink.into_root(),
+                    r1: self.r1,
+                    r2: self.r2,
+                    r3: r,
+                },
+            )),
+        }
+    }
+}
+
+impl<S0, R1, R2, R3> SpineVisitor<R3::Target> for PathSpine<S0, R1, R2, R3>
+where
+    S0: OracleModel,
+    R1: Relation<Source = S0>,
+    R2: Relation<Source = R1::Target>,
+    R3: Relation<Source = R2::Target>,
+    R3::Target: OracleModel,
+{
+    type Out = Query<S0>;
+    fn chain<P: Path<Source = R3::Target, Target = R3::Target>>(self, path: P) -> Query<S0> {
+        let chain = Chain::new(self.r1, Chain::new(self.r2, self.r3)).then(path);
+        self.root.prefetch_related(chain)
     }
 }
 
@@ -1324,6 +1491,12 @@ struct Stats {
     rows: usize,
     /// Rows loaded at the third level of nesting.
     deepest_rows: usize,
+    /// Lookups (select_related or prefetch_related) longer than DEPTH hops.
+    long_lookups: usize,
+    /// The most hops in one lookup.
+    longest: usize,
+    /// Rows loaded by prefetch levels below DEPTH (long chains).
+    beyond_depth_rows: usize,
 }
 
 impl std::ops::AddAssign for Stats {
@@ -1336,6 +1509,9 @@ impl std::ops::AddAssign for Stats {
         self.split += o.split;
         self.rows += o.rows;
         self.deepest_rows += o.deepest_rows;
+        self.long_lookups += o.long_lookups;
+        self.longest = self.longest.max(o.longest);
+        self.beyond_depth_rows += o.beyond_depth_rows;
     }
 }
 
@@ -1636,6 +1812,9 @@ impl<S: OracleModel> LevelNaive<'_, '_, S> {
                     if depth >= DEPTH {
                         stats.deepest_rows += rows.len();
                     }
+                    if depth > DEPTH {
+                        stats.beyond_depth_rows += rows.len();
+                    }
                     let mut refs: Vec<&mut T> = rows.iter_mut().collect();
                     naive_select(cx, &node.select, &mut refs)?;
                     field(p).set_many(rows);
@@ -1821,7 +2000,7 @@ fn check_any(
     spec: &Spec,
     data: &Data,
 ) -> Result<Stats, TestCaseError> {
-    match spec.root {
+    let mut stats = match spec.root {
         Mdl::Country => check::<Country>(db, max_vars, spec, data),
         Mdl::Author => check::<Author>(db, max_vars, spec, data),
         Mdl::Profile => check::<Profile>(db, max_vars, spec, data),
@@ -1829,7 +2008,16 @@ fn check_any(
         Mdl::Tag => check::<Tag>(db, max_vars, spec, data),
         Mdl::Comment => check::<Comment>(db, max_vars, spec, data),
         Mdl::Cover => check::<Cover>(db, max_vars, spec, data),
+    }?;
+    let paths = spec.lookups.iter().filter_map(|l| match l {
+        Lookup::Path(chain) => Some(chain),
+        _ => None,
+    });
+    for chain in spec.select.iter().chain(paths) {
+        stats.long_lookups += usize::from(chain.len() > DEPTH);
+        stats.longest = stats.longest.max(chain.len());
     }
+    Ok(stats)
 }
 
 // ---------------------------------------------------------------------------
@@ -1917,7 +2105,8 @@ fn oracle(db: &Db) {
     eprintln!(
         "oracle on {}: {} generated cases ({} loads compared) in {:.1?}; \
          {} loads rejected as duplicate lookups, {} prefetch levels sent \
-         ({} split), {} served by a JOIN, {} rows prefetched ({} at depth {DEPTH})",
+         ({} split), {} served by a JOIN, {} rows prefetched ({} at depth {DEPTH}, \
+         {} deeper); {} lookups longer than {DEPTH} hops (longest {})",
         backend.name(),
         runs.get(),
         s.loads,
@@ -1928,9 +2117,17 @@ fn oracle(db: &Db) {
         s.joined,
         s.rows,
         s.deepest_rows,
+        s.beyond_depth_rows,
+        s.long_lookups,
+        s.longest,
     );
     if let Err(e) = result {
         panic!("the oracle found a difference:\n{e}");
+    }
+    // A quarter of the loads carries a long chain: a run without one means
+    // the generator lost them.
+    if runs.get() >= 50 {
+        assert_eq!(s.longest, LONGEST, "no chain of {LONGEST} hops generated");
     }
     assert!(
         runs.get() >= u64::from(cases),

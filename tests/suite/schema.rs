@@ -4,11 +4,17 @@ use related::prelude::*;
 use related::{Dialect, Error};
 use related_tests::blog::{self, Author, Post, Publisher, Tag};
 use related_tests::harness::{Case, Db, SQLITE};
+use related_tests::membership::{self, Club, Member, Membership};
 use related_tests::shapes::{self, Restaurant};
 
 pub const CASES: &[Case] = &[
     Case::new("schema::sqlite_ddl", sqlite_ddl).on(SQLITE),
     Case::new("schema::constraints_are_enforced", constraints_are_enforced),
+    Case::new("schema::through_model_ddl", through_model_ddl).on(SQLITE),
+    Case::new(
+        "schema::through_model_is_created_once",
+        through_model_is_created_once,
+    ),
 ];
 
 fn sqlite_ddl(db: &Db) {
@@ -66,4 +72,112 @@ fn constraints_are_enforced(db: &Db) {
         matches!(db.insert(&second), Err(Error::Database { .. })),
         "one-to-one keys are unique"
     );
+}
+
+fn through_model_ddl(db: &Db) {
+    assert_eq!(db.dialect(), Dialect::Sqlite);
+    let member =
+        r#"CREATE TABLE "club_member" ("id" INTEGER PRIMARY KEY NOT NULL, "name" TEXT NOT NULL)"#;
+    let club =
+        r#"CREATE TABLE "club_club" ("id" INTEGER PRIMARY KEY NOT NULL, "name" TEXT NOT NULL)"#;
+    let membership = r#"CREATE TABLE "club_membership" ("id" INTEGER PRIMARY KEY NOT NULL, "member_id" INTEGER NOT NULL REFERENCES "club_member" ("id"), "club_id" INTEGER NOT NULL REFERENCES "club_club" ("id"), "role" TEXT NOT NULL)"#;
+    let indexes = [
+        r#"CREATE INDEX "ix_club_membership_member_id" ON "club_membership" ("member_id")"#,
+        r#"CREATE INDEX "ix_club_membership_club_id" ON "club_membership" ("club_id")"#,
+    ];
+    // The through model is created as the model, never as a bare link
+    // table, wherever it sits in the list.
+    let last = related::schema::create_tables(
+        related::schema::Flavor::Sqlite,
+        &[Member::info(), Club::info(), Membership::info()],
+    );
+    let mut expected = vec![member, club, membership];
+    expected.extend(indexes);
+    assert_eq!(last, expected);
+    let first = related::schema::create_tables(
+        related::schema::Flavor::Sqlite,
+        &[Membership::info(), Member::info(), Club::info()],
+    );
+    let mut expected = vec![membership, member, club];
+    expected.extend(indexes);
+    assert_eq!(first, expected);
+    // Without the model in the list, the relation still gets its link
+    // table (two key columns).
+    let bare = related::schema::create_tables(
+        related::schema::Flavor::Sqlite,
+        &[Member::info(), Club::info()],
+    );
+    assert_eq!(
+        bare,
+        vec![
+            member,
+            r#"CREATE TABLE "club_membership" ("member_id" INTEGER NOT NULL REFERENCES "club_member" ("id"), "club_id" INTEGER NOT NULL REFERENCES "club_club" ("id"), PRIMARY KEY ("member_id", "club_id"))"#,
+            club,
+            r#"CREATE INDEX "ix_club_membership_club_id" ON "club_membership" ("club_id")"#,
+        ]
+    );
+}
+
+fn through_model_is_created_once(db: &Db) {
+    let orders = [
+        vec![Member::info(), Club::info(), Membership::info()],
+        vec![Membership::info(), Member::info(), Club::info()],
+        vec![Club::info(), Membership::info(), Member::info()],
+    ];
+    for models in orders {
+        let names: Vec<&str> = models.iter().map(|m| m.name).collect();
+        db.create_tables(&models)
+            .unwrap_or_else(|e| panic!("create_tables({names:?}): {e}"));
+        membership::fill(db).unwrap();
+
+        // The relation reads the model's rows as its links.
+        let members = db
+            .all(
+                &Member::query()
+                    .prefetch_related(Member::clubs())
+                    .prefetch_related(Member::memberships().then(Membership::club()))
+                    .order_by(Member::id().asc()),
+            )
+            .unwrap();
+        assert_eq!(members.len(), 4);
+        for m in &members {
+            let expected: Vec<i64> = (1..=3)
+                .filter(|&c| membership::role(m.id, c).is_some())
+                .collect();
+            let clubs: Vec<i64> = m.clubs.get().unwrap().iter().map(|c| c.id).collect();
+            assert_eq!(clubs, expected, "{names:?}: member {}", m.id);
+            for ms in m.memberships.get().unwrap() {
+                let club = ms.club.get().unwrap();
+                assert_eq!(Some(ms.role.as_str()), membership::role(m.id, club.id));
+            }
+        }
+        let clubs = db
+            .all(
+                &Club::query()
+                    .prefetch_related(Club::members())
+                    .order_by(Club::id().asc()),
+            )
+            .unwrap();
+        for c in &clubs {
+            let expected: Vec<i64> = (1..=4)
+                .filter(|&m| membership::role(m, c.id).is_some())
+                .collect();
+            let got: Vec<i64> = c.members.get().unwrap().iter().map(|m| m.id).collect();
+            assert_eq!(got, expected, "{names:?}: club {}", c.id);
+        }
+        // The model's own constraints hold: a membership of a missing club
+        // is refused.
+        let dangling = Membership {
+            id: 999,
+            member: ForeignKey::new(1),
+            club: ForeignKey::new(99),
+            role: "ghost".into(),
+        };
+        assert!(matches!(db.insert(&dangling), Err(Error::Database { .. })));
+
+        for table in ["club_membership", "club_member", "club_club"] {
+            db.execute(&db.sql(&format!(r#"DROP TABLE "{table}""#)), &[])
+                .unwrap();
+        }
+    }
 }
