@@ -3,7 +3,7 @@
 use std::marker::PhantomData;
 use std::ops::{BitAnd, BitOr, Not};
 
-use crate::column::Column;
+use crate::column::{Column, Ordered};
 use crate::model::Model;
 use crate::value::Value;
 
@@ -202,16 +202,28 @@ impl<M: Model, T: Column> Col<M, T> {
     pub fn ne(self, value: impl Into<T>) -> Filter<M> {
         self.cmp(CmpOp::Ne, value.into())
     }
-    pub fn lt(self, value: impl Into<T>) -> Filter<M> {
+    pub fn lt(self, value: impl Into<T>) -> Filter<M>
+    where
+        T: Ordered,
+    {
         self.cmp(CmpOp::Lt, value.into())
     }
-    pub fn le(self, value: impl Into<T>) -> Filter<M> {
+    pub fn le(self, value: impl Into<T>) -> Filter<M>
+    where
+        T: Ordered,
+    {
         self.cmp(CmpOp::Le, value.into())
     }
-    pub fn gt(self, value: impl Into<T>) -> Filter<M> {
+    pub fn gt(self, value: impl Into<T>) -> Filter<M>
+    where
+        T: Ordered,
+    {
         self.cmp(CmpOp::Gt, value.into())
     }
-    pub fn ge(self, value: impl Into<T>) -> Filter<M> {
+    pub fn ge(self, value: impl Into<T>) -> Filter<M>
+    where
+        T: Ordered,
+    {
         self.cmp(CmpOp::Ge, value.into())
     }
 

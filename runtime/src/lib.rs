@@ -17,12 +17,17 @@ mod query;
 mod relation;
 pub mod schema;
 mod sql;
+mod types;
 mod value;
 
 #[cfg(feature = "mysql")]
 mod mysql;
+#[cfg(feature = "mysql")]
+mod mysql_types;
 #[cfg(feature = "postgres")]
 mod postgres;
+#[cfg(feature = "postgres")]
+mod postgres_types;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;
 #[cfg(all(feature = "sqlite", feature = "tokio"))]
@@ -37,7 +42,7 @@ pub use sqlx;
 
 #[cfg(feature = "tokio")]
 pub use async_exec::{AsyncExecutor, Logged};
-pub use column::{CellError, Column, Key, RawRow};
+pub use column::{CellError, Column, Key, Ordered, RawRow};
 pub use error::{Error, Result};
 pub use exec::{Consistency, Executor, Job, run_job};
 pub use expr::{Col, Filter, Like, Order};
@@ -57,7 +62,9 @@ pub use relation::{
 };
 pub use schema::LinkPair;
 pub use sql::{Dialect, KeyBinding, Statement};
-pub use value::{SqlType, Value};
+#[cfg(feature = "serde_json")]
+pub use types::Json;
+pub use value::{SqlDate, SqlTime, SqlTimestamp, SqlType, Value};
 
 #[cfg(feature = "sqlite")]
 pub use sqlite::Sqlite;

@@ -27,7 +27,7 @@
 use std::fmt::Debug;
 
 use related::prelude::*;
-use related::{Col, Column, Filter, ModelInfo, Order, PrefetchTarget, Relation, RelationField};
+use related::{Col, Filter, ModelInfo, Order, PrefetchTarget, Relation, RelationField};
 use related::{Like, SingleValued};
 
 #[derive(Clone, Debug, PartialEq, Model)]
@@ -496,7 +496,7 @@ fn text(v: &Val) -> String {
     }
 }
 
-fn cmp<M: Model, T: Column>(c: Col<M, T>, op: Op, v: T) -> Filter<M> {
+fn cmp<M: Model, T: related::Ordered>(c: Col<M, T>, op: Op, v: T) -> Filter<M> {
     match op {
         Op::Eq => c.eq(v),
         Op::Ne => c.ne(v),

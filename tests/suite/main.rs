@@ -11,6 +11,7 @@ mod prefetch;
 mod schema;
 mod select_related;
 mod serialize;
+mod types;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -26,6 +27,7 @@ fn cases() -> Vec<&'static Case> {
     all.extend(schema::CASES);
     all.extend(oracle::CASES);
     all.extend(example::CASES);
+    all.extend(types::CASES);
     all
 }
 

@@ -1,0 +1,709 @@
+//! The column types behind cargo features (chrono, time, uuid,
+//! rust_decimal, serde_json) and the narrow integers: round trips with NULL
+//! and extremes, filters, keys in select_related and prefetch_related, and
+//! values of the wrong kind as decode errors, on every backend.
+
+use std::str::FromStr;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use related::prelude::*;
+use related::{CellError, Error, Json, Value};
+use related_tests::harness::{Backend, Case, Db};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+pub const CASES: &[Case] = &[
+    Case::new("types::chrono_round_trips", chrono_round_trips),
+    Case::new("types::time_round_trips", time_round_trips),
+    Case::new("types::uuid_decimal_json_round_trip", uuid_decimal_json_round_trip),
+    Case::new("types::narrow_integers_round_trip", narrow_integers_round_trip),
+    Case::new("types::keys_of_new_types", keys_of_new_types),
+    Case::new("types::values_of_the_wrong_kind", values_of_the_wrong_kind),
+];
+
+// ---------------------------------------------------------------------------
+// Models.
+
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t_chrono")]
+pub struct ChronoRow {
+    pub id: i64,
+    pub date: NaiveDate,
+    pub time: NaiveTime,
+    pub stamp: NaiveDateTime,
+    pub utc: DateTime<Utc>,
+    pub fixed: DateTime<FixedOffset>,
+    pub maybe_date: Option<NaiveDate>,
+    pub maybe_time: Option<NaiveTime>,
+    pub maybe_stamp: Option<NaiveDateTime>,
+    pub maybe_utc: Option<DateTime<Utc>>,
+    pub maybe_fixed: Option<DateTime<FixedOffset>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t_time")]
+pub struct TimeRow {
+    pub id: i64,
+    pub date: time::Date,
+    pub time: time::Time,
+    pub stamp: time::PrimitiveDateTime,
+    pub instant: time::OffsetDateTime,
+    pub maybe_date: Option<time::Date>,
+    pub maybe_instant: Option<time::OffsetDateTime>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Payload {
+    pub name: String,
+    pub tags: Vec<String>,
+    pub score: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t_misc")]
+pub struct MiscRow {
+    pub id: i64,
+    pub uuid: Uuid,
+    pub price: Decimal,
+    pub doc: serde_json::Value,
+    pub payload: Json<Payload>,
+    pub maybe_uuid: Option<Uuid>,
+    pub maybe_price: Option<Decimal>,
+    pub maybe_doc: Option<serde_json::Value>,
+    pub maybe_payload: Option<Json<Payload>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t_narrow")]
+pub struct NarrowRow {
+    pub id: i64,
+    pub a: i8,
+    pub b: u8,
+    pub c: u16,
+    pub d: u32,
+    pub maybe_a: Option<i8>,
+    pub maybe_d: Option<u32>,
+}
+
+/// UUID keys, both directions.
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t_account")]
+pub struct Account {
+    #[related(primary_key)]
+    pub uuid: Uuid,
+    pub name: String,
+    #[related(reverse = Session::account)]
+    pub sessions: Reverse<Session>,
+}
+
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t_session")]
+pub struct Session {
+    #[related(primary_key)]
+    pub uuid: Uuid,
+    pub account: ForeignKey<Account>,
+    pub opened: DateTime<Utc>,
+}
+
+/// Date keys (chrono), timestamp keys (time) and u32 keys.
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t_day")]
+pub struct Day {
+    #[related(primary_key)]
+    pub date: NaiveDate,
+    #[related(reverse = Shift::day)]
+    pub shifts: Reverse<Shift>,
+}
+
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t_shift")]
+pub struct Shift {
+    #[related(primary_key)]
+    pub start: time::OffsetDateTime,
+    pub day: ForeignKey<Day>,
+    pub desk: ForeignKey<Desk>,
+}
+
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t_desk")]
+pub struct Desk {
+    #[related(primary_key)]
+    pub number: u32,
+    #[related(reverse = Shift::desk)]
+    pub shifts: Reverse<Shift>,
+}
+
+/// Read over tables made by hand with a value of the wrong kind.
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "bad_uuid")]
+pub struct BadUuid {
+    pub id: i64,
+    pub u: Uuid,
+}
+
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "bad_date")]
+pub struct BadDate {
+    pub id: i64,
+    pub d: NaiveDate,
+}
+
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "bad_narrow")]
+pub struct BadNarrow {
+    pub id: i64,
+    pub v: u8,
+}
+
+// ---------------------------------------------------------------------------
+// Helpers.
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn hms_micro(h: u32, m: u32, s: u32, us: u32) -> NaiveTime {
+    NaiveTime::from_hms_micro_opt(h, m, s, us).unwrap()
+}
+
+fn is_server(db: &Db) -> bool {
+    db.backend() != Backend::Sqlite
+}
+
+/// The id column of a hand-made table, per backend.
+fn id_col(db: &Db) -> &'static str {
+    match db.backend() {
+        Backend::Sqlite => "INTEGER PRIMARY KEY",
+        _ => "BIGINT PRIMARY KEY",
+    }
+}
+
+fn ids<M: Model>(db: &Db, q: Query<M>, id: impl Fn(&M) -> i64) -> Vec<i64> {
+    let mut v: Vec<i64> = db.all(&q).unwrap().iter().map(id).collect();
+    v.sort_unstable();
+    v
+}
+
+/// The decode error of a load, with model, field and column checked.
+fn decode_error<M: Model + std::fmt::Debug>(
+    db: &Db,
+    model: &str,
+    field: &str,
+    table: &str,
+) -> CellError {
+    match db.all(&M::query()) {
+        Err(Error::Decode {
+            model: m,
+            field: f,
+            column,
+            error,
+            statement,
+        }) => {
+            assert_eq!((m, f, column), (model, field, field));
+            assert!(statement.contains(table), "names the statement: {statement}");
+            let shown = Error::Decode {
+                model: m,
+                field: f,
+                column,
+                error: error.clone(),
+                statement: statement.clone(),
+            }
+            .to_string();
+            assert!(shown.contains(&format!("{model}.{field}")), "{shown}");
+            error
+        }
+        other => panic!("expected a decode error for {model}.{field}, got {other:?}"),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Cases.
+
+fn chrono_rows() -> Vec<ChronoRow> {
+    let ist = FixedOffset::east_opt(5 * 3600 + 1800).unwrap();
+    let stamp = ymd(2024, 2, 29).and_time(hms_micro(13, 14, 15, 123_456));
+    vec![
+        ChronoRow {
+            id: 1,
+            date: ymd(2024, 2, 29),
+            time: hms_micro(13, 14, 15, 123_456),
+            stamp,
+            utc: Utc.from_utc_datetime(&stamp),
+            // An offset other than UTC: the same instant comes back, in UTC.
+            fixed: ist.from_local_datetime(&stamp).unwrap(),
+            maybe_date: Some(ymd(1969, 12, 31)),
+            maybe_time: Some(hms_micro(0, 0, 0, 1)),
+            maybe_stamp: Some(ymd(1900, 1, 1).and_time(hms_micro(0, 0, 0, 0))),
+            maybe_utc: Some(Utc.from_utc_datetime(&ymd(2038, 1, 19).and_time(hms_micro(3, 14, 8, 0)))),
+            maybe_fixed: Some(
+                FixedOffset::west_opt(8 * 3600)
+                    .unwrap()
+                    .from_local_datetime(&stamp)
+                    .unwrap(),
+            ),
+        },
+        // The extremes every backend holds: years 1 and 9999.
+        ChronoRow {
+            id: 2,
+            date: ymd(1, 1, 1),
+            time: hms_micro(0, 0, 0, 0),
+            stamp: ymd(1, 1, 1).and_time(hms_micro(0, 0, 0, 0)),
+            utc: Utc.from_utc_datetime(&ymd(1, 1, 1).and_time(hms_micro(0, 0, 0, 0))),
+            fixed: Utc
+                .from_utc_datetime(&ymd(1, 1, 1).and_time(hms_micro(0, 0, 0, 0)))
+                .fixed_offset(),
+            maybe_date: None,
+            maybe_time: None,
+            maybe_stamp: None,
+            maybe_utc: None,
+            maybe_fixed: None,
+        },
+        ChronoRow {
+            id: 3,
+            date: ymd(9999, 12, 31),
+            time: hms_micro(23, 59, 59, 999_999),
+            stamp: ymd(9999, 12, 31).and_time(hms_micro(23, 59, 59, 999_999)),
+            utc: Utc.from_utc_datetime(&ymd(9999, 12, 31).and_time(hms_micro(23, 59, 59, 999_999))),
+            fixed: Utc
+                .from_utc_datetime(&ymd(9999, 12, 31).and_time(hms_micro(23, 59, 59, 999_999)))
+                .fixed_offset(),
+            maybe_date: None,
+            maybe_time: None,
+            maybe_stamp: None,
+            maybe_utc: None,
+            maybe_fixed: None,
+        },
+    ]
+}
+
+fn chrono_round_trips(db: &Db) {
+    db.create_tables(&[ChronoRow::info()]).unwrap();
+    let rows = chrono_rows();
+    db.insert_all(&rows).unwrap();
+    let loaded = db
+        .all(&ChronoRow::query().order_by(ChronoRow::id().asc()))
+        .unwrap();
+    // DateTime's `==` compares instants; the offset is checked apart.
+    assert_eq!(loaded, rows);
+    for r in &loaded {
+        assert_eq!(r.fixed.offset().local_minus_utc(), 0, "stored in UTC");
+    }
+
+    // Filters: eq, ordering and IN on each kind.
+    let r = &rows[0];
+    let find = |q: Query<ChronoRow>| ids(db, q, |r| r.id);
+    assert_eq!(find(ChronoRow::query().filter(ChronoRow::date().eq(r.date))), [1]);
+    assert_eq!(find(ChronoRow::query().filter(ChronoRow::time().eq(r.time))), [1]);
+    assert_eq!(find(ChronoRow::query().filter(ChronoRow::stamp().eq(r.stamp))), [1]);
+    assert_eq!(find(ChronoRow::query().filter(ChronoRow::utc().eq(r.utc))), [1]);
+    assert_eq!(
+        find(ChronoRow::query().filter(ChronoRow::fixed().eq(r.fixed))),
+        [1],
+        "an instant given with another offset finds the same row"
+    );
+    assert_eq!(
+        find(ChronoRow::query().filter(ChronoRow::date().lt(ymd(2024, 2, 29)))),
+        [2]
+    );
+    assert_eq!(
+        find(ChronoRow::query().filter(ChronoRow::utc().ge(r.utc))),
+        [1, 3]
+    );
+    assert_eq!(
+        find(ChronoRow::query().filter(ChronoRow::time().gt(hms_micro(13, 14, 15, 123_455)))),
+        [1, 3],
+        "microseconds compare"
+    );
+    assert_eq!(
+        find(ChronoRow::query().filter(ChronoRow::stamp().is_in([rows[1].stamp, rows[2].stamp]))),
+        [2, 3]
+    );
+    assert_eq!(
+        find(ChronoRow::query().filter(ChronoRow::maybe_date().eq(None::<NaiveDate>))),
+        [2, 3]
+    );
+    // Ordering is time order (on SQLite: fixed-width text).
+    let ordered: Vec<i64> = db
+        .all(&ChronoRow::query().order_by(ChronoRow::stamp().desc()))
+        .unwrap()
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(ordered, [3, 1, 2]);
+
+    // Precision: nanoseconds on SQLite (text), microseconds on the servers
+    // (truncated, as PostgreSQL and MySQL keep six digits).
+    let nanos = ymd(2020, 5, 17).and_hms_nano_opt(1, 2, 3, 123_456_789).unwrap();
+    let mut row = rows[1].clone();
+    row.id = 4;
+    row.stamp = nanos;
+    row.utc = Utc.from_utc_datetime(&nanos);
+    db.insert(&row).unwrap();
+    let back = db
+        .one(&ChronoRow::query().filter(ChronoRow::id().eq(4)))
+        .unwrap();
+    let kept = if is_server(db) { 123_456_000 } else { 123_456_789 };
+    assert_eq!(back.stamp, ymd(2020, 5, 17).and_hms_nano_opt(1, 2, 3, kept).unwrap());
+    assert_eq!(back.utc.naive_utc(), back.stamp);
+
+    // A leap second: SQLite keeps it (23:59:60 in text); the servers have
+    // none, so it is not tried there.
+    if !is_server(db) {
+        let leap = NaiveTime::from_hms_milli_opt(23, 59, 59, 1_500).unwrap();
+        let mut row = rows[1].clone();
+        row.id = 5;
+        row.time = leap;
+        row.stamp = ymd(2016, 12, 31).and_time(leap);
+        db.insert(&row).unwrap();
+        let back = db
+            .one(&ChronoRow::query().filter(ChronoRow::id().eq(5)))
+            .unwrap();
+        assert_eq!((back.time, back.stamp), (row.time, row.stamp));
+        let raw: Vec<ChronoRow> = db
+            .all(&ChronoRow::query().filter(ChronoRow::time().gt(hms_micro(23, 59, 59, 999_999))))
+            .unwrap();
+        assert_eq!(raw.iter().map(|r| r.id).collect::<Vec<_>>(), [5]);
+    }
+}
+
+fn time_round_trips(db: &Db) {
+    use time::macros::{date, datetime, time};
+    db.create_tables(&[TimeRow::info()]).unwrap();
+    let rows = vec![
+        TimeRow {
+            id: 1,
+            date: date!(2024 - 02 - 29),
+            time: time!(13:14:15.123456),
+            stamp: datetime!(2024-02-29 13:14:15.123456),
+            // +05:30: the instant survives, the offset becomes UTC.
+            instant: datetime!(2024-02-29 13:14:15.123456 +05:30),
+            maybe_date: Some(date!(1969 - 12 - 31)),
+            maybe_instant: Some(datetime!(1970-01-01 00:00:00 -08:00)),
+        },
+        TimeRow {
+            id: 2,
+            date: date!(0001 - 01 - 01),
+            time: time!(0:00),
+            stamp: datetime!(0001-01-01 0:00),
+            instant: datetime!(0001-01-01 0:00 UTC),
+            maybe_date: None,
+            maybe_instant: None,
+        },
+        TimeRow {
+            id: 3,
+            date: date!(9999 - 12 - 31),
+            time: time!(23:59:59.999999),
+            stamp: datetime!(9999-12-31 23:59:59.999999),
+            instant: datetime!(9999-12-31 23:59:59.999999 UTC),
+            maybe_date: None,
+            maybe_instant: None,
+        },
+    ];
+    for r in &rows {
+        db.insert(r).unwrap();
+    }
+    let loaded = db.all(&TimeRow::query().order_by(TimeRow::id().asc())).unwrap();
+    assert_eq!(loaded, rows, "OffsetDateTime's == compares instants");
+    assert!(loaded.iter().all(|r| r.instant.offset().is_utc()));
+    let find = |q: Query<TimeRow>| ids(db, q, |r| r.id);
+    assert_eq!(find(TimeRow::query().filter(TimeRow::instant().eq(rows[0].instant))), [1]);
+    assert_eq!(find(TimeRow::query().filter(TimeRow::date().le(date!(2024 - 02 - 29)))), [1, 2]);
+    assert_eq!(
+        find(TimeRow::query().filter(TimeRow::stamp().is_in([rows[2].stamp]))),
+        [3]
+    );
+    assert_eq!(find(TimeRow::query().filter(TimeRow::time().lt(time!(0:00:01)))), [2]);
+}
+
+fn payload(n: usize) -> Payload {
+    Payload {
+        name: "Zoë «日本語» 🎉 \"quoted\" \\ back".to_owned(),
+        tags: (0..n).map(|i| format!("tag-{i}")).collect(),
+        score: i64::MIN,
+    }
+}
+
+fn uuid_decimal_json_round_trip(db: &Db) {
+    db.create_tables(&[MiscRow::info()]).unwrap();
+    let dec = |s: &str| Decimal::from_str(s).unwrap();
+    let rows = vec![
+        MiscRow {
+            id: 1,
+            uuid: Uuid::from_str("67e55044-10b1-426f-9247-bb680e5fe0c8").unwrap(),
+            // 28 significant digits, 28 of them after the point.
+            price: dec("0.1234567890123456789012345678"),
+            doc: serde_json::json!({"a": [1, 2.5, null, true], "ü": {"nested": "ß"}}),
+            payload: Json(payload(3)),
+            maybe_uuid: Some(Uuid::max()),
+            maybe_price: Some(dec("-1.10")),
+            maybe_doc: Some(serde_json::Value::Null),
+            maybe_payload: Some(Json(payload(0))),
+        },
+        MiscRow {
+            id: 2,
+            uuid: Uuid::nil(),
+            price: Decimal::MAX,
+            // A large document: 20,000 tags.
+            doc: serde_json::to_value(payload(20_000)).unwrap(),
+            payload: Json(payload(20_000)),
+            maybe_uuid: None,
+            maybe_price: None,
+            maybe_doc: None,
+            maybe_payload: None,
+        },
+        MiscRow {
+            id: 3,
+            uuid: Uuid::max(),
+            price: Decimal::MIN,
+            doc: serde_json::json!("just a string"),
+            payload: Json(payload(1)),
+            maybe_uuid: Some(Uuid::nil()),
+            maybe_price: Some(dec("100")),
+            maybe_doc: Some(serde_json::json!([])),
+            maybe_payload: None,
+        },
+    ];
+    db.insert_all(&rows).unwrap();
+    let loaded = db.all(&MiscRow::query().order_by(MiscRow::id().asc())).unwrap();
+    assert_eq!(loaded, rows);
+    // Exact digits, not a float round trip.
+    assert_eq!(loaded[0].price.to_string(), "0.1234567890123456789012345678");
+    assert_eq!(loaded[2].price, Decimal::MIN);
+
+    let find = |q: Query<MiscRow>| ids(db, q, |r| r.id);
+    assert_eq!(find(MiscRow::query().filter(MiscRow::uuid().eq(rows[0].uuid))), [1]);
+    assert_eq!(
+        find(MiscRow::query().filter(MiscRow::uuid().is_in([Uuid::nil(), Uuid::max()]))),
+        [2, 3]
+    );
+    assert_eq!(find(MiscRow::query().filter(MiscRow::uuid().gt(Uuid::nil()))), [1, 3]);
+    assert_eq!(
+        find(MiscRow::query().filter(MiscRow::price().eq(dec("0.1234567890123456789012345678")))),
+        [1],
+        "28 digits compare exactly"
+    );
+    assert_eq!(
+        find(MiscRow::query().filter(MiscRow::price().eq(dec("0.1234567890123456789012345679")))),
+        Vec::<i64>::new(),
+        "the last digit counts"
+    );
+    assert_eq!(
+        find(MiscRow::query().filter(MiscRow::maybe_price().is_in([Some(dec("-1.10")), Some(dec("100"))]))),
+        [1, 3]
+    );
+    assert_eq!(find(MiscRow::query().filter(MiscRow::maybe_doc().is_null())), [2]);
+}
+
+fn narrow_integers_round_trip(db: &Db) {
+    db.create_tables(&[NarrowRow::info()]).unwrap();
+    let rows = vec![
+        NarrowRow { id: 1, a: i8::MIN, b: u8::MAX, c: u16::MAX, d: u32::MAX, maybe_a: Some(i8::MAX), maybe_d: Some(0) },
+        NarrowRow { id: 2, a: i8::MAX, b: 0, c: 0, d: 0, maybe_a: None, maybe_d: None },
+    ];
+    db.insert_all(&rows).unwrap();
+    let loaded = db.all(&NarrowRow::query().order_by(NarrowRow::id().asc())).unwrap();
+    assert_eq!(loaded, rows);
+    let find = |q: Query<NarrowRow>| ids(db, q, |r| r.id);
+    assert_eq!(find(NarrowRow::query().filter(NarrowRow::d().eq(u32::MAX))), [1]);
+    assert_eq!(find(NarrowRow::query().filter(NarrowRow::a().lt(0i8))), [1]);
+    assert_eq!(find(NarrowRow::query().filter(NarrowRow::c().is_in([0u16, 7]))), [2]);
+}
+
+fn keys_of_new_types(db: &Db) {
+    db.create_tables(&[
+        Account::info(),
+        Session::info(),
+        Day::info(),
+        Shift::info(),
+        Desk::info(),
+    ])
+    .unwrap();
+    let accounts: Vec<Uuid> = (0u8..4).map(|i| Uuid::from_bytes([i * 60; 16])).collect();
+    db.insert_all(
+        &accounts
+            .iter()
+            .enumerate()
+            .map(|(i, u)| Account { uuid: *u, name: format!("a{i}"), sessions: Default::default() })
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    let opened = Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap();
+    let sessions: Vec<Session> = (0u8..10)
+        .map(|i| Session {
+            uuid: Uuid::from_bytes([i; 16]),
+            account: ForeignKey::new(accounts[usize::from(i % 3)]),
+            opened,
+        })
+        .collect();
+    db.insert_all(&sessions).unwrap();
+
+    let loaded = db.all(&Account::query().prefetch_related(Account::sessions())).unwrap();
+    assert_eq!(loaded.len(), 4);
+    for a in &loaded {
+        let mut got: Vec<Uuid> = a.sessions.get().unwrap().iter().map(|s| s.uuid).collect();
+        got.sort();
+        let want: Vec<Uuid> = sessions.iter().filter(|s| *s.account.key() == a.uuid).map(|s| s.uuid).collect();
+        assert_eq!(got, want, "sessions of {}", a.uuid);
+    }
+    let joined = db.all(&Session::query().select_related(Session::account())).unwrap();
+    assert_eq!(joined.len(), 10);
+    for s in &joined {
+        assert_eq!(&s.account.get().unwrap().uuid, s.account.key());
+    }
+
+    let days: Vec<NaiveDate> = vec![ymd(1, 1, 1), ymd(2024, 2, 29), ymd(9999, 12, 31)];
+    db.insert_all(&days.iter().map(|d| Day { date: *d, shifts: Default::default() }).collect::<Vec<_>>())
+        .unwrap();
+    db.insert_all(&[7u32, u32::MAX].map(|number| Desk { number, shifts: Default::default() }))
+        .unwrap();
+    let base = time::macros::datetime!(2024-02-29 08:00:00.5 UTC);
+    let shifts: Vec<Shift> = (0..6)
+        .map(|i| Shift {
+            start: base + time::Duration::hours(i),
+            day: ForeignKey::new(days[(i % 3) as usize]),
+            desk: ForeignKey::new(if i % 2 == 0 { 7 } else { u32::MAX }),
+        })
+        .collect();
+    db.insert_all(&shifts).unwrap();
+
+    let loaded = db
+        .all(
+            &Day::query()
+                .prefetch_related(Day::shifts())
+                .order_by(Day::date().asc()),
+        )
+        .unwrap();
+    assert_eq!(loaded.iter().map(|d| d.date).collect::<Vec<_>>(), days);
+    for d in &loaded {
+        let got: Vec<time::OffsetDateTime> = d.shifts.get().unwrap().iter().map(|s| s.start).collect();
+        let want: Vec<time::OffsetDateTime> =
+            shifts.iter().filter(|s| *s.day.key() == d.date).map(|s| s.start).collect();
+        let (mut got, mut want) = (got, want);
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "shifts of {}", d.date);
+    }
+    let desks = db.all(&Desk::query().prefetch_related(Desk::shifts())).unwrap();
+    for d in &desks {
+        assert_eq!(d.shifts.get().unwrap().len(), 3, "desk {}", d.number);
+    }
+    let joined = db
+        .all(
+            &Shift::query()
+                .select_related(Shift::day())
+                .select_related(Shift::desk())
+                .order_by(Shift::start().asc()),
+        )
+        .unwrap();
+    assert_eq!(joined.iter().map(|s| s.start).collect::<Vec<_>>(), shifts.iter().map(|s| s.start).collect::<Vec<_>>());
+    for s in &joined {
+        assert_eq!(&s.day.get().unwrap().date, s.day.key());
+        assert_eq!(&s.desk.get().unwrap().number, s.desk.key());
+    }
+}
+
+fn values_of_the_wrong_kind(db: &Db) {
+    let text = if db.backend() == Backend::Mysql { "VARCHAR(40)" } else { "TEXT" };
+    let id = id_col(db);
+    // Text that is not a UUID, text that is not a date.
+    db.execute(&db.sql(&format!(r#"CREATE TABLE "bad_uuid" ("id" {id}, "u" {text})"#)), &[])
+        .unwrap();
+    db.execute(&db.sql(r#"INSERT INTO "bad_uuid" ("id", "u") VALUES (1, 'not-a-uuid')"#), &[])
+        .unwrap();
+    db.execute(&db.sql(&format!(r#"CREATE TABLE "bad_date" ("id" {id}, "d" {text})"#)), &[])
+        .unwrap();
+    db.execute(&db.sql(r#"INSERT INTO "bad_date" ("id", "d") VALUES (1, '2023-02-29')"#), &[])
+        .unwrap();
+    let uuid_err = decode_error::<BadUuid>(db, "BadUuid", "u", "bad_uuid");
+    let date_err = decode_error::<BadDate>(db, "BadDate", "d", "bad_date");
+    match db.backend() {
+        // Text columns are where these types live on SQLite: the value is
+        // parsed, and the error shows it.
+        Backend::Sqlite => {
+            assert!(uuid_err.to_string().contains("not-a-uuid"), "{uuid_err}");
+            assert!(date_err.to_string().contains("2023-02-29"), "{date_err}");
+        }
+        // The servers have column types: a TEXT column is the wrong kind.
+        _ => {
+            for e in [&uuid_err, &date_err] {
+                assert!(matches!(e, CellError::WrongType { .. }), "{e}");
+                let shown = e.to_string().to_lowercase();
+                assert!(shown.contains("text") || shown.contains("char"), "{shown}");
+            }
+        }
+    }
+    if db.backend() == Backend::Mysql {
+        // MySQL stores UUIDs as text: a malformed one in a CHAR(36) column.
+        db.create_tables(&[Session::info(), Account::info()]).unwrap();
+        db.execute(
+            "INSERT INTO `t_account` (`uuid`, `name`) VALUES ('0123456789-not-a-uuid-0123456789abc', 'x')",
+            &[],
+        )
+        .unwrap();
+        match db.all(&Account::query()) {
+            Err(Error::Decode { field: "uuid", error, .. }) => {
+                assert!(error.to_string().contains("not-a-uuid"), "{error}")
+            }
+            other => panic!("expected a decode error, got {other:?}"),
+        }
+    }
+
+    // A number the Rust type cannot hold.
+    db.execute(&db.sql(&format!(r#"CREATE TABLE "bad_narrow" ("id" {id}, "v" INTEGER)"#)), &[])
+        .unwrap();
+    db.execute(&db.sql(r#"INSERT INTO "bad_narrow" ("id", "v") VALUES (1, 256)"#), &[])
+        .unwrap();
+    match decode_error::<BadNarrow>(db, "BadNarrow", "v", "bad_narrow") {
+        CellError::OutOfRange { value, expected } => assert_eq!((value.as_str(), expected), ("256", "u8")),
+        other => panic!("expected out of range, got {other}"),
+    }
+
+    // A JSON document of the wrong shape, on every backend.
+    db.create_tables(&[MiscRow::info()]).unwrap();
+    let mut row = MiscRow {
+        id: 1,
+        uuid: Uuid::nil(),
+        price: Decimal::ONE,
+        doc: serde_json::json!({}),
+        payload: Json(payload(1)),
+        maybe_uuid: None,
+        maybe_price: None,
+        maybe_doc: None,
+        maybe_payload: None,
+    };
+    db.insert(&row).unwrap();
+    row.id = 2;
+    db.insert(&row).unwrap();
+    db.execute(
+        &db.sql(r#"UPDATE "t_misc" SET "payload" = ? WHERE "id" = 2"#),
+        &[Value::Json(r#"{"name": 5, "tags": [], "score": 1}"#.to_owned())],
+    )
+    .unwrap();
+    let err = decode_error::<MiscRow>(db, "MiscRow", "payload", "t_misc");
+    assert!(err.to_string().contains("JSON"), "{err}");
+    if db.backend() == Backend::Sqlite {
+        // SQLite stores any text: a malformed document.
+        db.execute(r#"UPDATE "t_misc" SET "payload" = '{"name": ' WHERE "id" = 2"#, &[])
+            .unwrap();
+        decode_error::<MiscRow>(db, "MiscRow", "payload", "t_misc");
+        db.execute(r#"UPDATE "t_misc" SET "payload" = '{}', "price" = '1e5' WHERE "id" = 2"#, &[])
+            .unwrap();
+        decode_error::<MiscRow>(db, "MiscRow", "price", "t_misc");
+    }
+    if db.backend() == Backend::Postgres {
+        // Values PostgreSQL holds and Rust types do not.
+        db.execute(r#"UPDATE "t_misc" SET "payload" = '{"name": "n", "tags": [], "score": 1}', "price" = 'NaN' WHERE "id" = 2"#, &[])
+            .unwrap();
+        let e = decode_error::<MiscRow>(db, "MiscRow", "price", "t_misc");
+        assert!(e.to_string().contains("NaN"), "{e}");
+        db.execute(r#"DROP TABLE "bad_date""#, &[]).unwrap();
+        db.execute(r#"CREATE TABLE "bad_date" ("id" BIGINT PRIMARY KEY, "d" DATE)"#, &[]).unwrap();
+        db.execute(r#"INSERT INTO "bad_date" ("id", "d") VALUES (1, 'infinity')"#, &[]).unwrap();
+        let e = decode_error::<BadDate>(db, "BadDate", "d", "bad_date");
+        assert!(e.to_string().contains("infinity"), "{e}");
+        db.execute(r#"UPDATE "bad_date" SET "d" = '5874897-12-31'"#, &[]).unwrap();
+        let e = decode_error::<BadDate>(db, "BadDate", "d", "bad_date");
+        assert!(matches!(e, CellError::OutOfRange { .. }), "{e}");
+    }
+}
