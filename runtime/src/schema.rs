@@ -6,6 +6,11 @@ use crate::relation::{Relation, RelationKind};
 use crate::sql::{Dialect, SqlWriter, Statement};
 use crate::value::{SqlType, Value};
 
+/// The collation of decimal columns on SQLite: numeric order of decimal
+/// text. Registered on every connection `Sqlite` opens or wraps; another
+/// SQLite client reading such a column must register one of that name.
+pub const DECIMAL_COLLATION: &str = "related_decimal";
+
 fn column_type(dialect: Dialect, t: SqlType) -> &'static str {
     match (dialect, t) {
         (Dialect::Sqlite, SqlType::Bool | SqlType::I16 | SqlType::I32 | SqlType::I64) => "INTEGER",
@@ -56,8 +61,10 @@ fn column_type(dialect: Dialect, t: SqlType) -> &'static str {
         (Dialect::Sqlite, SqlType::Uuid) => "TEXT",
         (Dialect::Postgres, SqlType::Uuid) => "UUID",
         (Dialect::Mysql, SqlType::Uuid) => "CHAR(36) CHARACTER SET ascii COLLATE ascii_bin",
-        // SQLite's NUMERIC affinity would turn long decimals into floats.
-        (Dialect::Sqlite, SqlType::Decimal) => "TEXT",
+        // SQLite's NUMERIC affinity would turn long decimals into floats:
+        // exact text, compared as numbers by a collation every `Sqlite`
+        // connection registers.
+        (Dialect::Sqlite, SqlType::Decimal) => "TEXT COLLATE related_decimal",
         (Dialect::Postgres, SqlType::Decimal) => "NUMERIC",
         // Every rust_decimal::Decimal: at most 28 fraction digits and 29
         // integer digits.

@@ -45,6 +45,9 @@ impl Sqlite {
     /// Wrap a connection the caller already has.
     pub fn from_connection(conn: rusqlite::Connection) -> Result<Self> {
         rusqlite::vtab::array::load_module(&conn).map_err(connect_error)?;
+        // Decimal columns are text compared as numbers (see `schema`).
+        conn.create_collation(crate::schema::DECIMAL_COLLATION, crate::types::text::decimal_cmp)
+            .map_err(connect_error)?;
         conn.set_prepared_statement_cache_capacity(128);
         Ok(Sqlite {
             conn,

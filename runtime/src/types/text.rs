@@ -61,6 +61,39 @@ pub(crate) fn split_decimal(s: &str) -> Option<(bool, &str, &str)> {
     Some((negative, int, frac))
 }
 
+/// Numeric order of two decimal texts, exactly (`1.5` equals `1.50`, `9`
+/// is below `10`): SQLite's collation for decimal columns, which it stores
+/// as text. Text that is not a decimal sorts after every number, by bytes.
+#[cfg_attr(not(feature = "sqlite"), allow(dead_code))]
+pub(crate) fn decimal_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (x, y) = match (split_decimal(a), split_decimal(b)) {
+        (Some(x), Some(y)) => (x, y),
+        (Some(_), None) => return Ordering::Less,
+        (None, Some(_)) => return Ordering::Greater,
+        (None, None) => return a.cmp(b),
+    };
+    let parts = |(neg, int, frac): (bool, &str, &str)| {
+        let int = int.trim_start_matches('0');
+        let frac = frac.trim_end_matches('0');
+        // Negative zero is zero.
+        (neg && !(int.is_empty() && frac.is_empty()), int.to_owned(), frac.to_owned())
+    };
+    let (xn, xi, xf) = parts(x);
+    let (yn, yi, yf) = parts(y);
+    let magnitude = xi
+        .len()
+        .cmp(&yi.len())
+        .then_with(|| xi.cmp(&yi))
+        .then_with(|| xf.cmp(&yf));
+    match (xn, yn) {
+        (false, false) => magnitude,
+        (true, true) => magnitude.reverse(),
+        (true, false) => Ordering::Less,
+        (false, true) => Ordering::Greater,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,5 +114,23 @@ mod tests {
         assert_eq!(split_decimal(".5"), Some((false, "", "5")));
         assert_eq!(split_decimal("1e5"), None);
         assert_eq!(split_decimal("-"), None);
+    }
+
+    #[test]
+    fn decimal_order() {
+        use std::cmp::Ordering::*;
+        for (a, b, o) in [
+            ("9", "10", Less),
+            ("1.5", "1.50", Equal),
+            ("-0", "0.000", Equal),
+            ("-2", "-10", Greater),
+            ("-1", "0.1", Less),
+            ("0.12", "0.2", Less),
+            ("007", "7.0", Equal),
+            ("1", "abc", Less),
+        ] {
+            assert_eq!(decimal_cmp(a, b), o, "{a} vs {b}");
+            assert_eq!(decimal_cmp(b, a), o.reverse(), "{b} vs {a}");
+        }
     }
 }
