@@ -56,7 +56,7 @@ pub use model::{ColumnInfo, FieldError, Model, ModelInfo};
 pub use path::{Chain, Path};
 pub use prefetch::{Prefetch, PrefetchTarget};
 pub use query::{Ctx, PlannedStatement, Query};
-pub use related_macros::Model;
+pub use related_macros::{Column, Model};
 pub use relation::{
     Cardinality, Many, One, Relation, RelationInfo, RelationKind, ReverseOf, SingleValued,
 };
@@ -64,6 +64,7 @@ pub use schema::LinkPair;
 pub use sql::{Dialect, KeyBinding, Statement};
 #[cfg(feature = "serde_json")]
 pub use types::Json;
+pub use types::stored::StoredAs;
 pub use value::{SqlDate, SqlTime, SqlTimestamp, SqlType, Value};
 
 #[cfg(feature = "sqlite")]

@@ -20,6 +20,7 @@ pub const CASES: &[Case] = &[
     Case::new("types::narrow_integers_round_trip", narrow_integers_round_trip),
     Case::new("types::keys_of_new_types", keys_of_new_types),
     Case::new("types::values_of_the_wrong_kind", values_of_the_wrong_kind),
+    Case::new("types::derived_column_types", derived_column_types),
 ];
 
 // ---------------------------------------------------------------------------
@@ -149,6 +150,51 @@ pub struct Band {
 pub struct Item {
     pub id: i64,
     pub band: ForeignKey<Band>,
+}
+
+/// Derived column types: a newtype key, text and integer enums.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, related::Column)]
+pub struct LabelId(i64);
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, related::Column)]
+pub struct Email(String);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, related::Column)]
+#[related(rename_all = "snake_case")]
+pub enum Status {
+    Draft,
+    InReview,
+    #[related(rename = "live")]
+    Published,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, related::Column)]
+#[related(integer)]
+pub enum Priority {
+    Low = -1,
+    Normal = 0,
+    High = 10,
+}
+
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t_label")]
+pub struct Label {
+    pub id: LabelId,
+    pub owner: Option<Email>,
+    pub status: Status,
+    pub priority: Priority,
+    pub maybe_status: Option<Status>,
+    pub maybe_priority: Option<Priority>,
+    #[related(reverse = Ticket::label)]
+    pub tickets: Reverse<Ticket>,
+}
+
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t_ticket")]
+pub struct Ticket {
+    pub id: i64,
+    pub label: ForeignKey<Label>,
+    pub status: Status,
 }
 
 /// Read over tables made by hand with a value of the wrong kind.
@@ -758,5 +804,98 @@ fn values_of_the_wrong_kind(db: &Db) {
         db.execute(r#"UPDATE "bad_date" SET "d" = '5874897-12-31'"#, &[]).unwrap();
         let e = decode_error::<BadDate>(db, "BadDate", "d", "bad_date");
         assert!(matches!(e, CellError::OutOfRange { .. }), "{e}");
+    }
+}
+
+fn derived_column_types(db: &Db) {
+    db.create_tables(&[Label::info(), Ticket::info()]).unwrap();
+    let labels = vec![
+        Label {
+            id: LabelId(i64::MIN),
+            owner: Some(Email("zoë@example.com".to_owned())),
+            status: Status::InReview,
+            priority: Priority::Low,
+            maybe_status: Some(Status::Published),
+            maybe_priority: Some(Priority::High),
+            tickets: Default::default(),
+        },
+        Label {
+            id: LabelId(7),
+            owner: None,
+            status: Status::Draft,
+            priority: Priority::High,
+            maybe_status: None,
+            maybe_priority: None,
+            tickets: Default::default(),
+        },
+    ];
+    db.insert_all(&labels).unwrap();
+    let tickets: Vec<Ticket> = (1..=5)
+        .map(|id| Ticket {
+            id,
+            label: ForeignKey::new(labels[(id % 2) as usize].id),
+            status: if id < 3 { Status::Published } else { Status::Draft },
+        })
+        .collect();
+    db.insert_all(&tickets).unwrap();
+
+    let loaded = db
+        .all(&Label::query().prefetch_related(Label::tickets()).order_by(Label::id().asc()))
+        .unwrap();
+    assert_eq!(loaded.iter().map(|l| l.id).collect::<Vec<_>>(), [LabelId(i64::MIN), LabelId(7)]);
+    for (l, want) in loaded.iter().zip(&labels) {
+        assert_eq!((&l.owner, l.status, l.priority), (&want.owner, want.status, want.priority));
+        assert_eq!((l.maybe_status, l.maybe_priority), (want.maybe_status, want.maybe_priority));
+        let got: Vec<i64> = l.tickets.get().unwrap().iter().map(|t| t.id).collect();
+        let expect: Vec<i64> = tickets.iter().filter(|t| *t.label.key() == l.id).map(|t| t.id).collect();
+        assert_eq!(got, expect);
+    }
+    let joined = db
+        .all(&Ticket::query().select_related(Ticket::label()).order_by(Ticket::id().asc()))
+        .unwrap();
+    for t in &joined {
+        assert_eq!(&t.label.get().unwrap().id, t.label.key());
+    }
+
+    // Stored as text / as the discriminant: filters bind the same forms.
+    let find = |q: Query<Ticket>| ids(db, q, |t| t.id);
+    assert_eq!(find(Ticket::query().filter(Ticket::status().eq(Status::Published))), [1, 2]);
+    assert_eq!(
+        find(Ticket::query().filter(Ticket::status().is_in([Status::Draft, Status::InReview]))),
+        [3, 4, 5]
+    );
+    let find = |q: Query<Label>| ids(db, q, |l| l.id.0);
+    assert_eq!(find(Label::query().filter(Label::priority().gt(Priority::Normal))), [7]);
+    assert_eq!(find(Label::query().filter(Label::id().lt(LabelId(0)))), [i64::MIN]);
+    assert_eq!(
+        find(Label::query().filter(Label::owner().eq(Some(Email("zoë@example.com".to_owned()))))),
+        [i64::MIN]
+    );
+    assert_eq!(find(Label::query().filter(Label::maybe_status().eq(None::<Status>))), [7]);
+    let raw: Vec<(i64, String)> = db
+        .raw::<Ticket>(&db.sql(r#"SELECT * FROM "t_ticket" WHERE "status" = 'live'"#), &[])
+        .unwrap()
+        .iter()
+        .map(|t| (t.id, format!("{:?}", t.status)))
+        .collect();
+    assert_eq!(raw, [(1, "Published".to_owned()), (2, "Published".to_owned())], "stored as its text");
+
+    // A text with no variant, a number with no variant.
+    db.execute(&db.sql(r#"UPDATE "t_ticket" SET "status" = 'Draft' WHERE "id" = 4"#), &[])
+        .unwrap();
+    match decode_error::<Ticket>(db, "Ticket", "status", "t_ticket") {
+        CellError::WrongType { expected, found } => {
+            assert!(expected.contains("\"in_review\""), "{expected}");
+            assert_eq!(found, "\"Draft\"");
+        }
+        other => panic!("expected a wrong-type error, got {other}"),
+    }
+    db.execute(&db.sql(r#"UPDATE "t_label" SET "priority" = 5 WHERE "id" = 7"#), &[])
+        .unwrap();
+    match db.all(&Label::query()) {
+        Err(Error::Decode { model: "Label", field: "priority", column: "priority", error: CellError::OutOfRange { value, .. }, .. }) => {
+            assert_eq!(value, "5")
+        }
+        other => panic!("expected an out-of-range error, got {other:?}"),
     }
 }

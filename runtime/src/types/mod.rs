@@ -7,6 +7,7 @@
 //! that uses none of these types pays nothing for them.
 
 mod ints;
+pub(crate) mod stored;
 pub(crate) mod temporal;
 pub(crate) mod text;
 
