@@ -122,7 +122,7 @@ pub trait Key: Column + Hash + Eq + Ord + fmt::Debug {}
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no ordering comparison in SQL",
     label = "`lt`, `le`, `gt` and `ge` need an ordered column type",
-    note = "JSON columns compare only with `eq`, `ne`, `is_in` and `is_null`"
+    note = "ordering filters need a type whose SQL order is its Rust order: JSON documents and enums stored as text compare only with `eq`, `ne`, `is_in` and `is_null`"
 )]
 pub trait Ordered: Column {}
 

@@ -8,6 +8,10 @@ use crate::value::{SqlType, Value};
 
 /// A type stored as another column type (`Repr`, never an `Option`).
 /// Implemented by `#[derive(related::Column)]`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a `#[derive(related::Column)]` type",
+    label = "not a derived column type"
+)]
 pub trait StoredAs: Column {
     /// The column type it is stored as.
     type Repr: Column;
