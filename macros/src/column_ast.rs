@@ -92,7 +92,10 @@ fn variant_rename(cx: &Ctxt, attrs: &[syn::Attribute]) -> Option<LitStr> {
             if meta.path.is_ident("rename") {
                 out = Some(meta.value()?.parse::<LitStr>()?);
             } else {
-                cx.error_spanned_by(&meta.path, "unknown key on a variant; expected `rename = \"...\"`");
+                cx.error_spanned_by(
+                    &meta.path,
+                    "unknown key on a variant; expected `rename = \"...\"`",
+                );
             }
             Ok(())
         });
@@ -137,12 +140,18 @@ pub fn from_syn(cx: &Ctxt, input: &DeriveInput) -> Option<ColumnType> {
             let mut ok = true;
             for v in &e.variants {
                 if !matches!(v.fields, Fields::Unit) {
-                    cx.error_spanned_by(&v.ident, "`#[derive(Column)]` enums have variants without fields");
+                    cx.error_spanned_by(
+                        &v.ident,
+                        "`#[derive(Column)]` enums have variants without fields",
+                    );
                     ok = false;
                 }
             }
             if e.variants.is_empty() {
-                cx.error_spanned_by(&input.ident, "an enum without variants has no value to store");
+                cx.error_spanned_by(
+                    &input.ident,
+                    "an enum without variants has no value to store",
+                );
                 ok = false;
             }
             if !ok {
@@ -150,16 +159,26 @@ pub fn from_syn(cx: &Ctxt, input: &DeriveInput) -> Option<ColumnType> {
             }
             if attrs.integer.is_some() {
                 if let Some(rule) = &attrs.rename_all {
-                    cx.error_spanned_by(rule, "`rename_all` names text; an `integer` enum stores discriminants");
+                    cx.error_spanned_by(
+                        rule,
+                        "`rename_all` names text; an `integer` enum stores discriminants",
+                    );
                 }
                 for v in &e.variants {
                     if let Some(r) = variant_rename(cx, &v.attrs) {
-                        cx.error_spanned_by(r, "`rename` names text; an `integer` enum stores discriminants");
+                        cx.error_spanned_by(
+                            r,
+                            "`rename` names text; an `integer` enum stores discriminants",
+                        );
                     }
                 }
                 Shape::Integer(e.variants.iter().map(|v| v.ident.clone()).collect())
             } else {
-                let rule = attrs.rename_all.as_ref().map(LitStr::value).unwrap_or_default();
+                let rule = attrs
+                    .rename_all
+                    .as_ref()
+                    .map(LitStr::value)
+                    .unwrap_or_default();
                 let mut seen: Vec<(String, &Ident)> = Vec::new();
                 let mut variants = Vec::new();
                 for v in &e.variants {
@@ -180,7 +199,10 @@ pub fn from_syn(cx: &Ctxt, input: &DeriveInput) -> Option<ColumnType> {
             }
         }
         Data::Union(_) => {
-            cx.error_spanned_by(&input.ident, "`#[derive(Column)]` is for a newtype struct or a fieldless enum");
+            cx.error_spanned_by(
+                &input.ident,
+                "`#[derive(Column)]` is for a newtype struct or a fieldless enum",
+            );
             return None;
         }
     };

@@ -23,7 +23,11 @@ pub fn expand(c: &ColumnType) -> TokenStream {
             let texts: Vec<_> = variants.iter().map(|(_, t)| t).collect();
             let expected = format!(
                 "one of the texts of `{name}`: {}",
-                texts.iter().map(|t| format!("{t:?}")).collect::<Vec<_>>().join(", ")
+                texts
+                    .iter()
+                    .map(|t| format!("{t:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
             (
                 quote!(::std::string::String),

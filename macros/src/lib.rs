@@ -22,8 +22,10 @@ use syn::{DeriveInput, parse_macro_input};
 
 /// Maps a struct with named fields to a table.
 ///
-/// Each field is a column (`i16`, `i32`, `i64`, `f32`, `f64`, `bool`,
-/// `String`, `Vec<u8>`, or an `Option` of one) or a relation: `ForeignKey<T>`
+/// Each field is a column (a type implementing `related::Column`: the
+/// integers, floats, `bool`, `String`, `Vec<u8>`, with features dates and
+/// times, `Uuid`, `Decimal` and JSON, a `#[derive(related::Column)]` type,
+/// or an `Option` of one; README, "Column types") or a relation: `ForeignKey<T>`
 /// and `OneToOne<T>` (stored as `<field>_id`; `Option<_>` for a nullable key),
 /// `ManyToMany<T>`, `Reverse<T>` / `ReverseOne<T>` (the other side of a
 /// relation declared on `T`), or `Prefetched<T>` (the target of a custom

@@ -18,10 +18,10 @@ use sqlx::{Arguments, AssertSqlSafe, Decode, Executor as _, Row, Type, TypeInfo,
 use crate::column::{CellError, RawRow, narrow};
 use crate::error::Result;
 use crate::exec::{Consistency, Job};
+use crate::mysql_types as my_types;
 use crate::query::Ctx;
 use crate::sql::{Dialect, KeyBinding};
 use crate::sqlx_exec::{Backend, Results, connection_executor};
-use crate::mysql_types as my_types;
 use crate::value::{SqlDate, SqlTime, SqlTimestamp, Value};
 
 impl Backend for MySql {
@@ -275,10 +275,7 @@ impl RawRow for MyCells<'_> {
         )
     }
 
-    fn get_timestamptz(
-        &self,
-        idx: usize,
-    ) -> std::result::Result<Option<SqlTimestamp>, CellError> {
+    fn get_timestamptz(&self, idx: usize) -> std::result::Result<Option<SqlTimestamp>, CellError> {
         // Stored in UTC in a DATETIME column (MySQL has no type with a zone).
         self.get_timestamp(idx)
     }

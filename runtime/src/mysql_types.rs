@@ -32,7 +32,8 @@ fn malformed(expected: &'static str, found: &[u8]) -> CellError {
 }
 
 fn is_binary(b: &[u8]) -> bool {
-    b.first().is_some_and(|&n| n <= 12 && usize::from(n) + 1 == b.len())
+    b.first()
+        .is_some_and(|&n| n <= 12 && usize::from(n) + 1 == b.len())
 }
 
 fn as_text<'a>(b: &'a [u8], expected: &'static str) -> Result<&'a str, CellError> {
@@ -66,11 +67,9 @@ pub(crate) fn date(b: &[u8]) -> Result<SqlDate, CellError> {
 pub(crate) fn time(b: &[u8]) -> Result<SqlTime, CellError> {
     const WHAT: &str = "a time of day";
     if !is_binary(b) {
-        return temporal::parse_time(as_text(b, WHAT)?).map_err(|_| {
-            CellError::OutOfRange {
-                value: String::from_utf8_lossy(b).into_owned(),
-                expected: "a time of day (00:00:00 to 23:59:59.999999)",
-            }
+        return temporal::parse_time(as_text(b, WHAT)?).map_err(|_| CellError::OutOfRange {
+            value: String::from_utf8_lossy(b).into_owned(),
+            expected: "a time of day (00:00:00 to 23:59:59.999999)",
         });
     }
     if b.len() == 1 {

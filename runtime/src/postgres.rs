@@ -20,10 +20,10 @@ use sqlx::{Arguments, AssertSqlSafe, Decode, Executor as _, Row, Type, TypeInfo,
 use crate::column::{CellError, RawRow, narrow};
 use crate::error::Result;
 use crate::exec::{Consistency, Job};
+use crate::postgres_types as pg_types;
 use crate::query::Ctx;
 use crate::sql::{Dialect, KeyBinding};
 use crate::sqlx_exec::{Backend, Results, connection_executor};
-use crate::postgres_types as pg_types;
 use crate::value::{SqlDate, SqlTime, SqlTimestamp, Value};
 
 impl Backend for Postgres {
@@ -319,10 +319,7 @@ impl RawRow for PgCells<'_> {
         }
     }
 
-    fn get_timestamptz(
-        &self,
-        idx: usize,
-    ) -> std::result::Result<Option<SqlTimestamp>, CellError> {
+    fn get_timestamptz(&self, idx: usize) -> std::result::Result<Option<SqlTimestamp>, CellError> {
         match self.cell(idx)? {
             None => Ok(None),
             Some((value, pg_types::TIMESTAMPTZ)) => pg_types::timestamp(value, true).map(Some),

@@ -4,11 +4,13 @@
 //! them back in either wire format. Written here, against the protocol,
 //! so that no date or decimal crate is needed to talk to PostgreSQL.
 
+use sqlx::Type;
 use sqlx::encode::IsNull;
 use sqlx::error::BoxDynError;
 use sqlx::postgres::types::Oid;
-use sqlx::postgres::{PgArgumentBuffer, PgHasArrayType, PgTypeInfo, PgValueFormat, PgValueRef, Postgres};
-use sqlx::Type;
+use sqlx::postgres::{
+    PgArgumentBuffer, PgHasArrayType, PgTypeInfo, PgValueFormat, PgValueRef, Postgres,
+};
 
 use crate::column::CellError;
 use crate::types::temporal::{self, SECS_PER_DAY};
@@ -147,7 +149,11 @@ fn numeric_bin(s: &str) -> Result<Vec<u8>, BoxDynError> {
     }
     let ndigits = i16::try_from(groups.len()).map_err(|_| "too many digits")?;
     let weight = i16::try_from(weight).map_err(|_| "a number out of NUMERIC's range")?;
-    let sign: u16 = if negative && !groups.is_empty() { 0x4000 } else { 0 };
+    let sign: u16 = if negative && !groups.is_empty() {
+        0x4000
+    } else {
+        0
+    };
     let mut out = Vec::with_capacity(8 + groups.len() * 2);
     out.extend_from_slice(&ndigits.to_be_bytes());
     out.extend_from_slice(&weight.to_be_bytes());
@@ -176,7 +182,9 @@ fn numeric_text(b: &[u8]) -> Result<String, CellError> {
         0xD000 => return Err(not_finite("Infinity")),
         _ => return Err(not_finite("-Infinity")),
     }
-    let digits: Vec<u16> = (0..ndigits).map(|i| word(8 + 2 * i)).collect::<Result<_, _>>()?;
+    let digits: Vec<u16> = (0..ndigits)
+        .map(|i| word(8 + 2 * i))
+        .collect::<Result<_, _>>()?;
     let digit = |pos: i64| -> u16 {
         usize::try_from(pos)
             .ok()
@@ -270,7 +278,10 @@ fn not_finite_date(positive: bool) -> CellError {
 }
 
 fn split_micros(m: i64) -> (i64, u32) {
-    (m.div_euclid(1_000_000), (m.rem_euclid(1_000_000) * 1000) as u32)
+    (
+        m.div_euclid(1_000_000),
+        (m.rem_euclid(1_000_000) * 1000) as u32,
+    )
 }
 
 pub(crate) fn time(value: PgValueRef<'_>) -> Result<SqlTime, CellError> {
@@ -339,7 +350,10 @@ pub(crate) fn json(value: PgValueRef<'_>, oid: u32) -> Result<String, CellError>
 }
 
 /// Bind one typed value.
-pub(crate) fn add(args: &mut sqlx::postgres::PgArguments, value: &Value) -> Result<(), BoxDynError> {
+pub(crate) fn add(
+    args: &mut sqlx::postgres::PgArguments,
+    value: &Value,
+) -> Result<(), BoxDynError> {
     use sqlx::Arguments;
     match typed(value).ok_or("not a typed PostgreSQL value")?? {
         Typed::Date(b) => args.add(b),
@@ -393,8 +407,16 @@ mod tests {
     #[test]
     fn numeric_round_trip() {
         for s in [
-            "0", "1", "-1", "10000", "12345.6789", "0.0001", "-0.00012300",
-            "79228162514264337593543950335", "1.2345678901234567890123456789", "100.10",
+            "0",
+            "1",
+            "-1",
+            "10000",
+            "12345.6789",
+            "0.0001",
+            "-0.00012300",
+            "79228162514264337593543950335",
+            "1.2345678901234567890123456789",
+            "100.10",
         ] {
             let b = numeric_bin(s).unwrap();
             let back = numeric_text(&b).unwrap();

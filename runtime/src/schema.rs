@@ -48,7 +48,10 @@ fn column_type(dialect: Dialect, t: SqlType) -> &'static str {
         (Dialect::Mysql, SqlType::U32) => "INT UNSIGNED",
         // SQLite: ISO 8601 text, fixed width so that text order is time
         // order; an instant is kept in UTC with `+00:00`.
-        (Dialect::Sqlite, SqlType::Date | SqlType::Time | SqlType::Timestamp | SqlType::TimestampTz) => "TEXT",
+        (
+            Dialect::Sqlite,
+            SqlType::Date | SqlType::Time | SqlType::Timestamp | SqlType::TimestampTz,
+        ) => "TEXT",
         (Dialect::Postgres, SqlType::Date) => "DATE",
         (Dialect::Postgres, SqlType::Time) => "TIME",
         (Dialect::Postgres, SqlType::Timestamp) => "TIMESTAMP",

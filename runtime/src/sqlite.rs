@@ -46,8 +46,11 @@ impl Sqlite {
     pub fn from_connection(conn: rusqlite::Connection) -> Result<Self> {
         rusqlite::vtab::array::load_module(&conn).map_err(connect_error)?;
         // Decimal columns are text compared as numbers (see `schema`).
-        conn.create_collation(crate::schema::DECIMAL_COLLATION, crate::types::text::decimal_cmp)
-            .map_err(connect_error)?;
+        conn.create_collation(
+            crate::schema::DECIMAL_COLLATION,
+            crate::types::text::decimal_cmp,
+        )
+        .map_err(connect_error)?;
         conn.set_prepared_statement_cache_capacity(128);
         Ok(Sqlite {
             conn,
@@ -390,7 +393,11 @@ impl RawRow for SqliteRow<'_, '_> {
     }
 
     fn get_time(&self, idx: usize) -> Result<Option<SqlTime>, CellError> {
-        self.parsed(idx, "a time of day as text (HH:MM:SS.fff)", temporal::parse_time)
+        self.parsed(
+            idx,
+            "a time of day as text (HH:MM:SS.fff)",
+            temporal::parse_time,
+        )
     }
 
     fn get_timestamp(&self, idx: usize) -> Result<Option<SqlTimestamp>, CellError> {
@@ -432,7 +439,9 @@ impl RawRow for SqliteRow<'_, '_> {
     }
 
     fn get_json(&self, idx: usize) -> Result<Option<String>, CellError> {
-        self.parsed(idx, "a JSON document as text", |s| Ok::<_, ()>(s.to_owned()))
+        self.parsed(idx, "a JSON document as text", |s| {
+            Ok::<_, ()>(s.to_owned())
+        })
     }
 
     fn is_null(&self, idx: usize) -> Result<bool, CellError> {

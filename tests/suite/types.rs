@@ -16,8 +16,14 @@ use uuid::Uuid;
 pub const CASES: &[Case] = &[
     Case::new("types::chrono_round_trips", chrono_round_trips),
     Case::new("types::time_round_trips", time_round_trips),
-    Case::new("types::uuid_decimal_json_round_trip", uuid_decimal_json_round_trip),
-    Case::new("types::narrow_integers_round_trip", narrow_integers_round_trip),
+    Case::new(
+        "types::uuid_decimal_json_round_trip",
+        uuid_decimal_json_round_trip,
+    ),
+    Case::new(
+        "types::narrow_integers_round_trip",
+        narrow_integers_round_trip,
+    ),
     Case::new("types::keys_of_new_types", keys_of_new_types),
     Case::new("types::values_of_the_wrong_kind", values_of_the_wrong_kind),
     Case::new("types::derived_column_types", derived_column_types),
@@ -264,7 +270,10 @@ fn decode_error<M: Model + std::fmt::Debug>(
             statement,
         }) => {
             assert_eq!((m, f, column), (model, field, field));
-            assert!(statement.contains(table), "names the statement: {statement}");
+            assert!(
+                statement.contains(table),
+                "names the statement: {statement}"
+            );
             let shown = Error::Decode {
                 model: m,
                 field: f,
@@ -298,7 +307,9 @@ fn chrono_rows() -> Vec<ChronoRow> {
             maybe_date: Some(ymd(1969, 12, 31)),
             maybe_time: Some(hms_micro(0, 0, 0, 1)),
             maybe_stamp: Some(ymd(1900, 1, 1).and_time(hms_micro(0, 0, 0, 0))),
-            maybe_utc: Some(Utc.from_utc_datetime(&ymd(2038, 1, 19).and_time(hms_micro(3, 14, 8, 0)))),
+            maybe_utc: Some(
+                Utc.from_utc_datetime(&ymd(2038, 1, 19).and_time(hms_micro(3, 14, 8, 0))),
+            ),
             maybe_fixed: Some(
                 FixedOffset::west_opt(8 * 3600)
                     .unwrap()
@@ -356,10 +367,22 @@ fn chrono_round_trips(db: &Db) {
     // Filters: eq, ordering and IN on each kind.
     let r = &rows[0];
     let find = |q: Query<ChronoRow>| ids(db, q, |r| r.id);
-    assert_eq!(find(ChronoRow::query().filter(ChronoRow::date().eq(r.date))), [1]);
-    assert_eq!(find(ChronoRow::query().filter(ChronoRow::time().eq(r.time))), [1]);
-    assert_eq!(find(ChronoRow::query().filter(ChronoRow::stamp().eq(r.stamp))), [1]);
-    assert_eq!(find(ChronoRow::query().filter(ChronoRow::utc().eq(r.utc))), [1]);
+    assert_eq!(
+        find(ChronoRow::query().filter(ChronoRow::date().eq(r.date))),
+        [1]
+    );
+    assert_eq!(
+        find(ChronoRow::query().filter(ChronoRow::time().eq(r.time))),
+        [1]
+    );
+    assert_eq!(
+        find(ChronoRow::query().filter(ChronoRow::stamp().eq(r.stamp))),
+        [1]
+    );
+    assert_eq!(
+        find(ChronoRow::query().filter(ChronoRow::utc().eq(r.utc))),
+        [1]
+    );
     assert_eq!(
         find(ChronoRow::query().filter(ChronoRow::fixed().eq(r.fixed))),
         [1],
@@ -397,7 +420,9 @@ fn chrono_round_trips(db: &Db) {
 
     // Precision: nanoseconds on SQLite (text), microseconds on the servers
     // (truncated, as PostgreSQL and MySQL keep six digits).
-    let nanos = ymd(2020, 5, 17).and_hms_nano_opt(1, 2, 3, 123_456_789).unwrap();
+    let nanos = ymd(2020, 5, 17)
+        .and_hms_nano_opt(1, 2, 3, 123_456_789)
+        .unwrap();
     let mut row = rows[1].clone();
     row.id = 4;
     row.stamp = nanos;
@@ -406,8 +431,15 @@ fn chrono_round_trips(db: &Db) {
     let back = db
         .one(&ChronoRow::query().filter(ChronoRow::id().eq(4)))
         .unwrap();
-    let kept = if is_server(db) { 123_456_000 } else { 123_456_789 };
-    assert_eq!(back.stamp, ymd(2020, 5, 17).and_hms_nano_opt(1, 2, 3, kept).unwrap());
+    let kept = if is_server(db) {
+        123_456_000
+    } else {
+        123_456_789
+    };
+    assert_eq!(
+        back.stamp,
+        ymd(2020, 5, 17).and_hms_nano_opt(1, 2, 3, kept).unwrap()
+    );
     assert_eq!(back.utc.naive_utc(), back.stamp);
 
     // A leap second: SQLite keeps it (23:59:60 in text); the servers have
@@ -466,17 +498,28 @@ fn time_round_trips(db: &Db) {
     for r in &rows {
         db.insert(r).unwrap();
     }
-    let loaded = db.all(&TimeRow::query().order_by(TimeRow::id().asc())).unwrap();
+    let loaded = db
+        .all(&TimeRow::query().order_by(TimeRow::id().asc()))
+        .unwrap();
     assert_eq!(loaded, rows, "OffsetDateTime's == compares instants");
     assert!(loaded.iter().all(|r| r.instant.offset().is_utc()));
     let find = |q: Query<TimeRow>| ids(db, q, |r| r.id);
-    assert_eq!(find(TimeRow::query().filter(TimeRow::instant().eq(rows[0].instant))), [1]);
-    assert_eq!(find(TimeRow::query().filter(TimeRow::date().le(date!(2024 - 02 - 29)))), [1, 2]);
+    assert_eq!(
+        find(TimeRow::query().filter(TimeRow::instant().eq(rows[0].instant))),
+        [1]
+    );
+    assert_eq!(
+        find(TimeRow::query().filter(TimeRow::date().le(date!(2024 - 02 - 29)))),
+        [1, 2]
+    );
     assert_eq!(
         find(TimeRow::query().filter(TimeRow::stamp().is_in([rows[2].stamp]))),
         [3]
     );
-    assert_eq!(find(TimeRow::query().filter(TimeRow::time().lt(time!(0:00:01)))), [2]);
+    assert_eq!(
+        find(TimeRow::query().filter(TimeRow::time().lt(time!(0:00:01)))),
+        [2]
+    );
 }
 
 fn payload(n: usize) -> Payload {
@@ -528,19 +571,30 @@ fn uuid_decimal_json_round_trip(db: &Db) {
         },
     ];
     db.insert_all(&rows).unwrap();
-    let loaded = db.all(&MiscRow::query().order_by(MiscRow::id().asc())).unwrap();
+    let loaded = db
+        .all(&MiscRow::query().order_by(MiscRow::id().asc()))
+        .unwrap();
     assert_eq!(loaded, rows);
     // Exact digits, not a float round trip.
-    assert_eq!(loaded[0].price.to_string(), "0.1234567890123456789012345678");
+    assert_eq!(
+        loaded[0].price.to_string(),
+        "0.1234567890123456789012345678"
+    );
     assert_eq!(loaded[2].price, Decimal::MIN);
 
     let find = |q: Query<MiscRow>| ids(db, q, |r| r.id);
-    assert_eq!(find(MiscRow::query().filter(MiscRow::uuid().eq(rows[0].uuid))), [1]);
+    assert_eq!(
+        find(MiscRow::query().filter(MiscRow::uuid().eq(rows[0].uuid))),
+        [1]
+    );
     assert_eq!(
         find(MiscRow::query().filter(MiscRow::uuid().is_in([Uuid::nil(), Uuid::max()]))),
         [2, 3]
     );
-    assert_eq!(find(MiscRow::query().filter(MiscRow::uuid().gt(Uuid::nil()))), [1, 3]);
+    assert_eq!(
+        find(MiscRow::query().filter(MiscRow::uuid().gt(Uuid::nil()))),
+        [1, 3]
+    );
     assert_eq!(
         find(MiscRow::query().filter(MiscRow::price().eq(dec("0.1234567890123456789012345678")))),
         [1],
@@ -552,12 +606,21 @@ fn uuid_decimal_json_round_trip(db: &Db) {
         "the last digit counts"
     );
     assert_eq!(
-        find(MiscRow::query().filter(MiscRow::maybe_price().is_in([Some(dec("-1.10")), Some(dec("100"))]))),
+        find(
+            MiscRow::query()
+                .filter(MiscRow::maybe_price().is_in([Some(dec("-1.10")), Some(dec("100"))]))
+        ),
         [1, 3]
     );
-    assert_eq!(find(MiscRow::query().filter(MiscRow::maybe_doc().is_null())), [2]);
+    assert_eq!(
+        find(MiscRow::query().filter(MiscRow::maybe_doc().is_null())),
+        [2]
+    );
     // Numeric order, not text order ("100" > "9"), on SQLite too.
-    assert_eq!(find(MiscRow::query().filter(MiscRow::price().lt(dec("1")))), [1, 3]);
+    assert_eq!(
+        find(MiscRow::query().filter(MiscRow::price().lt(dec("1")))),
+        [1, 3]
+    );
     assert_eq!(
         find(MiscRow::query().filter(MiscRow::maybe_price().gt(Some(dec("9"))))),
         [3]
@@ -579,16 +642,40 @@ fn uuid_decimal_json_round_trip(db: &Db) {
 fn narrow_integers_round_trip(db: &Db) {
     db.create_tables(&[NarrowRow::info()]).unwrap();
     let rows = vec![
-        NarrowRow { id: 1, a: i8::MIN, b: u8::MAX, c: u16::MAX, d: u32::MAX, maybe_a: Some(i8::MAX), maybe_d: Some(0) },
-        NarrowRow { id: 2, a: i8::MAX, b: 0, c: 0, d: 0, maybe_a: None, maybe_d: None },
+        NarrowRow {
+            id: 1,
+            a: i8::MIN,
+            b: u8::MAX,
+            c: u16::MAX,
+            d: u32::MAX,
+            maybe_a: Some(i8::MAX),
+            maybe_d: Some(0),
+        },
+        NarrowRow {
+            id: 2,
+            a: i8::MAX,
+            b: 0,
+            c: 0,
+            d: 0,
+            maybe_a: None,
+            maybe_d: None,
+        },
     ];
     db.insert_all(&rows).unwrap();
-    let loaded = db.all(&NarrowRow::query().order_by(NarrowRow::id().asc())).unwrap();
+    let loaded = db
+        .all(&NarrowRow::query().order_by(NarrowRow::id().asc()))
+        .unwrap();
     assert_eq!(loaded, rows);
     let find = |q: Query<NarrowRow>| ids(db, q, |r| r.id);
-    assert_eq!(find(NarrowRow::query().filter(NarrowRow::d().eq(u32::MAX))), [1]);
+    assert_eq!(
+        find(NarrowRow::query().filter(NarrowRow::d().eq(u32::MAX))),
+        [1]
+    );
     assert_eq!(find(NarrowRow::query().filter(NarrowRow::a().lt(0i8))), [1]);
-    assert_eq!(find(NarrowRow::query().filter(NarrowRow::c().is_in([0u16, 7]))), [2]);
+    assert_eq!(
+        find(NarrowRow::query().filter(NarrowRow::c().is_in([0u16, 7]))),
+        [2]
+    );
 }
 
 fn keys_of_new_types(db: &Db) {
@@ -607,7 +694,11 @@ fn keys_of_new_types(db: &Db) {
         &accounts
             .iter()
             .enumerate()
-            .map(|(i, u)| Account { uuid: *u, name: format!("a{i}"), sessions: Default::default() })
+            .map(|(i, u)| Account {
+                uuid: *u,
+                name: format!("a{i}"),
+                sessions: Default::default(),
+            })
             .collect::<Vec<_>>(),
     )
     .unwrap();
@@ -621,25 +712,44 @@ fn keys_of_new_types(db: &Db) {
         .collect();
     db.insert_all(&sessions).unwrap();
 
-    let loaded = db.all(&Account::query().prefetch_related(Account::sessions())).unwrap();
+    let loaded = db
+        .all(&Account::query().prefetch_related(Account::sessions()))
+        .unwrap();
     assert_eq!(loaded.len(), 4);
     for a in &loaded {
         let mut got: Vec<Uuid> = a.sessions.get().unwrap().iter().map(|s| s.uuid).collect();
         got.sort();
-        let want: Vec<Uuid> = sessions.iter().filter(|s| *s.account.key() == a.uuid).map(|s| s.uuid).collect();
+        let want: Vec<Uuid> = sessions
+            .iter()
+            .filter(|s| *s.account.key() == a.uuid)
+            .map(|s| s.uuid)
+            .collect();
         assert_eq!(got, want, "sessions of {}", a.uuid);
     }
-    let joined = db.all(&Session::query().select_related(Session::account())).unwrap();
+    let joined = db
+        .all(&Session::query().select_related(Session::account()))
+        .unwrap();
     assert_eq!(joined.len(), 10);
     for s in &joined {
         assert_eq!(&s.account.get().unwrap().uuid, s.account.key());
     }
 
     let days: Vec<NaiveDate> = vec![ymd(1, 1, 1), ymd(2024, 2, 29), ymd(9999, 12, 31)];
-    db.insert_all(&days.iter().map(|d| Day { date: *d, shifts: Default::default() }).collect::<Vec<_>>())
-        .unwrap();
-    db.insert_all(&[7u32, u32::MAX].map(|number| Desk { number, shifts: Default::default() }))
-        .unwrap();
+    db.insert_all(
+        &days
+            .iter()
+            .map(|d| Day {
+                date: *d,
+                shifts: Default::default(),
+            })
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    db.insert_all(&[7u32, u32::MAX].map(|number| Desk {
+        number,
+        shifts: Default::default(),
+    }))
+    .unwrap();
     let base = time::macros::datetime!(2024-02-29 08:00:00.5 UTC);
     let shifts: Vec<Shift> = (0..6)
         .map(|i| Shift {
@@ -659,15 +769,21 @@ fn keys_of_new_types(db: &Db) {
         .unwrap();
     assert_eq!(loaded.iter().map(|d| d.date).collect::<Vec<_>>(), days);
     for d in &loaded {
-        let got: Vec<time::OffsetDateTime> = d.shifts.get().unwrap().iter().map(|s| s.start).collect();
-        let want: Vec<time::OffsetDateTime> =
-            shifts.iter().filter(|s| *s.day.key() == d.date).map(|s| s.start).collect();
+        let got: Vec<time::OffsetDateTime> =
+            d.shifts.get().unwrap().iter().map(|s| s.start).collect();
+        let want: Vec<time::OffsetDateTime> = shifts
+            .iter()
+            .filter(|s| *s.day.key() == d.date)
+            .map(|s| s.start)
+            .collect();
         let (mut got, mut want) = (got, want);
         got.sort();
         want.sort();
         assert_eq!(got, want, "shifts of {}", d.date);
     }
-    let desks = db.all(&Desk::query().prefetch_related(Desk::shifts())).unwrap();
+    let desks = db
+        .all(&Desk::query().prefetch_related(Desk::shifts()))
+        .unwrap();
     for d in &desks {
         assert_eq!(d.shifts.get().unwrap().len(), 3, "desk {}", d.number);
     }
@@ -679,7 +795,10 @@ fn keys_of_new_types(db: &Db) {
                 .order_by(Shift::start().asc()),
         )
         .unwrap();
-    assert_eq!(joined.iter().map(|s| s.start).collect::<Vec<_>>(), shifts.iter().map(|s| s.start).collect::<Vec<_>>());
+    assert_eq!(
+        joined.iter().map(|s| s.start).collect::<Vec<_>>(),
+        shifts.iter().map(|s| s.start).collect::<Vec<_>>()
+    );
     for s in &joined {
         assert_eq!(&s.day.get().unwrap().date, s.day.key());
         assert_eq!(&s.desk.get().unwrap().number, s.desk.key());
@@ -687,15 +806,24 @@ fn keys_of_new_types(db: &Db) {
 
     // Decimal keys: 1.50 and 1.5 are one key, in SQL and in stitching.
     let dec = |s: &str| Decimal::from_str(s).unwrap();
-    db.insert_all(&["1.50", "9", "10"].map(|f| Band { floor: dec(f), items: Default::default() }))
-        .unwrap();
-    db.insert_all(&[(1, "1.5"), (2, "9.000"), (3, "1.500"), (4, "10")].map(|(id, b)| Item {
-        id,
-        band: ForeignKey::new(dec(b)),
+    db.insert_all(&["1.50", "9", "10"].map(|f| Band {
+        floor: dec(f),
+        items: Default::default(),
     }))
     .unwrap();
+    db.insert_all(
+        &[(1, "1.5"), (2, "9.000"), (3, "1.500"), (4, "10")].map(|(id, b)| Item {
+            id,
+            band: ForeignKey::new(dec(b)),
+        }),
+    )
+    .unwrap();
     let bands = db
-        .all(&Band::query().prefetch_related(Band::items()).order_by(Band::floor().asc()))
+        .all(
+            &Band::query()
+                .prefetch_related(Band::items())
+                .order_by(Band::floor().asc()),
+        )
         .unwrap();
     let got: Vec<(String, Vec<i64>)> = bands
         .iter()
@@ -707,10 +835,18 @@ fn keys_of_new_types(db: &Db) {
         .collect();
     assert_eq!(
         got,
-        [("1.5".to_owned(), vec![1, 3]), ("9".to_owned(), vec![2]), ("10".to_owned(), vec![4])]
+        [
+            ("1.5".to_owned(), vec![1, 3]),
+            ("9".to_owned(), vec![2]),
+            ("10".to_owned(), vec![4])
+        ]
     );
     let items = db
-        .all(&Item::query().select_related(Item::band()).order_by(Item::id().asc()))
+        .all(
+            &Item::query()
+                .select_related(Item::band())
+                .order_by(Item::id().asc()),
+        )
         .unwrap();
     for i in &items {
         assert_eq!(&i.band.get().unwrap().floor, i.band.key(), "item {}", i.id);
@@ -718,17 +854,37 @@ fn keys_of_new_types(db: &Db) {
 }
 
 fn values_of_the_wrong_kind(db: &Db) {
-    let text = if db.backend() == Backend::Mysql { "VARCHAR(40)" } else { "TEXT" };
+    let text = if db.backend() == Backend::Mysql {
+        "VARCHAR(40)"
+    } else {
+        "TEXT"
+    };
     let id = id_col(db);
     // Text that is not a UUID, text that is not a date.
-    db.execute(&db.sql(&format!(r#"CREATE TABLE "bad_uuid" ("id" {id}, "u" {text})"#)), &[])
-        .unwrap();
-    db.execute(&db.sql(r#"INSERT INTO "bad_uuid" ("id", "u") VALUES (1, 'not-a-uuid')"#), &[])
-        .unwrap();
-    db.execute(&db.sql(&format!(r#"CREATE TABLE "bad_date" ("id" {id}, "d" {text})"#)), &[])
-        .unwrap();
-    db.execute(&db.sql(r#"INSERT INTO "bad_date" ("id", "d") VALUES (1, '2023-02-29')"#), &[])
-        .unwrap();
+    db.execute(
+        &db.sql(&format!(
+            r#"CREATE TABLE "bad_uuid" ("id" {id}, "u" {text})"#
+        )),
+        &[],
+    )
+    .unwrap();
+    db.execute(
+        &db.sql(r#"INSERT INTO "bad_uuid" ("id", "u") VALUES (1, 'not-a-uuid')"#),
+        &[],
+    )
+    .unwrap();
+    db.execute(
+        &db.sql(&format!(
+            r#"CREATE TABLE "bad_date" ("id" {id}, "d" {text})"#
+        )),
+        &[],
+    )
+    .unwrap();
+    db.execute(
+        &db.sql(r#"INSERT INTO "bad_date" ("id", "d") VALUES (1, '2023-02-29')"#),
+        &[],
+    )
+    .unwrap();
     let uuid_err = decode_error::<BadUuid>(db, "BadUuid", "u", "bad_uuid");
     let date_err = decode_error::<BadDate>(db, "BadDate", "d", "bad_date");
     // Text columns are where these types live on SQLite (and UUIDs on
@@ -749,12 +905,22 @@ fn values_of_the_wrong_kind(db: &Db) {
     }
 
     // A number the Rust type cannot hold.
-    db.execute(&db.sql(&format!(r#"CREATE TABLE "bad_narrow" ("id" {id}, "v" INTEGER)"#)), &[])
-        .unwrap();
-    db.execute(&db.sql(r#"INSERT INTO "bad_narrow" ("id", "v") VALUES (1, 256)"#), &[])
-        .unwrap();
+    db.execute(
+        &db.sql(&format!(
+            r#"CREATE TABLE "bad_narrow" ("id" {id}, "v" INTEGER)"#
+        )),
+        &[],
+    )
+    .unwrap();
+    db.execute(
+        &db.sql(r#"INSERT INTO "bad_narrow" ("id", "v") VALUES (1, 256)"#),
+        &[],
+    )
+    .unwrap();
     match decode_error::<BadNarrow>(db, "BadNarrow", "v", "bad_narrow") {
-        CellError::OutOfRange { value, expected } => assert_eq!((value.as_str(), expected), ("256", "u8")),
+        CellError::OutOfRange { value, expected } => {
+            assert_eq!((value.as_str(), expected), ("256", "u8"))
+        }
         other => panic!("expected out of range, got {other}"),
     }
 
@@ -776,18 +942,26 @@ fn values_of_the_wrong_kind(db: &Db) {
     db.insert(&row).unwrap();
     db.execute(
         &db.sql(r#"UPDATE "t_misc" SET "payload" = ? WHERE "id" = 2"#),
-        &[Value::Json(r#"{"name": 5, "tags": [], "score": 1}"#.to_owned())],
+        &[Value::Json(
+            r#"{"name": 5, "tags": [], "score": 1}"#.to_owned(),
+        )],
     )
     .unwrap();
     let err = decode_error::<MiscRow>(db, "MiscRow", "payload", "t_misc");
     assert!(err.to_string().contains("JSON"), "{err}");
     if db.backend() == Backend::Sqlite {
         // SQLite stores any text: a malformed document.
-        db.execute(r#"UPDATE "t_misc" SET "payload" = '{"name": ' WHERE "id" = 2"#, &[])
-            .unwrap();
+        db.execute(
+            r#"UPDATE "t_misc" SET "payload" = '{"name": ' WHERE "id" = 2"#,
+            &[],
+        )
+        .unwrap();
         decode_error::<MiscRow>(db, "MiscRow", "payload", "t_misc");
-        db.execute(r#"UPDATE "t_misc" SET "payload" = '{}', "price" = '1e5' WHERE "id" = 2"#, &[])
-            .unwrap();
+        db.execute(
+            r#"UPDATE "t_misc" SET "payload" = '{}', "price" = '1e5' WHERE "id" = 2"#,
+            &[],
+        )
+        .unwrap();
         decode_error::<MiscRow>(db, "MiscRow", "price", "t_misc");
     }
     if db.backend() == Backend::Postgres {
@@ -797,11 +971,20 @@ fn values_of_the_wrong_kind(db: &Db) {
         let e = decode_error::<MiscRow>(db, "MiscRow", "price", "t_misc");
         assert!(e.to_string().contains("NaN"), "{e}");
         db.execute(r#"DROP TABLE "bad_date""#, &[]).unwrap();
-        db.execute(r#"CREATE TABLE "bad_date" ("id" BIGINT PRIMARY KEY, "d" DATE)"#, &[]).unwrap();
-        db.execute(r#"INSERT INTO "bad_date" ("id", "d") VALUES (1, 'infinity')"#, &[]).unwrap();
+        db.execute(
+            r#"CREATE TABLE "bad_date" ("id" BIGINT PRIMARY KEY, "d" DATE)"#,
+            &[],
+        )
+        .unwrap();
+        db.execute(
+            r#"INSERT INTO "bad_date" ("id", "d") VALUES (1, 'infinity')"#,
+            &[],
+        )
+        .unwrap();
         let e = decode_error::<BadDate>(db, "BadDate", "d", "bad_date");
         assert!(e.to_string().contains("infinity"), "{e}");
-        db.execute(r#"UPDATE "bad_date" SET "d" = '5874897-12-31'"#, &[]).unwrap();
+        db.execute(r#"UPDATE "bad_date" SET "d" = '5874897-12-31'"#, &[])
+            .unwrap();
         let e = decode_error::<BadDate>(db, "BadDate", "d", "bad_date");
         assert!(matches!(e, CellError::OutOfRange { .. }), "{e}");
     }
@@ -834,24 +1017,49 @@ fn derived_column_types(db: &Db) {
         .map(|id| Ticket {
             id,
             label: ForeignKey::new(labels[(id % 2) as usize].id),
-            status: if id < 3 { Status::Published } else { Status::Draft },
+            status: if id < 3 {
+                Status::Published
+            } else {
+                Status::Draft
+            },
         })
         .collect();
     db.insert_all(&tickets).unwrap();
 
     let loaded = db
-        .all(&Label::query().prefetch_related(Label::tickets()).order_by(Label::id().asc()))
+        .all(
+            &Label::query()
+                .prefetch_related(Label::tickets())
+                .order_by(Label::id().asc()),
+        )
         .unwrap();
-    assert_eq!(loaded.iter().map(|l| l.id).collect::<Vec<_>>(), [LabelId(i64::MIN), LabelId(7)]);
+    assert_eq!(
+        loaded.iter().map(|l| l.id).collect::<Vec<_>>(),
+        [LabelId(i64::MIN), LabelId(7)]
+    );
     for (l, want) in loaded.iter().zip(&labels) {
-        assert_eq!((&l.owner, l.status, l.priority), (&want.owner, want.status, want.priority));
-        assert_eq!((l.maybe_status, l.maybe_priority), (want.maybe_status, want.maybe_priority));
+        assert_eq!(
+            (&l.owner, l.status, l.priority),
+            (&want.owner, want.status, want.priority)
+        );
+        assert_eq!(
+            (l.maybe_status, l.maybe_priority),
+            (want.maybe_status, want.maybe_priority)
+        );
         let got: Vec<i64> = l.tickets.get().unwrap().iter().map(|t| t.id).collect();
-        let expect: Vec<i64> = tickets.iter().filter(|t| *t.label.key() == l.id).map(|t| t.id).collect();
+        let expect: Vec<i64> = tickets
+            .iter()
+            .filter(|t| *t.label.key() == l.id)
+            .map(|t| t.id)
+            .collect();
         assert_eq!(got, expect);
     }
     let joined = db
-        .all(&Ticket::query().select_related(Ticket::label()).order_by(Ticket::id().asc()))
+        .all(
+            &Ticket::query()
+                .select_related(Ticket::label())
+                .order_by(Ticket::id().asc()),
+        )
         .unwrap();
     for t in &joined {
         assert_eq!(&t.label.get().unwrap().id, t.label.key());
@@ -859,30 +1067,52 @@ fn derived_column_types(db: &Db) {
 
     // Stored as text / as the discriminant: filters bind the same forms.
     let find = |q: Query<Ticket>| ids(db, q, |t| t.id);
-    assert_eq!(find(Ticket::query().filter(Ticket::status().eq(Status::Published))), [1, 2]);
+    assert_eq!(
+        find(Ticket::query().filter(Ticket::status().eq(Status::Published))),
+        [1, 2]
+    );
     assert_eq!(
         find(Ticket::query().filter(Ticket::status().is_in([Status::Draft, Status::InReview]))),
         [3, 4, 5]
     );
     let find = |q: Query<Label>| ids(db, q, |l| l.id.0);
-    assert_eq!(find(Label::query().filter(Label::priority().gt(Priority::Normal))), [7]);
-    assert_eq!(find(Label::query().filter(Label::id().lt(LabelId(0)))), [i64::MIN]);
+    assert_eq!(
+        find(Label::query().filter(Label::priority().gt(Priority::Normal))),
+        [7]
+    );
+    assert_eq!(
+        find(Label::query().filter(Label::id().lt(LabelId(0)))),
+        [i64::MIN]
+    );
     assert_eq!(
         find(Label::query().filter(Label::owner().eq(Some(Email("zoë@example.com".to_owned()))))),
         [i64::MIN]
     );
-    assert_eq!(find(Label::query().filter(Label::maybe_status().eq(None::<Status>))), [7]);
+    assert_eq!(
+        find(Label::query().filter(Label::maybe_status().eq(None::<Status>))),
+        [7]
+    );
     let raw: Vec<(i64, String)> = db
-        .raw::<Ticket>(&db.sql(r#"SELECT * FROM "t_ticket" WHERE "status" = 'live'"#), &[])
+        .raw::<Ticket>(
+            &db.sql(r#"SELECT * FROM "t_ticket" WHERE "status" = 'live'"#),
+            &[],
+        )
         .unwrap()
         .iter()
         .map(|t| (t.id, format!("{:?}", t.status)))
         .collect();
-    assert_eq!(raw, [(1, "Published".to_owned()), (2, "Published".to_owned())], "stored as its text");
+    assert_eq!(
+        raw,
+        [(1, "Published".to_owned()), (2, "Published".to_owned())],
+        "stored as its text"
+    );
 
     // A text with no variant, a number with no variant.
-    db.execute(&db.sql(r#"UPDATE "t_ticket" SET "status" = 'Draft' WHERE "id" = 4"#), &[])
-        .unwrap();
+    db.execute(
+        &db.sql(r#"UPDATE "t_ticket" SET "status" = 'Draft' WHERE "id" = 4"#),
+        &[],
+    )
+    .unwrap();
     match decode_error::<Ticket>(db, "Ticket", "status", "t_ticket") {
         CellError::WrongType { expected, found } => {
             assert!(expected.contains("\"in_review\""), "{expected}");
@@ -890,10 +1120,19 @@ fn derived_column_types(db: &Db) {
         }
         other => panic!("expected a wrong-type error, got {other}"),
     }
-    db.execute(&db.sql(r#"UPDATE "t_label" SET "priority" = 5 WHERE "id" = 7"#), &[])
-        .unwrap();
+    db.execute(
+        &db.sql(r#"UPDATE "t_label" SET "priority" = 5 WHERE "id" = 7"#),
+        &[],
+    )
+    .unwrap();
     match db.all(&Label::query()) {
-        Err(Error::Decode { model: "Label", field: "priority", column: "priority", error: CellError::OutOfRange { value, .. }, .. }) => {
+        Err(Error::Decode {
+            model: "Label",
+            field: "priority",
+            column: "priority",
+            error: CellError::OutOfRange { value, .. },
+            ..
+        }) => {
             assert_eq!(value, "5")
         }
         other => panic!("expected an out-of-range error, got {other:?}"),

@@ -73,7 +73,10 @@ pub(crate) use column_via;
 /// in a type without them).
 #[allow(dead_code)]
 #[cold]
-pub(crate) fn out_of_range(value: impl std::fmt::Debug, expected: &'static str) -> crate::column::CellError {
+pub(crate) fn out_of_range(
+    value: impl std::fmt::Debug,
+    expected: &'static str,
+) -> crate::column::CellError {
     crate::column::CellError::OutOfRange {
         value: format!("{value:?}"),
         expected,

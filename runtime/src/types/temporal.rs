@@ -104,7 +104,11 @@ impl SqlTime {
             return None;
         }
         // A leap second is kept as second 59 with nanos past 1e9.
-        let (s, nanos) = if s == 60 { (59, nanos + NANOS) } else { (s, nanos) };
+        let (s, nanos) = if s == 60 {
+            (59, nanos + NANOS)
+        } else {
+            (s, nanos)
+        };
         Some(SqlTime {
             secs: h * 3600 + m * 60 + s,
             nanos,
@@ -365,9 +369,16 @@ mod tests {
 
     #[test]
     fn text_round_trip() {
-        let ts = parse_timestamp("2024-02-29 23:59:60.123456789", false).ok().unwrap();
-        assert_eq!(timestamp_text(ts, 9, false), "2024-02-29 23:59:60.123456789");
-        let ts = parse_timestamp("2024-03-01T01:30:00+05:30", true).ok().unwrap();
+        let ts = parse_timestamp("2024-02-29 23:59:60.123456789", false)
+            .ok()
+            .unwrap();
+        assert_eq!(
+            timestamp_text(ts, 9, false),
+            "2024-02-29 23:59:60.123456789"
+        );
+        let ts = parse_timestamp("2024-03-01T01:30:00+05:30", true)
+            .ok()
+            .unwrap();
         assert_eq!(
             timestamp_text(ts, 6, true),
             "2024-02-29 20:00:00.000000+00:00"
@@ -376,7 +387,10 @@ mod tests {
         assert!(parse_date("2023-02-29").is_err());
         assert!(parse_date("not a date").is_err());
         assert!(parse_time("24:00:00").is_err());
-        assert_eq!(date_text(parse_date("0001-01-01").ok().unwrap()), "0001-01-01");
+        assert_eq!(
+            date_text(parse_date("0001-01-01").ok().unwrap()),
+            "0001-01-01"
+        );
         assert_eq!(time_text(parse_time("07:08").ok().unwrap(), 0), "07:08:00");
     }
 }

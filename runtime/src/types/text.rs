@@ -77,7 +77,11 @@ pub(crate) fn decimal_cmp(a: &str, b: &str) -> std::cmp::Ordering {
         let int = int.trim_start_matches('0');
         let frac = frac.trim_end_matches('0');
         // Negative zero is zero.
-        (neg && !(int.is_empty() && frac.is_empty()), int.to_owned(), frac.to_owned())
+        (
+            neg && !(int.is_empty() && frac.is_empty()),
+            int.to_owned(),
+            frac.to_owned(),
+        )
     };
     let (xn, xi, xf) = parts(x);
     let (yn, yi, yf) = parts(y);
@@ -103,7 +107,12 @@ mod tests {
         let b = parse_uuid("67E55044-10b1-426f-9247-bb680e5fe0c8").unwrap();
         assert_eq!(uuid_text(&b), "67e55044-10b1-426f-9247-bb680e5fe0c8");
         assert_eq!(parse_uuid("67e5504410b1426f9247bb680e5fe0c8").unwrap(), b);
-        for bad in ["", "67e55044-10b1-426f-9247-bb680e5fe0cz", "67e55044+10b1-426f-9247-bb680e5fe0c8", "é7e55044-10b1-426f-9247-bb680e5fe0c"] {
+        for bad in [
+            "",
+            "67e55044-10b1-426f-9247-bb680e5fe0cz",
+            "67e55044+10b1-426f-9247-bb680e5fe0c8",
+            "é7e55044-10b1-426f-9247-bb680e5fe0c",
+        ] {
             assert!(parse_uuid(bad).is_err(), "{bad}");
         }
     }

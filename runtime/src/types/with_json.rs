@@ -63,14 +63,7 @@ fn from_text<T: DeserializeOwned>(s: String) -> Result<T, CellError> {
     serde_json::from_str(&s).map_err(malformed)
 }
 
-column_via!(
-    serde_json::Value,
-    Json,
-    get_json,
-    Json,
-    to_text,
-    from_text
-);
+column_via!(serde_json::Value, Json, get_json, Json, to_text, from_text);
 
 impl<T> crate::column::Column for Json<T>
 where
@@ -93,7 +86,9 @@ where
     const SQL_TYPE: crate::value::SqlType = crate::value::SqlType::Json;
     const NULLABLE: bool = true;
     fn decode(row: &dyn crate::column::RawRow, idx: usize) -> Result<Self, CellError> {
-        row.get_json(idx)?.map(|s| from_text(s).map(Json)).transpose()
+        row.get_json(idx)?
+            .map(|s| from_text(s).map(Json))
+            .transpose()
     }
     fn to_value(&self) -> crate::value::Value {
         match self {

@@ -41,8 +41,7 @@ fn time_from(t: SqlTime) -> Result<Time, CellError> {
     }
     // Each part is below 60 (hours below 24) once leap seconds are out.
     let part = |v: u32| u8::try_from(v).unwrap_or(u8::MAX);
-    Time::from_hms_nano(part(h), part(m), part(s), nanos)
-        .map_err(|_| out_of_range(t, "time::Time"))
+    Time::from_hms_nano(part(h), part(m), part(s), nanos).map_err(|_| out_of_range(t, "time::Time"))
 }
 
 fn instant_to(t: &OffsetDateTime) -> SqlTimestamp {
