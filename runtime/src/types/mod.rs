@@ -8,7 +8,16 @@
 
 mod ints;
 pub(crate) mod stored;
+// Each backend uses its own subset of the text forms and parsers.
+#[cfg_attr(
+    not(all(feature = "sqlite", feature = "postgres", feature = "mysql")),
+    allow(dead_code)
+)]
 pub(crate) mod temporal;
+#[cfg_attr(
+    not(all(feature = "sqlite", feature = "postgres", feature = "mysql")),
+    allow(dead_code)
+)]
 pub(crate) mod text;
 
 #[cfg(feature = "chrono")]
