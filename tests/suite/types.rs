@@ -219,6 +219,13 @@ pub struct BadDate {
 }
 
 #[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "bad_pg_date")]
+pub struct BadPgDate {
+    pub id: i64,
+    pub d: NaiveDate,
+}
+
+#[derive(Clone, Debug, PartialEq, Model)]
 #[related(table = "bad_narrow")]
 pub struct BadNarrow {
     pub id: i64,
@@ -970,22 +977,23 @@ fn values_of_the_wrong_kind(db: &Db) {
             .unwrap();
         let e = decode_error::<MiscRow>(db, "MiscRow", "price", "t_misc");
         assert!(e.to_string().contains("NaN"), "{e}");
-        db.execute(r#"DROP TABLE "bad_date""#, &[]).unwrap();
+        // A table of its own: a statement prepared for `bad_date` must not
+        // see its column change type.
         db.execute(
-            r#"CREATE TABLE "bad_date" ("id" BIGINT PRIMARY KEY, "d" DATE)"#,
+            r#"CREATE TABLE "bad_pg_date" ("id" BIGINT PRIMARY KEY, "d" DATE)"#,
             &[],
         )
         .unwrap();
         db.execute(
-            r#"INSERT INTO "bad_date" ("id", "d") VALUES (1, 'infinity')"#,
+            r#"INSERT INTO "bad_pg_date" ("id", "d") VALUES (1, 'infinity')"#,
             &[],
         )
         .unwrap();
-        let e = decode_error::<BadDate>(db, "BadDate", "d", "bad_date");
+        let e = decode_error::<BadPgDate>(db, "BadPgDate", "d", "bad_pg_date");
         assert!(e.to_string().contains("infinity"), "{e}");
-        db.execute(r#"UPDATE "bad_date" SET "d" = '5874897-12-31'"#, &[])
+        db.execute(r#"UPDATE "bad_pg_date" SET "d" = '5874897-12-31'"#, &[])
             .unwrap();
-        let e = decode_error::<BadDate>(db, "BadDate", "d", "bad_date");
+        let e = decode_error::<BadPgDate>(db, "BadPgDate", "d", "bad_pg_date");
         assert!(matches!(e, CellError::OutOfRange { .. }), "{e}");
     }
 }
