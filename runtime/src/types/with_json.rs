@@ -44,6 +44,19 @@ impl<T> std::ops::DerefMut for Json<T> {
     }
 }
 
+// Transparent, so a model deriving `Serialize` shows the document itself.
+impl<T: Serialize> Serialize for Json<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Json<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        T::deserialize(d).map(Json)
+    }
+}
+
 fn to_text<T: Serialize>(v: &T) -> String {
     // Serializing to a String fails only for a map with non-string keys
     // or a Serialize impl that reports an error; store JSON null then
@@ -95,5 +108,18 @@ where
             Some(v) => crate::value::Value::Json(to_text(&v.0)),
             None => crate::value::Value::Null,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serializes_as_the_document() {
+        assert_eq!(serde_json::to_string(&Json(vec![1, 2])).unwrap(), "[1,2]");
+        let back: Json<Vec<i64>> = serde_json::from_str("[3]").unwrap();
+        assert_eq!(back, Json(vec![3]));
+        assert!(from_text::<Vec<i64>>("{\"a\":".to_owned()).is_err());
     }
 }
