@@ -366,7 +366,7 @@ pub(crate) fn add(
     }
 }
 
-/// Bind a key list of typed values as one array.
+/// Bind a list of typed values (a key list, or an `is_in`) as one array.
 pub(crate) fn add_array(
     args: &mut sqlx::postgres::PgArguments,
     items: &[Value],
@@ -396,7 +396,9 @@ pub(crate) fn add_array(
         Some(Typed::TimestampTz(_)) => all!(TimestampTz),
         Some(Typed::Uuid(_)) => all!(Uuid),
         Some(Typed::Numeric(_)) => all!(Numeric),
-        Some(Typed::Jsonb(_)) | None => Err("a key list of JSON documents".into()),
+        // `is_in` on a JSON column.
+        Some(Typed::Jsonb(_)) => all!(Jsonb),
+        None => Err("an empty typed list".into()),
     }
 }
 

@@ -615,13 +615,24 @@ fn uuid_decimal_json_round_trip(db: &Db) {
     assert_eq!(
         find(
             MiscRow::query()
-                .filter(MiscRow::maybe_price().is_in([Some(dec("-1.10")), Some(dec("100"))]))
+                .filter(MiscRow::maybe_price().is_in([Some(dec("-1.1000")), Some(dec("100.0"))]))
         ),
         [1, 3]
     );
     assert_eq!(
         find(MiscRow::query().filter(MiscRow::maybe_doc().is_null())),
         [2]
+    );
+    // A JSON column compares with eq and is_in (on PostgreSQL, as jsonb).
+    assert_eq!(
+        find(MiscRow::query().filter(MiscRow::payload().eq(Json(payload(3))))),
+        [1]
+    );
+    assert_eq!(
+        find(
+            MiscRow::query().filter(MiscRow::payload().is_in([Json(payload(1)), Json(payload(3))]))
+        ),
+        [1, 3]
     );
     // Numeric order, not text order ("100" > "9"), on SQLite too.
     assert_eq!(
