@@ -91,7 +91,7 @@ pub(crate) fn time(b: &[u8]) -> Result<SqlTime, CellError> {
             value: format!(
                 "{}{}:{m:02}:{s:02}.{micros:06}",
                 if negative { "-" } else { "" },
-                days * 24 + h
+                u64::from(days) * 24 + u64::from(h)
             ),
             expected: "a time of day (00:00:00 to 23:59:59.999999)",
         });

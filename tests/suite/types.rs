@@ -8,7 +8,7 @@ use std::str::FromStr;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use related::prelude::*;
 use related::{CellError, Error, Json, Value};
-use related_tests::harness::{Backend, Case, Db};
+use related_tests::harness::{Backend, Case, Db, SERVERS};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -27,6 +27,15 @@ pub const CASES: &[Case] = &[
     Case::new("types::keys_of_new_types", keys_of_new_types),
     Case::new("types::values_of_the_wrong_kind", values_of_the_wrong_kind),
     Case::new("types::derived_column_types", derived_column_types),
+    Case::new(
+        "types::text_protocol_reads_the_same",
+        text_protocol_reads_the_same,
+    )
+    .on(SERVERS),
+    Case::new(
+        "types::many_to_many_of_new_key_types",
+        many_to_many_of_new_key_types,
+    ),
 ];
 
 // ---------------------------------------------------------------------------
@@ -156,6 +165,25 @@ pub struct Band {
 pub struct Item {
     pub id: i64,
     pub band: ForeignKey<Band>,
+}
+
+/// A many-to-many between a UUID key and a date key.
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t_room")]
+pub struct Room {
+    #[related(primary_key)]
+    pub uuid: Uuid,
+    #[related(through = "t_room_days")]
+    pub days: ManyToMany<Holiday>,
+}
+
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t_holiday")]
+pub struct Holiday {
+    #[related(primary_key)]
+    pub date: NaiveDate,
+    #[related(reverse = Room::days)]
+    pub rooms: Reverse<Room>,
 }
 
 /// Derived column types: a newtype key, text and integer enums.
@@ -1156,4 +1184,145 @@ fn derived_column_types(db: &Db) {
         }
         other => panic!("expected an out-of-range error, got {other:?}"),
     }
+}
+
+/// Statements sent without parameters and not starting with SELECT go as
+/// plain text, and the servers answer in their text format: every new type
+/// must read the same from it as from the binary format of prepared
+/// statements.
+fn text_protocol_reads_the_same(db: &Db) {
+    db.create_tables(&[ChronoRow::info(), TimeRow::info(), MiscRow::info()])
+        .unwrap();
+    let chrono = chrono_rows();
+    db.insert_all(&chrono).unwrap();
+    let text: Vec<ChronoRow> = db
+        .raw(&db.sql(r#"(SELECT * FROM "t_chrono") ORDER BY "id""#), &[])
+        .unwrap();
+    assert_eq!(text, chrono);
+
+    use time::macros::datetime;
+    let t = TimeRow {
+        id: 1,
+        date: datetime!(2024-02-29 0:00).date(),
+        time: datetime!(2024-02-29 13:14:15.000001).time(),
+        stamp: datetime!(0001-01-01 0:00),
+        instant: datetime!(9999-12-31 22:59:59.999999 -01:00),
+        maybe_date: None,
+        maybe_instant: Some(datetime!(1970-01-01 0:00 UTC)),
+    };
+    db.insert(&t).unwrap();
+    let text: Vec<TimeRow> = db.raw(&db.sql(r#"(SELECT * FROM "t_time")"#), &[]).unwrap();
+    assert_eq!(text, [t.clone()]);
+    // An instant whose UTC date is past `time`'s range (year 10000):
+    // PostgreSQL stores it (MySQL refuses it), and it reads back as a
+    // decode error, not a panic and not a clamped value.
+    if db.backend() == Backend::Postgres {
+        let mut late = t;
+        late.id = 2;
+        late.instant = datetime!(9999-12-31 23:30 -01:00);
+        db.insert(&late).unwrap();
+        match db.all(&TimeRow::query().filter(TimeRow::id().eq(2))) {
+            Err(Error::Decode {
+                field: "instant",
+                error: CellError::OutOfRange { .. },
+                ..
+            }) => {}
+            other => panic!("expected out of range, got {other:?}"),
+        }
+    }
+
+    let misc = MiscRow {
+        id: 1,
+        uuid: Uuid::from_str("67e55044-10b1-426f-9247-bb680e5fe0c8").unwrap(),
+        price: Decimal::from_str("-0.0000000000000000000000000001").unwrap(),
+        doc: serde_json::json!({"k": ["ü", 1.5, null]}),
+        payload: Json(payload(2)),
+        maybe_uuid: None,
+        maybe_price: Some(Decimal::MAX),
+        maybe_doc: None,
+        maybe_payload: None,
+    };
+    db.insert(&misc).unwrap();
+    let text: Vec<MiscRow> = db.raw(&db.sql(r#"(SELECT * FROM "t_misc")"#), &[]).unwrap();
+    assert_eq!(text, [misc]);
+
+    if db.backend() == Backend::Mysql {
+        // MySQL's TIME is a duration: 30 hours is no time of day.
+        db.execute(
+            "UPDATE `t_chrono` SET `time` = '30:00:00' WHERE `id` = 1",
+            &[],
+        )
+        .unwrap();
+        for via_text in [false, true] {
+            let got = if via_text {
+                db.raw::<ChronoRow>("(SELECT * FROM `t_chrono`)", &[])
+            } else {
+                db.all(&ChronoRow::query())
+            };
+            match got {
+                Err(Error::Decode {
+                    model: "ChronoRow",
+                    field: "time",
+                    error: CellError::OutOfRange { value, .. },
+                    ..
+                }) => assert!(value.starts_with("30:00:00"), "{value}"),
+                other => panic!("expected out of range, got {other:?}"),
+            }
+        }
+    }
+}
+
+fn many_to_many_of_new_key_types(db: &Db) {
+    db.create_tables(&[Room::info(), Holiday::info()]).unwrap();
+    let rooms: Vec<Uuid> = (1u8..=3).map(|i| Uuid::from_bytes([i; 16])).collect();
+    let days = [ymd(2024, 12, 25), ymd(2025, 1, 1), ymd(1, 1, 1)];
+    db.insert_all(
+        &rooms
+            .iter()
+            .map(|u| Room {
+                uuid: *u,
+                days: Default::default(),
+            })
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    db.insert_all(&days.map(|date| Holiday {
+        date,
+        rooms: Default::default(),
+    }))
+    .unwrap();
+    let pairs: Vec<(Uuid, NaiveDate)> = vec![
+        (rooms[0], days[0]),
+        (rooms[0], days[2]),
+        (rooms[1], days[0]),
+    ];
+    db.link_all(Room::days(), &pairs).unwrap();
+    let loaded = db
+        .all(
+            &Room::query()
+                .prefetch_related(Room::days())
+                .order_by(Room::uuid().asc()),
+        )
+        .unwrap();
+    let got: Vec<Vec<NaiveDate>> = loaded
+        .iter()
+        .map(|r| {
+            let mut d: Vec<NaiveDate> = r.days.get().unwrap().iter().map(|h| h.date).collect();
+            d.sort();
+            d
+        })
+        .collect();
+    assert_eq!(got, [vec![days[2], days[0]], vec![days[0]], vec![]]);
+    let holidays = db
+        .all(
+            &Holiday::query()
+                .prefetch_related(Holiday::rooms())
+                .order_by(Holiday::date().asc()),
+        )
+        .unwrap();
+    let got: Vec<usize> = holidays
+        .iter()
+        .map(|h| h.rooms.get().unwrap().len())
+        .collect();
+    assert_eq!(got, [1, 2, 0], "years 1, 2024, 2025");
 }

@@ -2,7 +2,7 @@
 //! the `chrono` module): every backend returns it with offset UTC. `time`
 //! has no leap seconds, so a stored leap second is a decode error.
 
-use time::{Date, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
+use time::{Date, OffsetDateTime, PrimitiveDateTime, Time};
 
 use super::column_via;
 use super::out_of_range;
@@ -76,7 +76,9 @@ column_via!(
     TimestampTz,
     get_timestamptz,
     TimestampTz,
-    |t: &OffsetDateTime| instant_to(&t.to_offset(UtcOffset::UTC)),
+    // The Unix timestamp is the instant whatever the offset (and, unlike
+    // `to_offset`, cannot overflow at the ends of the range).
+    instant_to,
     instant_from
 );
 
