@@ -76,6 +76,7 @@ pub fn expand(c: &ColumnType) -> TokenStream {
     let ordered = ordered.then(|| {
         quote! {
             impl ::related::Ordered for #name where for<'__r> #repr: ::related::Ordered {}
+            impl ::related::OrderedStored for #name where for<'__r> #repr: ::related::Ordered {}
         }
     });
     quote! {
@@ -87,6 +88,17 @@ pub fn expand(c: &ColumnType) -> TokenStream {
                 }
                 fn to_repr(&self) -> #repr {
                     #to_repr
+                }
+                fn decode_option(
+                    row: &dyn ::related::RawRow,
+                    idx: usize,
+                ) -> ::core::result::Result<::core::option::Option<Self>, ::related::CellError> {
+                    match <::core::option::Option<#repr> as ::related::Column>::decode(row, idx)? {
+                        ::core::option::Option::Some(repr) => {
+                            <Self as ::related::StoredAs>::from_repr(repr).map(::core::option::Option::Some)
+                        }
+                        ::core::option::Option::None => ::core::result::Result::Ok(::core::option::Option::None),
+                    }
                 }
             }
 

@@ -64,6 +64,8 @@ pub use schema::LinkPair;
 pub use sql::{Dialect, KeyBinding, Statement};
 #[cfg(feature = "serde_json")]
 pub use types::Json;
+#[doc(hidden)]
+pub use types::stored::OrderedStored;
 pub use types::stored::StoredAs;
 pub use value::{SqlDate, SqlTime, SqlTimestamp, SqlType, Value};
 
