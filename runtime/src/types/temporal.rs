@@ -368,6 +368,52 @@ mod tests {
     }
 
     #[test]
+    fn every_day_and_time_survive_text() {
+        // Years 1 to 9999, every 997th day; a spread of times of day.
+        let first = days_from_civil(1, 1, 1);
+        let last = days_from_civil(9999, 12, 31);
+        let mut day = first;
+        let mut secs: u32 = 0;
+        while day <= last {
+            let date = SqlDate {
+                days: i32::try_from(day).unwrap(),
+            };
+            assert_eq!(parse_date(&date_text(date)).ok(), Some(date));
+            let time = SqlTime {
+                secs: secs % 86_400,
+                nanos: secs.wrapping_mul(7919) % 1_000_000_000,
+            };
+            let ts = SqlTimestamp::join(date, time);
+            let text = timestamp_text(ts, 9, true);
+            assert_eq!(parse_timestamp(&text, true).ok(), Some(ts), "{text}");
+            assert_eq!(parse_time(&time_text(time, 9)).ok(), Some(time));
+            day += 997;
+            secs = secs.wrapping_add(86_399 * 13 + 7);
+        }
+    }
+
+    #[test]
+    fn text_order_is_time_order() {
+        let a = SqlTimestamp {
+            secs: -62_135_596_800,
+            nanos: 0,
+        };
+        let b = SqlTimestamp { secs: 0, nanos: 5 };
+        let c = SqlTimestamp { secs: 0, nanos: 50 };
+        let d = SqlTimestamp {
+            secs: 253_402_300_799,
+            nanos: 999_999_999,
+        };
+        let texts: Vec<String> = [a, b, c, d]
+            .iter()
+            .map(|t| timestamp_text(*t, 9, false))
+            .collect();
+        let mut sorted = texts.clone();
+        sorted.sort();
+        assert_eq!(texts, sorted);
+    }
+
+    #[test]
     fn text_round_trip() {
         let ts = parse_timestamp("2024-02-29 23:59:60.123456789", false)
             .ok()
