@@ -1212,7 +1212,7 @@ fn text_protocol_reads_the_same(db: &Db) {
     };
     db.insert(&t).unwrap();
     let text: Vec<TimeRow> = db.raw(&db.sql(r#"(SELECT * FROM "t_time")"#), &[]).unwrap();
-    assert_eq!(text, [t.clone()]);
+    assert_eq!(text, std::slice::from_ref(&t));
     // An instant whose UTC date is past `time`'s range (year 10000):
     // PostgreSQL stores it (MySQL refuses it), and it reads back as a
     // decode error, not a panic and not a clamped value.
