@@ -36,6 +36,10 @@ pub const CASES: &[Case] = &[
         "types::many_to_many_of_new_key_types",
         many_to_many_of_new_key_types,
     ),
+    Case::new(
+        "types::random_values_sort_and_filter_as_rust_does",
+        random_values_sort_and_filter_as_rust_does,
+    ),
 ];
 
 // ---------------------------------------------------------------------------
@@ -184,6 +188,15 @@ pub struct Holiday {
     pub date: NaiveDate,
     #[related(reverse = Room::days)]
     pub rooms: Reverse<Room>,
+}
+
+/// Random instants and decimals, for order and filters.
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t_sample")]
+pub struct Sample {
+    pub id: i64,
+    pub at: DateTime<Utc>,
+    pub amount: Decimal,
 }
 
 /// Derived column types: a newtype key, text and integer enums.
@@ -1325,4 +1338,122 @@ fn many_to_many_of_new_key_types(db: &Db) {
         .map(|h| h.rooms.get().unwrap().len())
         .collect();
     assert_eq!(got, [1, 2, 0], "years 1, 2024, 2025");
+}
+
+/// splitmix64: a fixed sequence, so a failure reproduces.
+struct Mix(u64);
+
+impl Mix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+}
+
+/// The class of ordering bugs (text order that is not time or number order,
+/// a fraction compared as text, a sign): SQL order and SQL filters agree
+/// with Rust's order over random values across the whole range.
+fn random_values_sort_and_filter_as_rust_does(db: &Db) {
+    db.create_tables(&[Sample::info()]).unwrap();
+    let mut mix = Mix(42);
+    // Years 1 to 9999, microseconds (what every backend keeps).
+    let lo = Utc.with_ymd_and_hms(1, 1, 1, 0, 0, 0).unwrap().timestamp();
+    let hi = Utc
+        .with_ymd_and_hms(9999, 12, 31, 23, 59, 59)
+        .unwrap()
+        .timestamp();
+    let rows: Vec<Sample> = (0..300)
+        .map(|id| {
+            let secs = lo + (mix.next() % (hi - lo) as u64) as i64;
+            let micros = (mix.next() % 1_000_000) as u32;
+            // Mantissas of up to 28 digits (96 bits), scales 0 to 28, signs.
+            let mantissa = i128::from(mix.next() >> (mix.next() % 64))
+                * i128::from(mix.next() % 4_000_000_000);
+            let mantissa = if mix.next() % 2 == 0 {
+                -mantissa
+            } else {
+                mantissa
+            };
+            let scale = (mix.next() % 29) as u32;
+            Sample {
+                id,
+                at: DateTime::from_timestamp(secs, micros * 1000).unwrap(),
+                amount: Decimal::try_from_i128_with_scale(mantissa, scale).unwrap(),
+            }
+        })
+        .collect();
+    db.insert_all(&rows).unwrap();
+
+    let mut by_at = rows.clone();
+    by_at.sort_by_key(|r| (r.at, r.id));
+    let loaded = db
+        .all(
+            &Sample::query()
+                .order_by(Sample::at().asc())
+                .order_by(Sample::id().asc()),
+        )
+        .unwrap();
+    assert_eq!(loaded, by_at, "ORDER BY an instant is time order");
+    let mut by_amount = rows.clone();
+    by_amount.sort_by(|a, b| a.amount.cmp(&b.amount).then(a.id.cmp(&b.id)));
+    let loaded = db
+        .all(
+            &Sample::query()
+                .order_by(Sample::amount().asc())
+                .order_by(Sample::id().asc()),
+        )
+        .unwrap();
+    assert_eq!(
+        loaded.iter().map(|r| r.id).collect::<Vec<_>>(),
+        by_amount.iter().map(|r| r.id).collect::<Vec<_>>(),
+        "ORDER BY a decimal is number order"
+    );
+
+    for pivot in rows.iter().step_by(37) {
+        let want: Vec<i64> = rows
+            .iter()
+            .filter(|r| r.at < pivot.at)
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(
+            ids(db, Sample::query().filter(Sample::at().lt(pivot.at)), |r| r
+                .id),
+            want
+        );
+        let want: Vec<i64> = rows
+            .iter()
+            .filter(|r| r.amount >= pivot.amount)
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(
+            ids(
+                db,
+                Sample::query().filter(Sample::amount().ge(pivot.amount)),
+                |r| r.id
+            ),
+            want,
+            "amount >= {}",
+            pivot.amount
+        );
+        // The same number at another scale is the same number.
+        let rescaled = {
+            let mut d = pivot.amount;
+            d.rescale((d.scale() + 2).min(28));
+            d
+        };
+        assert_eq!(
+            ids(
+                db,
+                Sample::query().filter(Sample::amount().eq(rescaled)),
+                |r| r.id
+            ),
+            rows.iter()
+                .filter(|r| r.amount == pivot.amount)
+                .map(|r| r.id)
+                .collect::<Vec<_>>()
+        );
+    }
 }
