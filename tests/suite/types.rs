@@ -1372,7 +1372,7 @@ fn random_values_sort_and_filter_as_rust_does(db: &Db) {
             // Mantissas of up to 28 digits (96 bits), scales 0 to 28, signs.
             let mantissa = i128::from(mix.next() >> (mix.next() % 64))
                 * i128::from(mix.next() % 4_000_000_000);
-            let mantissa = if mix.next() % 2 == 0 {
+            let mantissa = if mix.next().is_multiple_of(2) {
                 -mantissa
             } else {
                 mantissa
