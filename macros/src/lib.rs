@@ -10,6 +10,8 @@
 mod ast;
 mod attr;
 mod case;
+mod column_ast;
+mod column_expand;
 mod ctxt;
 mod expand;
 mod fallback;
@@ -20,8 +22,10 @@ use syn::{DeriveInput, parse_macro_input};
 
 /// Maps a struct with named fields to a table.
 ///
-/// Each field is a column (`i16`, `i32`, `i64`, `f32`, `f64`, `bool`,
-/// `String`, `Vec<u8>`, or an `Option` of one) or a relation: `ForeignKey<T>`
+/// Each field is a column (a type implementing `related::Column`: the
+/// integers, floats, `bool`, `String`, `Vec<u8>`, with features dates and
+/// times, `Uuid`, `Decimal` and JSON, a `#[derive(related::Column)]` type,
+/// or an `Option` of one; README, "Column types") or a relation: `ForeignKey<T>`
 /// and `OneToOne<T>` (stored as `<field>_id`; `Option<_>` for a nullable key),
 /// `ManyToMany<T>`, `Reverse<T>` / `ReverseOne<T>` (the other side of a
 /// relation declared on `T`), `Prefetched<T>` (the target of a custom
@@ -46,6 +50,33 @@ use syn::{DeriveInput, parse_macro_input};
 pub fn derive_model(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     derive(&input).into()
+}
+
+/// A column type of your own, stored as a built-in one:
+///
+/// - a newtype, `struct UserId(i64);`, stored as its field (a key where the
+///   field's type is, ordered where it is);
+/// - a fieldless enum stored as text: each variant's name, or
+///   `#[related(rename_all = "snake_case")]` (also `lowercase`,
+///   `UPPERCASE`, `SCREAMING_SNAKE_CASE`, `kebab-case`) and
+///   `#[related(rename = "...")]` on a variant; not ordered (text order is
+///   not declaration order);
+/// - a fieldless enum stored as its discriminant, `#[related(integer)]`
+///   (`BIGINT`), ordered by it.
+///
+/// A stored text or number with no variant is a decode error naming the
+/// model, field, column and statement. Keys need `Hash`, `Eq`, `Ord` and
+/// `Debug` as well.
+#[proc_macro_derive(Column, attributes(related))]
+pub fn derive_column(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    let cx = ctxt::Ctxt::new();
+    let parsed = column_ast::from_syn(&cx, &input);
+    match (cx.check(), parsed) {
+        (Ok(()), Some(c)) => column_expand::expand(&c).into(),
+        (Ok(()), None) => TokenStream::new(),
+        (Err(errors), _) => errors.to_compile_error().into(),
+    }
 }
 
 fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {

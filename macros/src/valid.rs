@@ -95,7 +95,7 @@ fn primary_key(cx: &Ctxt, model: &Model) {
             key,
             format!(
                 "`primary_key` cannot mark a {kind} field: the primary key is a plain column \
-                 (i16, i32, i64, String or Vec<u8>)"
+                 (an integer, String, Vec<u8>, a date, a UUID, ...)"
             ),
         ),
         None => cx.error_spanned_by(

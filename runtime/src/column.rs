@@ -4,7 +4,7 @@
 use std::fmt;
 use std::hash::Hash;
 
-use crate::value::{SqlType, Value};
+use crate::value::{SqlDate, SqlTime, SqlTimestamp, SqlType, Value};
 
 /// Why one cell of a result row could not become the field's type.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -56,13 +56,34 @@ pub trait RawRow {
     fn get_f64(&self, idx: usize) -> Result<Option<f64>, CellError>;
     fn get_string(&self, idx: usize) -> Result<Option<String>, CellError>;
     fn get_bytes(&self, idx: usize) -> Result<Option<Vec<u8>>, CellError>;
+
+    // No default bodies: a row type (or an adapter over one) that forgets
+    // a getter must not compile, rather than fail on the first such cell.
+
+    /// A `DATE` cell.
+    fn get_date(&self, idx: usize) -> Result<Option<SqlDate>, CellError>;
+    /// A time-of-day cell (`TIME`).
+    fn get_time(&self, idx: usize) -> Result<Option<SqlTime>, CellError>;
+    /// A date-and-time cell without zone (`TIMESTAMP`, `DATETIME`).
+    fn get_timestamp(&self, idx: usize) -> Result<Option<SqlTimestamp>, CellError>;
+    /// An instant, returned in UTC (`TIMESTAMPTZ`; elsewhere stored in UTC).
+    fn get_timestamptz(&self, idx: usize) -> Result<Option<SqlTimestamp>, CellError>;
+    /// A UUID cell (`UUID`, or its hyphenated text where there is no UUID
+    /// type).
+    fn get_uuid(&self, idx: usize) -> Result<Option<[u8; 16]>, CellError>;
+    /// An exact decimal cell as plain text (`NUMERIC`, `DECIMAL`).
+    fn get_decimal(&self, idx: usize) -> Result<Option<String>, CellError>;
+    /// A JSON document as text (`JSONB`, `JSON`, or text).
+    fn get_json(&self, idx: usize) -> Result<Option<String>, CellError>;
 }
 
 /// A Rust type stored in one column.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a supported column type",
     label = "unsupported column type",
-    note = "columns are i16, i32, i64, f32, f64, bool, String, Vec<u8>, or Option<_> of one of them; relations are ForeignKey<T>, OneToOne<T>, ManyToMany<T>, Reverse<T>, ReverseOne<T>"
+    note = "columns are bool, i8, i16, i32, i64, u8, u16, u32, f32, f64, String, Vec<u8>; with cargo features, chrono and time dates and times, uuid::Uuid, rust_decimal::Decimal, serde_json::Value and related::Json<T>; a type with `#[derive(related::Column)]`; or Option<_> of one of them",
+    note = "u64 is not a column type: SQLite and PostgreSQL have no unsigned 64-bit integer (use i64, or rust_decimal::Decimal)",
+    note = "relations are ForeignKey<T>, OneToOne<T>, ManyToMany<T>, Reverse<T>, ReverseOne<T>"
 )]
 pub trait Column: Sized + Clone + Send + Sync + 'static {
     /// The type without its NULL: `T` for both `T` and `Option<T>`. Ordering
@@ -80,7 +101,7 @@ pub trait Column: Sized + Clone + Send + Sync + 'static {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a primary key",
     label = "not a key type",
-    note = "primary keys are i16, i32, i64, String or Vec<u8>"
+    note = "keys are integers, String, Vec<u8>, dates and times, uuid::Uuid, rust_decimal::Decimal, or a `#[derive(related::Column)]` type over one of them; not floats, bool or JSON"
 )]
 pub trait Key: Column + Hash + Eq + Ord + fmt::Debug {
     /// Whether every database compares two keys of this type exactly as
@@ -91,6 +112,16 @@ pub trait Key: Column + Hash + Eq + Ord + fmt::Debug {
     /// A key type whose equality a collation may change must say `false`.
     const EXACT_EQUALITY: bool = true;
 }
+
+/// A column type whose values the database orders as Rust does, so that
+/// `lt`, `le`, `gt` and `ge` filters mean what they say. JSON documents,
+/// and types whose SQL order differs from their Rust order, are not.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no ordering comparison in SQL",
+    label = "`lt`, `le`, `gt` and `ge` need an ordered column type",
+    note = "ordering filters need a type whose SQL order is its Rust order: JSON documents and enums stored as text compare only with `eq`, `ne`, `is_in` and `is_null`"
+)]
+pub trait Ordered: Column {}
 
 macro_rules! scalar {
     ($t:ty, $sql:ident, $get:ident, $variant:ident, $conv:ty) => {
@@ -141,6 +172,19 @@ impl Key for String {
     const EXACT_EQUALITY: bool = false;
 }
 impl Key for Vec<u8> {}
+
+/// `Ordered` for a type and its `Option`.
+macro_rules! ordered {
+    ($($t:ty),* $(,)?) => {
+        $(
+            impl $crate::column::Ordered for $t {}
+            impl $crate::column::Ordered for Option<$t> {}
+        )*
+    };
+}
+pub(crate) use ordered;
+
+ordered!(bool, i16, i32, i64, f32, f64, String, Vec<u8>);
 
 /// Narrow an integer read as i64 (SQLite stores every integer as i64).
 #[cfg_attr(

@@ -209,6 +209,39 @@ impl RawRow for Remapped<'_> {
     fn get_bytes(&self, idx: usize) -> std::result::Result<Option<Vec<u8>>, CellError> {
         self.row.get_bytes(self.at(idx)?)
     }
+    fn get_date(
+        &self,
+        idx: usize,
+    ) -> std::result::Result<Option<crate::value::SqlDate>, CellError> {
+        self.row.get_date(self.at(idx)?)
+    }
+    fn get_time(
+        &self,
+        idx: usize,
+    ) -> std::result::Result<Option<crate::value::SqlTime>, CellError> {
+        self.row.get_time(self.at(idx)?)
+    }
+    fn get_timestamp(
+        &self,
+        idx: usize,
+    ) -> std::result::Result<Option<crate::value::SqlTimestamp>, CellError> {
+        self.row.get_timestamp(self.at(idx)?)
+    }
+    fn get_timestamptz(
+        &self,
+        idx: usize,
+    ) -> std::result::Result<Option<crate::value::SqlTimestamp>, CellError> {
+        self.row.get_timestamptz(self.at(idx)?)
+    }
+    fn get_uuid(&self, idx: usize) -> std::result::Result<Option<[u8; 16]>, CellError> {
+        self.row.get_uuid(self.at(idx)?)
+    }
+    fn get_decimal(&self, idx: usize) -> std::result::Result<Option<String>, CellError> {
+        self.row.get_decimal(self.at(idx)?)
+    }
+    fn get_json(&self, idx: usize) -> std::result::Result<Option<String>, CellError> {
+        self.row.get_json(self.at(idx)?)
+    }
 }
 
 /// A connection that runs statements synchronously.

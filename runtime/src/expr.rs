@@ -3,7 +3,7 @@
 use std::marker::PhantomData;
 use std::ops::{BitAnd, BitOr, Not};
 
-use crate::column::Column;
+use crate::column::{Column, Ordered};
 use crate::model::Model;
 use crate::value::Value;
 
@@ -208,19 +208,31 @@ impl<M: Model, T: Column> Col<M, T> {
     // `column < NULL` matches no row, so a `None` here is a mistake the
     // compiler reports.
     /// `column < value` (rows where the column is NULL never match).
-    pub fn lt(self, value: impl Into<T::NotNull>) -> Filter<M> {
+    pub fn lt(self, value: impl Into<T::NotNull>) -> Filter<M>
+    where
+        T: Ordered,
+    {
         self.cmp(CmpOp::Lt, value.into().to_value())
     }
     /// `column <= value` (rows where the column is NULL never match).
-    pub fn le(self, value: impl Into<T::NotNull>) -> Filter<M> {
+    pub fn le(self, value: impl Into<T::NotNull>) -> Filter<M>
+    where
+        T: Ordered,
+    {
         self.cmp(CmpOp::Le, value.into().to_value())
     }
     /// `column > value` (rows where the column is NULL never match).
-    pub fn gt(self, value: impl Into<T::NotNull>) -> Filter<M> {
+    pub fn gt(self, value: impl Into<T::NotNull>) -> Filter<M>
+    where
+        T: Ordered,
+    {
         self.cmp(CmpOp::Gt, value.into().to_value())
     }
     /// `column >= value` (rows where the column is NULL never match).
-    pub fn ge(self, value: impl Into<T::NotNull>) -> Filter<M> {
+    pub fn ge(self, value: impl Into<T::NotNull>) -> Filter<M>
+    where
+        T: Ordered,
+    {
         self.cmp(CmpOp::Ge, value.into().to_value())
     }
 

@@ -21,12 +21,17 @@ mod relation;
 pub mod schema;
 mod sql;
 mod sql_text;
+mod types;
 mod value;
 
 #[cfg(feature = "mysql")]
 mod mysql;
+#[cfg(feature = "mysql")]
+mod mysql_types;
 #[cfg(feature = "postgres")]
 mod postgres;
+#[cfg(feature = "postgres")]
+mod postgres_types;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;
 #[cfg(all(feature = "sqlite", feature = "tokio"))]
@@ -41,10 +46,10 @@ pub use sqlx;
 
 #[cfg(feature = "tokio")]
 pub use async_exec::{AsyncExecutor, Logged};
-pub use column::{CellError, Column, Key, RawRow};
 pub use counted::{CountTarget, Counted};
 pub use error::{Error, Found, Result};
 
+pub use column::{CellError, Column, Key, Ordered, RawRow};
 pub use exec::{Consistency, Executor, Job, run_job};
 pub use expr::{Col, Filter, Like, Order};
 pub use fields::{
@@ -57,13 +62,18 @@ pub use model::{ColumnInfo, FieldError, Model, ModelInfo};
 pub use path::{Append, Chain, Path};
 pub use prefetch::{Prefetch, PrefetchTarget};
 pub use query::{Ctx, PlannedStatement, Query};
-pub use related_macros::Model;
+pub use related_macros::{Column, Model};
 pub use relation::{
     Cardinality, Many, One, Relation, RelationInfo, RelationKind, ReverseOf, SingleValued,
 };
 pub use schema::LinkPair;
 pub use sql::{Dialect, KeyBinding, Statement};
-pub use value::{SqlType, Value};
+#[cfg(feature = "serde_json")]
+pub use types::Json;
+#[doc(hidden)]
+pub use types::stored::OrderedStored;
+pub use types::stored::StoredAs;
+pub use value::{SqlDate, SqlTime, SqlTimestamp, SqlType, Value};
 
 #[cfg(feature = "sqlite")]
 pub use sqlite::Sqlite;

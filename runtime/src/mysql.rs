@@ -20,10 +20,11 @@ use sqlx::{Arguments, AssertSqlSafe, Decode, Executor as _, Row, Type, TypeInfo,
 use crate::column::{CellError, RawRow, narrow, narrow_f32};
 use crate::error::Result;
 use crate::exec::{Consistency, Job};
+use crate::mysql_types as my_types;
 use crate::query::Ctx;
 use crate::sql::{Dialect, KeyBinding};
 use crate::sqlx_exec::{Backend, Results, connection_executor};
-use crate::value::Value;
+use crate::value::{SqlDate, SqlTime, SqlTimestamp, Value};
 
 impl Backend for MySql {
     const CTX: Ctx = Ctx {
@@ -141,6 +142,16 @@ fn add(args: &mut MySqlArguments, value: Value) -> std::result::Result<(), BoxDy
         // The planner expands key lists on MySQL; a list here is a bug, and
         // an error names the statement rather than a panic.
         Value::List(_) => Err("MySQL has no array parameters".into()),
+        Value::Date(_)
+        | Value::Time(_)
+        | Value::Timestamp(_)
+        | Value::TimestampTz(_)
+        | Value::Uuid(_)
+        | Value::Decimal(_)
+        | Value::Json(_) => match my_types::text(&value) {
+            Some(text) => args.add(text),
+            None => Err("not a typed MySQL value".into()),
+        },
     }
 }
 
@@ -167,6 +178,31 @@ impl MyCells<'_> {
             e => CellError::Driver(e.to_string()),
         })?;
         Ok((!value.is_null()).then_some(value))
+    }
+
+    /// The raw bytes of a cell whose column type is one of `names` (a
+    /// string-compatible column too with `text`).
+    fn typed_bytes<T>(
+        &self,
+        idx: usize,
+        names: &[&str],
+        text: bool,
+        expected: &'static str,
+        read: impl FnOnce(&[u8]) -> std::result::Result<T, CellError>,
+    ) -> std::result::Result<Option<T>, CellError> {
+        let Some(value) = self.cell(idx)? else {
+            return Ok(None);
+        };
+        let ty = value.type_info().into_owned();
+        let fits = names.contains(&ty.name())
+            || (text
+                && (<String as Type<MySql>>::compatible(&ty)
+                    || <Vec<u8> as Type<MySql>>::compatible(&ty)));
+        if !fits {
+            return Err(wrong(expected, &ty));
+        }
+        let bytes: &[u8] = decode(value)?;
+        read(bytes).map(Some)
     }
 
     fn int(&self, idx: usize) -> std::result::Result<Option<i64>, CellError> {
@@ -269,5 +305,41 @@ impl RawRow for MyCells<'_> {
         } else {
             Err(wrong("bytes (VARBINARY, BINARY or BLOB)", &ty))
         }
+    }
+
+    fn get_date(&self, idx: usize) -> std::result::Result<Option<SqlDate>, CellError> {
+        self.typed_bytes(idx, &["DATE"], false, "DATE", my_types::date)
+    }
+
+    fn get_time(&self, idx: usize) -> std::result::Result<Option<SqlTime>, CellError> {
+        self.typed_bytes(idx, &["TIME"], false, "TIME", my_types::time)
+    }
+
+    fn get_timestamp(&self, idx: usize) -> std::result::Result<Option<SqlTimestamp>, CellError> {
+        self.typed_bytes(
+            idx,
+            &["DATETIME", "TIMESTAMP"],
+            false,
+            "DATETIME",
+            my_types::timestamp,
+        )
+    }
+
+    fn get_timestamptz(&self, idx: usize) -> std::result::Result<Option<SqlTimestamp>, CellError> {
+        // Stored in UTC in a DATETIME column (MySQL has no type with a zone).
+        self.get_timestamp(idx)
+    }
+
+    fn get_uuid(&self, idx: usize) -> std::result::Result<Option<[u8; 16]>, CellError> {
+        self.typed_bytes(idx, &[], true, "CHAR(36) or BINARY(16)", my_types::uuid)
+    }
+
+    fn get_decimal(&self, idx: usize) -> std::result::Result<Option<String>, CellError> {
+        self.typed_bytes(idx, &["DECIMAL"], false, "DECIMAL", my_types::decimal)
+    }
+
+    fn get_json(&self, idx: usize) -> std::result::Result<Option<String>, CellError> {
+        // MariaDB's JSON is LONGTEXT; MySQL's has a type of its own.
+        self.typed_bytes(idx, &["JSON"], true, "JSON", my_types::json)
     }
 }

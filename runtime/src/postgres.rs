@@ -21,10 +21,11 @@ use sqlx::{Arguments, AssertSqlSafe, Decode, Executor as _, Row, Type, TypeInfo,
 use crate::column::{CellError, RawRow, narrow, narrow_f32};
 use crate::error::Result;
 use crate::exec::{Consistency, Job};
+use crate::postgres_types as pg_types;
 use crate::query::Ctx;
 use crate::sql::{Dialect, KeyBinding};
 use crate::sqlx_exec::{Backend, Results, connection_executor};
-use crate::value::Value;
+use crate::value::{SqlDate, SqlTime, SqlTimestamp, Value};
 
 impl Backend for Postgres {
     const CTX: Ctx = Ctx {
@@ -126,6 +127,13 @@ fn add(args: &mut PgArguments, value: Value) -> std::result::Result<(), BoxDynEr
         Value::Text(v) => args.add(v),
         Value::Bytes(v) => args.add(v),
         Value::List(items) => add_array(args, items),
+        Value::Date(_)
+        | Value::Time(_)
+        | Value::Timestamp(_)
+        | Value::TimestampTz(_)
+        | Value::Uuid(_)
+        | Value::Decimal(_)
+        | Value::Json(_) => pg_types::add(args, &value),
     }
 }
 
@@ -167,6 +175,7 @@ fn add_array(args: &mut PgArguments, items: Vec<Value>) -> std::result::Result<(
         Some(Value::Null) | Some(Value::List(_)) => {
             Err("a key list holds NULL or a nested list".into())
         }
+        Some(_) => pg_types::add_array(args, &items),
     }
 }
 
@@ -328,6 +337,64 @@ impl RawRow for PgCells<'_> {
             None => Ok(None),
             Some((value, BYTEA)) => decode(value).map(Some),
             Some((value, _)) => Err(wrong("BYTEA", &value.type_info())),
+        }
+    }
+
+    fn get_date(&self, idx: usize) -> std::result::Result<Option<SqlDate>, CellError> {
+        match self.cell(idx)? {
+            None => Ok(None),
+            Some((value, pg_types::DATE)) => pg_types::date(value).map(Some),
+            Some((value, _)) => Err(wrong("DATE", &value.type_info())),
+        }
+    }
+
+    fn get_time(&self, idx: usize) -> std::result::Result<Option<SqlTime>, CellError> {
+        match self.cell(idx)? {
+            None => Ok(None),
+            Some((value, pg_types::TIME)) => pg_types::time(value).map(Some),
+            Some((value, _)) => Err(wrong("TIME", &value.type_info())),
+        }
+    }
+
+    fn get_timestamp(&self, idx: usize) -> std::result::Result<Option<SqlTimestamp>, CellError> {
+        match self.cell(idx)? {
+            None => Ok(None),
+            Some((value, pg_types::TIMESTAMP)) => pg_types::timestamp(value, false).map(Some),
+            Some((value, _)) => Err(wrong("TIMESTAMP", &value.type_info())),
+        }
+    }
+
+    fn get_timestamptz(&self, idx: usize) -> std::result::Result<Option<SqlTimestamp>, CellError> {
+        match self.cell(idx)? {
+            None => Ok(None),
+            Some((value, pg_types::TIMESTAMPTZ)) => pg_types::timestamp(value, true).map(Some),
+            Some((value, _)) => Err(wrong("TIMESTAMPTZ", &value.type_info())),
+        }
+    }
+
+    fn get_uuid(&self, idx: usize) -> std::result::Result<Option<[u8; 16]>, CellError> {
+        match self.cell(idx)? {
+            None => Ok(None),
+            Some((value, pg_types::UUID)) => pg_types::uuid(value).map(Some),
+            Some((value, _)) => Err(wrong("UUID", &value.type_info())),
+        }
+    }
+
+    fn get_decimal(&self, idx: usize) -> std::result::Result<Option<String>, CellError> {
+        match self.cell(idx)? {
+            None => Ok(None),
+            Some((value, pg_types::NUMERIC)) => pg_types::numeric(value).map(Some),
+            Some((value, _)) => Err(wrong("NUMERIC", &value.type_info())),
+        }
+    }
+
+    fn get_json(&self, idx: usize) -> std::result::Result<Option<String>, CellError> {
+        match self.cell(idx)? {
+            None => Ok(None),
+            Some((value, oid @ (pg_types::JSONB | pg_types::JSON))) => {
+                pg_types::json(value, oid).map(Some)
+            }
+            Some((value, _)) => Err(wrong("JSONB or JSON", &value.type_info())),
         }
     }
 }

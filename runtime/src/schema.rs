@@ -37,6 +37,11 @@ impl Flavor {
     }
 }
 
+/// The collation of decimal columns on SQLite: numeric order of decimal
+/// text. Registered on every connection `Sqlite` opens or wraps; another
+/// SQLite client reading such a column must register one of that name.
+pub const DECIMAL_COLLATION: &str = "related_decimal";
+
 fn column_type(flavor: Flavor, t: SqlType, key: bool) -> &'static str {
     match (flavor.dialect(), t) {
         (Dialect::Sqlite, SqlType::Bool | SqlType::I16 | SqlType::I32 | SqlType::I64) => "INTEGER",
@@ -73,6 +78,44 @@ fn column_type(flavor: Flavor, t: SqlType, key: bool) -> &'static str {
         },
         (Dialect::Mysql, SqlType::Text) => "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin",
         (Dialect::Mysql, SqlType::Bytes) => "VARBINARY(255)",
+        // Narrow and unsigned integers: the smallest type that holds them.
+        (Dialect::Sqlite, SqlType::I8 | SqlType::U8 | SqlType::U16 | SqlType::U32) => "INTEGER",
+        (Dialect::Postgres, SqlType::I8 | SqlType::U8) => "SMALLINT",
+        (Dialect::Postgres, SqlType::U16) => "INTEGER",
+        (Dialect::Postgres, SqlType::U32) => "BIGINT",
+        (Dialect::Mysql, SqlType::I8) => "TINYINT",
+        (Dialect::Mysql, SqlType::U8) => "TINYINT UNSIGNED",
+        (Dialect::Mysql, SqlType::U16) => "SMALLINT UNSIGNED",
+        (Dialect::Mysql, SqlType::U32) => "INT UNSIGNED",
+        // SQLite: ISO 8601 text, fixed width so that text order is time
+        // order; an instant is kept in UTC with `+00:00`.
+        (
+            Dialect::Sqlite,
+            SqlType::Date | SqlType::Time | SqlType::Timestamp | SqlType::TimestampTz,
+        ) => "TEXT",
+        (Dialect::Postgres, SqlType::Date) => "DATE",
+        (Dialect::Postgres, SqlType::Time) => "TIME",
+        (Dialect::Postgres, SqlType::Timestamp) => "TIMESTAMP",
+        (Dialect::Postgres, SqlType::TimestampTz) => "TIMESTAMPTZ",
+        (Dialect::Mysql, SqlType::Date) => "DATE",
+        (Dialect::Mysql, SqlType::Time) => "TIME(6)",
+        // DATETIME, not TIMESTAMP: TIMESTAMP ends in 2038 and converts
+        // through the session's time zone. Instants are stored in UTC.
+        (Dialect::Mysql, SqlType::Timestamp | SqlType::TimestampTz) => "DATETIME(6)",
+        (Dialect::Sqlite, SqlType::Uuid) => "TEXT",
+        (Dialect::Postgres, SqlType::Uuid) => "UUID",
+        (Dialect::Mysql, SqlType::Uuid) => "CHAR(36) CHARACTER SET ascii COLLATE ascii_bin",
+        // SQLite's NUMERIC affinity would turn long decimals into floats:
+        // exact text, compared as numbers by a collation every `Sqlite`
+        // connection registers.
+        (Dialect::Sqlite, SqlType::Decimal) => "TEXT COLLATE related_decimal",
+        (Dialect::Postgres, SqlType::Decimal) => "NUMERIC",
+        // Every rust_decimal::Decimal: at most 28 fraction digits and 29
+        // integer digits.
+        (Dialect::Mysql, SqlType::Decimal) => "DECIMAL(65, 28)",
+        (Dialect::Sqlite, SqlType::Json) => "TEXT",
+        (Dialect::Postgres, SqlType::Json) => "JSONB",
+        (Dialect::Mysql, SqlType::Json) => "JSON",
     }
 }
 

@@ -138,7 +138,20 @@ impl SqlWriter {
                     SqlType::Bytes => "bytea[]",
                     SqlType::Bool => "boolean[]",
                     SqlType::F32 | SqlType::F64 => "float8[]",
-                    SqlType::I16 | SqlType::I32 | SqlType::I64 => "int8[]",
+                    SqlType::I8
+                    | SqlType::I16
+                    | SqlType::I32
+                    | SqlType::I64
+                    | SqlType::U8
+                    | SqlType::U16
+                    | SqlType::U32 => "int8[]",
+                    SqlType::Date => "date[]",
+                    SqlType::Time => "time[]",
+                    SqlType::Timestamp => "timestamp[]",
+                    SqlType::TimestampTz => "timestamptz[]",
+                    SqlType::Uuid => "uuid[]",
+                    SqlType::Decimal => "numeric[]",
+                    SqlType::Json => "jsonb[]",
                 };
                 self.push("unnest(")
                     .param(Value::List(keys))

@@ -18,7 +18,8 @@ use crate::query::Ctx;
 use crate::relation::Relation;
 use crate::schema;
 use crate::sql::{Dialect, KeyBinding, Statement};
-use crate::value::Value;
+use crate::types::temporal;
+use crate::value::{SqlDate, SqlTime, SqlTimestamp, Value};
 
 /// A SQLite connection with a statement log.
 pub struct Sqlite {
@@ -44,6 +45,12 @@ impl Sqlite {
     /// Wrap a connection the caller already has.
     pub fn from_connection(conn: rusqlite::Connection) -> Result<Self> {
         rusqlite::vtab::array::load_module(&conn).map_err(connect_error)?;
+        // Decimal columns are text compared as numbers (see `schema`).
+        conn.create_collation(
+            crate::schema::DECIMAL_COLLATION,
+            crate::types::text::decimal_cmp,
+        )
+        .map_err(connect_error)?;
         conn.set_prepared_statement_cache_capacity(128);
         Ok(Sqlite {
             conn,
@@ -278,6 +285,14 @@ fn plain(v: &Value) -> SqlValue {
         Value::Bytes(b) => SqlValue::Blob(b.clone()),
         // Lists only appear as a whole parameter (handled in `bind`).
         Value::List(_) => SqlValue::Null,
+        // Dates and times as fixed-width ISO 8601 text (text order is time
+        // order), UUIDs hyphenated, decimals and JSON as their text.
+        Value::Date(d) => SqlValue::Text(temporal::date_text(*d)),
+        Value::Time(t) => SqlValue::Text(temporal::time_text(*t, 9)),
+        Value::Timestamp(ts) => SqlValue::Text(temporal::timestamp_text(*ts, 9, false)),
+        Value::TimestampTz(ts) => SqlValue::Text(temporal::timestamp_text(*ts, 9, true)),
+        Value::Uuid(u) => SqlValue::Text(crate::types::text::uuid_text(u)),
+        Value::Decimal(s) | Value::Json(s) => SqlValue::Text(s.clone()),
     }
 }
 
@@ -367,6 +382,29 @@ impl SqliteRow<'_, '_> {
     }
 }
 
+impl SqliteRow<'_, '_> {
+    /// A TEXT cell parsed by `parse`; `expected` names the form.
+    fn parsed<T, E>(
+        &self,
+        idx: usize,
+        expected: &'static str,
+        parse: impl FnOnce(&str) -> Result<T, E>,
+    ) -> Result<Option<T>, CellError> {
+        match self.cell(idx)? {
+            ValueRef::Null => Ok(None),
+            ValueRef::Text(bytes) => {
+                let bad = || CellError::WrongType {
+                    expected,
+                    found: format!("{:?}", String::from_utf8_lossy(bytes)),
+                };
+                let s = std::str::from_utf8(bytes).map_err(|_| bad())?;
+                parse(s).map(Some).map_err(|_| bad())
+            }
+            other => Err(wrong_type(expected, other)),
+        }
+    }
+}
+
 impl RawRow for SqliteRow<'_, '_> {
     fn column_count(&self) -> usize {
         AsRef::<rusqlite::Statement<'_>>::as_ref(self.0).column_count()
@@ -376,6 +414,62 @@ impl RawRow for SqliteRow<'_, '_> {
         AsRef::<rusqlite::Statement<'_>>::as_ref(self.0)
             .column_name(idx)
             .ok()
+    }
+
+    fn get_date(&self, idx: usize) -> Result<Option<SqlDate>, CellError> {
+        self.parsed(idx, "a date as text (YYYY-MM-DD)", temporal::parse_date)
+    }
+
+    fn get_time(&self, idx: usize) -> Result<Option<SqlTime>, CellError> {
+        self.parsed(
+            idx,
+            "a time of day as text (HH:MM:SS.fff)",
+            temporal::parse_time,
+        )
+    }
+
+    fn get_timestamp(&self, idx: usize) -> Result<Option<SqlTimestamp>, CellError> {
+        self.parsed(
+            idx,
+            "a date and time as text (YYYY-MM-DD HH:MM:SS.fff, no offset)",
+            |s| temporal::parse_timestamp(s, false),
+        )
+    }
+
+    fn get_timestamptz(&self, idx: usize) -> Result<Option<SqlTimestamp>, CellError> {
+        self.parsed(
+            idx,
+            "a date and time as text (YYYY-MM-DD HH:MM:SS.fff+HH:MM)",
+            |s| temporal::parse_timestamp(s, true),
+        )
+    }
+
+    fn get_uuid(&self, idx: usize) -> Result<Option<[u8; 16]>, CellError> {
+        match self.cell(idx)? {
+            ValueRef::Null => Ok(None),
+            ValueRef::Text(bytes) => std::str::from_utf8(bytes)
+                .map_err(|_| CellError::WrongType {
+                    expected: "a UUID",
+                    found: "text that is not valid UTF-8".to_owned(),
+                })
+                .and_then(crate::types::text::parse_uuid)
+                .map(Some),
+            other => Err(wrong_type("a UUID as text", other)),
+        }
+    }
+
+    fn get_decimal(&self, idx: usize) -> Result<Option<String>, CellError> {
+        self.parsed(idx, "a decimal number as text", |s| {
+            crate::types::text::split_decimal(s)
+                .map(|_| s.to_owned())
+                .ok_or(())
+        })
+    }
+
+    fn get_json(&self, idx: usize) -> Result<Option<String>, CellError> {
+        self.parsed(idx, "a JSON document as text", |s| {
+            Ok::<_, ()>(s.to_owned())
+        })
     }
 
     fn is_null(&self, idx: usize) -> Result<bool, CellError> {

@@ -1,6 +1,8 @@
 //! Values that travel to the database as bind parameters, and the SQL types of
 //! columns.
 
+pub use crate::types::temporal::{SqlDate, SqlTime, SqlTimestamp};
+
 /// A bind parameter. Every value a query sends is one of these: no value is
 /// ever spliced into SQL text.
 #[derive(Clone, Debug, PartialEq)]
@@ -11,6 +13,21 @@ pub enum Value {
     F64(f64),
     Text(String),
     Bytes(Vec<u8>),
+    /// A calendar date (`chrono::NaiveDate`, `time::Date`).
+    Date(SqlDate),
+    /// A time of day (`chrono::NaiveTime`, `time::Time`).
+    Time(SqlTime),
+    /// A date and time without zone (`chrono::NaiveDateTime`,
+    /// `time::PrimitiveDateTime`).
+    Timestamp(SqlTimestamp),
+    /// An instant, in UTC (`chrono::DateTime`, `time::OffsetDateTime`).
+    TimestampTz(SqlTimestamp),
+    /// A UUID's 16 bytes.
+    Uuid([u8; 16]),
+    /// An exact decimal number in plain text (`-12.50`, no exponent).
+    Decimal(String),
+    /// A JSON document, serialized.
+    Json(String),
     /// A whole key list bound as ONE parameter (SQLite `rarray`, PostgreSQL
     /// arrays). Only the planner produces it.
     List(Vec<Value>),
@@ -27,6 +44,17 @@ pub enum SqlType {
     F64,
     Text,
     Bytes,
+    I8,
+    U8,
+    U16,
+    U32,
+    Date,
+    Time,
+    Timestamp,
+    TimestampTz,
+    Uuid,
+    Decimal,
+    Json,
 }
 
 impl SqlType {
@@ -41,6 +69,17 @@ impl SqlType {
             SqlType::F64 => "f64",
             SqlType::Text => "text",
             SqlType::Bytes => "bytes",
+            SqlType::I8 => "i8",
+            SqlType::U8 => "u8",
+            SqlType::U16 => "u16",
+            SqlType::U32 => "u32",
+            SqlType::Date => "date",
+            SqlType::Time => "time",
+            SqlType::Timestamp => "timestamp",
+            SqlType::TimestampTz => "timestamp with time zone",
+            SqlType::Uuid => "uuid",
+            SqlType::Decimal => "decimal",
+            SqlType::Json => "json",
         }
     }
 }
@@ -49,5 +88,17 @@ impl Value {
     /// The number of bind slots this value takes in a rendered statement.
     pub(crate) fn is_null(&self) -> bool {
         matches!(self, Value::Null)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_kinds_keep_value_small() {
+        // Every bind parameter is a `Value`: the date, UUID and decimal
+        // kinds must not make the common ones (i64, text) bigger to move.
+        assert_eq!(std::mem::size_of::<Value>(), 32);
     }
 }

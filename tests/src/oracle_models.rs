@@ -568,7 +568,7 @@ fn text(v: &Val) -> String {
     }
 }
 
-fn cmp<M: Model, T: Column>(c: Col<M, T>, op: Op, v: T::NotNull) -> Filter<M>
+fn cmp<M: Model, T: Column + related::Ordered>(c: Col<M, T>, op: Op, v: T::NotNull) -> Filter<M>
 where
     T::NotNull: Into<T>,
 {

@@ -17,6 +17,7 @@ mod prefetch;
 mod schema;
 mod select_related;
 mod serialize;
+mod types;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -38,6 +39,7 @@ fn cases() -> Vec<&'static Case> {
     all.extend(ordering::CASES);
     all.extend(example::CASES);
     all.extend(faults::CASES);
+    all.extend(types::CASES);
     all
 }
 

@@ -1,0 +1,442 @@
+//! Dates and times as the backends see them, independent of `chrono` and
+//! `time`: both crates convert to and from these, so each backend encodes
+//! and decodes a date once, whichever crate a model uses.
+//!
+//! Text form (SQLite storage, MySQL parameters): `YYYY-MM-DD`,
+//! `HH:MM:SS.fffffffff` and `YYYY-MM-DD HH:MM:SS.fffffffff`, with a fixed
+//! number of fraction digits so that text order is time order; an instant in
+//! UTC ends in `+00:00`.
+
+use std::fmt::Write as _;
+
+/// A calendar date (proleptic Gregorian): days since 1970-01-01.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SqlDate {
+    pub days: i32,
+}
+
+/// A time of day: whole seconds since midnight and nanoseconds. As in
+/// `chrono`, `nanos` of 1e9 and more is a leap second (`23:59:60`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SqlTime {
+    pub secs: u32,
+    pub nanos: u32,
+}
+
+/// A date and time: seconds since 1970-01-01 00:00:00 and nanoseconds
+/// (leap seconds as in [`SqlTime`]). Without a zone for `TIMESTAMP` columns,
+/// in UTC for `TIMESTAMPTZ` ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SqlTimestamp {
+    pub secs: i64,
+    pub nanos: u32,
+}
+
+pub(crate) const SECS_PER_DAY: i64 = 86_400;
+const NANOS: u32 = 1_000_000_000;
+
+/// Days since 1970-01-01 of a civil date (H. Hinnant's algorithm).
+pub(crate) fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The civil date of a day count since 1970-01-01.
+pub(crate) fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+fn days_in_month(y: i64, m: u32) -> u32 {
+    match m {
+        4 | 6 | 9 | 11 => 30,
+        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+impl SqlDate {
+    /// The date of a year, month and day; None if there is no such day.
+    pub fn from_ymd(y: i64, m: u32, d: u32) -> Option<Self> {
+        if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+            return None;
+        }
+        i32::try_from(days_from_civil(y, m, d))
+            .ok()
+            .map(|days| SqlDate { days })
+    }
+
+    /// Year, month, day.
+    pub fn ymd(self) -> (i64, u32, u32) {
+        civil_from_days(i64::from(self.days))
+    }
+}
+
+impl SqlTime {
+    /// Hours, minutes, seconds (60 during a leap second), nanoseconds below
+    /// one second.
+    pub fn hms_nano(self) -> (u32, u32, u32, u32) {
+        let leap = u32::from(self.nanos >= NANOS);
+        (
+            self.secs / 3600,
+            self.secs / 60 % 60,
+            self.secs % 60 + leap,
+            self.nanos % NANOS,
+        )
+    }
+
+    fn from_hms_nano(h: u32, m: u32, s: u32, nanos: u32) -> Option<Self> {
+        if h > 23 || m > 59 || s > 60 || nanos >= NANOS {
+            return None;
+        }
+        // A leap second is kept as second 59 with nanos past 1e9.
+        let (s, nanos) = if s == 60 {
+            (59, nanos + NANOS)
+        } else {
+            (s, nanos)
+        };
+        Some(SqlTime {
+            secs: h * 3600 + m * 60 + s,
+            nanos,
+        })
+    }
+}
+
+impl SqlTimestamp {
+    /// The date and time of day of this timestamp.
+    pub fn split(self) -> (SqlDate, SqlTime) {
+        let days = self.secs.div_euclid(SECS_PER_DAY);
+        let secs = self.secs.rem_euclid(SECS_PER_DAY) as u32;
+        (
+            // Every i64 second count a caller can build from chrono or time
+            // has its day in i32; clamp rather than wrap otherwise.
+            SqlDate {
+                days: i32::try_from(days).unwrap_or(if days < 0 { i32::MIN } else { i32::MAX }),
+            },
+            SqlTime {
+                secs,
+                nanos: self.nanos,
+            },
+        )
+    }
+
+    /// A timestamp from a date and a time of day.
+    pub fn join(date: SqlDate, time: SqlTime) -> Self {
+        SqlTimestamp {
+            secs: i64::from(date.days) * SECS_PER_DAY + i64::from(time.secs),
+            nanos: time.nanos,
+        }
+    }
+}
+
+fn push_date(out: &mut String, d: SqlDate) {
+    let (y, m, day) = d.ymd();
+    if y < 0 {
+        let _ = write!(out, "-{:04}-{m:02}-{day:02}", -y);
+    } else {
+        let _ = write!(out, "{y:04}-{m:02}-{day:02}");
+    }
+}
+
+fn push_time(out: &mut String, t: SqlTime, digits: u32) {
+    let (h, m, s, nanos) = t.hms_nano();
+    let _ = write!(out, "{h:02}:{m:02}:{s:02}");
+    if digits > 0 {
+        let frac = nanos / 10u32.pow(9 - digits);
+        let _ = write!(out, ".{frac:0width$}", width = digits as usize);
+    }
+}
+
+/// `YYYY-MM-DD`.
+pub(crate) fn date_text(d: SqlDate) -> String {
+    let mut s = String::with_capacity(10);
+    push_date(&mut s, d);
+    s
+}
+
+/// `HH:MM:SS.f…` with `digits` fraction digits (truncated).
+pub(crate) fn time_text(t: SqlTime, digits: u32) -> String {
+    let mut s = String::with_capacity(18);
+    push_time(&mut s, t, digits);
+    s
+}
+
+/// `YYYY-MM-DD HH:MM:SS.f…`, and `+00:00` when `utc`.
+pub(crate) fn timestamp_text(ts: SqlTimestamp, digits: u32, utc: bool) -> String {
+    let (d, t) = ts.split();
+    let mut s = String::with_capacity(35);
+    push_date(&mut s, d);
+    s.push(' ');
+    push_time(&mut s, t, digits);
+    if utc {
+        s.push_str("+00:00");
+    }
+    s
+}
+
+/// Why a text is not a date or time; the caller names what it expected.
+pub(crate) struct Malformed;
+
+/// A small cursor over ASCII text.
+struct Cursor<'a> {
+    s: &'a [u8],
+    at: usize,
+}
+
+impl Cursor<'_> {
+    fn eat(&mut self, c: u8) -> bool {
+        if self.s.get(self.at) == Some(&c) {
+            self.at += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.at).copied()
+    }
+
+    /// Exactly `n` digits.
+    fn digits(&mut self, n: usize) -> Result<u32, Malformed> {
+        let mut v = 0u32;
+        for _ in 0..n {
+            match self.peek() {
+                Some(c @ b'0'..=b'9') => {
+                    v = v * 10 + u32::from(c - b'0');
+                    self.at += 1;
+                }
+                _ => return Err(Malformed),
+            }
+        }
+        Ok(v)
+    }
+
+    fn done(&self) -> bool {
+        self.at == self.s.len()
+    }
+
+    fn date(&mut self) -> Result<SqlDate, Malformed> {
+        let negative = self.eat(b'-');
+        let start = self.at;
+        let mut y: i64 = 0;
+        while let Some(c @ b'0'..=b'9') = self.peek() {
+            y = y.checked_mul(10).ok_or(Malformed)? + i64::from(c - b'0');
+            self.at += 1;
+            if self.at - start > 9 {
+                return Err(Malformed);
+            }
+        }
+        if self.at - start < 4 || !self.eat(b'-') {
+            return Err(Malformed);
+        }
+        let m = self.digits(2)?;
+        if !self.eat(b'-') {
+            return Err(Malformed);
+        }
+        let d = self.digits(2)?;
+        SqlDate::from_ymd(if negative { -y } else { y }, m, d).ok_or(Malformed)
+    }
+
+    fn time(&mut self) -> Result<SqlTime, Malformed> {
+        let h = self.digits(2)?;
+        if !self.eat(b':') {
+            return Err(Malformed);
+        }
+        let m = self.digits(2)?;
+        let s = if self.eat(b':') { self.digits(2)? } else { 0 };
+        let mut nanos = 0;
+        if self.eat(b'.') {
+            let mut n = 0;
+            while let Some(c @ b'0'..=b'9') = self.peek() {
+                // Digits past nanoseconds are dropped, as every backend does.
+                if n < 9 {
+                    nanos = nanos * 10 + u32::from(c - b'0');
+                }
+                n += 1;
+                self.at += 1;
+            }
+            if n == 0 {
+                return Err(Malformed);
+            }
+            for _ in n..9 {
+                nanos *= 10;
+            }
+        }
+        SqlTime::from_hms_nano(h, m, s, nanos).ok_or(Malformed)
+    }
+
+    /// `Z`, `±HH`, `±HH:MM`, `±HHMM` or `±HH:MM:SS`, as seconds east of UTC.
+    fn offset(&mut self) -> Result<Option<i64>, Malformed> {
+        if self.eat(b'Z') || self.eat(b'z') {
+            return Ok(Some(0));
+        }
+        let sign = if self.eat(b'+') {
+            1
+        } else if self.eat(b'-') {
+            -1
+        } else {
+            return Ok(None);
+        };
+        let h = self.digits(2)?;
+        let colon = self.eat(b':');
+        let m = if colon || self.peek().is_some() {
+            self.digits(2)?
+        } else {
+            0
+        };
+        let s = if colon && self.eat(b':') {
+            self.digits(2)?
+        } else {
+            0
+        };
+        if h > 23 || m > 59 || s > 59 {
+            return Err(Malformed);
+        }
+        Ok(Some(sign * i64::from(h * 3600 + m * 60 + s)))
+    }
+}
+
+fn cursor(s: &str) -> Cursor<'_> {
+    Cursor {
+        s: s.trim().as_bytes(),
+        at: 0,
+    }
+}
+
+/// Parse `YYYY-MM-DD`.
+pub(crate) fn parse_date(s: &str) -> Result<SqlDate, Malformed> {
+    let mut c = cursor(s);
+    let d = c.date()?;
+    if c.done() { Ok(d) } else { Err(Malformed) }
+}
+
+/// Parse `HH:MM[:SS[.f…]]`.
+pub(crate) fn parse_time(s: &str) -> Result<SqlTime, Malformed> {
+    let mut c = cursor(s);
+    let t = c.time()?;
+    if c.done() { Ok(t) } else { Err(Malformed) }
+}
+
+/// Parse `YYYY-MM-DD[( |T)HH:MM[:SS[.f…]]][offset]`. With `utc`, an offset
+/// is applied (none means UTC); without it, an offset is an error (the
+/// column holds no zone).
+pub(crate) fn parse_timestamp(s: &str, utc: bool) -> Result<SqlTimestamp, Malformed> {
+    let mut c = cursor(s);
+    let date = c.date()?;
+    let time = if c.eat(b' ') || c.eat(b'T') || c.eat(b't') {
+        c.time()?
+    } else {
+        SqlTime { secs: 0, nanos: 0 }
+    };
+    let offset = c.offset()?;
+    if !c.done() || (offset.is_some() && !utc) {
+        return Err(Malformed);
+    }
+    let mut ts = SqlTimestamp::join(date, time);
+    ts.secs -= offset.unwrap_or(0);
+    Ok(ts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_round_trip() {
+        for days in [-719_528, -1, 0, 1, 10_957, 2_932_896, 19_000] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days, "{y}-{m}-{d}");
+        }
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(10_957), (2000, 1, 1));
+        assert_eq!(days_from_civil(1, 1, 1), -719_162);
+    }
+
+    #[test]
+    fn every_day_and_time_survive_text() {
+        // Years 1 to 9999, every 997th day; a spread of times of day.
+        let first = days_from_civil(1, 1, 1);
+        let last = days_from_civil(9999, 12, 31);
+        let mut day = first;
+        let mut secs: u32 = 0;
+        while day <= last {
+            let date = SqlDate {
+                days: i32::try_from(day).unwrap(),
+            };
+            assert_eq!(parse_date(&date_text(date)).ok(), Some(date));
+            let time = SqlTime {
+                secs: secs % 86_400,
+                nanos: secs.wrapping_mul(7919) % 1_000_000_000,
+            };
+            let ts = SqlTimestamp::join(date, time);
+            let text = timestamp_text(ts, 9, true);
+            assert_eq!(parse_timestamp(&text, true).ok(), Some(ts), "{text}");
+            assert_eq!(parse_time(&time_text(time, 9)).ok(), Some(time));
+            day += 997;
+            secs = secs.wrapping_add(86_399 * 13 + 7);
+        }
+    }
+
+    #[test]
+    fn text_order_is_time_order() {
+        let a = SqlTimestamp {
+            secs: -62_135_596_800,
+            nanos: 0,
+        };
+        let b = SqlTimestamp { secs: 0, nanos: 5 };
+        let c = SqlTimestamp { secs: 0, nanos: 50 };
+        let d = SqlTimestamp {
+            secs: 253_402_300_799,
+            nanos: 999_999_999,
+        };
+        let texts: Vec<String> = [a, b, c, d]
+            .iter()
+            .map(|t| timestamp_text(*t, 9, false))
+            .collect();
+        let mut sorted = texts.clone();
+        sorted.sort();
+        assert_eq!(texts, sorted);
+    }
+
+    #[test]
+    fn text_round_trip() {
+        let ts = parse_timestamp("2024-02-29 23:59:60.123456789", false)
+            .ok()
+            .unwrap();
+        assert_eq!(
+            timestamp_text(ts, 9, false),
+            "2024-02-29 23:59:60.123456789"
+        );
+        let ts = parse_timestamp("2024-03-01T01:30:00+05:30", true)
+            .ok()
+            .unwrap();
+        assert_eq!(
+            timestamp_text(ts, 6, true),
+            "2024-02-29 20:00:00.000000+00:00"
+        );
+        assert!(parse_timestamp("2024-03-01 01:30:00+05:30", false).is_err());
+        assert!(parse_date("2023-02-29").is_err());
+        assert!(parse_date("not a date").is_err());
+        assert!(parse_time("24:00:00").is_err());
+        assert_eq!(
+            date_text(parse_date("0001-01-01").ok().unwrap()),
+            "0001-01-01"
+        );
+        assert_eq!(time_text(parse_time("07:08").ok().unwrap(), 0), "07:08:00");
+    }
+}

@@ -1,0 +1,16 @@
+use related::Json;
+use related::prelude::*;
+
+#[derive(Clone, Debug, related::Model)]
+pub struct Event {
+    pub id: i64,
+    pub payload: Json<Vec<i64>>,
+    pub extra: Option<Json<Vec<i64>>>,
+}
+
+fn main() {
+    // JSON documents have no order in SQL: only eq, ne, is_in, is_null.
+    let _ = Event::query().filter(Event::payload().eq(Json(vec![1])));
+    let _ = Event::query().filter(Event::payload().lt(Json(vec![1])));
+    let _ = Event::query().filter(Event::extra().ge(Some(Json(vec![1]))));
+}
