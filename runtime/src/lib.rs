@@ -2,6 +2,7 @@
 
 #[cfg(feature = "tokio")]
 mod async_exec;
+mod budget;
 mod column;
 mod error;
 mod exec;
@@ -11,11 +12,13 @@ mod join;
 mod load;
 mod log;
 mod model;
+pub mod n_plus_one;
 mod path;
 mod prefetch;
 mod query;
 mod relation;
 pub mod schema;
+mod shape;
 mod sql;
 mod value;
 
@@ -37,6 +40,9 @@ pub use sqlx;
 
 #[cfg(feature = "tokio")]
 pub use async_exec::{AsyncExecutor, Logged};
+pub use budget::{
+    expect_at_most, expect_at_most_async, expect_statements, expect_statements_async,
+};
 pub use column::{CellError, Column, Key, RawRow};
 pub use error::{Error, Result};
 pub use exec::{Consistency, Executor, Job, run_job};

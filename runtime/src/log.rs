@@ -106,7 +106,11 @@ impl StatementLog {
 
 /// The `tracing` event of one statement, for statements sent without a log
 /// (an async executor the caller did not wrap in [`crate::Logged`]).
+///
+/// Every statement of every executor passes here, so this is where open
+/// [`crate::n_plus_one::Scope`]s see them.
 pub(crate) fn trace(sql: &str, params: usize, rows: usize, duration: Duration) {
+    crate::n_plus_one::observe(sql, params, rows, duration);
     tracing::debug!(
         target: "related::sql",
         sql,

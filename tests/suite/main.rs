@@ -6,6 +6,7 @@
 
 mod backends;
 mod example;
+mod n_plus_one;
 mod oracle;
 mod prefetch;
 mod schema;
@@ -26,6 +27,7 @@ fn cases() -> Vec<&'static Case> {
     all.extend(schema::CASES);
     all.extend(oracle::CASES);
     all.extend(example::CASES);
+    all.extend(n_plus_one::CASES);
     all
 }
 

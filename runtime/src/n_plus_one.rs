@@ -1,0 +1,566 @@
+//! Statement scopes and the N+1 detector.
+//!
+//! With no lazy loading an N+1 can still be written by hand: a query inside
+//! a loop over rows. A [`Scope`] sees every statement any executor sends
+//! while it is entered (sync SQLite, [`crate::AsyncSqlite`], sqlx pools,
+//! connections and transactions) and counts them per *shape*: the SQL with
+//! its values taken out. When one shape is sent more than
+//! [`Settings::threshold`] times (default 5) in one scope, the scope reports
+//! it when it closes: a `tracing` warning (target `related::n_plus_one`)
+//! naming the statement, the count and the call site, with the
+//! `select_related` / `prefetch_related` call that loads the same rows in
+//! one statement when the repeated statement reads a relation of a model
+//! loaded in the scope. [`Action::Panic`] turns the warning into a panic at
+//! the end of the scope, for tests.
+//!
+//! The detector is on by default in debug builds and off in release builds
+//! ([`configure`]). It never changes what a load returns: it only reads the
+//! statements after they ran. With no scope open anywhere, an executor pays
+//! one relaxed atomic load per statement.
+//!
+//! ```
+//! use related::n_plus_one::Scope;
+//!
+//! let scope = Scope::new();
+//! scope.run(|| {
+//!     // ... loads on any executor, on this thread ...
+//! });
+//! assert_eq!(scope.count(), 0);
+//! let repeated = scope.finish(); // reports (warns) and returns repeated shapes
+//! assert!(repeated.is_empty());
+//! ```
+//!
+//! In async code, wrap the future: [`Scope::instrument`] enters the scope
+//! each time the future is polled, on whatever thread runs it (a tokio task
+//! may move between threads). Work the future hands to another task
+//! (`tokio::spawn`) is not in the scope unless instrumented too;
+//! [`crate::AsyncSqlite`] carries the scope to its blocking thread itself.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::fmt;
+use std::future::Future;
+use std::panic::Location;
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use crate::log::LoggedStatement;
+use crate::model::ModelInfo;
+use crate::relation::RelationKind;
+use crate::shape::{first_table, shape};
+
+/// What the detector does with a statement shape repeated past the
+/// threshold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// A `tracing` warning (target `related::n_plus_one`) when the scope
+    /// closes.
+    Warn,
+    /// The warning's text as a panic when the scope closes (a failing test),
+    /// unless the thread is already panicking.
+    Panic,
+}
+
+/// The detector's settings, process-wide.
+///
+/// ```
+/// use related::n_plus_one::{self, Action, Settings};
+///
+/// // In a test binary: any repeated statement fails the test.
+/// n_plus_one::configure(Settings { enabled: true, threshold: 5, action: Action::Panic });
+/// assert_eq!(n_plus_one::settings().action, Action::Panic);
+/// # n_plus_one::configure(Settings::default());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// Count shapes in scopes (default: on in debug builds, off in release
+    /// builds). Statement counts and budgets work either way.
+    pub enabled: bool,
+    /// A shape sent more than this many times in one scope is reported
+    /// (default 5).
+    pub threshold: usize,
+    /// Warn (default) or panic.
+    pub action: Action,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            enabled: cfg!(debug_assertions),
+            threshold: 5,
+            action: Action::Warn,
+        }
+    }
+}
+
+static ENABLED: AtomicBool = AtomicBool::new(cfg!(debug_assertions));
+static THRESHOLD: AtomicUsize = AtomicUsize::new(5);
+static PANIC: AtomicU8 = AtomicU8::new(0);
+/// Scopes alive in the process: executors look further only when one is.
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+/// Replace the detector's settings (process-wide; scopes already open use
+/// the new ones from their next statement).
+pub fn configure(settings: Settings) {
+    ENABLED.store(settings.enabled, Ordering::Relaxed);
+    THRESHOLD.store(settings.threshold, Ordering::Relaxed);
+    PANIC.store(
+        u8::from(settings.action == Action::Panic),
+        Ordering::Relaxed,
+    );
+}
+
+/// The detector's current settings.
+pub fn settings() -> Settings {
+    Settings {
+        enabled: ENABLED.load(Ordering::Relaxed),
+        threshold: THRESHOLD.load(Ordering::Relaxed),
+        action: if PANIC.load(Ordering::Relaxed) == 1 {
+            Action::Panic
+        } else {
+            Action::Warn
+        },
+    }
+}
+
+/// A statement shape sent more often than the threshold in one scope.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Repeated {
+    /// The SQL with its values taken out (`?`).
+    pub shape: String,
+    /// How many times it was sent in the scope.
+    pub count: usize,
+    /// The first lines of code outside `related`, the standard library and
+    /// registry crates (the async runtime, the drivers) on the stack that
+    /// sent it past the threshold, innermost first (`a.rs:10 <- b.rs:42`);
+    /// or where the scope was opened when no such line is known (a build
+    /// without debug information, or a statement sent from another thread).
+    pub call_site: String,
+    /// The query method that loads the same rows in one statement, when
+    /// the repeated statement reads the target of a relation of a model
+    /// loaded in the scope.
+    pub suggestion: Option<String>,
+}
+
+impl fmt::Display for Repeated {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "N+1: the same statement was sent {} times (at {}): {}",
+            self.count, self.call_site, self.shape
+        )?;
+        if let Some(s) = &self.suggestion {
+            write!(f, "; {s}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Counts kept for one open scope.
+#[derive(Default)]
+struct Counts {
+    statements: Vec<LoggedStatement>,
+    shapes: HashMap<String, Shape>,
+    /// Models loaded in the scope, for the suggestion.
+    models: Vec<&'static ModelInfo>,
+}
+
+struct Shape {
+    count: usize,
+    call_site: Option<String>,
+}
+
+pub(crate) struct State {
+    opened_at: &'static Location<'static>,
+    /// This scope's own settings; the process-wide ones when None.
+    settings: Option<Settings>,
+    parent: Option<Arc<State>>,
+    counts: Mutex<Counts>,
+}
+
+impl State {
+    fn settings(&self) -> Settings {
+        self.settings.unwrap_or_else(settings)
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Counts> {
+        // Counts stay consistent whatever panicked while they were held.
+        self.counts.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+thread_local! {
+    static CURRENT: RefCell<Option<Arc<State>>> = const { RefCell::new(None) };
+}
+
+/// A block of work whose statements are counted and checked for repeats.
+///
+/// A scope nested in another counts its statements in both. Closing it
+/// (drop, or [`Scope::finish`]) reports repeated shapes as [`Settings`]
+/// says.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Sqlite, n_plus_one::Scope};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Author { id: i64, name: String }
+///
+/// # fn main() -> related::Result<()> {
+/// let db = Sqlite::open_in_memory()?;
+/// db.create_tables(&[Author::info()])?;
+/// let scope = Scope::new();
+/// let authors = scope.run(|| Author::query().all(&db))?;
+/// assert!(authors.is_empty());
+/// assert_eq!(scope.count(), 1);
+/// assert!(scope.statements()[0].sql.starts_with("SELECT"));
+/// # Ok(()) }
+/// ```
+pub struct Scope {
+    state: Arc<State>,
+    finished: bool,
+}
+
+impl Scope {
+    /// Open a scope (not entered yet: see [`Scope::run`], [`Scope::enter`],
+    /// [`Scope::instrument`]). Inside another entered scope, statements
+    /// count in both.
+    #[track_caller]
+    pub fn new() -> Scope {
+        Self::open(None)
+    }
+
+    /// A scope with its own detector settings instead of the process-wide
+    /// ones (a test that must fail on a repeat, whatever the others do).
+    ///
+    /// ```
+    /// use related::n_plus_one::{Action, Scope, Settings};
+    ///
+    /// let strict = Scope::with_settings(Settings { enabled: true, threshold: 1, action: Action::Panic });
+    /// strict.run(|| { /* loads */ });
+    /// assert!(strict.finish().is_empty());
+    /// ```
+    #[track_caller]
+    pub fn with_settings(settings: Settings) -> Scope {
+        Self::open(Some(settings))
+    }
+
+    #[track_caller]
+    fn open(settings: Option<Settings>) -> Scope {
+        LIVE.fetch_add(1, Ordering::Relaxed);
+        Scope {
+            state: Arc::new(State {
+                opened_at: Location::caller(),
+                settings,
+                parent: current(),
+                counts: Mutex::new(Counts::default()),
+            }),
+            finished: false,
+        }
+    }
+
+    /// Enter the scope on this thread until the guard is dropped.
+    pub fn enter(&self) -> Entered<'_> {
+        Entered {
+            previous: swap(Some(Arc::clone(&self.state))),
+            _scope: std::marker::PhantomData,
+        }
+    }
+
+    /// Run `f` inside the scope.
+    pub fn run<T>(&self, f: impl FnOnce() -> T) -> T {
+        let _entered = self.enter();
+        f()
+    }
+
+    /// `future`, entered in this scope each time it is polled.
+    pub fn instrument<F: Future>(&self, future: F) -> impl Future<Output = F::Output> + use<F> {
+        let state = Arc::clone(&self.state);
+        async move {
+            let mut future = std::pin::pin!(future);
+            std::future::poll_fn(move |cx| {
+                let previous = swap(Some(Arc::clone(&state)));
+                let _restore = Restore(previous);
+                future.as_mut().poll(cx)
+            })
+            .await
+        }
+    }
+
+    /// Statements sent in the scope so far.
+    pub fn count(&self) -> usize {
+        self.state.lock().statements.len()
+    }
+
+    /// The statements sent in the scope so far, oldest first.
+    pub fn statements(&self) -> Vec<LoggedStatement> {
+        self.state.lock().statements.clone()
+    }
+
+    /// Where the scope was opened.
+    pub fn opened_at(&self) -> &'static Location<'static> {
+        self.state.opened_at
+    }
+
+    /// The shapes sent more than the threshold so far (empty when the
+    /// detector is off).
+    pub fn repeated(&self) -> Vec<Repeated> {
+        let threshold = self.state.settings().threshold;
+        let counts = self.state.lock();
+        let mut out: Vec<Repeated> = counts
+            .shapes
+            .iter()
+            .filter(|(_, s)| s.count > threshold)
+            .map(|(shape, s)| Repeated {
+                shape: shape.clone(),
+                count: s.count,
+                call_site: s
+                    .call_site
+                    .clone()
+                    .unwrap_or_else(|| format!("the scope opened at {}", self.state.opened_at)),
+                suggestion: suggest(shape, &counts.models),
+            })
+            .collect();
+        out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.shape.cmp(&b.shape)));
+        out
+    }
+
+    /// Close the scope: report repeated shapes (warn or panic, as
+    /// [`Settings::action`] says) and return them.
+    pub fn finish(mut self) -> Vec<Repeated> {
+        self.finished = true;
+        let repeated = self.repeated();
+        report(&repeated, self.state.settings().action);
+        repeated
+    }
+}
+
+impl Default for Scope {
+    #[track_caller]
+    fn default() -> Self {
+        Scope::new()
+    }
+}
+
+impl fmt::Debug for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Scope")
+            .field("opened_at", &self.state.opened_at)
+            .field("count", &self.count())
+            .finish()
+    }
+}
+
+impl Drop for Scope {
+    fn drop(&mut self) {
+        LIVE.fetch_sub(1, Ordering::Relaxed);
+        if !self.finished && !std::thread::panicking() {
+            report(&self.repeated(), self.state.settings().action);
+        }
+    }
+}
+
+fn report(repeated: &[Repeated], action: Action) {
+    if repeated.is_empty() {
+        return;
+    }
+    for r in repeated {
+        tracing::warn!(
+            target: "related::n_plus_one",
+            statement = %r.shape,
+            count = r.count,
+            call_site = %r.call_site,
+            suggestion = r.suggestion.as_deref().unwrap_or(""),
+            "{r}"
+        );
+    }
+    if action == Action::Panic && !std::thread::panicking() {
+        let lines: Vec<String> = repeated.iter().map(ToString::to_string).collect();
+        panic!("{}", lines.join("\n"));
+    }
+}
+
+/// The guard of [`Scope::enter`]: the scope stays entered on this thread
+/// until it is dropped. Not `Send`: hold it across no `.await` (use
+/// [`Scope::instrument`] there).
+pub struct Entered<'a> {
+    previous: Option<Arc<State>>,
+    _scope: std::marker::PhantomData<(&'a Scope, *const ())>,
+}
+
+impl Drop for Entered<'_> {
+    fn drop(&mut self) {
+        swap(self.previous.take());
+    }
+}
+
+/// Puts back the scope that was entered before.
+pub(crate) struct Restore(Option<Arc<State>>);
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        swap(self.0.take());
+    }
+}
+
+fn swap(state: Option<Arc<State>>) -> Option<Arc<State>> {
+    CURRENT.with(|c| std::mem::replace(&mut *c.borrow_mut(), state))
+}
+
+/// The scope entered on this thread, to carry onto another thread.
+pub(crate) fn current() -> Option<Arc<State>> {
+    if LIVE.load(Ordering::Relaxed) == 0 {
+        return None;
+    }
+    CURRENT.with(|c| c.borrow().clone())
+}
+
+/// Enter a scope carried from another thread (nothing if `state` is None).
+pub(crate) fn carry(state: Option<Arc<State>>) -> Restore {
+    Restore(swap(state))
+}
+
+/// One statement sent by any executor (called where every statement is
+/// traced).
+#[inline]
+pub(crate) fn observe(sql: &str, params: usize, rows: usize, duration: Duration) {
+    if LIVE.load(Ordering::Relaxed) == 0 {
+        return;
+    }
+    observe_in_scope(sql, params, rows, duration);
+}
+
+#[cold]
+fn observe_in_scope(sql: &str, params: usize, rows: usize, duration: Duration) {
+    let Some(state) = CURRENT.with(|c| c.borrow().clone()) else {
+        return;
+    };
+    let global = settings();
+    let mut shape_of = None;
+    let mut scope = Some(&state);
+    while let Some(s) = scope {
+        let Settings {
+            enabled, threshold, ..
+        } = s.settings.unwrap_or(global);
+        let shape = enabled.then(|| shape_of.get_or_insert_with(|| shape(sql)).clone());
+        let mut counts = s.lock();
+        counts.statements.push(LoggedStatement {
+            sql: sql.to_owned(),
+            params,
+            rows,
+            duration,
+        });
+        if let Some(shape) = shape {
+            let entry = counts.shapes.entry(shape).or_insert(Shape {
+                count: 0,
+                call_site: None,
+            });
+            entry.count += 1;
+            if entry.count == threshold + 1 {
+                entry.call_site = call_site();
+            }
+        }
+        drop(counts);
+        scope = s.parent.as_ref();
+    }
+}
+
+/// A model loaded in the current scope (for the suggestion).
+#[inline]
+pub(crate) fn note_model(info: &'static ModelInfo) {
+    if LIVE.load(Ordering::Relaxed) == 0 {
+        return;
+    }
+    let Some(state) = current() else { return };
+    let mut scope = Some(&state);
+    while let Some(s) = scope {
+        let mut counts = s.lock();
+        if !counts.models.iter().any(|m| std::ptr::eq(*m, info)) {
+            counts.models.push(info);
+        }
+        drop(counts);
+        scope = s.parent.as_ref();
+    }
+}
+
+/// The first frames of the current stack in the caller's code (not in this
+/// crate's sources, the standard library or a registry dependency): the
+/// line that sent the statement, then up to two callers of it in other
+/// files, so a helper that wraps the load does not hide the loop around it.
+fn call_site() -> Option<String> {
+    let trace = std::backtrace::Backtrace::force_capture().to_string();
+    let ours = std::path::Path::new(file!())
+        .parent()
+        .and_then(|p| p.to_str())
+        .unwrap_or("src");
+    let frames: Vec<String> = trace
+        .lines()
+        .filter_map(|line| line.trim_start().strip_prefix("at "))
+        .map(|at| at.trim_start_matches("./"))
+        .filter(|path| {
+            !path.starts_with(ours)
+                && !path.contains(&format!("/{ours}/"))
+                && !path.starts_with("/rustc/")
+                && !path.contains("/.cargo/")
+                && !path.contains("/.rustup/")
+                && !path.contains("/library/std/")
+                && !path.contains("/library/core/")
+        })
+        .map(|at| {
+            // `path:line:column` -> `path:line`.
+            match at.rsplit_once(':') {
+                Some((head, col)) if col.chars().all(|c| c.is_ascii_digit()) => head.to_owned(),
+                _ => at.to_owned(),
+            }
+        })
+        .fold(Vec::<String>::new(), |mut kept, at| {
+            // One line per file: a helper's own frames say little.
+            let file = |s: &str| s.rsplit_once(':').map_or(s, |(f, _)| f).to_owned();
+            if kept.len() < 3 && kept.last().is_none_or(|last| file(last) != file(&at)) {
+                kept.push(at);
+            }
+            kept
+        });
+    (!frames.is_empty()).then(|| frames.join(" <- "))
+}
+
+/// The query call that loads what `shape` reads in one statement, if it
+/// reads the target (or link table) of a relation of a model in `models`.
+fn suggest(shape: &str, models: &[&'static ModelInfo]) -> Option<String> {
+    let table = first_table(shape)?;
+    let mut calls = Vec::new();
+    for model in models {
+        if model.table == table {
+            continue;
+        }
+        for relation in model.relations {
+            let r = relation();
+            let target = (r.target)();
+            let through = r.kind.through().map(|(t, _, _)| t);
+            if target.table != table && through != Some(table) {
+                continue;
+            }
+            let call = match r.kind {
+                RelationKind::ForeignKey { .. } | RelationKind::OneToOne { .. } => format!(
+                    "`.select_related({m}::{f}())` (one JOIN) or `.prefetch_related({m}::{f}())`",
+                    m = model.name,
+                    f = r.name
+                ),
+                _ => format!("`.prefetch_related({}::{}())`", model.name, r.name),
+            };
+            calls.push(format!(
+                "{call} on the query that loads the `{}` rows",
+                model.name
+            ));
+        }
+    }
+    if calls.is_empty() {
+        None
+    } else {
+        Some(format!(
+            "load the relation with the rows instead: {}",
+            calls.join(", or ")
+        ))
+    }
+}
