@@ -417,6 +417,7 @@ pub(crate) fn current() -> Option<Arc<State>> {
 }
 
 /// Enter a scope carried from another thread (nothing if `state` is None).
+#[cfg(all(feature = "sqlite", feature = "tokio"))]
 pub(crate) fn carry(state: Option<Arc<State>>) -> Restore {
     Restore(swap(state))
 }
