@@ -12,6 +12,7 @@ mod prefetch;
 mod schema;
 mod select_related;
 mod serialize;
+mod tls;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -28,6 +29,7 @@ fn cases() -> Vec<&'static Case> {
     all.extend(oracle::CASES);
     all.extend(example::CASES);
     all.extend(n_plus_one::CASES);
+    all.extend(tls::CASES);
     all
 }
 
