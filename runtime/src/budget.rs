@@ -100,17 +100,15 @@ fn check_sync<T>(budget: Budget, at: &'static Location<'static>, f: impl FnOnce(
     out
 }
 
-fn check_async<F: Future>(
+async fn check_async<F: Future>(
     budget: Budget,
     at: &'static Location<'static>,
     future: F,
-) -> impl Future<Output = F::Output> {
-    async move {
-        let scope = Scope::new();
-        let out = scope.instrument(future).await;
-        close(budget, at, scope);
-        out
-    }
+) -> F::Output {
+    let scope = Scope::new();
+    let out = scope.instrument(future).await;
+    close(budget, at, scope);
+    out
 }
 
 fn close(budget: Budget, at: &'static Location<'static>, scope: Scope) {
