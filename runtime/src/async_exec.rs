@@ -161,6 +161,7 @@ pub struct Logged<'l, E> {
 }
 
 impl<'l, E: AsyncExecutor> Logged<'l, E> {
+    /// `executor`, counting its statements in `log`.
     pub fn new(executor: E, log: &'l StatementLog) -> Self {
         Logged { executor, log }
     }
