@@ -19,6 +19,8 @@ mod query;
 mod relation;
 pub mod schema;
 mod shape;
+#[cfg(feature = "tracing-subscriber")]
+mod span_scope;
 mod sql;
 mod value;
 

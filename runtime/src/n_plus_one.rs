@@ -30,6 +30,11 @@
 //! assert!(repeated.is_empty());
 //! ```
 //!
+//! With a `tracing` subscriber (feature `tracing-subscriber`),
+//! [`SpanLayer`] makes spans scopes: a request's span, entered each time
+//! its future is polled, counts the statements of the request, and the
+//! repeats are reported when the span closes. No guard in the code.
+//!
 //! In async code, wrap the future: [`Scope::instrument`] enters the scope
 //! each time the future is polled, on whatever thread runs it (a tokio task
 //! may move between threads). Work the future hands to another task
@@ -49,6 +54,9 @@ use crate::log::LoggedStatement;
 use crate::model::ModelInfo;
 use crate::relation::RelationKind;
 use crate::shape::{first_table, shape};
+
+#[cfg(feature = "tracing-subscriber")]
+pub use crate::span_scope::SpanLayer;
 
 /// What the detector does with a statement shape repeated past the
 /// threshold.
@@ -173,6 +181,8 @@ struct Shape {
 
 pub(crate) struct State {
     opened_at: &'static Location<'static>,
+    /// Where the scope came from, for a repeat whose call site is unknown.
+    origin: Option<String>,
     /// This scope's own settings; the process-wide ones when None.
     settings: Option<Settings>,
     parent: Option<Arc<State>>,
@@ -248,12 +258,30 @@ impl Scope {
 
     #[track_caller]
     fn open(settings: Option<Settings>) -> Scope {
+        Self::open_in(settings, None, current())
+    }
+
+    /// A scope that is not nested in the thread's current one, described
+    /// by `origin` (a span's scope: the span decides where it is entered).
+    #[cfg(feature = "tracing-subscriber")]
+    #[track_caller]
+    pub(crate) fn detached(origin: String) -> Scope {
+        Self::open_in(None, Some(origin), None)
+    }
+
+    #[track_caller]
+    fn open_in(
+        settings: Option<Settings>,
+        origin: Option<String>,
+        parent: Option<Arc<State>>,
+    ) -> Scope {
         LIVE.fetch_add(1, Ordering::Relaxed);
         Scope {
             state: Arc::new(State {
                 opened_at: Location::caller(),
+                origin,
                 settings,
-                parent: current(),
+                parent,
                 counts: Mutex::new(Counts::default()),
             }),
             finished: false,
@@ -288,6 +316,11 @@ impl Scope {
         }
     }
 
+    #[cfg(feature = "tracing-subscriber")]
+    pub(crate) fn state(&self) -> &Arc<State> {
+        &self.state
+    }
+
     /// Statements sent in the scope so far.
     pub fn count(&self) -> usize {
         self.state.lock().statements.len()
@@ -318,7 +351,10 @@ impl Scope {
                 call_site: s
                     .call_site
                     .clone()
-                    .unwrap_or_else(|| format!("the scope opened at {}", self.state.opened_at)),
+                    .unwrap_or_else(|| match &self.state.origin {
+                        Some(origin) => origin.clone(),
+                        None => format!("the scope opened at {}", self.state.opened_at),
+                    }),
                 suggestion: suggest(shape, &counts.models),
             })
             .collect();
@@ -404,7 +440,7 @@ impl Drop for Restore {
     }
 }
 
-fn swap(state: Option<Arc<State>>) -> Option<Arc<State>> {
+pub(crate) fn swap(state: Option<Arc<State>>) -> Option<Arc<State>> {
     CURRENT.with(|c| std::mem::replace(&mut *c.borrow_mut(), state))
 }
 

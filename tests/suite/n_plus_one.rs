@@ -5,6 +5,7 @@
 //! across threads and into `AsyncSqlite`'s blocking pool.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::{Arc, Mutex};
 
 use related::n_plus_one::{Action, Scope, Settings};
 use related::prelude::*;
@@ -23,6 +24,7 @@ pub const CASES: &[Case] = &[
     Case::new("n_plus_one::panic_mode_fails", panic_mode_fails),
     Case::new("n_plus_one::nested_scopes", nested_scopes),
     Case::new("n_plus_one::budgets", budgets),
+    Case::new("n_plus_one::span_is_a_scope", span_is_a_scope),
     Case::new("n_plus_one::async_scope_moves_threads", async_on_pool).on(SERVERS),
     Case::new("n_plus_one::async_sqlite_blocking_pool", async_sqlite).on(SQLITE),
 ];
@@ -349,4 +351,63 @@ fn async_sqlite(_db: &Db) {
         assert!(text.contains("2 were sent"), "{text}");
     });
     related_tests::server::block_on(handle).unwrap();
+}
+
+/// The `related::n_plus_one` warnings, as (message, fields) text.
+#[derive(Clone, Default)]
+struct Warnings(Arc<Mutex<Vec<String>>>);
+
+impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for Warnings {
+    fn on_event(&self, event: &tracing::Event<'_>, _: tracing_subscriber::layer::Context<'_, S>) {
+        struct Text(String);
+        impl tracing::field::Visit for Text {
+            fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+                self.0.push_str(&format!("{}={value:?} ", field.name()));
+            }
+        }
+        if event.metadata().target() == "related::n_plus_one" {
+            let mut text = Text(String::new());
+            event.record(&mut text);
+            self.0.lock().unwrap().push(text.0);
+        }
+    }
+}
+
+/// With `SpanLayer`, a span is a scope: the N+1 loop inside a request's
+/// span is reported when the span closes, with no guard in the code; a
+/// batched load in another span is not.
+fn span_is_a_scope(db: &Db) {
+    use tracing_subscriber::prelude::*;
+    blog::seed(db, 9).unwrap();
+    let warnings = Warnings::default();
+    let subscriber = tracing_subscriber::registry()
+        .with(related::n_plus_one::SpanLayer::named("request"))
+        .with(warnings.clone());
+    let (authors, batched) = tracing::subscriber::with_default(subscriber, || {
+        let authors = tracing::info_span!("request", path = "/loop").in_scope(|| {
+            let posts = db.all(&Post::query().order_by(Post::id().asc())).unwrap();
+            // A span that is not a scope, inside: its statements count in
+            // the request's.
+            tracing::info_span!("render").in_scope(|| authors_one_by_one(db, &posts))
+        });
+        let batched = tracing::info_span!("request", path = "/batched").in_scope(|| {
+            db.all(&Post::query().select_related(Post::author()))
+                .unwrap()
+        });
+        (authors, batched)
+    });
+    assert_eq!(authors.len(), 9);
+    assert_eq!(batched.len(), 9);
+    let warnings = warnings.0.lock().unwrap().clone();
+    // Only with the detector on (debug builds, as the suite runs).
+    if related::n_plus_one::settings().enabled {
+        assert_eq!(warnings.len(), 1, "{warnings:#?}");
+        let w = &warnings[0];
+        assert!(w.contains("count=9"), "{w}");
+        assert!(w.contains("blog_author"), "{w}");
+        assert!(w.contains("tests/suite/n_plus_one.rs:"), "{w}");
+        assert!(w.contains("select_related(Post::author())"), "{w}");
+    } else {
+        assert!(warnings.is_empty(), "{warnings:#?}");
+    }
 }
