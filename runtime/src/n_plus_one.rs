@@ -475,6 +475,9 @@ fn observe_in_scope(sql: &str, params: usize, rows: usize, duration: Duration) {
     };
     let global = settings();
     let mut shape_of = None;
+    // The stack is read once, outside any lock, for every scope of the
+    // chain the statement crosses the threshold in.
+    let mut call_site_of: Option<Option<String>> = None;
     let mut scope = Some(&state);
     while let Some(s) = scope {
         let Settings {
@@ -488,17 +491,21 @@ fn observe_in_scope(sql: &str, params: usize, rows: usize, duration: Duration) {
             rows,
             duration,
         });
-        if let Some(shape) = shape {
-            let entry = counts.shapes.entry(shape).or_insert(Shape {
+        let crossed = shape.and_then(|shape| {
+            let entry = counts.shapes.entry(shape.clone()).or_insert(Shape {
                 count: 0,
                 call_site: None,
             });
             entry.count += 1;
-            if entry.count == threshold + 1 {
-                entry.call_site = call_site();
+            (entry.count == threshold + 1).then_some(shape)
+        });
+        drop(counts);
+        if let Some(shape) = crossed {
+            let site = call_site_of.get_or_insert_with(call_site).clone();
+            if let Some(entry) = s.lock().shapes.get_mut(&shape) {
+                entry.call_site = site;
             }
         }
-        drop(counts);
         scope = s.parent.as_ref();
     }
 }
