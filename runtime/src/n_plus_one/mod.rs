@@ -31,7 +31,7 @@
 //! ```
 //!
 //! With a `tracing` subscriber (feature `tracing-subscriber`),
-//! [`SpanLayer`] makes spans scopes: a request's span, entered each time
+//! `SpanLayer` makes spans scopes: a request's span, entered each time
 //! its future is polled, counts the statements of the request, and the
 //! repeats are reported when the span closes. No guard in the code.
 //!
@@ -46,138 +46,25 @@ use std::collections::HashMap;
 use std::fmt;
 use std::future::Future;
 use std::panic::Location;
-use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use crate::log::LoggedStatement;
 use crate::model::ModelInfo;
-use crate::relation::RelationKind;
-use crate::shape::{first_table, shape};
+use crate::shape::shape;
+
+mod hints;
+mod settings;
+
+use hints::{call_site, suggest};
+pub use settings::{Action, Settings, configure, settings};
 
 #[cfg(feature = "tracing-subscriber")]
 pub use crate::span_scope::SpanLayer;
 
-/// What the detector does with a statement shape repeated past the
-/// threshold.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
-    /// A `tracing` warning (target `related::n_plus_one`) when the scope
-    /// closes.
-    Warn,
-    /// The warning's text as a panic when the scope closes (a failing test),
-    /// unless the thread is already panicking.
-    Panic,
-}
-
-/// The detector's settings, process-wide: [`configure`], or the
-/// environment variable `RELATED_N_PLUS_ONE` (`off`, `warn`, `panic`,
-/// optionally `:<threshold>`, e.g. `RELATED_N_PLUS_ONE=panic:3 cargo test`).
-///
-/// ```
-/// use related::n_plus_one::{self, Action, Settings};
-///
-/// // In a test binary: any repeated statement fails the test.
-/// n_plus_one::configure(Settings { enabled: true, threshold: 5, action: Action::Panic });
-/// assert_eq!(n_plus_one::settings().action, Action::Panic);
-/// # n_plus_one::configure(Settings::default());
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Settings {
-    /// Count shapes in scopes (default: on in debug builds, off in release
-    /// builds). Statement counts and budgets work either way.
-    pub enabled: bool,
-    /// A shape sent more than this many times in one scope is reported
-    /// (default 5).
-    pub threshold: usize,
-    /// Warn (default) or panic.
-    pub action: Action,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            enabled: cfg!(debug_assertions),
-            threshold: 5,
-            action: Action::Warn,
-        }
-    }
-}
-
-static ENABLED: AtomicBool = AtomicBool::new(cfg!(debug_assertions));
-static THRESHOLD: AtomicUsize = AtomicUsize::new(5);
-static PANIC: AtomicU8 = AtomicU8::new(0);
 /// Scopes alive in the process: executors look further only when one is.
 static LIVE: AtomicUsize = AtomicUsize::new(0);
-
-/// Settings from `RELATED_N_PLUS_ONE`, read once, before any other:
-/// `off`, `warn` or `panic`, optionally with a threshold (`panic:3`). A CI
-/// run can make every repeat fail the tests without touching their code.
-static FROM_ENV: std::sync::Once = std::sync::Once::new();
-
-fn read_env() {
-    FROM_ENV.call_once(|| {
-        let Ok(value) = std::env::var("RELATED_N_PLUS_ONE") else {
-            return;
-        };
-        match parse_env(&value) {
-            Some(settings) => store(settings),
-            None => tracing::warn!(
-                target: "related::n_plus_one",
-                value,
-                "RELATED_N_PLUS_ONE ignored: expected off, warn or panic, optionally :<threshold> (panic:3)"
-            ),
-        }
-    });
-}
-
-fn parse_env(value: &str) -> Option<Settings> {
-    let (mode, threshold) = match value.trim().split_once(':') {
-        Some((mode, n)) => (mode, n.trim().parse().ok()?),
-        None => (value.trim(), Settings::default().threshold),
-    };
-    let (enabled, action) = match mode.to_ascii_lowercase().as_str() {
-        "off" => (false, Action::Warn),
-        "warn" => (true, Action::Warn),
-        "panic" => (true, Action::Panic),
-        _ => return None,
-    };
-    Some(Settings {
-        enabled,
-        threshold,
-        action,
-    })
-}
-
-/// Replace the detector's settings (process-wide; scopes already open use
-/// the new ones from their next statement). Overrides `RELATED_N_PLUS_ONE`.
-pub fn configure(settings: Settings) {
-    read_env();
-    store(settings);
-}
-
-fn store(settings: Settings) {
-    ENABLED.store(settings.enabled, Ordering::Relaxed);
-    THRESHOLD.store(settings.threshold, Ordering::Relaxed);
-    PANIC.store(
-        u8::from(settings.action == Action::Panic),
-        Ordering::Relaxed,
-    );
-}
-
-/// The detector's current settings.
-pub fn settings() -> Settings {
-    read_env();
-    Settings {
-        enabled: ENABLED.load(Ordering::Relaxed),
-        threshold: THRESHOLD.load(Ordering::Relaxed),
-        action: if PANIC.load(Ordering::Relaxed) == 1 {
-            Action::Panic
-        } else {
-            Action::Warn
-        },
-    }
-}
 
 /// A statement shape sent more often than the threshold in one scope.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -572,104 +459,5 @@ pub(crate) fn note_model(info: &'static ModelInfo) {
         }
         drop(counts);
         scope = s.parent.as_ref();
-    }
-}
-
-/// The first frames of the current stack in the caller's code (not in this
-/// crate's sources, the standard library or a registry dependency): the
-/// line that sent the statement, then up to two callers of it in other
-/// files, so a helper that wraps the load does not hide the loop around it.
-fn call_site() -> Option<String> {
-    let trace = std::backtrace::Backtrace::force_capture().to_string();
-    let ours = std::path::Path::new(file!())
-        .parent()
-        .and_then(|p| p.to_str())
-        .unwrap_or("src");
-    let frames: Vec<String> = trace
-        .lines()
-        .filter_map(|line| line.trim_start().strip_prefix("at "))
-        .map(|at| at.trim_start_matches("./"))
-        .filter(|path| {
-            !path.starts_with(ours)
-                && !path.contains(&format!("/{ours}/"))
-                && !path.starts_with("/rustc/")
-                && !path.contains("/.cargo/")
-                && !path.contains("/.rustup/")
-                && !path.contains("/library/std/")
-                && !path.contains("/library/core/")
-        })
-        .map(|at| {
-            // `path:line:column` -> `path:line`.
-            match at.rsplit_once(':') {
-                Some((head, col)) if col.chars().all(|c| c.is_ascii_digit()) => head.to_owned(),
-                _ => at.to_owned(),
-            }
-        })
-        .fold(Vec::<String>::new(), |mut kept, at| {
-            // One line per file: a helper's own frames say little.
-            let file = |s: &str| s.rsplit_once(':').map_or(s, |(f, _)| f).to_owned();
-            if kept.len() < 3 && kept.last().is_none_or(|last| file(last) != file(&at)) {
-                kept.push(at);
-            }
-            kept
-        });
-    (!frames.is_empty()).then(|| frames.join(" <- "))
-}
-
-/// The query call that loads what `shape` reads in one statement, if it
-/// reads the target (or link table) of a relation of a model in `models`.
-fn suggest(shape: &str, models: &[&'static ModelInfo]) -> Option<String> {
-    let table = first_table(shape)?;
-    let mut calls = Vec::new();
-    for model in models {
-        if model.table == table {
-            continue;
-        }
-        for relation in model.relations {
-            let r = relation();
-            let target = (r.target)();
-            let through = r.kind.through().map(|(t, _, _)| t);
-            if target.table != table && through != Some(table) {
-                continue;
-            }
-            let call = match r.kind {
-                RelationKind::ForeignKey { .. } | RelationKind::OneToOne { .. } => format!(
-                    "`.select_related({m}::{f}())` (one JOIN) or `.prefetch_related({m}::{f}())`",
-                    m = model.name,
-                    f = r.name
-                ),
-                _ => format!("`.prefetch_related({}::{}())`", model.name, r.name),
-            };
-            calls.push(format!(
-                "{call} on the query that loads the `{}` rows",
-                model.name
-            ));
-        }
-    }
-    if calls.is_empty() {
-        None
-    } else {
-        Some(format!(
-            "load the relation with the rows instead: {}",
-            calls.join(", or ")
-        ))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn env_settings() {
-        let panic3 = parse_env("panic:3").unwrap();
-        assert_eq!(
-            (panic3.enabled, panic3.threshold, panic3.action),
-            (true, 3, Action::Panic)
-        );
-        assert_eq!(parse_env(" Warn ").unwrap().threshold, 5);
-        assert!(!parse_env("off").unwrap().enabled);
-        assert_eq!(parse_env("loud"), None);
-        assert_eq!(parse_env("panic:many"), None);
     }
 }
