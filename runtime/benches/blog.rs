@@ -7,7 +7,8 @@
 //! ```
 //!
 //! Groups are `<backend>_<posts>` (`file_10000`, `memory_500`, ...), each with
-//! `related`, `limit` (two statements by hand, key list as one `rarray`
+//! `related`, `related_detector_on` (the same load in an N+1 detector
+//! scope), `limit` (two statements by hand, key list as one `rarray`
 //! parameter), `in_list` (by hand, `IN (?, ...)` split at the variable limit)
 //! and, at 500 posts, `naive` (N+1). Set `BLOG_SIZES=500,10000` to run a
 //! subset.
@@ -94,6 +95,22 @@ fn bench_db<M: Measurement>(c: &mut Criterion<M>, backend: &str, n: usize, db: &
     group.bench_function("related", |b| {
         b.iter(|| {
             let posts = load_related(db);
+            black_box(touch_related(&posts))
+        })
+    });
+    // The same load inside an N+1 detector scope (statements recorded,
+    // shapes counted): the cost of the detector when on. Off (no scope
+    // open, as `related` above runs), an executor pays one relaxed atomic
+    // load per statement.
+    group.bench_function("related_detector_on", |b| {
+        let settings = related::n_plus_one::Settings {
+            enabled: true,
+            ..Default::default()
+        };
+        b.iter(|| {
+            let scope = related::n_plus_one::Scope::with_settings(settings);
+            let posts = scope.run(|| load_related(db));
+            black_box(scope.finish());
             black_box(touch_related(&posts))
         })
     });

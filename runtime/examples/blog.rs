@@ -4,11 +4,14 @@
 //! sent and a count line per strategy, the same counts on every backend:
 //!
 //! ```sh
-//! cargo run -p related --features postgres,mysql --example blog    # sqlite::memory:
-//! cargo run -p related --features postgres,mysql --example blog -- sqlite://blog.db
+//! cargo run -p related --features tokio --example blog    # sqlite::memory:
+//! cargo run -p related --features tokio --example blog -- sqlite://blog.db
 //! cargo run -p related --features postgres,mysql --example blog -- postgres://postgres@127.0.0.1:5432/test
 //! cargo run -p related --features postgres,mysql --example blog -- mysql://root@127.0.0.1:3306/test
 //! ```
+//!
+//! SQLite needs only the `tokio` feature (the demo is async, on
+//! `AsyncSqlite`); the servers' code is compiled with their features.
 //!
 //! Add `--quiet` to print only the counts. The tables are named `example_*`;
 //! they are dropped before the run and again after it, so two runs on the
@@ -21,7 +24,9 @@
 use std::io::Write;
 
 use related::prelude::*;
+#[cfg(feature = "mysql")]
 use related::sqlx::mysql::MySqlPool;
+#[cfg(feature = "postgres")]
 use related::sqlx::postgres::PgPool;
 use related::{
     AsyncSqlite, Dialect, Logged, LoggedStatement, ModelInfo, RelationKind, StatementLog, Value,
@@ -122,7 +127,9 @@ pub type Result<T, E = Box<dyn std::error::Error>> = std::result::Result<T, E>;
 /// SQLite connection usable from async code.
 pub enum Db {
     Sqlite(AsyncSqlite),
+    #[cfg(feature = "postgres")]
     Postgres(PgPool),
+    #[cfg(feature = "mysql")]
     Mysql(MySqlPool),
 }
 
@@ -130,10 +137,18 @@ impl Db {
     /// `sqlite::memory:`, `sqlite://path.db`, `postgres://...`, `mysql://...`.
     pub async fn connect(url: &str) -> Result<Db> {
         if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            Ok(Db::Postgres(PgPool::connect(url).await?))
-        } else if url.starts_with("mysql:") || url.starts_with("mariadb:") {
-            Ok(Db::Mysql(MySqlPool::connect(url).await?))
-        } else if url == "sqlite::memory:" {
+            #[cfg(feature = "postgres")]
+            return Ok(Db::Postgres(PgPool::connect(url).await?));
+            #[cfg(not(feature = "postgres"))]
+            return Err(format!("{url}: build with `--features postgres`").into());
+        }
+        if url.starts_with("mysql:") || url.starts_with("mariadb:") {
+            #[cfg(feature = "mysql")]
+            return Ok(Db::Mysql(MySqlPool::connect(url).await?));
+            #[cfg(not(feature = "mysql"))]
+            return Err(format!("{url}: build with `--features mysql`").into());
+        }
+        if url == "sqlite::memory:" {
             Ok(Db::Sqlite(AsyncSqlite::open_in_memory()?))
         } else if let Some(path) = url
             .strip_prefix("sqlite://")
@@ -169,7 +184,9 @@ fn main() -> Result<()> {
 pub async fn run(db: &Db, quiet: bool, out: &mut dyn Write) -> Result<()> {
     match db {
         Db::Sqlite(db) => demo(db, quiet, out).await,
+        #[cfg(feature = "postgres")]
         Db::Postgres(db) => demo(db, quiet, out).await,
+        #[cfg(feature = "mysql")]
         Db::Mysql(db) => demo(db, quiet, out).await,
     }
 }

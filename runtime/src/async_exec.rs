@@ -38,6 +38,31 @@ pub(crate) mod sealed {
 /// then it runs in that one, with its isolation level, and never ends it.
 /// See the README ("Transactions", "Cancelled loads") for what a load whose
 /// future is dropped leaves on each kind of executor.
+///
+/// Code written over `E: AsyncExecutor + Copy` runs on every backend:
+///
+/// ```
+/// use related::prelude::*;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Author { id: i64, name: String }
+///
+/// async fn names<E: AsyncExecutor + Copy>(db: E) -> related::Result<Vec<String>> {
+///     db.insert_all(&[Author { id: 1, name: "Ann".into() }]).await?;
+///     let rows = db.raw::<Author>("SELECT id, name FROM author", &[]).await?;
+///     Ok(rows.into_iter().map(|a| a.name).collect())
+/// }
+///
+/// # #[cfg(feature = "sqlite")] {
+/// # let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+/// # rt.block_on(async {
+/// let db = related::AsyncSqlite::open_in_memory()?;
+/// db.create_tables(&[Author::info()]).await?;
+/// assert_eq!(names(&db).await?, ["Ann"]);
+/// # Ok::<(), related::Error>(())
+/// # }).unwrap();
+/// # }
+/// ```
 pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
     /// Dialect and key-list binding of the connections behind this executor.
     fn ctx(&self) -> Ctx;
@@ -154,10 +179,30 @@ fn insert_params(dialect: Dialect) -> usize {
 /// An executor whose statements are also counted in `log` (they are always
 /// traced as `related::sql` events).
 ///
-/// ```ignore
+/// ```
+/// # #[cfg(feature = "sqlite")] {
+/// use related::prelude::*;
+/// use related::{AsyncSqlite, Logged, StatementLog};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, tags: ManyToMany<Tag> }
+///
+/// # let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+/// # rt.block_on(async {
+/// let db = AsyncSqlite::open_in_memory()?; // or a PgPool, a MySqlPool...
+/// db.create_tables(&[Tag::info(), Post::info()]).await?;
+/// db.insert_all(&[Post { id: 1, tags: Default::default() }]).await?;
 /// let log = StatementLog::new();
-/// let posts = query.all_async(Logged::new(&pool, &log)).await?;
+/// let query = Post::query().prefetch_related(Post::tags());
+/// let posts = query.all_async(Logged::new(&db, &log)).await?;
+/// assert_eq!(posts.len(), 1);
 /// assert_eq!(log.count(), 2);
+/// # Ok::<(), related::Error>(())
+/// # }).unwrap();
+/// # }
 /// ```
 ///
 /// `Logged<&PgPool>` (like `&PgPool`) is `Copy`: one value serves every
@@ -169,6 +214,7 @@ pub struct Logged<'l, E> {
 }
 
 impl<'l, E: AsyncExecutor> Logged<'l, E> {
+    /// `executor`, counting its statements in `log`.
     pub fn new(executor: E, log: &'l StatementLog) -> Self {
         Logged { executor, log }
     }

@@ -34,6 +34,45 @@ pub enum Consistency {
 /// [`Load`] is the job every query runs. Wrapping one (to observe or pace
 /// its statements) is how tests put a concurrent writer between two
 /// statements of a load.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Consistency, Job, Load, RawRow, Statement, run_job};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64 }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, tags: ManyToMany<Tag> }
+///
+/// /// A load that counts the statements it hands out.
+/// struct Counting<J> { inner: J, sent: usize }
+///
+/// impl<J: Job> Job for Counting<J> {
+///     fn consistency(&self) -> Consistency {
+///         self.inner.consistency()
+///     }
+///     fn next_statement(&mut self) -> related::Result<Option<Statement>> {
+///         let next = self.inner.next_statement()?;
+///         self.sent += usize::from(next.is_some());
+///         Ok(next)
+///     }
+///     fn accept_row(&mut self, row: &dyn RawRow) -> related::Result<()> {
+///         self.inner.accept_row(row)
+///     }
+/// }
+///
+/// # fn main() -> related::Result<()> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[Tag::info(), Post::info()])?;
+/// db.insert(&Post { id: 1, tags: Default::default() })?;
+/// let query = Post::query().prefetch_related(Post::tags());
+/// let mut job = Counting { inner: Load::new(&query, db.ctx())?, sent: 0 };
+/// run_job(&db, &mut job)?;
+/// assert_eq!(job.sent, 2);
+/// assert_eq!(job.inner.finish().len(), 1);
+/// # Ok(()) }
+/// ```
 pub trait Job: Send + 'static {
     /// Decided before the first statement is sent.
     fn consistency(&self) -> Consistency;
@@ -244,7 +283,24 @@ impl RawRow for Remapped<'_> {
     }
 }
 
-/// A connection that runs statements synchronously.
+/// A connection that runs statements synchronously: [`crate::Sqlite`].
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Dialect, Sqlite, Statement};
+///
+/// # fn main() -> related::Result<()> {
+/// let db = Sqlite::open_in_memory()?;
+/// assert_eq!(db.ctx().dialect, Dialect::Sqlite);
+/// let statement = Statement { sql: "SELECT 1 UNION ALL SELECT 2".into(), params: vec![] };
+/// let mut seen = 0;
+/// let rows = db.run(&statement, &mut |_row| {
+///     seen += 1;
+///     Ok(())
+/// })?;
+/// assert_eq!((rows, seen), (2, 2));
+/// # Ok(()) }
+/// ```
 pub trait Executor {
     /// Dialect and key-list binding of this connection.
     fn ctx(&self) -> Ctx;

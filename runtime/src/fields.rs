@@ -11,7 +11,9 @@ use crate::model::Model;
 /// say which call would have loaded it. The derive creates one per field.
 #[derive(Debug, PartialEq, Eq)]
 pub struct FieldName {
+    /// The model's Rust name.
     pub model: &'static str,
+    /// The field's name.
     pub field: &'static str,
     /// Loaded with a JOIN (`select_related`) or only by `prefetch_related`.
     pub joinable: bool,
@@ -24,25 +26,56 @@ static UNNAMED: FieldName = FieldName {
 };
 
 /// Reading a relation that the query did not load.
+///
+/// ```
+/// use related::prelude::*;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Author { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, author: ForeignKey<Author> }
+///
+/// # fn main() -> related::Result<()> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[Author::info(), Post::info()])?;
+/// db.insert(&Author { id: 1, name: "Ann".into() })?;
+/// db.insert(&Post { id: 1, author: ForeignKey::new(1) })?;
+/// let post = Post::query().one(&db)?; // no select_related
+/// let err = post.author.get().unwrap_err();
+/// assert!(matches!(err, related::NotLoaded::Joinable { model: "Post", field: "author" }));
+/// assert!(err.to_string().contains(".select_related(Post::author())"));
+/// # Ok(()) }
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum NotLoaded {
     #[error(
         "`{model}.{field}` was not loaded: add `.select_related({model}::{field}())` (one JOIN) or `.prefetch_related({model}::{field}())` to the query"
     )]
+    /// A single-valued relation: a JOIN or a prefetch loads it.
     Joinable {
+        /// The model declaring the field.
         model: &'static str,
+        /// The field.
         field: &'static str,
     },
     #[error(
         "`{model}.{field}` was not loaded: add `.prefetch_related({model}::{field}())` to the query"
     )]
+    /// A many-valued relation: only a prefetch loads it.
     PrefetchOnly {
+        /// The model declaring the field.
         model: &'static str,
+        /// The field.
         field: &'static str,
     },
     #[error("`{model}.{field}` points at a row that does not exist")]
+    /// The query loaded the relation, and the row the key points at does
+    /// not exist (a LEFT JOIN or a prefetch found nothing).
     Missing {
+        /// The model declaring the field.
         model: &'static str,
+        /// The field.
         field: &'static str,
     },
     #[error(
@@ -83,8 +116,11 @@ pub trait RelationField<T: Model> {
     fn key(&self) -> Option<&T::Pk> {
         None
     }
+    /// Store the row a JOIN or a single-valued prefetch found (None: no row).
     fn set_one(&mut self, target: Option<T>);
+    /// Store the rows a prefetch level found for this source row.
     fn set_many(&mut self, targets: Vec<T>);
+    /// The rows stored so far, for the levels below to fill in.
     fn loaded_mut(&mut self) -> &mut [T];
 }
 
@@ -140,6 +176,8 @@ macro_rules! single_forward {
                 }
             }
 
+            /// Whether the query loaded this relation (the row may still be
+            /// missing: [`NotLoaded::Missing`]).
             pub fn is_loaded(&self) -> bool {
                 !matches!(self.target, One::Unloaded)
             }
@@ -215,11 +253,51 @@ macro_rules! single_forward {
 single_forward!(
     /// A foreign key: the column `<field>_id` holds the target's primary key.
     /// Declare `Option<ForeignKey<T>>` for a nullable column.
+    ///
+    /// ```
+    /// use related::prelude::*;
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Author { id: i64, name: String }
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Post { id: i64, author: ForeignKey<Author>, editor: Option<ForeignKey<Author>> }
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let db = related::Sqlite::open_in_memory()?;
+    /// db.create_tables(&[Author::info(), Post::info()])?;
+    /// db.insert(&Author { id: 1, name: "Ann".into() })?;
+    /// db.insert(&Post { id: 7, author: ForeignKey::new(1), editor: None })?;
+    /// let post = Post::query().select_related(Post::author()).one(&db)?;
+    /// assert_eq!(*post.author.key(), 1);            // the column, always there
+    /// assert_eq!(post.author.get()?.name, "Ann");   // the row, loaded by the JOIN
+    /// assert!(post.editor.is_none());               // a NULL key
+    /// # Ok(()) }
+    /// ```
     ForeignKey
 );
 single_forward!(
     /// A one-to-one relation: a unique foreign key.
     /// Declare `Option<OneToOne<T>>` for a nullable column.
+    ///
+    /// ```
+    /// use related::prelude::*;
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct User { id: i64, name: String }
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Profile { id: i64, user: OneToOne<User>, bio: String }
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let db = related::Sqlite::open_in_memory()?;
+    /// db.create_tables(&[User::info(), Profile::info()])?;
+    /// db.insert(&User { id: 1, name: "Ann".into() })?;
+    /// db.insert(&Profile { id: 1, user: OneToOne::new(1), bio: "hi".into() })?;
+    /// let profile = Profile::query().select_related(Profile::user()).one(&db)?;
+    /// assert_eq!(profile.user.get()?.name, "Ann");
+    /// # Ok(()) }
+    /// ```
     OneToOne
 );
 
@@ -273,6 +351,7 @@ macro_rules! many {
                 self.get().map(|t| t.is_empty())
             }
 
+            /// Whether the query loaded this relation (possibly no rows).
             pub fn is_loaded(&self) -> bool {
                 self.targets.is_some()
             }
@@ -315,20 +394,112 @@ macro_rules! many {
 
 many!(
     /// A many-to-many relation through a link table.
+    ///
+    /// ```
+    /// use related::prelude::*;
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Tag { id: i64, name: String }
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Post { id: i64, tags: ManyToMany<Tag> } // link table post_tags
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let db = related::Sqlite::open_in_memory()?;
+    /// db.create_tables(&[Tag::info(), Post::info()])?;
+    /// db.insert(&Tag { id: 1, name: "rust".into() })?;
+    /// db.insert(&Post { id: 1, tags: Default::default() })?;
+    /// db.link(Post::tags(), &1, &1)?;
+    /// let post = Post::query().prefetch_related(Post::tags()).one(&db)?;
+    /// assert_eq!(post.tags.len()?, 1);
+    /// assert_eq!(post.tags.iter()?.next().unwrap().name, "rust");
+    /// # Ok(()) }
+    /// ```
     ManyToMany
 );
 many!(
     /// The reverse side of a `ForeignKey` or `ManyToMany` declared on `T`
     /// (Django's related manager), named with `#[related(reverse = T::field)]`.
+    ///
+    /// ```
+    /// use related::prelude::*;
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Author {
+    ///     id: i64,
+    ///     #[related(reverse = Book::author)]
+    ///     books: Reverse<Book>,
+    /// }
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Book { id: i64, author: ForeignKey<Author> }
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let db = related::Sqlite::open_in_memory()?;
+    /// db.create_tables(&[Author::info(), Book::info()])?;
+    /// db.insert(&Author { id: 1, books: Default::default() })?;
+    /// db.insert_all(&[Book { id: 1, author: ForeignKey::new(1) }, Book { id: 2, author: ForeignKey::new(1) }])?;
+    /// let author = Author::query().prefetch_related(Author::books()).one(&db)?;
+    /// assert_eq!(author.books.len()?, 2);
+    /// # Ok(()) }
+    /// ```
     Reverse
 );
 many!(
     /// A field that a `Prefetch` fills with a filtered or ordered set of
     /// related rows (Django's `to_attr`). Not a column.
+    ///
+    /// ```
+    /// use related::prelude::*;
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Tag { id: i64, name: String }
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Post { id: i64, tags: ManyToMany<Tag>, first_tag: Prefetched<Tag> }
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let db = related::Sqlite::open_in_memory()?;
+    /// db.create_tables(&[Tag::info(), Post::info()])?;
+    /// db.insert_all(&[Tag { id: 1, name: "a".into() }, Tag { id: 2, name: "b".into() }])?;
+    /// db.insert(&Post { id: 1, tags: Default::default(), first_tag: Default::default() })?;
+    /// db.link(Post::tags(), &1, &1)?;
+    /// db.link(Post::tags(), &1, &2)?;
+    /// let post = Post::query()
+    ///     .prefetch(Prefetch::new(Post::tags()).order_by(Tag::name().desc()).limit(1).to(Post::first_tag()))
+    ///     .one(&db)?;
+    /// assert_eq!(post.first_tag.get()?[0].name, "b");
+    /// assert!(!post.tags.is_loaded());
+    /// # Ok(()) }
+    /// ```
     Prefetched
 );
 
 /// The reverse side of a `OneToOne` declared on `T`: at most one row.
+///
+/// ```
+/// use related::prelude::*;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct User {
+///     id: i64,
+///     #[related(reverse = Profile::user)]
+///     profile: ReverseOne<Profile>,
+/// }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Profile { id: i64, user: OneToOne<User> }
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[User::info(), Profile::info()])?;
+/// db.insert_all(&[User { id: 1, profile: Default::default() }, User { id: 2, profile: Default::default() }])?;
+/// db.insert(&Profile { id: 1, user: OneToOne::new(1) })?;
+/// let users = User::query().select_related(User::profile()).order_by(User::id().asc()).all(&db)?;
+/// assert!(users[0].profile.get()?.is_some());
+/// assert!(users[1].profile.get()?.is_none()); // looked, found none
+/// # Ok(()) }
+/// ```
 #[derive(Clone)]
 pub struct ReverseOne<T: Model> {
     target: One<T>,
@@ -362,6 +533,7 @@ impl<T: Model> ReverseOne<T> {
         }
     }
 
+    /// Whether the query loaded this relation (the row may not exist).
     pub fn is_loaded(&self) -> bool {
         !matches!(self.target, One::Unloaded)
     }

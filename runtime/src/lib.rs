@@ -1,7 +1,8 @@
-#![doc = include_str!("../../README.md")]
+#![doc = include_str!("../README.md")]
 
 #[cfg(feature = "tokio")]
 mod async_exec;
+mod budget;
 mod column;
 mod count;
 mod counted;
@@ -13,12 +14,16 @@ mod join;
 mod load;
 mod log;
 mod model;
+pub mod n_plus_one;
 mod ordering;
 mod path;
 mod prefetch;
 mod query;
 mod relation;
 pub mod schema;
+mod shape;
+#[cfg(feature = "tracing-subscriber")]
+mod span_scope;
 mod sql;
 mod sql_text;
 mod types;
@@ -49,6 +54,9 @@ pub use async_exec::{AsyncExecutor, Logged};
 pub use counted::{CountTarget, Counted};
 pub use error::{Error, Found, Result};
 
+pub use budget::{
+    expect_at_most, expect_at_most_async, expect_statements, expect_statements_async,
+};
 pub use column::{CellError, Column, Key, Ordered, RawRow};
 pub use exec::{Consistency, Executor, Job, run_job};
 pub use expr::{Col, Filter, Like, Order};

@@ -38,6 +38,7 @@ impl<M: Model> Load<M> {
     }
 
     fn start(query: &Query<M>, rows: Vec<M>, stage: Stage, ctx: Ctx) -> Result<Self> {
+        crate::n_plus_one::note_model(M::info());
         if let Some(lookup) = query.errors.first() {
             return Err(Error::DuplicateLookup {
                 lookup: lookup.clone(),

@@ -6,18 +6,54 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 /// One statement as it was sent.
+///
+/// ```
+/// use related::Sqlite;
+///
+/// # fn main() -> related::Result<()> {
+/// let db = Sqlite::open_in_memory()?;
+/// let (_, sent) = db.log().capture(|| db.execute("CREATE TABLE t (x INTEGER)", &[]));
+/// assert_eq!(sent[0].sql, "CREATE TABLE t (x INTEGER)");
+/// assert_eq!((sent[0].params, sent[0].rows), (0, 0));
+/// # Ok(()) }
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct LoggedStatement {
+    /// The SQL text, placeholders in the backend's form.
     pub sql: String,
     /// The number of bind parameters (a whole key list bound as one array
     /// parameter counts as one).
     pub params: usize,
+    /// The rows it returned (0 for statements that return none).
     pub rows: usize,
+    /// From sending it to reading its last row.
     pub duration: Duration,
 }
 
 /// Counts every statement; keeps their text only while recording, so a
 /// long-running service does not grow a log without bound.
+///
+/// Each [`crate::Sqlite`] has one ([`crate::Sqlite::log`]); async executors
+/// count into one through [`crate::Logged`].
+///
+/// ```
+/// use related::prelude::*;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Author { id: i64, name: String }
+///
+/// # fn main() -> related::Result<()> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[Author::info()])?;
+/// db.log().reset();
+/// Author::query().all(&db)?;
+/// assert_eq!(db.log().count(), 1);
+/// db.log().start_recording();
+/// Author::query().first(&db)?;
+/// db.log().stop_recording();
+/// assert!(db.log().take()[0].sql.contains("LIMIT"));
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Default)]
 pub struct StatementLog {
     count: AtomicU64,
@@ -26,6 +62,7 @@ pub struct StatementLog {
 }
 
 impl StatementLog {
+    /// An empty log, not recording.
     pub fn new() -> Self {
         StatementLog::default()
     }
@@ -40,6 +77,7 @@ impl StatementLog {
         self.recording.store(true, Ordering::Relaxed);
     }
 
+    /// Stop keeping statements' text (they are still counted).
     pub fn stop_recording(&self) {
         self.recording.store(false, Ordering::Relaxed);
     }
@@ -106,7 +144,11 @@ impl StatementLog {
 
 /// The `tracing` event of one statement, for statements sent without a log
 /// (an async executor the caller did not wrap in [`crate::Logged`]).
+///
+/// Every statement of every executor passes here, so this is where open
+/// [`crate::n_plus_one::Scope`]s see them.
 pub(crate) fn trace(sql: &str, params: usize, rows: usize, duration: Duration) {
+    crate::n_plus_one::observe(sql, params, rows, duration);
     tracing::debug!(
         target: "related::sql",
         sql,

@@ -13,7 +13,14 @@ pub enum One {}
 pub enum Many {}
 
 /// Marker for [`One`] and [`Many`].
+///
+/// ```
+/// use related::{Cardinality, Many, One};
+///
+/// assert!(Many::MANY && !One::MANY);
+/// ```
 pub trait Cardinality: 'static {
+    /// Whether the relation loads many rows per source row.
     const MANY: bool;
 }
 impl Cardinality for One {
@@ -24,34 +31,70 @@ impl Cardinality for Many {
 }
 
 /// The SQL shape of a relation.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Relation, RelationKind};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64 }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, tags: ManyToMany<Tag> }
+///
+/// fn kind<R: Relation>(_relation: R) -> RelationKind {
+///     R::info().kind
+/// }
+///
+/// let kind = kind(Post::tags());
+/// assert_eq!(kind.through(), Some(("post_tags", "post_id", "tag_id")));
+/// assert!(kind.is_many());
+/// assert_eq!(kind.reversed().through(), Some(("post_tags", "tag_id", "post_id")));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RelationKind {
     /// `source.column` holds the target's primary key.
     ForeignKey {
+        /// The key column, in the source's table.
         column: &'static str,
+        /// Whether the column takes NULL (`Option<ForeignKey<T>>`).
         nullable: bool,
     },
     /// A foreign key whose column is unique.
     OneToOne {
+        /// The key column, in the source's table.
         column: &'static str,
+        /// Whether the column takes NULL (`Option<OneToOne<T>>`).
         nullable: bool,
     },
     /// Rows of `through` link `source_column` (source pk) to `target_column`
     /// (target pk).
     ManyToMany {
+        /// The link table.
         through: &'static str,
+        /// The link table's column holding the source's key.
         source_column: &'static str,
+        /// The link table's column holding the target's key.
         target_column: &'static str,
     },
     /// `target.column` holds the source's primary key (many rows).
-    ReverseForeignKey { column: &'static str },
+    ReverseForeignKey {
+        /// The key column, in the target's table.
+        column: &'static str,
+    },
     /// `target.column` holds the source's primary key (at most one row).
-    ReverseOneToOne { column: &'static str },
+    ReverseOneToOne {
+        /// The key column, in the target's table.
+        column: &'static str,
+    },
     /// The many-to-many seen from its target: `source_column` holds this
     /// model's key, `target_column` the other side's.
     ReverseManyToMany {
+        /// The link table.
         through: &'static str,
+        /// The link table's column holding this side's key.
         source_column: &'static str,
+        /// The link table's column holding the other side's key.
         target_column: &'static str,
     },
 }
@@ -114,29 +157,60 @@ impl RelationKind {
     }
 }
 
-/// Static description of one relation field.
+/// Static description of one relation field (an example at [`Relation`]).
 #[derive(Clone, Copy, Debug)]
 pub struct RelationInfo {
     /// The model that declares the field (Rust name).
     pub model: &'static str,
     /// The field name.
     pub name: &'static str,
+    /// How the tables are linked.
     pub kind: RelationKind,
+    /// The model declaring the field.
     pub source: fn() -> &'static ModelInfo,
+    /// The model the field loads.
     pub target: fn() -> &'static ModelInfo,
 }
 
 /// One relation field of a model. Implemented by the derive on a marker type;
 /// `Post::author()` returns that marker.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Relation, RelationInfo};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Author { id: i64 }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, author: ForeignKey<Author> }
+///
+/// fn info<R: Relation>(_relation: R) -> RelationInfo {
+///     R::info()
+/// }
+///
+/// let author = info(Post::author());
+/// assert_eq!((author.model, author.name), ("Post", "author"));
+/// assert_eq!((author.target)().table, "author");
+/// let post = Post { id: 1, author: ForeignKey::new(9) };
+/// fn link<R: Relation>(_r: R, row: &R::Source) -> Option<&R::Link> {
+///     R::source_link(row)
+/// }
+/// assert_eq!(link(Post::author(), &post), Some(&9));
+/// ```
 pub trait Relation: Copy + Default + Send + Sync + 'static {
+    /// The model declaring the field.
     type Source: Model;
+    /// The model the field loads.
     type Target: Model;
+    /// [`One`] or [`Many`] rows per source row.
     type Card: Cardinality;
     /// The key that matches a source row to its target rows: the target's
     /// primary key for forward relations, the source's for reverse and
     /// many-to-many ones.
     type Link: Key;
 
+    /// The relation's description.
     fn info() -> RelationInfo;
 
     /// The key a source row offers (None: a NULL foreign key).

@@ -60,7 +60,13 @@ impl AsyncSqlite {
     {
         let conn = Arc::clone(&self.conn);
         let handle = runtime()?;
-        match handle.spawn_blocking(move || f(&lock(&conn))).await {
+        // The statements count in the caller's scope, not the pool thread's.
+        let scope = crate::n_plus_one::current();
+        let task = handle.spawn_blocking(move || {
+            let _scope = crate::n_plus_one::carry(scope);
+            f(&lock(&conn))
+        });
+        match task.await {
             Ok(result) => result,
             Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
             Err(_) => Err(shutting_down()),
@@ -145,7 +151,9 @@ impl AsyncExecutor for &AsyncSqlite {
         async move {
             let outcome = match runtime() {
                 Ok(handle) => {
+                    let scope = crate::n_plus_one::current();
                     let task = handle.spawn_blocking(move || {
+                        let _scope = crate::n_plus_one::carry(scope);
                         let db = lock(&conn);
                         let mut guard = task_slot.lock().unwrap_or_else(|e| e.into_inner());
                         let Some(job) = guard.as_mut() else {

@@ -41,12 +41,14 @@ pub fn block_on<F: Future>(f: F) -> F::Output {
 
 pub fn postgres_url() -> String {
     std::env::var("RELATED_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
+        // TLS off unless asked for: the suite is built with TLS and the
+        // server offers it, and sqlx's default (`prefer`) would take it.
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test?sslmode=disable".to_owned())
 }
 
 pub fn mysql_url() -> String {
     std::env::var("RELATED_MYSQL_URL")
-        .unwrap_or_else(|_| "mysql://root@127.0.0.1:3306/test".to_owned())
+        .unwrap_or_else(|_| "mysql://root@127.0.0.1:3306/test?ssl-mode=disabled".to_owned())
 }
 
 /// A pool onto one scratch namespace.

@@ -10,6 +10,7 @@ mod correctness;
 mod count;
 mod example;
 mod faults;
+mod n_plus_one;
 mod oracle;
 mod oracle_text;
 mod ordering;
@@ -17,6 +18,7 @@ mod prefetch;
 mod schema;
 mod select_related;
 mod serialize;
+mod tls;
 mod types;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -40,6 +42,8 @@ fn cases() -> Vec<&'static Case> {
     all.extend(example::CASES);
     all.extend(faults::CASES);
     all.extend(types::CASES);
+    all.extend(n_plus_one::CASES);
+    all.extend(tls::CASES);
     all
 }
 
