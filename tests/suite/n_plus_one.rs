@@ -73,7 +73,7 @@ fn loop_is_reported(db: &Db) {
     assert!(!r.shape.contains("$1"), "{}", r.shape);
     // The line of this file that sent the statement.
     assert!(
-        r.call_site.contains("tests/suite/n_plus_one.rs:"),
+        r.call_site.contains("suite/n_plus_one.rs:"),
         "{}",
         r.call_site
     );
@@ -405,7 +405,7 @@ fn span_is_a_scope(db: &Db) {
         let w = &warnings[0];
         assert!(w.contains("count=9"), "{w}");
         assert!(w.contains("blog_author"), "{w}");
-        assert!(w.contains("tests/suite/n_plus_one.rs:"), "{w}");
+        assert!(w.contains("suite/n_plus_one.rs:"), "{w}");
         assert!(w.contains("select_related(Post::author())"), "{w}");
     } else {
         assert!(warnings.is_empty(), "{warnings:#?}");
