@@ -9,26 +9,35 @@ use crate::value::{SqlDate, SqlTime, SqlTimestamp, SqlType, Value};
 /// Why one cell of a result row could not become the field's type.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum CellError {
+    /// The cell is NULL and the field is not an `Option`.
     #[error(
         "NULL in a column that is not nullable (declare the field as `Option<_>` if NULL is allowed)"
     )]
     UnexpectedNull,
     #[error("expected {expected}, found {found}")]
+    /// The cell holds another SQL type than the field reads.
     WrongType {
+        /// The type the field reads.
         expected: &'static str,
+        /// What the cell holds.
         found: String,
     },
     #[error("value {value} does not fit in {expected}")]
+    /// The value does not fit the field's type (e.g. 300 in a `u8`).
     OutOfRange {
+        /// The value, as text.
         value: String,
+        /// The field's type.
         expected: &'static str,
     },
+    /// The row has fewer columns than the loader asked for.
     #[error("column index {0} is out of range for this row")]
     NoSuchColumn(usize),
     /// A row read by column name (`raw`) has no column of that name, or
     /// more than one.
     #[error("{0}")]
     NotInResult(String),
+    /// The driver could not read the cell; its message.
     #[error("{0}")]
     Driver(String),
 }
@@ -47,14 +56,23 @@ pub trait RawRow {
         let _ = idx;
         None
     }
+    /// Whether cell `idx` is NULL.
     fn is_null(&self, idx: usize) -> Result<bool, CellError>;
+    /// A boolean cell (`BOOLEAN`; an integer 0/1 where there is none).
     fn get_bool(&self, idx: usize) -> Result<Option<bool>, CellError>;
+    /// A 16-bit integer cell (`SMALLINT`).
     fn get_i16(&self, idx: usize) -> Result<Option<i16>, CellError>;
+    /// A 32-bit integer cell (`INTEGER`).
     fn get_i32(&self, idx: usize) -> Result<Option<i32>, CellError>;
+    /// A 64-bit integer cell (`BIGINT`).
     fn get_i64(&self, idx: usize) -> Result<Option<i64>, CellError>;
+    /// A single-precision float cell (`REAL`).
     fn get_f32(&self, idx: usize) -> Result<Option<f32>, CellError>;
+    /// A double-precision float cell (`DOUBLE PRECISION`).
     fn get_f64(&self, idx: usize) -> Result<Option<f64>, CellError>;
+    /// A text cell.
     fn get_string(&self, idx: usize) -> Result<Option<String>, CellError>;
+    /// A binary cell (`BLOB`, `BYTEA`).
     fn get_bytes(&self, idx: usize) -> Result<Option<Vec<u8>>, CellError>;
 
     // No default bodies: a row type (or an adapter over one) that forgets
@@ -90,9 +108,13 @@ pub trait Column: Sized + Clone + Send + Sync + 'static {
     /// comparisons (`lt`, `le`, `gt`, `ge`) take this type, so comparing
     /// with NULL (which SQL never finds true) does not compile.
     type NotNull: Column;
+    /// The SQL type of the column (`CREATE TABLE` writes it per dialect).
     const SQL_TYPE: SqlType;
+    /// Whether the column admits NULL (true for `Option<T>`).
     const NULLABLE: bool = false;
+    /// Reads the value from cell `idx` of `row`.
     fn decode(row: &dyn RawRow, idx: usize) -> Result<Self, CellError>;
+    /// The value as a bind parameter.
     fn to_value(&self) -> Value;
 }
 

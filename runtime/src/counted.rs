@@ -100,10 +100,13 @@ impl<T> serde::Serialize for Counted<T> {
     label = "expected the handle of a `Counted<T>` field of the query's model"
 )]
 pub trait CountTarget: Copy + Send + Sync + 'static {
+    /// The model holding the `Counted` field.
     type Source: Model;
     /// The model whose rows are counted.
     type Item: Model;
+    /// The field's name.
     fn name() -> &'static str;
+    /// Stores `count` in the field of `source`.
     fn set(source: &mut Self::Source, count: u64);
 }
 

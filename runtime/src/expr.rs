@@ -260,6 +260,7 @@ impl<M: Model, T: Column> Col<M, T> {
         })
     }
 
+    /// Ascending order on this column, for [`Query::order_by`](crate::Query::order_by).
     pub fn asc(self) -> Order<M> {
         Order {
             column: self.name,
@@ -268,6 +269,7 @@ impl<M: Model, T: Column> Col<M, T> {
         }
     }
 
+    /// Descending order on this column, for [`Query::order_by`](crate::Query::order_by).
     pub fn desc(self) -> Order<M> {
         Order {
             column: self.name,
@@ -279,6 +281,7 @@ impl<M: Model, T: Column> Col<M, T> {
 
 /// Text columns: SQL `LIKE` with `%` and `_` wildcards (the pattern is bound).
 pub trait Like<M> {
+    /// `column LIKE pattern`.
     fn like(self, pattern: &str) -> Filter<M>;
 }
 

@@ -78,11 +78,14 @@ pub enum NotLoaded {
         /// The field.
         field: &'static str,
     },
+    /// A `Counted` field read from a query that did not count it.
     #[error(
         "`{model}.{field}` was not counted: add `.count_related({model}::<relation>(), {model}::{field}())` to the query"
     )]
     NotCounted {
+        /// The model.
         model: &'static str,
+        /// The field.
         field: &'static str,
     },
 }

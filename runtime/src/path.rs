@@ -14,7 +14,9 @@ use crate::relation::{Relation, SingleValued};
 )]
 #[allow(private_interfaces)]
 pub trait Path: Copy + Send + Sync + 'static {
+    /// The model the path starts at.
     type Source: Model;
+    /// The model the path ends at.
     type Target: Model;
 
     /// Add the JOINs of this path below `joins`.
@@ -80,6 +82,7 @@ pub struct Chain<A, B> {
 }
 
 impl<A, B> Chain<A, B> {
+    /// `first`, then `rest` from where `first` ends (what `.then()` builds).
     pub fn new(first: A, rest: B) -> Self {
         Chain { first, rest }
     }

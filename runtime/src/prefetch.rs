@@ -23,10 +23,15 @@ use crate::value::Value;
 /// A field declared as `Prefetched<T>`, the target of [`Prefetch::to`]
 /// (Django's `to_attr`). Implemented by the derive.
 pub trait PrefetchTarget: Copy + Default + Send + Sync + 'static {
+    /// The model holding the `Prefetched` field.
     type Source: Model;
+    /// The model of the rows stored in it.
     type Item: Model;
+    /// The field's name.
     fn name() -> &'static str;
+    /// Stores `items` in the field of `source`.
     fn attach(source: &mut Self::Source, items: Vec<Self::Item>);
+    /// The rows stored in the field, for nested prefetches to fill.
     fn loaded_mut(source: &mut Self::Source) -> &mut [Self::Item];
 }
 
@@ -37,6 +42,8 @@ pub struct Prefetch<R: Relation> {
 }
 
 impl<R: Relation> Prefetch<R> {
+    /// A prefetch of `relation` with no filter, ordering or limit of its
+    /// own, into the relation's field (until [`Prefetch::to`]).
     pub fn new(_relation: R) -> Self {
         Prefetch {
             level: Level::plain(),

@@ -55,6 +55,7 @@ pub struct PlannedStatement {
     /// `base`, or the prefetch lookup in Django's notation (`tags`,
     /// `items__product`).
     pub lookup: String,
+    /// The SQL text, with placeholders for the parameters.
     pub sql: String,
     /// Whether the key list of this statement may be split into several
     /// statements (only on backends with a bind-parameter limit).
@@ -70,11 +71,15 @@ impl std::fmt::Display for PlannedStatement {
 /// Everything a load needs to know about the connection.
 #[derive(Clone, Copy, Debug)]
 pub struct Ctx {
+    /// The SQL dialect.
     pub dialect: Dialect,
+    /// How key lists are bound.
     pub binding: KeyBinding,
 }
 
 impl<M: Model> Query<M> {
+    /// A query for every row of `M`, with nothing loaded along (same as
+    /// `M::objects()`).
     pub fn new() -> Self {
         Query {
             joins: Vec::new(),
@@ -166,11 +171,15 @@ impl<M: Model> Query<M> {
         self
     }
 
+    /// Return at most `n` rows (`LIMIT`); prefetches load the related rows
+    /// of those only.
     pub fn limit(mut self, n: u64) -> Self {
         self.limit = Some(n);
         self
     }
 
+    /// Skip the first `n` rows (`OFFSET`); give an `order_by` so that which
+    /// rows are skipped is defined.
     pub fn offset(mut self, n: u64) -> Self {
         self.offset = Some(n);
         self

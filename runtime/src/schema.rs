@@ -10,9 +10,13 @@ use crate::value::{SqlType, Value};
 /// MySQL and MariaDB, one dialect, name their collations differently.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Flavor {
+    /// SQLite.
     Sqlite,
+    /// PostgreSQL.
     Postgres,
+    /// MariaDB.
     MariaDb,
+    /// MySQL.
     Mysql,
 }
 

@@ -9,8 +9,11 @@ use crate::value::{SqlType, Value};
 /// The SQL dialect a statement is rendered for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Dialect {
+    /// SQLite: `"ident"`, `?` placeholders.
     Sqlite,
+    /// PostgreSQL: `"ident"`, `$1` placeholders.
     Postgres,
+    /// MySQL and MariaDB: `` `ident` ``, `?` placeholders.
     Mysql,
 }
 
@@ -22,13 +25,18 @@ pub enum KeyBinding {
     OneParameter,
     /// One placeholder per key, split into statements of at most `max`
     /// parameters (read from the connection).
-    Expanded { max: usize },
+    Expanded {
+        /// The most bind parameters one statement may hold.
+        max: usize,
+    },
 }
 
 /// A statement ready to send: SQL text and its bind parameters.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Statement {
+    /// The SQL text, with placeholders.
     pub sql: String,
+    /// The values of the placeholders, in order.
     pub params: Vec<Value>,
 }
 

@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 /// A calendar date (proleptic Gregorian): days since 1970-01-01.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SqlDate {
+    /// Days since 1970-01-01 (negative before).
     pub days: i32,
 }
 
@@ -19,7 +20,9 @@ pub struct SqlDate {
 /// `chrono`, `nanos` of 1e9 and more is a leap second (`23:59:60`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SqlTime {
+    /// Whole seconds since midnight.
     pub secs: u32,
+    /// Nanoseconds within the second (1e9 and more in a leap second).
     pub nanos: u32,
 }
 
@@ -28,7 +31,9 @@ pub struct SqlTime {
 /// in UTC for `TIMESTAMPTZ` ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SqlTimestamp {
+    /// Seconds since 1970-01-01 00:00:00 (negative before).
     pub secs: i64,
+    /// Nanoseconds within the second (1e9 and more in a leap second).
     pub nanos: u32,
 }
 
