@@ -111,7 +111,7 @@ pub enum Error {
 
 impl Error {
     /// The whole text of the statement the error is about (the message
-    /// shows at most [`SHOWN_SQL_CHARS`] characters of it).
+    /// shows at most 600 characters of it).
     pub fn statement(&self) -> Option<&str> {
         match self {
             Error::Decode { statement, .. }

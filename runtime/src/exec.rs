@@ -283,7 +283,7 @@ impl RawRow for Remapped<'_> {
     }
 }
 
-/// A connection that runs statements synchronously: [`crate::Sqlite`].
+/// A connection that runs statements synchronously: `Sqlite` (feature `sqlite`).
 ///
 /// ```
 /// use related::prelude::*;

@@ -2,7 +2,7 @@
 //!
 //! With no lazy loading an N+1 can still be written by hand: a query inside
 //! a loop over rows. A [`Scope`] sees every statement any executor sends
-//! while it is entered (sync SQLite, [`crate::AsyncSqlite`], sqlx pools,
+//! while it is entered (sync SQLite, `AsyncSqlite` (features `sqlite` + `tokio`), sqlx pools,
 //! connections and transactions) and counts them per *shape*: the SQL with
 //! its values taken out. When one shape is sent more than
 //! [`Settings::threshold`] times (default 5) in one scope, the scope reports
@@ -39,7 +39,7 @@
 //! each time the future is polled, on whatever thread runs it (a tokio task
 //! may move between threads). Work the future hands to another task
 //! (`tokio::spawn`) is not in the scope unless instrumented too;
-//! [`crate::AsyncSqlite`] carries the scope to its blocking thread itself.
+//! `AsyncSqlite` (features `sqlite` + `tokio`) carries the scope to its blocking thread itself.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
