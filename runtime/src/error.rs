@@ -7,6 +7,37 @@ use crate::column::CellError;
 ///
 /// `Display` shortens a long statement (a key list of 100,000 values is
 /// megabytes of SQL); [`Error::statement`] gives the whole text, for logs.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{CellError, Error, Found};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Item { id: i64, qty: i32 }
+///
+/// # fn main() -> related::Result<()> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[Item::info()])?;
+///
+/// // `one()` on an empty table.
+/// let err = Item::query().one(&db).unwrap_err();
+/// assert!(matches!(err, Error::NotOne { model: "Item", found: Found::None, .. }));
+/// assert!(err.statement().unwrap().starts_with("SELECT"));
+///
+/// // A cell that does not fit its field: the message names all of it.
+/// db.execute("INSERT INTO item (id, qty) VALUES (1, 5000000000)", &[])?;
+/// let err = Item::query().all(&db).unwrap_err();
+/// let Error::Decode { field, column, error, .. } = &err else { panic!("{err}") };
+/// assert_eq!((*field, *column), ("qty", "qty"));
+/// assert!(matches!(error, CellError::OutOfRange { .. }));
+/// assert!(err.to_string().starts_with("cannot decode `Item.qty` from column `qty`"));
+///
+/// // Two statements where one is allowed: nothing is sent.
+/// let err = db.execute("DELETE FROM item; DROP TABLE item", &[]).unwrap_err();
+/// assert!(matches!(err, Error::SeveralStatements { at: 16, .. }));
+/// assert_eq!(Item::query().count(&db)?, 1);
+/// # Ok(()) }
+/// ```
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A cell of a result row could not become its field's type.

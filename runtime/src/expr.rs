@@ -9,6 +9,54 @@ use crate::value::Value;
 
 /// A column of model `M` holding a `T`. The derive generates one associated
 /// function per stored column, e.g. `Post::title()`.
+///
+/// # Example
+///
+/// Every filter, combined with `&`, `|` and `!`, and both orders:
+///
+/// ```
+/// use related::prelude::*;
+/// use related::Filter;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Item { id: i64, name: String, price: i32, note: Option<String> }
+///
+/// # fn main() -> related::Result<()> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[Item::info()])?;
+/// for (id, name, price, note) in [
+///     (1, "apple", 3, None),
+///     (2, "pear", 5, Some("ripe")),
+///     (3, "plum", 8, None),
+///     (4, "peach", 13, Some("soft")),
+/// ] {
+///     db.insert(&Item { id, name: name.into(), price, note: note.map(Into::into) })?;
+/// }
+/// let ids = |filter: Filter<Item>| -> related::Result<Vec<i64>> {
+///     let rows = Item::query().filter(filter).order_by(Item::id().asc()).all(&db)?;
+///     Ok(rows.iter().map(|i| i.id).collect())
+/// };
+/// assert_eq!(ids(Item::name().eq("pear"))?, [2]);
+/// assert_eq!(ids(Item::name().ne("pear"))?, [1, 3, 4]);
+/// assert_eq!(ids(Item::price().lt(5))?, [1]);
+/// assert_eq!(ids(Item::price().le(5))?, [1, 2]);
+/// assert_eq!(ids(Item::price().gt(8))?, [4]);
+/// assert_eq!(ids(Item::price().ge(8))?, [3, 4]);
+/// assert_eq!(ids(Item::id().is_in([4, 1, 9]))?, [1, 4]);
+/// assert_eq!(ids(Item::note().is_null())?, [1, 3]);
+/// assert_eq!(ids(Item::note().eq(None))?, [1, 3]); // `IS NULL`, as Django's `note=None`
+/// assert_eq!(ids(Item::note().is_not_null())?, [2, 4]);
+/// assert_eq!(ids(Item::note().eq(Some("ripe".to_owned())))?, [2]);
+/// assert_eq!(ids(Item::name().like("p%"))?, [2, 3, 4]);
+/// assert_eq!(ids(Item::name().like("p%") & !Item::name().like("%ch"))?, [2, 3]);
+/// assert_eq!(ids(Item::price().lt(4) | Item::price().gt(10))?, [1, 4]);
+/// assert_eq!(ids(Item::price().gt(3).and(Item::price().lt(13)).or(Item::id().eq(1)))?, [1, 2, 3]);
+///
+/// let cheapest_last = Item::query().order_by(Item::price().desc()).all(&db)?;
+/// assert_eq!(cheapest_last.last().map(|i| i.id), Some(1));
+/// assert_eq!(Item::price().name(), "price");
+/// # Ok(()) }
+/// ```
 pub struct Col<M, T> {
     name: &'static str,
     _marker: PhantomData<fn() -> (M, T)>,

@@ -75,6 +75,38 @@ impl<R: Relation> Path for R {
 
 /// Two lookups end to start: `a.then(b)` follows `a`, then `b` from where `a`
 /// ends.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::Path;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Country { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Publisher { id: i64, country: ForeignKey<Country> }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Author { id: i64, publisher: ForeignKey<Publisher> }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Book { id: i64, author: ForeignKey<Author> }
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let path = Book::author().then(Author::publisher()).then(Publisher::country());
+/// assert_eq!(path.lookup(), "author__publisher__country");
+///
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[Country::info(), Publisher::info(), Author::info(), Book::info()])?;
+/// db.insert(&Country { id: 1, name: "Chile".into() })?;
+/// db.insert(&Publisher { id: 1, country: ForeignKey::new(1) })?;
+/// db.insert(&Author { id: 1, publisher: ForeignKey::new(1) })?;
+/// db.insert(&Book { id: 1, author: ForeignKey::new(1) })?;
+/// let book = Book::query().select_related(path).one(&db)?; // one statement, three JOINs
+/// let country = book.author.get()?.publisher.get()?.country.get()?;
+/// assert_eq!(country.name, "Chile");
+/// # Ok(()) }
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Chain<A, B> {
     first: A,

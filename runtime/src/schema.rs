@@ -1,5 +1,42 @@
 //! CREATE TABLE statements for a set of models, with their foreign key and
 //! through-table constraints, and INSERT statements for rows and links.
+//!
+//! The executors run these (`Sqlite::create_tables`,
+//! `AsyncExecutor::create_tables`); they are public for migrations written
+//! by hand, or to look at the DDL.
+//!
+//! ```
+//! use related::prelude::*;
+//! use related::schema::{self, Flavor, LinkPair};
+//! use related::{Dialect, Value};
+//!
+//! #[derive(Clone, Debug, Model)]
+//! struct Tag { id: i64, name: String }
+//!
+//! #[derive(Clone, Debug, Model)]
+//! #[related(table = "blog_post")]
+//! struct Post { id: i64, title: String, tags: ManyToMany<Tag> }
+//!
+//! let ddl = schema::create_tables(Flavor::Postgres, &[Tag::info(), Post::info()]);
+//! assert!(ddl.iter().any(|s| s.starts_with(r#"CREATE TABLE "blog_post""#)));
+//! assert!(ddl.iter().any(|s| s.contains(r#""blog_post_tags""#))); // the through table
+//! assert_eq!(Flavor::from_mysql_version("10.11.6-MariaDB"), Flavor::MariaDb);
+//! assert_eq!(Flavor::MariaDb.dialect(), Dialect::Mysql);
+//!
+//! let post = Post { id: 1, title: "Joins".into(), tags: Default::default() };
+//! let insert = schema::insert(Dialect::Postgres, &post);
+//! assert!(insert.sql.starts_with(r#"INSERT INTO "blog_post""#));
+//! assert_eq!(insert.params, [Value::I64(1), Value::Text("Joins".into())]);
+//!
+//! // The link functions take the relation as a type: that of its handle.
+//! fn links<R: related::Relation>(_relation: R, pairs: &[LinkPair<R>]) -> Vec<related::Statement> {
+//!     schema::link_many::<R>(Dialect::Sqlite, pairs, 999).unwrap_or_default()
+//! }
+//! let statements = links(Post::tags(), &[(1, 1), (1, 2)]);
+//! assert_eq!(statements.len(), 1); // both pairs in one statement
+//! assert!(statements[0].sql.starts_with(r#"INSERT INTO "blog_post_tags""#));
+//! assert_eq!(statements[0].params.len(), 4);
+//! ```
 
 use crate::model::{Model, ModelInfo};
 use crate::relation::{Relation, RelationKind};
