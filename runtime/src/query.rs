@@ -151,7 +151,24 @@ impl<M: Model> Clone for Query<M> {
     }
 }
 
-/// One statement of a plan, before it runs.
+/// One statement of a plan, before it runs ([`Query::plan`]; the example
+/// at [`Dialect`] reads it).
+///
+/// ```
+/// use related::prelude::*;
+/// use related::Dialect;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, tags: ManyToMany<Tag> }
+///
+/// let plan = Post::query().prefetch_related(Post::tags()).plan(Dialect::Sqlite);
+/// assert_eq!(plan.len(), 2);
+/// assert_eq!(plan[1].lookup, "tags");
+/// assert!(plan[1].to_string().starts_with("[tags] SELECT"));
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlannedStatement {
     /// `base`, or the prefetch lookup in Django's notation (`tags`,
@@ -170,7 +187,9 @@ impl std::fmt::Display for PlannedStatement {
     }
 }
 
-/// Everything a load needs to know about the connection.
+/// Everything a load needs to know about the connection:
+/// [`Executor::ctx`](crate::Executor::ctx) gives it (an example at
+/// [`Dialect`]).
 #[derive(Clone, Copy, Debug)]
 pub struct Ctx {
     /// The SQL dialect.
@@ -180,8 +199,8 @@ pub struct Ctx {
 }
 
 impl<M: Model> Query<M> {
-    /// A query for every row of `M`, with nothing loaded along (same as
-    /// `M::objects()`).
+    /// A query for every row of `M`, with nothing loaded along (what
+    /// `M::query()` returns).
     pub fn new() -> Self {
         Query {
             joins: Vec::new(),
