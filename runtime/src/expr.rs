@@ -71,6 +71,23 @@ impl<M, T> Copy for Col<M, T> {}
 
 /// A boolean condition over the rows of `M`'s table. Every value in it is a
 /// bind parameter.
+///
+/// Built from a column's methods (every one in the example at [`Col`]) and
+/// combined with `&`, `|`, `!`; a filter is a value, to build once and
+/// reuse:
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Dialect, Filter};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Item { id: i64, price: i32 }
+///
+/// let cheap: Filter<Item> = Item::price().lt(5);
+/// let plan = Item::query().filter(!cheap.clone() & Item::id().ne(3)).plan(Dialect::Postgres);
+/// assert!(plan[0].sql.contains(r#"WHERE (NOT ("item"."price" < $1) AND "item"."id" <> $2)"#));
+/// # let _ = cheap;
+/// ```
 pub struct Filter<M> {
     pub(crate) expr: Expr,
     _marker: PhantomData<fn() -> M>,
@@ -196,7 +213,20 @@ impl<M> Not for Filter<M> {
     }
 }
 
-/// One ORDER BY term.
+/// One ORDER BY term, from [`Col::asc`] or [`Col::desc`]. Each
+/// `order_by` call adds a key:
+///
+/// ```
+/// use related::prelude::*;
+/// use related::Dialect;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Item { id: i64, price: i32 }
+///
+/// let query = Item::query().order_by(Item::price().desc()).order_by(Item::id().asc());
+/// let sql = &query.plan(Dialect::Sqlite)[0].sql;
+/// assert!(sql.ends_with(r#"ORDER BY "item"."price" DESC, "item"."id""#), "{sql}");
+/// ```
 pub struct Order<M> {
     pub(crate) column: &'static str,
     pub(crate) desc: bool,
@@ -328,6 +358,25 @@ impl<M: Model, T: Column> Col<M, T> {
 }
 
 /// Text columns: SQL `LIKE` with `%` and `_` wildcards (the pattern is bound).
+/// Case-sensitivity is the database's: SQLite's `LIKE` folds ASCII case,
+/// PostgreSQL's does not.
+///
+/// ```
+/// use related::prelude::*;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Page { id: i64, slug: String, note: Option<String> }
+///
+/// # fn main() -> related::Result<()> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[Page::info()])?;
+/// db.insert(&Page { id: 1, slug: "intro_2".into(), note: Some("draft".into()) })?;
+/// db.insert(&Page { id: 2, slug: "intro-3".into(), note: None })?;
+/// // `_` matches any one character; NULL matches no pattern.
+/// assert_eq!(Page::query().filter(Page::slug().like("intro_%")).count(&db)?, 2);
+/// assert_eq!(Page::query().filter(Page::note().like("%")).count(&db)?, 1);
+/// # Ok(()) }
+/// ```
 pub trait Like<M> {
     /// `column LIKE pattern`.
     fn like(self, pattern: &str) -> Filter<M>;
