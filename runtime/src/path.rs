@@ -8,6 +8,39 @@ use crate::prefetch::{Level, PrefetchNode, add_node};
 use crate::relation::{Relation, SingleValued};
 
 /// A relation or a chain of relations starting at `Source`.
+///
+/// Every relation handle is one, and so is a chain built with `.then()`
+/// (the example at [`Chain`]); code of your own can take any path:
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Path, SingleValued};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Publisher { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Author { id: i64, publisher: ForeignKey<Publisher> }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Book { id: i64, author: ForeignKey<Author> }
+///
+/// /// Books with `path` loaded by JOINs: only single-valued paths compile.
+/// fn books_with<P: Path<Source = Book> + SingleValued>(path: P) -> Query<Book> {
+///     Book::query().select_related(path)
+/// }
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[Publisher::info(), Author::info(), Book::info()])?;
+/// db.insert(&Publisher { id: 1, name: "Hachette".into() })?;
+/// db.insert(&Author { id: 1, publisher: ForeignKey::new(1) })?;
+/// db.insert(&Book { id: 1, author: ForeignKey::new(1) })?;
+/// let books = books_with(Book::author().then(Author::publisher())).all(&db)?;
+/// assert_eq!(books[0].author.get()?.publisher.get()?.name, "Hachette");
+/// assert_eq!(Book::author().lookup(), "author");
+/// # Ok(()) }
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a relation path",
     label = "expected a relation handle such as `Post::author()` or a chain `Post::author().then(Author::publisher())`"
@@ -139,6 +172,23 @@ impl<A: Relation, B: Path<Source = A::Target>> Chain<A, B> {
 /// relation `r` becomes `Chain<r, C>`, a chain `Chain<a, b>` becomes
 /// `Chain<a, b + C>`. [`Chain::then`] uses it; user code never needs to name
 /// it.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Append, Path};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct A { id: i64, b: ForeignKey<B> }
+/// #[derive(Clone, Debug, Model)]
+/// struct B { id: i64, c: ForeignKey<C> }
+/// #[derive(Clone, Debug, Model)]
+/// struct C { id: i64, d: ForeignKey<D> }
+/// #[derive(Clone, Debug, Model)]
+/// struct D { id: i64 }
+///
+/// let path = A::b().append(B::c()).append(C::d()); // what `.then()` does
+/// assert_eq!(path.lookup(), "b__c__d");
+/// ```
 pub trait Append<C: Path<Source = Self::Target>>: Path {
     /// The path that follows `self`, then `C`.
     type Output: Path<Source = Self::Source, Target = C::Target>;
