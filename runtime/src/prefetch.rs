@@ -21,7 +21,22 @@ use crate::sql::{KeyBinding, Statement};
 use crate::value::Value;
 
 /// A field declared as `Prefetched<T>`, the target of [`Prefetch::to`]
-/// (Django's `to_attr`). Implemented by the derive.
+/// (Django's `to_attr`). Implemented by the derive; the example at
+/// [`Prefetch`] fills one.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::PrefetchTarget;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64 }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, tags: ManyToMany<Tag>, top_tags: Prefetched<Tag> }
+///
+/// fn field_name<A: PrefetchTarget>(_field: A) -> &'static str { A::name() }
+/// assert_eq!(field_name(Post::top_tags()), "top_tags");
+/// ```
 pub trait PrefetchTarget: Copy + Default + Send + Sync + 'static {
     /// The model holding the `Prefetched` field.
     type Source: Model;

@@ -45,6 +45,7 @@ use crate::value::{SqlType, Value};
 
 /// The database server DDL is written for. The dialect decides the SQL;
 /// MySQL and MariaDB, one dialect, name their collations differently.
+/// The [module's example](self) uses it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Flavor {
     /// SQLite.
