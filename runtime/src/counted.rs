@@ -60,7 +60,7 @@ use crate::value::Value;
 /// // Not counted by this query: an error naming the call to add.
 /// let plain = Post::query().first(&db)?.unwrap();
 /// assert!(matches!(plain.tag_count.get(), Err(NotLoaded::NotCounted { field: "tag_count", .. })));
-
+///
 /// // The field handle is a `CountTarget`.
 /// fn field_name<A: CountTarget>(_field: A) -> &'static str { A::name() }
 /// assert_eq!(field_name(Post::tag_count()), "tag_count");
