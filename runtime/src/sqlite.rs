@@ -104,6 +104,29 @@ impl Sqlite {
     /// Bind key lists as one placeholder per key instead of one `rarray`
     /// parameter, splitting at the connection's variable limit (for
     /// connections or tools that cannot use `rarray`).
+    ///
+    /// ```
+    /// use related::prelude::*;
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Tag { id: i64 }
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Post { id: i64, tags: ManyToMany<Tag> }
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let mut db = related::Sqlite::open_in_memory()?.with_expanded_key_lists();
+    /// assert_eq!(db.set_max_variables(4), 4);
+    /// db.create_tables(&[Tag::info(), Post::info()])?;
+    /// db.insert_all(&(1..=10).map(|id| Post { id, tags: Default::default() }).collect::<Vec<_>>())?;
+    ///
+    /// let before = db.log().count();
+    /// let posts = Post::query().prefetch_related(Post::tags()).all(&db)?;
+    /// assert!(posts.iter().all(|p| p.tags.is_loaded()));
+    /// // The posts, then their 10 keys in 3 statements of at most 4.
+    /// assert_eq!(db.log().count() - before, 1 + 3);
+    /// # Ok(()) }
+    /// ```
     pub fn with_expanded_key_lists(mut self) -> Self {
         self.binding = KeyBinding::Expanded {
             max: self.max_variables(),
