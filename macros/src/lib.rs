@@ -7,6 +7,8 @@
 //! collected in a `Ctxt` along the way and reported together; `fallback`
 //! keeps them from cascading into the rest of the crate.
 
+#![warn(missing_docs)]
+
 mod ast;
 mod attr;
 mod case;

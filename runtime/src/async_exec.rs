@@ -4,7 +4,7 @@
 //!
 //! Executors: `&PgPool` / `&MySqlPool` (one pooled connection per load), a
 //! connection (`&mut *conn`), a transaction (`&mut *tx`), and
-//! [`crate::AsyncSqlite`]; any of them wrapped in [`Logged`] to count
+//! `AsyncSqlite` (features `sqlite` + `tokio`); any of them wrapped in [`Logged`] to count
 //! statements.
 
 use std::future::Future;
@@ -29,7 +29,7 @@ pub(crate) mod sealed {
 
 /// Something an async load can run on: `&PgPool`, `&MySqlPool`, a
 /// connection (`&mut *conn`), a transaction (`&mut *tx`), an
-/// [`crate::AsyncSqlite`], or any of them in [`Logged`].
+/// `AsyncSqlite` (features `sqlite` + `tokio`), or any of them in [`Logged`].
 ///
 /// Every statement of one job runs on ONE connection. A job with more than
 /// one statement that reads (a load with prefetch levels) runs in a
@@ -356,7 +356,7 @@ impl Job for CreateTables {
 
 impl<M: Model> Query<M> {
     /// [`Query::all`] on an async executor: `&pool`, `&mut *conn`,
-    /// `&mut *tx`, an [`crate::AsyncSqlite`], or one of them in [`Logged`].
+    /// `&mut *tx`, an `AsyncSqlite` (features `sqlite` + `tokio`), or one of them in [`Logged`].
     /// Every statement runs on one connection, in one snapshot.
     pub async fn all_async<E: AsyncExecutor>(&self, executor: E) -> Result<Vec<M>> {
         let load = Load::new(self, executor.ctx())?;

@@ -22,6 +22,50 @@ use crate::value::Value;
 
 /// A model field holding how many `T` rows a relation has for this row,
 /// filled by [`Query::count_related`]; no column.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{CountTarget, NotLoaded};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post {
+///     id: i64,
+///     tags: ManyToMany<Tag>,
+///     tag_count: Counted<Tag>,
+///     rust_tag_count: Counted<Tag>,
+/// }
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[Tag::info(), Post::info()])?;
+/// db.insert_all(&[Tag { id: 1, name: "rust".into() }, Tag { id: 2, name: "sql".into() }])?;
+/// for id in [1, 2] {
+///     let (tags, tag_count, rust_tag_count) = Default::default();
+///     db.insert(&Post { id, tags, tag_count, rust_tag_count })?;
+/// }
+/// db.link(Post::tags(), &1, &1)?;
+/// db.link(Post::tags(), &1, &2)?;
+///
+/// let posts = Post::query()
+///     .count_related(Post::tags(), Post::tag_count()) // one GROUP BY statement
+///     .count_related_where(Post::tags(), Tag::name().eq("rust"), Post::rust_tag_count())
+///     .order_by(Post::id().asc())
+///     .all(&db)?;
+/// assert_eq!((posts[0].tag_count.get()?, posts[0].rust_tag_count.get()?), (2, 1));
+/// assert_eq!(posts[1].tag_count.get()?, 0); // no tags: 0, not an error
+///
+/// // Not counted by this query: an error naming the call to add.
+/// let plain = Post::query().first(&db)?.unwrap();
+/// assert!(matches!(plain.tag_count.get(), Err(NotLoaded::NotCounted { field: "tag_count", .. })));
+///
+/// // The field handle is a `CountTarget`.
+/// fn field_name<A: CountTarget>(_field: A) -> &'static str { A::name() }
+/// assert_eq!(field_name(Post::tag_count()), "tag_count");
+/// # Ok(()) }
+/// ```
 pub struct Counted<T> {
     count: Option<u64>,
     name: &'static FieldName,
@@ -95,15 +139,20 @@ impl<T> serde::Serialize for Counted<T> {
 
 /// A [`Counted`] field, as its handle (`Post::tag_count()`) names it.
 /// Implemented by the derive.
+///
+/// The example at [`Counted`] counts into two such fields.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a `Counted<_>` field",
     label = "expected the handle of a `Counted<T>` field of the query's model"
 )]
 pub trait CountTarget: Copy + Send + Sync + 'static {
+    /// The model holding the `Counted` field.
     type Source: Model;
     /// The model whose rows are counted.
     type Item: Model;
+    /// The field's name.
     fn name() -> &'static str;
+    /// Stores `count` in the field of `source`.
     fn set(source: &mut Self::Source, count: u64);
 }
 

@@ -7,26 +7,69 @@ use crate::column::CellError;
 ///
 /// `Display` shortens a long statement (a key list of 100,000 values is
 /// megabytes of SQL); [`Error::statement`] gives the whole text, for logs.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{CellError, Error, Found};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Item { id: i64, qty: i32 }
+///
+/// # fn main() -> related::Result<()> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[Item::info()])?;
+///
+/// // `one()` on an empty table.
+/// let err = Item::query().one(&db).unwrap_err();
+/// assert!(matches!(err, Error::NotOne { model: "Item", found: Found::None, .. }));
+/// assert!(err.statement().unwrap().starts_with("SELECT"));
+///
+/// // A cell that does not fit its field: the message names all of it.
+/// db.execute("INSERT INTO item (id, qty) VALUES (1, 5000000000)", &[])?;
+/// let err = Item::query().all(&db).unwrap_err();
+/// let Error::Decode { field, column, error, .. } = &err else { panic!("{err}") };
+/// assert_eq!((*field, *column), ("qty", "qty"));
+/// assert!(matches!(error, CellError::OutOfRange { .. }));
+/// assert!(err.to_string().starts_with("cannot decode `Item.qty` from column `qty`"));
+///
+/// // Two statements where one is allowed: nothing is sent.
+/// let err = db.execute("DELETE FROM item; DROP TABLE item", &[]).unwrap_err();
+/// assert!(matches!(err, Error::SeveralStatements { at: 16, .. }));
+/// assert_eq!(Item::query().count(&db)?, 1);
+/// # Ok(()) }
+/// ```
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// A cell of a result row could not become its field's type.
     #[error(
         "cannot decode `{model}.{field}` from column `{column}`: {error}; statement: {}",
         shorten(statement)
     )]
     Decode {
+        /// The model being decoded.
         model: &'static str,
+        /// The Rust field of that model.
         field: &'static str,
+        /// The column the field is stored in.
         column: &'static str,
+        /// What was wrong with the cell.
         error: CellError,
+        /// The statement that returned the row.
         statement: String,
     },
+    /// The database refused or failed a statement (a syntax error, a
+    /// constraint, a missing table...).
+
     #[error(
         "the database rejected a statement: {message}; statement: {}",
         shorten(statement)
     )]
     Database {
+        /// The database's message.
         message: String,
+        /// The statement it was about.
         statement: String,
+        /// The driver's error, where there is one.
         #[source]
         source: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
@@ -35,8 +78,11 @@ pub enum Error {
     /// client, and the server rolled back any transaction of the session.
     #[error("{message}; statement: {}", shorten(statement))]
     ConnectionLost {
+        /// What the driver said.
         message: String,
+        /// The statement that was running.
         statement: String,
+        /// The driver's error, where there is one.
         #[source]
         source: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
@@ -46,36 +92,57 @@ pub enum Error {
         "one call sends one statement, and this SQL holds more than one (text after the `;` at byte {at}); nothing was sent; statement: {}",
         shorten(statement)
     )]
-    SeveralStatements { at: usize, statement: String },
+    SeveralStatements {
+        /// Byte offset of the `;` that ends the first statement.
+        at: usize,
+        /// The whole SQL given.
+        statement: String,
+    },
+    /// Opening a connection or a pool failed.
     #[error("cannot connect: {message}")]
     Connect {
+        /// What the driver said.
         message: String,
+        /// The driver's error, where there is one.
         #[source]
         source: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
+    /// Two prefetches of one query follow the same lookup with different
+    /// filters, orderings or limits, so their results would land in the same
+    /// field.
     #[error(
         "the lookup `{lookup}` was given twice with different queries; give each a target field of its own with `Prefetch::to(...)`"
     )]
-    DuplicateLookup { lookup: String },
+    DuplicateLookup {
+        /// The lookup path, e.g. `posts__comments`.
+        lookup: String,
+    },
+    /// `link` was given a relation that has no join table.
     #[error("`{relation}` is not a many-to-many relation: {what}")]
     NotManyToMany {
+        /// The relation, as `Model.field`.
         relation: String,
+        /// What the relation is instead.
         what: &'static str,
     },
+    /// `one()` found no row, or more than one.
     #[error(
         "expected exactly one `{model}` row, found {found}; statement: {}",
         shorten(statement)
     )]
     NotOne {
+        /// The model queried.
         model: &'static str,
+        /// What was found instead.
         found: Found,
+        /// The statement that ran.
         statement: String,
     },
 }
 
 impl Error {
     /// The whole text of the statement the error is about (the message
-    /// shows at most [`SHOWN_SQL_CHARS`] characters of it).
+    /// shows at most 600 characters of it).
     pub fn statement(&self) -> Option<&str> {
         match self {
             Error::Decode { statement, .. }
@@ -136,6 +203,7 @@ impl std::fmt::Display for Found {
     }
 }
 
+/// `std::result::Result` with this crate's [`Error`] by default.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[cfg(test)]

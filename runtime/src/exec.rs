@@ -13,7 +13,8 @@ use crate::query::Ctx;
 use crate::sql::Statement;
 use crate::value::Value;
 
-/// What the statements of one job need to be consistent.
+/// What the statements of one job need to be consistent
+/// ([`Job::consistency`]; an example at [`Load`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Consistency {
     /// Nothing: one statement, or statements that stand alone (DDL).
@@ -283,7 +284,7 @@ impl RawRow for Remapped<'_> {
     }
 }
 
-/// A connection that runs statements synchronously: [`crate::Sqlite`].
+/// A connection that runs statements synchronously: `Sqlite` (feature `sqlite`).
 ///
 /// ```
 /// use related::prelude::*;

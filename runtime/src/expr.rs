@@ -9,6 +9,54 @@ use crate::value::Value;
 
 /// A column of model `M` holding a `T`. The derive generates one associated
 /// function per stored column, e.g. `Post::title()`.
+///
+/// # Example
+///
+/// Every filter, combined with `&`, `|` and `!`, and both orders:
+///
+/// ```
+/// use related::prelude::*;
+/// use related::Filter;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Item { id: i64, name: String, price: i32, note: Option<String> }
+///
+/// # fn main() -> related::Result<()> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[Item::info()])?;
+/// for (id, name, price, note) in [
+///     (1, "apple", 3, None),
+///     (2, "pear", 5, Some("ripe")),
+///     (3, "plum", 8, None),
+///     (4, "peach", 13, Some("soft")),
+/// ] {
+///     db.insert(&Item { id, name: name.into(), price, note: note.map(Into::into) })?;
+/// }
+/// let ids = |filter: Filter<Item>| -> related::Result<Vec<i64>> {
+///     let rows = Item::query().filter(filter).order_by(Item::id().asc()).all(&db)?;
+///     Ok(rows.iter().map(|i| i.id).collect())
+/// };
+/// assert_eq!(ids(Item::name().eq("pear"))?, [2]);
+/// assert_eq!(ids(Item::name().ne("pear"))?, [1, 3, 4]);
+/// assert_eq!(ids(Item::price().lt(5))?, [1]);
+/// assert_eq!(ids(Item::price().le(5))?, [1, 2]);
+/// assert_eq!(ids(Item::price().gt(8))?, [4]);
+/// assert_eq!(ids(Item::price().ge(8))?, [3, 4]);
+/// assert_eq!(ids(Item::id().is_in([4, 1, 9]))?, [1, 4]);
+/// assert_eq!(ids(Item::note().is_null())?, [1, 3]);
+/// assert_eq!(ids(Item::note().eq(None))?, [1, 3]); // `IS NULL`, as Django's `note=None`
+/// assert_eq!(ids(Item::note().is_not_null())?, [2, 4]);
+/// assert_eq!(ids(Item::note().eq(Some("ripe".to_owned())))?, [2]);
+/// assert_eq!(ids(Item::name().like("p%"))?, [2, 3, 4]);
+/// assert_eq!(ids(Item::name().like("p%") & !Item::name().like("%ch"))?, [2, 3]);
+/// assert_eq!(ids(Item::price().lt(4) | Item::price().gt(10))?, [1, 4]);
+/// assert_eq!(ids(Item::price().gt(3).and(Item::price().lt(13)).or(Item::id().eq(1)))?, [1, 2, 3]);
+///
+/// let cheapest_last = Item::query().order_by(Item::price().desc()).all(&db)?;
+/// assert_eq!(cheapest_last.last().map(|i| i.id), Some(1));
+/// assert_eq!(Item::price().name(), "price");
+/// # Ok(()) }
+/// ```
 pub struct Col<M, T> {
     name: &'static str,
     _marker: PhantomData<fn() -> (M, T)>,
@@ -23,6 +71,23 @@ impl<M, T> Copy for Col<M, T> {}
 
 /// A boolean condition over the rows of `M`'s table. Every value in it is a
 /// bind parameter.
+///
+/// Built from a column's methods (every one in the example at [`Col`]) and
+/// combined with `&`, `|`, `!`; a filter is a value, to build once and
+/// reuse:
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Dialect, Filter};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Item { id: i64, price: i32 }
+///
+/// let cheap: Filter<Item> = Item::price().lt(5);
+/// let plan = Item::query().filter(!cheap.clone() & Item::id().ne(3)).plan(Dialect::Postgres);
+/// assert!(plan[0].sql.contains(r#"WHERE (NOT ("item"."price" < $1) AND "item"."id" <> $2)"#));
+/// # let _ = cheap;
+/// ```
 pub struct Filter<M> {
     pub(crate) expr: Expr,
     _marker: PhantomData<fn() -> M>,
@@ -148,7 +213,20 @@ impl<M> Not for Filter<M> {
     }
 }
 
-/// One ORDER BY term.
+/// One ORDER BY term, from [`Col::asc`] or [`Col::desc`]. Each
+/// `order_by` call adds a key:
+///
+/// ```
+/// use related::prelude::*;
+/// use related::Dialect;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Item { id: i64, price: i32 }
+///
+/// let query = Item::query().order_by(Item::price().desc()).order_by(Item::id().asc());
+/// let sql = &query.plan(Dialect::Sqlite)[0].sql;
+/// assert!(sql.ends_with(r#"ORDER BY "item"."price" DESC, "item"."id""#), "{sql}");
+/// ```
 pub struct Order<M> {
     pub(crate) column: &'static str,
     pub(crate) desc: bool,
@@ -260,6 +338,7 @@ impl<M: Model, T: Column> Col<M, T> {
         })
     }
 
+    /// Ascending order on this column, for [`Query::order_by`](crate::Query::order_by).
     pub fn asc(self) -> Order<M> {
         Order {
             column: self.name,
@@ -268,6 +347,7 @@ impl<M: Model, T: Column> Col<M, T> {
         }
     }
 
+    /// Descending order on this column, for [`Query::order_by`](crate::Query::order_by).
     pub fn desc(self) -> Order<M> {
         Order {
             column: self.name,
@@ -278,7 +358,27 @@ impl<M: Model, T: Column> Col<M, T> {
 }
 
 /// Text columns: SQL `LIKE` with `%` and `_` wildcards (the pattern is bound).
+/// Case-sensitivity is the database's: SQLite's `LIKE` folds ASCII case,
+/// PostgreSQL's does not.
+///
+/// ```
+/// use related::prelude::*;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Page { id: i64, slug: String, note: Option<String> }
+///
+/// # fn main() -> related::Result<()> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[Page::info()])?;
+/// db.insert(&Page { id: 1, slug: "intro_2".into(), note: Some("draft".into()) })?;
+/// db.insert(&Page { id: 2, slug: "intro-3".into(), note: None })?;
+/// // `_` matches any one character; NULL matches no pattern.
+/// assert_eq!(Page::query().filter(Page::slug().like("intro_%")).count(&db)?, 2);
+/// assert_eq!(Page::query().filter(Page::note().like("%")).count(&db)?, 1);
+/// # Ok(()) }
+/// ```
 pub trait Like<M> {
+    /// `column LIKE pattern`.
     fn like(self, pattern: &str) -> Filter<M>;
 }
 

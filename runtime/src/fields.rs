@@ -8,7 +8,8 @@ use std::fmt;
 use crate::model::Model;
 
 /// Names the field a relation value belongs to, so "not loaded" errors can
-/// say which call would have loaded it. The derive creates one per field.
+/// say which call would have loaded it. The derive creates one per field;
+/// the example at [`NotLoaded`] shows the names in an error.
 #[derive(Debug, PartialEq, Eq)]
 pub struct FieldName {
     /// The model's Rust name.
@@ -78,11 +79,14 @@ pub enum NotLoaded {
         /// The field.
         field: &'static str,
     },
+    /// A `Counted` field read from a query that did not count it.
     #[error(
         "`{model}.{field}` was not counted: add `.count_related({model}::<relation>(), {model}::{field}())` to the query"
     )]
     NotCounted {
+        /// The model.
         model: &'static str,
+        /// The field.
         field: &'static str,
     },
 }
@@ -111,6 +115,26 @@ enum One<T> {
 }
 
 /// How the runtime fills a relation field. Implemented by every field type.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::RelationField;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64 }
+///
+/// # fn main() -> Result<(), related::NotLoaded> {
+/// let mut key: ForeignKey<Tag> = ForeignKey::new(7);
+/// assert_eq!(RelationField::key(&key), Some(&7));
+/// key.set_one(Some(Tag { id: 7 }));
+/// assert_eq!(key.get()?.id, 7);
+///
+/// let mut tags: ManyToMany<Tag> = ManyToMany::default();
+/// assert!(!tags.is_loaded());
+/// tags.set_many(vec![Tag { id: 1 }, Tag { id: 2 }]);
+/// assert_eq!(tags.len()?, 2);
+/// # Ok(()) }
+/// ```
 pub trait RelationField<T: Model> {
     /// The target key stored in the source row (forward relations only).
     fn key(&self) -> Option<&T::Pk> {

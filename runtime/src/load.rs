@@ -16,7 +16,40 @@ enum Stage {
     Done,
 }
 
-/// One load in progress.
+/// One load in progress: the [`Job`](crate::Job) that [`Query::all`] and
+/// the other ways to run a query drive on a connection.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Consistency, Job, Load, run_job};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, tags: ManyToMany<Tag> }
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[Tag::info(), Post::info()])?;
+/// db.insert(&Post { id: 1, tags: Default::default() })?;
+/// db.insert(&Tag { id: 1, name: "rust".into() })?;
+/// db.link(Post::tags(), &1, &1)?;
+///
+/// // Two statements: they must see one snapshot of the database.
+/// let query = Post::query().prefetch_related(Post::tags());
+/// let mut load = Load::new(&query, db.ctx())?;
+/// assert!(!load.at_most_one_statement());
+/// assert_eq!(load.consistency(), Consistency::Snapshot);
+/// run_job(&db, &mut load)?;
+/// let posts = load.finish();
+/// assert_eq!(posts[0].tags.get()?[0].name, "rust");
+///
+/// // One statement needs no transaction.
+/// let single = Load::new(&Post::query(), db.ctx())?;
+/// assert_eq!(single.consistency(), Consistency::None);
+/// # Ok(()) }
+/// ```
 pub struct Load<M: Model> {
     query: Query<M>,
     ctx: Ctx,

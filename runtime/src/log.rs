@@ -33,8 +33,8 @@ pub struct LoggedStatement {
 /// Counts every statement; keeps their text only while recording, so a
 /// long-running service does not grow a log without bound.
 ///
-/// Each [`crate::Sqlite`] has one ([`crate::Sqlite::log`]); async executors
-/// count into one through [`crate::Logged`].
+/// Each `Sqlite` (feature `sqlite`) has one (`Sqlite::log`); async executors
+/// count into one through `Logged` (feature `tokio`).
 ///
 /// ```
 /// use related::prelude::*;

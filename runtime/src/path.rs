@@ -8,13 +8,48 @@ use crate::prefetch::{Level, PrefetchNode, add_node};
 use crate::relation::{Relation, SingleValued};
 
 /// A relation or a chain of relations starting at `Source`.
+///
+/// Every relation handle is one, and so is a chain built with `.then()`
+/// (the example at [`Chain`]); code of your own can take any path:
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Path, SingleValued};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Publisher { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Author { id: i64, publisher: ForeignKey<Publisher> }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Book { id: i64, author: ForeignKey<Author> }
+///
+/// /// Books with `path` loaded by JOINs: only single-valued paths compile.
+/// fn books_with<P: Path<Source = Book> + SingleValued>(path: P) -> Query<Book> {
+///     Book::query().select_related(path)
+/// }
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[Publisher::info(), Author::info(), Book::info()])?;
+/// db.insert(&Publisher { id: 1, name: "Hachette".into() })?;
+/// db.insert(&Author { id: 1, publisher: ForeignKey::new(1) })?;
+/// db.insert(&Book { id: 1, author: ForeignKey::new(1) })?;
+/// let books = books_with(Book::author().then(Author::publisher())).all(&db)?;
+/// assert_eq!(books[0].author.get()?.publisher.get()?.name, "Hachette");
+/// assert_eq!(Book::author().lookup(), "author");
+/// # Ok(()) }
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a relation path",
     label = "expected a relation handle such as `Post::author()` or a chain `Post::author().then(Author::publisher())`"
 )]
 #[allow(private_interfaces)]
 pub trait Path: Copy + Send + Sync + 'static {
+    /// The model the path starts at.
     type Source: Model;
+    /// The model the path ends at.
     type Target: Model;
 
     /// Add the JOINs of this path below `joins`.
@@ -73,6 +108,38 @@ impl<R: Relation> Path for R {
 
 /// Two lookups end to start: `a.then(b)` follows `a`, then `b` from where `a`
 /// ends.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::Path;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Country { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Publisher { id: i64, country: ForeignKey<Country> }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Author { id: i64, publisher: ForeignKey<Publisher> }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Book { id: i64, author: ForeignKey<Author> }
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let path = Book::author().then(Author::publisher()).then(Publisher::country());
+/// assert_eq!(path.lookup(), "author__publisher__country");
+///
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[Country::info(), Publisher::info(), Author::info(), Book::info()])?;
+/// db.insert(&Country { id: 1, name: "Chile".into() })?;
+/// db.insert(&Publisher { id: 1, country: ForeignKey::new(1) })?;
+/// db.insert(&Author { id: 1, publisher: ForeignKey::new(1) })?;
+/// db.insert(&Book { id: 1, author: ForeignKey::new(1) })?;
+/// let book = Book::query().select_related(path).one(&db)?; // one statement, three JOINs
+/// let country = book.author.get()?.publisher.get()?.country.get()?;
+/// assert_eq!(country.name, "Chile");
+/// # Ok(()) }
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Chain<A, B> {
     first: A,
@@ -80,6 +147,7 @@ pub struct Chain<A, B> {
 }
 
 impl<A, B> Chain<A, B> {
+    /// `first`, then `rest` from where `first` ends (what `.then()` builds).
     pub fn new(first: A, rest: B) -> Self {
         Chain { first, rest }
     }
@@ -104,6 +172,23 @@ impl<A: Relation, B: Path<Source = A::Target>> Chain<A, B> {
 /// relation `r` becomes `Chain<r, C>`, a chain `Chain<a, b>` becomes
 /// `Chain<a, b + C>`. [`Chain::then`] uses it; user code never needs to name
 /// it.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Append, Path};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct A { id: i64, b: ForeignKey<B> }
+/// #[derive(Clone, Debug, Model)]
+/// struct B { id: i64, c: ForeignKey<C> }
+/// #[derive(Clone, Debug, Model)]
+/// struct C { id: i64, d: ForeignKey<D> }
+/// #[derive(Clone, Debug, Model)]
+/// struct D { id: i64 }
+///
+/// let path = A::b().append(B::c()).append(C::d()); // what `.then()` does
+/// assert_eq!(path.lookup(), "b__c__d");
+/// ```
 pub trait Append<C: Path<Source = Self::Target>>: Path {
     /// The path that follows `self`, then `C`.
     type Output: Path<Source = Self::Source, Target = C::Target>;

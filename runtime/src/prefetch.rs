@@ -21,22 +21,106 @@ use crate::sql::{KeyBinding, Statement};
 use crate::value::Value;
 
 /// A field declared as `Prefetched<T>`, the target of [`Prefetch::to`]
-/// (Django's `to_attr`). Implemented by the derive.
+/// (Django's `to_attr`). Implemented by the derive; the example at
+/// [`Prefetch`] fills one.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::PrefetchTarget;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64 }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, tags: ManyToMany<Tag>, top_tags: Prefetched<Tag> }
+///
+/// fn field_name<A: PrefetchTarget>(_field: A) -> &'static str { A::name() }
+/// assert_eq!(field_name(Post::top_tags()), "top_tags");
+/// ```
 pub trait PrefetchTarget: Copy + Default + Send + Sync + 'static {
+    /// The model holding the `Prefetched` field.
     type Source: Model;
+    /// The model of the rows stored in it.
     type Item: Model;
+    /// The field's name.
     fn name() -> &'static str;
+    /// Stores `items` in the field of `source`.
     fn attach(source: &mut Self::Source, items: Vec<Self::Item>);
+    /// The rows stored in the field, for nested prefetches to fill.
     fn loaded_mut(source: &mut Self::Source) -> &mut [Self::Item];
 }
 
 /// A prefetch lookup with its own query and/or its own target field
 /// (Django's `Prefetch(lookup, queryset=..., to_attr=...)`).
+///
+/// # Example
+///
+/// The latest comment of each post into a field of its own, with the
+/// comment's author joined and its likes counted, next to all the comments:
+///
+/// ```
+/// use related::prelude::*;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct User { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post {
+///     id: i64,
+///     #[related(reverse = Comment::post)]
+///     comments: Reverse<Comment>,
+///     latest: Prefetched<Comment>,
+/// }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Comment {
+///     id: i64,
+///     post: ForeignKey<Post>,
+///     author: ForeignKey<User>,
+///     #[related(reverse = Like::comment)]
+///     likes: Reverse<Like>,
+///     like_count: Counted<Like>,
+/// }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Like { id: i64, comment: ForeignKey<Comment> }
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[User::info(), Post::info(), Comment::info(), Like::info()])?;
+/// db.insert(&User { id: 1, name: "Ann".into() })?;
+/// db.insert(&Post { id: 1, comments: Default::default(), latest: Default::default() })?;
+/// for id in 1..=3 {
+///     let (likes, like_count) = Default::default();
+///     let (post, author) = (ForeignKey::new(1), ForeignKey::new(1));
+///     db.insert(&Comment { id, post, author, likes, like_count })?;
+/// }
+/// db.insert_all(&[Like { id: 1, comment: ForeignKey::new(3) }, Like { id: 2, comment: ForeignKey::new(3) }])?;
+///
+/// let posts = Post::query()
+///     .prefetch_related(Post::comments())
+///     .prefetch(
+///         Prefetch::new(Post::comments())
+///             .order_by(Comment::id().desc())
+///             .limit(1)
+///             .select_related(Comment::author())
+///             .count_related(Comment::likes(), Comment::like_count())
+///             .to(Post::latest()),
+///     )
+///     .all(&db)?;
+/// assert_eq!(posts[0].comments.len()?, 3);
+/// let latest = &posts[0].latest.get()?[0];
+/// assert_eq!((latest.id, latest.author.get()?.name.as_str()), (3, "Ann"));
+/// assert_eq!(latest.like_count.get()?, 2);
+/// # Ok(()) }
+/// ```
 pub struct Prefetch<R: Relation> {
     level: Level<R>,
 }
 
 impl<R: Relation> Prefetch<R> {
+    /// A prefetch of `relation` with no filter, ordering or limit of its
+    /// own, into the relation's field (until [`Prefetch::to`]).
     pub fn new(_relation: R) -> Self {
         Prefetch {
             level: Level::plain(),

@@ -15,6 +15,108 @@ use crate::value::{SqlType, Value};
 
 /// A query over `M`'s table and the relations to load with it.
 ///
+/// # Example
+///
+/// Every builder method, then every way to run the query, on SQLite in
+/// memory:
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Dialect, Error, Found, Sqlite, Value};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Author { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post {
+///     id: i64,
+///     title: String,
+///     author: ForeignKey<Author>,
+///     tags: ManyToMany<Tag>,
+///     #[related(reverse = Comment::post)]
+///     comments: Reverse<Comment>,
+///     s_tags: Prefetched<Tag>,
+/// }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Comment {
+///     id: i64,
+///     post: ForeignKey<Post>,
+///     author: ForeignKey<Author>,
+///     text: String,
+/// }
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let db = Sqlite::open_in_memory()?;
+/// db.create_tables(&[Author::info(), Tag::info(), Post::info(), Comment::info()])?;
+/// db.insert_all(&[Author { id: 1, name: "Ann".into() }, Author { id: 2, name: "Bob".into() }])?;
+/// db.insert_all(&[
+///     Tag { id: 1, name: "rust".into() },
+///     Tag { id: 2, name: "sql".into() },
+///     Tag { id: 3, name: "sqlite".into() },
+/// ])?;
+/// for (id, title) in [(1, "Joins"), (2, "Batches"), (3, "Drafts")] {
+///     let (tags, comments, s_tags) = Default::default();
+///     let author = ForeignKey::new(1);
+///     db.insert(&Post { id, title: title.into(), author, tags, comments, s_tags })?;
+/// }
+/// for (post, tag) in [(1, 1), (1, 2), (1, 3), (2, 2)] {
+///     db.link(Post::tags(), &post, &tag)?;
+/// }
+/// db.insert(&Comment { id: 1, post: ForeignKey::new(1), author: ForeignKey::new(2), text: "Nice".into() })?;
+///
+/// let query = Post::query()
+///     .select_related(Post::author()) // in the base statement, with a JOIN
+///     .prefetch_related(Post::tags()) // one `IN` statement for every post
+///     // A prefetch with its own query, into its own field.
+///     .prefetch(
+///         Prefetch::new(Post::tags())
+///             .filter(Tag::name().like("s%"))
+///             .order_by(Tag::name().desc())
+///             .limit(1) // per post
+///             .to(Post::s_tags()),
+///     )
+///     // The comments, and below them a prefetch of their authors.
+///     .prefetch_below(Post::comments(), Prefetch::new(Comment::author()))
+///     .filter(Post::id().le(2) | Post::title().eq("Drafts"))
+///     .order_by(Post::id().desc())
+///     .limit(2)
+///     .offset(1);
+///
+/// // Nothing ran yet; here is what will: the base statement, then one per
+/// // prefetch level.
+/// let plan = query.plan(Dialect::Sqlite);
+/// let lookups: Vec<&str> = plan.iter().map(|s| s.lookup.as_str()).collect();
+/// assert_eq!(lookups, ["base", "tags", "tags -> s_tags", "comments", "comments__author"]);
+/// assert!(plan[0].sql.contains("JOIN"));
+///
+/// let posts = query.all(&db)?; // posts 3, 2, 1 without the first: 2, 1
+/// assert_eq!(posts.iter().map(|p| p.id).collect::<Vec<_>>(), [2, 1]);
+/// let joins = &posts[1];
+/// assert_eq!(joins.author.get()?.name, "Ann");
+/// assert_eq!(joins.tags.len()?, 3);
+/// assert_eq!(joins.s_tags.get()?.iter().map(|t| &t.name).collect::<Vec<_>>(), ["sqlite"]);
+/// assert_eq!(joins.comments.get()?[0].author.get()?.name, "Bob");
+///
+/// // Rows from elsewhere (here the caller's SQL) get the same prefetches.
+/// let mut rows: Vec<Post> = db.raw("SELECT * FROM post WHERE id = ?", &[Value::I64(1)])?;
+/// Post::query().prefetch_related(Post::tags()).prefetch_onto(&mut rows, &db)?;
+/// assert_eq!(rows[0].tags.len()?, 3);
+///
+/// // Counting, existence, and one row.
+/// assert_eq!(Post::query().count(&db)?, 3);
+/// assert!(Post::query().filter(Post::title().eq("Drafts")).exists(&db)?);
+/// let first = Post::query().order_by(Post::title().asc()).first(&db)?;
+/// assert_eq!(first.map(|p| p.title).as_deref(), Some("Batches"));
+/// assert_eq!(Post::query().filter(Post::id().eq(2)).one(&db)?.title, "Batches");
+/// let none = Post::query().filter(Post::id().gt(10)).one(&db).unwrap_err();
+/// assert!(matches!(none, Error::NotOne { found: Found::None, .. }));
+/// # Ok(()) }
+/// ```
+///
 /// Nothing runs until [`Query::all`] (or `first`, `one`); [`Query::plan`]
 /// shows every statement beforehand.
 pub struct Query<M: Model> {
@@ -49,12 +151,30 @@ impl<M: Model> Clone for Query<M> {
     }
 }
 
-/// One statement of a plan, before it runs.
+/// One statement of a plan, before it runs ([`Query::plan`]; the example
+/// at [`Dialect`] reads it).
+///
+/// ```
+/// use related::prelude::*;
+/// use related::Dialect;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, tags: ManyToMany<Tag> }
+///
+/// let plan = Post::query().prefetch_related(Post::tags()).plan(Dialect::Sqlite);
+/// assert_eq!(plan.len(), 2);
+/// assert_eq!(plan[1].lookup, "tags");
+/// assert!(plan[1].to_string().starts_with("[tags] SELECT"));
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlannedStatement {
     /// `base`, or the prefetch lookup in Django's notation (`tags`,
     /// `items__product`).
     pub lookup: String,
+    /// The SQL text, with placeholders for the parameters.
     pub sql: String,
     /// Whether the key list of this statement may be split into several
     /// statements (only on backends with a bind-parameter limit).
@@ -67,14 +187,20 @@ impl std::fmt::Display for PlannedStatement {
     }
 }
 
-/// Everything a load needs to know about the connection.
+/// Everything a load needs to know about the connection:
+/// [`Executor::ctx`](crate::Executor::ctx) gives it (an example at
+/// [`Dialect`]).
 #[derive(Clone, Copy, Debug)]
 pub struct Ctx {
+    /// The SQL dialect.
     pub dialect: Dialect,
+    /// How key lists are bound.
     pub binding: KeyBinding,
 }
 
 impl<M: Model> Query<M> {
+    /// A query for every row of `M`, with nothing loaded along (what
+    /// `M::query()` returns).
     pub fn new() -> Self {
         Query {
             joins: Vec::new(),
@@ -166,11 +292,15 @@ impl<M: Model> Query<M> {
         self
     }
 
+    /// Return at most `n` rows (`LIMIT`); prefetches load the related rows
+    /// of those only.
     pub fn limit(mut self, n: u64) -> Self {
         self.limit = Some(n);
         self
     }
 
+    /// Skip the first `n` rows (`OFFSET`); give an `order_by` so that which
+    /// rows are skipped is defined.
     pub fn offset(mut self, n: u64) -> Self {
         self.offset = Some(n);
         self

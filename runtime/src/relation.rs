@@ -7,9 +7,11 @@ use std::any::TypeId;
 use crate::column::Key;
 use crate::model::{Model, ModelInfo};
 
-/// The relation loads at most one row per source row.
+/// The relation loads at most one row per source row (an example at
+/// [`Cardinality`]).
 pub enum One {}
-/// The relation loads any number of rows per source row.
+/// The relation loads any number of rows per source row (an example at
+/// [`Cardinality`]).
 pub enum Many {}
 
 /// Marker for [`One`] and [`Many`].
@@ -236,6 +238,8 @@ pub trait Relation: Copy + Default + Send + Sync + 'static {
 }
 
 /// A relation that `select_related` can follow: one JOIN, one row.
+/// Implemented for `ForeignKey`, `OneToOne` and `ReverseOne` handles and for
+/// chains of them; the example at [`Path`](crate::Path) takes one as a bound.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is a many-valued relation: select_related can only follow ForeignKey and OneToOne relations",
     label = "a JOIN would repeat each row once per related row",
@@ -247,6 +251,24 @@ pub trait SingleValued {}
 ///
 /// `S` is the model declaring the reverse field, `T` the model declaring the
 /// forward relation, `C` the reverse field's cardinality.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Many, ReverseOf};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Author { id: i64, #[related(reverse = Post::author)] posts: Reverse<Post> }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, author: ForeignKey<Author> }
+///
+/// /// The author a post points at, through the relation `Author.posts` mirrors.
+/// fn author_of<F: ReverseOf<Author, Post, Many>>(_relation: F, post: &Post) -> Option<&i64> {
+///     F::reverse_link(post)
+/// }
+/// let post = Post { id: 1, author: ForeignKey::new(7) };
+/// assert_eq!(author_of(Post::author(), &post), Some(&7));
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{T}::{Self}` cannot be mirrored by this reverse field",
     label = "this relation does not point at `{S}` from `{T}` with the right cardinality",

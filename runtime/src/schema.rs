@@ -1,5 +1,42 @@
 //! CREATE TABLE statements for a set of models, with their foreign key and
 //! through-table constraints, and INSERT statements for rows and links.
+//!
+//! The executors run these (`Sqlite::create_tables`,
+//! `AsyncExecutor::create_tables`); they are public for migrations written
+//! by hand, or to look at the DDL.
+//!
+//! ```
+//! use related::prelude::*;
+//! use related::schema::{self, Flavor, LinkPair};
+//! use related::{Dialect, Value};
+//!
+//! #[derive(Clone, Debug, Model)]
+//! struct Tag { id: i64, name: String }
+//!
+//! #[derive(Clone, Debug, Model)]
+//! #[related(table = "blog_post")]
+//! struct Post { id: i64, title: String, tags: ManyToMany<Tag> }
+//!
+//! let ddl = schema::create_tables(Flavor::Postgres, &[Tag::info(), Post::info()]);
+//! assert!(ddl.iter().any(|s| s.starts_with(r#"CREATE TABLE "blog_post""#)));
+//! assert!(ddl.iter().any(|s| s.contains(r#""blog_post_tags""#))); // the through table
+//! assert_eq!(Flavor::from_mysql_version("10.11.6-MariaDB"), Flavor::MariaDb);
+//! assert_eq!(Flavor::MariaDb.dialect(), Dialect::Mysql);
+//!
+//! let post = Post { id: 1, title: "Joins".into(), tags: Default::default() };
+//! let insert = schema::insert(Dialect::Postgres, &post);
+//! assert!(insert.sql.starts_with(r#"INSERT INTO "blog_post""#));
+//! assert_eq!(insert.params, [Value::I64(1), Value::Text("Joins".into())]);
+//!
+//! // The link functions take the relation as a type: that of its handle.
+//! fn links<R: related::Relation>(_relation: R, pairs: &[LinkPair<R>]) -> Vec<related::Statement> {
+//!     schema::link_many::<R>(Dialect::Sqlite, pairs, 999).unwrap_or_default()
+//! }
+//! let statements = links(Post::tags(), &[(1, 1), (1, 2)]);
+//! assert_eq!(statements.len(), 1); // both pairs in one statement
+//! assert!(statements[0].sql.starts_with(r#"INSERT INTO "blog_post_tags""#));
+//! assert_eq!(statements[0].params.len(), 4);
+//! ```
 
 use crate::model::{Model, ModelInfo};
 use crate::relation::{Relation, RelationKind};
@@ -8,11 +45,16 @@ use crate::value::{SqlType, Value};
 
 /// The database server DDL is written for. The dialect decides the SQL;
 /// MySQL and MariaDB, one dialect, name their collations differently.
+/// The [module's example](self) uses it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Flavor {
+    /// SQLite.
     Sqlite,
+    /// PostgreSQL.
     Postgres,
+    /// MariaDB.
     MariaDb,
+    /// MySQL.
     Mysql,
 }
 
@@ -127,6 +169,28 @@ fn column_type(flavor: Flavor, t: SqlType, key: bool) -> &'static str {
 ///
 /// A through table that is itself one of `models` (an explicit through
 /// model, with its own key and columns) is created once, as that model.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::schema::{self, Flavor};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Author { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, author: ForeignKey<Author> }
+///
+/// # fn main() -> related::Result<()> {
+/// // Any order: `post` references `author`, listed after it.
+/// let ddl = schema::create_tables(Flavor::Sqlite, &[Post::info(), Author::info()]);
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.execute_batch(&ddl.join(";\n"))?;
+/// db.insert(&Author { id: 1, name: "Ann".into() })?;
+/// db.insert(&Post { id: 1, author: ForeignKey::new(1) })?;
+/// // The foreign key is enforced.
+/// assert!(db.insert(&Post { id: 2, author: ForeignKey::new(9) }).is_err());
+/// # Ok(()) }
+/// ```
 pub fn create_tables(flavor: Flavor, models: &[&'static ModelInfo]) -> Vec<String> {
     let dialect = flavor.dialect();
     let mut tables = Vec::new();
@@ -259,7 +323,8 @@ fn index(dialect: Dialect, table: &str, columns: &[&str]) -> String {
     w.sql
 }
 
-/// `INSERT INTO table (columns...) VALUES (...)` for one row.
+/// `INSERT INTO table (columns...) VALUES (...)` for one row (an example
+/// at [`Statement`]).
 pub fn insert<M: Model>(dialect: Dialect, row: &M) -> Statement {
     let info = M::info();
     let mut w = SqlWriter::new(dialect);
@@ -291,6 +356,19 @@ pub type LinkPair<R> = (
 /// Multi-row `INSERT INTO table (columns...) VALUES (...), (...)` statements
 /// for `rows`, each with at most `max_params` parameters (at least one row
 /// per statement).
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Dialect, schema};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64, name: String }
+///
+/// let tags: Vec<Tag> = (1..=5).map(|id| Tag { id, name: format!("t{id}") }).collect();
+/// let statements = schema::insert_many(Dialect::Mysql, &tags, 4); // 2 rows of 2 values each
+/// assert_eq!(statements.iter().map(|s| s.params.len()).collect::<Vec<_>>(), [4, 4, 2]);
+/// assert!(statements[0].sql.ends_with("VALUES (?, ?), (?, ?)"));
+/// ```
 pub fn insert_many<M: Model>(dialect: Dialect, rows: &[M], max_params: usize) -> Vec<Statement> {
     let info = M::info();
     let columns: Vec<&str> = info.columns.iter().map(|c| c.name).collect();
@@ -305,6 +383,7 @@ pub fn insert_many<M: Model>(dialect: Dialect, rows: &[M], max_params: usize) ->
 
 /// Multi-row INSERTs into the through table of a many-to-many relation
 /// (either side), `(source, target)` pairs. None for other relation kinds.
+/// The [module's example](self) calls it.
 pub fn link_many<R: Relation>(
     dialect: Dialect,
     pairs: &[LinkPair<R>],
@@ -368,6 +447,7 @@ fn insert_rows(
 
 /// `INSERT INTO through (source, target) VALUES (...)` linking two rows of a
 /// many-to-many relation (either side). None for other relation kinds.
+/// `Sqlite::link` runs it.
 pub fn link<R: Relation>(
     dialect: Dialect,
     source: &<R::Source as Model>::Pk,

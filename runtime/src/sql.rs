@@ -7,14 +7,49 @@ use crate::expr::Expr;
 use crate::value::{SqlType, Value};
 
 /// The SQL dialect a statement is rendered for.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Dialect, KeyBinding, PlannedStatement};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, tags: ManyToMany<Tag> }
+///
+/// # fn main() -> related::Result<()> {
+/// # use related::Executor;
+/// let query = Post::query().filter(Post::id().eq(1)).prefetch_related(Post::tags());
+/// let sql = |d: Dialect| -> Vec<String> { query.plan(d).into_iter().map(|s| s.sql).collect() };
+/// assert!(sql(Dialect::Sqlite)[0].contains(r#""post"."id" = ?"#));
+/// assert!(sql(Dialect::Postgres)[0].contains(r#""post"."id" = $1"#));
+/// assert!(sql(Dialect::Mysql)[0].contains("`post`.`id` = ?"));
+///
+/// // The key list of a prefetch: one array parameter, or one per key
+/// // (split at the server's parameter limit).
+/// let plan: Vec<PlannedStatement> = query.plan(Dialect::Postgres);
+/// assert!(!plan[1].split_by_keys);
+/// assert!(query.plan(Dialect::Mysql)[1].split_by_keys);
+/// let db = related::Sqlite::open_in_memory()?;
+/// assert_eq!(db.ctx().dialect, Dialect::Sqlite);
+/// assert_eq!(db.ctx().binding, KeyBinding::OneParameter);
+/// let db = db.with_expanded_key_lists();
+/// assert!(matches!(db.ctx().binding, KeyBinding::Expanded { max } if max > 0));
+/// # Ok(()) }
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Dialect {
+    /// SQLite: `"ident"`, `?` placeholders.
     Sqlite,
+    /// PostgreSQL: `"ident"`, `$1` placeholders.
     Postgres,
+    /// MySQL and MariaDB: `` `ident` ``, `?` placeholders.
     Mysql,
 }
 
-/// How a list of keys is bound.
+/// How a list of keys is bound. [`Executor::ctx`](crate::Executor::ctx)
+/// says it for a connection; the example at [`Dialect`] shows both.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeyBinding {
     /// The whole list is ONE parameter (SQLite `rarray`, PostgreSQL `ANY`):
@@ -22,13 +57,30 @@ pub enum KeyBinding {
     OneParameter,
     /// One placeholder per key, split into statements of at most `max`
     /// parameters (read from the connection).
-    Expanded { max: usize },
+    Expanded {
+        /// The most bind parameters one statement may hold.
+        max: usize,
+    },
 }
 
 /// A statement ready to send: SQL text and its bind parameters.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Dialect, Value, schema};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64, name: String }
+///
+/// let statement = schema::insert(Dialect::Postgres, &Tag { id: 1, name: "it's".into() });
+/// assert_eq!(statement.sql, r#"INSERT INTO "tag" ("id", "name") VALUES ($1, $2)"#);
+/// assert_eq!(statement.params, [Value::I64(1), Value::Text("it's".into())]);
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Statement {
+    /// The SQL text, with placeholders.
     pub sql: String,
+    /// The values of the placeholders, in order.
     pub params: Vec<Value>,
 }
 

@@ -22,6 +22,48 @@ use crate::types::temporal;
 use crate::value::{SqlDate, SqlTime, SqlTimestamp, Value};
 
 /// A SQLite connection with a statement log.
+///
+/// # Example
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Error, Sqlite, Value};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, title: String, tags: ManyToMany<Tag> }
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let db = Sqlite::open_in_memory()?;
+/// // Tables, the through table `post_tags` and its indexes.
+/// db.create_tables(&[Tag::info(), Post::info()])?;
+/// db.insert(&Post { id: 1, title: "Joins".into(), tags: Default::default() })?;
+/// db.insert_all(&[Tag { id: 1, name: "rust".into() }, Tag { id: 2, name: "sql".into() }])?;
+/// db.link(Post::tags(), &1, &2)?; // post 1 -> tag 2
+///
+/// // A failed transaction leaves nothing behind.
+/// let failed = db.transaction(|db| {
+///     db.insert(&Tag { id: 3, name: "orm".into() })?;
+///     db.insert(&Tag { id: 1, name: "again".into() }) // duplicate key
+/// });
+/// assert!(matches!(failed, Err(Error::Database { .. })));
+/// assert_eq!(Tag::query().count(&db)?, 2);
+///
+/// // The caller's own SQL: a statement, and rows read by column name.
+/// let params = [Value::Text("Rust".into()), Value::I64(1)];
+/// let changed = db.execute("UPDATE tag SET name = ? WHERE id = ?", &params)?;
+/// assert_eq!(changed, 1);
+/// let tags: Vec<Tag> = db.raw("SELECT name, id FROM tag ORDER BY name", &[])?;
+/// assert_eq!(tags.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), ["Rust", "sql"]);
+///
+/// let before = db.log().count();
+/// let post = Post::query().prefetch_related(Post::tags()).one(&db)?;
+/// assert_eq!(post.tags.get()?[0].name, "sql");
+/// assert_eq!(db.log().count() - before, 2); // the post, then its tags
+/// # Ok(()) }
+/// ```
 pub struct Sqlite {
     conn: rusqlite::Connection,
     // Shared so an `AsyncSqlite` can read it without taking the connection.
@@ -62,6 +104,29 @@ impl Sqlite {
     /// Bind key lists as one placeholder per key instead of one `rarray`
     /// parameter, splitting at the connection's variable limit (for
     /// connections or tools that cannot use `rarray`).
+    ///
+    /// ```
+    /// use related::prelude::*;
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Tag { id: i64 }
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Post { id: i64, tags: ManyToMany<Tag> }
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let mut db = related::Sqlite::open_in_memory()?.with_expanded_key_lists();
+    /// assert_eq!(db.set_max_variables(4), 4);
+    /// db.create_tables(&[Tag::info(), Post::info()])?;
+    /// db.insert_all(&(1..=10).map(|id| Post { id, tags: Default::default() }).collect::<Vec<_>>())?;
+    ///
+    /// let before = db.log().count();
+    /// let posts = Post::query().prefetch_related(Post::tags()).all(&db)?;
+    /// assert!(posts.iter().all(|p| p.tags.is_loaded()));
+    /// // The posts, then their 10 keys in 3 statements of at most 4.
+    /// assert_eq!(db.log().count() - before, 1 + 3);
+    /// # Ok(()) }
+    /// ```
     pub fn with_expanded_key_lists(mut self) -> Self {
         self.binding = KeyBinding::Expanded {
             max: self.max_variables(),

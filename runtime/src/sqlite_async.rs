@@ -19,6 +19,52 @@ use crate::sqlite::Sqlite;
 
 /// A [`Sqlite`] connection usable from async code: `query.all_async(&db)`.
 /// Cloning shares the connection; jobs on it run one at a time.
+///
+/// The async side of the API on it: every [`AsyncExecutor`] method and the
+/// `_async` ways to run a query.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{AsyncSqlite, Value};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, title: String, tags: ManyToMany<Tag> }
+///
+/// # let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+/// # rt.block_on(async {
+/// let db = AsyncSqlite::open_in_memory()?;
+/// db.create_tables(&[Tag::info(), Post::info()]).await?;
+/// let posts = [(1, "Joins"), (2, "Batches")]
+///     .map(|(id, title)| Post { id, title: title.into(), tags: Default::default() });
+/// db.insert_all(&posts).await?;
+/// db.insert_all(&[Tag { id: 1, name: "rust".into() }, Tag { id: 2, name: "sql".into() }]).await?;
+/// db.link_all(Post::tags(), &[(1, 1), (1, 2), (2, 2)]).await?;
+/// let renamed = db.execute_statement("UPDATE tag SET name = ? WHERE id = 2", &[Value::Text("SQL".into())]).await?;
+/// assert_eq!(renamed, 1);
+///
+/// let query = Post::query().prefetch_related(Post::tags()).order_by(Post::id().asc());
+/// let loaded = query.all_async(&db).await?;
+/// assert_eq!(loaded[0].tags.len()?, 2);
+/// assert_eq!(query.first_async(&db).await?.map(|p| p.id), Some(1));
+/// let one = query.clone().filter(Post::id().eq(2)).one_async(&db).await?;
+/// assert_eq!(one.tags.get()?[0].name, "SQL");
+///
+/// // The sync API on the blocking thread, then prefetches onto those rows.
+/// let mut rows = db.with(|db| Post::query().all(db)).await?;
+/// Post::query().prefetch_related(Post::tags()).prefetch_onto_async(&mut rows, &db).await?;
+/// assert_eq!(rows[1].tags.len()?, 1);
+///
+/// // Any job, e.g. a load driven by hand.
+/// let (load, result) = (&db).run(related::Load::new(&query, (&db).ctx())?).await;
+/// result?;
+/// assert_eq!(load.finish().len(), 2);
+/// assert!(db.log().count() > 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # }).unwrap();
+/// ```
 #[derive(Clone)]
 pub struct AsyncSqlite {
     conn: Arc<Mutex<Sqlite>>,

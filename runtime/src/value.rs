@@ -85,16 +85,28 @@ pub enum SqlType {
     Text,
     /// `Vec<u8>`.
     Bytes,
+    /// `i8`.
     I8,
+    /// `u8`.
     U8,
+    /// `u16`.
     U16,
+    /// `u32`.
     U32,
+    /// A date (`chrono::NaiveDate`, `time::Date`).
     Date,
+    /// A time of day (`chrono::NaiveTime`, `time::Time`).
     Time,
+    /// A date and time without zone (`chrono::NaiveDateTime`,
+    /// `time::PrimitiveDateTime`).
     Timestamp,
+    /// An instant (`chrono::DateTime<Utc>`, `time::OffsetDateTime`).
     TimestampTz,
+    /// `uuid::Uuid`.
     Uuid,
+    /// `rust_decimal::Decimal`.
     Decimal,
+    /// A JSON document (`serde_json::Value`, `Json<T>`).
     Json,
 }
 

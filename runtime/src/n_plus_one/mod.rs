@@ -2,7 +2,7 @@
 //!
 //! With no lazy loading an N+1 can still be written by hand: a query inside
 //! a loop over rows. A [`Scope`] sees every statement any executor sends
-//! while it is entered (sync SQLite, [`crate::AsyncSqlite`], sqlx pools,
+//! while it is entered (sync SQLite, `AsyncSqlite` (features `sqlite` + `tokio`), sqlx pools,
 //! connections and transactions) and counts them per *shape*: the SQL with
 //! its values taken out. When one shape is sent more than
 //! [`Settings::threshold`] times (default 5) in one scope, the scope reports
@@ -39,7 +39,7 @@
 //! each time the future is polled, on whatever thread runs it (a tokio task
 //! may move between threads). Work the future hands to another task
 //! (`tokio::spawn`) is not in the scope unless instrumented too;
-//! [`crate::AsyncSqlite`] carries the scope to its blocking thread itself.
+//! `AsyncSqlite` (features `sqlite` + `tokio`) carries the scope to its blocking thread itself.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -67,6 +67,30 @@ pub use crate::span_scope::SpanLayer;
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 
 /// A statement shape sent more often than the threshold in one scope.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::n_plus_one::{Action, Scope, Settings};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Author { id: i64, name: String }
+///
+/// # fn main() -> related::Result<()> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[Author::info()])?;
+/// let scope = Scope::with_settings(Settings { enabled: true, threshold: 2, action: Action::Warn });
+/// {
+///     let _entered = scope.enter();
+///     for id in 1..=3 {
+///         Author::query().filter(Author::id().eq(id)).first(&db)?; // one statement per id
+///     }
+/// }
+/// let repeated = scope.finish();
+/// assert_eq!(repeated.len(), 1);
+/// assert_eq!(repeated[0].count, 3);
+/// assert!(repeated[0].shape.contains(r#"WHERE "author"."id" = ?"#));
+/// # Ok(()) }
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Repeated {
     /// The SQL with its values taken out (`?`).
@@ -354,6 +378,20 @@ fn report(repeated: &[Repeated], action: Action) {
 /// The guard of [`Scope::enter`]: the scope stays entered on this thread
 /// until it is dropped. Not `Send`: hold it across no `.await` (use
 /// [`Scope::instrument`] there).
+///
+/// ```
+/// use related::n_plus_one::Scope;
+///
+/// # fn main() -> related::Result<()> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// let scope = Scope::new();
+/// let entered = scope.enter();
+/// db.execute("CREATE TABLE t (x INTEGER)", &[])?;
+/// drop(entered);
+/// db.execute("DROP TABLE t", &[])?; // after the guard: not counted
+/// assert_eq!(scope.count(), 1);
+/// # Ok(()) }
+/// ```
 pub struct Entered<'a> {
     previous: Option<Arc<State>>,
     _scope: std::marker::PhantomData<(&'a Scope, *const ())>,

@@ -4,6 +4,18 @@ use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 
 /// What the detector does with a statement shape repeated past the
 /// threshold.
+///
+/// ```should_panic
+/// use related::n_plus_one::{Action, Scope, Settings};
+///
+/// let scope = Scope::with_settings(Settings { enabled: true, threshold: 1, action: Action::Panic });
+/// let db = related::Sqlite::open_in_memory().unwrap();
+/// scope.run(|| {
+///     db.execute("CREATE TABLE IF NOT EXISTS t (x INTEGER)", &[]).unwrap();
+///     db.execute("CREATE TABLE IF NOT EXISTS t (x INTEGER)", &[]).unwrap();
+/// });
+/// drop(scope); // closes it: the repeated statement panics
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
     /// A `tracing` warning (target `related::n_plus_one`) when the scope

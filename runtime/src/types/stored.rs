@@ -7,7 +7,21 @@ use crate::column::{CellError, Column, Ordered, RawRow};
 use crate::value::{SqlType, Value};
 
 /// A type stored as another column type (`Repr`, never an `Option`).
-/// Implemented by `#[derive(related::Column)]`.
+/// Implemented by `#[derive(related::Column)]` (more in the example at
+/// [`Column`]).
+///
+/// ```
+/// use related::{CellError, StoredAs};
+///
+/// #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, related::Column)]
+/// #[related(rename_all = "kebab-case")]
+/// enum Size { Small, ExtraLarge }
+///
+/// assert_eq!(Size::ExtraLarge.to_repr(), "extra-large");
+/// assert_eq!(Size::from_repr("small".to_owned()), Ok(Size::Small));
+/// // A text with no variant: an error, which a load reports as `Error::Decode`.
+/// assert!(matches!(Size::from_repr("huge".to_owned()), Err(CellError::WrongType { .. })));
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`Option<{Self}>` is not a supported column type",
     label = "unsupported column type",

@@ -9,26 +9,58 @@
 
 use std::fmt::Write as _;
 
-/// A calendar date (proleptic Gregorian): days since 1970-01-01.
+/// A calendar date (proleptic Gregorian): days since 1970-01-01. The
+/// example at [`SqlTimestamp`] stores one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SqlDate {
+    /// Days since 1970-01-01 (negative before).
     pub days: i32,
 }
 
 /// A time of day: whole seconds since midnight and nanoseconds. As in
-/// `chrono`, `nanos` of 1e9 and more is a leap second (`23:59:60`).
+/// `chrono`, `nanos` of 1e9 and more is a leap second (`23:59:60`). The
+/// example at [`SqlTimestamp`] stores one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SqlTime {
+    /// Whole seconds since midnight.
     pub secs: u32,
+    /// Nanoseconds within the second (1e9 and more in a leap second).
     pub nanos: u32,
 }
 
 /// A date and time: seconds since 1970-01-01 00:00:00 and nanoseconds
 /// (leap seconds as in [`SqlTime`]). Without a zone for `TIMESTAMP` columns,
 /// in UTC for `TIMESTAMPTZ` ones.
+///
+/// ```
+/// use related::{SqlDate, SqlTime, SqlTimestamp, Value};
+///
+/// # fn main() -> related::Result<()> {
+/// let day = SqlDate { days: 19_723 }; // 2024-01-01
+/// let time = SqlTime { secs: 3_661, nanos: 5 }; // 01:01:01 and 5 ns
+/// let at = SqlTimestamp { secs: i64::from(day.days) * 86_400 + 3_661, nanos: 5 };
+/// assert!(SqlDate { days: -1 } < day); // ordered as time is
+///
+/// // SQLite stores them as text whose order is time order.
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.execute("CREATE TABLE t (d TEXT, t TEXT, ts TEXT, tz TEXT)", &[])?;
+/// let values = [Value::Date(day), Value::Time(time), Value::Timestamp(at), Value::TimestampTz(at)];
+/// db.execute("INSERT INTO t VALUES (?, ?, ?, ?)", &values)?;
+/// let stored: [String; 4] = db
+///     .connection()
+///     .query_row("SELECT d, t, ts, tz FROM t", [], |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]))
+///     .unwrap();
+/// assert_eq!(stored[0], "2024-01-01");
+/// assert_eq!(stored[1], "01:01:01.000000005");
+/// assert_eq!(stored[2], "2024-01-01 01:01:01.000000005");
+/// assert_eq!(stored[3], "2024-01-01 01:01:01.000000005+00:00");
+/// # Ok(()) }
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SqlTimestamp {
+    /// Seconds since 1970-01-01 00:00:00 (negative before).
     pub secs: i64,
+    /// Nanoseconds within the second (1e9 and more in a leap second).
     pub nanos: u32,
 }
 

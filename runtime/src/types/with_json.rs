@@ -11,9 +11,24 @@ use crate::column::CellError;
 
 /// A column holding `T` as a JSON document.
 ///
-/// ```ignore
-/// #[derive(Model)]
-/// struct Event { #[related(primary_key)] id: i64, payload: Json<Payload> }
+/// ```
+/// use std::collections::BTreeMap;
+/// use related::prelude::*;
+/// use related::Json;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Event { id: i64, labels: Json<BTreeMap<String, u32>>, raw: serde_json::Value }
+///
+/// # fn main() -> related::Result<()> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[Event::info()])?;
+/// let labels = Json(BTreeMap::from([("retries".to_owned(), 3)]));
+/// db.insert(&Event { id: 1, labels, raw: serde_json::json!({ "ok": true }) })?;
+/// let event = Event::query().one(&db)?;
+/// assert_eq!(event.labels["retries"], 3); // `Json<T>` derefs to `T`
+/// assert_eq!(event.raw["ok"], true);
+/// assert!(Event::query().filter(Event::raw().is_not_null()).exists(&db)?);
+/// # Ok(()) }
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Json<T>(pub T);
