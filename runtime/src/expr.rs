@@ -1,25 +1,82 @@
-//! Typed column handles, filters and ordering for a model's own table.
+//! Typed column handles, filters and ordering for a model's own table, and
+//! for columns reached through relations (`Post::author().col(Author::name())`).
 
+use std::any::TypeId;
 use std::marker::PhantomData;
 use std::ops::{BitAnd, BitOr, Not};
 
 use crate::column::{Column, Ordered};
 use crate::model::Model;
+use crate::path::Path;
+use crate::relation::RelationInfo;
 use crate::value::Value;
 
 /// A column of model `M` holding a `T`. The derive generates one associated
 /// function per stored column, e.g. `Post::title()`.
-pub struct Col<M, T> {
+///
+/// `P` is the single-valued path from `M` to the table holding the column:
+/// `()` for `M`'s own columns, a relation or chain for a column of another
+/// model (`Post::author().col(Author::name())` is a `Col<Post, String,
+/// Post::author>`). Every condition on it is a `Filter<M>`.
+pub struct Col<M, T, P = ()> {
     name: &'static str,
+    via: P,
     _marker: PhantomData<fn() -> (M, T)>,
 }
 
-impl<M, T> Clone for Col<M, T> {
+impl<M, T, P: Copy> Clone for Col<M, T, P> {
     fn clone(&self) -> Self {
         *self
     }
 }
-impl<M, T> Copy for Col<M, T> {}
+impl<M, T, P: Copy> Copy for Col<M, T, P> {}
+
+/// One hop of a path inside a condition: the relation's identity (to share
+/// the JOIN of a `select_related` of the same hop) and its SQL shape.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Hop {
+    pub id: TypeId,
+    pub info: RelationInfo,
+}
+
+impl PartialEq for Hop {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+/// Where a column handle's table sits: `()` (the base table) or a path.
+#[doc(hidden)]
+#[allow(private_interfaces)]
+pub trait Via: Copy {
+    /// The hops from the base model to the column's table.
+    #[doc(hidden)]
+    fn __hops(self) -> Vec<Hop>;
+}
+
+#[allow(private_interfaces)]
+impl Via for () {
+    fn __hops(self) -> Vec<Hop> {
+        Vec::new()
+    }
+}
+
+#[allow(private_interfaces)]
+impl<P: Path> Via for P {
+    fn __hops(self) -> Vec<Hop> {
+        let mut out = Vec::new();
+        P::__hops(&mut out);
+        out
+    }
+}
+
+/// A column in a condition: its table is the base table (empty path) or
+/// the one the path reaches, resolved to a JOIN alias when rendered.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct ColumnRef {
+    pub path: Vec<Hop>,
+    pub name: &'static str,
+}
 
 /// A boolean condition over the rows of `M`'s table. Every value in it is a
 /// bind parameter.
@@ -69,17 +126,24 @@ impl CmpOp {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Expr {
     Cmp {
-        column: &'static str,
+        column: ColumnRef,
         op: CmpOp,
         value: Value,
     },
     In {
-        column: &'static str,
+        column: ColumnRef,
         values: Vec<Value>,
     },
     IsNull {
-        column: &'static str,
+        column: ColumnRef,
         negated: bool,
+    },
+    /// Some row reached through `path` (which may fan out) matches `inner`
+    /// (a condition over the path's last model): `EXISTS (SELECT 1 ...)`
+    /// correlated with the outer row, so base rows never repeat.
+    Exists {
+        path: Vec<Hop>,
+        inner: Box<Expr>,
     },
     And(Vec<Expr>),
     Or(Vec<Expr>),
@@ -171,13 +235,52 @@ impl<M: Model, T: Column> Col<M, T> {
     pub const fn __new(name: &'static str) -> Self {
         Col {
             name,
+            via: (),
             _marker: PhantomData,
         }
     }
 
+    /// Ascending order on this column.
+    pub fn asc(self) -> Order<M> {
+        Order {
+            column: self.name,
+            desc: false,
+            _marker: PhantomData,
+        }
+    }
+
+    /// Descending order on this column.
+    pub fn desc(self) -> Order<M> {
+        Order {
+            column: self.name,
+            desc: true,
+            _marker: PhantomData,
+        }
+    }
+}
+
+impl<M: Model, T> Col<M, T> {
+    /// This column seen from the start of `path` (used by [`Path::col`]).
+    pub(crate) fn through<P: Path<Target = M>>(self, path: P) -> Col<P::Source, T, P> {
+        Col {
+            name: self.name,
+            via: path,
+            _marker: PhantomData,
+        }
+    }
+}
+
+impl<M: Model, T: Column, P: Via> Col<M, T, P> {
     /// The column name.
     pub fn name(&self) -> &'static str {
         self.name
+    }
+
+    fn column(self) -> ColumnRef {
+        ColumnRef {
+            path: self.via.__hops(),
+            name: self.name,
+        }
     }
 
     fn cmp(self, op: CmpOp, value: Value) -> Filter<M> {
@@ -185,12 +288,12 @@ impl<M: Model, T: Column> Col<M, T> {
             // `= NULL` is never true in SQL; Django reads `field=None` as IS
             // NULL and `exclude(field=None)` as IS NOT NULL.
             return Filter::new(Expr::IsNull {
-                column: self.name,
+                column: self.column(),
                 negated: op != CmpOp::Eq,
             });
         }
         Filter::new(Expr::Cmp {
-            column: self.name,
+            column: self.column(),
             op,
             value,
         })
@@ -239,7 +342,7 @@ impl<M: Model, T: Column> Col<M, T> {
     /// `column IN (...)`; an empty list matches no row.
     pub fn is_in<V: Into<T>>(self, values: impl IntoIterator<Item = V>) -> Filter<M> {
         Filter::new(Expr::In {
-            column: self.name,
+            column: self.column(),
             values: values.into_iter().map(|v| v.into().to_value()).collect(),
         })
     }
@@ -247,7 +350,7 @@ impl<M: Model, T: Column> Col<M, T> {
     /// `column IS NULL`.
     pub fn is_null(self) -> Filter<M> {
         Filter::new(Expr::IsNull {
-            column: self.name,
+            column: self.column(),
             negated: false,
         })
     }
@@ -255,25 +358,9 @@ impl<M: Model, T: Column> Col<M, T> {
     /// `column IS NOT NULL`.
     pub fn is_not_null(self) -> Filter<M> {
         Filter::new(Expr::IsNull {
-            column: self.name,
+            column: self.column(),
             negated: true,
         })
-    }
-
-    pub fn asc(self) -> Order<M> {
-        Order {
-            column: self.name,
-            desc: false,
-            _marker: PhantomData,
-        }
-    }
-
-    pub fn desc(self) -> Order<M> {
-        Order {
-            column: self.name,
-            desc: true,
-            _marker: PhantomData,
-        }
     }
 }
 
@@ -282,20 +369,20 @@ pub trait Like<M> {
     fn like(self, pattern: &str) -> Filter<M>;
 }
 
-impl<M: Model> Like<M> for Col<M, String> {
+impl<M: Model, P: Via> Like<M> for Col<M, String, P> {
     fn like(self, pattern: &str) -> Filter<M> {
         Filter::new(Expr::Cmp {
-            column: self.name,
+            column: self.column(),
             op: CmpOp::Like,
             value: Value::Text(pattern.to_owned()),
         })
     }
 }
 
-impl<M: Model> Like<M> for Col<M, Option<String>> {
+impl<M: Model, P: Via> Like<M> for Col<M, Option<String>, P> {
     fn like(self, pattern: &str) -> Filter<M> {
         Filter::new(Expr::Cmp {
-            column: self.name,
+            column: self.column(),
             op: CmpOp::Like,
             value: Value::Text(pattern.to_owned()),
         })

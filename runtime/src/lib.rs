@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+mod across;
 #[cfg(feature = "tokio")]
 mod async_exec;
 mod budget;

@@ -1,6 +1,7 @@
 //! The query builder: what to load, and the base statement's filter, order
 //! and limits.
 
+use crate::across::{Scope, add_joins, condition};
 use crate::error::{Error, Result};
 use crate::exec::{Executor, drive};
 use crate::expr::{Expr, Filter, Order};
@@ -389,16 +390,23 @@ pub(crate) fn render_select<M: Model>(
         _ => {}
     }
     let mut slots = Vec::new();
+    let mut scope = Scope::new(base.clone(), parts.filter);
     {
         let mut out = crate::join::JoinOut {
             w: &mut from,
             columns: &mut columns,
             aliases: &mut aliases,
             slots: &mut slots,
+            scope: &mut scope,
         };
         for j in parts.joins {
-            j.plan(&base, false, &mut out);
+            j.plan(&base, false, &[], &mut out);
         }
+    }
+    // Columns of other tables in the filter: share the joins above, add
+    // the missing ones (selecting nothing from them).
+    if let Some(filter) = parts.filter {
+        add_joins(&mut from, &mut aliases, &mut scope, filter);
     }
     let mut link_index = None;
     let mut partition: Option<(String, &'static str)> = None;
@@ -480,7 +488,7 @@ pub(crate) fn render_select<M: Model>(
     }
     if let Some(filter) = parts.filter {
         w.push(if conditions == 0 { " WHERE " } else { " AND " });
-        w.expr(&base, filter);
+        condition(&mut w, &mut aliases, &scope, filter);
     }
     if ranked {
         let quote = |w: &mut SqlWriter, i: usize| {
