@@ -122,6 +122,15 @@ pub mod __private {
         }
     }
 
+    /// Point `child`'s forward field (the relation `forward`) at `parent`,
+    /// unless the forward side is many-valued (a many-to-many's other side
+    /// holds a list, of which this parent is only one).
+    pub fn back_ref<F: Relation>(_forward: F, parent: &F::Target, child: &mut F::Source) {
+        if !F::info().kind.is_many() {
+            F::attach_one(child, Some(parent.clone()));
+        }
+    }
+
     /// The key a row of the forward relation's source holds (the reverse
     /// relation's link).
     pub fn forward_link<S, T, C, F>(_forward: F, row: &T) -> Option<&S::Pk>

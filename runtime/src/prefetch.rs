@@ -521,6 +521,10 @@ impl<R: Relation> Level<R> {
                 }
                 _ => Vec::new(),
             };
+            let mut items = items;
+            for child in &mut items {
+                R::__back_ref(p, child);
+            }
             attach(p, items);
         });
     }

@@ -35,6 +35,10 @@ pub const CASES: &[Case] = &[
     Case::new("across::through_model_columns", through_model_columns),
     Case::new("across::count_and_exists", count_and_exists),
     Case::new("across::inside_a_prefetch", inside_a_prefetch),
+    Case::new(
+        "across::back_references_need_no_statement",
+        back_references_need_no_statement,
+    ),
 ];
 
 const POST: &str =
@@ -453,5 +457,52 @@ fn inside_a_prefetch(db: &Db) {
             .map(|p| p.id)
             .collect();
         assert_eq!(got, want, "author {}", a.id);
+    }
+}
+
+fn back_references_need_no_statement(db: &Db) {
+    blog::seed(db, 30).unwrap();
+    let q = Author::query()
+        .select_related(Author::publisher())
+        .prefetch_related(Author::posts().then(Post::tags()))
+        .order_by(Author::id().asc());
+    let (authors, sent) = db.capture(|| db.all(&q));
+    let authors = authors.unwrap();
+    assert_eq!(
+        sent.len(),
+        3,
+        "base, posts, tags: the back-references cost none"
+    );
+    let mut seen = 0;
+    for a in &authors {
+        for p in a.posts.get().unwrap() {
+            // Each post's `author` is its parent: same row, with what the
+            // parent had loaded before its posts (its publisher).
+            let parent = p.author.get().expect("back-reference set");
+            assert_eq!(parent.id, a.id);
+            assert_eq!(parent.name, a.name);
+            assert_eq!(
+                parent.publisher.get().unwrap().id,
+                a.publisher.get().unwrap().id
+            );
+            assert!(
+                parent.posts.get().is_err(),
+                "the copy does not nest the posts again"
+            );
+            // Many-valued forward sides are not touched: a post's tags
+            // are its own level's.
+            assert!(p.tags.get().is_ok());
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, 30);
+    // Through a many-to-many, the other side is a list: no back-reference.
+    let tags = db
+        .all(&Tag::query().prefetch_related(Tag::posts()))
+        .unwrap();
+    for t in &tags {
+        for p in t.posts.get().unwrap() {
+            assert!(p.tags.get().is_err());
+        }
     }
 }
