@@ -53,7 +53,8 @@ impl Scope {
         (parent_left || nullable) && !self.required.iter().any(|p| p == path)
     }
 
-    fn alias_of(&self, path: &[Hop]) -> &str {
+    /// The alias of the table at `path` (the base for an empty path).
+    pub fn alias_of(&self, path: &[Hop]) -> &str {
         if path.is_empty() {
             return &self.base;
         }
@@ -148,7 +149,7 @@ fn hop_condition(
 pub(crate) fn add_joins(w: &mut SqlWriter, aliases: &mut Aliases, scope: &mut Scope, expr: &Expr) {
     match expr {
         Expr::Cmp { column, .. } | Expr::In { column, .. } | Expr::IsNull { column, .. } => {
-            join_path(w, aliases, scope, column)
+            join_column(w, aliases, scope, column)
         }
         Expr::And(items) | Expr::Or(items) => {
             for item in items {
@@ -160,9 +161,14 @@ pub(crate) fn add_joins(w: &mut SqlWriter, aliases: &mut Aliases, scope: &mut Sc
     }
 }
 
-fn join_path(w: &mut SqlWriter, aliases: &mut Aliases, scope: &mut Scope, column: &ColumnRef) {
+fn join_column(w: &mut SqlWriter, aliases: &mut Aliases, scope: &mut Scope, column: &ColumnRef) {
+    join_path(w, aliases, scope, &column.path);
+}
+
+/// Join every hop of a single-valued `path` not joined yet.
+pub(crate) fn join_path(w: &mut SqlWriter, aliases: &mut Aliases, scope: &mut Scope, path: &[Hop]) {
     let mut ids = Vec::new();
-    for hop in &column.path {
+    for hop in path {
         let (parent, parent_left) = match scope.find(&ids) {
             Some(j) => (j.alias.clone(), j.left),
             None => (scope.base.clone(), false),

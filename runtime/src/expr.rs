@@ -215,6 +215,8 @@ impl<M> Not for Filter<M> {
 /// One ORDER BY term.
 pub struct Order<M> {
     pub(crate) column: &'static str,
+    /// Empty for the base table's columns.
+    pub(crate) path: Vec<Hop>,
     pub(crate) desc: bool,
     _marker: PhantomData<fn() -> M>,
 }
@@ -223,6 +225,7 @@ impl<M> Clone for Order<M> {
     fn clone(&self) -> Self {
         Order {
             column: self.column,
+            path: self.path.clone(),
             desc: self.desc,
             _marker: PhantomData,
         }
@@ -236,24 +239,6 @@ impl<M: Model, T: Column> Col<M, T> {
         Col {
             name,
             via: (),
-            _marker: PhantomData,
-        }
-    }
-
-    /// Ascending order on this column.
-    pub fn asc(self) -> Order<M> {
-        Order {
-            column: self.name,
-            desc: false,
-            _marker: PhantomData,
-        }
-    }
-
-    /// Descending order on this column.
-    pub fn desc(self) -> Order<M> {
-        Order {
-            column: self.name,
-            desc: true,
             _marker: PhantomData,
         }
     }
@@ -274,6 +259,27 @@ impl<M: Model, T: Column, P: Via> Col<M, T, P> {
     /// The column name.
     pub fn name(&self) -> &'static str {
         self.name
+    }
+
+    /// Ascending order on this column (through its path, if any: the
+    /// JOIN is shared with the filter's and `select_related`'s).
+    pub fn asc(self) -> Order<M> {
+        Order {
+            column: self.name,
+            path: self.via.__hops(),
+            desc: false,
+            _marker: PhantomData,
+        }
+    }
+
+    /// Descending order on this column.
+    pub fn desc(self) -> Order<M> {
+        Order {
+            column: self.name,
+            path: self.via.__hops(),
+            desc: true,
+            _marker: PhantomData,
+        }
     }
 
     fn column(self) -> ColumnRef {

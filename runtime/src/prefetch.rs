@@ -337,6 +337,7 @@ impl<R: Relation> Level<R> {
                 joins: &self.query.joins,
                 filter: self.query.filter.as_ref(),
                 order: self.query.effective_order(),
+                order_via: &self.query.order_via,
                 limit: None,
                 offset: None,
                 link: Some(KeyList {

@@ -40,6 +40,7 @@ pub const CASES: &[Case] = &[
         "across::back_references_need_no_statement",
         back_references_need_no_statement,
     ),
+    Case::new("across::order_by_across_a_join", order_by_across_a_join),
     Case::new(
         "across::exists_uses_the_link_table_index",
         exists_uses_the_link_table_index,
@@ -590,4 +591,65 @@ fn exists_uses_the_link_table_index(db: &Db) {
             );
         }
     }
+}
+
+fn order_by_across_a_join(db: &Db) {
+    blog::seed(db, 30).unwrap();
+    let all = everything(db);
+    // Shares the select_related JOIN.
+    let q = Post::query()
+        .select_related(Post::author())
+        .order_by(Post::author().col(Author::name()).desc())
+        .order_by(Post::id().asc());
+    let rows = run_one(
+        db,
+        &q,
+        &format!(
+            r#"SELECT {POST}, {AUTHOR} FROM "blog_post" INNER JOIN "blog_author" ON "blog_post"."author_id" = "blog_author"."id" ORDER BY "blog_author"."name" DESC, "blog_post"."id""#
+        ),
+    );
+    let mut want: Vec<(String, i64)> = all
+        .iter()
+        .map(|p| (p.author.get().unwrap().name.clone(), p.id))
+        .collect();
+    want.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let got: Vec<(String, i64)> = rows
+        .iter()
+        .map(|p| (p.author.get().unwrap().name.clone(), p.id))
+        .collect();
+    assert_eq!(got, want);
+    // Through a nullable hop, alone: a JOIN that selects nothing, LEFT so
+    // posts without an editor stay; a filter through the same hop shares it
+    // (and its demotion).
+    let q = Post::query().order_by(Post::editor().col(Author::name()).asc());
+    let rows = run_one(
+        db,
+        &q,
+        &format!(r#"SELECT {POST} FROM "blog_post"{J_EDITOR_LEFT} ORDER BY "blog_author"."name""#),
+    );
+    assert_eq!(rows.len(), all.len());
+    let q = Post::query()
+        .filter(Post::editor().col(Author::id()).gt(0))
+        .order_by(Post::editor().col(Author::name()).asc())
+        .order_by(Post::id().asc());
+    let rows = run_one(
+        db,
+        &q,
+        &format!(
+            r#"SELECT {POST} FROM "blog_post"{J_EDITOR_INNER} WHERE "blog_author"."id" > ? ORDER BY "blog_author"."name", "blog_post"."id""#
+        ),
+    );
+    let mut want: Vec<(String, i64)> = all
+        .iter()
+        .filter_map(|p| {
+            p.editor
+                .as_ref()
+                .map(|e| (e.get().unwrap().name.clone(), p.id))
+        })
+        .collect();
+    want.sort();
+    assert_eq!(
+        ids(&rows, |p| p.id),
+        want.iter().map(|w| w.1).collect::<Vec<_>>()
+    );
 }
