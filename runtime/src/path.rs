@@ -52,7 +52,7 @@ pub trait Path: Copy + Send + Sync + 'static {
     /// with a `select_related` of the same path.
     fn col<T>(self, column: Col<Self::Target, T>) -> Col<Self::Source, T, Self>
     where
-        Self: SingleValued,
+        Self: ColumnPath,
     {
         column.through(self)
     }
@@ -108,6 +108,17 @@ impl<R: Relation> Path for R {
         });
     }
 }
+
+/// A path a column may be reached through: single-valued hops only.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is many-valued: a column through it has many values per row",
+    label = "`col` follows ForeignKey and OneToOne relations only",
+    note = "to keep rows where some related row matches, use `.any(Model::column().eq(...))`: one EXISTS, no repeated rows"
+)]
+pub trait ColumnPath: Path {}
+
+#[diagnostic::do_not_recommend]
+impl<P: Path + SingleValued> ColumnPath for P {}
 
 /// Two lookups end to start: `a.then(b)` follows `a`, then `b` from where `a`
 /// ends.

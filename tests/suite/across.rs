@@ -3,8 +3,8 @@
 //! the row) and `any` over many-valued paths (one correlated `EXISTS`, no
 //! repeated base rows), checked against a per-row computation in Rust.
 
+use related::LoggedStatement;
 use related::prelude::*;
-use related::{LoggedStatement, Path};
 use related_tests::blog::{self, Author, Post, Publisher, Tag};
 use related_tests::harness::{Backend, Case, Db};
 use related_tests::membership::{self, Club, Member, Membership};
