@@ -697,6 +697,10 @@ impl FieldGen<'_> {
                 fn target_link(#t: &#target) -> ::core::option::Option<&Self::Link> {
                     ::related::__private::forward_link(Self::__forward(), #t)
                 }
+
+                fn __back_ref(#source: &#model, #t: &mut #target) {
+                    ::related::__private::back_ref(Self::__forward(), #source, #t)
+                }
             },
             one,
         );

@@ -6,12 +6,13 @@
 //! JOINs, order and prefetch levels, which cannot change which rows of the
 //! base table match (Django's `count()` also drops `select_related`).
 
+use crate::across::{Scope, add_joins, condition};
 use crate::column::RawRow;
 use crate::error::{Error, Result};
 use crate::exec::{Consistency, Executor, Job, run_job};
 use crate::model::Model;
 use crate::query::Query;
-use crate::sql::{Dialect, SqlWriter, Statement};
+use crate::sql::{Aliases, Dialect, SqlWriter, Statement};
 
 /// The alias of the limited subquery a count or existence check wraps.
 const LIMITED: &str = "__limited";
@@ -67,8 +68,15 @@ impl<M: Model> Query<M> {
         }
         w.push(" FROM ").ident(info.table);
         if let Some(filter) = &self.filter {
+            // A condition across relations needs its joins (INNER where
+            // the condition demotes them, so no row is counted twice: every
+            // joined hop is single-valued).
+            let mut aliases = Aliases::default();
+            aliases.take(info.table);
+            let mut scope = Scope::new(info.table.to_owned(), Some(filter));
+            add_joins(w, &mut aliases, &mut scope, filter);
             w.push(" WHERE ");
-            w.expr(info.table, filter);
+            condition(w, &mut aliases, &scope, filter);
         }
         if limited {
             w.limit_offset(self.limit, self.offset);

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::marker::PhantomData;
 
+use crate::across::{Scope, add_joins, condition};
 use crate::column::{Column, RawRow};
 use crate::error::{Error, Result};
 use crate::expr::{Expr, Filter};
@@ -17,7 +18,7 @@ use crate::model::Model;
 use crate::prefetch::{KeyHash, Parents, Prefetch, PrefetchNode, add_node};
 use crate::query::{Ctx, PlannedStatement, Query};
 use crate::relation::{Many, Relation, RelationKind};
-use crate::sql::{KeyBinding, SqlWriter, Statement};
+use crate::sql::{Aliases, KeyBinding, SqlWriter, Statement};
 use crate::value::Value;
 
 /// A model field holding how many `T` rows a relation has for this row,
@@ -300,11 +301,20 @@ impl<R: Relation> CountLevel<R> {
                 (target.table, pk)
             }
         };
+        let mut aliases = Aliases::default();
+        aliases.take(target.table);
+        if let Some((through, _, _)) = R::info().kind.through() {
+            aliases.take(through);
+        }
+        let mut scope = Scope::new(target.table.to_owned(), self.filter.as_ref());
+        if let Some(filter) = &self.filter {
+            add_joins(&mut w, &mut aliases, &mut scope, filter);
+        }
         w.push(" WHERE ");
         w.key_list(alias, column, keys, ctx.binding);
         if let Some(filter) = &self.filter {
             w.push(" AND ");
-            w.expr(target.table, filter);
+            condition(&mut w, &mut aliases, &scope, filter);
         }
         w.push(" GROUP BY ").qualified(alias, column);
         w.finish()

@@ -1,14 +1,23 @@
-//! Typed column handles, filters and ordering for a model's own table.
+//! Typed column handles, filters and ordering for a model's own table, and
+//! for columns reached through relations (`Post::author().col(Author::name())`).
 
+use std::any::TypeId;
 use std::marker::PhantomData;
 use std::ops::{BitAnd, BitOr, Not};
 
 use crate::column::{Column, Ordered};
 use crate::model::Model;
+use crate::path::Path;
+use crate::relation::RelationInfo;
 use crate::value::Value;
 
 /// A column of model `M` holding a `T`. The derive generates one associated
 /// function per stored column, e.g. `Post::title()`.
+///
+/// `P` is the single-valued path from `M` to the table holding the column:
+/// `()` for `M`'s own columns, a relation or chain for a column of another
+/// model (`Post::author().col(Author::name())` is a `Col<Post, String,
+/// Post::author>`). Every condition on it is a `Filter<M>`.
 ///
 /// # Example
 ///
@@ -57,17 +66,65 @@ use crate::value::Value;
 /// assert_eq!(Item::price().name(), "price");
 /// # Ok(()) }
 /// ```
-pub struct Col<M, T> {
+pub struct Col<M, T, P = ()> {
     name: &'static str,
+    via: P,
     _marker: PhantomData<fn() -> (M, T)>,
 }
 
-impl<M, T> Clone for Col<M, T> {
+impl<M, T, P: Copy> Clone for Col<M, T, P> {
     fn clone(&self) -> Self {
         *self
     }
 }
-impl<M, T> Copy for Col<M, T> {}
+impl<M, T, P: Copy> Copy for Col<M, T, P> {}
+
+/// One hop of a path inside a condition: the relation's identity (to share
+/// the JOIN of a `select_related` of the same hop) and its SQL shape.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Hop {
+    pub id: TypeId,
+    pub info: RelationInfo,
+}
+
+impl PartialEq for Hop {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+/// Where a column handle's table sits: `()` (the base table) or a path.
+#[doc(hidden)]
+#[allow(private_interfaces)]
+pub trait Via: Copy {
+    /// The hops from the base model to the column's table.
+    #[doc(hidden)]
+    fn __hops(self) -> Vec<Hop>;
+}
+
+#[allow(private_interfaces)]
+impl Via for () {
+    fn __hops(self) -> Vec<Hop> {
+        Vec::new()
+    }
+}
+
+#[allow(private_interfaces)]
+impl<P: Path> Via for P {
+    fn __hops(self) -> Vec<Hop> {
+        let mut out = Vec::new();
+        P::__hops(&mut out);
+        out
+    }
+}
+
+/// A column in a condition: its table is the base table (empty path) or
+/// the one the path reaches, resolved to a JOIN alias when rendered.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct ColumnRef {
+    pub path: Vec<Hop>,
+    pub name: &'static str,
+}
 
 /// A boolean condition over the rows of `M`'s table. Every value in it is a
 /// bind parameter.
@@ -134,17 +191,24 @@ impl CmpOp {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Expr {
     Cmp {
-        column: &'static str,
+        column: ColumnRef,
         op: CmpOp,
         value: Value,
     },
     In {
-        column: &'static str,
+        column: ColumnRef,
         values: Vec<Value>,
     },
     IsNull {
-        column: &'static str,
+        column: ColumnRef,
         negated: bool,
+    },
+    /// Some row reached through `path` (which may fan out) matches `inner`
+    /// (a condition over the path's last model): `EXISTS (SELECT 1 ...)`
+    /// correlated with the outer row, so base rows never repeat.
+    Exists {
+        path: Vec<Hop>,
+        inner: Box<Expr>,
     },
     And(Vec<Expr>),
     Or(Vec<Expr>),
@@ -229,6 +293,8 @@ impl<M> Not for Filter<M> {
 /// ```
 pub struct Order<M> {
     pub(crate) column: &'static str,
+    /// Empty for the base table's columns.
+    pub(crate) path: Vec<Hop>,
     pub(crate) desc: bool,
     _marker: PhantomData<fn() -> M>,
 }
@@ -237,6 +303,7 @@ impl<M> Clone for Order<M> {
     fn clone(&self) -> Self {
         Order {
             column: self.column,
+            path: self.path.clone(),
             desc: self.desc,
             _marker: PhantomData,
         }
@@ -249,13 +316,55 @@ impl<M: Model, T: Column> Col<M, T> {
     pub const fn __new(name: &'static str) -> Self {
         Col {
             name,
+            via: (),
+            _marker: PhantomData,
+        }
+    }
+}
+
+impl<M: Model, T> Col<M, T> {
+    /// This column seen from the start of `path` (used by [`Path::col`]).
+    pub(crate) fn through<P: Path<Target = M>>(self, path: P) -> Col<P::Source, T, P> {
+        Col {
+            name: self.name,
+            via: path,
+            _marker: PhantomData,
+        }
+    }
+}
+
+impl<M: Model, T: Column, P: Via> Col<M, T, P> {
+    /// The column name.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// Ascending order on this column (through its path, if any: the
+    /// JOIN is shared with the filter's and `select_related`'s).
+    pub fn asc(self) -> Order<M> {
+        Order {
+            column: self.name,
+            path: self.via.__hops(),
+            desc: false,
             _marker: PhantomData,
         }
     }
 
-    /// The column name.
-    pub fn name(&self) -> &'static str {
-        self.name
+    /// Descending order on this column.
+    pub fn desc(self) -> Order<M> {
+        Order {
+            column: self.name,
+            path: self.via.__hops(),
+            desc: true,
+            _marker: PhantomData,
+        }
+    }
+
+    fn column(self) -> ColumnRef {
+        ColumnRef {
+            path: self.via.__hops(),
+            name: self.name,
+        }
     }
 
     fn cmp(self, op: CmpOp, value: Value) -> Filter<M> {
@@ -263,12 +372,12 @@ impl<M: Model, T: Column> Col<M, T> {
             // `= NULL` is never true in SQL; Django reads `field=None` as IS
             // NULL and `exclude(field=None)` as IS NOT NULL.
             return Filter::new(Expr::IsNull {
-                column: self.name,
+                column: self.column(),
                 negated: op != CmpOp::Eq,
             });
         }
         Filter::new(Expr::Cmp {
-            column: self.name,
+            column: self.column(),
             op,
             value,
         })
@@ -317,7 +426,7 @@ impl<M: Model, T: Column> Col<M, T> {
     /// `column IN (...)`; an empty list matches no row.
     pub fn is_in<V: Into<T>>(self, values: impl IntoIterator<Item = V>) -> Filter<M> {
         Filter::new(Expr::In {
-            column: self.name,
+            column: self.column(),
             values: values.into_iter().map(|v| v.into().to_value()).collect(),
         })
     }
@@ -325,7 +434,7 @@ impl<M: Model, T: Column> Col<M, T> {
     /// `column IS NULL`.
     pub fn is_null(self) -> Filter<M> {
         Filter::new(Expr::IsNull {
-            column: self.name,
+            column: self.column(),
             negated: false,
         })
     }
@@ -333,27 +442,9 @@ impl<M: Model, T: Column> Col<M, T> {
     /// `column IS NOT NULL`.
     pub fn is_not_null(self) -> Filter<M> {
         Filter::new(Expr::IsNull {
-            column: self.name,
+            column: self.column(),
             negated: true,
         })
-    }
-
-    /// Ascending order on this column, for [`Query::order_by`](crate::Query::order_by).
-    pub fn asc(self) -> Order<M> {
-        Order {
-            column: self.name,
-            desc: false,
-            _marker: PhantomData,
-        }
-    }
-
-    /// Descending order on this column, for [`Query::order_by`](crate::Query::order_by).
-    pub fn desc(self) -> Order<M> {
-        Order {
-            column: self.name,
-            desc: true,
-            _marker: PhantomData,
-        }
     }
 }
 
@@ -382,20 +473,20 @@ pub trait Like<M> {
     fn like(self, pattern: &str) -> Filter<M>;
 }
 
-impl<M: Model> Like<M> for Col<M, String> {
+impl<M: Model, P: Via> Like<M> for Col<M, String, P> {
     fn like(self, pattern: &str) -> Filter<M> {
         Filter::new(Expr::Cmp {
-            column: self.name,
+            column: self.column(),
             op: CmpOp::Like,
             value: Value::Text(pattern.to_owned()),
         })
     }
 }
 
-impl<M: Model> Like<M> for Col<M, Option<String>> {
+impl<M: Model, P: Via> Like<M> for Col<M, Option<String>, P> {
     fn like(self, pattern: &str) -> Filter<M> {
         Filter::new(Expr::Cmp {
-            column: self.name,
+            column: self.column(),
             op: CmpOp::Like,
             value: Value::Text(pattern.to_owned()),
         })

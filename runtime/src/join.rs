@@ -4,10 +4,11 @@
 use std::any::{Any, TypeId};
 use std::marker::PhantomData;
 
+use crate::across::{Joined, Scope, write_join};
 use crate::column::RawRow;
 use crate::error::Error;
 use crate::model::{FieldError, Model};
-use crate::relation::{Relation, RelationKind};
+use crate::relation::Relation;
 use crate::sql::{Aliases, SqlWriter};
 
 /// Where one joined table's columns sit in the result row.
@@ -29,7 +30,13 @@ pub(crate) trait JoinNode<P>: Send + Sync {
     /// Add this join (and the ones below) to the statement: the selected
     /// columns go to `columns`, the JOIN clauses to `joins`; one slot per
     /// node in depth-first order goes to `slots`.
-    fn plan(&self, parent_alias: &str, parent_left: bool, out: &mut JoinOut);
+    fn plan(
+        &self,
+        parent_alias: &str,
+        parent_left: bool,
+        parent_path: &[TypeId],
+        out: &mut JoinOut,
+    );
 
     /// Decode this node's row (and below) and attach it to `parent`.
     fn decode(
@@ -66,6 +73,9 @@ pub(crate) struct JoinOut<'a> {
     pub columns: &'a mut Vec<(String, &'static str)>,
     pub aliases: &'a mut Aliases,
     pub slots: &'a mut Vec<Slot>,
+    /// Each join's path and alias, for conditions over its columns (and
+    /// the paths the filter needs INNER).
+    pub scope: &'a mut Scope,
 }
 
 /// One hop of a select_related path.
@@ -128,14 +138,30 @@ impl<R: Relation> JoinNode<R::Source> for JoinHop<R> {
         })
     }
 
-    fn plan(&self, parent_alias: &str, parent_left: bool, out: &mut JoinOut) {
+    fn plan(
+        &self,
+        parent_alias: &str,
+        parent_left: bool,
+        parent_path: &[TypeId],
+        out: &mut JoinOut,
+    ) {
         let info = R::info();
         let target = <R::Target as Model>::info();
         let source = <R::Source as Model>::info();
+        let mut path = parent_path.to_vec();
+        path.push(TypeId::of::<R>());
         // Once a hop may find no row, every hop below it must too, or the
-        // INNER JOIN below would drop the base row.
-        let left = parent_left || info.kind.join_is_nullable();
+        // INNER JOIN below would drop the base row; unless the filter needs
+        // this hop's row (Django's demotion to INNER).
+        let left = out
+            .scope
+            .left(&path, parent_left, info.kind.join_is_nullable());
         let alias = out.aliases.take(target.table);
+        out.scope.joined.push(Joined {
+            path: path.clone(),
+            alias: alias.clone(),
+            left,
+        });
         let me = out.slots.len();
         out.slots.push(Slot {
             offset: out.columns.len(),
@@ -145,33 +171,9 @@ impl<R: Relation> JoinNode<R::Source> for JoinHop<R> {
         for c in target.columns {
             out.columns.push((alias.clone(), c.name));
         }
-        let w = &mut *out.w;
-        w.push(if left {
-            " LEFT OUTER JOIN "
-        } else {
-            " INNER JOIN "
-        });
-        w.ident(target.table);
-        if alias != target.table {
-            w.push(" ").ident(&alias);
-        }
-        w.push(" ON ");
-        match info.kind {
-            RelationKind::ForeignKey { column, .. } | RelationKind::OneToOne { column, .. } => {
-                w.qualified(parent_alias, column)
-                    .push(" = ")
-                    .qualified(&alias, target.pk_column().name);
-            }
-            RelationKind::ReverseOneToOne { column } => {
-                w.qualified(&alias, column)
-                    .push(" = ")
-                    .qualified(parent_alias, source.pk_column().name);
-            }
-            // SingleValued is only implemented for the kinds above.
-            _ => unreachable!("select_related over a many-valued relation"),
-        }
+        write_join(out.w, info.kind, source, target, parent_alias, &alias, left);
         for child in &self.children {
-            child.plan(&alias, left, out);
+            child.plan(&alias, left, &path, out);
         }
         out.slots[me].span = out.slots.len() - me;
     }

@@ -1,7 +1,10 @@
 //! Lookups: a relation, or a chain of relations (Django's `author__publisher`)
 //! whose hops the compiler checks end to start.
 
+use std::any::TypeId;
+
 use crate::error::Error;
+use crate::expr::{Col, Expr, Filter, Hop};
 use crate::join::{JoinNode, hop_mut};
 use crate::model::Model;
 use crate::prefetch::{Level, PrefetchNode, add_node};
@@ -73,6 +76,34 @@ pub trait Path: Copy + Send + Sync + 'static {
 
     /// The lookup in Django's notation (`author__publisher`).
     fn lookup(self) -> String;
+
+    /// The hops of this path, first to last.
+    #[doc(hidden)]
+    fn __hops(out: &mut Vec<Hop>);
+
+    /// A column of the model this single-valued path reaches, seen from the
+    /// path's start: `Post::author().col(Author::name()).eq("Ann")` is a
+    /// `Filter<Post>` (Django's `author__name="Ann"`). The JOIN is shared
+    /// with a `select_related` of the same path.
+    fn col<T>(self, column: Col<Self::Target, T>) -> Col<Self::Source, T, Self>
+    where
+        Self: ColumnPath,
+    {
+        column.through(self)
+    }
+
+    /// Rows for which SOME row reached through this path (many-valued or
+    /// not) matches `filter`: one correlated `EXISTS`, so rows never
+    /// repeat. Conditions inside one `any` must hold on the same related
+    /// row, as inside one Django `filter()` call over `tags__...`.
+    fn any(self, filter: Filter<Self::Target>) -> Filter<Self::Source> {
+        let mut path = Vec::new();
+        Self::__hops(&mut path);
+        Filter::new(Expr::Exists {
+            path,
+            inner: Box::new(filter.expr),
+        })
+    }
 }
 
 #[allow(private_interfaces)]
@@ -104,7 +135,25 @@ impl<R: Relation> Path for R {
     fn lookup(self) -> String {
         R::info().name.to_owned()
     }
+
+    fn __hops(out: &mut Vec<Hop>) {
+        out.push(Hop {
+            id: TypeId::of::<R>(),
+            info: R::info(),
+        });
+    }
 }
+
+/// A path a column may be reached through: single-valued hops only.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is many-valued: a column through it has many values per row",
+    label = "`col` follows ForeignKey and OneToOne relations only",
+    note = "to keep rows where some related row matches, use `.any(Model::column().eq(...))`: one EXISTS, no repeated rows"
+)]
+pub trait ColumnPath: Path {}
+
+#[diagnostic::do_not_recommend]
+impl<P: Path + SingleValued> ColumnPath for P {}
 
 /// Two lookups end to start: `a.then(b)` follows `a`, then `b` from where `a`
 /// ends.
@@ -253,6 +302,11 @@ impl<A: Relation, B: Path<Source = A::Target>> Path for Chain<A, B> {
 
     fn lookup(self) -> String {
         format!("{}__{}", self.first.lookup(), self.rest.lookup())
+    }
+
+    fn __hops(out: &mut Vec<Hop>) {
+        A::__hops(out);
+        B::__hops(out);
     }
 }
 

@@ -421,6 +421,7 @@ impl<R: Relation> Level<R> {
                 joins: &self.query.joins,
                 filter: self.query.filter.as_ref(),
                 order: self.query.effective_order(),
+                order_via: &self.query.order_via,
                 limit: None,
                 offset: None,
                 link: Some(KeyList {
@@ -605,6 +606,10 @@ impl<R: Relation> Level<R> {
                 }
                 _ => Vec::new(),
             };
+            let mut items = items;
+            for child in &mut items {
+                R::__back_ref(p, child);
+            }
             attach(p, items);
         });
     }

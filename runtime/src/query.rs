@@ -1,9 +1,10 @@
 //! The query builder: what to load, and the base statement's filter, order
 //! and limits.
 
+use crate::across::{Scope, add_joins, condition, join_path};
 use crate::error::{Error, Result};
 use crate::exec::{Executor, drive};
-use crate::expr::{Expr, Filter, Order};
+use crate::expr::{Expr, Filter, Hop, Order};
 use crate::join::{JoinNode, Slot, clone_nodes};
 use crate::load::Load;
 use crate::model::Model;
@@ -124,6 +125,8 @@ pub struct Query<M: Model> {
     pub(crate) prefetch: Vec<Box<dyn PrefetchNode<M>>>,
     pub(crate) filter: Option<Expr>,
     pub(crate) order: Vec<(&'static str, bool)>,
+    /// The path of each `order` term's table (empty: the base table).
+    pub(crate) order_via: Vec<Vec<Hop>>,
     pub(crate) limit: Option<u64>,
     pub(crate) offset: Option<u64>,
     /// Builder mistakes found at runtime (a lookup given twice with
@@ -144,6 +147,7 @@ impl<M: Model> Clone for Query<M> {
             prefetch: self.prefetch.iter().map(|p| p.clone_box()).collect(),
             filter: self.filter.clone(),
             order: self.order.clone(),
+            order_via: self.order_via.clone(),
             limit: self.limit,
             offset: self.offset,
             errors: self.errors.clone(),
@@ -207,6 +211,7 @@ impl<M: Model> Query<M> {
             prefetch: Vec::new(),
             filter: None,
             order: Vec::new(),
+            order_via: Vec::new(),
             limit: None,
             offset: None,
             errors: Vec::new(),
@@ -289,6 +294,7 @@ impl<M: Model> Query<M> {
     /// Order by a column; call again for further keys.
     pub fn order_by(mut self, order: Order<M>) -> Self {
         self.order.push((order.column, order.desc));
+        self.order_via.push(order.path);
         self
     }
 
@@ -397,6 +403,7 @@ impl<M: Model> Query<M> {
             joins: &self.joins,
             filter: self.filter.as_ref(),
             order: self.effective_order(),
+            order_via: &self.order_via,
             limit: self.limit,
             offset: self.offset,
             link: None,
@@ -435,6 +442,8 @@ pub(crate) struct SelectParts<'a, M: Model> {
     pub joins: &'a [Box<dyn JoinNode<M>>],
     pub filter: Option<&'a Expr>,
     pub order: &'a [(&'static str, bool)],
+    /// The path of each `order` term (missing or empty: the base table).
+    pub order_via: &'a [Vec<Hop>],
     pub limit: Option<u64>,
     pub offset: Option<u64>,
     pub link: Option<KeyList>,
@@ -519,17 +528,36 @@ pub(crate) fn render_select<M: Model>(
         _ => {}
     }
     let mut slots = Vec::new();
+    let mut scope = Scope::new(base.clone(), parts.filter);
     {
         let mut out = crate::join::JoinOut {
             w: &mut from,
             columns: &mut columns,
             aliases: &mut aliases,
             slots: &mut slots,
+            scope: &mut scope,
         };
         for j in parts.joins {
-            j.plan(&base, false, &mut out);
+            j.plan(&base, false, &[], &mut out);
         }
     }
+    // Columns of other tables in the filter: share the joins above, add
+    // the missing ones (selecting nothing from them).
+    if let Some(filter) = parts.filter {
+        add_joins(&mut from, &mut aliases, &mut scope, filter);
+    }
+    // Order terms across relations join the same way; they never demote a
+    // LEFT join (a row without the related row sorts with the NULLs).
+    for path in parts.order_via.iter().filter(|p| !p.is_empty()) {
+        join_path(&mut from, &mut aliases, &mut scope, path);
+    }
+    let order_aliases: Vec<String> = (0..parts.order.len())
+        .map(|i| {
+            scope
+                .alias_of(parts.order_via.get(i).map_or(&[][..], |p| p))
+                .to_owned()
+        })
+        .collect();
     let mut link_index = None;
     let mut partition: Option<(String, &'static str)> = None;
     if let Some(list) = &parts.link {
@@ -578,7 +606,13 @@ pub(crate) fn render_select<M: Model>(
             w.qualified(&alias, column);
         }
         w.push(" ORDER BY ");
-        order_terms(&mut w, &base, parts.order, info.pk_column().name);
+        order_terms(
+            &mut w,
+            &base,
+            &order_aliases,
+            parts.order,
+            info.pk_column().name,
+        );
         w.push(") AS ").ident("__rn");
     }
     let list = match parts.link {
@@ -610,7 +644,7 @@ pub(crate) fn render_select<M: Model>(
     }
     if let Some(filter) = parts.filter {
         w.push(if conditions == 0 { " WHERE " } else { " AND " });
-        w.expr(&base, filter);
+        condition(&mut w, &mut aliases, &scope, filter);
     }
     if ranked {
         let quote = |w: &mut SqlWriter, i: usize| {
@@ -634,7 +668,13 @@ pub(crate) fn render_select<M: Model>(
     } else {
         if !parts.order.is_empty() {
             w.push(" ORDER BY ");
-            order_terms(&mut w, &base, parts.order, info.pk_column().name);
+            order_terms(
+                &mut w,
+                &base,
+                &order_aliases,
+                parts.order,
+                info.pk_column().name,
+            );
         }
         w.limit_offset(parts.limit, parts.offset);
     }
@@ -653,16 +693,22 @@ fn matched_column(dialect: Dialect, list: &KeyList) -> &'static str {
     }
 }
 
-fn order_terms(w: &mut SqlWriter, alias: &str, order: &[(&'static str, bool)], pk: &'static str) {
+fn order_terms(
+    w: &mut SqlWriter,
+    base: &str,
+    aliases: &[String],
+    order: &[(&'static str, bool)],
+    pk: &'static str,
+) {
     if order.is_empty() {
-        w.qualified(alias, pk);
+        w.qualified(base, pk);
         return;
     }
     for (i, (column, desc)) in order.iter().enumerate() {
         if i > 0 {
             w.push(", ");
         }
-        w.qualified(alias, column);
+        w.qualified(&aliases[i], column);
         if *desc {
             w.push(" DESC");
         }

@@ -231,6 +231,13 @@ pub trait Relation: Copy + Default + Send + Sync + 'static {
     /// The rows loaded into the source's field so far (empty if not loaded).
     fn loaded_mut(source: &mut Self::Source) -> &mut [Self::Target];
 
+    /// Called by a prefetch for each child it hands to `parent`: a reverse
+    /// foreign key or reverse one-to-one fills the child's forward field
+    /// with (a copy of) its parent, so `author.posts[i].author` needs no
+    /// statement. The default does nothing.
+    #[doc(hidden)]
+    fn __back_ref(_parent: &Self::Source, _child: &mut Self::Target) {}
+
     /// Identity of the relation, for merging lookups that share a prefix.
     fn id() -> TypeId {
         TypeId::of::<Self>()

@@ -3,7 +3,6 @@
 
 use std::fmt::Write;
 
-use crate::expr::Expr;
 use crate::value::{SqlType, Value};
 
 /// The SQL dialect a statement is rendered for.
@@ -244,62 +243,6 @@ impl SqlWriter {
             }
         }
         self.push(" AS ").ident(alias);
-    }
-
-    pub fn expr(&mut self, alias: &str, expr: &Expr) {
-        match expr {
-            Expr::Cmp { column, op, value } => {
-                self.qualified(alias, column)
-                    .push(op.sql())
-                    .param(value.clone());
-            }
-            Expr::In { column, values } => {
-                if values.is_empty() {
-                    // `IN ()` is a syntax error on most backends; it matches nothing.
-                    self.push("1 = 0");
-                } else {
-                    self.qualified(alias, column).push(" IN (");
-                    for (i, v) in values.iter().enumerate() {
-                        if i > 0 {
-                            self.push(", ");
-                        }
-                        self.param(v.clone());
-                    }
-                    self.push(")");
-                }
-            }
-            Expr::IsNull { column, negated } => {
-                self.qualified(alias, column).push(if *negated {
-                    " IS NOT NULL"
-                } else {
-                    " IS NULL"
-                });
-            }
-            Expr::And(items) | Expr::Or(items) => {
-                let (sep, empty) = if matches!(expr, Expr::And(_)) {
-                    (" AND ", "1 = 1")
-                } else {
-                    (" OR ", "1 = 0")
-                };
-                if items.is_empty() {
-                    self.push(empty);
-                    return;
-                }
-                self.push("(");
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        self.push(sep);
-                    }
-                    self.expr(alias, item);
-                }
-                self.push(")");
-            }
-            Expr::Not(inner) => {
-                self.push("NOT (");
-                self.expr(alias, inner);
-                self.push(")");
-            }
-        }
     }
 
     /// LIMIT / OFFSET, bound as parameters.

@@ -4,6 +4,7 @@
 //! listed as ignored (never as passed). With `RELATED_REQUIRE_BACKENDS=1`
 //! (set by `.ci/run`) an unreachable backend fails the run instead.
 
+mod across;
 mod backends;
 mod chains;
 mod correctness;
@@ -44,6 +45,7 @@ fn cases() -> Vec<&'static Case> {
     all.extend(types::CASES);
     all.extend(n_plus_one::CASES);
     all.extend(tls::CASES);
+    all.extend(across::CASES);
     all
 }
 

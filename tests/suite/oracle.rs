@@ -1728,7 +1728,7 @@ impl<S: OracleModel> RelVisitor<S> for LevelNaive<'_, '_, S> {
         R: Relation<Source = S>,
         R::Target: OracleModel,
     {
-        self.load(n, n.field)
+        self.load(n, n.field, R::__back_ref)
     }
     fn to<R, A>(
         self,
@@ -1742,12 +1742,21 @@ impl<S: OracleModel> RelVisitor<S> for LevelNaive<'_, '_, S> {
         R::Target: OracleModel,
         A: PrefetchTarget<Source = S, Item = R::Target>,
     {
-        self.load(n, field)
+        self.load(n, field, R::__back_ref)
     }
 }
 
 impl<S: OracleModel> LevelNaive<'_, '_, S> {
-    fn load<T: OracleModel>(self, n: Naive<S, T>, field: FieldFn<S, T>) -> NaiveResult {
+    /// `back` stores a parent into a child's forward field (a no-op except
+    /// for reverse foreign keys and one-to-ones): the naive loader applies
+    /// the rule the README states, a copy of the parent as it stood before
+    /// this level, once the levels below are loaded.
+    fn load<T: OracleModel>(
+        self,
+        n: Naive<S, T>,
+        field: FieldFn<S, T>,
+        back: fn(&S, &mut T),
+    ) -> NaiveResult {
         let LevelNaive {
             cx,
             node,
@@ -1764,12 +1773,14 @@ impl<S: OracleModel> LevelNaive<'_, '_, S> {
         } else {
             None
         };
+        let mut pristine: Vec<S> = Vec::new();
         let below_select = match joined {
             Some(sub) => {
                 stats.joined += 1;
                 sub
             }
             None => {
+                pristine = parents.iter().map(|p| (**p).clone()).collect();
                 let mut keys: Vec<i64> = parents.iter().filter_map(|p| (n.key)(p)).collect();
                 keys.sort_unstable();
                 keys.dedup();
@@ -1839,6 +1850,11 @@ impl<S: OracleModel> LevelNaive<'_, '_, S> {
                     depth: depth + 1,
                 },
             )?;
+        }
+        for (p, before) in parents.iter_mut().zip(&pristine) {
+            for child in field(p).loaded_mut() {
+                back(before, child);
+            }
         }
         Ok(())
     }
