@@ -214,8 +214,10 @@ pub fn names(model: &Model, bodies: Bodies) -> TokenStream {
                 #[allow(dead_code)]
                 impl #module::#name {
                     /// Follow this relation, then `next` from the model it
-                    /// points at.
-                    #vis fn then<#next: ::related::Path<Source = #target>>(
+                    /// points at. (Whether `next` starts there is checked
+                    /// where the chain is used, by `PathFrom`, whose error
+                    /// names the chain.)
+                    #vis fn then<#next: ::related::Path>(
                         self,
                         #next_value: #next,
                     ) -> ::related::Chain<Self, #next>
@@ -411,7 +413,10 @@ pub fn marker_traits(model: &Model, field: &Field) -> TokenStream {
     let guard = guard(&target, span);
     let single = match field.kind {
         Kind::Forward { .. } | Kind::Reverse { one: true, .. } => quote_spanned! {span=>
+            // Hidden from diagnostics: rustc would list every single-valued
+            // relation of the crate under a many-valued one's error.
             #[automatically_derived]
+            #[diagnostic::do_not_recommend]
             impl ::related::SingleValued for #marker {}
         },
         _ => TokenStream::new(),
@@ -783,7 +788,10 @@ impl FieldGen<'_> {
             source, target: t, ..
         } = Locals::at(span);
         out.items.push(quote_spanned! {span=>
+            // Hidden from diagnostics: `Relation`'s own message says what
+            // was expected; a list of the crate's relations would not.
             #[automatically_derived]
+            #[diagnostic::do_not_recommend]
             impl ::related::Relation for #marker #guard {
                 #types
 

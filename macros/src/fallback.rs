@@ -27,6 +27,10 @@ pub fn fallback(model: &Model) -> TokenStream {
     };
 
     let impls = model.fields.iter().map(|field| {
+        if crate::valid::non_model_target(field) {
+            // Already reported by rustc at the field; an impl would repeat it.
+            return TokenStream::new();
+        }
         let marker = marker(model, field);
         if let Kind::Prefetched { target } = field.kind {
             let span = target.span();

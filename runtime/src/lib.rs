@@ -15,6 +15,7 @@ mod load;
 mod log;
 mod model;
 pub mod n_plus_one;
+mod operand;
 mod ordering;
 mod path;
 mod prefetch;
@@ -66,8 +67,9 @@ pub use fields::{
 };
 pub use load::Load;
 pub use log::{LoggedStatement, StatementLog};
+pub use operand::{Bound, Operand};
 pub use model::{ColumnInfo, FieldError, Model, ModelInfo};
-pub use path::{Append, Chain, Path};
+pub use path::{Append, Chain, Path, PathFrom, SelectFrom};
 pub use prefetch::{Prefetch, PrefetchTarget};
 pub use query::{Ctx, PlannedStatement, Query};
 pub use related_macros::{Column, Model};

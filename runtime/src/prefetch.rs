@@ -14,9 +14,9 @@ use crate::error::{Error, Result};
 use crate::expr::{Filter, Order};
 use crate::join::{FieldErrorAt, JoinNode, Slot, find_hop};
 use crate::model::{FieldError, Model};
-use crate::path::Path;
+use crate::path::{PathFrom, SelectFrom};
 use crate::query::{Ctx, KeyList, LinkFilter, PlannedStatement, Query, SelectParts, render_select};
-use crate::relation::{Cardinality, Relation, RelationKind, SingleValued};
+use crate::relation::{Cardinality, Relation, RelationKind};
 use crate::sql::{KeyBinding, Statement};
 use crate::value::Value;
 
@@ -67,10 +67,7 @@ impl<R: Relation> Prefetch<R> {
 
     /// JOIN a single-valued relation of the related rows into this level's
     /// statement.
-    pub fn select_related<P>(mut self, path: P) -> Self
-    where
-        P: Path<Source = R::Target> + SingleValued,
-    {
+    pub fn select_related<P: SelectFrom<R::Target>>(mut self, path: P) -> Self {
         self.level.custom = true;
         self.level.query = self.level.query.select_related(path);
         self
@@ -79,7 +76,7 @@ impl<R: Relation> Prefetch<R> {
     /// Prefetch further levels below the related rows.
     pub fn prefetch_related<P>(mut self, path: P) -> Self
     where
-        P: Path<Source = R::Target>,
+        P: PathFrom<R::Target>,
     {
         self.level.query = self.level.query.prefetch_related(path);
         self
@@ -97,7 +94,7 @@ impl<R: Relation> Prefetch<R> {
     /// A nested `Prefetch` below a path of the related rows' relations.
     pub fn prefetch_below<P, R2>(mut self, path: P, nested: Prefetch<R2>) -> Self
     where
-        P: Path<Source = R::Target>,
+        P: PathFrom<R::Target>,
         R2: Relation<Source = P::Target>,
     {
         self.level.query = self.level.query.prefetch_below(path, nested);

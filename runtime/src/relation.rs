@@ -198,6 +198,11 @@ pub struct RelationInfo {
 /// }
 /// assert_eq!(link(Post::author(), &post), Some(&9));
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a relation",
+    label = "expected a relation handle, called: `Post::tags()`",
+    note = "relations are the ForeignKey, OneToOne, ManyToMany, Reverse and ReverseOne fields of a model; a column handle (`Col<_, _>`) filters and orders"
+)]
 pub trait Relation: Copy + Default + Send + Sync + 'static {
     /// The model declaring the field.
     type Source: Model;
@@ -237,9 +242,8 @@ pub trait Relation: Copy + Default + Send + Sync + 'static {
 
 /// A relation that `select_related` can follow: one JOIN, one row.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is a many-valued relation: select_related can only follow ForeignKey and OneToOne relations",
-    label = "a JOIN would repeat each row once per related row",
-    note = "load it with `.prefetch_related(...)` instead: one batched `WHERE ... IN (...)` statement per level"
+    message = "`{Self}` is a many-valued relation (or a chain through one): select_related follows only ForeignKey and OneToOne hops",
+    label = "a JOIN would repeat each row once per related row: use `.prefetch_related(...)` for this lookup"
 )]
 pub trait SingleValued {}
 
