@@ -214,10 +214,10 @@ pub fn names(model: &Model, bodies: Bodies) -> TokenStream {
                 #[allow(dead_code)]
                 impl #module::#name {
                     /// Follow this relation, then `next` from the model it
-                    /// points at. (Whether `next` starts there is checked
-                    /// where the chain is used, by `PathFrom`, whose error
-                    /// names the chain.)
-                    #vis fn then<#next: ::related::Path>(
+                    /// points at. (That `next` is a relation starting there
+                    /// is checked where the chain is used, by `PathFrom`,
+                    /// so that a mistake is one error naming the chain.)
+                    #vis fn then<#next>(
                         self,
                         #next_value: #next,
                     ) -> ::related::Chain<Self, #next>

@@ -15,7 +15,7 @@ use crate::column::Column;
 #[diagnostic::on_unimplemented(
     message = "a `{Self}` cannot be compared with a `{T}` column",
     label = "this value is not a `{T}`",
-    note = "a filter takes the column's own type (`{T}`), a reference to it, or `&str` for text; convert other values first (`T::from(x)`, `x.try_into()?`)"
+    note = "a filter takes the column's own type (`{T}`), a reference to it, or `&str` for text; convert other values first (`i64::from(x)`, `x.try_into()?`)"
 )]
 pub trait Operand<T> {
     /// The value as the column's type.
@@ -27,9 +27,9 @@ pub trait Operand<T> {
 /// (`T` is the column type without its `Option`): never `None`, because SQL
 /// `column < NULL` matches no row.
 #[diagnostic::on_unimplemented(
-    message = "a `{Self}` cannot bound an ordering comparison of a `{T}` column",
+    message = "a `{Self}` cannot bound an ordering comparison of a `{T}` column (a `None` bound matches no row: use `.is_null()` or `.eq(None)`)",
     label = "`lt`, `le`, `gt` and `ge` take a `{T}`",
-    note = "an ordering comparison with NULL (`None`) matches no row in SQL: to find NULLs use `.is_null()` or `.eq(None)`; otherwise pass a `{T}` (or a reference, or `&str` for text)"
+    note = "in SQL `column < NULL` is never true; pass a `{T}`, a reference to one, or `&str` for text"
 )]
 pub trait Bound<T> {
     /// The value as the column's type.

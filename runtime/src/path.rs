@@ -60,8 +60,8 @@ impl<M: Model, P: Path<Source = M>> PathFrom<M> for P {}
 /// [`PathFrom<M>`] whose every hop is single-valued (one JOIN, one row).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be followed by select_related from `{M}`: it takes a ForeignKey or OneToOne relation of `{M}`, or a chain of them",
-    label = "not a single-valued relation of `{M}`",
-    note = "a many-valued relation (ManyToMany, Reverse), or a chain through one, loads with `.prefetch_related(...)`; a relation handle is called (`Post::author()`); a column handle (`Col<_, _>`) is not a relation"
+    label = "expected a ForeignKey or OneToOne relation handle of `{M}`, called: `Model::field()`",
+    note = "a many-valued relation (ManyToMany, Reverse), or a chain through one, loads with `.prefetch_related(...)`; a column handle (`Col<_, _>`) is not a relation"
 )]
 pub trait SelectFrom<M>: PathFrom<M> + SingleValued {}
 

@@ -74,10 +74,7 @@ impl<R: Relation> Prefetch<R> {
     }
 
     /// Prefetch further levels below the related rows.
-    pub fn prefetch_related<P>(mut self, path: P) -> Self
-    where
-        P: PathFrom<R::Target>,
-    {
+    pub fn prefetch_related<P: PathFrom<R::Target>>(mut self, path: P) -> Self {
         self.level.query = self.level.query.prefetch_related(path);
         self
     }

@@ -98,10 +98,7 @@ impl<M: Model> Query<M> {
     /// Load a relation (or chain) with one batched `IN` statement per level,
     /// stitched in memory. Every relation kind is allowed; lookups sharing a
     /// prefix share their levels.
-    pub fn prefetch_related<P>(mut self, path: P) -> Self
-    where
-        P: PathFrom<M>,
-    {
+    pub fn prefetch_related<P: PathFrom<M>>(mut self, path: P) -> Self {
         let lookup = path.lookup();
         if path.__add_prefetch(&mut self.prefetch).is_err() {
             self.errors.push(lookup);

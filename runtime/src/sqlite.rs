@@ -212,6 +212,8 @@ impl Sqlite {
     }
 }
 
+// Hidden from diagnostics: `Executor`'s own message names `Sqlite`.
+#[diagnostic::do_not_recommend]
 impl Executor for Sqlite {
     fn ctx(&self) -> Ctx {
         Ctx {

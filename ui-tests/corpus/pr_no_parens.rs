@@ -1,6 +1,6 @@
 // Mistake: prefetch handle without parentheses.
 // expect: tags
-// fix: tags()
+// fix: field()
 #[path = "common/models.rs"]
 mod models;
 #[allow(unused_imports)]

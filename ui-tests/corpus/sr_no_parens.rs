@@ -1,6 +1,6 @@
 // Mistake: relation handle without parentheses.
 // expect: author
-// fix: author()
+// fix: field()
 #[path = "common/models.rs"]
 mod models;
 #[allow(unused_imports)]

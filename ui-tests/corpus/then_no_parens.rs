@@ -1,6 +1,6 @@
 // Mistake: then with a handle without parentheses.
 // expect: publisher
-// fix: publisher()
+// fix: field()
 #[path = "common/models.rs"]
 mod models;
 #[allow(unused_imports)]

@@ -78,6 +78,7 @@ fn from_text<T: DeserializeOwned>(s: String) -> Result<T, CellError> {
 
 column_via!(serde_json::Value, Json, get_json, Json, to_text, from_text);
 
+#[diagnostic::do_not_recommend]
 impl<T> crate::column::Column for Json<T>
 where
     T: Serialize + DeserializeOwned + Clone + Send + Sync + 'static,
@@ -93,6 +94,7 @@ where
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T> crate::column::Column for Option<Json<T>>
 where
     T: Serialize + DeserializeOwned + Clone + Send + Sync + 'static,
