@@ -722,7 +722,10 @@ impl FieldGen<'_> {
         self.field_name(out, false);
         self.unloaded(out);
         out.items.push(quote_spanned! {span=>
+            // Hidden from diagnostics: `PrefetchTarget`'s message says what
+            // `Prefetch::to` takes.
             #[automatically_derived]
+            #[diagnostic::do_not_recommend]
             impl ::related::PrefetchTarget for #marker #guard {
                 type Source = #model;
                 type Item = #target;

@@ -22,6 +22,11 @@ use crate::value::Value;
 
 /// A field declared as `Prefetched<T>`, the target of [`Prefetch::to`]
 /// (Django's `to_attr`). Implemented by the derive.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a `Prefetched<_>` field: `Prefetch::to` stores the rows into a field declared `Prefetched<T>`",
+    label = "expected a handle of a `Prefetched<T>` field of the same model, e.g. `Post::python_tags()`",
+    note = "declare the field, e.g. `python_tags: Prefetched<Tag>`, beside the relation it is loaded from"
+)]
 pub trait PrefetchTarget: Copy + Default + Send + Sync + 'static {
     type Source: Model;
     type Item: Model;
@@ -100,10 +105,7 @@ impl<R: Relation> Prefetch<R> {
 
     /// Put the result into a `Prefetched<T>` field instead of the relation's
     /// own field, so both can be loaded by one query.
-    pub fn to<A>(mut self, _target: A) -> Self
-    where
-        A: PrefetchTarget<Source = R::Source, Item = R::Target>,
-    {
+    pub fn to<A: PrefetchTarget<Source = R::Source, Item = R::Target>>(mut self, _target: A) -> Self {
         self.level.target = Target {
             id: TypeId::of::<A>(),
             name: A::name(),
