@@ -96,7 +96,10 @@ pub fn expand(model: &Model) -> TokenStream {
         const _: () = {
             #(#items)*
 
+            // Hidden from diagnostics: "`X` is not a model" should not list
+            // every model of the crate.
             #[automatically_derived]
+            #[diagnostic::do_not_recommend]
             impl ::related::Model for #ident {
                 type Pk = #pk_ty;
 

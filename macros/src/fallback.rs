@@ -87,6 +87,7 @@ pub fn fallback(model: &Model) -> TokenStream {
         const _: () = {
             #(#impls)*
 
+            #[diagnostic::do_not_recommend]
             impl ::related::Model for #ident {
                 type Pk = #pk;
                 fn info() -> &'static ::related::ModelInfo { #body }

@@ -1,5 +1,5 @@
-// Mistake: count_related with a column.
-// expect: title
+// Mistake: count_related storing into a column instead of a Counted field.
+// expect: views
 // fix: Counted
 #[path = "common/models.rs"]
 mod models;
@@ -9,5 +9,5 @@ use models::*;
 use related::prelude::*;
 
 fn main() {
-    let _ = Post::query().count_related(Post::title());
+    let _ = Post::query().count_related(Post::comments(), Post::views());
 }
