@@ -243,7 +243,8 @@ impl<M: Model, T: Column> Col<M, T> {
             column: self.name,
             values: values
                 .into_iter()
-                .map(|v| v.__into_column().to_value()).collect(),
+                .map(|v| v.__into_column().to_value())
+                .collect(),
         })
     }
 

@@ -67,8 +67,8 @@ pub use fields::{
 };
 pub use load::Load;
 pub use log::{LoggedStatement, StatementLog};
-pub use operand::{Bound, Operand};
 pub use model::{ColumnInfo, FieldError, Model, ModelInfo};
+pub use operand::{Bound, Operand};
 pub use path::{Append, Chain, Path, PathFrom, SelectFrom};
 pub use prefetch::{Prefetch, PrefetchTarget};
 pub use query::{Ctx, PlannedStatement, Query};

@@ -105,7 +105,10 @@ impl<R: Relation> Prefetch<R> {
 
     /// Put the result into a `Prefetched<T>` field instead of the relation's
     /// own field, so both can be loaded by one query.
-    pub fn to<A: PrefetchTarget<Source = R::Source, Item = R::Target>>(mut self, _target: A) -> Self {
+    pub fn to<A: PrefetchTarget<Source = R::Source, Item = R::Target>>(
+        mut self,
+        _target: A,
+    ) -> Self {
         self.level.target = Target {
             id: TypeId::of::<A>(),
             name: A::name(),
