@@ -394,10 +394,11 @@ fn list_column(cx: &Ctxt, field: &Field) {
     if item == "u8" {
         return;
     }
+    let ty = field.ty.to_token_stream().to_string().replace(' ', "");
     cx.error_spanned_by(
         field.ty,
         format!(
-            "`{}` is not a column type: a list of related rows is `ManyToMany<{item}>` \
+            "`{}: {ty}` is not a column: a list of related rows is `ManyToMany<{item}>` \
              (through a link table) or `Reverse<{item}>` (`{item}` has a ForeignKey to this \
              model); a list stored in one column is `related::Json<Vec<{item}>>`",
             field.ident

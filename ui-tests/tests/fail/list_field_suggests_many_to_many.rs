@@ -1,6 +1,4 @@
 // `Vec<Tag>` reads like a to-many relation; it is no column type.
-use related::prelude::*;
-
 #[derive(Clone, Debug, related::Model)]
 pub struct Tag {
     pub id: i64,
