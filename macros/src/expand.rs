@@ -415,6 +415,12 @@ pub fn marker_traits(model: &Model, field: &Field) -> TokenStream {
     let target = user_tokens(target, ident);
     let guard = guard(&target, span);
     let single = match field.kind {
+        Kind::ManyToMany { .. } => quote_spanned! {span=>
+            // Hidden from diagnostics, like `SingleValued` below.
+            #[automatically_derived]
+            #[diagnostic::do_not_recommend]
+            impl ::related::LinkTable for #marker #guard {}
+        },
         Kind::Forward { .. } | Kind::Reverse { one: true, .. } => quote_spanned! {span=>
             // Hidden from diagnostics: rustc would list every single-valued
             // relation of the crate under a many-valued one's error.

@@ -16,7 +16,7 @@ use crate::load::Load;
 use crate::log::StatementLog;
 use crate::model::{Model, ModelInfo};
 use crate::query::{Ctx, Query};
-use crate::relation::Relation;
+use crate::relation::LinkTable;
 use crate::schema::{self, Flavor, LinkPair};
 use crate::sql::{Dialect, Statement};
 use crate::value::Value;
@@ -107,7 +107,7 @@ pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
     }
 
     /// Link pairs of rows of a many-to-many relation (from either side).
-    fn link_all<R: Relation>(
+    fn link_all<R: LinkTable>(
         self,
         relation: R,
         pairs: &[LinkPair<R>],

@@ -74,7 +74,8 @@ pub use prefetch::{Prefetch, PrefetchTarget};
 pub use query::{Ctx, PlannedStatement, Query};
 pub use related_macros::{Column, Model};
 pub use relation::{
-    Cardinality, Many, One, Relation, RelationInfo, RelationKind, ReverseOf, SingleValued,
+    Cardinality, LinkTable, Many, One, Relation, RelationInfo, RelationKind, ReverseOf,
+    SingleValued,
 };
 pub use schema::LinkPair;
 pub use sql::{Dialect, KeyBinding, Statement};

@@ -240,6 +240,15 @@ pub trait Relation: Copy + Default + Send + Sync + 'static {
     }
 }
 
+/// A many-to-many relation, whose rows live in a link table: what `link` and
+/// `link_all` take. Implemented by the derive for `ManyToMany<T>` fields.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a many-to-many relation: `link` adds a row to a link table, which only ManyToMany fields have",
+    label = "expected the handle of a ManyToMany field, e.g. `Post::tags()`",
+    note = "a ForeignKey or OneToOne is set by the key in the row you insert (`ForeignKey::new(key)`); a Reverse field is linked through the field it mirrors"
+)]
+pub trait LinkTable: Relation {}
+
 /// A relation that `select_related` can follow: one JOIN, one row.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is a many-valued relation (or a chain through one): select_related follows only ForeignKey and OneToOne hops",
