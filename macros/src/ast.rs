@@ -349,6 +349,15 @@ pub fn option_inner(ty: &Type) -> Option<&Type> {
     single_type_argument(&segment.arguments)
 }
 
+/// The `T` of `Vec<T>`.
+pub fn vec_inner(ty: &Type) -> Option<&Type> {
+    let segment = last_segment(ty)?;
+    if segment.ident != "Vec" {
+        return None;
+    }
+    single_type_argument(&segment.arguments)
+}
+
 fn single_type_argument(arguments: &PathArguments) -> Option<&Type> {
     let PathArguments::AngleBracketed(args) = arguments else {
         return None;

@@ -96,7 +96,10 @@ pub fn expand(model: &Model) -> TokenStream {
         const _: () = {
             #(#items)*
 
+            // Hidden from diagnostics: "`X` is not a model" should not list
+            // every model of the crate.
             #[automatically_derived]
+            #[diagnostic::do_not_recommend]
             impl ::related::Model for #ident {
                 type Pk = #pk_ty;
 
@@ -214,8 +217,10 @@ pub fn names(model: &Model, bodies: Bodies) -> TokenStream {
                 #[allow(dead_code)]
                 impl #module::#name {
                     /// Follow this relation, then `next` from the model it
-                    /// points at.
-                    #vis fn then<#next: ::related::Path<Source = #target>>(
+                    /// points at. (That `next` is a relation starting there
+                    /// is checked where the chain is used, by `PathFrom`,
+                    /// so that a mistake is one error naming the chain.)
+                    #vis fn then<#next>(
                         self,
                         #next_value: #next,
                     ) -> ::related::Chain<Self, #next>
@@ -410,8 +415,17 @@ pub fn marker_traits(model: &Model, field: &Field) -> TokenStream {
     let target = user_tokens(target, ident);
     let guard = guard(&target, span);
     let single = match field.kind {
-        Kind::Forward { .. } | Kind::Reverse { one: true, .. } => quote_spanned! {span=>
+        Kind::ManyToMany { .. } => quote_spanned! {span=>
+            // Hidden from diagnostics, like `SingleValued` below.
             #[automatically_derived]
+            #[diagnostic::do_not_recommend]
+            impl ::related::LinkTable for #marker #guard {}
+        },
+        Kind::Forward { .. } | Kind::Reverse { one: true, .. } => quote_spanned! {span=>
+            // Hidden from diagnostics: rustc would list every single-valued
+            // relation of the crate under a many-valued one's error.
+            #[automatically_derived]
+            #[diagnostic::do_not_recommend]
             impl ::related::SingleValued for #marker {}
         },
         _ => TokenStream::new(),
@@ -721,7 +735,10 @@ impl FieldGen<'_> {
         self.field_name(out, false);
         self.unloaded(out);
         out.items.push(quote_spanned! {span=>
+            // Hidden from diagnostics: `PrefetchTarget`'s message says what
+            // `Prefetch::to` takes.
             #[automatically_derived]
+            #[diagnostic::do_not_recommend]
             impl ::related::PrefetchTarget for #marker #guard {
                 type Source = #model;
                 type Item = #target;
@@ -787,7 +804,10 @@ impl FieldGen<'_> {
             source, target: t, ..
         } = Locals::at(span);
         out.items.push(quote_spanned! {span=>
+            // Hidden from diagnostics: `Relation`'s own message says what
+            // was expected; a list of the crate's relations would not.
             #[automatically_derived]
+            #[diagnostic::do_not_recommend]
             impl ::related::Relation for #marker #guard {
                 #types
 

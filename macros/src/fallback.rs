@@ -27,6 +27,10 @@ pub fn fallback(model: &Model) -> TokenStream {
     };
 
     let impls = model.fields.iter().map(|field| {
+        if crate::valid::non_model_target(field) {
+            // Already reported by rustc at the field; an impl would repeat it.
+            return TokenStream::new();
+        }
         let marker = marker(model, field);
         if let Kind::Prefetched { target } = field.kind {
             let span = target.span();
@@ -83,6 +87,7 @@ pub fn fallback(model: &Model) -> TokenStream {
         const _: () = {
             #(#impls)*
 
+            #[diagnostic::do_not_recommend]
             impl ::related::Model for #ident {
                 type Pk = #pk;
                 fn info() -> &'static ::related::ModelInfo { #body }

@@ -4,7 +4,7 @@
 
 use quote::{ToTokens, quote};
 
-use crate::ast::{Field, Kind, Model, option_inner};
+use crate::ast::{Field, Kind, Model, option_inner, vec_inner};
 use crate::attr::Named;
 use crate::case::{plain, snake_case};
 use crate::ctxt::Ctxt;
@@ -23,6 +23,7 @@ pub fn check(cx: &Ctxt, model: &Model) {
         needless_option(cx, field);
         reserved(cx, model, field);
         link_columns(cx, field);
+        list_column(cx, field);
     }
 }
 
@@ -376,4 +377,90 @@ pub fn type_string(ty: impl ToTokens) -> String {
         prev = c;
     }
     out
+}
+
+/// `tags: Vec<Tag>` (or `Option<Vec<Tag>>`) reads like a to-many relation,
+/// but a plain field is a column and no list is a column type. Said here
+/// once, at the type, instead of by every use of `Column` in the expansion.
+fn list_column(cx: &Ctxt, field: &Field) {
+    let Kind::Scalar { .. } = field.kind else {
+        return;
+    };
+    let ty = option_inner(field.ty).unwrap_or(field.ty);
+    let Some(item) = vec_inner(ty) else {
+        return;
+    };
+    let item = item.to_token_stream().to_string().replace(' ', "");
+    if item == "u8" {
+        return;
+    }
+    let ty = field.ty.to_token_stream().to_string().replace(' ', "");
+    cx.error_spanned_by(
+        field.ty,
+        format!(
+            "`{}: {ty}` is not a column: a list of related rows is `ManyToMany<{item}>` \
+             (through a link table) or `Reverse<{item}>` (`{item}` has a ForeignKey to this \
+             model); a list stored in one column is `related::Json<Vec<{item}>>`",
+            field.ident
+        ),
+    );
+}
+
+/// Relation fields whose target cannot be a model (`ForeignKey<i64>`,
+/// `ForeignKey<Vec<Tag>>`): rustc already reports them once, at the field,
+/// through `Model`'s diagnostic (the relation types require `T: Model`). The
+/// derive then emits only its fallback without these fields' impls, so that
+/// the one error is not repeated by every use of the type.
+pub fn non_model_target(field: &Field) -> bool {
+    let target = match field.kind {
+        Kind::Forward { target, .. }
+        | Kind::ManyToMany { target, .. }
+        | Kind::Reverse { target, .. }
+        | Kind::Prefetched { target }
+        | Kind::Counted { target } => target,
+        Kind::Scalar { .. } => return false,
+    };
+    match target {
+        syn::Type::Path(path) => {
+            let Some(last) = path.path.segments.last() else {
+                return false;
+            };
+            let name = last.ident.to_string();
+            path.qself.is_none()
+                && matches!(
+                    name.as_str(),
+                    "i8" | "i16"
+                        | "i32"
+                        | "i64"
+                        | "i128"
+                        | "isize"
+                        | "u8"
+                        | "u16"
+                        | "u32"
+                        | "u64"
+                        | "u128"
+                        | "usize"
+                        | "f32"
+                        | "f64"
+                        | "bool"
+                        | "char"
+                        | "str"
+                        | "String"
+                        | "Vec"
+                        | "Option"
+                        | "Box"
+                        | "ForeignKey"
+                        | "OneToOne"
+                        | "ManyToMany"
+                        | "Reverse"
+                        | "ReverseOne"
+                )
+        }
+        syn::Type::Reference(_)
+        | syn::Type::Slice(_)
+        | syn::Type::Array(_)
+        | syn::Type::Tuple(_)
+        | syn::Type::Ptr(_) => true,
+        _ => false,
+    }
 }

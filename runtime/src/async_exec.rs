@@ -16,7 +16,7 @@ use crate::load::Load;
 use crate::log::StatementLog;
 use crate::model::{Model, ModelInfo};
 use crate::query::{Ctx, Query};
-use crate::relation::Relation;
+use crate::relation::LinkTable;
 use crate::schema::{self, Flavor, LinkPair};
 use crate::sql::{Dialect, Statement};
 use crate::value::Value;
@@ -63,6 +63,11 @@ pub(crate) mod sealed {
 /// # }).unwrap();
 /// # }
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an async database connection: `all_async` and friends run on a sqlx pool, connection or transaction, or `related::AsyncSqlite`",
+    label = "expected `&PgPool`, `&MySqlPool`, `&mut PgConnection`, a transaction, or `&AsyncSqlite`",
+    note = "a blocking `Sqlite` connection loads with `all(&db)`"
+)]
 pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
     /// Dialect and key-list binding of the connections behind this executor.
     fn ctx(&self) -> Ctx;
@@ -102,7 +107,7 @@ pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
     }
 
     /// Link pairs of rows of a many-to-many relation (from either side).
-    fn link_all<R: Relation>(
+    fn link_all<R: LinkTable>(
         self,
         relation: R,
         pairs: &[LinkPair<R>],

@@ -316,6 +316,9 @@ pub trait Ordered: Column {}
 
 macro_rules! scalar {
     ($t:ty, $sql:ident, $get:ident, $variant:ident, $conv:ty) => {
+        // Hidden from diagnostics: `Column`'s note lists the column types;
+        // rustc's list of impls would repeat part of it.
+        #[diagnostic::do_not_recommend]
         impl Column for $t {
             type NotNull = $t;
             const SQL_TYPE: SqlType = SqlType::$sql;
@@ -328,6 +331,9 @@ macro_rules! scalar {
                 Value::$variant(<$conv>::from(self.clone()))
             }
         }
+        // Hidden from diagnostics: `Column`'s note lists the column types;
+        // rustc's list of impls would repeat part of it.
+        #[diagnostic::do_not_recommend]
         impl Column for Option<$t> {
             type NotNull = $t;
             const SQL_TYPE: SqlType = SqlType::$sql;

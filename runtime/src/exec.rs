@@ -302,6 +302,10 @@ impl RawRow for Remapped<'_> {
 /// assert_eq!((rows, seen), (2, 2));
 /// # Ok(()) }
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a database connection: `all`, `first`, `count`... run on a `related::Sqlite`",
+    label = "expected `&Sqlite` (`Sqlite::open(path)?`); a sqlx pool loads with `all_async(&pool).await`"
+)]
 pub trait Executor {
     /// Dialect and key-list binding of this connection.
     fn ctx(&self) -> Ctx;

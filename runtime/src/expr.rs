@@ -7,6 +7,7 @@ use std::ops::{BitAnd, BitOr, Not};
 
 use crate::column::{Column, Ordered};
 use crate::model::Model;
+use crate::operand::{Bound, Operand};
 use crate::path::Path;
 use crate::relation::RelationInfo;
 use crate::value::Value;
@@ -384,50 +385,53 @@ impl<M: Model, T: Column, P: Via> Col<M, T, P> {
     }
 
     /// `column = value`; `eq(None)` on a nullable column is `IS NULL`.
-    pub fn eq(self, value: impl Into<T>) -> Filter<M> {
-        self.cmp(CmpOp::Eq, value.into().to_value())
+    pub fn eq(self, value: impl Operand<T>) -> Filter<M> {
+        self.cmp(CmpOp::Eq, value.__into_column().to_value())
     }
     /// `column <> value`; `ne(None)` on a nullable column is `IS NOT NULL`.
-    pub fn ne(self, value: impl Into<T>) -> Filter<M> {
-        self.cmp(CmpOp::Ne, value.into().to_value())
+    pub fn ne(self, value: impl Operand<T>) -> Filter<M> {
+        self.cmp(CmpOp::Ne, value.__into_column().to_value())
     }
     // Ordering comparisons take the column type without its NULL: in SQL
     // `column < NULL` matches no row, so a `None` here is a mistake the
     // compiler reports.
     /// `column < value` (rows where the column is NULL never match).
-    pub fn lt(self, value: impl Into<T::NotNull>) -> Filter<M>
+    pub fn lt(self, value: impl Bound<T::NotNull>) -> Filter<M>
     where
         T: Ordered,
     {
-        self.cmp(CmpOp::Lt, value.into().to_value())
+        self.cmp(CmpOp::Lt, value.__into_bound().to_value())
     }
     /// `column <= value` (rows where the column is NULL never match).
-    pub fn le(self, value: impl Into<T::NotNull>) -> Filter<M>
+    pub fn le(self, value: impl Bound<T::NotNull>) -> Filter<M>
     where
         T: Ordered,
     {
-        self.cmp(CmpOp::Le, value.into().to_value())
+        self.cmp(CmpOp::Le, value.__into_bound().to_value())
     }
     /// `column > value` (rows where the column is NULL never match).
-    pub fn gt(self, value: impl Into<T::NotNull>) -> Filter<M>
+    pub fn gt(self, value: impl Bound<T::NotNull>) -> Filter<M>
     where
         T: Ordered,
     {
-        self.cmp(CmpOp::Gt, value.into().to_value())
+        self.cmp(CmpOp::Gt, value.__into_bound().to_value())
     }
     /// `column >= value` (rows where the column is NULL never match).
-    pub fn ge(self, value: impl Into<T::NotNull>) -> Filter<M>
+    pub fn ge(self, value: impl Bound<T::NotNull>) -> Filter<M>
     where
         T: Ordered,
     {
-        self.cmp(CmpOp::Ge, value.into().to_value())
+        self.cmp(CmpOp::Ge, value.__into_bound().to_value())
     }
 
     /// `column IN (...)`; an empty list matches no row.
-    pub fn is_in<V: Into<T>>(self, values: impl IntoIterator<Item = V>) -> Filter<M> {
+    pub fn is_in<V: Operand<T>>(self, values: impl IntoIterator<Item = V>) -> Filter<M> {
         Filter::new(Expr::In {
             column: self.column(),
-            values: values.into_iter().map(|v| v.into().to_value()).collect(),
+            values: values
+                .into_iter()
+                .map(|v| v.__into_column().to_value())
+                .collect(),
         })
     }
 

@@ -17,6 +17,7 @@ mod load;
 mod log;
 mod model;
 pub mod n_plus_one;
+mod operand;
 mod ordering;
 mod path;
 mod prefetch;
@@ -69,12 +70,14 @@ pub use fields::{
 pub use load::Load;
 pub use log::{LoggedStatement, StatementLog};
 pub use model::{ColumnInfo, FieldError, Model, ModelInfo};
-pub use path::{Append, Chain, ColumnPath, Path};
+pub use operand::{Bound, Operand};
+pub use path::{Append, Chain, ColumnPath, Path, PathFrom, SelectFrom};
 pub use prefetch::{Prefetch, PrefetchTarget};
 pub use query::{Ctx, PlannedStatement, Query};
 pub use related_macros::{Column, Model};
 pub use relation::{
-    Cardinality, Many, One, Relation, RelationInfo, RelationKind, ReverseOf, SingleValued,
+    Cardinality, LinkTable, Many, One, Relation, RelationInfo, RelationKind, ReverseOf,
+    SingleValued,
 };
 pub use schema::LinkPair;
 pub use sql::{Dialect, KeyBinding, Statement};

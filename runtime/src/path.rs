@@ -45,8 +45,9 @@ use crate::relation::{Relation, SingleValued};
 /// # Ok(()) }
 /// ```
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a relation path",
-    label = "expected a relation handle such as `Post::author()` or a chain `Post::author().then(Author::publisher())`"
+    message = "`{Self}` is not a relation of this model, nor a chain of relations",
+    label = "expected a relation handle such as `Post::author()` or a chain `Post::author().then(Author::publisher())`",
+    note = "call the handle (`Post::author()`, not `Post::author`); a column handle (`Col<_, _>`) filters and orders, it is not a relation"
 )]
 #[allow(private_interfaces)]
 pub trait Path: Copy + Send + Sync + 'static {
@@ -106,6 +107,36 @@ pub trait Path: Copy + Send + Sync + 'static {
     }
 }
 
+/// A path starting at model `M`: what `select_related`, `prefetch_related`
+/// and `prefetch_below` on a query of `M` take. Implemented for every
+/// [`Path`] whose `Source` is `M`; it exists so that every way of passing
+/// something else (a relation of another model, a column, a handle without
+/// its parentheses, hops that do not connect) gets one error naming it.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a relation of `{M}` (nor a chain of relations starting at `{M}`)",
+    label = "expected a relation handle of `{M}`, called: `Model::field()`",
+    note = "a chain's hops connect end to start (`Post::author().then(Author::publisher())`); a column handle (`Col<_, _>`) filters and orders, it is not a relation"
+)]
+pub trait PathFrom<M>: Path<Source = M> {}
+
+#[diagnostic::do_not_recommend]
+impl<M: Model, P: Path<Source = M>> PathFrom<M> for P {}
+
+/// A path that `select_related` on a query of `M` can follow: a
+/// [`PathFrom<M>`] whose every hop is single-valued (one JOIN, one row).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be followed by select_related from `{M}`: it takes a ForeignKey or OneToOne relation of `{M}`, or a chain of them",
+    label = "expected a ForeignKey or OneToOne relation handle of `{M}`, called: `Model::field()`",
+    note = "a many-valued relation (ManyToMany, Reverse), or a chain through one, loads with `.prefetch_related(...)`; a column handle (`Col<_, _>`) is not a relation"
+)]
+pub trait SelectFrom<M>: PathFrom<M> + SingleValued {}
+
+#[diagnostic::do_not_recommend]
+impl<M: Model, P: PathFrom<M> + SingleValued> SelectFrom<M> for P {}
+
+// Hidden from diagnostics so that a value that is not a path gets Path's
+// own message rather than "`Relation` is not implemented".
+#[diagnostic::do_not_recommend]
 #[allow(private_interfaces)]
 impl<R: Relation> Path for R {
     type Source = R::Source;
@@ -310,4 +341,12 @@ impl<A: Relation, B: Path<Source = A::Target>> Path for Chain<A, B> {
     }
 }
 
+// Hidden from diagnostics: a many-valued relation should get one message,
+// not a list of the types that are single-valued.
+#[diagnostic::do_not_recommend]
 impl<A: SingleValued, B: SingleValued> SingleValued for Chain<A, B> {}
+
+// A column is no path; this impl keeps `select_related(Post::title())` to the
+// one error from `Path` instead of a second one calling it many-valued.
+#[diagnostic::do_not_recommend]
+impl<M, T> SingleValued for crate::expr::Col<M, T> {}

@@ -14,9 +14,9 @@ use crate::error::{Error, Result};
 use crate::expr::{Filter, Order};
 use crate::join::{FieldErrorAt, JoinNode, Slot, find_hop};
 use crate::model::{FieldError, Model};
-use crate::path::Path;
+use crate::path::{PathFrom, SelectFrom};
 use crate::query::{Ctx, KeyList, LinkFilter, PlannedStatement, Query, SelectParts, render_select};
-use crate::relation::{Cardinality, Relation, RelationKind, SingleValued};
+use crate::relation::{Cardinality, Relation, RelationKind};
 use crate::sql::{KeyBinding, Statement};
 use crate::value::Value;
 
@@ -37,6 +37,11 @@ use crate::value::Value;
 /// fn field_name<A: PrefetchTarget>(_field: A) -> &'static str { A::name() }
 /// assert_eq!(field_name(Post::top_tags()), "top_tags");
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a `Prefetched<_>` field: `Prefetch::to` stores the rows into a field declared `Prefetched<T>`",
+    label = "expected a handle of a `Prefetched<T>` field of the same model, e.g. `Post::python_tags()`",
+    note = "declare the field, e.g. `python_tags: Prefetched<Tag>`, beside the relation it is loaded from"
+)]
 pub trait PrefetchTarget: Copy + Default + Send + Sync + 'static {
     /// The model holding the `Prefetched` field.
     type Source: Model;
@@ -151,20 +156,14 @@ impl<R: Relation> Prefetch<R> {
 
     /// JOIN a single-valued relation of the related rows into this level's
     /// statement.
-    pub fn select_related<P>(mut self, path: P) -> Self
-    where
-        P: Path<Source = R::Target> + SingleValued,
-    {
+    pub fn select_related<P: SelectFrom<R::Target>>(mut self, path: P) -> Self {
         self.level.custom = true;
         self.level.query = self.level.query.select_related(path);
         self
     }
 
     /// Prefetch further levels below the related rows.
-    pub fn prefetch_related<P>(mut self, path: P) -> Self
-    where
-        P: Path<Source = R::Target>,
-    {
+    pub fn prefetch_related<P: PathFrom<R::Target>>(mut self, path: P) -> Self {
         self.level.query = self.level.query.prefetch_related(path);
         self
     }
@@ -181,7 +180,7 @@ impl<R: Relation> Prefetch<R> {
     /// A nested `Prefetch` below a path of the related rows' relations.
     pub fn prefetch_below<P, R2>(mut self, path: P, nested: Prefetch<R2>) -> Self
     where
-        P: Path<Source = R::Target>,
+        P: PathFrom<R::Target>,
         R2: Relation<Source = P::Target>,
     {
         self.level.query = self.level.query.prefetch_below(path, nested);
@@ -190,10 +189,10 @@ impl<R: Relation> Prefetch<R> {
 
     /// Put the result into a `Prefetched<T>` field instead of the relation's
     /// own field, so both can be loaded by one query.
-    pub fn to<A>(mut self, _target: A) -> Self
-    where
-        A: PrefetchTarget<Source = R::Source, Item = R::Target>,
-    {
+    pub fn to<A: PrefetchTarget<Source = R::Source, Item = R::Target>>(
+        mut self,
+        _target: A,
+    ) -> Self {
         self.level.target = Target {
             id: TypeId::of::<A>(),
             name: A::name(),

@@ -8,9 +8,9 @@ use crate::expr::{Expr, Filter, Hop, Order};
 use crate::join::{JoinNode, Slot, clone_nodes};
 use crate::load::Load;
 use crate::model::Model;
-use crate::path::Path;
+use crate::path::{PathFrom, SelectFrom};
 use crate::prefetch::{Prefetch, PrefetchNode, add_node};
-use crate::relation::{Relation, SingleValued};
+use crate::relation::Relation;
 use crate::sql::{Aliases, Dialect, KeyBinding, SqlWriter, Statement};
 use crate::value::{SqlType, Value};
 
@@ -221,10 +221,7 @@ impl<M: Model> Query<M> {
     /// Load a single-valued relation (or chain of them) in the same
     /// statement, with a JOIN. Many-valued relations do not compile here:
     /// use [`Query::prefetch_related`].
-    pub fn select_related<P>(mut self, path: P) -> Self
-    where
-        P: Path<Source = M> + SingleValued,
-    {
+    pub fn select_related<P: SelectFrom<M>>(mut self, path: P) -> Self {
         path.__add_join(&mut self.joins);
         self
     }
@@ -232,10 +229,7 @@ impl<M: Model> Query<M> {
     /// Load a relation (or chain) with one batched `IN` statement per level,
     /// stitched in memory. Every relation kind is allowed; lookups sharing a
     /// prefix share their levels.
-    pub fn prefetch_related<P>(mut self, path: P) -> Self
-    where
-        P: Path<Source = M>,
-    {
+    pub fn prefetch_related<P: PathFrom<M>>(mut self, path: P) -> Self {
         let lookup = path.lookup();
         if path.__add_prefetch(&mut self.prefetch).is_err() {
             self.errors.push(lookup);
@@ -269,7 +263,7 @@ impl<M: Model> Query<M> {
     /// runs on the rows the last hop reaches.
     pub fn prefetch_below<P, R>(mut self, path: P, prefetch: Prefetch<R>) -> Self
     where
-        P: Path<Source = M>,
+        P: PathFrom<M>,
         R: Relation<Source = P::Target>,
     {
         let lookup = format!("{}__{}", path.lookup(), R::info().name);

@@ -200,6 +200,11 @@ pub struct RelationInfo {
 /// }
 /// assert_eq!(link(Post::author(), &post), Some(&9));
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a relation",
+    label = "expected a relation handle, called: `Post::tags()`",
+    note = "relations are the ForeignKey, OneToOne, ManyToMany, Reverse and ReverseOne fields of a model; a column handle (`Col<_, _>`) filters and orders"
+)]
 pub trait Relation: Copy + Default + Send + Sync + 'static {
     /// The model declaring the field.
     type Source: Model;
@@ -244,13 +249,21 @@ pub trait Relation: Copy + Default + Send + Sync + 'static {
     }
 }
 
+/// A many-to-many relation, whose rows live in a link table: what `link` and
+/// `link_all` take. Implemented by the derive for `ManyToMany<T>` fields.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a many-to-many relation: `link` adds a row to a link table, which only ManyToMany fields have",
+    label = "expected the handle of a ManyToMany field, e.g. `Post::tags()`",
+    note = "a ForeignKey or OneToOne is set by the key in the row you insert (`ForeignKey::new(key)`); a Reverse field is linked through the field it mirrors"
+)]
+pub trait LinkTable: Relation {}
+
 /// A relation that `select_related` can follow: one JOIN, one row.
 /// Implemented for `ForeignKey`, `OneToOne` and `ReverseOne` handles and for
 /// chains of them; the example at [`Path`](crate::Path) takes one as a bound.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is a many-valued relation: select_related can only follow ForeignKey and OneToOne relations",
-    label = "a JOIN would repeat each row once per related row",
-    note = "load it with `.prefetch_related(...)` instead: one batched `WHERE ... IN (...)` statement per level"
+    message = "`{Self}` is a many-valued relation (or a chain through one): select_related follows only ForeignKey and OneToOne hops",
+    label = "a JOIN would repeat each row once per related row: use `.prefetch_related(...)` for this lookup"
 )]
 pub trait SingleValued {}
 

@@ -15,7 +15,7 @@ use crate::exec::{Consistency, Executor, Raw, run_job};
 use crate::log::StatementLog;
 use crate::model::{Model, ModelInfo};
 use crate::query::Ctx;
-use crate::relation::Relation;
+use crate::relation::LinkTable;
 use crate::schema;
 use crate::sql::{Dialect, KeyBinding, Statement};
 use crate::types::temporal;
@@ -232,7 +232,7 @@ impl Sqlite {
     }
 
     /// Link two rows of a many-to-many relation (from either side).
-    pub fn link<R: Relation>(
+    pub fn link<R: LinkTable>(
         &self,
         relation: R,
         source: &<R::Source as Model>::Pk,
@@ -277,6 +277,8 @@ impl Sqlite {
     }
 }
 
+// Hidden from diagnostics: `Executor`'s own message names `Sqlite`.
+#[diagnostic::do_not_recommend]
 impl Executor for Sqlite {
     fn ctx(&self) -> Ctx {
         Ctx {

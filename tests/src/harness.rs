@@ -254,7 +254,7 @@ impl Db {
         }
     }
 
-    pub fn link<R: Relation>(
+    pub fn link<R: related::LinkTable>(
         &self,
         relation: R,
         source: &<R::Source as Model>::Pk,
@@ -270,7 +270,11 @@ impl Db {
 
     /// Link many pairs of a many-to-many relation (batched where the
     /// backend allows).
-    pub fn link_all<R: Relation>(&self, relation: R, pairs: &[LinkPair<R>]) -> related::Result<()> {
+    pub fn link_all<R: related::LinkTable>(
+        &self,
+        relation: R,
+        pairs: &[LinkPair<R>],
+    ) -> related::Result<()> {
         match &self.inner {
             Inner::Sqlite(db) => {
                 db.transaction(|db| pairs.iter().try_for_each(|(s, t)| db.link(relation, s, t)))

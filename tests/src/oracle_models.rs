@@ -570,7 +570,7 @@ fn text(v: &Val) -> String {
 
 fn cmp<M: Model, T: Column + related::Ordered>(c: Col<M, T>, op: Op, v: T::NotNull) -> Filter<M>
 where
-    T::NotNull: Into<T>,
+    T::NotNull: related::Operand<T>,
 {
     match op {
         Op::Eq => c.eq(v),

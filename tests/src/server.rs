@@ -16,7 +16,7 @@ use related::sqlx::mysql::{MySql, MySqlConnectOptions, MySqlPool, MySqlPoolOptio
 use related::sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, Postgres};
 use related::sqlx::{self, ConnectOptions, Connection, Executor as _};
 use related::{
-    AsyncExecutor, Dialect, Job, Logged, Model, ModelInfo, Query, Relation, StatementLog, Value,
+    AsyncExecutor, Dialect, Job, LinkTable, Logged, Model, ModelInfo, Query, StatementLog, Value,
 };
 
 use crate::harness::{Backend, LinkPair};
@@ -411,7 +411,11 @@ impl Server {
         on_executor!(self, |e| e.insert_all(rows).await).map(|_| ())
     }
 
-    pub fn link_all<R: Relation>(&self, relation: R, pairs: &[LinkPair<R>]) -> related::Result<()> {
+    pub fn link_all<R: LinkTable>(
+        &self,
+        relation: R,
+        pairs: &[LinkPair<R>],
+    ) -> related::Result<()> {
         on_executor!(self, |e| e.link_all(relation, pairs).await).map(|_| ())
     }
 

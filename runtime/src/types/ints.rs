@@ -9,6 +9,9 @@ use crate::value::{SqlType, Value};
 macro_rules! narrow_int {
     ($($t:ty => $sql:ident),* $(,)?) => {
         $(
+            // Hidden from diagnostics: `Column`'s note lists the column types;
+            // rustc's list of impls would repeat part of it.
+            #[diagnostic::do_not_recommend]
             impl Column for $t {
                 type NotNull = $t;
                 const SQL_TYPE: SqlType = SqlType::$sql;
@@ -22,6 +25,9 @@ macro_rules! narrow_int {
                     Value::I64(i64::from(*self))
                 }
             }
+            // Hidden from diagnostics: `Column`'s note lists the column types;
+            // rustc's list of impls would repeat part of it.
+            #[diagnostic::do_not_recommend]
             impl Column for Option<$t> {
                 type NotNull = $t;
                 const SQL_TYPE: SqlType = SqlType::$sql;

@@ -42,6 +42,9 @@ pub use with_json::Json;
 #[allow(unused_macros)]
 macro_rules! column_via {
     ($t:ty, $sql:ident, $get:ident, $variant:ident, $to:expr, $from:expr) => {
+        // Hidden from diagnostics: `Column`'s note lists the column types;
+        // rustc's list of impls would repeat part of it.
+        #[diagnostic::do_not_recommend]
         impl $crate::column::Column for $t {
             type NotNull = $t;
             const SQL_TYPE: $crate::value::SqlType = $crate::value::SqlType::$sql;
@@ -58,6 +61,9 @@ macro_rules! column_via {
                 $crate::value::Value::$variant(($to)(self))
             }
         }
+        // Hidden from diagnostics: `Column`'s note lists the column types;
+        // rustc's list of impls would repeat part of it.
+        #[diagnostic::do_not_recommend]
         impl $crate::column::Column for Option<$t> {
             type NotNull = $t;
             const SQL_TYPE: $crate::value::SqlType = $crate::value::SqlType::$sql;

@@ -42,6 +42,9 @@ pub trait StoredAs: Column {
     fn decode_option(row: &dyn RawRow, idx: usize) -> Result<Option<Self>, CellError>;
 }
 
+// Hidden from diagnostics, like every `Column` impl: the trait's note
+// lists the column types.
+#[diagnostic::do_not_recommend]
 impl<T: StoredAs> Column for Option<T> {
     type NotNull = T;
     const SQL_TYPE: SqlType = T::SQL_TYPE;

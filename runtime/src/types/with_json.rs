@@ -93,6 +93,7 @@ fn from_text<T: DeserializeOwned>(s: String) -> Result<T, CellError> {
 
 column_via!(serde_json::Value, Json, get_json, Json, to_text, from_text);
 
+#[diagnostic::do_not_recommend]
 impl<T> crate::column::Column for Json<T>
 where
     T: Serialize + DeserializeOwned + Clone + Send + Sync + 'static,
@@ -108,6 +109,7 @@ where
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T> crate::column::Column for Option<Json<T>>
 where
     T: Serialize + DeserializeOwned + Clone + Send + Sync + 'static,

@@ -1,0 +1,18 @@
+// Mistake: ForeignKey of a Vec.
+// expect: Vec
+// fix: ManyToMany
+#[path = "common/models.rs"]
+mod models;
+#[allow(unused_imports)]
+use models::*;
+#[allow(unused_imports)]
+use related::prelude::*;
+
+#[derive(Clone, Debug, related::Model)]
+pub struct Note {
+    pub id: i64,
+    pub tags: ForeignKey<Vec<Tag>>,
+}
+
+fn main() {
+}

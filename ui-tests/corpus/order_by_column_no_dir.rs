@@ -1,0 +1,13 @@
+// Mistake: order_by with a column without asc/desc.
+// expect: title
+// fix: asc
+#[path = "common/models.rs"]
+mod models;
+#[allow(unused_imports)]
+use models::*;
+#[allow(unused_imports)]
+use related::prelude::*;
+
+fn main() {
+    let _ = Post::query().order_by(Post::title());
+}

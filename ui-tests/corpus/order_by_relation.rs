@@ -1,0 +1,13 @@
+// Mistake: order_by with a relation handle.
+// expect: author
+// fix: column
+#[path = "common/models.rs"]
+mod models;
+#[allow(unused_imports)]
+use models::*;
+#[allow(unused_imports)]
+use related::prelude::*;
+
+fn main() {
+    let _ = Post::query().order_by(Post::author());
+}
