@@ -77,6 +77,7 @@ pub fn fallback(model: &Model) -> TokenStream {
         }
     });
 
+    let empty = crate::typed_expand::empty(model);
     quote! {
         #names
 
@@ -85,6 +86,7 @@ pub fn fallback(model: &Model) -> TokenStream {
 
             impl ::related::Model for #ident {
                 type Pk = #pk;
+                type Empty = #empty;
                 fn info() -> &'static ::related::ModelInfo { #body }
                 fn pk(&self) -> &Self::Pk { #body }
                 fn decode(

@@ -354,7 +354,7 @@ impl Job for CreateTables {
     }
 }
 
-impl<M: Model> Query<M> {
+impl<M: Model, L> Query<M, L> {
     /// [`Query::all`] on an async executor: `&pool`, `&mut *conn`,
     /// `&mut *tx`, an [`crate::AsyncSqlite`], or one of them in [`Logged`].
     /// Every statement runs on one connection, in one snapshot.

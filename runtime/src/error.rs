@@ -53,6 +53,14 @@ pub enum Error {
         #[source]
         source: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
+    /// A typed load (`Query::fetch`) found a row lacking a relation its
+    /// type claims: a loaded foreign key whose row does not exist (no
+    /// foreign-key constraint), which a typed row cannot return.
+    #[error("{error}; a typed row cannot hold it (read such rows with `all`); statement: {}", shorten(statement))]
+    Untypable {
+        error: crate::fields::NotLoaded,
+        statement: String,
+    },
     #[error(
         "the lookup `{lookup}` was given twice with different queries; give each a target field of its own with `Prefetch::to(...)`"
     )]
@@ -82,7 +90,8 @@ impl Error {
             | Error::Database { statement, .. }
             | Error::ConnectionLost { statement, .. }
             | Error::SeveralStatements { statement, .. }
-            | Error::NotOne { statement, .. } => Some(statement),
+            | Error::NotOne { statement, .. }
+            | Error::Untypable { statement, .. } => Some(statement),
             Error::Connect { .. } | Error::DuplicateLookup { .. } | Error::NotManyToMany { .. } => {
                 None
             }

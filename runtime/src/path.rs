@@ -16,6 +16,8 @@ use crate::relation::{Relation, SingleValued};
 pub trait Path: Copy + Send + Sync + 'static {
     type Source: Model;
     type Target: Model;
+    /// The source's loaded set holding this path, at every depth.
+    type Set;
 
     /// Add the JOINs of this path below `joins`.
     #[doc(hidden)]
@@ -44,6 +46,7 @@ pub trait Path: Copy + Send + Sync + 'static {
 impl<R: Relation> Path for R {
     type Source = R::Source;
     type Target = R::Target;
+    type Set = R::Loads<<R::Target as Model>::Empty>;
 
     fn __add_join(self, joins: &mut Vec<Box<dyn JoinNode<R::Source>>>) {
         hop_mut::<R>(joins);
@@ -141,6 +144,7 @@ where
 impl<A: Relation, B: Path<Source = A::Target>> Path for Chain<A, B> {
     type Source = A::Source;
     type Target = B::Target;
+    type Set = A::Loads<B::Set>;
 
     fn __add_join(self, joins: &mut Vec<Box<dyn JoinNode<A::Source>>>) {
         let hop = hop_mut::<A>(joins);

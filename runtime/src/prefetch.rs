@@ -72,7 +72,7 @@ impl<R: Relation> Prefetch<R> {
         P: Path<Source = R::Target> + SingleValued,
     {
         self.level.custom = true;
-        self.level.query = self.level.query.select_related(path);
+        self.level.query.add_join(path);
         self
     }
 
@@ -81,7 +81,7 @@ impl<R: Relation> Prefetch<R> {
     where
         P: Path<Source = R::Target>,
     {
-        self.level.query = self.level.query.prefetch_related(path);
+        self.level.query.add_prefetch(path);
         self
     }
 
