@@ -125,6 +125,25 @@ impl<M: Model, L> Query<M, L> {
         self.retype()
     }
 
+    /// [`Query::select_related`] for dynamic code: the JOIN is added, the
+    /// loaded set in the type stays as it is (rows read the relation through
+    /// the model, with its run-time `NotLoaded`). Generic code over any
+    /// model uses it, since it cannot name the merged set.
+    pub fn select_related_untyped<P>(mut self, path: P) -> Self
+    where
+        P: Path<Source = M> + SingleValued,
+    {
+        self.add_join(path);
+        self
+    }
+
+    /// [`Query::prefetch_related`] for dynamic code, keeping the type as
+    /// [`Query::select_related_untyped`] does.
+    pub fn prefetch_related_untyped<P: Path<Source = M>>(mut self, path: P) -> Self {
+        self.add_prefetch(path);
+        self
+    }
+
     /// [`Query::select_related`] keeping the type (for `Prefetch`, whose
     /// nested loads are not typed).
     pub(crate) fn add_join<P: Path<Source = M>>(&mut self, path: P) {
