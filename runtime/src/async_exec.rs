@@ -378,6 +378,32 @@ impl<M: Model, L> Query<M, L> {
         q.exactly_one(rows, dialect)
     }
 
+    /// [`Query::fetch`] on an async executor: typed rows.
+    pub async fn fetch_async<E: AsyncExecutor>(
+        &self,
+        executor: E,
+    ) -> Result<Vec<crate::typed::Loaded<M, L>>>
+    where
+        L: crate::typed::LoadSet<M>,
+    {
+        let dialect = executor.ctx().dialect;
+        let rows = self.all_async(executor).await?;
+        self.typed(rows, dialect)
+    }
+
+    /// [`Query::fetch_one`] on an async executor.
+    pub async fn fetch_one_async<E: AsyncExecutor>(
+        &self,
+        executor: E,
+    ) -> Result<crate::typed::Loaded<M, L>>
+    where
+        L: crate::typed::LoadSet<M>,
+    {
+        let dialect = executor.ctx().dialect;
+        let row = self.one_async(executor).await?;
+        Ok(self.typed(vec![row], dialect)?.remove(0))
+    }
+
     /// [`Query::prefetch_onto`] on an async executor: the rows stay the
     /// caller's even when a statement fails.
     pub async fn prefetch_onto_async<E: AsyncExecutor>(

@@ -180,6 +180,28 @@ impl Db {
         }
     }
 
+    /// Typed rows ([`Query::fetch`]); async on the servers.
+    pub fn fetch<M: Model, L: related::LoadSet<M>>(
+        &self,
+        query: &Query<M, L>,
+    ) -> related::Result<Vec<related::Loaded<M, L>>> {
+        match &self.inner {
+            Inner::Sqlite(db) => query.fetch(db),
+            Inner::Postgres(s) | Inner::Mysql(s) => s.fetch(query),
+        }
+    }
+
+    /// One typed row ([`Query::fetch_one`]).
+    pub fn fetch_one<M: Model, L: related::LoadSet<M>>(
+        &self,
+        query: &Query<M, L>,
+    ) -> related::Result<related::Loaded<M, L>> {
+        match &self.inner {
+            Inner::Sqlite(db) => query.fetch_one(db),
+            Inner::Postgres(s) | Inner::Mysql(s) => s.fetch_one(query),
+        }
+    }
+
     pub fn first<M: Model, L>(&self, query: &Query<M, L>) -> related::Result<Option<M>> {
         match &self.inner {
             Inner::Sqlite(db) => query.first(db),

@@ -370,6 +370,20 @@ impl Server {
         on_executor!(self, |e| query.all_async(e).await)
     }
 
+    pub fn fetch<M: Model, L: related::LoadSet<M>>(
+        &self,
+        query: &Query<M, L>,
+    ) -> related::Result<Vec<related::Loaded<M, L>>> {
+        on_executor!(self, |e| query.fetch_async(e).await)
+    }
+
+    pub fn fetch_one<M: Model, L: related::LoadSet<M>>(
+        &self,
+        query: &Query<M, L>,
+    ) -> related::Result<related::Loaded<M, L>> {
+        on_executor!(self, |e| query.fetch_one_async(e).await)
+    }
+
     pub fn first<M: Model, L>(&self, query: &Query<M, L>) -> related::Result<Option<M>> {
         on_executor!(self, |e| query.first_async(e).await)
     }

@@ -19,6 +19,7 @@ mod schema;
 mod select_related;
 mod serialize;
 mod tls;
+mod typed;
 mod types;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -44,6 +45,7 @@ fn cases() -> Vec<&'static Case> {
     all.extend(types::CASES);
     all.extend(n_plus_one::CASES);
     all.extend(tls::CASES);
+    all.extend(typed::CASES);
     all
 }
 
