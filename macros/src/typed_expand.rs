@@ -2,12 +2,14 @@
 //! per-relation "was loaded" traits and the accessors on
 //! `related::Loaded<Model, L>`.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 
 use crate::ast::{Field, Kind, Model};
 use crate::case::plain;
-use crate::expand::{Bodies, module_ident, one_module_down, relation_target, unreachable, user_tokens};
+use crate::expand::{
+    Bodies, module_ident, one_module_down, relation_target, unreachable, user_tokens,
+};
 
 /// The fields with a slot in the loaded set: every field with a `Relation`
 /// impl (`Prefetched` and `Counted` fields have none).
@@ -35,7 +37,9 @@ pub fn loads(model: &Model, field: &Field) -> TokenStream {
 /// `module::Set<No, ..>`: nothing loaded.
 pub fn empty(model: &Model) -> TokenStream {
     let module = module_ident(model);
-    let slots = slot_fields(model).into_iter().map(|_| quote!(::related::No));
+    let slots = slot_fields(model)
+        .into_iter()
+        .map(|_| quote!(::related::No));
     quote!(#module::Set<#(#slots),*>)
 }
 
@@ -43,7 +47,6 @@ pub fn empty(model: &Model) -> TokenStream {
 /// per-relation traits.
 pub fn module_items(model: &Model) -> TokenStream {
     let ident = model.ident;
-    let vis = one_module_down(model.vis, Span::call_site());
     let fields = slot_fields(model);
     let params: Vec<_> = (0..fields.len()).map(|i| format_ident!("S{}", i)).collect();
     let doc = format!(
@@ -51,7 +54,11 @@ pub fn module_items(model: &Model) -> TokenStream {
     );
     let traits = fields.iter().map(|f| {
         let name = f.ident;
-        let has = format_ident!("has_{}", name);
+        let span = name.span();
+        // Declared on the field name: rustc's help "the trait is not
+        // implemented" points at the user's field, not at the derive.
+        let has = proc_macro2::Ident::new(&format!("has_{name}"), span);
+        let vis = one_module_down(model.vis, span);
         let field_str = plain(name);
         let model_str = plain(ident);
         let message = format!("relation `{field_str}` was not loaded by this query");
@@ -65,15 +72,23 @@ pub fn module_items(model: &Model) -> TokenStream {
             ),
         };
         let doc = format!(" Implemented by the loaded sets of `{model_str}` holding `{field_str}`; `N` is what was loaded below it.");
-        quote! {
+        quote_spanned! {span=>
             #[doc = #doc]
             #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
             #vis trait #has<N> {}
         }
     });
-    quote! {
+    // Declared on the model's name: rustc's help "the trait is not
+    // implemented for `Set<..>`" points at the user's struct.
+    let span = ident.span();
+    let set_vis = one_module_down(model.vis, span);
+    let set = quote_spanned! {span=>
         #[doc = #doc]
-        #vis struct Set<#(#params),*>(::core::marker::PhantomData<fn() -> (#(#params,)*)>);
+        #[allow(clippy::type_complexity)]
+        #set_vis struct Set<#(#params),*>(::core::marker::PhantomData<fn() -> (#(#params,)*)>);
+    };
+    quote! {
+        #set
 
         #(#traits)*
     }
@@ -115,20 +130,21 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
         let name = f.ident;
         let has = format_ident!("has_{}", name);
         let target = &targets[i];
-        let others: Vec<_> = a.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, p)| p).collect();
-        let slots = a.iter().enumerate().map(|(j, p)| {
-            if j == i {
-                quote!(::related::Yes<__RelatedN>)
-            } else {
-                quote!(#p)
-            }
-        });
+        // One impl over every set, with the slot as a bound: rustc then has
+        // no "similar impl" to list, and `do_not_recommend` keeps it from
+        // reporting the slot's bound instead of the relation's message.
+        let slot = &a[i];
         has_impls.push(quote! {
             #[diagnostic::do_not_recommend]
-            impl<__RelatedN, #(#others),*> #module::#has<__RelatedN> for #module::Set<#(#slots),*> {}
+            impl<__RelatedN, #(#a),*> #module::#has<__RelatedN> for #module::Set<#(#a),*>
+            where
+                #slot: ::related::__private::IsYes<__RelatedN>,
+            {}
         });
         let (ret, body) = match f.kind {
-            Kind::Forward { nullable: false, .. } => (
+            Kind::Forward {
+                nullable: false, ..
+            } => (
                 quote!(&::related::Loaded<#target, __RelatedN>),
                 quote!(::related::__private::one(::related::RelationField::<#target>::loaded(&self.#name))),
             ),
@@ -145,8 +161,15 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
             Bodies::Real => body,
             Bodies::Unreachable => unreachable(),
         };
-        let doc = format!(" The loaded `{}`, with what the query loaded below it.", plain(name));
+        let doc = format!(
+            " The loaded `{}`, with what the query loaded below it.",
+            plain(name)
+        );
         let span = name.span();
+        // The bound's tokens sit on the field name, so the note "required
+        // by this bound" points at one line of the user's struct.
+        let module = proc_macro2::Ident::new(&module.to_string(), span);
+        let has = proc_macro2::Ident::new(&has.to_string(), span);
         decls.push(quote_spanned! {span=>
             #[doc = #doc]
             fn #name<__RelatedN>(&self) -> #ret

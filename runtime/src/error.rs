@@ -56,7 +56,10 @@ pub enum Error {
     /// A typed load (`Query::fetch`) found a row lacking a relation its
     /// type claims: a loaded foreign key whose row does not exist (no
     /// foreign-key constraint), which a typed row cannot return.
-    #[error("{error}; a typed row cannot hold it (read such rows with `all`); statement: {}", shorten(statement))]
+    #[error(
+        "{error}; a typed row cannot hold it (read such rows with `all`); statement: {}",
+        shorten(statement)
+    )]
     Untypable {
         error: crate::fields::NotLoaded,
         statement: String,

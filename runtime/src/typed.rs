@@ -237,7 +237,10 @@ impl<T: fmt::Debug, N> fmt::Debug for Rows<'_, T, N> {
 #[doc(hidden)]
 pub fn one<T, N>(rows: Result<&[T], NotLoaded>) -> &Loaded<T, N> {
     let rows = rows.expect("a typed row holds the relations of its type");
-    Loaded::__view(rows.first().expect("a typed row holds its loaded foreign key"))
+    Loaded::__view(
+        rows.first()
+            .expect("a typed row holds its loaded foreign key"),
+    )
 }
 
 /// A loaded NULL-able foreign key or reverse one-to-one.
@@ -253,3 +256,9 @@ pub fn optional<T, N>(rows: Result<&[T], NotLoaded>) -> Option<&Loaded<T, N>> {
 pub fn many<T, N>(rows: Result<&[T], NotLoaded>) -> Rows<'_, T, N> {
     Rows::__new(rows.expect("a typed row holds the relations of its type"))
 }
+
+/// `Yes<N>` and nothing else: the bound of the generated `has_*` impls.
+#[doc(hidden)]
+pub trait IsYes<N> {}
+
+impl<N> IsYes<N> for Yes<N> {}

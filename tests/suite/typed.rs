@@ -6,8 +6,8 @@
 use related::prelude::*;
 use related::{Error, Loaded, NotLoaded, Value};
 use related_tests::blog::{
-    self, Author, AuthorLoaded, Post, PostLoaded, Publisher, PublisherLoaded, Tag,
-    __related_Author, __related_Post,
+    self, __related_Author, __related_Post, Author, AuthorLoaded, Post, PostLoaded, Publisher,
+    PublisherLoaded, Tag,
 };
 use related_tests::harness::{Case, Db, SQLITE};
 
@@ -20,7 +20,10 @@ pub const CASES: &[Case] = &[
         functions_take_any_superset,
     ),
     Case::new("typed::fetch_one_and_first", fetch_one_and_first),
-    Case::new("typed::untyped_model_stays_reachable", untyped_model_stays_reachable),
+    Case::new(
+        "typed::untyped_model_stays_reachable",
+        untyped_model_stays_reachable,
+    ),
     Case::new("typed::missing_row_is_an_error", missing_row_is_an_error).on(SQLITE),
     Case::new("typed::serializes_as_the_model", serializes_as_the_model),
 ];
@@ -36,7 +39,9 @@ fn publisher_of(author: i64) -> i64 {
 }
 /// The seed's tags of post `i`, in key order.
 fn tags_of(post: i64) -> Vec<i64> {
-    let mut tags: Vec<i64> = (0..(post % 4 + 1)).map(|k| (post + k * 3) % 8 + 1).collect();
+    let mut tags: Vec<i64> = (0..(post % 4 + 1))
+        .map(|k| (post + k * 3) % 8 + 1)
+        .collect();
     tags.sort();
     tags
 }
@@ -226,7 +231,11 @@ fn missing_row_is_an_error(db: &Db) {
     sqlite.execute_batch("PRAGMA foreign_keys = OFF").unwrap();
     db.execute(
         r#"INSERT INTO "blog_post" ("id", "title", "author_id") VALUES (?, ?, ?)"#,
-        &[Value::I64(50), Value::Text("dangling".into()), Value::I64(1000)],
+        &[
+            Value::I64(50),
+            Value::Text("dangling".into()),
+            Value::I64(1000),
+        ],
     )
     .unwrap();
     let query = Post::query()
@@ -262,7 +271,10 @@ fn serializes_as_the_model(db: &Db) {
         .unwrap();
     let typed = serde_json::to_value(&post).unwrap();
     assert_eq!(typed["author"]["publisher"]["name"], "Publisher 2");
-    assert_eq!(typed["tags"].as_array().map(Vec::len), Some(tags_of(3).len()));
+    assert_eq!(
+        typed["tags"].as_array().map(Vec::len),
+        Some(tags_of(3).len())
+    );
     assert_eq!(typed, serde_json::to_value(post.as_model()).unwrap());
     let _: &Tag = post.tags().as_models().first().unwrap();
 }
