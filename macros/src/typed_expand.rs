@@ -52,32 +52,6 @@ pub fn module_items(model: &Model) -> TokenStream {
     let doc = format!(
         " The loaded set of `{ident}`: one slot per relation, `No` or `Yes<the target's set>`."
     );
-    let traits = fields.iter().map(|f| {
-        let name = f.ident;
-        let span = name.span();
-        // Declared on the field name: rustc's help "the trait is not
-        // implemented" points at the user's field, not at the derive.
-        let has = proc_macro2::Ident::new(&format!("has_{name}"), span);
-        let vis = one_module_down(model.vis, span);
-        let field_str = plain(name);
-        let model_str = plain(ident);
-        let message = format!("relation `{field_str}` was not loaded by this query");
-        let label = format!("`{model_str}::{field_str}` is not in the relations this row was loaded with");
-        let note = match f.kind {
-            Kind::Forward { .. } | Kind::Reverse { one: true, .. } => format!(
-                "add `.select_related({model_str}::{field_str}())` (or `.prefetch_related(...)`) to the query, after the path to `{model_str}` if it is nested"
-            ),
-            _ => format!(
-                "add `.prefetch_related({model_str}::{field_str}())` to the query, after the path to `{model_str}` if it is nested"
-            ),
-        };
-        let doc = format!(" Implemented by the loaded sets of `{model_str}` holding `{field_str}`; `N` is what was loaded below it.");
-        quote_spanned! {span=>
-            #[doc = #doc]
-            #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
-            #vis trait #has<N> {}
-        }
-    });
     // Declared on the model's name: rustc's help "the trait is not
     // implemented for `Set<..>`" points at the user's struct.
     let span = ident.span();
@@ -87,11 +61,7 @@ pub fn module_items(model: &Model) -> TokenStream {
         #[allow(clippy::type_complexity)]
         #set_vis struct Set<#(#params),*>(::core::marker::PhantomData<fn() -> (#(#params,)*)>);
     };
-    quote! {
-        #set
-
-        #(#traits)*
-    }
+    set
 }
 
 /// Items at the model's level: the set's `Union`, `LoadSet` and `has_*`
@@ -123,12 +93,39 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
         Bodies::Unreachable => unreachable(),
     };
 
+    let traits = fields.iter().map(|f| {
+        let name = f.ident;
+        let span = name.span();
+        // Declared on the field name: rustc's help "the trait is not
+        // implemented" points at the user's field, not at the derive.
+        let has = has_trait(model, f, span);
+        let vis = model.vis;
+        let field_str = plain(name);
+        let model_str = plain(ident);
+        let message = format!("relation `{field_str}` was not loaded by this query");
+        let label = format!("`{model_str}::{field_str}` is not in the relations this row was loaded with");
+        let note = match f.kind {
+            Kind::Forward { .. } | Kind::Reverse { one: true, .. } => format!(
+                "add `.select_related({model_str}::{field_str}())` (or `.prefetch_related(...)`) to the query, after the path to `{model_str}` if it is nested"
+            ),
+            _ => format!(
+                "add `.prefetch_related({model_str}::{field_str}())` to the query, after the path to `{model_str}` if it is nested"
+            ),
+        };
+        let doc = format!(" Implemented by the loaded sets of `{model_str}` holding `{field_str}`; `N` is what was loaded below it.");
+        quote_spanned! {span=>
+            #[doc = #doc]
+            #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
+            #vis trait #has<N> {}
+        }
+    });
+
     let mut has_impls = Vec::new();
     let mut decls = Vec::new();
     let mut defs = Vec::new();
     for (i, f) in fields.iter().enumerate() {
         let name = f.ident;
-        let has = format_ident!("has_{}", name);
+        let has = has_trait(model, f, name.span());
         let target = &targets[i];
         // One impl over every set, with the slot as a bound: rustc then has
         // no "similar impl" to list, and `do_not_recommend` keeps it from
@@ -136,7 +133,7 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
         let slot = &a[i];
         has_impls.push(quote! {
             #[diagnostic::do_not_recommend]
-            impl<__RelatedN, #(#a),*> #module::#has<__RelatedN> for #module::Set<#(#a),*>
+            impl<__RelatedN, #(#a),*> #has<__RelatedN> for #module::Set<#(#a),*>
             where
                 #slot: ::related::__private::IsYes<__RelatedN>,
             {}
@@ -168,18 +165,16 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
         let span = name.span();
         // The bound's tokens sit on the field name, so the note "required
         // by this bound" points at one line of the user's struct.
-        let module = proc_macro2::Ident::new(&module.to_string(), span);
-        let has = proc_macro2::Ident::new(&has.to_string(), span);
         decls.push(quote_spanned! {span=>
             #[doc = #doc]
             fn #name<__RelatedN>(&self) -> #ret
             where
-                __RelatedL: #module::#has<__RelatedN>;
+                __RelatedL: #has<__RelatedN>;
         });
         defs.push(quote_spanned! {span=>
             fn #name<__RelatedN>(&self) -> #ret
             where
-                __RelatedL: #module::#has<__RelatedN>,
+                __RelatedL: #has<__RelatedN>,
             {
                 #body
             }
@@ -190,6 +185,8 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
         " The relations of a typed row `related::Loaded<{ident}, L>`, each readable when the query loaded it."
     );
     quote! {
+        #(#traits)*
+
         #[doc = #doc]
         #[allow(non_camel_case_types, dead_code)]
         #vis trait #accessors<__RelatedL> {
@@ -220,4 +217,20 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
             #(#has_impls)*
         };
     }
+}
+
+/// `PostHasAuthor` for `Post::author`: the bound a function writes to ask
+/// for "a Post with its author loaded".
+fn has_trait(model: &Model, field: &Field, span: proc_macro2::Span) -> proc_macro2::Ident {
+    let camel: String = plain(field.ident)
+        .split('_')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map_or_else(String::new, |c| {
+                c.to_uppercase().chain(chars).collect::<String>()
+            })
+        })
+        .collect();
+    proc_macro2::Ident::new(&format!("{}Has{camel}", plain(model.ident)), span)
 }

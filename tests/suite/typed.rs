@@ -6,7 +6,7 @@
 use related::prelude::*;
 use related::{Error, Loaded, NotLoaded, Value};
 use related_tests::blog::{
-    self, __related_Author, __related_Post, Author, AuthorLoaded, Post, PostLoaded, Publisher,
+    self, Author, AuthorHasPublisher, AuthorLoaded, Post, PostHasAuthor, PostLoaded, Publisher,
     PublisherLoaded, Tag,
 };
 use related_tests::harness::{Case, Db, SQLITE};
@@ -127,7 +127,7 @@ fn nullable_and_many(db: &Db) {
 /// "A post with its author loaded", whatever else the query loaded.
 fn byline<L, A>(post: &Loaded<Post, L>) -> String
 where
-    L: __related_Post::has_author<A>,
+    L: PostHasAuthor<A>,
 {
     format!("{} by {}", post.title, post.author().name)
 }
@@ -135,8 +135,8 @@ where
 /// "A post with its author and the author's publisher loaded".
 fn imprint<L, A, P>(post: &Loaded<Post, L>) -> String
 where
-    L: __related_Post::has_author<A>,
-    A: __related_Author::has_publisher<P>,
+    L: PostHasAuthor<A>,
+    A: AuthorHasPublisher<P>,
 {
     post.author().publisher().name.clone()
 }

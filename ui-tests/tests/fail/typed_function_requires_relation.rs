@@ -30,7 +30,7 @@ pub struct Post {
 
 fn byline<L, A>(post: &related::Loaded<Post, L>) -> String
 where
-    L: __related_Post::has_author<A>,
+    L: PostHasAuthor<A>,
 {
     format!("{} by {}", post.title, post.author().name)
 }
