@@ -42,6 +42,10 @@ pub trait Path: Copy + Send + Sync + 'static {
     fn lookup(self) -> String;
 }
 
+// Hidden from diagnostics: a type that is no relation is reported as "not a
+// relation path" (Path's message), also when the query's loaded set asks
+// for `P::Set`, instead of as a missing `Relation` impl.
+#[diagnostic::do_not_recommend]
 #[allow(private_interfaces)]
 impl<R: Relation> Path for R {
     type Source = R::Source;
