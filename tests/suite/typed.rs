@@ -165,6 +165,16 @@ fn functions_take_any_superset(db: &Db) {
                 .order_by(Post::id().asc()),
         )
         .unwrap();
+    // The same relations in another order, or given twice, are the same
+    // type: the assignment compiles only if they are.
+    let mut same = Post::query()
+        .select_related(Post::author())
+        .prefetch_related(Post::tags());
+    same = Post::query()
+        .prefetch_related(Post::tags())
+        .select_related(Post::author())
+        .prefetch_related(Post::tags());
+    assert_eq!(db.fetch(&same).unwrap().len(), POSTS as usize);
     let expected: Vec<String> = (1..=POSTS)
         .map(|i| format!("Post {i} by Author {}", author_of(i)))
         .collect();
