@@ -404,6 +404,25 @@ impl<M: Model, L> Query<M, L> {
         Ok(self.typed(vec![row], dialect)?.remove(0))
     }
 
+    /// [`Query::fetch_onto`] on an async executor.
+    pub async fn fetch_onto_async<L0, E: AsyncExecutor>(
+        &self,
+        rows: Vec<crate::typed::Loaded<M, L0>>,
+        executor: E,
+    ) -> Result<Vec<crate::typed::Loaded<M, <L0 as crate::typed::Union<L>>::Output>>>
+    where
+        L0: crate::typed::Union<L>,
+        <L0 as crate::typed::Union<L>>::Output: crate::typed::LoadSet<M>,
+    {
+        let dialect = executor.ctx().dialect;
+        let mut plain: Vec<M> = rows
+            .into_iter()
+            .map(crate::typed::Loaded::into_inner)
+            .collect();
+        self.prefetch_onto_async(&mut plain, executor).await?;
+        self.typed(plain, dialect)
+    }
+
     /// [`Query::prefetch_onto`] on an async executor: the rows stay the
     /// caller's even when a statement fails.
     pub async fn prefetch_onto_async<E: AsyncExecutor>(

@@ -356,10 +356,28 @@ impl<M: Model, L> Query<M, L> {
         Ok(self.typed(vec![row], executor.ctx().dialect)?.remove(0))
     }
 
-    /// Check `rows` hold every relation of `L`.
-    pub(crate) fn typed(&self, rows: Vec<M>, dialect: Dialect) -> Result<Vec<Loaded<M, L>>>
+    /// [`Query::prefetch_onto`] for typed rows: this query's prefetch
+    /// levels run on `rows`, which come back with the relations they had and
+    /// this query's, in their type. Rows of a plain model enter as
+    /// [`Loaded::plain`].
+    pub fn fetch_onto<L0>(
+        &self,
+        rows: Vec<Loaded<M, L0>>,
+        executor: &impl Executor,
+    ) -> Result<Vec<Loaded<M, <L0 as Union<L>>::Output>>>
     where
-        L: LoadSet<M>,
+        L0: Union<L>,
+        <L0 as Union<L>>::Output: LoadSet<M>,
+    {
+        let mut plain: Vec<M> = rows.into_iter().map(Loaded::into_inner).collect();
+        self.prefetch_onto(&mut plain, executor)?;
+        self.typed(plain, executor.ctx().dialect)
+    }
+
+    /// Check `rows` hold every relation of `S`.
+    pub(crate) fn typed<S>(&self, rows: Vec<M>, dialect: Dialect) -> Result<Vec<Loaded<M, S>>>
+    where
+        S: LoadSet<M>,
     {
         rows.into_iter()
             .map(|row| {

@@ -98,6 +98,18 @@ impl<M: Model, L: LoadSet<M>> Loaded<M, L> {
     }
 }
 
+impl<M: Model> Loaded<M, M::Empty> {
+    /// A plain model as a typed row claiming no relation (for
+    /// [`Query::fetch_onto`](crate::Query::fetch_onto), e.g. on rows of
+    /// `raw`).
+    pub fn plain(row: M) -> Self {
+        Loaded {
+            row,
+            set: PhantomData,
+        }
+    }
+}
+
 impl<M, L> Loaded<M, L> {
     /// The plain model (its relation fields keep what was loaded).
     pub fn into_inner(self) -> M {

@@ -202,6 +202,23 @@ impl Db {
         }
     }
 
+    /// Typed rows with this query's prefetch levels added
+    /// ([`Query::fetch_onto`]).
+    #[allow(clippy::type_complexity)]
+    pub fn fetch_onto<M: Model, L, L0: related::Union<L>>(
+        &self,
+        query: &Query<M, L>,
+        rows: Vec<related::Loaded<M, L0>>,
+    ) -> related::Result<Vec<related::Loaded<M, L0::Output>>>
+    where
+        L0::Output: related::LoadSet<M>,
+    {
+        match &self.inner {
+            Inner::Sqlite(db) => query.fetch_onto(rows, db),
+            Inner::Postgres(s) | Inner::Mysql(s) => s.fetch_onto(query, rows),
+        }
+    }
+
     pub fn first<M: Model, L>(&self, query: &Query<M, L>) -> related::Result<Option<M>> {
         match &self.inner {
             Inner::Sqlite(db) => query.first(db),

@@ -384,6 +384,18 @@ impl Server {
         on_executor!(self, |e| query.fetch_one_async(e).await)
     }
 
+    #[allow(clippy::type_complexity)]
+    pub fn fetch_onto<M: Model, L, L0: related::Union<L>>(
+        &self,
+        query: &Query<M, L>,
+        rows: Vec<related::Loaded<M, L0>>,
+    ) -> related::Result<Vec<related::Loaded<M, L0::Output>>>
+    where
+        L0::Output: related::LoadSet<M>,
+    {
+        on_executor!(self, |e| query.fetch_onto_async(rows, e).await)
+    }
+
     pub fn first<M: Model, L>(&self, query: &Query<M, L>) -> related::Result<Option<M>> {
         on_executor!(self, |e| query.first_async(e).await)
     }

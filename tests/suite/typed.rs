@@ -20,6 +20,7 @@ pub const CASES: &[Case] = &[
         functions_take_any_superset,
     ),
     Case::new("typed::fetch_one_and_first", fetch_one_and_first),
+    Case::new("typed::fetch_onto_adds_levels", fetch_onto_adds_levels),
     Case::new(
         "typed::untyped_model_stays_reachable",
         untyped_model_stays_reachable,
@@ -287,4 +288,34 @@ fn serializes_as_the_model(db: &Db) {
     );
     assert_eq!(typed, serde_json::to_value(post.as_model()).unwrap());
     let _: &Tag = post.tags().as_models().first().unwrap();
+}
+
+/// `fetch_onto` adds a query's prefetch levels to typed rows, and to plain
+/// rows of `raw`: the result's type holds both sets.
+fn fetch_onto_adds_levels(db: &Db) {
+    blog::seed(db, POSTS).unwrap();
+    let rows = db
+        .fetch(
+            &Post::query()
+                .select_related(Post::author())
+                .order_by(Post::id().asc()),
+        )
+        .unwrap();
+    let tags = Post::query().prefetch_related(Post::tags());
+    let rows = db.fetch_onto(&tags, rows).unwrap();
+    for post in &rows {
+        assert_eq!(post.author().id, author_of(post.id));
+        let ids: Vec<i64> = post.tags().iter().map(|t| t.id).collect();
+        assert_eq!(ids, tags_of(post.id), "tags of post {}", post.id);
+    }
+    let raw: Vec<Post> = db
+        .raw(&db.sql(r#"SELECT * FROM "blog_post" WHERE "id" = 5"#), &[])
+        .unwrap();
+    let typed = db
+        .fetch_onto(
+            &Post::query().prefetch_related(Post::author().then(Author::publisher())),
+            raw.into_iter().map(Loaded::plain).collect(),
+        )
+        .unwrap();
+    assert_eq!(typed[0].author().publisher().id, publisher_of(author_of(5)));
 }
