@@ -167,14 +167,17 @@ fn functions_take_any_superset(db: &Db) {
         )
         .unwrap();
     // The same relations in another order, or given twice, are the same
-    // type: the assignment compiles only if they are.
-    let mut same = Post::query()
+    // type: `same_type` compiles only if they are.
+    fn same_type<T>(_: &T, _: &T) {}
+    let same = Post::query()
         .select_related(Post::author())
         .prefetch_related(Post::tags());
-    same = Post::query()
+    let reordered = Post::query()
         .prefetch_related(Post::tags())
         .select_related(Post::author())
         .prefetch_related(Post::tags());
+    same_type(&same, &reordered);
+    assert_eq!(db.fetch(&reordered).unwrap().len(), POSTS as usize);
     assert_eq!(db.fetch(&same).unwrap().len(), POSTS as usize);
     let expected: Vec<String> = (1..=POSTS)
         .map(|i| format!("Post {i} by Author {}", author_of(i)))
