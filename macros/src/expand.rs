@@ -80,6 +80,7 @@ pub fn expand(model: &Model) -> TokenStream {
     }
 
     let pk_ty = user_tokens(pk.ty, ident);
+    let empty = crate::typed_expand::empty(model);
     let pk_ident = pk.ident;
     let Locals { row, offset, .. } = Locals::at(Span::call_site());
     let Output {
@@ -102,6 +103,7 @@ pub fn expand(model: &Model) -> TokenStream {
             #[diagnostic::do_not_recommend]
             impl ::related::Model for #ident {
                 type Pk = #pk_ty;
+                type Empty = #empty;
 
                 fn info() -> &'static ::related::ModelInfo {
                     static INFO: ::related::ModelInfo = ::related::ModelInfo {
@@ -234,12 +236,18 @@ pub fn names(model: &Model, bodies: Bodies) -> TokenStream {
     }
 
     let vis = model.vis;
+    let typed_module = crate::typed_expand::module_items(model);
+    let typed_items = crate::typed_expand::items(model, bodies);
     quote! {
         #[doc(hidden)]
         #[allow(non_camel_case_types, non_snake_case, dead_code)]
         #vis mod #module {
             #(#markers)*
+
+            #typed_module
         }
+
+        #typed_items
 
         #[allow(dead_code)]
         impl #ident {
@@ -395,7 +403,9 @@ pub fn relation_types(model: &Model, field: &Field) -> TokenStream {
             return TokenStream::new();
         }
     };
+    let loads = crate::typed_expand::loads(model, field);
     quote! {
+        #loads
         type Source = #ident;
         type Target = #target;
         type Card = #card;
@@ -922,7 +932,7 @@ pub fn narrower<'v>(model: &'v Visibility, field: &'v Visibility) -> &'v Visibil
 /// The same visibility, written one module deeper (inside the marker
 /// module): private becomes `pub(super)`, `pub(super)` becomes
 /// `pub(in super::super)`.
-fn one_module_down(vis: &Visibility, span: Span) -> TokenStream {
+pub fn one_module_down(vis: &Visibility, span: Span) -> TokenStream {
     match vis {
         Visibility::Public(_) => quote_spanned!(span=> pub),
         Visibility::Inherited => quote_spanned!(span=> pub(super)),

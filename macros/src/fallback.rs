@@ -81,6 +81,7 @@ pub fn fallback(model: &Model) -> TokenStream {
         }
     });
 
+    let empty = crate::typed_expand::empty(model);
     quote! {
         #names
 
@@ -90,6 +91,7 @@ pub fn fallback(model: &Model) -> TokenStream {
             #[diagnostic::do_not_recommend]
             impl ::related::Model for #ident {
                 type Pk = #pk;
+                type Empty = #empty;
                 fn info() -> &'static ::related::ModelInfo { #body }
                 fn pk(&self) -> &Self::Pk { #body }
                 fn decode(

@@ -359,7 +359,7 @@ impl Job for CreateTables {
     }
 }
 
-impl<M: Model> Query<M> {
+impl<M: Model, L> Query<M, L> {
     /// [`Query::all`] on an async executor: `&pool`, `&mut *conn`,
     /// `&mut *tx`, an `AsyncSqlite` (features `sqlite` + `tokio`), or one of them in [`Logged`].
     /// Every statement runs on one connection, in one snapshot.
@@ -381,6 +381,51 @@ impl<M: Model> Query<M> {
         let dialect = executor.ctx().dialect;
         let rows = q.all_async(executor).await?;
         q.exactly_one(rows, dialect)
+    }
+
+    /// [`Query::fetch`] on an async executor: typed rows.
+    pub async fn fetch_async<E: AsyncExecutor>(
+        &self,
+        executor: E,
+    ) -> Result<Vec<crate::typed::Loaded<M, L>>>
+    where
+        L: crate::typed::LoadSet<M>,
+    {
+        let dialect = executor.ctx().dialect;
+        let rows = self.all_async(executor).await?;
+        self.typed(rows, dialect)
+    }
+
+    /// [`Query::fetch_one`] on an async executor.
+    pub async fn fetch_one_async<E: AsyncExecutor>(
+        &self,
+        executor: E,
+    ) -> Result<crate::typed::Loaded<M, L>>
+    where
+        L: crate::typed::LoadSet<M>,
+    {
+        let dialect = executor.ctx().dialect;
+        let row = self.one_async(executor).await?;
+        Ok(self.typed(vec![row], dialect)?.remove(0))
+    }
+
+    /// [`Query::fetch_onto`] on an async executor.
+    pub async fn fetch_onto_async<L0, E: AsyncExecutor>(
+        &self,
+        rows: Vec<crate::typed::Loaded<M, L0>>,
+        executor: E,
+    ) -> Result<Vec<crate::typed::Loaded<M, <L0 as crate::typed::Union<L>>::Output>>>
+    where
+        L0: crate::typed::Union<L>,
+        <L0 as crate::typed::Union<L>>::Output: crate::typed::LoadSet<M>,
+    {
+        let dialect = executor.ctx().dialect;
+        let mut plain: Vec<M> = rows
+            .into_iter()
+            .map(crate::typed::Loaded::into_inner)
+            .collect();
+        self.prefetch_onto_async(&mut plain, executor).await?;
+        self.typed(plain, dialect)
     }
 
     /// [`Query::prefetch_onto`] on an async executor: the rows stay the

@@ -17,7 +17,7 @@ use crate::sql::{Aliases, Dialect, SqlWriter, Statement};
 /// The alias of the limited subquery a count or existence check wraps.
 const LIMITED: &str = "__limited";
 
-impl<M: Model> Query<M> {
+impl<M: Model, L> Query<M, L> {
     /// How many rows [`Query::all`] would return from the base table:
     /// `SELECT COUNT(*) FROM table WHERE filter`, or, when the query has a
     /// limit or an offset, `SELECT COUNT(*) FROM (SELECT pk ... LIMIT ...)`.
@@ -177,7 +177,7 @@ impl Job for Scalar {
 }
 
 #[cfg(feature = "tokio")]
-impl<M: Model> Query<M> {
+impl<M: Model, L> Query<M, L> {
     /// [`Query::count`] on an async executor.
     pub async fn count_async<E: crate::async_exec::AsyncExecutor>(
         &self,

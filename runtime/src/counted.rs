@@ -157,7 +157,7 @@ pub trait CountTarget: Copy + Send + Sync + 'static {
     fn set(source: &mut Self::Source, count: u64);
 }
 
-impl<M: Model> Query<M> {
+impl<M: Model, L> Query<M, L> {
     /// Count the rows of a many-valued relation for each row into a
     /// `Counted` field, without loading them: one `SELECT key, COUNT(*)
     /// ... GROUP BY key` statement, keyed by the rows loaded.

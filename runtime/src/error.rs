@@ -107,6 +107,19 @@ pub enum Error {
         #[source]
         source: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
+    /// A typed load (`Query::fetch`) found a row lacking a relation its
+    /// type claims: a loaded foreign key whose row does not exist (no
+    /// foreign-key constraint), which a typed row cannot return.
+    #[error(
+        "{error}; a typed row cannot hold it (read such rows with `all`); statement: {}",
+        shorten(statement)
+    )]
+    Untypable {
+        /// What the row lacks: the model, the field and the missing row.
+        error: crate::fields::NotLoaded,
+        /// The statement that loaded the row.
+        statement: String,
+    },
     /// Two prefetches of one query follow the same lookup with different
     /// filters, orderings or limits, so their results would land in the same
     /// field.
@@ -149,7 +162,8 @@ impl Error {
             | Error::Database { statement, .. }
             | Error::ConnectionLost { statement, .. }
             | Error::SeveralStatements { statement, .. }
-            | Error::NotOne { statement, .. } => Some(statement),
+            | Error::NotOne { statement, .. }
+            | Error::Untypable { statement, .. } => Some(statement),
             Error::Connect { .. } | Error::DuplicateLookup { .. } | Error::NotManyToMany { .. } => {
                 None
             }

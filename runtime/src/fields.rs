@@ -146,6 +146,9 @@ pub trait RelationField<T: Model> {
     fn set_many(&mut self, targets: Vec<T>);
     /// The rows stored so far, for the levels below to fill in.
     fn loaded_mut(&mut self) -> &mut [T];
+    /// The loaded rows (none for a NULL key or a missing reverse row), or
+    /// why there are none: not loaded, or a key pointing at no row.
+    fn loaded(&self) -> Result<&[T], NotLoaded>;
 }
 
 macro_rules! single_forward {
@@ -232,6 +235,9 @@ macro_rules! single_forward {
                     _ => &mut [],
                 }
             }
+            fn loaded(&self) -> Result<&[T], NotLoaded> {
+                self.get().map(std::slice::from_ref)
+            }
         }
 
         impl<T: Model> RelationField<T> for Option<$name<T>> {
@@ -252,6 +258,12 @@ macro_rules! single_forward {
                 match self {
                     Some(f) => f.loaded_mut(),
                     None => &mut [],
+                }
+            }
+            fn loaded(&self) -> Result<&[T], NotLoaded> {
+                match self {
+                    Some(f) => f.loaded(),
+                    None => Ok(&[]),
                 }
             }
         }
@@ -396,6 +408,9 @@ macro_rules! many {
             }
             fn loaded_mut(&mut self) -> &mut [T] {
                 self.targets.as_deref_mut().unwrap_or(&mut [])
+            }
+            fn loaded(&self) -> Result<&[T], NotLoaded> {
+                self.get()
             }
         }
 
@@ -578,6 +593,9 @@ impl<T: Model> RelationField<T> for ReverseOne<T> {
             One::Loaded(t) => std::slice::from_mut(&mut **t),
             _ => &mut [],
         }
+    }
+    fn loaded(&self) -> Result<&[T], NotLoaded> {
+        Ok(self.get()?.map_or(&[], std::slice::from_ref))
     }
 }
 

@@ -61,23 +61,23 @@ pub struct Load<M: Model> {
 
 impl<M: Model> Load<M> {
     /// A load of `query`: the base statement, then its prefetch levels.
-    pub fn new(query: &Query<M>, ctx: Ctx) -> Result<Self> {
+    pub fn new<L>(query: &Query<M, L>, ctx: Ctx) -> Result<Self> {
         Self::start(query, Vec::new(), Stage::Base, ctx)
     }
 
     /// Only the prefetch levels of `query`, onto rows the caller holds.
-    pub fn onto(query: &Query<M>, rows: Vec<M>, ctx: Ctx) -> Result<Self> {
+    pub fn onto<L>(query: &Query<M, L>, rows: Vec<M>, ctx: Ctx) -> Result<Self> {
         Self::start(query, rows, Stage::Prefetch(0), ctx)
     }
 
-    fn start(query: &Query<M>, rows: Vec<M>, stage: Stage, ctx: Ctx) -> Result<Self> {
+    fn start<L>(query: &Query<M, L>, rows: Vec<M>, stage: Stage, ctx: Ctx) -> Result<Self> {
         crate::n_plus_one::note_model(M::info());
         if let Some(lookup) = query.errors.first() {
             return Err(Error::DuplicateLookup {
                 lookup: lookup.clone(),
             });
         }
-        let mut query = query.clone();
+        let mut query: Query<M> = query.clone().retype();
         // Rows handed in were not loaded by this query's JOINs.
         let base_joins: &[_] = match stage {
             Stage::Base => &query.joins,

@@ -37,6 +37,9 @@ pub trait Model: Sized + Clone + Send + Sync + 'static {
     /// The primary key's Rust type.
     type Pk: Key;
 
+    /// The loaded set with no relation loaded (see [`crate::Loaded`]).
+    type Empty: crate::typed::LoadSet<Self>;
+
     /// Table, columns and relations.
     fn info() -> &'static ModelInfo;
 

@@ -7,7 +7,7 @@
 use crate::model::Model;
 use crate::query::Query;
 
-impl<M: Model> Query<M> {
+impl<M: Model, L> Query<M, L> {
     /// The `(column, descending)` terms this query's statement orders by:
     /// its own `order_by`, else the model's default ordering (possibly
     /// none).

@@ -55,6 +55,8 @@ pub trait Path: Copy + Send + Sync + 'static {
     type Source: Model;
     /// The model the path ends at.
     type Target: Model;
+    /// The source's loaded set holding this path, at every depth.
+    type Set;
 
     /// Add the JOINs of this path below `joins`.
     #[doc(hidden)]
@@ -134,13 +136,15 @@ pub trait SelectFrom<M>: PathFrom<M> + SingleValued {}
 #[diagnostic::do_not_recommend]
 impl<M: Model, P: PathFrom<M> + SingleValued> SelectFrom<M> for P {}
 
-// Hidden from diagnostics so that a value that is not a path gets Path's
-// own message rather than "`Relation` is not implemented".
+// Hidden from diagnostics: a type that is no relation is reported as "not a
+// relation path" (Path's message), also when the query's loaded set asks
+// for `P::Set`, instead of as a missing `Relation` impl.
 #[diagnostic::do_not_recommend]
 #[allow(private_interfaces)]
 impl<R: Relation> Path for R {
     type Source = R::Source;
     type Target = R::Target;
+    type Set = R::Loads<<R::Target as Model>::Empty>;
 
     fn __add_join(self, joins: &mut Vec<Box<dyn JoinNode<R::Source>>>) {
         hop_mut::<R>(joins);
@@ -306,6 +310,7 @@ where
 impl<A: Relation, B: Path<Source = A::Target>> Path for Chain<A, B> {
     type Source = A::Source;
     type Target = B::Target;
+    type Set = A::Loads<B::Set>;
 
     fn __add_join(self, joins: &mut Vec<Box<dyn JoinNode<A::Source>>>) {
         let hop = hop_mut::<A>(joins);

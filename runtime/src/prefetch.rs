@@ -158,13 +158,13 @@ impl<R: Relation> Prefetch<R> {
     /// statement.
     pub fn select_related<P: SelectFrom<R::Target>>(mut self, path: P) -> Self {
         self.level.custom = true;
-        self.level.query = self.level.query.select_related(path);
+        self.level.query.add_join(path);
         self
     }
 
     /// Prefetch further levels below the related rows.
     pub fn prefetch_related<P: PathFrom<R::Target>>(mut self, path: P) -> Self {
-        self.level.query = self.level.query.prefetch_related(path);
+        self.level.query.add_prefetch(path);
         self
     }
 

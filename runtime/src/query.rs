@@ -8,11 +8,13 @@ use crate::expr::{Expr, Filter, Hop, Order};
 use crate::join::{JoinNode, Slot, clone_nodes};
 use crate::load::Load;
 use crate::model::Model;
-use crate::path::{PathFrom, SelectFrom};
+use crate::path::{Path, PathFrom, SelectFrom};
 use crate::prefetch::{Prefetch, PrefetchNode, add_node};
 use crate::relation::Relation;
 use crate::sql::{Aliases, Dialect, KeyBinding, SqlWriter, Statement};
+use crate::typed::{LoadSet, Loaded, Union};
 use crate::value::{SqlType, Value};
+use std::marker::PhantomData;
 
 /// A query over `M`'s table and the relations to load with it.
 ///
@@ -120,7 +122,12 @@ use crate::value::{SqlType, Value};
 ///
 /// Nothing runs until [`Query::all`] (or `first`, `one`); [`Query::plan`]
 /// shows every statement beforehand.
-pub struct Query<M: Model> {
+///
+/// `L` is the query's loaded set: every relation it loads, in the type
+/// (`select_related` and `prefetch_related` add to it). [`Query::fetch`]
+/// returns rows of type [`Loaded<M, L>`](crate::Loaded), on which reading a
+/// relation outside `L` does not compile.
+pub struct Query<M: Model, L = <M as Model>::Empty> {
     pub(crate) joins: Vec<Box<dyn JoinNode<M>>>,
     pub(crate) prefetch: Vec<Box<dyn PrefetchNode<M>>>,
     pub(crate) filter: Option<Expr>,
@@ -132,6 +139,7 @@ pub struct Query<M: Model> {
     /// Builder mistakes found at runtime (a lookup given twice with
     /// different queries), reported when the query runs.
     pub(crate) errors: Vec<String>,
+    pub(crate) set: PhantomData<fn() -> L>,
 }
 
 impl<M: Model> Default for Query<M> {
@@ -140,7 +148,7 @@ impl<M: Model> Default for Query<M> {
     }
 }
 
-impl<M: Model> Clone for Query<M> {
+impl<M: Model, L> Clone for Query<M, L> {
     fn clone(&self) -> Self {
         Query {
             joins: clone_nodes(&self.joins),
@@ -151,6 +159,7 @@ impl<M: Model> Clone for Query<M> {
             limit: self.limit,
             offset: self.offset,
             errors: self.errors.clone(),
+            set: PhantomData,
         }
     }
 }
@@ -215,29 +224,90 @@ impl<M: Model> Query<M> {
             limit: None,
             offset: None,
             errors: Vec::new(),
+            set: PhantomData,
+        }
+    }
+}
+
+impl<M: Model, L> Query<M, L> {
+    /// The same query with another loaded set in its type.
+    pub(crate) fn retype<L2>(self) -> Query<M, L2> {
+        Query {
+            joins: self.joins,
+            prefetch: self.prefetch,
+            filter: self.filter,
+            order: self.order,
+            order_via: self.order_via,
+            limit: self.limit,
+            offset: self.offset,
+            errors: self.errors,
+            set: PhantomData,
         }
     }
 
     /// Load a single-valued relation (or chain of them) in the same
     /// statement, with a JOIN. Many-valued relations do not compile here:
     /// use [`Query::prefetch_related`].
-    pub fn select_related<P: SelectFrom<M>>(mut self, path: P) -> Self {
-        path.__add_join(&mut self.joins);
+    pub fn select_related<P: SelectFrom<M>>(
+        mut self,
+        path: P,
+    ) -> Query<M, <L as Union<P::Set>>::Output>
+    where
+        L: Union<P::Set>,
+    {
+        self.add_join(path);
+        self.retype()
+    }
+
+    /// [`Query::select_related`] for dynamic code: the JOIN is added, the
+    /// loaded set in the type stays as it is (rows read the relation through
+    /// the model, with its run-time `NotLoaded`). Generic code over any
+    /// model uses it, since it cannot name the merged set.
+    pub fn select_related_untyped<P: SelectFrom<M>>(mut self, path: P) -> Self {
+        self.add_join(path);
         self
+    }
+
+    /// [`Query::prefetch_related`] for dynamic code, keeping the type as
+    /// [`Query::select_related_untyped`] does.
+    pub fn prefetch_related_untyped<P: PathFrom<M>>(mut self, path: P) -> Self {
+        self.add_prefetch(path);
+        self
+    }
+
+    /// [`Query::select_related`] keeping the type (for `Prefetch`, whose
+    /// nested loads are not typed).
+    pub(crate) fn add_join<P: Path<Source = M>>(&mut self, path: P) {
+        path.__add_join(&mut self.joins);
     }
 
     /// Load a relation (or chain) with one batched `IN` statement per level,
     /// stitched in memory. Every relation kind is allowed; lookups sharing a
     /// prefix share their levels.
-    pub fn prefetch_related<P: PathFrom<M>>(mut self, path: P) -> Self {
+    pub fn prefetch_related<P: PathFrom<M>>(
+        mut self,
+        path: P,
+    ) -> Query<M, <L as Union<P::Set>>::Output>
+    where
+        L: Union<P::Set>,
+    {
+        self.add_prefetch(path);
+        self.retype()
+    }
+
+    /// [`Query::prefetch_related`] keeping the type.
+    pub(crate) fn add_prefetch<P: Path<Source = M>>(&mut self, path: P) {
         let lookup = path.lookup();
         if path.__add_prefetch(&mut self.prefetch).is_err() {
             self.errors.push(lookup);
         }
-        self
     }
 
     /// Load a relation with its own query and/or into its own field.
+    ///
+    /// The loaded set does not change: a `Prefetch` may filter the rows or
+    /// put them into another field, so typed rows do not claim them (read
+    /// them through the model, [`Loaded::as_model`](crate::Loaded::as_model)).
     pub fn prefetch<R>(mut self, prefetch: Prefetch<R>) -> Self
     where
         R: Relation<Source = M>,
@@ -389,6 +459,72 @@ impl<M: Model> Query<M> {
         let (loaded, result) = crate::exec::drive_keep(executor, load);
         *rows = loaded;
         result
+    }
+
+    /// Run the query, as [`Query::all`], and return typed rows: each
+    /// relation the query loaded can be read without `?`, and reading one
+    /// it did not load does not compile.
+    ///
+    /// A loaded foreign key whose row does not exist (no foreign-key
+    /// constraint) cannot be held by a typed row: the load fails with
+    /// [`Error::Untypable`] naming the model, field and statement.
+    pub fn fetch(&self, executor: &impl Executor) -> Result<Vec<Loaded<M, L>>>
+    where
+        L: LoadSet<M>,
+    {
+        let rows = self.all(executor)?;
+        self.typed(rows, executor.ctx().dialect)
+    }
+
+    /// [`Query::first`], typed as [`Query::fetch`].
+    pub fn fetch_first(&self, executor: &impl Executor) -> Result<Option<Loaded<M, L>>>
+    where
+        L: LoadSet<M>,
+    {
+        let q = self.capped(1);
+        Ok(q.fetch(executor)?.into_iter().next())
+    }
+
+    /// [`Query::one`], typed as [`Query::fetch`].
+    pub fn fetch_one(&self, executor: &impl Executor) -> Result<Loaded<M, L>>
+    where
+        L: LoadSet<M>,
+    {
+        let row = self.one(executor)?;
+        Ok(self.typed(vec![row], executor.ctx().dialect)?.remove(0))
+    }
+
+    /// [`Query::prefetch_onto`] for typed rows: this query's prefetch
+    /// levels run on `rows`, which come back with the relations they had and
+    /// this query's, in their type. Rows of a plain model enter as
+    /// [`Loaded::plain`].
+    pub fn fetch_onto<L0>(
+        &self,
+        rows: Vec<Loaded<M, L0>>,
+        executor: &impl Executor,
+    ) -> Result<Vec<Loaded<M, <L0 as Union<L>>::Output>>>
+    where
+        L0: Union<L>,
+        <L0 as Union<L>>::Output: LoadSet<M>,
+    {
+        let mut plain: Vec<M> = rows.into_iter().map(Loaded::into_inner).collect();
+        self.prefetch_onto(&mut plain, executor)?;
+        self.typed(plain, executor.ctx().dialect)
+    }
+
+    /// Check `rows` hold every relation of `S`.
+    pub(crate) fn typed<S>(&self, rows: Vec<M>, dialect: Dialect) -> Result<Vec<Loaded<M, S>>>
+    where
+        S: LoadSet<M>,
+    {
+        rows.into_iter()
+            .map(|row| {
+                Loaded::check(row).map_err(|error| Error::Untypable {
+                    error,
+                    statement: self.base_statement(dialect).0.sql,
+                })
+            })
+            .collect()
     }
 
     /// The base statement and where each joined model sits in its rows.

@@ -212,6 +212,9 @@ pub trait Relation: Copy + Default + Send + Sync + 'static {
     type Target: Model;
     /// [`One`] or [`Many`] rows per source row.
     type Card: Cardinality;
+    /// The source's loaded set with only this relation loaded, and `N`
+    /// loaded below it (see [`crate::Loaded`]).
+    type Loads<N>;
     /// The key that matches a source row to its target rows: the target's
     /// primary key for forward relations, the source's for reverse and
     /// many-to-many ones.

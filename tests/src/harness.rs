@@ -173,44 +173,83 @@ impl Db {
         }
     }
 
-    pub fn all<M: Model>(&self, query: &Query<M>) -> related::Result<Vec<M>> {
+    pub fn all<M: Model, L>(&self, query: &Query<M, L>) -> related::Result<Vec<M>> {
         match &self.inner {
             Inner::Sqlite(db) => query.all(db),
             Inner::Postgres(s) | Inner::Mysql(s) => s.all(query),
         }
     }
 
-    pub fn first<M: Model>(&self, query: &Query<M>) -> related::Result<Option<M>> {
+    /// Typed rows ([`Query::fetch`]); async on the servers.
+    pub fn fetch<M: Model, L: related::LoadSet<M>>(
+        &self,
+        query: &Query<M, L>,
+    ) -> related::Result<Vec<related::Loaded<M, L>>> {
+        match &self.inner {
+            Inner::Sqlite(db) => query.fetch(db),
+            Inner::Postgres(s) | Inner::Mysql(s) => s.fetch(query),
+        }
+    }
+
+    /// One typed row ([`Query::fetch_one`]).
+    pub fn fetch_one<M: Model, L: related::LoadSet<M>>(
+        &self,
+        query: &Query<M, L>,
+    ) -> related::Result<related::Loaded<M, L>> {
+        match &self.inner {
+            Inner::Sqlite(db) => query.fetch_one(db),
+            Inner::Postgres(s) | Inner::Mysql(s) => s.fetch_one(query),
+        }
+    }
+
+    /// Typed rows with this query's prefetch levels added
+    /// ([`Query::fetch_onto`]).
+    #[allow(clippy::type_complexity)]
+    pub fn fetch_onto<M: Model, L, L0: related::Union<L>>(
+        &self,
+        query: &Query<M, L>,
+        rows: Vec<related::Loaded<M, L0>>,
+    ) -> related::Result<Vec<related::Loaded<M, L0::Output>>>
+    where
+        L0::Output: related::LoadSet<M>,
+    {
+        match &self.inner {
+            Inner::Sqlite(db) => query.fetch_onto(rows, db),
+            Inner::Postgres(s) | Inner::Mysql(s) => s.fetch_onto(query, rows),
+        }
+    }
+
+    pub fn first<M: Model, L>(&self, query: &Query<M, L>) -> related::Result<Option<M>> {
         match &self.inner {
             Inner::Sqlite(db) => query.first(db),
             Inner::Postgres(s) | Inner::Mysql(s) => s.first(query),
         }
     }
 
-    pub fn one<M: Model>(&self, query: &Query<M>) -> related::Result<M> {
+    pub fn one<M: Model, L>(&self, query: &Query<M, L>) -> related::Result<M> {
         match &self.inner {
             Inner::Sqlite(db) => query.one(db),
             Inner::Postgres(s) | Inner::Mysql(s) => s.one(query),
         }
     }
 
-    pub fn count<M: Model>(&self, query: &Query<M>) -> related::Result<u64> {
+    pub fn count<M: Model, L>(&self, query: &Query<M, L>) -> related::Result<u64> {
         match &self.inner {
             Inner::Sqlite(db) => query.count(db),
             Inner::Postgres(s) | Inner::Mysql(s) => s.count(query),
         }
     }
 
-    pub fn exists<M: Model>(&self, query: &Query<M>) -> related::Result<bool> {
+    pub fn exists<M: Model, L>(&self, query: &Query<M, L>) -> related::Result<bool> {
         match &self.inner {
             Inner::Sqlite(db) => query.exists(db),
             Inner::Postgres(s) | Inner::Mysql(s) => s.exists(query),
         }
     }
 
-    pub fn prefetch_onto<M: Model>(
+    pub fn prefetch_onto<M: Model, L>(
         &self,
-        query: &Query<M>,
+        query: &Query<M, L>,
         rows: &mut Vec<M>,
     ) -> related::Result<()> {
         match &self.inner {

@@ -87,7 +87,7 @@ impl Pool {
         on_pool!(self, |p| p.num_idle())
     }
 
-    pub async fn all<M: Model>(&self, query: &Query<M>) -> related::Result<Vec<M>> {
+    pub async fn all<M: Model, L>(&self, query: &Query<M, L>) -> related::Result<Vec<M>> {
         on_pool!(self, |p| query.all_async(p).await)
     }
 
@@ -366,31 +366,57 @@ impl Server {
         self.tx.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    pub fn all<M: Model>(&self, query: &Query<M>) -> related::Result<Vec<M>> {
+    pub fn all<M: Model, L>(&self, query: &Query<M, L>) -> related::Result<Vec<M>> {
         on_executor!(self, |e| query.all_async(e).await)
     }
 
-    pub fn first<M: Model>(&self, query: &Query<M>) -> related::Result<Option<M>> {
+    pub fn fetch<M: Model, L: related::LoadSet<M>>(
+        &self,
+        query: &Query<M, L>,
+    ) -> related::Result<Vec<related::Loaded<M, L>>> {
+        on_executor!(self, |e| query.fetch_async(e).await)
+    }
+
+    pub fn fetch_one<M: Model, L: related::LoadSet<M>>(
+        &self,
+        query: &Query<M, L>,
+    ) -> related::Result<related::Loaded<M, L>> {
+        on_executor!(self, |e| query.fetch_one_async(e).await)
+    }
+
+    #[allow(clippy::type_complexity)]
+    pub fn fetch_onto<M: Model, L, L0: related::Union<L>>(
+        &self,
+        query: &Query<M, L>,
+        rows: Vec<related::Loaded<M, L0>>,
+    ) -> related::Result<Vec<related::Loaded<M, L0::Output>>>
+    where
+        L0::Output: related::LoadSet<M>,
+    {
+        on_executor!(self, |e| query.fetch_onto_async(rows, e).await)
+    }
+
+    pub fn first<M: Model, L>(&self, query: &Query<M, L>) -> related::Result<Option<M>> {
         on_executor!(self, |e| query.first_async(e).await)
     }
 
-    pub fn one<M: Model>(&self, query: &Query<M>) -> related::Result<M> {
+    pub fn one<M: Model, L>(&self, query: &Query<M, L>) -> related::Result<M> {
         on_executor!(self, |e| query.one_async(e).await)
     }
 
-    pub fn prefetch_onto<M: Model>(
+    pub fn prefetch_onto<M: Model, L>(
         &self,
-        query: &Query<M>,
+        query: &Query<M, L>,
         rows: &mut Vec<M>,
     ) -> related::Result<()> {
         on_executor!(self, |e| query.prefetch_onto_async(rows, e).await)
     }
 
-    pub fn count<M: Model>(&self, query: &Query<M>) -> related::Result<u64> {
+    pub fn count<M: Model, L>(&self, query: &Query<M, L>) -> related::Result<u64> {
         on_executor!(self, |e| query.count_async(e).await)
     }
 
-    pub fn exists<M: Model>(&self, query: &Query<M>) -> related::Result<bool> {
+    pub fn exists<M: Model, L>(&self, query: &Query<M, L>) -> related::Result<bool> {
         on_executor!(self, |e| query.exists_async(e).await)
     }
 

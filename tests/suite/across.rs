@@ -56,7 +56,7 @@ fn sqls(sent: &[LoggedStatement]) -> Vec<String> {
 }
 
 /// Plan and run `query`: exactly `expected` (SQLite form) is sent, once.
-fn run_one<M: Model>(db: &Db, query: &Query<M>, expected: &str) -> Vec<M> {
+fn run_one<M: Model, L>(db: &Db, query: &Query<M, L>, expected: &str) -> Vec<M> {
     let expected = db.sql(expected);
     let plan = query.plan(db.dialect());
     assert_eq!(plan[0].sql, expected);

@@ -293,7 +293,7 @@ fn assert_pool_clean(db: &Db, pool: &Pool) {
     }
 }
 
-fn posts_with_tags() -> Query<Post> {
+fn posts_with_tags() -> Query<Post, impl Sized> {
     Post::query()
         .select_related(Post::author())
         .prefetch_related(Post::tags())
@@ -1085,13 +1085,11 @@ fn runs_inside_the_callers_transaction(db: &Db) {
 
 fn sixty_four_loads_on_eight_connections(db: &Db) {
     blog::seed(db, 150).unwrap();
-    let shapes = |i: usize| -> Query<Post> {
-        match i % 4 {
-            0 => posts_with_tags(),
-            1 => posts_with_tags().limit(20),
-            2 => posts_with_tags().filter(Post::id().gt(75i64)),
-            _ => posts_with_tags().order_by(Post::title().desc()),
-        }
+    let shapes = |i: usize| match i % 4 {
+        0 => posts_with_tags(),
+        1 => posts_with_tags().limit(20),
+        2 => posts_with_tags().filter(Post::id().gt(75i64)),
+        _ => posts_with_tags().order_by(Post::title().desc()),
     };
     let expected: Vec<_> = (0..4)
         .map(|i| graph(&db.all(&shapes(i)).unwrap()))

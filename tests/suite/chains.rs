@@ -80,7 +80,7 @@ fn sqls(sent: &[LoggedStatement]) -> Vec<String> {
 }
 
 /// Run `query`, asserting the statements it plans and sends (SQLite form).
-fn run<M: Model>(db: &Db, query: &Query<M>, expected: &[String]) -> Vec<M> {
+fn run<M: Model, L>(db: &Db, query: &Query<M, L>, expected: &[String]) -> Vec<M> {
     let expected: Vec<String> = expected.iter().map(|s| db.sql(s)).collect();
     let planned: Vec<String> = query
         .plan(db.dialect())
@@ -293,7 +293,7 @@ fn select_related_six_hops(db: &Db) {
 fn select_related_eight_hops(db: &Db) {
     long_chain::seed(db).unwrap();
     let q = Flat::query()
-        .select_related(eight_up())
+        .select_related_untyped(eight_up())
         .order_by(Flat::id().asc());
     let flats = run(
         db,
@@ -325,7 +325,7 @@ fn level(cols: &str, table: &str, column: &str) -> String {
 fn prefetch_eight_hops_up(db: &Db) {
     long_chain::seed(db).unwrap();
     let q = Flat::query()
-        .prefetch_related(eight_up())
+        .prefetch_related_untyped(eight_up())
         .order_by(Flat::id().asc());
     let flats = run(
         db,
@@ -364,7 +364,7 @@ where
 fn prefetch_eight_hops_down(db: &Db) {
     long_chain::seed(db).unwrap();
     let q = Planet::query()
-        .prefetch_related(eight_down())
+        .prefetch_related_untyped(eight_down())
         .order_by(Planet::id().asc());
     let planets = run(
         db,
@@ -585,7 +585,7 @@ fn prefetch_below_a_long_path(db: &Db) {
 
     // With the path JOINed, only the Prefetch is a statement.
     let q = Flat::query()
-        .select_related(eight_up())
+        .select_related_untyped(eight_up())
         .prefetch_below(eight_up(), listed())
         .order_by(Flat::id().asc());
     let flats = run(

@@ -55,7 +55,7 @@ fn sqls(sent: &[LoggedStatement]) -> Vec<String> {
 }
 
 /// Count with `query`, asserting the one statement it sends (SQLite form).
-fn count<M: Model>(db: &Db, query: &Query<M>, expected_sql: &str) -> u64 {
+fn count<M: Model, L>(db: &Db, query: &Query<M, L>, expected_sql: &str) -> u64 {
     let expected = db.sql(expected_sql);
     assert_eq!(query.count_statement(db.dialect()).sql, expected);
     let (n, sent) = db.capture(|| db.count(query));
@@ -64,7 +64,7 @@ fn count<M: Model>(db: &Db, query: &Query<M>, expected_sql: &str) -> u64 {
 }
 
 /// `exists` with `query`, asserting the one statement it sends.
-fn exists<M: Model>(db: &Db, query: &Query<M>, expected_sql: &str) -> bool {
+fn exists<M: Model, L>(db: &Db, query: &Query<M, L>, expected_sql: &str) -> bool {
     let expected = db.sql(expected_sql);
     assert_eq!(query.exists_statement(db.dialect()).sql, expected);
     let (found, sent) = db.capture(|| db.exists(query));
@@ -254,7 +254,7 @@ fn missing_table_is_an_error(db: &Db) {
 }
 
 /// Run `query`, asserting the statements it plans and sends (SQLite form).
-fn run<M: Model>(db: &Db, query: &Query<M>, expected: &[String]) -> Vec<M> {
+fn run<M: Model, L>(db: &Db, query: &Query<M, L>, expected: &[String]) -> Vec<M> {
     let expected: Vec<String> = expected.iter().map(|s| db.sql(s)).collect();
     let planned: Vec<String> = query
         .plan(db.dialect())

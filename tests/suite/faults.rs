@@ -94,7 +94,7 @@ pub const CASES: &[Case] = &[
 // ---------------------------------------------------------------------------
 // Helpers.
 
-fn posts_with_tags() -> Query<Post> {
+fn posts_with_tags() -> Query<Post, impl Sized> {
     Post::query()
         .select_related(Post::author())
         .prefetch_related(Post::tags())

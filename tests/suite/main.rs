@@ -20,6 +20,7 @@ mod schema;
 mod select_related;
 mod serialize;
 mod tls;
+mod typed;
 mod types;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -46,6 +47,7 @@ fn cases() -> Vec<&'static Case> {
     all.extend(n_plus_one::CASES);
     all.extend(tls::CASES);
     all.extend(across::CASES);
+    all.extend(typed::CASES);
     all
 }
 

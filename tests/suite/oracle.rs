@@ -973,10 +973,10 @@ trait Sink<S: OracleModel>: Sized {
 
 impl<S: OracleModel> Sink<S> for Query<S> {
     fn sr<P: Path<Source = S> + SingleValued>(self, path: P) -> Self {
-        self.select_related(path)
+        self.select_related_untyped(path)
     }
     fn pr<P: Path<Source = S>>(self, path: P) -> Self {
-        self.prefetch_related(path)
+        self.prefetch_related_untyped(path)
     }
     fn pf<R: Relation<Source = S>>(self, prefetch: Prefetch<R>) -> Self {
         self.prefetch(prefetch)
@@ -1173,7 +1173,7 @@ where
     {
         // Appended with `then`, as a user writes a long chain.
         let chain = Chain::new(self.r1, Chain::new(self.r2, self.r3)).then(path);
-        self.root.select_related(chain)
+        self.root.select_related_untyped(chain)
     }
 }
 
@@ -1323,7 +1323,7 @@ where
     type Out = Query<S0>;
     fn chain<P: Path<Source = R3::Target, Target = R3::Target>>(self, path: P) -> Query<S0> {
         let chain = Chain::new(self.r1, Chain::new(self.r2, self.r3)).then(path);
-        self.root.prefetch_related(chain)
+        self.root.prefetch_related_untyped(chain)
     }
 }
 

@@ -31,7 +31,7 @@ fn sqls(sent: &[LoggedStatement]) -> Vec<String> {
 }
 
 /// Run `query`, asserting the statements it plans and sends (SQLite form).
-fn run<M: Model>(db: &Db, query: &Query<M>, expected: &[String]) -> Vec<M> {
+fn run<M: Model, L>(db: &Db, query: &Query<M, L>, expected: &[String]) -> Vec<M> {
     let expected: Vec<String> = expected.iter().map(|s| db.sql(s)).collect();
     let planned: Vec<String> = query
         .plan(db.dialect())

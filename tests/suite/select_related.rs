@@ -71,7 +71,7 @@ fn sqls(statements: &[related::LoggedStatement]) -> Vec<String> {
 
 /// Assert that `query` plans exactly `expected` (SQLite form) and sends only
 /// that when it runs; return the rows.
-fn run_one<M: Model>(db: &Db, query: &Query<M>, expected: &str) -> Vec<M> {
+fn run_one<M: Model, L>(db: &Db, query: &Query<M, L>, expected: &str) -> Vec<M> {
     let expected = db.sql(expected);
     let plan = query.plan(db.dialect());
     assert_eq!(plan.len(), 1, "plan: {plan:#?}");

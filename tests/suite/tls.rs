@@ -25,7 +25,7 @@ pub const CASES: &[Case] = &[
     Case::new("tls::mysql_without_server_tls", mysql_without_server_tls).on(&[Backend::Mysql]),
 ];
 
-fn query() -> related::Query<Post> {
+fn query() -> related::Query<Post, impl Sized> {
     Post::query()
         .select_related(Post::author())
         .prefetch_related(Post::tags())

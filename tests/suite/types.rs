@@ -296,7 +296,7 @@ fn id_col(db: &Db) -> &'static str {
     }
 }
 
-fn ids<M: Model>(db: &Db, q: Query<M>, id: impl Fn(&M) -> i64) -> Vec<i64> {
+fn ids<M: Model, L>(db: &Db, q: Query<M, L>, id: impl Fn(&M) -> i64) -> Vec<i64> {
     let mut v: Vec<i64> = db.all(&q).unwrap().iter().map(id).collect();
     v.sort_unstable();
     v

@@ -124,7 +124,7 @@ pub fn main() {
         ),
     );
 
-    let joined = Comment::query().select_related(up());
+    let joined = Comment::query().select_related_untyped(up());
     assert_eq!(joined.plan(Dialect::Sqlite).len(), 1);
     assert_eq!(
         up().lookup(),

@@ -1,0 +1,236 @@
+//! Typed rows: the model's loaded set type, its merge, its check, the
+//! per-relation "was loaded" traits and the accessors on
+//! `related::Loaded<Model, L>`.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+
+use crate::ast::{Field, Kind, Model};
+use crate::case::plain;
+use crate::expand::{
+    Bodies, module_ident, one_module_down, relation_target, unreachable, user_tokens,
+};
+
+/// The fields with a slot in the loaded set: every field with a `Relation`
+/// impl (`Prefetched` and `Counted` fields have none).
+pub fn slot_fields<'m, 'a>(model: &'m Model<'a>) -> Vec<&'m Field<'a>> {
+    model
+        .fields
+        .iter()
+        .filter(|f| relation_target(f).is_some())
+        .collect()
+}
+
+/// `module::Set<No, .., Yes<N>, .., No>`: the set with only `field` loaded.
+pub fn loads(model: &Model, field: &Field) -> TokenStream {
+    let module = module_ident(model);
+    let slots = slot_fields(model).into_iter().map(|f| {
+        if std::ptr::eq(f, field) {
+            quote!(::related::Yes<__RelatedN>)
+        } else {
+            quote!(::related::No)
+        }
+    });
+    quote!(type Loads<__RelatedN> = #module::Set<#(#slots),*>;)
+}
+
+/// `module::Set<No, ..>`: nothing loaded.
+pub fn empty(model: &Model) -> TokenStream {
+    let module = module_ident(model);
+    let slots = slot_fields(model)
+        .into_iter()
+        .map(|_| quote!(::related::No));
+    quote!(#module::Set<#(#slots),*>)
+}
+
+/// Items declared inside the marker module: the set type and the
+/// per-relation traits.
+pub fn module_items(model: &Model) -> TokenStream {
+    let ident = model.ident;
+    let fields = slot_fields(model);
+    let params: Vec<_> = (0..fields.len()).map(|i| format_ident!("S{}", i)).collect();
+    let doc = format!(
+        " The loaded set of `{ident}`: one slot per relation, `No` or `Yes<the target's set>`."
+    );
+    // Declared on the model's name: rustc's help "the trait is not
+    // implemented for `Set<..>`" points at the user's struct.
+    let span = ident.span();
+    let set_vis = one_module_down(model.vis, span);
+    let set = quote_spanned! {span=>
+        #[doc = #doc]
+        #[allow(clippy::type_complexity)]
+        #set_vis struct Set<#(#params),*>(::core::marker::PhantomData<fn() -> (#(#params,)*)>);
+    };
+    set
+}
+
+/// Items at the model's level: the set's `Union`, `LoadSet` and `has_*`
+/// impls, and the accessor trait `{Model}Loaded`.
+pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
+    let ident = model.ident;
+    let vis = model.vis;
+    let module = module_ident(model);
+    let fields = slot_fields(model);
+    let n = fields.len();
+    let a: Vec<_> = (0..n).map(|i| format_ident!("A{}", i)).collect();
+    let b: Vec<_> = (0..n).map(|i| format_ident!("B{}", i)).collect();
+    let targets: Vec<TokenStream> = fields
+        .iter()
+        .map(|f| user_tokens(relation_target(f).expect("slot field"), ident))
+        .collect();
+    let names: Vec<_> = fields.iter().map(|f| f.ident).collect();
+
+    let verify = match bodies {
+        Bodies::Real => quote! {
+            let _ = __related_row;
+            #(
+                <#a as ::related::Slot<#targets>>::verify(
+                    ::related::RelationField::<#targets>::loaded(&__related_row.#names),
+                )?;
+            )*
+            ::core::result::Result::Ok(())
+        },
+        Bodies::Unreachable => unreachable(),
+    };
+
+    let traits = fields.iter().map(|f| {
+        let name = f.ident;
+        let span = name.span();
+        // Declared on the field name: rustc's help "the trait is not
+        // implemented" points at the user's field, not at the derive.
+        let has = has_trait(model, f, span);
+        let vis = model.vis;
+        let field_str = plain(name);
+        let model_str = plain(ident);
+        let message = format!("relation `{field_str}` was not loaded by this query");
+        let label = format!("`{model_str}::{field_str}` is not in the relations this row was loaded with");
+        let note = match f.kind {
+            Kind::Forward { .. } | Kind::Reverse { one: true, .. } => format!(
+                "add `.select_related({model_str}::{field_str}())` (or `.prefetch_related(...)`) to the query, after the path to `{model_str}` if it is nested"
+            ),
+            _ => format!(
+                "add `.prefetch_related({model_str}::{field_str}())` to the query, after the path to `{model_str}` if it is nested"
+            ),
+        };
+        let doc = format!(" Implemented by the loaded sets of `{model_str}` holding `{field_str}`; `N` is what was loaded below it.");
+        quote_spanned! {span=>
+            #[doc = #doc]
+            #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
+            #vis trait #has<N> {}
+        }
+    });
+
+    let mut has_impls = Vec::new();
+    let mut decls = Vec::new();
+    let mut defs = Vec::new();
+    for (i, f) in fields.iter().enumerate() {
+        let name = f.ident;
+        let has = has_trait(model, f, name.span());
+        let target = &targets[i];
+        // One impl over every set, with the slot as a bound: rustc then has
+        // no "similar impl" to list, and `do_not_recommend` keeps it from
+        // reporting the slot's bound instead of the relation's message.
+        let slot = &a[i];
+        has_impls.push(quote! {
+            #[diagnostic::do_not_recommend]
+            impl<__RelatedN, #(#a),*> #has<__RelatedN> for #module::Set<#(#a),*>
+            where
+                #slot: ::related::__private::IsYes<__RelatedN>,
+            {}
+        });
+        let (ret, body) = match f.kind {
+            Kind::Forward {
+                nullable: false, ..
+            } => (
+                quote!(&::related::Loaded<#target, __RelatedN>),
+                quote!(::related::__private::one(::related::RelationField::<#target>::loaded(&self.#name))),
+            ),
+            Kind::Forward { nullable: true, .. } | Kind::Reverse { one: true, .. } => (
+                quote!(::core::option::Option<&::related::Loaded<#target, __RelatedN>>),
+                quote!(::related::__private::optional(::related::RelationField::<#target>::loaded(&self.#name))),
+            ),
+            _ => (
+                quote!(::related::Rows<'_, #target, __RelatedN>),
+                quote!(::related::__private::many(::related::RelationField::<#target>::loaded(&self.#name))),
+            ),
+        };
+        let body = match bodies {
+            Bodies::Real => body,
+            Bodies::Unreachable => unreachable(),
+        };
+        let doc = format!(
+            " The loaded `{}`, with what the query loaded below it.",
+            plain(name)
+        );
+        let span = name.span();
+        // The bound's tokens sit on the field name, so the note "required
+        // by this bound" points at one line of the user's struct.
+        decls.push(quote_spanned! {span=>
+            #[doc = #doc]
+            fn #name<__RelatedN>(&self) -> #ret
+            where
+                __RelatedL: #has<__RelatedN>;
+        });
+        defs.push(quote_spanned! {span=>
+            fn #name<__RelatedN>(&self) -> #ret
+            where
+                __RelatedL: #has<__RelatedN>,
+            {
+                #body
+            }
+        });
+    }
+    let accessors = format_ident!("{}Loaded", ident);
+    let doc = format!(
+        " The relations of a typed row `related::Loaded<{ident}, L>`, each readable when the query loaded it."
+    );
+    quote! {
+        #(#traits)*
+
+        #[doc = #doc]
+        #[allow(non_camel_case_types, dead_code)]
+        #vis trait #accessors<__RelatedL> {
+            #(#decls)*
+        }
+
+        #[automatically_derived]
+        impl<__RelatedL> #accessors<__RelatedL> for ::related::Loaded<#ident, __RelatedL> {
+            #(#defs)*
+        }
+
+        const _: () = {
+            #[automatically_derived]
+            impl<#(#a,)* #(#b),*> ::related::Union<#module::Set<#(#b),*>> for #module::Set<#(#a),*>
+            where
+                #(#a: ::related::Union<#b>,)*
+            {
+                type Output = #module::Set<#(<#a as ::related::Union<#b>>::Output),*>;
+            }
+
+            #[automatically_derived]
+            impl<#(#a: ::related::Slot<#targets>),*> ::related::LoadSet<#ident> for #module::Set<#(#a),*> {
+                fn verify(__related_row: &#ident) -> ::core::result::Result<(), ::related::NotLoaded> {
+                    #verify
+                }
+            }
+
+            #(#has_impls)*
+        };
+    }
+}
+
+/// `PostHasAuthor` for `Post::author`: the bound a function writes to ask
+/// for "a Post with its author loaded".
+fn has_trait(model: &Model, field: &Field, span: proc_macro2::Span) -> proc_macro2::Ident {
+    let camel: String = plain(field.ident)
+        .split('_')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map_or_else(String::new, |c| {
+                c.to_uppercase().chain(chars).collect::<String>()
+            })
+        })
+        .collect();
+    proc_macro2::Ident::new(&format!("{}Has{camel}", plain(model.ident)), span)
+}

@@ -1,0 +1,324 @@
+//! Typed rows (`Query::fetch`): the relations a query loaded are in the
+//! type of its rows, read without `?`, at every depth, and functions
+//! require them structurally. Expected values come from the seed's
+//! formulas (`blog::seed`), not from the loader.
+
+use related::prelude::*;
+use related::{Error, Loaded, NotLoaded, Value};
+use related_tests::blog::{
+    self, Author, AuthorHasPublisher, AuthorLoaded, Post, PostHasAuthor, PostLoaded, Publisher,
+    PublisherLoaded, Tag,
+};
+use related_tests::harness::{Case, Db, SQLITE};
+
+pub const CASES: &[Case] = &[
+    Case::new("typed::select_related_chain", select_related_chain),
+    Case::new("typed::prefetch_three_levels", prefetch_three_levels),
+    Case::new("typed::nullable_and_many", nullable_and_many),
+    Case::new(
+        "typed::functions_take_any_superset",
+        functions_take_any_superset,
+    ),
+    Case::new("typed::fetch_one_and_first", fetch_one_and_first),
+    Case::new("typed::fetch_onto_adds_levels", fetch_onto_adds_levels),
+    Case::new(
+        "typed::untyped_model_stays_reachable",
+        untyped_model_stays_reachable,
+    ),
+    Case::new("typed::missing_row_is_an_error", missing_row_is_an_error).on(SQLITE),
+    Case::new("typed::serializes_as_the_model", serializes_as_the_model),
+];
+
+const POSTS: i64 = 12;
+
+/// The seed's author of post `i`, and that author's publisher.
+fn author_of(post: i64) -> i64 {
+    post % 10 + 1
+}
+fn publisher_of(author: i64) -> i64 {
+    author % 3 + 1
+}
+/// The seed's tags of post `i`, in key order.
+fn tags_of(post: i64) -> Vec<i64> {
+    let mut tags: Vec<i64> = (0..(post % 4 + 1))
+        .map(|k| (post + k * 3) % 8 + 1)
+        .collect();
+    tags.sort();
+    tags
+}
+
+fn select_related_chain(db: &Db) {
+    blog::seed(db, POSTS).unwrap();
+    let posts = db
+        .fetch(
+            &Post::query()
+                .select_related(Post::author().then(Author::publisher()))
+                .order_by(Post::id().asc()),
+        )
+        .unwrap();
+    assert_eq!(posts.len(), POSTS as usize);
+    for post in &posts {
+        let author = author_of(post.id);
+        assert_eq!(post.author().id, author);
+        assert_eq!(post.author().name, format!("Author {author}"));
+        let publisher = publisher_of(author);
+        assert_eq!(
+            post.author().publisher().name,
+            format!("Publisher {publisher}")
+        );
+    }
+}
+
+fn prefetch_three_levels(db: &Db) {
+    blog::seed(db, POSTS).unwrap();
+    let publishers = db
+        .fetch(
+            &Publisher::query()
+                .prefetch_related(
+                    Publisher::authors()
+                        .then(Author::posts())
+                        .then(Post::tags()),
+                )
+                .order_by(Publisher::id().asc()),
+        )
+        .unwrap();
+    assert_eq!(publishers.len(), 3);
+    for publisher in &publishers {
+        let authors: Vec<i64> = publisher.authors().iter().map(|a| a.id).collect();
+        let expected: Vec<i64> = (1..=10)
+            .filter(|a| publisher_of(*a) == publisher.id)
+            .collect();
+        assert_eq!(authors, expected);
+        for author in publisher.authors() {
+            let posts: Vec<i64> = author.posts().iter().map(|p| p.id).collect();
+            let expected: Vec<i64> = (1..=POSTS).filter(|p| author_of(*p) == author.id).collect();
+            assert_eq!(posts, expected, "posts of author {}", author.id);
+            for post in author.posts() {
+                let tags: Vec<i64> = post.tags().into_iter().map(|t| t.id).collect();
+                assert_eq!(tags, tags_of(post.id), "tags of post {}", post.id);
+            }
+        }
+    }
+}
+
+fn nullable_and_many(db: &Db) {
+    blog::seed(db, POSTS).unwrap();
+    let posts = db
+        .fetch(
+            &Post::query()
+                .prefetch_related(Post::tags())
+                .select_related(Post::editor())
+                .order_by(Post::id().asc()),
+        )
+        .unwrap();
+    for post in &posts {
+        let editor = post.editor().map(|e| e.id);
+        let expected = (post.id % 3 == 0).then(|| (post.id + 5) % 10 + 1);
+        assert_eq!(editor, expected, "editor of post {}", post.id);
+        let tags = post.tags();
+        assert_eq!(tags.len(), tags_of(post.id).len());
+        assert_eq!(tags.get(0).map(|t| t.id), tags_of(post.id).first().copied());
+        assert_eq!(
+            tags.as_models().iter().map(|t| t.id).collect::<Vec<_>>(),
+            tags_of(post.id)
+        );
+    }
+}
+
+/// "A post with its author loaded", whatever else the query loaded.
+fn byline<L, A>(post: &Loaded<Post, L>) -> String
+where
+    L: PostHasAuthor<A>,
+{
+    format!("{} by {}", post.title, post.author().name)
+}
+
+/// "A post with its author and the author's publisher loaded".
+fn imprint<L, A, P>(post: &Loaded<Post, L>) -> String
+where
+    L: PostHasAuthor<A>,
+    A: AuthorHasPublisher<P>,
+{
+    post.author().publisher().name.clone()
+}
+
+fn functions_take_any_superset(db: &Db) {
+    blog::seed(db, POSTS).unwrap();
+    let order = Post::id().asc();
+    let only = db
+        .fetch(&Post::query().select_related(Post::author()).order_by(order))
+        .unwrap();
+    // More relations, in the other order, through a prefetch.
+    let superset = db
+        .fetch(
+            &Post::query()
+                .prefetch_related(Post::tags())
+                .prefetch_related(Post::author())
+                .order_by(Post::id().asc()),
+        )
+        .unwrap();
+    // Nested extras: the author's publisher and posts.
+    let nested = db
+        .fetch(
+            &Post::query()
+                .select_related(Post::author().then(Author::publisher()))
+                .prefetch_related(Post::author().then(Author::posts()))
+                .order_by(Post::id().asc()),
+        )
+        .unwrap();
+    // The same relations in another order, or given twice, are the same
+    // type: `same_type` compiles only if they are.
+    fn same_type<T>(_: &T, _: &T) {}
+    let same = Post::query()
+        .select_related(Post::author())
+        .prefetch_related(Post::tags());
+    let reordered = Post::query()
+        .prefetch_related(Post::tags())
+        .select_related(Post::author())
+        .prefetch_related(Post::tags());
+    same_type(&same, &reordered);
+    assert_eq!(db.fetch(&reordered).unwrap().len(), POSTS as usize);
+    assert_eq!(db.fetch(&same).unwrap().len(), POSTS as usize);
+    let expected: Vec<String> = (1..=POSTS)
+        .map(|i| format!("Post {i} by Author {}", author_of(i)))
+        .collect();
+    assert_eq!(only.iter().map(byline).collect::<Vec<_>>(), expected);
+    assert_eq!(superset.iter().map(byline).collect::<Vec<_>>(), expected);
+    assert_eq!(nested.iter().map(byline).collect::<Vec<_>>(), expected);
+    for post in &nested {
+        assert_eq!(
+            imprint(post),
+            format!("Publisher {}", publisher_of(author_of(post.id)))
+        );
+        let ids: Vec<i64> = post.author().posts().iter().map(|p| p.id).collect();
+        let expected: Vec<i64> = (1..=POSTS)
+            .filter(|p| author_of(*p) == author_of(post.id))
+            .collect();
+        assert_eq!(ids, expected);
+    }
+}
+
+fn fetch_one_and_first(db: &Db) {
+    blog::seed(db, POSTS).unwrap();
+    let query = Post::query()
+        .select_related(Post::author())
+        .filter(Post::id().eq(7i64));
+    let post = db.fetch_one(&query).unwrap();
+    assert_eq!(post.author().id, author_of(7));
+    // A clone keeps the type; the plain model compares equal.
+    let copy = post.clone();
+    assert_eq!(copy.author().name, format!("Author {}", author_of(7)));
+    let plain = db.one(&query).unwrap();
+    assert_eq!(post, plain);
+    assert_eq!(format!("{post:?}"), format!("{plain:?}"));
+}
+
+fn untyped_model_stays_reachable(db: &Db) {
+    blog::seed(db, POSTS).unwrap();
+    let post = db
+        .fetch_one(
+            &Post::query()
+                .select_related(Post::author())
+                .filter(Post::id().eq(3i64)),
+        )
+        .unwrap();
+    // The relations the type does not claim answer at run time, as before.
+    assert_eq!(
+        post.tags.get().unwrap_err(),
+        NotLoaded::PrefetchOnly {
+            model: "Post",
+            field: "tags"
+        }
+    );
+    let model: Post = post.into_inner();
+    assert_eq!(model.author.get().unwrap().id, author_of(3));
+}
+
+/// A foreign key to no row (no constraint) cannot be held by a typed row:
+/// the typed load fails and names the model and field; the untyped load of
+/// the same query still returns the row.
+fn missing_row_is_an_error(db: &Db) {
+    // The servers enforce the constraints `create_tables` made; SQLite can
+    // switch them off, so the dangling row is made there.
+    let sqlite = db.as_sqlite().expect("a SQLite case");
+    blog::seed(db, 3).unwrap();
+    sqlite.execute_batch("PRAGMA foreign_keys = OFF").unwrap();
+    db.execute(
+        r#"INSERT INTO "blog_post" ("id", "title", "author_id") VALUES (?, ?, ?)"#,
+        &[
+            Value::I64(50),
+            Value::Text("dangling".into()),
+            Value::I64(1000),
+        ],
+    )
+    .unwrap();
+    let query = Post::query()
+        .prefetch_related(Post::author())
+        .filter(Post::id().eq(50i64));
+    let err = db.fetch(&query).unwrap_err();
+    match &err {
+        Error::Untypable { error, statement } => {
+            assert_eq!(
+                *error,
+                NotLoaded::Missing {
+                    model: "Post",
+                    field: "author"
+                }
+            );
+            assert!(statement.contains("blog_post"), "{statement}");
+        }
+        other => panic!("expected Untypable, got {other}"),
+    }
+    assert!(err.to_string().contains("`Post.author`"), "{err}");
+    assert_eq!(db.all(&query).unwrap().len(), 1);
+}
+
+fn serializes_as_the_model(db: &Db) {
+    blog::seed(db, 3).unwrap();
+    let post = db
+        .fetch_one(
+            &Post::query()
+                .select_related(Post::author().then(Author::publisher()))
+                .prefetch_related(Post::tags())
+                .filter(Post::id().eq(3i64)),
+        )
+        .unwrap();
+    let typed = serde_json::to_value(&post).unwrap();
+    assert_eq!(typed["author"]["publisher"]["name"], "Publisher 2");
+    assert_eq!(
+        typed["tags"].as_array().map(Vec::len),
+        Some(tags_of(3).len())
+    );
+    assert_eq!(typed, serde_json::to_value(post.as_model()).unwrap());
+    let _: &Tag = post.tags().as_models().first().unwrap();
+}
+
+/// `fetch_onto` adds a query's prefetch levels to typed rows, and to plain
+/// rows of `raw`: the result's type holds both sets.
+fn fetch_onto_adds_levels(db: &Db) {
+    blog::seed(db, POSTS).unwrap();
+    let rows = db
+        .fetch(
+            &Post::query()
+                .select_related(Post::author())
+                .order_by(Post::id().asc()),
+        )
+        .unwrap();
+    let tags = Post::query().prefetch_related(Post::tags());
+    let rows = db.fetch_onto(&tags, rows).unwrap();
+    for post in &rows {
+        assert_eq!(post.author().id, author_of(post.id));
+        let ids: Vec<i64> = post.tags().iter().map(|t| t.id).collect();
+        assert_eq!(ids, tags_of(post.id), "tags of post {}", post.id);
+    }
+    let raw: Vec<Post> = db
+        .raw(&db.sql(r#"SELECT * FROM "blog_post" WHERE "id" = 5"#), &[])
+        .unwrap();
+    let typed = db
+        .fetch_onto(
+            &Post::query().prefetch_related(Post::author().then(Author::publisher())),
+            raw.into_iter().map(Loaded::plain).collect(),
+        )
+        .unwrap();
+    assert_eq!(typed[0].author().publisher().id, publisher_of(author_of(5)));
+}
