@@ -81,7 +81,9 @@ pub fn fallback(model: &Model) -> TokenStream {
         }
     });
 
-    let empty = crate::typed_expand::empty(model);
+    // No per-model set here: its slots would name the bad targets again
+    // (`Slot<T: Model>`), repeating the error the field already gave.
+    let empty = quote!(::related::No);
     quote! {
         #names
 

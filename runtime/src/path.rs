@@ -119,10 +119,17 @@ pub trait Path: Copy + Send + Sync + 'static {
     label = "expected a relation handle of `{M}`, called: `Model::field()`",
     note = "a chain's hops connect end to start (`Post::author().then(Author::publisher())`); a column handle (`Col<_, _>`) filters and orders, it is not a relation"
 )]
-pub trait PathFrom<M>: Path<Source = M> {}
+pub trait PathFrom<M>: Path<Source = M> {
+    /// [`Path::Set`], named through this trait so that a query's return
+    /// type asks for `PathFrom<M>` (and its message) first.
+    #[doc(hidden)]
+    type FromSet;
+}
 
 #[diagnostic::do_not_recommend]
-impl<M: Model, P: Path<Source = M>> PathFrom<M> for P {}
+impl<M: Model, P: Path<Source = M>> PathFrom<M> for P {
+    type FromSet = P::Set;
+}
 
 /// A path that `select_related` on a query of `M` can follow: a
 /// [`PathFrom<M>`] whose every hop is single-valued (one JOIN, one row).
@@ -131,10 +138,17 @@ impl<M: Model, P: Path<Source = M>> PathFrom<M> for P {}
     label = "expected a ForeignKey or OneToOne relation handle of `{M}`, called: `Model::field()`",
     note = "a many-valued relation (ManyToMany, Reverse), or a chain through one, loads with `.prefetch_related(...)`; a column handle (`Col<_, _>`) is not a relation"
 )]
-pub trait SelectFrom<M>: PathFrom<M> + SingleValued {}
+pub trait SelectFrom<M>: PathFrom<M> + SingleValued {
+    /// [`Path::Set`], named through this trait for `select_related`'s
+    /// message (see [`PathFrom`]).
+    #[doc(hidden)]
+    type SelectSet;
+}
 
 #[diagnostic::do_not_recommend]
-impl<M: Model, P: PathFrom<M> + SingleValued> SelectFrom<M> for P {}
+impl<M: Model, P: PathFrom<M> + SingleValued> SelectFrom<M> for P {
+    type SelectSet = <P as PathFrom<M>>::FromSet;
+}
 
 // Hidden from diagnostics: a type that is no relation is reported as "not a
 // relation path" (Path's message), also when the query's loaded set asks

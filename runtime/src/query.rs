@@ -251,9 +251,9 @@ impl<M: Model, L> Query<M, L> {
     pub fn select_related<P: SelectFrom<M>>(
         mut self,
         path: P,
-    ) -> Query<M, <L as Union<P::Set>>::Output>
+    ) -> Query<M, <L as Union<<P as SelectFrom<M>>::SelectSet>>::Output>
     where
-        L: Union<P::Set>,
+        L: Union<<P as SelectFrom<M>>::SelectSet>,
     {
         self.add_join(path);
         self.retype()
@@ -287,9 +287,9 @@ impl<M: Model, L> Query<M, L> {
     pub fn prefetch_related<P: PathFrom<M>>(
         mut self,
         path: P,
-    ) -> Query<M, <L as Union<P::Set>>::Output>
+    ) -> Query<M, <L as Union<<P as PathFrom<M>>::FromSet>>::Output>
     where
-        L: Union<P::Set>,
+        L: Union<<P as PathFrom<M>>::FromSet>,
     {
         self.add_prefetch(path);
         self.retype()

@@ -54,6 +54,14 @@ pub trait LoadSet<M: Model>: 'static {
     fn verify(row: &M) -> Result<(), NotLoaded>;
 }
 
+/// The set of a model whose derive reported an error (its own set could
+/// not be built): nothing is loaded, and nothing is checked.
+impl<M: Model> LoadSet<M> for No {
+    fn verify(_: &M) -> Result<(), NotLoaded> {
+        Ok(())
+    }
+}
+
 /// A slot of a set, for a relation whose target is `T`.
 pub trait Slot<T: Model>: 'static {
     /// Check the rows a relation field holds (or its `NotLoaded`).
