@@ -29,8 +29,10 @@ use crate::relation::{Relation, SingleValued};
 /// struct Book { id: i64, author: ForeignKey<Author> }
 ///
 /// /// Books with `path` loaded by JOINs: only single-valued paths compile.
+/// /// (Generic code cannot name the merged loaded set: it loads through
+/// /// `select_related_untyped`, and reads relations through the model.)
 /// fn books_with<P: Path<Source = Book> + SingleValued>(path: P) -> Query<Book> {
-///     Book::query().select_related(path)
+///     Book::query().select_related_untyped(path)
 /// }
 ///
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
