@@ -106,6 +106,7 @@ impl<M: Model> Job for Load<M> {
 /// The caller's own SELECT, decoded as rows of `M` (`raw` on every
 /// executor). Columns are matched by name, so their order in the result
 /// does not matter; columns the model does not have are ignored.
+#[cfg_attr(not(any(feature = "sqlite", feature = "tokio")), allow(dead_code))]
 pub(crate) struct Raw<M> {
     statement: Option<Statement>,
     sql: String,
@@ -115,6 +116,7 @@ pub(crate) struct Raw<M> {
     positions: Option<Vec<usize>>,
 }
 
+#[cfg_attr(not(any(feature = "sqlite", feature = "tokio")), allow(dead_code))]
 impl<M: Model> Raw<M> {
     pub(crate) fn new(sql: &str, params: &[Value]) -> Self {
         Raw {
@@ -158,6 +160,7 @@ impl<M: Model> Job for Raw<M> {
 /// to lower case, MySQL and SQLite compare them without case). A column
 /// missing, or named twice, is an error naming model, field, column and
 /// statement. A row that cannot name its columns is read by position.
+#[cfg_attr(not(any(feature = "sqlite", feature = "tokio")), allow(dead_code))]
 fn positions_by_name(model: &ModelInfo, row: &dyn RawRow, sql: &str) -> Result<Vec<usize>> {
     let count = row.column_count();
     let names: Vec<&str> = (0..count).filter_map(|i| row.column_name(i)).collect();
@@ -201,11 +204,13 @@ fn positions_by_name(model: &ModelInfo, row: &dyn RawRow, sql: &str) -> Result<V
 
 /// A row seen through a column map: column `i` of the model is column
 /// `positions[i]` of the underlying row.
+#[cfg_attr(not(any(feature = "sqlite", feature = "tokio")), allow(dead_code))]
 struct Remapped<'a> {
     row: &'a dyn RawRow,
     positions: &'a [usize],
 }
 
+#[cfg_attr(not(any(feature = "sqlite", feature = "tokio")), allow(dead_code))]
 impl Remapped<'_> {
     fn at(&self, idx: usize) -> std::result::Result<usize, CellError> {
         self.positions

@@ -28,6 +28,8 @@ mod shape;
 #[cfg(feature = "tracing-subscriber")]
 mod span_scope;
 mod sql;
+// Used by every executor; a build with none (no default features) has no use for it.
+#[cfg_attr(not(any(feature = "sqlite", feature = "tokio")), allow(dead_code))]
 mod sql_text;
 mod typed;
 mod types;

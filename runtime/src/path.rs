@@ -322,6 +322,9 @@ where
     }
 }
 
+// Hidden from diagnostics: a value that is no path is reported with Path's
+// message, not as "`Path` is implemented for `Chain<A, B>`".
+#[diagnostic::do_not_recommend]
 #[allow(private_interfaces)]
 impl<A: Relation, B: Path<Source = A::Target>> Path for Chain<A, B> {
     type Source = A::Source;
