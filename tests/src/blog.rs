@@ -94,3 +94,30 @@ pub fn seed(db: &Db, posts: i64) -> related::Result<()> {
         Ok(())
     })
 }
+
+/// Posts with their author (JOIN) and tags (prefetch), in id order.
+pub fn posts_with_tags() -> Query<Post, impl Sized> {
+    Post::query()
+        .select_related(Post::author())
+        .prefetch_related(Post::tags())
+        .order_by(Post::id().asc())
+}
+
+/// (post id, author name, tag names): a whole loaded graph, comparable.
+pub fn graph(posts: &[Post]) -> Vec<(i64, String, Vec<String>)> {
+    posts
+        .iter()
+        .map(|p| {
+            (
+                p.id,
+                p.author.get().expect("author loaded").name.clone(),
+                p.tags
+                    .get()
+                    .expect("tags loaded")
+                    .iter()
+                    .map(|t| t.name.clone())
+                    .collect(),
+            )
+        })
+        .collect()
+}

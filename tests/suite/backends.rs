@@ -15,7 +15,7 @@ use related::{
     AsyncSqlite, CellError, Consistency, Dialect, Error, Job, Load, Logged, RawRow, Statement,
     StatementLog, Value,
 };
-use related_tests::blog::{self, Post, Tag};
+use related_tests::blog::{self, Post, Tag, graph, posts_with_tags};
 use related_tests::harness::{ALL, Backend, Case, Db, SERVERS};
 use related_tests::on_pool;
 use related_tests::server::{self, Pool};
@@ -291,32 +291,6 @@ fn assert_pool_clean(db: &Db, pool: &Pool) {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
-}
-
-fn posts_with_tags() -> Query<Post, impl Sized> {
-    Post::query()
-        .select_related(Post::author())
-        .prefetch_related(Post::tags())
-        .order_by(Post::id().asc())
-}
-
-/// (post id, author name, tag names): a whole loaded graph, comparable.
-fn graph(posts: &[Post]) -> Vec<(i64, String, Vec<String>)> {
-    posts
-        .iter()
-        .map(|p| {
-            (
-                p.id,
-                p.author.get().expect("author loaded").name.clone(),
-                p.tags
-                    .get()
-                    .expect("tags loaded")
-                    .iter()
-                    .map(|t| t.name.clone())
-                    .collect(),
-            )
-        })
-        .collect()
 }
 
 fn sqls(sent: &[related::LoggedStatement]) -> Vec<String> {

@@ -14,7 +14,7 @@ use related::sqlx::mysql::MySqlPoolOptions;
 use related::sqlx::postgres::PgPoolOptions;
 use related::sqlx::{self, Connection as _, Executor as _};
 use related::{AsyncSqlite, Consistency, Error, Job, Load, RawRow, Sqlite, Statement};
-use related_tests::blog::{self, Post, Tag};
+use related_tests::blog::{self, Post, Tag, graph, posts_with_tags};
 use related_tests::harness::{Backend, Case, Db, SERVERS, SQLITE};
 use related_tests::on_pool;
 use related_tests::server::{self, Pool};
@@ -93,32 +93,6 @@ pub const CASES: &[Case] = &[
 
 // ---------------------------------------------------------------------------
 // Helpers.
-
-fn posts_with_tags() -> Query<Post, impl Sized> {
-    Post::query()
-        .select_related(Post::author())
-        .prefetch_related(Post::tags())
-        .order_by(Post::id().asc())
-}
-
-/// (post id, author name, tag names): a whole loaded graph, comparable.
-fn graph(posts: &[Post]) -> Vec<(i64, String, Vec<String>)> {
-    posts
-        .iter()
-        .map(|p| {
-            (
-                p.id,
-                p.author.get().expect("author loaded").name.clone(),
-                p.tags
-                    .get()
-                    .expect("tags loaded")
-                    .iter()
-                    .map(|t| t.name.clone())
-                    .collect(),
-            )
-        })
-        .collect()
-}
 
 fn tag_count(db: &Db) -> usize {
     db.all(&Tag::query()).expect("count tags").len()
