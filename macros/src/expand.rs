@@ -742,6 +742,7 @@ impl FieldGen<'_> {
         let Locals {
             source, target: t, ..
         } = Locals::at(span);
+        let loads = crate::typed_expand::loads(self.model, self.field);
         self.field_name(out, false);
         self.unloaded(out);
         out.items.push(quote_spanned! {span=>
@@ -750,6 +751,7 @@ impl FieldGen<'_> {
             #[automatically_derived]
             #[diagnostic::do_not_recommend]
             impl ::related::PrefetchTarget for #marker #guard {
+                #loads
                 type Source = #model;
                 type Item = #target;
 

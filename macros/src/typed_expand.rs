@@ -12,13 +12,22 @@ use crate::expand::{
 };
 
 /// The fields with a slot in the loaded set: every field with a `Relation`
-/// impl (`Prefetched` and `Counted` fields have none).
+/// impl, and the `Prefetched` fields `Prefetch::to` fills (`Counted`
+/// fields have none).
 pub fn slot_fields<'m, 'a>(model: &'m Model<'a>) -> Vec<&'m Field<'a>> {
     model
         .fields
         .iter()
-        .filter(|f| relation_target(f).is_some())
+        .filter(|f| slot_target(f).is_some())
         .collect()
+}
+
+/// The model a slot's rows are of.
+fn slot_target<'a>(field: &Field<'a>) -> Option<&'a syn::Type> {
+    match field.kind {
+        Kind::Prefetched { target } => Some(target),
+        _ => relation_target(field),
+    }
 }
 
 /// `module::Set<No, .., Yes<N>, .., No>`: the set with only `field` loaded.
@@ -76,7 +85,7 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
     let b: Vec<_> = (0..n).map(|i| format_ident!("B{}", i)).collect();
     let targets: Vec<TokenStream> = fields
         .iter()
-        .map(|f| user_tokens(relation_target(f).expect("slot field"), ident))
+        .map(|f| user_tokens(slot_target(f).expect("slot field"), ident))
         .collect();
     let names: Vec<_> = fields.iter().map(|f| f.ident).collect();
 
@@ -105,6 +114,9 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
         let message = format!("relation `{field_str}` was not loaded by this query");
         let label = format!("`{model_str}::{field_str}` is not in the relations this row was loaded with");
         let note = match f.kind {
+            Kind::Prefetched { .. } => format!(
+                "add `.prefetch(Prefetch::new({model_str}::<relation>()).to({model_str}::{field_str}()))` to the query, after the path to `{model_str}` if it is nested"
+            ),
             Kind::Forward { .. } | Kind::Reverse { one: true, .. } => format!(
                 "add `.select_related({model_str}::{field_str}())` (or `.prefetch_related(...)`) to the query, after the path to `{model_str}` if it is nested"
             ),

@@ -211,7 +211,7 @@ impl<M: Model, L> Query<M, L> {
     }
 }
 
-impl<R: Relation> Prefetch<R> {
+impl<R: Relation, N, D> Prefetch<R, N, D> {
     /// [`Query::count_related`] on the rows of this level.
     pub fn count_related<R2, A>(mut self, relation: R2, target: A) -> Self
     where

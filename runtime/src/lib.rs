@@ -75,6 +75,8 @@ pub use log::{LoggedStatement, StatementLog};
 pub use model::{ColumnInfo, FieldError, Model, ModelInfo};
 pub use operand::{Bound, Operand};
 pub use path::{Append, Chain, ColumnPath, Path, PathFrom, SelectFrom};
+#[doc(hidden)]
+pub use prefetch::{Destination, OwnField, ToField};
 pub use prefetch::{Prefetch, PrefetchTarget};
 pub use query::{Ctx, PlannedStatement, Query};
 pub use related_macros::{Column, Model};

@@ -59,6 +59,10 @@ pub trait Path: Copy + Send + Sync + 'static {
     type Target: Model;
     /// The source's loaded set holding this path, at every depth.
     type Set;
+    /// [`Path::Set`] with `X` (a set of the target) loaded below the last
+    /// hop: what `prefetch_below` adds.
+    #[doc(hidden)]
+    type SetWith<X>;
 
     /// Add the JOINs of this path below `joins`.
     #[doc(hidden)]
@@ -161,6 +165,7 @@ impl<R: Relation> Path for R {
     type Source = R::Source;
     type Target = R::Target;
     type Set = R::Loads<<R::Target as Model>::Empty>;
+    type SetWith<X> = R::Loads<X>;
 
     fn __add_join(self, joins: &mut Vec<Box<dyn JoinNode<R::Source>>>) {
         hop_mut::<R>(joins);
@@ -330,6 +335,7 @@ impl<A: Relation, B: Path<Source = A::Target>> Path for Chain<A, B> {
     type Source = A::Source;
     type Target = B::Target;
     type Set = A::Loads<B::Set>;
+    type SetWith<X> = A::Loads<B::SetWith<X>>;
 
     fn __add_join(self, joins: &mut Vec<Box<dyn JoinNode<A::Source>>>) {
         let hop = hop_mut::<A>(joins);

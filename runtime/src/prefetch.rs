@@ -14,10 +14,11 @@ use crate::error::{Error, Result};
 use crate::expr::{Filter, Order};
 use crate::join::{FieldErrorAt, JoinNode, Slot, find_hop};
 use crate::model::{FieldError, Model};
-use crate::path::{PathFrom, SelectFrom};
+use crate::path::{Path, PathFrom, SelectFrom};
 use crate::query::{Ctx, KeyList, LinkFilter, PlannedStatement, Query, SelectParts, render_select};
 use crate::relation::{Cardinality, Relation, RelationKind};
 use crate::sql::{KeyBinding, Statement};
+use crate::typed::Union;
 use crate::value::Value;
 
 /// A field declared as `Prefetched<T>`, the target of [`Prefetch::to`]
@@ -53,6 +54,9 @@ pub trait PrefetchTarget: Copy + Default + Send + Sync + 'static {
     fn attach(source: &mut Self::Source, items: Vec<Self::Item>);
     /// The rows stored in the field, for nested prefetches to fill.
     fn loaded_mut(source: &mut Self::Source) -> &mut [Self::Item];
+    /// The source's loaded set with only this field loaded, `N` below it.
+    #[doc(hidden)]
+    type Loads<N>;
 }
 
 /// A prefetch lookup with its own query and/or its own target field
@@ -119,8 +123,34 @@ pub trait PrefetchTarget: Copy + Default + Send + Sync + 'static {
 /// assert_eq!(latest.like_count.get()?, 2);
 /// # Ok(()) }
 /// ```
-pub struct Prefetch<R: Relation> {
+pub struct Prefetch<R: Relation, N = <<R as Relation>::Target as Model>::Empty, D = OwnField> {
     level: Level<R>,
+    set: PhantomData<fn() -> (N, D)>,
+}
+
+/// Where a [`Prefetch`] puts its rows, in its type: [`OwnField`] (the relation's
+/// field) until [`Prefetch::to`] names a `Prefetched<T>` field ([`ToField`]).
+/// It says which slot of the parent's loaded set the prefetch fills.
+#[doc(hidden)]
+pub trait Destination<R: Relation> {
+    /// The parent's set with only the destination loaded, `N` below it.
+    type Loads<N>;
+}
+
+/// The relation's own field (see [`Destination`]).
+#[doc(hidden)]
+pub struct OwnField;
+
+/// The `Prefetched<T>` field `A` (see [`Destination`]).
+#[doc(hidden)]
+pub struct ToField<A>(PhantomData<A>);
+
+impl<R: Relation> Destination<R> for OwnField {
+    type Loads<N> = R::Loads<N>;
+}
+
+impl<R: Relation, A: PrefetchTarget> Destination<R> for ToField<A> {
+    type Loads<N> = A::Loads<N>;
 }
 
 impl<R: Relation> Prefetch<R> {
@@ -129,10 +159,25 @@ impl<R: Relation> Prefetch<R> {
     pub fn new(_relation: R) -> Self {
         Prefetch {
             level: Level::plain(),
+            set: PhantomData,
+        }
+    }
+}
+
+// The merged sets in the return types are what the compiler checks rows
+// against; naming them through aliases would hide them from the docs.
+#[allow(clippy::type_complexity)]
+impl<R: Relation, N, D> Prefetch<R, N, D> {
+    /// The same prefetch with another loaded set in its type.
+    fn retype<N2, D2>(self) -> Prefetch<R, N2, D2> {
+        Prefetch {
+            level: self.level,
+            set: PhantomData,
         }
     }
 
-    /// Keep only the related rows matching `filter`.
+    /// Keep only the related rows matching `filter`. Typed rows read the
+    /// relation as loaded: it holds the rows that matched.
     pub fn filter(mut self, filter: Filter<R::Target>) -> Self {
         self.level.custom = true;
         self.level.query = self.level.query.filter(filter);
@@ -155,51 +200,114 @@ impl<R: Relation> Prefetch<R> {
     }
 
     /// JOIN a single-valued relation of the related rows into this level's
-    /// statement.
-    pub fn select_related<P: SelectFrom<R::Target>>(mut self, path: P) -> Self {
+    /// statement (in the type, as [`Query::select_related`]).
+    pub fn select_related<P: SelectFrom<R::Target>>(
+        self,
+        path: P,
+    ) -> Prefetch<R, <N as Union<<P as SelectFrom<R::Target>>::SelectSet>>::Output, D>
+    where
+        N: Union<<P as SelectFrom<R::Target>>::SelectSet>,
+    {
+        self.select_related_untyped(path).retype()
+    }
+
+    /// [`Prefetch::select_related`] leaving the type as it is (for generic
+    /// code, as [`Query::select_related_untyped`]).
+    pub fn select_related_untyped<P: SelectFrom<R::Target>>(mut self, path: P) -> Self {
         self.level.custom = true;
         self.level.query.add_join(path);
         self
     }
 
-    /// Prefetch further levels below the related rows.
-    pub fn prefetch_related<P: PathFrom<R::Target>>(mut self, path: P) -> Self {
+    /// Prefetch further levels below the related rows (in the type, as
+    /// [`Query::prefetch_related`]).
+    pub fn prefetch_related<P: PathFrom<R::Target>>(
+        self,
+        path: P,
+    ) -> Prefetch<R, <N as Union<<P as PathFrom<R::Target>>::FromSet>>::Output, D>
+    where
+        N: Union<<P as PathFrom<R::Target>>::FromSet>,
+    {
+        self.prefetch_related_untyped(path).retype()
+    }
+
+    /// [`Prefetch::prefetch_related`] leaving the type as it is.
+    pub fn prefetch_related_untyped<P: PathFrom<R::Target>>(mut self, path: P) -> Self {
         self.level.query.add_prefetch(path);
         self
     }
 
     /// A nested `Prefetch` below the related rows.
-    pub fn prefetch<R2>(mut self, nested: Prefetch<R2>) -> Self
+    pub fn prefetch<R2, N2, D2>(
+        self,
+        nested: Prefetch<R2, N2, D2>,
+    ) -> Prefetch<R, <N as Union<<D2 as Destination<R2>>::Loads<N2>>>::Output, D>
+    where
+        R2: Relation<Source = R::Target>,
+        D2: Destination<R2>,
+        N: Union<<D2 as Destination<R2>>::Loads<N2>>,
+    {
+        self.prefetch_untyped(nested).retype()
+    }
+
+    /// [`Prefetch::prefetch`] leaving the type as it is.
+    pub fn prefetch_untyped<R2, N2, D2>(mut self, nested: Prefetch<R2, N2, D2>) -> Self
     where
         R2: Relation<Source = R::Target>,
     {
-        self.level.query = self.level.query.prefetch(nested);
+        let query = std::mem::take(&mut self.level.query);
+        self.level.query = query.prefetch_untyped(nested);
         self
     }
 
     /// A nested `Prefetch` below a path of the related rows' relations.
-    pub fn prefetch_below<P, R2>(mut self, path: P, nested: Prefetch<R2>) -> Self
+    pub fn prefetch_below<P, R2, N2, D2>(
+        self,
+        path: P,
+        nested: Prefetch<R2, N2, D2>,
+    ) -> Prefetch<
+        R,
+        <N as Union<<P as Path>::SetWith<<D2 as Destination<R2>>::Loads<N2>>>>::Output,
+        D,
+    >
+    where
+        P: PathFrom<R::Target>,
+        R2: Relation<Source = P::Target>,
+        D2: Destination<R2>,
+        N: Union<<P as Path>::SetWith<<D2 as Destination<R2>>::Loads<N2>>>,
+    {
+        self.prefetch_below_untyped(path, nested).retype()
+    }
+
+    /// [`Prefetch::prefetch_below`] leaving the type as it is.
+    pub fn prefetch_below_untyped<P, R2, N2, D2>(
+        mut self,
+        path: P,
+        nested: Prefetch<R2, N2, D2>,
+    ) -> Self
     where
         P: PathFrom<R::Target>,
         R2: Relation<Source = P::Target>,
     {
-        self.level.query = self.level.query.prefetch_below(path, nested);
+        let query = std::mem::take(&mut self.level.query);
+        self.level.query = query.prefetch_below_untyped(path, nested);
         self
     }
 
     /// Put the result into a `Prefetched<T>` field instead of the relation's
-    /// own field, so both can be loaded by one query.
+    /// own field, so both can be loaded by one query. Typed rows read it
+    /// with the field's accessor (`post.latest()`).
     pub fn to<A: PrefetchTarget<Source = R::Source, Item = R::Target>>(
         mut self,
         _target: A,
-    ) -> Self {
+    ) -> Prefetch<R, N, ToField<A>> {
         self.level.target = Target {
             id: TypeId::of::<A>(),
             name: A::name(),
             attach: A::attach,
             own: false,
         };
-        self
+        self.retype()
     }
 
     pub(crate) fn into_level(self) -> Level<R> {
@@ -820,10 +928,11 @@ impl<R: Relation> Clone for Level<R> {
     }
 }
 
-impl<R: Relation> Clone for Prefetch<R> {
+impl<R: Relation, N, D> Clone for Prefetch<R, N, D> {
     fn clone(&self) -> Self {
         Prefetch {
             level: self.level.clone(),
+            set: PhantomData,
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::join::{JoinNode, Slot, clone_nodes};
 use crate::load::Load;
 use crate::model::Model;
 use crate::path::{Path, PathFrom, SelectFrom};
-use crate::prefetch::{Prefetch, PrefetchNode, add_node};
+use crate::prefetch::{Destination, Prefetch, PrefetchNode, add_node};
 use crate::relation::Relation;
 use crate::sql::{Aliases, Dialect, KeyBinding, SqlWriter, Statement};
 use crate::typed::{LoadSet, Loaded, Union};
@@ -303,12 +303,25 @@ impl<M: Model, L> Query<M, L> {
         }
     }
 
-    /// Load a relation with its own query and/or into its own field.
-    ///
-    /// The loaded set does not change: a `Prefetch` may filter the rows or
-    /// put them into another field, so typed rows do not claim them (read
-    /// them through the model, [`Loaded::as_model`](crate::Loaded::as_model)).
-    pub fn prefetch<R>(mut self, prefetch: Prefetch<R>) -> Self
+    /// Load a relation with its own query and/or into its own field. The
+    /// rows' type holds the relation (or the `Prefetched` field of
+    /// [`Prefetch::to`]) with what the `Prefetch` loaded below it; a
+    /// filtered relation reads as loaded, holding the rows that matched.
+    pub fn prefetch<R, N, D>(
+        self,
+        prefetch: Prefetch<R, N, D>,
+    ) -> Query<M, <L as Union<<D as Destination<R>>::Loads<N>>>::Output>
+    where
+        R: Relation<Source = M>,
+        D: Destination<R>,
+        L: Union<<D as Destination<R>>::Loads<N>>,
+    {
+        self.prefetch_untyped(prefetch).retype()
+    }
+
+    /// [`Query::prefetch`] leaving the type as it is (for generic code, as
+    /// [`Query::select_related_untyped`]).
+    pub fn prefetch_untyped<R, N, D>(mut self, prefetch: Prefetch<R, N, D>) -> Self
     where
         R: Relation<Source = M>,
     {
@@ -330,8 +343,29 @@ impl<M: Model, L> Query<M, L> {
     /// A `Prefetch` below a path of relations (Django's
     /// `Prefetch("items__product__reviews", queryset=..., to_attr=...)`):
     /// every hop of `path` is loaded (or reused from a JOIN), and `prefetch`
-    /// runs on the rows the last hop reaches.
-    pub fn prefetch_below<P, R>(mut self, path: P, prefetch: Prefetch<R>) -> Self
+    /// runs on the rows the last hop reaches. The rows' type holds the
+    /// path and, below it, what the `Prefetch` loaded.
+    #[allow(clippy::type_complexity)]
+    pub fn prefetch_below<P, R, N, D>(
+        self,
+        path: P,
+        prefetch: Prefetch<R, N, D>,
+    ) -> Query<M, <L as Union<<P as Path>::SetWith<<D as Destination<R>>::Loads<N>>>>::Output>
+    where
+        P: PathFrom<M>,
+        R: Relation<Source = P::Target>,
+        D: Destination<R>,
+        L: Union<<P as Path>::SetWith<<D as Destination<R>>::Loads<N>>>,
+    {
+        self.prefetch_below_untyped(path, prefetch).retype()
+    }
+
+    /// [`Query::prefetch_below`] leaving the type as it is.
+    pub fn prefetch_below_untyped<P, R, N, D>(
+        mut self,
+        path: P,
+        prefetch: Prefetch<R, N, D>,
+    ) -> Self
     where
         P: PathFrom<M>,
         R: Relation<Source = P::Target>,

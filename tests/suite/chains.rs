@@ -563,7 +563,7 @@ fn prefetch_below_a_long_path(db: &Db) {
 
     // Every hop of the path is a level of its own, then the Prefetch.
     let q = Flat::query()
-        .prefetch_below(eight_up(), listed())
+        .prefetch_below_untyped(eight_up(), listed())
         .order_by(Flat::id().asc());
     let flats = run(
         db,
@@ -586,7 +586,7 @@ fn prefetch_below_a_long_path(db: &Db) {
     // With the path JOINed, only the Prefetch is a statement.
     let q = Flat::query()
         .select_related_untyped(eight_up())
-        .prefetch_below(eight_up(), listed())
+        .prefetch_below_untyped(eight_up(), listed())
         .order_by(Flat::id().asc());
     let flats = run(
         db,
@@ -607,7 +607,7 @@ fn long_paths_inside_a_prefetch(db: &Db) {
     let q = Resident::query()
         .prefetch(
             Prefetch::new(Resident::flats())
-                .select_related(eight_up())
+                .select_related_untyped(eight_up())
                 .prefetch_below(
                     Flat::building()
                         .then(Building::street())

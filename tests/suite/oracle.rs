@@ -960,8 +960,8 @@ impl Node {
 trait Sink<S: OracleModel>: Sized {
     fn sr<P: Path<Source = S> + SingleValued>(self, path: P) -> Self;
     fn pr<P: Path<Source = S>>(self, path: P) -> Self;
-    fn pf<R: Relation<Source = S>>(self, prefetch: Prefetch<R>) -> Self;
-    fn pb<P, R>(self, path: P, prefetch: Prefetch<R>) -> Self
+    fn pf<R: Relation<Source = S>, N, D>(self, prefetch: Prefetch<R, N, D>) -> Self;
+    fn pb<P, R, N, D>(self, path: P, prefetch: Prefetch<R, N, D>) -> Self
     where
         P: Path<Source = S>,
         R: Relation<Source = P::Target>;
@@ -978,15 +978,15 @@ impl<S: OracleModel> Sink<S> for Query<S> {
     fn pr<P: Path<Source = S>>(self, path: P) -> Self {
         self.prefetch_related_untyped(path)
     }
-    fn pf<R: Relation<Source = S>>(self, prefetch: Prefetch<R>) -> Self {
-        self.prefetch(prefetch)
+    fn pf<R: Relation<Source = S>, N, D>(self, prefetch: Prefetch<R, N, D>) -> Self {
+        self.prefetch_untyped(prefetch)
     }
-    fn pb<P, R>(self, path: P, prefetch: Prefetch<R>) -> Self
+    fn pb<P, R, N, D>(self, path: P, prefetch: Prefetch<R, N, D>) -> Self
     where
         P: Path<Source = S>,
         R: Relation<Source = P::Target>,
     {
-        self.prefetch_below(path, prefetch)
+        self.prefetch_below_untyped(path, prefetch)
     }
     fn into_root(self) -> Query<S> {
         self
@@ -1001,20 +1001,20 @@ where
     Q::Target: OracleModel,
 {
     fn sr<P: Path<Source = Q::Target> + SingleValued>(self, path: P) -> Self {
-        self.select_related(path)
+        self.select_related_untyped(path)
     }
     fn pr<P: Path<Source = Q::Target>>(self, path: P) -> Self {
-        self.prefetch_related(path)
+        self.prefetch_related_untyped(path)
     }
-    fn pf<R: Relation<Source = Q::Target>>(self, prefetch: Prefetch<R>) -> Self {
-        self.prefetch(prefetch)
+    fn pf<R: Relation<Source = Q::Target>, N, D>(self, prefetch: Prefetch<R, N, D>) -> Self {
+        self.prefetch_untyped(prefetch)
     }
-    fn pb<P, R>(self, path: P, prefetch: Prefetch<R>) -> Self
+    fn pb<P, R, N, D>(self, path: P, prefetch: Prefetch<R, N, D>) -> Self
     where
         P: Path<Source = Q::Target>,
         R: Relation<Source = P::Target>,
     {
-        self.prefetch_below(path, prefetch)
+        self.prefetch_below_untyped(path, prefetch)
     }
     fn into_root(self) -> Query<Q::Target> {
         not_here("a long chain inside a Prefetch")

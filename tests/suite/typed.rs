@@ -4,10 +4,10 @@
 //! formulas (`blog::seed`), not from the loader.
 
 use related::prelude::*;
-use related::{Error, Loaded, NotLoaded, Value};
+use related::{Error, Loaded, NotLoaded, Prefetch, Value};
 use related_tests::blog::{
     self, Author, AuthorHasPublisher, AuthorLoaded, Post, PostHasAuthor, PostLoaded, Publisher,
-    PublisherLoaded, Tag,
+    PublisherLoaded, Tag, TagLoaded,
 };
 use related_tests::harness::{Case, Db, SQLITE};
 
@@ -27,6 +27,8 @@ pub const CASES: &[Case] = &[
     ),
     Case::new("typed::missing_row_is_an_error", missing_row_is_an_error).on(SQLITE),
     Case::new("typed::serializes_as_the_model", serializes_as_the_model),
+    Case::new("typed::prefetch_objects", prefetch_objects),
+    Case::new("typed::prefetch_below_levels", prefetch_below_levels),
 ];
 
 const POSTS: i64 = 12;
@@ -321,4 +323,75 @@ fn fetch_onto_adds_levels(db: &Db) {
         )
         .unwrap();
     assert_eq!(typed[0].author().publisher().id, publisher_of(author_of(5)));
+}
+
+/// `Prefetch` objects are in the type: a filtered relation reads as loaded
+/// (holding the rows that matched), `to` fills its `Prefetched` field's
+/// slot, and what a `Prefetch` loads below its rows is typed too.
+fn prefetch_objects(db: &Db) {
+    blog::seed(db, POSTS).unwrap();
+    let posts = db
+        .fetch(
+            &Post::query()
+                .prefetch(
+                    Prefetch::new(Post::tags())
+                        .filter(Tag::id().le(4))
+                        .prefetch_related(Tag::posts()),
+                )
+                .prefetch(
+                    Prefetch::new(Post::tags())
+                        .filter(Tag::name().eq("tag2"))
+                        .to(Post::python_tags()),
+                )
+                .order_by(Post::id().asc()),
+        )
+        .unwrap();
+    assert_eq!(posts.len(), POSTS as usize);
+    for post in &posts {
+        let low: Vec<i64> = tags_of(post.id).into_iter().filter(|t| *t <= 4).collect();
+        let tags: Vec<i64> = post.tags().iter().map(|t| t.id).collect();
+        assert_eq!(tags, low, "filtered tags of post {}", post.id);
+        for tag in post.tags() {
+            let posts: Vec<i64> = tag.posts().iter().map(|p| p.id).collect();
+            let expected: Vec<i64> = (1..=POSTS)
+                .filter(|p| tags_of(*p).contains(&tag.id))
+                .collect();
+            assert_eq!(posts, expected, "posts of tag {}", tag.id);
+        }
+        let two: Vec<i64> = post.python_tags().iter().map(|t| t.id).collect();
+        let expected: Vec<i64> = tags_of(post.id).into_iter().filter(|t| *t == 2).collect();
+        assert_eq!(two, expected, "tag2 of post {}", post.id);
+    }
+}
+
+/// `prefetch_below` types the path and, below its last hop, what the
+/// `Prefetch` loaded.
+fn prefetch_below_levels(db: &Db) {
+    blog::seed(db, POSTS).unwrap();
+    let publishers = db
+        .fetch(
+            &Publisher::query()
+                .prefetch_below(
+                    Publisher::authors(),
+                    Prefetch::new(Author::posts())
+                        .filter(Post::id().le(6))
+                        .select_related(Post::editor()),
+                )
+                .order_by(Publisher::id().asc()),
+        )
+        .unwrap();
+    assert_eq!(publishers.len(), 3);
+    for publisher in &publishers {
+        for author in publisher.authors() {
+            assert_eq!(publisher_of(author.id), publisher.id);
+            let posts: Vec<i64> = author.posts().iter().map(|p| p.id).collect();
+            let expected: Vec<i64> = (1..=6).filter(|p| author_of(*p) == author.id).collect();
+            assert_eq!(posts, expected, "posts of author {}", author.id);
+            for post in author.posts() {
+                let editor = post.editor().map(|e| e.id);
+                let expected = (post.id % 3 == 0).then(|| (post.id + 5) % 10 + 1);
+                assert_eq!(editor, expected, "editor of post {}", post.id);
+            }
+        }
+    }
 }
