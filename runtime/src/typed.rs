@@ -130,10 +130,10 @@ impl<M, L> Loaded<M, L> {
     }
 
     /// A row reached through a loaded relation of a checked row. Used by the
-    /// generated accessors: the set `N` of the relation's slot was checked
-    /// with the row holding it.
-    #[doc(hidden)]
-    pub fn __view(row: &M) -> &Self {
+    /// accessors below: the set `N` of the relation's slot was checked with
+    /// the row holding it. Crate-private, so no caller outside can claim a
+    /// set a row does not hold.
+    fn view(row: &M) -> &Self {
         Loaded::ref_cast(row)
     }
 }
@@ -189,8 +189,7 @@ pub struct Rows<'a, T, N> {
 }
 
 impl<'a, T, N> Rows<'a, T, N> {
-    #[doc(hidden)]
-    pub fn __new(rows: &'a [T]) -> Self {
+    fn new(rows: &'a [T]) -> Self {
         Rows {
             rows,
             set: PhantomData,
@@ -211,12 +210,12 @@ impl<'a, T, N: 'a> Rows<'a, T, N> {
 
     /// The row at `index`.
     pub fn get(&self, index: usize) -> Option<&'a Loaded<T, N>> {
-        self.rows.get(index).map(Loaded::__view)
+        self.rows.get(index).map(Loaded::view)
     }
 
     /// The rows in order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = &'a Loaded<T, N>> + use<'a, T, N> {
-        self.rows.iter().map(Loaded::__view)
+        self.rows.iter().map(Loaded::view)
     }
 
     /// The plain models.
@@ -238,7 +237,7 @@ impl<'a, T, N: 'a> IntoIterator for Rows<'a, T, N> {
     type IntoIter = std::iter::Map<std::slice::Iter<'a, T>, fn(&'a T) -> &'a Loaded<T, N>>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.rows.iter().map(Loaded::__view)
+        self.rows.iter().map(Loaded::view)
     }
 }
 
@@ -257,7 +256,7 @@ impl<T: fmt::Debug, N> fmt::Debug for Rows<'_, T, N> {
 #[doc(hidden)]
 pub fn one<T, N>(rows: Result<&[T], NotLoaded>) -> &Loaded<T, N> {
     let rows = rows.expect("a typed row holds the relations of its type");
-    Loaded::__view(
+    Loaded::view(
         rows.first()
             .expect("a typed row holds its loaded foreign key"),
     )
@@ -268,13 +267,13 @@ pub fn one<T, N>(rows: Result<&[T], NotLoaded>) -> &Loaded<T, N> {
 pub fn optional<T, N>(rows: Result<&[T], NotLoaded>) -> Option<&Loaded<T, N>> {
     rows.expect("a typed row holds the relations of its type")
         .first()
-        .map(Loaded::__view)
+        .map(Loaded::view)
 }
 
 /// A loaded many-valued relation.
 #[doc(hidden)]
 pub fn many<T, N>(rows: Result<&[T], NotLoaded>) -> Rows<'_, T, N> {
-    Rows::__new(rows.expect("a typed row holds the relations of its type"))
+    Rows::new(rows.expect("a typed row holds the relations of its type"))
 }
 
 /// `Yes<N>` and nothing else: the bound of the generated `has_*` impls.
