@@ -324,7 +324,7 @@ macro_rules! scalar {
             const SQL_TYPE: SqlType = SqlType::$sql;
             #[inline]
             fn decode(row: &dyn RawRow, idx: usize) -> Result<Self, CellError> {
-                row.$get(idx)?.ok_or(CellError::UnexpectedNull)
+                required(row.$get(idx)?)
             }
             #[inline]
             fn to_value(&self) -> Value {
@@ -382,6 +382,25 @@ macro_rules! ordered {
 pub(crate) use ordered;
 
 ordered!(bool, i16, i32, i64, f32, f64, String, Vec<u8>);
+
+/// The value of a cell read for a field that is not an `Option`.
+///
+/// Runs once per cell: `ok_or(CellError::UnexpectedNull)` built (and
+/// dropped) the error value on every call, which showed in profiles; here
+/// the NULL case is out of line and the happy path is a branch.
+#[inline]
+pub(crate) fn required<T>(cell: Option<T>) -> Result<T, CellError> {
+    match cell {
+        Some(v) => Ok(v),
+        None => Err(unexpected_null()),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn unexpected_null() -> CellError {
+    CellError::UnexpectedNull
+}
 
 /// Narrow an integer read as i64 (SQLite stores every integer as i64).
 #[cfg_attr(

@@ -98,6 +98,7 @@ impl<M: Model> Job for Load<M> {
         Load::next_statement(self)
     }
 
+    #[inline]
     fn accept_row(&mut self, row: &dyn RawRow) -> Result<()> {
         Load::accept_row(self, row)
     }

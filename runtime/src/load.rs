@@ -127,6 +127,7 @@ impl<M: Model> Load<M> {
     }
 
     /// One row of the statement last handed out.
+    #[inline]
     pub fn accept_row(&mut self, row: &dyn RawRow) -> Result<()> {
         match self.stage {
             Stage::BaseRows => {

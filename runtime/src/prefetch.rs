@@ -462,7 +462,20 @@ pub(crate) struct Level<R: Relation> {
     /// One `(group, child index)` per row, in arrival order: flat, so a
     /// load of many parents does not allocate a vector per parent.
     links: Vec<(u32, u32)>,
+    /// Each parent's group (`NO_GROUP` for a NULL key), in the order
+    /// `collect_keys` walked the parents: `distribute` walks the same
+    /// parents in the same order, so it needs no second hash lookup.
+    parent_groups: Vec<u32>,
+    /// Whether `links` arrived with their groups in order (the statement
+    /// returns the rows of one key together, keys in list order)...
+    grouped: bool,
+    /// ... and each group's children in primary key order: then
+    /// `distribute` neither reorders nor sorts.
+    sorted: bool,
 }
+
+/// The group of a parent whose key is NULL, or matched no key.
+const NO_GROUP: u32 = u32::MAX;
 
 /// The hash of the loader's own maps, whose keys are the keys of rows it
 /// just read: foldhash's folded multiply, randomly seeded. SipHash (the std
@@ -491,6 +504,9 @@ impl<R: Relation> Level<R> {
             by_pk: HashMap::default(),
             groups: HashMap::default(),
             links: Vec::new(),
+            parent_groups: Vec::new(),
+            grouped: true,
+            sorted: true,
         }
     }
 
@@ -557,25 +573,38 @@ impl<R: Relation> Level<R> {
     }
 
     /// The distinct keys of the parents, NULLs dropped, in first-seen order;
-    /// each becomes a group of `self.groups`.
+    /// each becomes a group of `self.groups`, and each parent's group is
+    /// recorded in `self.parent_groups`.
     fn collect_keys(&mut self, parents: &mut dyn Parents<R::Source>) -> Vec<Value> {
         let groups = &mut self.groups;
+        let parent_groups = &mut self.parent_groups;
         groups.clear();
+        parent_groups.clear();
+        self.grouped = true;
+        self.sorted = true;
         let mut keys = Vec::new();
+        let n = parents.len_hint();
+        parent_groups.reserve(n);
         if <R::Card as Cardinality>::MANY {
             // The link is the parent's own primary key: one key per parent,
             // so size the tables once instead of growing them step by step.
-            let n = parents.len_hint();
             groups.reserve(n);
             keys.reserve(n);
         }
         parents.for_each(&mut |p| {
-            if let Some(k) = R::source_link(p)
-                && !groups.contains_key(k)
-            {
-                keys.push(k.to_value());
-                groups.insert(k.clone(), index_u32(groups.len()));
-            }
+            let g = match R::source_link(p) {
+                None => NO_GROUP,
+                Some(k) => match groups.get(k) {
+                    Some(&g) => g,
+                    None => {
+                        let g = index_u32(groups.len());
+                        keys.push(k.to_value());
+                        groups.insert(k.clone(), g);
+                        g
+                    }
+                },
+            };
+            parent_groups.push(g);
         });
         keys
     }
@@ -621,7 +650,17 @@ impl<R: Relation> Level<R> {
         // Every row matches one of the keys asked for; a row that does not
         // belongs to no parent.
         if let Some(&group) = link.as_ref().and_then(|l| self.groups.get(l)) {
-            self.links.push((group, index_u32(idx)));
+            let idx = index_u32(idx);
+            if let Some(&(last_group, last)) = self.links.last() {
+                if group < last_group {
+                    self.grouped = false;
+                } else if group == last_group
+                    && self.children[last as usize].pk() > self.children[idx as usize].pk()
+                {
+                    self.sorted = false;
+                }
+            }
+            self.links.push((group, idx));
         }
         Ok(())
     }
@@ -643,9 +682,10 @@ impl<R: Relation> Level<R> {
         let groups = std::mem::take(&mut self.groups);
         let links = std::mem::take(&mut self.links);
         let children = std::mem::take(&mut self.children);
+        let parent_groups = std::mem::take(&mut self.parent_groups);
         self.by_pk = HashMap::default();
-        // Order the child indexes by group, keeping arrival order within a
-        // group (a counting sort): group `g` is `members[start[g]..start[g + 1]]`.
+        // Group `g` is `members[start[g]..start[g + 1]]`, children in
+        // arrival order within a group.
         let mut start = vec![0u32; groups.len() + 1];
         for &(g, _) in &links {
             start[g as usize + 1] += 1;
@@ -653,18 +693,24 @@ impl<R: Relation> Level<R> {
         for g in 0..groups.len() {
             start[g + 1] += start[g];
         }
-        let mut fill = start.clone();
-        let mut members = vec![0u32; links.len()];
-        for &(g, child) in &links {
-            members[fill[g as usize] as usize] = child;
-            fill[g as usize] += 1;
-        }
-        drop((links, fill));
+        let mut members: Vec<u32> = if self.grouped {
+            // Rows came group by group: already in place.
+            links.iter().map(|&(_, child)| child).collect()
+        } else {
+            // A counting sort, stable within each group.
+            let mut fill = start.clone();
+            let mut members = vec![0u32; links.len()];
+            for &(g, child) in &links {
+                members[fill[g as usize] as usize] = child;
+                fill[g as usize] += 1;
+            }
+            members
+        };
         let group = |g: u32| {
             let g = g as usize;
             start[g] as usize..start[g + 1] as usize
         };
-        if self.query.effective_order().is_empty() {
+        if self.query.effective_order().is_empty() && !(self.grouped && self.sorted) {
             // Without an order_by, each parent's rows come in primary key
             // order; sorting the small groups here is cheaper than an ORDER
             // BY over the whole statement.
@@ -676,46 +722,56 @@ impl<R: Relation> Level<R> {
                 }
             }
         }
-        // Look each parent's group up once; count how many parents use each
-        // child so the last one can take it instead of a copy.
-        let mut picks: Vec<u32> = Vec::with_capacity(parents.len_hint());
-        let mut uses = vec![0u32; children.len()];
-        parents.for_each(&mut |p| {
-            let g = R::source_link(p)
-                .and_then(|k| groups.get(k))
-                .copied()
-                .unwrap_or(u32::MAX);
-            if g != u32::MAX {
-                for &i in &members[group(g)] {
-                    uses[i as usize] += 1;
-                }
+        // How many parents take each child, so the last one can take it
+        // instead of a copy.
+        let mut group_parents = vec![0u32; groups.len()];
+        for &g in &parent_groups {
+            if let Some(n) = group_parents.get_mut(g as usize) {
+                *n += 1;
             }
-            picks.push(g);
-        });
+        }
+        let mut uses = vec![0u32; children.len()];
+        for &(g, child) in &links {
+            uses[child as usize] += group_parents[g as usize];
+        }
+        drop((links, group_parents));
         let mut slots: Vec<Option<R::Target>> = children.into_iter().map(Some).collect();
         let attach = self.target.attach;
-        let mut next = picks.into_iter();
+        let mut next = parent_groups.into_iter();
         parents.for_each(&mut |p| {
-            let items = match next.next() {
-                Some(g) if g != u32::MAX => {
-                    let m = &members[group(g)];
-                    let mut items = Vec::with_capacity(m.len());
-                    items.extend(m.iter().filter_map(|&i| {
-                        let i = i as usize;
-                        uses[i] -= 1;
-                        if uses[i] == 0 {
+            // The parents are the ones `collect_keys` walked, in the same
+            // order (nothing changes them in between); the hash lookup is
+            // only a fallback.
+            let g = next.next().unwrap_or_else(|| {
+                R::source_link(p)
+                    .and_then(|k| groups.get(k))
+                    .copied()
+                    .unwrap_or(NO_GROUP)
+            });
+            let mut items = Vec::new();
+            if g != NO_GROUP {
+                let m = &members[group(g)];
+                items.reserve_exact(m.len());
+                for &i in m {
+                    let i = i as usize;
+                    let child = match uses[i] {
+                        // The last parent that takes it (or, never in
+                        // practice, one that was not counted: it copies).
+                        1 => {
+                            uses[i] = 0;
                             slots[i].take()
-                        } else {
+                        }
+                        0 => slots[i].clone(),
+                        _ => {
+                            uses[i] -= 1;
                             slots[i].clone()
                         }
-                    }));
-                    items
+                    };
+                    if let Some(mut child) = child {
+                        R::__back_ref(p, &mut child);
+                        items.push(child);
+                    }
                 }
-                _ => Vec::new(),
-            };
-            let mut items = items;
-            for child in &mut items {
-                R::__back_ref(p, child);
             }
             attach(p, items);
         });

@@ -186,6 +186,7 @@ pub fn open_memory(n: usize) -> Sqlite {
 // ---------------------------------------------------------------- related
 
 /// The job with `related`: two statements.
+#[inline(never)]
 pub fn load_related(db: &Sqlite) -> Vec<Post> {
     Post::query()
         .select_related(Post::author())
@@ -196,6 +197,7 @@ pub fn load_related(db: &Sqlite) -> Vec<Post> {
 
 /// Read every title, author name and tag name; returns the bytes read so
 /// the optimizer cannot drop the reads.
+#[inline(never)]
 pub fn touch_related(posts: &[Post]) -> usize {
     let mut n = 0;
     for p in posts {
@@ -320,15 +322,21 @@ impl TagStitch {
 
     /// Hand every post its tags.
     pub fn finish(self, posts: &mut [PlainPost]) {
+        self.finish_with(posts, |p| &mut p.tags);
+    }
+
+    /// Hand every post its tags, for any post struct.
+    #[inline]
+    pub fn finish_with<P>(self, posts: &mut [P], tags: impl Fn(&mut P) -> &mut Vec<PlainTag>) {
         let mut counts = vec![0u32; posts.len()];
         for &(p, _) in &self.pairs {
             counts[p as usize] += 1;
         }
         for (post, &n) in posts.iter_mut().zip(&counts) {
-            post.tags.reserve_exact(n as usize);
+            tags(post).reserve_exact(n as usize);
         }
         for &(p, t) in &self.pairs {
-            posts[p as usize].tags.push(self.tags[t as usize].clone());
+            tags(&mut posts[p as usize]).push(self.tags[t as usize].clone());
         }
     }
 }
@@ -369,7 +377,7 @@ fn sort_tags(posts: &mut [PlainPost]) {
 
 /// Run `f` in a read transaction, as `related` runs a load of several
 /// statements (one snapshot for all of them; BEGIN and COMMIT prepared once).
-fn read_transaction<T>(
+pub fn read_transaction<T>(
     conn: &rusqlite::Connection,
     f: impl FnOnce() -> rusqlite::Result<T>,
 ) -> rusqlite::Result<T> {
@@ -394,6 +402,7 @@ fn read_transaction<T>(
 /// The limit: the same two statements by hand (in one read transaction,
 /// as `related` sends them), the key list bound as ONE `rarray` parameter,
 /// stitched with a HashMap.
+#[inline(never)]
 pub fn load_limit(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<PlainPost>> {
     read_transaction(conn, || limit_statements(conn))
 }
@@ -493,6 +502,7 @@ pub fn load_naive(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<PlainPost
     Ok(posts)
 }
 
+#[inline(never)]
 pub fn touch_plain(posts: &[PlainPost]) -> usize {
     let mut n = 0;
     for p in posts {

@@ -17,7 +17,7 @@ macro_rules! narrow_int {
                 const SQL_TYPE: SqlType = SqlType::$sql;
                 #[inline]
                 fn decode(row: &dyn RawRow, idx: usize) -> Result<Self, CellError> {
-                    let v = row.get_i64(idx)?.ok_or(CellError::UnexpectedNull)?;
+                    let v = crate::column::required(row.get_i64(idx)?)?;
                     narrow(v, stringify!($t))
                 }
                 #[inline]

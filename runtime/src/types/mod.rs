@@ -52,9 +52,7 @@ macro_rules! column_via {
                 row: &dyn $crate::column::RawRow,
                 idx: usize,
             ) -> Result<Self, $crate::column::CellError> {
-                let raw = row
-                    .$get(idx)?
-                    .ok_or($crate::column::CellError::UnexpectedNull)?;
+                let raw = $crate::column::required(row.$get(idx)?)?;
                 ($from)(raw)
             }
             fn to_value(&self) -> $crate::value::Value {
