@@ -767,6 +767,22 @@ impl FieldGen<'_> {
                     ::related::RelationField::<#target>::loaded_mut(&mut #source.#name)
                 }
             }
+
+            // What `Prefetch::to` asks for, with the relation's two models
+            // in the trait: a handle of another model or item type matches
+            // no impl, so its one error names it and nothing follows.
+            #[automatically_derived]
+            impl ::related::__private::PrefetchInto<#model, #target> for #marker #guard {
+                type Dest = ::related::ToField<Self>;
+
+                fn name() -> &'static str {
+                    #name_str
+                }
+
+                fn attach(#source: &mut #model, #t: ::std::vec::Vec<#target>) {
+                    ::related::RelationField::<#target>::set_many(&mut #source.#name, #t)
+                }
+            }
         });
     }
 

@@ -46,6 +46,11 @@ pub fn fallback(model: &Model) -> TokenStream {
                     fn attach(_: &mut #ident, _: ::std::vec::Vec<#target>) { #body }
                     fn loaded_mut(_: &mut #ident) -> &mut [#target] { #body }
                 }
+                impl ::related::__private::PrefetchInto<#ident, #target> for #marker #guard {
+                    type Dest = ::related::ToField<Self>;
+                    fn name() -> &'static str { #body }
+                    fn attach(_: &mut #ident, _: ::std::vec::Vec<#target>) { #body }
+                }
             };
         }
         if let Kind::Counted { target } = field.kind {

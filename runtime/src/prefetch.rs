@@ -59,6 +59,54 @@ pub trait PrefetchTarget: Copy + Default + Send + Sync + 'static {
     type Loads<N>;
 }
 
+/// A `Prefetched` field of model `S` holding rows of `T`: what
+/// [`Prefetch::to`] takes, with `S` and `T` the relation's source and
+/// target. Implemented by the derive for each `Prefetched<T>` field; it
+/// exists so that every wrong handle gets one error naming it.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot hold the rows of a relation from `{S}` to `{T}`: `Prefetch::to` takes a `Prefetched<{T}>` field of `{S}`",
+    label = "expected a `Prefetched<{T}>` field handle of `{S}`",
+    note = "declare the field beside the relation it is loaded from, e.g. `python_tags: Prefetched<Tag>` next to `tags: ManyToMany<Tag>`, and pass `Post::python_tags()`"
+)]
+pub trait TargetFor<S, T>: 'static {
+    /// [`PrefetchInto::Dest`].
+    #[doc(hidden)]
+    type Dest;
+    /// [`PrefetchTarget::name`].
+    #[doc(hidden)]
+    fn name() -> &'static str;
+    /// [`PrefetchTarget::attach`].
+    #[doc(hidden)]
+    fn attach(source: &mut S, items: Vec<T>);
+}
+
+/// [`TargetFor`] as the derive implements it, one impl per `Prefetched`
+/// field. Kept apart from `TargetFor` so that rustc reports a wrong handle
+/// with `TargetFor`'s message, and so that the `Prefetch` of a wrong handle
+/// has no type to mismatch further on (its `Dest` cannot be found).
+#[doc(hidden)]
+pub trait PrefetchInto<S, T>: 'static {
+    /// `ToField<Self>`: where the rows go, in the `Prefetch`'s type.
+    type Dest;
+    /// The field's name.
+    fn name() -> &'static str;
+    /// Stores `items` in the field of `source`.
+    fn attach(source: &mut S, items: Vec<T>);
+}
+
+#[diagnostic::do_not_recommend]
+impl<S, T, A: PrefetchInto<S, T>> TargetFor<S, T> for A {
+    type Dest = A::Dest;
+
+    fn name() -> &'static str {
+        A::name()
+    }
+
+    fn attach(source: &mut S, items: Vec<T>) {
+        A::attach(source, items)
+    }
+}
+
 /// A prefetch lookup with its own query and/or its own target field
 /// (Django's `Prefetch(lookup, queryset=..., to_attr=...)`).
 ///
@@ -297,10 +345,10 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
     /// Put the result into a `Prefetched<T>` field instead of the relation's
     /// own field, so both can be loaded by one query. Typed rows read it
     /// with the field's accessor (`post.latest()`).
-    pub fn to<A: PrefetchTarget<Source = R::Source, Item = R::Target>>(
+    pub fn to<A: TargetFor<R::Source, R::Target>>(
         mut self,
         _target: A,
-    ) -> Prefetch<R, N, ToField<A>> {
+    ) -> Prefetch<R, N, <A as TargetFor<R::Source, R::Target>>::Dest> {
         self.level.target = Target {
             id: TypeId::of::<A>(),
             name: A::name(),
