@@ -48,6 +48,8 @@ pub mod sqlite;
 #[cfg(all(feature = "sqlite", feature = "tokio"))]
 mod sqlite_async;
 #[cfg(any(feature = "postgres", feature = "mysql"))]
+mod settle;
+#[cfg(any(feature = "postgres", feature = "mysql"))]
 mod sqlx_exec;
 
 /// The sqlx this crate was built with: pools, connections and transactions
