@@ -81,9 +81,8 @@ mod tests {
             .enable_time()
             .build()
             .unwrap();
-        let finished = rt.block_on(async {
-            waiting(tokio::time::sleep(Duration::from_millis(20)))
-        });
+        let finished =
+            rt.block_on(async { waiting(tokio::time::sleep(Duration::from_millis(20))) });
         assert!(finished);
     }
 
@@ -93,9 +92,8 @@ mod tests {
             .enable_time()
             .build()
             .unwrap();
-        let finished = rt.block_on(async {
-            waiting(tokio::time::sleep(Duration::from_millis(20)))
-        });
+        let finished =
+            rt.block_on(async { waiting(tokio::time::sleep(Duration::from_millis(20))) });
         assert!(!finished);
     }
 }

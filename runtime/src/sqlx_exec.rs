@@ -225,13 +225,22 @@ impl<'c, DB: Backend> Reading<'c, DB> {
     }
 
     async fn next(&mut self) -> Option<<Results<'c, DB> as futures_core::Stream>::Item> {
-        // Only a drop during the wait can cut a packet: after an item
-        // the driver stands at a packet boundary, and an early return
-        // (an error) leaves the rest to the driver's next statement.
+        // A drop while the driver waits for bytes is what can cut a
+        // packet; after an item the stream stands between packets.
         self.waiting = true;
         let item = std::future::poll_fn(|cx| self.stream.as_mut().poll_next(cx)).await;
         self.waiting = false;
         item
+    }
+
+    /// Read the rest, where the driver would not at its next statement
+    /// (the job refused a row: its error ends the load).
+    async fn finish(&mut self) {
+        if self.drain {
+            self.waiting = true;
+            settle::drain(&mut self.stream).await;
+            self.waiting = false;
+        }
     }
 }
 
@@ -443,16 +452,8 @@ async fn run_statements<DB: Backend, J: Job>(
             (is_first && may_resend_first && DB::cacheable(&params)).then(|| params.clone());
         is_first = false;
         let mut rows = 0;
-        let outcome = send_one::<DB, J>(
-            conn,
-            &sql,
-            params,
-            job,
-            &mut affected,
-            &mut rows,
-            drain,
-        )
-        .await;
+        let outcome =
+            send_one::<DB, J>(conn, &sql, params, job, &mut affected, &mut rows, drain).await;
         match outcome {
             Ok(()) => {}
             Err(SendError::Final(e)) => return Err(e),
@@ -466,16 +467,9 @@ async fn run_statements<DB: Backend, J: Job>(
                 let Some(params) = resend.filter(|_| rows == 0) else {
                     return Err(driver_error::<DB>(e, &sql));
                 };
-                let again = send_one::<DB, J>(
-                    conn,
-                    &sql,
-                    params,
-                    job,
-                    &mut affected,
-                    &mut rows,
-                    drain,
-                )
-                .await;
+                let again =
+                    send_one::<DB, J>(conn, &sql, params, job, &mut affected, &mut rows, drain)
+                        .await;
                 match again {
                     Ok(()) => {}
                     Err(SendError::Final(again)) => return Err(again),
@@ -529,7 +523,10 @@ async fn send_one<DB: Backend, J: Job>(
         match item.map_err(SendError::Driver)? {
             Either::Left(done) => *affected += DB::rows_affected(&done),
             Either::Right(row) => {
-                DB::accept(&row, job).map_err(SendError::Final)?;
+                if let Err(e) = DB::accept(&row, job) {
+                    stream.finish().await;
+                    return Err(SendError::Final(e));
+                }
                 *rows += 1;
             }
         }

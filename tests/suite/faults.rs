@@ -540,7 +540,9 @@ where
         let row = conn.fetch_one("SELECT COUNT(*) FROM blog_tag").await?;
         sqlx::Row::try_get::<i64, _>(&row, 0)
     };
-    tokio::time::timeout(Duration::from_secs(20), count).await.ok()
+    tokio::time::timeout(Duration::from_secs(20), count)
+        .await
+        .ok()
 }
 
 /// A load with a prefetch on a connection the caller holds (bare `&mut
@@ -625,7 +627,8 @@ fn cancelled_loads_on_a_held_connection(db: &Db) {
                     let mut own = p.connect_options().connect().await.unwrap();
                     let (cut, count, next) = match i % 3 {
                         0 => {
-                            let cut = tokio::time::timeout(delay, query.all_async(&mut *held)).await;
+                            let cut =
+                                tokio::time::timeout(delay, query.all_async(&mut *held)).await;
                             let count = caller_counts_tags(&mut *held).await;
                             (cut.is_err(), count, query.all_async(&mut *held).await)
                         }
@@ -650,9 +653,19 @@ fn cancelled_loads_on_a_held_connection(db: &Db) {
             .unwrap_or_else(|_| panic!("cut at {delay:?}: the next load on the connection hung"));
         cancelled += usize::from(was_cut);
         let count = count
-            .unwrap_or_else(|| panic!("cut at {delay:?} (form {}): the caller's next statement hung", i % 3))
-            .unwrap_or_else(|e| panic!("cut at {delay:?}: the caller's next statement failed: {e}"));
-        assert_eq!(count, tags, "cut at {delay:?}: the caller's next statement's answer");
+            .unwrap_or_else(|| {
+                panic!(
+                    "cut at {delay:?} (form {}): the caller's next statement hung",
+                    i % 3
+                )
+            })
+            .unwrap_or_else(|e| {
+                panic!("cut at {delay:?}: the caller's next statement failed: {e}")
+            });
+        assert_eq!(
+            count, tags,
+            "cut at {delay:?}: the caller's next statement's answer"
+        );
         let next = next.unwrap_or_else(|e| panic!("cut at {delay:?}: the next load failed: {e}"));
         assert_eq!(next, expected, "cut at {delay:?}: the next load's graph");
         assert_clean(db, &pool);
