@@ -43,6 +43,8 @@ mod mysql_types;
 mod postgres;
 #[cfg(feature = "postgres")]
 mod postgres_types;
+#[cfg(any(feature = "postgres", feature = "mysql"))]
+mod settle;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;
 #[cfg(all(feature = "sqlite", feature = "tokio"))]

@@ -32,6 +32,10 @@ impl Backend for MySql {
         binding: KeyBinding::Expanded { max: 65_535 },
     };
 
+    // A packet's header is taken from the buffer before its body has
+    // arrived (sqlx-mysql 0.9, `recv_packet_part`).
+    const RESUMES_CUT_STATEMENT: bool = false;
+
     fn begin(consistency: Consistency) -> &'static str {
         match consistency {
             // WITH CONSISTENT SNAPSHOT only holds under REPEATABLE READ, and

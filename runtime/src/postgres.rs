@@ -33,6 +33,11 @@ impl Backend for Postgres {
         binding: KeyBinding::OneParameter,
     };
 
+    // Messages are read whole or not at all (a length-prefixed message is
+    // taken from the buffer only once all of it is there), and the driver
+    // counts the ReadyForQuery answers it still owes itself.
+    const RESUMES_CUT_STATEMENT: bool = true;
+
     fn begin(consistency: Consistency) -> &'static str {
         match consistency {
             Consistency::Snapshot => "START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",

@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::exec::{Consistency, Job};
 use crate::log::{StatementLog, trace, trace_control};
 use crate::query::Ctx;
+use crate::settle;
 use crate::sql::Statement;
 use crate::value::Value;
 
@@ -30,6 +31,12 @@ pub(crate) type Results<'c, DB> = BoxStream<
 /// What differs between the sqlx backends.
 pub(crate) trait Backend: sqlx::Database + sqlx::database::HasStatementCache {
     const CTX: Ctx;
+
+    /// Whether the driver, at a connection's next statement, reads the rest
+    /// of a statement whose results were dropped half-way. If not, a load
+    /// dropped on a connection the caller holds reads those results to
+    /// their end before the caller gets the connection back.
+    const RESUMES_CUT_STATEMENT: bool;
 
     /// The statement that opens a transaction of this kind.
     fn begin(consistency: Consistency) -> &'static str;
@@ -196,8 +203,53 @@ fn record(log: Option<&StatementLog>, sql: &str, params: usize, rows: usize, sta
     }
 }
 
-async fn next<T>(stream: &mut BoxStream<'_, T>) -> Option<T> {
-    std::future::poll_fn(|cx| stream.as_mut().poll_next(cx)).await
+/// One statement's results. With `drain`, a load dropped while it waits
+/// for them reads them to their end before the drop returns: sqlx's MySQL
+/// driver reads a packet's 4-byte header and then its body in two steps,
+/// and a drop between the two loses the header, so the connection's next
+/// statement would read the body as a header and wait for bytes that never
+/// come. Read to the end, the connection is at a packet boundary again.
+struct Reading<'c, DB: Backend> {
+    stream: Results<'c, DB>,
+    drain: bool,
+    waiting: bool,
+}
+
+impl<'c, DB: Backend> Reading<'c, DB> {
+    fn new(stream: Results<'c, DB>, drain: bool) -> Self {
+        Reading {
+            stream,
+            drain,
+            waiting: false,
+        }
+    }
+
+    async fn next(&mut self) -> Option<<Results<'c, DB> as futures_core::Stream>::Item> {
+        // A drop while the driver waits for bytes is what can cut a
+        // packet; after an item the stream stands between packets.
+        self.waiting = true;
+        let item = std::future::poll_fn(|cx| self.stream.as_mut().poll_next(cx)).await;
+        self.waiting = false;
+        item
+    }
+
+    /// Read the rest, where the driver would not at its next statement
+    /// (the job refused a row: its error ends the load).
+    async fn finish(&mut self) {
+        if self.drain {
+            self.waiting = true;
+            settle::drain(&mut self.stream).await;
+            self.waiting = false;
+        }
+    }
+}
+
+impl<DB: Backend> Drop for Reading<'_, DB> {
+    fn drop(&mut self) {
+        if self.waiting && self.drain {
+            settle::waiting(settle::drain(&mut self.stream));
+        }
+    }
 }
 
 /// Run `job` (whose first statement is `first`) on `conn`, in the
@@ -210,51 +262,70 @@ pub(crate) async fn run_on<DB: Backend, J: Job>(
     log: Option<&StatementLog>,
     owned: bool,
 ) -> Result<u64> {
+    // A connection the caller holds is handed back the moment a dropped
+    // load's future is gone: whatever the load left unread must be read
+    // first, where the driver would not do it by itself.
+    let drain = !owned && !DB::RESUMES_CUT_STATEMENT;
     let consistency = job.consistency();
     if consistency == Consistency::None {
         // One statement: no transaction to open. If it fails on a stale
         // cached statement it may be sent again: it ran on its own, or
         // inside a transaction of the caller's that the failure aborted
         // (then the second attempt fails and the first error is reported).
-        return run_statements::<DB, J>(conn, job, first, log, true).await;
+        return run_statements::<DB, J>(conn, job, first, log, true, drain).await;
     }
     if conn.is_in_transaction() {
         // The driver's own transaction (`&mut *tx`): the server is in it.
-        return run_statements::<DB, J>(conn, job, first, log, false).await;
+        return run_statements::<DB, J>(conn, job, first, log, false, drain).await;
     }
     if let Some(probe) = DB::transaction_probe(consistency, owned) {
         let start = Instant::now();
-        let open = in_transaction::<DB>(conn, probe).await?;
+        let open = in_transaction::<DB>(conn, probe, drain).await?;
         trace_control(probe, start.elapsed());
         if open {
-            return run_statements::<DB, J>(conn, job, first, log, false).await;
+            return run_statements::<DB, J>(conn, job, first, log, false, drain).await;
         }
     }
     let begin = DB::begin(consistency);
     let start = Instant::now();
-    // sqlx's Transaction rolls back when dropped, so a load whose future is
-    // dropped half-way queues a ROLLBACK for the connection's next use (a
-    // pool's connection is closed instead, see `CloseUnlessFinished`).
-    let begun = conn.begin_with(sqlx::SqlStr::from_static(begin)).await;
+    // sqlx's Transaction rolls back when dropped, but only by queueing a
+    // ROLLBACK for the connection's next use, and not at all if dropped
+    // during its BEGIN: on a connection the caller holds, `OwnTransaction`
+    // ends it before the drop returns (a pool's connection is closed
+    // instead, see `CloseUnlessFinished`).
+    let mut own = OwnTransaction::<DB> {
+        conn,
+        state: TxState::Beginning,
+        held: !owned,
+    };
+    let begun = own.conn.begin_with(sqlx::SqlStr::from_static(begin)).await;
     if let Err(e) = &begun
         && DB::refused_in_transaction(e)
     {
         // The caller's transaction: run inside it.
         drop(begun);
-        return run_statements::<DB, J>(conn, job, first, log, false).await;
+        own.state = TxState::None;
+        return run_statements::<DB, J>(own.conn, job, first, log, false, drain).await;
     }
-    let mut tx = begun.map_err(|e| driver_error::<DB>(e, begin))?;
-    trace_control(begin, start.elapsed());
-    let result = run_statements::<DB, J>(&mut tx, job, first, log, false).await;
-    let start = Instant::now();
-    match result {
-        Ok(n) => {
-            tx.commit()
-                .await
-                .map_err(|e| driver_error::<DB>(e, "COMMIT"))?;
-            trace_control("COMMIT", start.elapsed());
-            Ok(n)
+    let mut tx = match begun {
+        Ok(tx) => tx,
+        Err(e) => {
+            own.state = TxState::None;
+            return Err(driver_error::<DB>(e, begin));
         }
+    };
+    own.state = TxState::Open;
+    trace_control(begin, start.elapsed());
+    let result = run_statements::<DB, J>(&mut tx, job, first, log, false, drain).await;
+    let start = Instant::now();
+    let outcome = match result {
+        Ok(n) => match tx.commit().await {
+            Ok(()) => {
+                trace_control("COMMIT", start.elapsed());
+                Ok(n)
+            }
+            Err(e) => Err(driver_error::<DB>(e, "COMMIT")),
+        },
         Err(e) => {
             // The statement's error is the one to report; if the rollback
             // fails too the connection is broken and the pool drops it.
@@ -262,7 +333,64 @@ pub(crate) async fn run_on<DB: Backend, J: Job>(
             trace_control("ROLLBACK", start.elapsed());
             Err(e)
         }
+    };
+    own.state = TxState::None;
+    outcome
+}
+
+/// Where the load's own transaction is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TxState {
+    /// Not open, or ended (or left to the connection's closing).
+    None,
+    /// BEGIN sent, its answer not read: the server may be in it.
+    Beginning,
+    /// Open; sqlx's `Transaction` queues a ROLLBACK if dropped.
+    Open,
+}
+
+/// The load's own transaction on a connection the caller holds: if the
+/// load is dropped before the transaction ends, its ROLLBACK reaches the
+/// server before the drop returns, so the caller never finds the
+/// connection inside the load's snapshot (PostgreSQL would keep it `idle
+/// in transaction`, with its snapshot, until the caller's next statement;
+/// one dropped during BEGIN would stay open under the caller's statements).
+struct OwnTransaction<'c, DB: Backend> {
+    conn: &'c mut DB::Connection,
+    state: TxState,
+    /// False on a connection the load owns: it is closed if the load is
+    /// dropped, which ends everything.
+    held: bool,
+}
+
+impl<DB: Backend> Drop for OwnTransaction<'_, DB> {
+    fn drop(&mut self) {
+        if !self.held {
+            return;
+        }
+        match self.state {
+            TxState::None => {}
+            // sqlx has queued the ROLLBACK (the `Transaction` is dropped
+            // before this guard): write it now. Its answer, and the rest of
+            // a cut statement, the driver reads at the next statement.
+            TxState::Open if DB::RESUMES_CUT_STATEMENT => {
+                settle::without_waiting(self.conn.ping());
+            }
+            // Nothing queued (dropped during BEGIN), or a driver that
+            // cannot leave answers unread: send a ROLLBACK and read
+            // everything up to its answer.
+            TxState::Open | TxState::Beginning => {
+                settle::waiting(rollback::<DB>(self.conn));
+            }
+        }
     }
+}
+
+/// Send ROLLBACK and read its answer (and first whatever the connection
+/// still had to read).
+async fn rollback<DB: Backend>(conn: &mut DB::Connection) {
+    let mut stream = DB::send(conn, Arc::from("ROLLBACK"), None, false);
+    settle::drain(&mut stream).await;
 }
 
 /// The server's answer to `probe` (one integer, 0 or 1): whether a
@@ -270,6 +398,7 @@ pub(crate) async fn run_on<DB: Backend, J: Job>(
 async fn in_transaction<DB: Backend>(
     conn: &mut DB::Connection,
     probe: &'static str,
+    drain: bool,
 ) -> Result<bool> {
     struct Answer(Option<i64>);
     impl Job for Answer {
@@ -285,8 +414,8 @@ async fn in_transaction<DB: Backend>(
         }
     }
     let mut answer = Answer(None);
-    let mut stream = DB::send(conn, Arc::from(probe), None, false);
-    while let Some(item) = next(&mut stream).await {
+    let mut stream = Reading::<DB>::new(DB::send(conn, Arc::from(probe), None, false), drain);
+    while let Some(item) = stream.next().await {
         if let Either::Right(row) = item.map_err(|e| driver_error::<DB>(e, probe))? {
             DB::accept(&row, &mut answer)?;
         }
@@ -307,6 +436,7 @@ async fn run_statements<DB: Backend, J: Job>(
     first: Statement,
     log: Option<&StatementLog>,
     may_resend_first: bool,
+    drain: bool,
 ) -> Result<u64> {
     let mut affected = 0;
     let mut next_statement = Some(first);
@@ -322,7 +452,8 @@ async fn run_statements<DB: Backend, J: Job>(
             (is_first && may_resend_first && DB::cacheable(&params)).then(|| params.clone());
         is_first = false;
         let mut rows = 0;
-        let outcome = send_one::<DB, J>(conn, &sql, params, job, &mut affected, &mut rows).await;
+        let outcome =
+            send_one::<DB, J>(conn, &sql, params, job, &mut affected, &mut rows, drain).await;
         match outcome {
             Ok(()) => {}
             Err(SendError::Final(e)) => return Err(e),
@@ -336,7 +467,10 @@ async fn run_statements<DB: Backend, J: Job>(
                 let Some(params) = resend.filter(|_| rows == 0) else {
                     return Err(driver_error::<DB>(e, &sql));
                 };
-                match send_one::<DB, J>(conn, &sql, params, job, &mut affected, &mut rows).await {
+                let again =
+                    send_one::<DB, J>(conn, &sql, params, job, &mut affected, &mut rows, drain)
+                        .await;
+                match again {
                     Ok(()) => {}
                     Err(SendError::Final(again)) => return Err(again),
                     // Failing again (inside a transaction of the caller's
@@ -370,6 +504,7 @@ async fn send_one<DB: Backend, J: Job>(
     job: &mut J,
     affected: &mut u64,
     rows: &mut usize,
+    drain: bool,
 ) -> std::result::Result<(), SendError> {
     let persistent = DB::cacheable(&params);
     let args = if params.is_empty() && !is_select(sql) {
@@ -383,12 +518,15 @@ async fn send_one<DB: Backend, J: Job>(
             })
         })?)
     };
-    let mut stream = DB::send(conn, Arc::clone(sql), args, persistent);
-    while let Some(item) = next(&mut stream).await {
+    let mut stream = Reading::<DB>::new(DB::send(conn, Arc::clone(sql), args, persistent), drain);
+    while let Some(item) = stream.next().await {
         match item.map_err(SendError::Driver)? {
             Either::Left(done) => *affected += DB::rows_affected(&done),
             Either::Right(row) => {
-                DB::accept(&row, job).map_err(SendError::Final)?;
+                if let Err(e) = DB::accept(&row, job) {
+                    stream.finish().await;
+                    return Err(SendError::Final(e));
+                }
                 *rows += 1;
             }
         }

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use related::prelude::*;
 use related::sqlx::mysql::MySqlPoolOptions;
 use related::sqlx::postgres::PgPoolOptions;
-use related::sqlx::{self, Connection as _, Executor as _};
+use related::sqlx::{self, ConnectOptions as _, Connection as _, Executor as _};
 use related::{AsyncSqlite, Consistency, Error, Job, Load, RawRow, Sqlite, Statement};
 use related_tests::blog::{self, Post, Tag, graph, posts_with_tags};
 use related_tests::harness::{Backend, Case, Db, SERVERS, SQLITE};
@@ -48,6 +48,11 @@ pub const CASES: &[Case] = &[
     Case::new(
         "faults::cancelled_loads_on_a_held_connection",
         cancelled_loads_on_a_held_connection,
+    )
+    .on(SERVERS),
+    Case::new(
+        "faults::cancelled_load_ends_its_transaction_at_once",
+        cancelled_load_ends_its_transaction_at_once,
     )
     .on(SERVERS),
     Case::new(
@@ -507,47 +512,160 @@ fn delays() -> Vec<Duration> {
     out
 }
 
-/// A held pool connection (`&mut conn`): the load is dropped at every
-/// delay. A connection whose load was dropped is closed when handed back,
-/// so nothing it may still hold (a transaction whose BEGIN was in flight,
-/// a half-read result) reaches the pool. On PostgreSQL the connection's
-/// next load, before it is handed back, returns the whole graph.
-fn cancelled_loads_on_a_held_connection(db: &Db) {
+/// Wait (at most `bound`) until no session of this database is in a
+/// transaction; whether that happened.
+async fn no_transaction_within(db: &Db, bound: Duration) -> bool {
+    let deadline = Instant::now() + bound;
+    loop {
+        if open_transactions_async(db).await == 0 {
+            return true;
+        }
+        if Instant::now() >= deadline {
+            return false;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+/// The caller's own next statement on a connection: the number of tags,
+/// or None if it did not answer within 20 s (a connection left half-read
+/// waits for bytes that never come).
+async fn caller_counts_tags<'c, E>(conn: E) -> Option<Result<i64, sqlx::Error>>
+where
+    E: sqlx::Executor<'c>,
+    for<'r> i64: sqlx::Decode<'r, E::Database> + sqlx::Type<E::Database>,
+    usize: sqlx::ColumnIndex<<E::Database as sqlx::Database>::Row>,
+{
+    let count = async {
+        let row = conn.fetch_one("SELECT COUNT(*) FROM blog_tag").await?;
+        sqlx::Row::try_get::<i64, _>(&row, 0)
+    };
+    tokio::time::timeout(Duration::from_secs(20), count)
+        .await
+        .ok()
+}
+
+/// A load with a prefetch on a connection the caller holds (bare `&mut
+/// *conn` and the `PoolConnection` itself, in turn), dropped at every
+/// delay. Checked before the caller sends anything: within 2 s of the drop
+/// no session is in a transaction (the load's ROLLBACK reached the server
+/// during the drop, not at the caller's next statement). Then the caller's
+/// write on the connection commits by itself (no read-only snapshot of the
+/// load's left around it) and the connection's next load is whole.
+fn cancelled_load_ends_its_transaction_at_once(db: &Db) {
     big_blog(db, 2_000);
-    let backend = db.backend();
     let query = posts_with_tags();
     let expected = graph(&db.all(&query).unwrap());
     let pool = db.new_pool(1, &[]).expect("a server");
+    let tags = tag_count(db);
     let mut cancelled = 0;
     for (i, delay) in delays().into_iter().enumerate() {
+        let insert = insert_tag_sql(db, 1_000 + i as i64);
         let outcome = db.block_on(async {
-            tokio::time::timeout(Duration::from_secs(60), async {
+            tokio::time::timeout(Duration::from_secs(90), async {
                 on_pool!(&pool, |p| {
                     let mut conn = p.acquire().await.unwrap();
-                    let cut = tokio::time::timeout(delay, query.all_async(&mut conn)).await;
-                    let next = if backend == Backend::Mysql && cut.is_err() {
-                        // sqlx's MySQL driver cannot always use a connection
-                        // whose statement was dropped half-way (its next
-                        // statement may hang): hand it back, the executor
-                        // has it closed; the next load takes a new one.
-                        drop(conn);
-                        p.acquire().await.unwrap();
-                        pool.all(&query).await
-                    } else if i % 2 == 0 {
-                        // PostgreSQL: the same connection, through either
-                        // executor.
-                        query.all_async(&mut *conn).await
+                    let cut = if i % 2 == 0 {
+                        tokio::time::timeout(delay, query.all_async(&mut *conn)).await
                     } else {
-                        query.all_async(&mut conn).await
+                        tokio::time::timeout(delay, query.all_async(&mut conn)).await
                     };
-                    (cut.is_err(), next.map(|posts| graph(&posts)))
+                    let settled = no_transaction_within(db, Duration::from_secs(2)).await;
+                    let write = tokio::time::timeout(
+                        Duration::from_secs(20),
+                        conn.execute(sqlx::AssertSqlSafe(insert.clone())),
+                    )
+                    .await;
+                    let next = query.all_async(&mut *conn).await.map(|p| graph(&p));
+                    (cut.is_err(), settled, write.map(|w| w.map(|_| ())), next)
                 })
             })
             .await
         });
-        let (was_cut, next) = outcome
+        let (was_cut, settled, write, next) =
+            outcome.unwrap_or_else(|_| panic!("cut at {delay:?}: the connection hung"));
+        cancelled += usize::from(was_cut);
+        assert!(
+            settled,
+            "cut at {delay:?}: a session was still in a transaction 2 s after the drop"
+        );
+        write
+            .unwrap_or_else(|_| panic!("cut at {delay:?}: the caller's write hung"))
+            .unwrap_or_else(|e| panic!("cut at {delay:?}: the caller's write failed: {e}"));
+        assert_eq!(
+            tag_count(db),
+            tags + i + 1,
+            "cut at {delay:?}: the caller's write committed by itself"
+        );
+        let next = next.unwrap_or_else(|e| panic!("cut at {delay:?}: the next load failed: {e}"));
+        assert_eq!(next, expected, "cut at {delay:?}: the next load's graph");
+        assert_clean(db, &pool);
+    }
+    assert!(cancelled >= 6, "the sweep cut loads ({cancelled} cut)");
+    db.block_on(pool.close());
+}
+
+/// A connection the caller holds, in each form (bare `&mut *conn`, the
+/// `PoolConnection`, a standalone connection): the load is dropped at every
+/// delay, mid-statement included. The caller's next statement on the same
+/// connection answers, and rightly (MySQL: a connection whose result was
+/// cut mid-packet would wait forever); the connection's next load returns
+/// the whole graph. A `PoolConnection` whose load was dropped is closed
+/// when handed back, so nothing reaches the pool either.
+fn cancelled_loads_on_a_held_connection(db: &Db) {
+    big_blog(db, 2_000);
+    let query = posts_with_tags();
+    let expected = graph(&db.all(&query).unwrap());
+    let pool = db.new_pool(1, &[]).expect("a server");
+    let tags = tag_count(db) as i64;
+    let mut cancelled = 0;
+    for (i, delay) in delays().into_iter().enumerate() {
+        let outcome = db.block_on(async {
+            tokio::time::timeout(Duration::from_secs(90), async {
+                on_pool!(&pool, |p| {
+                    let mut held = p.acquire().await.unwrap();
+                    let mut own = p.connect_options().connect().await.unwrap();
+                    let (cut, count, next) = match i % 3 {
+                        0 => {
+                            let cut =
+                                tokio::time::timeout(delay, query.all_async(&mut *held)).await;
+                            let count = caller_counts_tags(&mut *held).await;
+                            (cut.is_err(), count, query.all_async(&mut *held).await)
+                        }
+                        1 => {
+                            let cut = tokio::time::timeout(delay, query.all_async(&mut held)).await;
+                            let count = caller_counts_tags(&mut *held).await;
+                            (cut.is_err(), count, query.all_async(&mut held).await)
+                        }
+                        _ => {
+                            let cut = tokio::time::timeout(delay, query.all_async(&mut own)).await;
+                            let count = caller_counts_tags(&mut own).await;
+                            (cut.is_err(), count, query.all_async(&mut own).await)
+                        }
+                    };
+                    let _ = own.close().await;
+                    (cut, count, next.map(|posts| graph(&posts)))
+                })
+            })
+            .await
+        });
+        let (was_cut, count, next) = outcome
             .unwrap_or_else(|_| panic!("cut at {delay:?}: the next load on the connection hung"));
         cancelled += usize::from(was_cut);
+        let count = count
+            .unwrap_or_else(|| {
+                panic!(
+                    "cut at {delay:?} (form {}): the caller's next statement hung",
+                    i % 3
+                )
+            })
+            .unwrap_or_else(|e| {
+                panic!("cut at {delay:?}: the caller's next statement failed: {e}")
+            });
+        assert_eq!(
+            count, tags,
+            "cut at {delay:?}: the caller's next statement's answer"
+        );
         let next = next.unwrap_or_else(|e| panic!("cut at {delay:?}: the next load failed: {e}"));
         assert_eq!(next, expected, "cut at {delay:?}: the next load's graph");
         assert_clean(db, &pool);
@@ -560,11 +678,10 @@ fn cancelled_loads_on_a_held_connection(db: &Db) {
     assert!(closed.is_ok(), "the pool closed");
 }
 
-/// Inside the caller's transaction (plain BEGIN, after a write), on a held
-/// pool connection: on PostgreSQL a cancelled load leaves that transaction
-/// open and the caller's own, so the caller's next statement works and its
-/// rollback undoes the write. On MySQL the connection is closed when handed
-/// back, and the server rolls the caller's transaction back.
+/// Inside the caller's transaction (plain BEGIN after a write, and the
+/// driver's `begin()`), on a held connection: a cancelled load leaves that
+/// transaction open and the caller's own, so the caller's next statement
+/// answers inside it (it sees the write) and its rollback undoes the write.
 fn cancelled_loads_inside_the_callers_transaction(db: &Db) {
     big_blog(db, 1_000);
     let query = posts_with_tags();
@@ -572,47 +689,50 @@ fn cancelled_loads_inside_the_callers_transaction(db: &Db) {
     let tags = tag_count(db);
     let begin = plain_begin(db);
     let insert = insert_tag_sql(db, 100);
-    let backend = db.backend();
-    for delay in delays() {
+    for (i, delay) in delays().into_iter().enumerate() {
         let result = db.block_on(async {
-            tokio::time::timeout(Duration::from_secs(60), async {
+            tokio::time::timeout(Duration::from_secs(90), async {
                 on_pool!(&pool, |p| {
                     let mut conn = p.acquire().await.unwrap();
-                    conn.execute(begin).await.unwrap();
-                    conn.execute(sqlx::AssertSqlSafe(insert.clone()))
-                        .await
-                        .unwrap();
-                    let cut = tokio::time::timeout(delay, query.all_async(&mut conn)).await;
-                    if backend == Backend::Mysql && cut.is_err() {
-                        // The connection is closed when handed back (see
-                        // above): the server rolls the caller's
-                        // transaction back.
-                        drop(conn);
-                        return None;
+                    if i % 2 == 0 {
+                        conn.execute(begin).await.unwrap();
+                        conn.execute(sqlx::AssertSqlSafe(insert.clone()))
+                            .await
+                            .unwrap();
+                        let _ = tokio::time::timeout(delay, query.all_async(&mut conn)).await;
+                        let seen = caller_counts_tags(&mut *conn).await;
+                        let open = open_transactions_async(db).await;
+                        conn.execute("ROLLBACK").await.unwrap();
+                        (seen, open)
+                    } else {
+                        let mut tx = conn.begin().await.unwrap();
+                        tx.execute(sqlx::AssertSqlSafe(insert.clone()))
+                            .await
+                            .unwrap();
+                        let _ = tokio::time::timeout(delay, query.all_async(&mut *tx)).await;
+                        let seen = caller_counts_tags(&mut *tx).await;
+                        let open = open_transactions_async(db).await;
+                        tx.rollback().await.unwrap();
+                        (seen, open)
                     }
-                    let seen = Tag::query().all_async(&mut *conn).await;
-                    let open = open_transactions_async(db).await;
-                    conn.execute("ROLLBACK").await.unwrap();
-                    Some((seen.map(|t| t.len()), open))
                 })
             })
             .await
         });
-        let result =
+        let (seen, open) =
             result.unwrap_or_else(|_| panic!("cut at {delay:?}: the caller's connection hung"));
-        if let Some((seen, open)) = result {
-            let seen =
-                seen.unwrap_or_else(|e| panic!("cut at {delay:?}: the caller's next load: {e}"));
-            assert_eq!(
-                seen,
-                tags + 1,
-                "cut at {delay:?}: the caller's write is still there"
-            );
-            assert_eq!(
-                open, 1,
-                "cut at {delay:?}: the caller's transaction is still open"
-            );
-        }
+        let seen = seen
+            .unwrap_or_else(|| panic!("cut at {delay:?}: the caller's next statement hung"))
+            .unwrap_or_else(|e| panic!("cut at {delay:?}: the caller's next statement: {e}"));
+        assert_eq!(
+            seen,
+            tags as i64 + 1,
+            "cut at {delay:?}: the caller's write is still there"
+        );
+        assert_eq!(
+            open, 1,
+            "cut at {delay:?}: the caller's transaction is still open"
+        );
         assert_clean(db, &pool);
         assert_eq!(
             tag_count(db),
