@@ -854,6 +854,14 @@ impl FieldGen<'_> {
                 }
             }
         });
+        // `SetFrom` with the model in the impl's header: a relation of
+        // another model matches no impl (see the trait).
+        out.items.push(quote_spanned! {span=>
+            #[automatically_derived]
+            impl ::related::__private::SetFrom<#model> for #marker #guard {
+                type Set = <Self as ::related::Relation>::Loads<<#target as ::related::Model>::Empty>;
+            }
+        });
         out.items.push(marker_traits(self.model, self.field));
         out.relations
             .push(quote_spanned!(span=> <#marker as ::related::Relation>::info));

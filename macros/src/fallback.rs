@@ -84,6 +84,9 @@ pub fn fallback(model: &Model) -> TokenStream {
                 fn attach_one(_: &mut #ident, _: ::core::option::Option<#target>) { #body }
                 fn loaded_mut(_: &mut #ident) -> &mut [#target] { #body }
             }
+            impl ::related::__private::SetFrom<#ident> for #marker #guard {
+                type Set = <Self as ::related::Relation>::Loads<<#target as ::related::Model>::Empty>;
+            }
             #traits
         }
     });

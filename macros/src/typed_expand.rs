@@ -61,16 +61,27 @@ pub fn module_items(model: &Model) -> TokenStream {
     let doc = format!(
         " The loaded set of `{ident}`: one slot per relation, `No` or `Yes<the target's set>`."
     );
-    // Declared on the model's name: rustc's help "the trait is not
-    // implemented for `Set<..>`" points at the user's struct.
     let span = ident.span();
     let set_vis = one_module_down(model.vis, span);
-    let set = quote_spanned! {span=>
+    let slots = nest(&params);
+    // An alias of the library's one set type: rustc prints a trait that a
+    // set lacks as one `help` line, where a struct of the user's crate
+    // would add the struct's source lines.
+    quote_spanned! {span=>
         #[doc = #doc]
         #[allow(clippy::type_complexity)]
-        #set_vis struct Set<#(#params),*>(::core::marker::PhantomData<fn() -> (#(#params,)*)>);
-    };
-    set
+        #set_vis type Set<#(#params),*> = ::related::Set<#slots, super::#ident>;
+    }
+}
+
+/// The slots as a tuple, nested in tuples of at most 12 (the arities the
+/// library merges).
+fn nest(slots: &[proc_macro2::Ident]) -> TokenStream {
+    if slots.len() <= 12 {
+        return quote!((#(#slots,)*));
+    }
+    let chunks = slots.chunks(12).map(nest);
+    quote!((#(#chunks,)*))
 }
 
 /// Items at the model's level: the set's `Union`, `LoadSet` and `has_*`
@@ -82,7 +93,6 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
     let fields = slot_fields(model);
     let n = fields.len();
     let a: Vec<_> = (0..n).map(|i| format_ident!("A{}", i)).collect();
-    let b: Vec<_> = (0..n).map(|i| format_ident!("B{}", i)).collect();
     let targets: Vec<TokenStream> = fields
         .iter()
         .map(|f| user_tokens(slot_target(f).expect("slot field"), ident))
@@ -112,22 +122,21 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
         let field_str = plain(name);
         let model_str = plain(ident);
         let message = format!("relation `{field_str}` was not loaded by this query");
-        let label = format!("`{model_str}::{field_str}` is not in the relations this row was loaded with");
         let note = match f.kind {
             Kind::Prefetched { .. } => format!(
-                "add `.prefetch(Prefetch::new({model_str}::<relation>()).to({model_str}::{field_str}()))` to the query, after the path to `{model_str}` if it is nested"
+                "not loaded: add `.prefetch(Prefetch::new({model_str}::<relation>()).to({model_str}::{field_str}()))` to the query (below the path to `{model_str}` if nested)"
             ),
             Kind::Forward { .. } | Kind::Reverse { one: true, .. } => format!(
-                "add `.select_related({model_str}::{field_str}())` (or `.prefetch_related(...)`) to the query, after the path to `{model_str}` if it is nested"
+                "not loaded: add `.select_related({model_str}::{field_str}())` (or `prefetch_related`) to the query (after the path to `{model_str}` if nested)"
             ),
             _ => format!(
-                "add `.prefetch_related({model_str}::{field_str}())` to the query, after the path to `{model_str}` if it is nested"
+                "not loaded: add `.prefetch_related({model_str}::{field_str}())` to the query (after the path to `{model_str}` if nested)"
             ),
         };
         let doc = format!(" Implemented by the loaded sets of `{model_str}` holding `{field_str}`; `N` is what was loaded below it.");
         quote_spanned! {span=>
             #[doc = #doc]
-            #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
+            #[diagnostic::on_unimplemented(message = #message, label = #note)]
             #vis trait #has<N> {}
         }
     });
@@ -211,14 +220,6 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
         }
 
         const _: () = {
-            #[automatically_derived]
-            impl<#(#a,)* #(#b),*> ::related::Union<#module::Set<#(#b),*>> for #module::Set<#(#a),*>
-            where
-                #(#a: ::related::Union<#b>,)*
-            {
-                type Output = #module::Set<#(<#a as ::related::Union<#b>>::Output),*>;
-            }
-
             #[automatically_derived]
             impl<#(#a: ::related::Slot<#targets>),*> ::related::LoadSet<#ident> for #module::Set<#(#a),*> {
                 fn verify(__related_row: &#ident) -> ::core::result::Result<(), ::related::NotLoaded> {

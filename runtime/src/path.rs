@@ -133,8 +133,24 @@ pub trait PathFrom<M>: Path<Source = M> {
 }
 
 #[diagnostic::do_not_recommend]
-impl<M: Model, P: Path<Source = M>> PathFrom<M> for P {
-    type FromSet = P::Set;
+impl<M: Model, P: Path<Source = M> + SetFrom<M>> PathFrom<M> for P {
+    type FromSet = <P as SetFrom<M>>::Set;
+}
+
+/// [`Path::Set`] of a path starting at `M`, with `M` in the impl's header
+/// (the derive implements it for each relation with its own model): for a
+/// relation of another model no impl matches, so its set cannot be
+/// found and the query's type does not report a second, mismatched-set
+/// error after [`PathFrom`]'s.
+#[doc(hidden)]
+pub trait SetFrom<M> {
+    /// [`Path::Set`].
+    type Set;
+}
+
+// No check that the hops connect: `PathFrom` reports that, once.
+impl<A: Relation, B: Path> SetFrom<A::Source> for Chain<A, B> {
+    type Set = A::Loads<B::Set>;
 }
 
 /// A path that `select_related` on a query of `M` can follow: a
@@ -152,8 +168,8 @@ pub trait SelectFrom<M>: PathFrom<M> + SingleValued {
 }
 
 #[diagnostic::do_not_recommend]
-impl<M: Model, P: PathFrom<M> + SingleValued> SelectFrom<M> for P {
-    type SelectSet = <P as PathFrom<M>>::FromSet;
+impl<M: Model, P: PathFrom<M> + SingleValued + SetFrom<M>> SelectFrom<M> for P {
+    type SelectSet = <P as SetFrom<M>>::Set;
 }
 
 // Hidden from diagnostics: a type that is no relation is reported as "not a

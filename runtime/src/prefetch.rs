@@ -16,7 +16,7 @@ use crate::join::{FieldErrorAt, JoinNode, Slot, find_hop};
 use crate::model::{FieldError, Model};
 use crate::path::{Path, PathFrom, SelectFrom};
 use crate::query::{Ctx, KeyList, LinkFilter, PlannedStatement, Query, SelectParts, render_select};
-use crate::relation::{Cardinality, Relation, RelationKind};
+use crate::relation::{Cardinality, Relation, RelationKind, SingleValued};
 use crate::sql::{KeyBinding, Statement};
 use crate::typed::Union;
 use crate::value::Value;
@@ -261,7 +261,10 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
 
     /// [`Prefetch::select_related`] leaving the type as it is (for generic
     /// code, as [`Query::select_related_untyped`]).
-    pub fn select_related_untyped<P: SelectFrom<R::Target>>(mut self, path: P) -> Self {
+    pub fn select_related_untyped<P: Path<Source = R::Target> + SingleValued>(
+        mut self,
+        path: P,
+    ) -> Self {
         self.level.custom = true;
         self.level.query.add_join(path);
         self
@@ -280,7 +283,7 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
     }
 
     /// [`Prefetch::prefetch_related`] leaving the type as it is.
-    pub fn prefetch_related_untyped<P: PathFrom<R::Target>>(mut self, path: P) -> Self {
+    pub fn prefetch_related_untyped<P: Path<Source = R::Target>>(mut self, path: P) -> Self {
         self.level.query.add_prefetch(path);
         self
     }
@@ -334,7 +337,7 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
         nested: Prefetch<R2, N2, D2>,
     ) -> Self
     where
-        P: PathFrom<R::Target>,
+        P: Path<Source = R::Target>,
         R2: Relation<Source = P::Target>,
     {
         let query = std::mem::take(&mut self.level.query);

@@ -10,7 +10,7 @@ use crate::load::Load;
 use crate::model::Model;
 use crate::path::{Path, PathFrom, SelectFrom};
 use crate::prefetch::{Destination, Prefetch, PrefetchNode, add_node};
-use crate::relation::Relation;
+use crate::relation::{Relation, SingleValued};
 use crate::sql::{Aliases, Dialect, KeyBinding, SqlWriter, Statement};
 use crate::typed::{LoadSet, Loaded, Union};
 use crate::value::{SqlType, Value};
@@ -263,14 +263,14 @@ impl<M: Model, L> Query<M, L> {
     /// loaded set in the type stays as it is (rows read the relation through
     /// the model, with its run-time `NotLoaded`). Generic code over any
     /// model uses it, since it cannot name the merged set.
-    pub fn select_related_untyped<P: SelectFrom<M>>(mut self, path: P) -> Self {
+    pub fn select_related_untyped<P: Path<Source = M> + SingleValued>(mut self, path: P) -> Self {
         self.add_join(path);
         self
     }
 
     /// [`Query::prefetch_related`] for dynamic code, keeping the type as
     /// [`Query::select_related_untyped`] does.
-    pub fn prefetch_related_untyped<P: PathFrom<M>>(mut self, path: P) -> Self {
+    pub fn prefetch_related_untyped<P: Path<Source = M>>(mut self, path: P) -> Self {
         self.add_prefetch(path);
         self
     }
@@ -367,7 +367,7 @@ impl<M: Model, L> Query<M, L> {
         prefetch: Prefetch<R, N, D>,
     ) -> Self
     where
-        P: PathFrom<M>,
+        P: Path<Source = M>,
         R: Relation<Source = P::Target>,
     {
         let lookup = format!("{}__{}", path.lookup(), R::info().name);

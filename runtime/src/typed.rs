@@ -47,6 +47,40 @@ impl<A: Union<B>, B> Union<Yes<B>> for Yes<A> {
     type Output = Yes<A::Output>;
 }
 
+/// The loaded set of model `M`: `S` is a tuple with one slot per relation
+/// field of `M` ([`No`] or [`Yes`]), in declaration order, nested in
+/// tuples of at most 12 slots for larger models. The derive names it
+/// `__related_{Model}::Set<..>` and implements the per-relation traits on
+/// it; `Post::Empty` is the set with every slot `No`.
+pub struct Set<S, M>(PhantomData<fn() -> (S, M)>);
+
+impl<A: Union<B>, B, M> Union<Set<B, M>> for Set<A, M> {
+    type Output = Set<A::Output, M>;
+}
+
+/// Slot-wise union of tuples of slots (and of nested tuples).
+macro_rules! tuple_union {
+    ($($a:ident $b:ident),*) => {
+        impl<$($a: Union<$b>, $b),*> Union<($($b,)*)> for ($($a,)*) {
+            type Output = ($(<$a as Union<$b>>::Output,)*);
+        }
+    };
+}
+
+tuple_union!();
+tuple_union!(A0 B0);
+tuple_union!(A0 B0, A1 B1);
+tuple_union!(A0 B0, A1 B1, A2 B2);
+tuple_union!(A0 B0, A1 B1, A2 B2, A3 B3);
+tuple_union!(A0 B0, A1 B1, A2 B2, A3 B3, A4 B4);
+tuple_union!(A0 B0, A1 B1, A2 B2, A3 B3, A4 B4, A5 B5);
+tuple_union!(A0 B0, A1 B1, A2 B2, A3 B3, A4 B4, A5 B5, A6 B6);
+tuple_union!(A0 B0, A1 B1, A2 B2, A3 B3, A4 B4, A5 B5, A6 B6, A7 B7);
+tuple_union!(A0 B0, A1 B1, A2 B2, A3 B3, A4 B4, A5 B5, A6 B6, A7 B7, A8 B8);
+tuple_union!(A0 B0, A1 B1, A2 B2, A3 B3, A4 B4, A5 B5, A6 B6, A7 B7, A8 B8, A9 B9);
+tuple_union!(A0 B0, A1 B1, A2 B2, A3 B3, A4 B4, A5 B5, A6 B6, A7 B7, A8 B8, A9 B9, A10 B10);
+tuple_union!(A0 B0, A1 B1, A2 B2, A3 B3, A4 B4, A5 B5, A6 B6, A7 B7, A8 B8, A9 B9, A10 B10, A11 B11);
+
 /// The loaded set of model `M` (implemented by the derive): checks that a
 /// row really holds every relation the set claims.
 pub trait LoadSet<M: Model>: 'static {

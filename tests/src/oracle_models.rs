@@ -450,7 +450,7 @@ pub trait RelVisitor<S: OracleModel>: Sized {
     where
         R: Relation<Source = S>,
         R::Target: OracleModel,
-        A: PrefetchTarget<Source = S, Item = R::Target>,
+        A: PrefetchTarget<Source = S, Item = R::Target> + related::TargetFor<S, R::Target>,
     {
         let _ = (rel, target, naive, field);
         panic!(

@@ -43,7 +43,7 @@ use proptest::sample::{Index, select};
 use proptest::strategy::{BoxedStrategy, Union};
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
 use related::prelude::*;
-use related::{Chain, Path, PrefetchTarget, Relation, SingleValued, SqlType, Value};
+use related::{Chain, Path, PrefetchTarget, Relation, SingleValued, SqlType, TargetFor, Value};
 use related_tests::harness::{Backend, Case, Db};
 use related_tests::oracle_models::{
     self as om, Author, Comment, Country, Cover, FieldFn, Leaf, Mdl, Naive, Op, OracleModel, Post,
@@ -1352,7 +1352,7 @@ where
     where
         R: Relation<Source = P::Target>,
         R::Target: OracleModel,
-        A: PrefetchTarget<Source = P::Target, Item = R::Target>,
+        A: PrefetchTarget<Source = P::Target, Item = R::Target> + TargetFor<P::Target, R::Target>,
     {
         self.sink
             .pb(self.path, build_prefetch(r, self.pf).to(target))
@@ -1378,7 +1378,7 @@ impl<S: OracleModel, K: Sink<S>> RelVisitor<S> for PfV<'_, K> {
     where
         R: Relation<Source = S>,
         R::Target: OracleModel,
-        A: PrefetchTarget<Source = S, Item = R::Target>,
+        A: PrefetchTarget<Source = S, Item = R::Target> + TargetFor<S, R::Target>,
     {
         self.sink.pf(build_prefetch(r, self.pf).to(target))
     }
@@ -1740,7 +1740,7 @@ impl<S: OracleModel> RelVisitor<S> for LevelNaive<'_, '_, S> {
     where
         R: Relation<Source = S>,
         R::Target: OracleModel,
-        A: PrefetchTarget<Source = S, Item = R::Target>,
+        A: PrefetchTarget<Source = S, Item = R::Target> + TargetFor<S, R::Target>,
     {
         self.load(n, field, R::__back_ref)
     }
