@@ -1,6 +1,6 @@
 //! The error type of every fallible operation.
 
-use crate::column::CellError;
+use crate::model::column::CellError;
 
 /// Everything that can go wrong while loading. Decode errors name the model,
 /// field, column and statement; database errors name the statement.
@@ -116,7 +116,7 @@ pub enum Error {
     )]
     Untypable {
         /// What the row lacks: the model, the field and the missing row.
-        error: crate::fields::NotLoaded,
+        error: crate::model::fields::NotLoaded,
         /// The statement that loaded the row.
         statement: String,
     },
