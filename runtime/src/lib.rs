@@ -19,17 +19,16 @@ pub use plan::schema;
 #[cfg(any(feature = "postgres", feature = "mysql"))]
 pub use sqlx;
 
-pub use error::{Error, Found, Result};
+pub use error::{CellError, Error, Found, NotLoaded, Result};
 #[cfg(feature = "tokio")]
 pub use exec::async_exec::{AsyncExecutor, Logged};
 pub use query::counted::{CountTarget, Counted};
 
 pub use exec::executor::{Consistency, Executor, Job, run_job};
 pub use load::loader::Load;
-pub use model::column::{CellError, Column, Key, Ordered, RawRow};
+pub use model::column::{Column, Key, Ordered, RawRow};
 pub use model::fields::{
-    FieldName, ForeignKey, ManyToMany, NotLoaded, OneToOne, Prefetched, RelationField, Reverse,
-    ReverseOne,
+    FieldName, ForeignKey, ManyToMany, OneToOne, Prefetched, RelationField, Reverse, ReverseOne,
 };
 pub use model::relation::{
     Cardinality, LinkTable, Many, One, Relation, RelationInfo, RelationKind, ReverseOf,
@@ -48,8 +47,9 @@ pub use observe::budget::{
 };
 pub use observe::log::{LoggedStatement, StatementLog};
 pub use plan::schema::LinkPair;
+pub use plan::sql::{Ctx, PlannedStatement};
 pub use plan::sql::{Dialect, KeyBinding, Statement};
-pub use query::builder::{Ctx, PlannedStatement, Query};
+pub use query::builder::{ModelQuery, Query};
 pub use query::expr::{Col, Filter, Like, Order};
 pub use query::operand::{Bound, Operand};
 pub use query::path::{Append, Chain, ColumnPath, Path, PathFrom, SelectFrom};
@@ -68,8 +68,8 @@ pub mod prelude {
     #[cfg(feature = "tokio")]
     pub use crate::AsyncExecutor;
     pub use crate::{
-        Counted, Executor, ForeignKey, Like, Loaded, ManyToMany, Model, OneToOne, Prefetch,
-        Prefetched, Query, Reverse, ReverseOne,
+        Counted, Executor, ForeignKey, Like, Loaded, ManyToMany, Model, ModelQuery, OneToOne,
+        Prefetch, Prefetched, Query, Reverse, ReverseOne,
     };
     // The path methods (`col`, `any`) without taking the name `Path`,
     // which `std::path::Path` users already have.

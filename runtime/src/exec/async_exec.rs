@@ -18,8 +18,8 @@ use crate::model::table::{Model, ModelInfo};
 use crate::model::value::Value;
 use crate::observe::log::StatementLog;
 use crate::plan::schema::{self, Flavor, LinkPair};
-use crate::plan::sql::{Dialect, Statement};
-use crate::query::builder::{Ctx, Query};
+use crate::plan::sql::{Ctx, Dialect, Statement};
+use crate::query::builder::Query;
 
 pub(crate) mod sealed {
     /// Executors are the ones this crate implements: a load's guarantees

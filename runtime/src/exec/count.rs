@@ -134,13 +134,13 @@ impl Scalar {
         let n = match self.count {
             Some(n) => n?,
             None => {
-                return Err(decode_error(crate::model::column::CellError::Driver(
+                return Err(decode_error(crate::error::CellError::Driver(
                     "COUNT(*) returned no row".to_owned(),
                 )));
             }
         };
         u64::try_from(n).map_err(|_| {
-            decode_error(crate::model::column::CellError::OutOfRange {
+            decode_error(crate::error::CellError::OutOfRange {
                 value: n.to_string(),
                 expected: "a count (u64)",
             })
@@ -162,7 +162,7 @@ impl Job for Scalar {
         if self.reads_count && self.count.is_none() {
             self.count = Some(
                 row.get_i64(0)
-                    .and_then(|n| n.ok_or(crate::model::column::CellError::UnexpectedNull))
+                    .and_then(|n| n.ok_or(crate::error::CellError::UnexpectedNull))
                     .map_err(|error| Error::Decode {
                         model: self.model,
                         field: "count",

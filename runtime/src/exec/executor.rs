@@ -5,13 +5,13 @@
 //! `raw` queries and batches of writes are jobs too, so every executor has
 //! exactly one loop.
 
+use crate::error::CellError;
 use crate::error::{Error, Result};
 use crate::load::loader::Load;
-use crate::model::column::{CellError, RawRow};
+use crate::model::column::RawRow;
 use crate::model::table::{Model, ModelInfo, decode_at_start};
 use crate::model::value::Value;
-use crate::plan::sql::Statement;
-use crate::query::builder::Ctx;
+use crate::plan::sql::{Ctx, Statement};
 
 /// What the statements of one job need to be consistent
 /// ([`Job::consistency`]; an example at [`Load`]).

@@ -14,6 +14,7 @@ pub(crate) mod mysql_types;
 pub(crate) mod postgres;
 #[cfg(feature = "postgres")]
 pub(crate) mod postgres_types;
+pub(crate) mod run;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;
 #[cfg(all(feature = "sqlite", feature = "tokio"))]

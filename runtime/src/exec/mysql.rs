@@ -17,14 +17,14 @@ use sqlx::mysql::{
 };
 use sqlx::{Arguments, AssertSqlSafe, Decode, Executor as _, Row, Type, TypeInfo, ValueRef};
 
+use crate::error::CellError;
 use crate::error::Result;
 use crate::exec::executor::{Consistency, Job};
 use crate::exec::mysql_types as my_types;
 use crate::exec::sqlx_exec::{Backend, Results, connection_executor};
-use crate::model::column::{CellError, RawRow, narrow, narrow_f32};
+use crate::model::column::{RawRow, narrow, narrow_f32};
 use crate::model::value::{SqlDate, SqlTime, SqlTimestamp, Value};
-use crate::plan::sql::{Dialect, KeyBinding};
-use crate::query::builder::Ctx;
+use crate::plan::sql::{Ctx, Dialect, KeyBinding};
 
 impl Backend for MySql {
     const CTX: Ctx = Ctx {

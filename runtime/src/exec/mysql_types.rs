@@ -5,7 +5,7 @@
 //! text format, told apart by their first byte (a binary date or time starts
 //! with its length, 0 to 12; text starts with a digit or a sign).
 
-use crate::model::column::CellError;
+use crate::error::CellError;
 use crate::model::types::temporal::{self, date_text, time_text, timestamp_text};
 use crate::model::types::text::{parse_uuid, split_decimal, uuid_text};
 use crate::model::value::{SqlDate, SqlTime, SqlTimestamp, Value};

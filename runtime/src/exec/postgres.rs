@@ -18,14 +18,14 @@ use sqlx::postgres::{
 };
 use sqlx::{Arguments, AssertSqlSafe, Decode, Executor as _, Row, Type, TypeInfo, ValueRef};
 
+use crate::error::CellError;
 use crate::error::Result;
 use crate::exec::executor::{Consistency, Job};
 use crate::exec::postgres_types as pg_types;
 use crate::exec::sqlx_exec::{Backend, Results, connection_executor};
-use crate::model::column::{CellError, RawRow, narrow, narrow_f32};
+use crate::model::column::{RawRow, narrow, narrow_f32};
 use crate::model::value::{SqlDate, SqlTime, SqlTimestamp, Value};
-use crate::plan::sql::{Dialect, KeyBinding};
-use crate::query::builder::Ctx;
+use crate::plan::sql::{Ctx, Dialect, KeyBinding};
 
 impl Backend for Postgres {
     const CTX: Ctx = Ctx {

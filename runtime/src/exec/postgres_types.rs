@@ -12,7 +12,7 @@ use sqlx::postgres::{
     PgArgumentBuffer, PgHasArrayType, PgTypeInfo, PgValueFormat, PgValueRef, Postgres,
 };
 
-use crate::model::column::CellError;
+use crate::error::CellError;
 use crate::model::types::temporal::{self, SECS_PER_DAY};
 use crate::model::types::text::{parse_uuid, split_decimal};
 use crate::model::value::{SqlDate, SqlTime, SqlTimestamp, Value};

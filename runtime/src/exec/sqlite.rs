@@ -9,17 +9,17 @@ use std::time::Instant;
 
 use rusqlite::types::{ToSql, ToSqlOutput, Value as SqlValue, ValueRef};
 
+use crate::error::CellError;
 use crate::error::{Error, Result};
 use crate::exec::executor::{Consistency, Executor, Raw, run_job};
-use crate::model::column::{CellError, RawRow, narrow, narrow_f32};
+use crate::model::column::{RawRow, narrow, narrow_f32};
 use crate::model::relation::LinkTable;
 use crate::model::table::{Model, ModelInfo};
 use crate::model::types::temporal;
 use crate::model::value::{SqlDate, SqlTime, SqlTimestamp, Value};
 use crate::observe::log::StatementLog;
 use crate::plan::schema;
-use crate::plan::sql::{Dialect, KeyBinding, Statement};
-use crate::query::builder::Ctx;
+use crate::plan::sql::{Ctx, Dialect, KeyBinding, Statement};
 
 /// A SQLite connection with a statement log.
 ///

@@ -14,8 +14,7 @@ use crate::exec::executor::{Consistency, Executor, Job, run_job};
 use crate::exec::sqlite::Sqlite;
 use crate::model::column::RawRow;
 use crate::observe::log::{LoggedStatement, StatementLog};
-use crate::plan::sql::Statement;
-use crate::query::builder::Ctx;
+use crate::plan::sql::{Ctx, Statement};
 
 /// A [`Sqlite`] connection usable from async code: `query.all_async(&db)`.
 /// Cloning shares the connection; jobs on it run one at a time.

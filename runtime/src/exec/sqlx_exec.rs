@@ -15,8 +15,7 @@ use crate::exec::async_exec::{AsyncExecutor, sealed::Sealed};
 use crate::exec::executor::{Consistency, Job};
 use crate::model::value::Value;
 use crate::observe::log::{StatementLog, trace, trace_control};
-use crate::plan::sql::Statement;
-use crate::query::builder::Ctx;
+use crate::plan::sql::{Ctx, Statement};
 
 /// The results of one statement as sqlx streams them.
 pub(crate) type Results<'c, DB> = BoxStream<
@@ -534,7 +533,7 @@ macro_rules! connection_executor {
         impl $crate::exec::async_exec::sealed::Sealed for &mut $conn {}
 
         impl $crate::exec::async_exec::AsyncExecutor for &mut $conn {
-            fn ctx(&self) -> $crate::query::builder::Ctx {
+            fn ctx(&self) -> $crate::plan::sql::Ctx {
                 <$db as $crate::exec::sqlx_exec::Backend>::CTX
             }
 

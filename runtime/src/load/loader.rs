@@ -6,8 +6,8 @@ use crate::error::{Error, Result};
 use crate::model::column::RawRow;
 use crate::model::table::{Model, decode_at_start};
 use crate::plan::join::Slot;
-use crate::plan::sql::Statement;
-use crate::query::builder::{Ctx, Query};
+use crate::plan::sql::{Ctx, Statement};
+use crate::query::builder::Query;
 
 enum Stage {
     Base,

@@ -4,65 +4,8 @@
 use std::fmt;
 use std::hash::Hash;
 
+use crate::error::CellError;
 use crate::model::value::{SqlDate, SqlTime, SqlTimestamp, SqlType, Value};
-
-/// Why one cell of a result row could not become the field's type.
-///
-/// [`Error::Decode`](crate::Error::Decode) carries it, with the model,
-/// field, column and statement.
-///
-/// ```
-/// use related::prelude::*;
-/// use related::{CellError, Error};
-///
-/// #[derive(Clone, Debug, Model)]
-/// struct Item { id: i64, name: String }
-///
-/// # fn main() -> related::Result<()> {
-/// let db = related::Sqlite::open_in_memory()?;
-/// db.execute("CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT)", &[])?;
-/// db.execute("INSERT INTO item VALUES (1, NULL)", &[])?;
-/// match Item::query().all(&db) {
-///     Err(Error::Decode { field: "name", error: CellError::UnexpectedNull, .. }) => {}
-///     other => panic!("{other:?}"),
-/// }
-/// assert!(CellError::UnexpectedNull.to_string().contains("`Option<_>`"));
-/// # Ok(()) }
-/// ```
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
-pub enum CellError {
-    /// The cell is NULL and the field is not an `Option`.
-    #[error(
-        "NULL in a column that is not nullable (declare the field as `Option<_>` if NULL is allowed)"
-    )]
-    UnexpectedNull,
-    #[error("expected {expected}, found {found}")]
-    /// The cell holds another SQL type than the field reads.
-    WrongType {
-        /// The type the field reads.
-        expected: &'static str,
-        /// What the cell holds.
-        found: String,
-    },
-    #[error("value {value} does not fit in {expected}")]
-    /// The value does not fit the field's type (e.g. 300 in a `u8`).
-    OutOfRange {
-        /// The value, as text.
-        value: String,
-        /// The field's type.
-        expected: &'static str,
-    },
-    /// The row has fewer columns than the loader asked for.
-    #[error("column index {0} is out of range for this row")]
-    NoSuchColumn(usize),
-    /// A row read by column name (`raw`) has no column of that name, or
-    /// more than one.
-    #[error("{0}")]
-    NotInResult(String),
-    /// The driver could not read the cell; its message.
-    #[error("{0}")]
-    Driver(String),
-}
 
 /// One row of a result set, as a backend hands it to the loader. Getters are
 /// type-directed because PostgreSQL and MySQL rows only decode into a type

@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+use crate::error::NotLoaded;
 use crate::model::table::Model;
 
 /// Names the field a relation value belongs to, so "not loaded" errors can
@@ -25,71 +26,6 @@ static UNNAMED: FieldName = FieldName {
     field: "?",
     joinable: true,
 };
-
-/// Reading a relation that the query did not load.
-///
-/// ```
-/// use related::prelude::*;
-///
-/// #[derive(Clone, Debug, Model)]
-/// struct Author { id: i64, name: String }
-///
-/// #[derive(Clone, Debug, Model)]
-/// struct Post { id: i64, author: ForeignKey<Author> }
-///
-/// # fn main() -> related::Result<()> {
-/// let db = related::Sqlite::open_in_memory()?;
-/// db.create_tables(&[Author::info(), Post::info()])?;
-/// db.insert(&Author { id: 1, name: "Ann".into() })?;
-/// db.insert(&Post { id: 1, author: ForeignKey::new(1) })?;
-/// let post = Post::query().one(&db)?; // no select_related
-/// let err = post.author.get().unwrap_err();
-/// assert!(matches!(err, related::NotLoaded::Joinable { model: "Post", field: "author" }));
-/// assert!(err.to_string().contains(".select_related(Post::author())"));
-/// # Ok(()) }
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum NotLoaded {
-    #[error(
-        "`{model}.{field}` was not loaded: add `.select_related({model}::{field}())` (one JOIN) or `.prefetch_related({model}::{field}())` to the query"
-    )]
-    /// A single-valued relation: a JOIN or a prefetch loads it.
-    Joinable {
-        /// The model declaring the field.
-        model: &'static str,
-        /// The field.
-        field: &'static str,
-    },
-    #[error(
-        "`{model}.{field}` was not loaded: add `.prefetch_related({model}::{field}())` to the query"
-    )]
-    /// A many-valued relation: only a prefetch loads it.
-    PrefetchOnly {
-        /// The model declaring the field.
-        model: &'static str,
-        /// The field.
-        field: &'static str,
-    },
-    #[error("`{model}.{field}` points at a row that does not exist")]
-    /// The query loaded the relation, and the row the key points at does
-    /// not exist (a LEFT JOIN or a prefetch found nothing).
-    Missing {
-        /// The model declaring the field.
-        model: &'static str,
-        /// The field.
-        field: &'static str,
-    },
-    /// A `Counted` field read from a query that did not count it.
-    #[error(
-        "`{model}.{field}` was not counted: add `.count_related({model}::<relation>(), {model}::{field}())` to the query"
-    )]
-    NotCounted {
-        /// The model.
-        model: &'static str,
-        /// The field.
-        field: &'static str,
-    },
-}
 
 impl FieldName {
     fn not_loaded(&'static self) -> NotLoaded {

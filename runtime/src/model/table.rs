@@ -1,9 +1,9 @@
 //! What `#[derive(Model)]` records about a struct.
 
-use crate::model::column::{CellError, Key, RawRow};
+use crate::error::CellError;
+use crate::model::column::{Key, RawRow};
 use crate::model::relation::RelationInfo;
 use crate::model::value::{SqlType, Value};
-use crate::query::builder::Query;
 
 /// A struct mapped to a table. Implemented by `#[derive(related::Model)]`;
 /// never by hand.
@@ -52,11 +52,6 @@ pub trait Model: Sized + Clone + Send + Sync + 'static {
 
     /// The stored column values, in `info().columns` order (for INSERT).
     fn values(&self) -> Vec<Value>;
-
-    /// Start a query over this model's table.
-    fn query() -> Query<Self> {
-        Query::new()
-    }
 }
 
 /// A decode failure located on a field; the loader adds the statement.

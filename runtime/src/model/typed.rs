@@ -16,7 +16,7 @@ use std::ops::Deref;
 
 use ref_cast::RefCast;
 
-use crate::model::fields::NotLoaded;
+use crate::error::NotLoaded;
 use crate::model::table::Model;
 
 /// A slot of a loaded set: this relation was not loaded.

@@ -7,8 +7,8 @@ use std::any::TypeId;
 
 use crate::model::relation::RelationKind;
 use crate::model::table::ModelInfo;
+use crate::plan::condition::{ColumnRef, Expr, Hop};
 use crate::plan::sql::{Aliases, SqlWriter};
-use crate::query::expr::{ColumnRef, Expr, Hop};
 
 /// One table joined into a statement (or subquery), found by its path.
 #[derive(Clone, Debug)]

@@ -306,3 +306,50 @@ impl Aliases {
         alias
     }
 }
+
+/// One statement of a plan, before it runs ([`Query::plan`]; the example
+/// at [`Dialect`] reads it).
+///
+/// ```
+/// use related::prelude::*;
+/// use related::Dialect;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, tags: ManyToMany<Tag> }
+///
+/// let plan = Post::query().prefetch_related(Post::tags()).plan(Dialect::Sqlite);
+/// assert_eq!(plan.len(), 2);
+/// assert_eq!(plan[1].lookup, "tags");
+/// assert!(plan[1].to_string().starts_with("[tags] SELECT"));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlannedStatement {
+    /// `base`, or the prefetch lookup in Django's notation (`tags`,
+    /// `items__product`).
+    pub lookup: String,
+    /// The SQL text, with placeholders for the parameters.
+    pub sql: String,
+    /// Whether the key list of this statement may be split into several
+    /// statements (only on backends with a bind-parameter limit).
+    pub split_by_keys: bool,
+}
+
+impl std::fmt::Display for PlannedStatement {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "[{}] {}", self.lookup, self.sql)
+    }
+}
+
+/// Everything a load needs to know about the connection:
+/// [`Executor::ctx`](crate::Executor::ctx) gives it (an example at
+/// [`Dialect`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Ctx {
+    /// The SQL dialect.
+    pub dialect: Dialect,
+    /// How key lists are bound.
+    pub binding: KeyBinding,
+}

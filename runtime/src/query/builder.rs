@@ -2,16 +2,14 @@
 //! and limits.
 
 use crate::error::{Error, Result};
-use crate::exec::executor::{Executor, drive};
-use crate::load::loader::Load;
 use crate::model::relation::Relation;
 use crate::model::table::Model;
 use crate::model::typed::{LoadSet, Loaded, Union};
-use crate::model::value::{SqlType, Value};
-use crate::plan::across::{Scope, add_joins, condition, join_path};
+use crate::plan::condition::{Expr, Hop};
 use crate::plan::join::{JoinNode, Slot, clone_nodes};
-use crate::plan::sql::{Aliases, Dialect, KeyBinding, SqlWriter, Statement};
-use crate::query::expr::{Expr, Filter, Hop, Order};
+use crate::plan::select::{SelectParts, render_select};
+use crate::plan::sql::{Ctx, Dialect, KeyBinding, PlannedStatement, Statement};
+use crate::query::expr::{Filter, Order};
 use crate::query::path::{Path, PathFrom, SelectFrom};
 use crate::query::prefetch::{Destination, Prefetch, PrefetchNode, add_node};
 use std::marker::PhantomData;
@@ -164,52 +162,29 @@ impl<M: Model, L> Clone for Query<M, L> {
     }
 }
 
-/// One statement of a plan, before it runs ([`Query::plan`]; the example
-/// at [`Dialect`] reads it).
+/// `Post::query()`: where every query starts. Implemented for every model,
+/// and in the prelude, so `Post::query()` (and `M::query()` in generic code)
+/// needs no other import.
 ///
 /// ```
 /// use related::prelude::*;
-/// use related::Dialect;
 ///
 /// #[derive(Clone, Debug, Model)]
-/// struct Tag { id: i64, name: String }
+/// struct Tag { id: i64 }
 ///
-/// #[derive(Clone, Debug, Model)]
-/// struct Post { id: i64, tags: ManyToMany<Tag> }
-///
-/// let plan = Post::query().prefetch_related(Post::tags()).plan(Dialect::Sqlite);
-/// assert_eq!(plan.len(), 2);
-/// assert_eq!(plan[1].lookup, "tags");
-/// assert!(plan[1].to_string().starts_with("[tags] SELECT"));
+/// fn everything<M: Model>() -> related::Query<M> {
+///     M::query()
+/// }
+/// assert_eq!(everything::<Tag>().plan(related::Dialect::Sqlite).len(), 1);
 /// ```
-#[derive(Clone, Debug, PartialEq)]
-pub struct PlannedStatement {
-    /// `base`, or the prefetch lookup in Django's notation (`tags`,
-    /// `items__product`).
-    pub lookup: String,
-    /// The SQL text, with placeholders for the parameters.
-    pub sql: String,
-    /// Whether the key list of this statement may be split into several
-    /// statements (only on backends with a bind-parameter limit).
-    pub split_by_keys: bool,
-}
-
-impl std::fmt::Display for PlannedStatement {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "[{}] {}", self.lookup, self.sql)
+pub trait ModelQuery: Model {
+    /// Start a query over this model's table.
+    fn query() -> Query<Self> {
+        Query::new()
     }
 }
 
-/// Everything a load needs to know about the connection:
-/// [`Executor::ctx`](crate::Executor::ctx) gives it (an example at
-/// [`Dialect`]).
-#[derive(Clone, Copy, Debug)]
-pub struct Ctx {
-    /// The SQL dialect.
-    pub dialect: Dialect,
-    /// How key lists are bound.
-    pub binding: KeyBinding,
-}
+impl<M: Model> ModelQuery for M {}
 
 impl<M: Model> Query<M> {
     /// A query for every row of `M`, with nothing loaded along (what
@@ -421,12 +396,7 @@ impl<M: Model, L> Query<M, L> {
         self.plan_with(Ctx { dialect, binding })
     }
 
-    /// The plan for a specific connection.
-    pub fn plan_for(&self, executor: &impl Executor) -> Vec<PlannedStatement> {
-        self.plan_with(executor.ctx())
-    }
-
-    fn plan_with(&self, ctx: Ctx) -> Vec<PlannedStatement> {
+    pub(crate) fn plan_with(&self, ctx: Ctx) -> Vec<PlannedStatement> {
         let mut out = vec![PlannedStatement {
             lookup: "base".to_owned(),
             sql: self.base_statement(ctx.dialect).0.sql,
@@ -438,29 +408,6 @@ impl<M: Model, L> Query<M, L> {
             node.explain(ctx, "", &mut out);
         }
         out
-    }
-
-    /// Run the query: one statement with its JOINs, then one per prefetch
-    /// level. Rows come back in the base statement's order.
-    pub fn all(&self, executor: &impl Executor) -> Result<Vec<M>> {
-        drive(executor, Load::new(self, executor.ctx())?)
-    }
-
-    /// The first row of the query's result, if any: its offset is kept, and
-    /// its limit can only lower the answer to none (`limit(0)`). Sends
-    /// `LIMIT 1`.
-    pub fn first(&self, executor: &impl Executor) -> Result<Option<M>> {
-        let q = self.capped(1);
-        Ok(q.all(executor)?.into_iter().next())
-    }
-
-    /// The one row of the query's result (its limit and offset apply), or
-    /// an error saying whether there was none or more than one. Reads at
-    /// most two rows.
-    pub fn one(&self, executor: &impl Executor) -> Result<M> {
-        let q = self.capped(2);
-        let rows = q.all(executor)?;
-        q.exactly_one(rows, executor.ctx().dialect)
     }
 
     /// This query reading at most `n` of its own rows: the limit is the
@@ -483,67 +430,6 @@ impl<M: Model, L> Query<M, L> {
             found,
             statement: self.base_statement(dialect).0.sql,
         })
-    }
-
-    /// Run only this query's prefetch lookups for rows the caller already
-    /// holds (Django's `prefetch_related_objects`), e.g. rows from the
-    /// caller's own SQL. Filters, order and joins of this query are not used.
-    pub fn prefetch_onto(&self, rows: &mut Vec<M>, executor: &impl Executor) -> Result<()> {
-        let load = Load::onto(self, std::mem::take(rows), executor.ctx())?;
-        let (loaded, result) = crate::exec::executor::drive_keep(executor, load);
-        *rows = loaded;
-        result
-    }
-
-    /// Run the query, as [`Query::all`], and return typed rows: each
-    /// relation the query loaded can be read without `?`, and reading one
-    /// it did not load does not compile.
-    ///
-    /// A loaded foreign key whose row does not exist (no foreign-key
-    /// constraint) cannot be held by a typed row: the load fails with
-    /// [`Error::Untypable`] naming the model, field and statement.
-    pub fn fetch(&self, executor: &impl Executor) -> Result<Vec<Loaded<M, L>>>
-    where
-        L: LoadSet<M>,
-    {
-        let rows = self.all(executor)?;
-        self.typed(rows, executor.ctx().dialect)
-    }
-
-    /// [`Query::first`], typed as [`Query::fetch`].
-    pub fn fetch_first(&self, executor: &impl Executor) -> Result<Option<Loaded<M, L>>>
-    where
-        L: LoadSet<M>,
-    {
-        let q = self.capped(1);
-        Ok(q.fetch(executor)?.into_iter().next())
-    }
-
-    /// [`Query::one`], typed as [`Query::fetch`].
-    pub fn fetch_one(&self, executor: &impl Executor) -> Result<Loaded<M, L>>
-    where
-        L: LoadSet<M>,
-    {
-        let row = self.one(executor)?;
-        Ok(self.typed(vec![row], executor.ctx().dialect)?.remove(0))
-    }
-
-    /// [`Query::prefetch_onto`] for typed rows: this query's prefetch
-    /// levels run on `rows`, which come back with the relations they had and
-    /// this query's, in their type. Rows of a plain model enter as
-    /// [`Loaded::plain`].
-    pub fn fetch_onto<L0>(
-        &self,
-        rows: Vec<Loaded<M, L0>>,
-        executor: &impl Executor,
-    ) -> Result<Vec<Loaded<M, <L0 as Union<L>>::Output>>>
-    where
-        L0: Union<L>,
-        <L0 as Union<L>>::Output: LoadSet<M>,
-    {
-        let mut plain: Vec<M> = rows.into_iter().map(Loaded::into_inner).collect();
-        self.prefetch_onto(&mut plain, executor)?;
-        self.typed(plain, executor.ctx().dialect)
     }
 
     /// Check `rows` hold every relation of `S`.
@@ -575,306 +461,5 @@ impl<M: Model, L> Query<M, L> {
         };
         let (stmt, slots, _) = render_select::<M>(dialect, parts);
         (stmt, slots)
-    }
-}
-
-/// How a prefetch statement restricts rows to the parents' keys.
-pub(crate) enum LinkFilter {
-    /// `target.column IN keys`.
-    Column { column: &'static str },
-    /// `JOIN through ON through.target_column = target.pk`, selecting and
-    /// filtering `through.source_column`.
-    Through {
-        table: &'static str,
-        source_column: &'static str,
-        target_column: &'static str,
-    },
-}
-
-pub(crate) struct KeyList {
-    pub filter: LinkFilter,
-    pub keys: Vec<Value>,
-    pub binding: KeyBinding,
-    /// Keys whose equality is the column's collation's (text): the key list
-    /// becomes a table joined on the link column, and each row carries the
-    /// key it matched, so the stitch never compares keys itself. Exact keys
-    /// (integers, bytes) take the plain `IN` form.
-    pub matched: Option<SqlType>,
-}
-
-pub(crate) struct SelectParts<'a, M: Model> {
-    pub joins: &'a [Box<dyn JoinNode<M>>],
-    pub filter: Option<&'a Expr>,
-    pub order: &'a [(&'static str, bool)],
-    /// The path of each `order` term (missing or empty: the base table).
-    pub order_via: &'a [Vec<Hop>],
-    pub limit: Option<u64>,
-    pub offset: Option<u64>,
-    pub link: Option<KeyList>,
-    pub per_parent: Option<u64>,
-}
-
-/// Render the one SELECT shape every statement takes. Returns the
-/// statement, the join slots, and the index and name of the column holding
-/// each row's key (the through table's link column, or the matched key
-/// list's) if one was selected.
-pub(crate) fn render_select<M: Model>(
-    dialect: Dialect,
-    parts: SelectParts<'_, M>,
-) -> (Statement, Vec<Slot>, Option<(usize, &'static str)>) {
-    let info = M::info();
-    let mut aliases = Aliases::default();
-    let base = aliases.take(info.table);
-    let mut columns: Vec<(String, &'static str)> = info
-        .columns
-        .iter()
-        .map(|c| (base.clone(), c.name))
-        .collect();
-
-    // JOIN clauses carry no parameters, so they can be written apart and
-    // spliced in after the column list is known. A matched key list is the
-    // first table of the FROM clause and takes its parameters; it is
-    // written straight into the statement below.
-    let matched = parts.link.as_ref().is_some_and(|l| l.matched.is_some());
-    let mut from = SqlWriter::new(dialect);
-    if !matched {
-        from.push(" FROM ").ident(info.table);
-    }
-    let mut link_alias = None;
-    match &parts.link {
-        Some(
-            list @ KeyList {
-                filter:
-                    LinkFilter::Through {
-                        table,
-                        source_column,
-                        target_column,
-                    },
-                ..
-            },
-        ) => {
-            let alias = aliases.take(table);
-            from.push(" INNER JOIN ").ident(table);
-            if alias != *table {
-                from.push(" ").ident(&alias);
-            }
-            if matched {
-                // keys -> link rows -> targets.
-                from.push(" ON ")
-                    .qualified(&alias, source_column)
-                    .push(" = ")
-                    .qualified(KEYS, matched_column(dialect, list));
-                from.push(" INNER JOIN ").ident(info.table);
-            }
-            from.push(" ON ")
-                .qualified(&alias, target_column)
-                .push(" = ")
-                .qualified(&base, info.pk_column().name);
-            link_alias = Some(alias);
-        }
-        Some(
-            list @ KeyList {
-                filter: LinkFilter::Column { column },
-                matched: Some(_),
-                ..
-            },
-        ) => {
-            // The table's column on the left: SQLite compares with the
-            // left operand's collation, and every backend lets a column's
-            // collation win over a parameter's.
-            from.push(" INNER JOIN ")
-                .ident(info.table)
-                .push(" ON ")
-                .qualified(&base, column)
-                .push(" = ")
-                .qualified(KEYS, matched_column(dialect, list));
-        }
-        _ => {}
-    }
-    let mut slots = Vec::new();
-    let mut scope = Scope::new(base.clone(), parts.filter);
-    {
-        let mut out = crate::plan::join::JoinOut {
-            w: &mut from,
-            columns: &mut columns,
-            aliases: &mut aliases,
-            slots: &mut slots,
-            scope: &mut scope,
-        };
-        for j in parts.joins {
-            j.plan(&base, false, &[], &mut out);
-        }
-    }
-    // Columns of other tables in the filter: share the joins above, add
-    // the missing ones (selecting nothing from them).
-    if let Some(filter) = parts.filter {
-        add_joins(&mut from, &mut aliases, &mut scope, filter);
-    }
-    // Order terms across relations join the same way; they never demote a
-    // LEFT join (a row without the related row sorts with the NULLs).
-    for path in parts.order_via.iter().filter(|p| !p.is_empty()) {
-        join_path(&mut from, &mut aliases, &mut scope, path);
-    }
-    let order_aliases: Vec<String> = (0..parts.order.len())
-        .map(|i| {
-            scope
-                .alias_of(parts.order_via.get(i).map_or(&[][..], |p| p))
-                .to_owned()
-        })
-        .collect();
-    let mut link_index = None;
-    let mut partition: Option<(String, &'static str)> = None;
-    if let Some(list) = &parts.link {
-        match (list.matched, &list.filter) {
-            (Some(_), _) => {
-                let key = (KEYS.to_owned(), matched_column(dialect, list));
-                link_index = Some((columns.len(), key.1));
-                columns.push(key.clone());
-                partition = Some(key);
-            }
-            (None, LinkFilter::Through { source_column, .. }) => {
-                let alias = link_alias.clone().unwrap_or_default();
-                link_index = Some((columns.len(), *source_column));
-                columns.push((alias.clone(), source_column));
-                partition = Some((alias, source_column));
-            }
-            (None, LinkFilter::Column { column }) => partition = Some((base.clone(), column)),
-        }
-    }
-
-    let mut w = SqlWriter::new(dialect);
-    let ranked = parts.per_parent.is_some() && partition.is_some();
-    w.push("SELECT ");
-    for (i, (alias, column)) in columns.iter().enumerate() {
-        if i > 0 {
-            w.push(", ");
-        }
-        w.qualified(alias, column);
-        if ranked {
-            w.push(" AS ").ident(&format!("c{i}"));
-        }
-    }
-    if ranked {
-        // Top-N per parent: number each parent's rows in the prefetch order,
-        // keep the first N, all in one statement.
-        let (alias, column) = partition.clone().unwrap_or_default();
-        w.push(", ROW_NUMBER() OVER (PARTITION BY ");
-        if matched && dialect == Dialect::Mysql {
-            // The keys are parameters, which take the connection's
-            // collation (often case-insensitive): two parents' keys `fr`
-            // and `FR` must still number their rows apart.
-            w.push("CAST(")
-                .qualified(&alias, column)
-                .push(" AS BINARY)");
-        } else {
-            w.qualified(&alias, column);
-        }
-        w.push(" ORDER BY ");
-        order_terms(
-            &mut w,
-            &base,
-            &order_aliases,
-            parts.order,
-            info.pk_column().name,
-        );
-        w.push(") AS ").ident("__rn");
-    }
-    let list = match parts.link {
-        Some(KeyList {
-            keys,
-            binding,
-            matched: Some(key_type),
-            ..
-        }) => {
-            w.push(" FROM ");
-            w.key_table(keys, binding, key_type, KEYS);
-            None
-        }
-        list => list,
-    };
-    w.push(&from.sql);
-
-    let mut conditions = 0;
-    if let Some(list) = list {
-        w.push(" WHERE ");
-        conditions += 1;
-        let (alias, column) = match list.filter {
-            LinkFilter::Column { column } => (base.clone(), column),
-            LinkFilter::Through { source_column, .. } => {
-                (link_alias.clone().unwrap_or_default(), source_column)
-            }
-        };
-        w.key_list(&alias, column, list.keys, list.binding);
-    }
-    if let Some(filter) = parts.filter {
-        w.push(if conditions == 0 { " WHERE " } else { " AND " });
-        condition(&mut w, &mut aliases, &scope, filter);
-    }
-    if ranked {
-        let quote = |w: &mut SqlWriter, i: usize| {
-            w.ident(&format!("c{i}"));
-        };
-        let inner = std::mem::replace(&mut w.sql, String::from("SELECT "));
-        for i in 0..columns.len() {
-            if i > 0 {
-                w.push(", ");
-            }
-            quote(&mut w, i);
-        }
-        w.push(" FROM (").push(&inner).push(") ");
-        w.ident("__ranked")
-            .push(" WHERE ")
-            .ident("__rn")
-            .push(" <= ");
-        let n = parts.per_parent.unwrap_or(u64::MAX);
-        w.param(Value::I64(i64::try_from(n).unwrap_or(i64::MAX)));
-        w.push(" ORDER BY ").ident("__rn");
-    } else {
-        if !parts.order.is_empty() {
-            w.push(" ORDER BY ");
-            order_terms(
-                &mut w,
-                &base,
-                &order_aliases,
-                parts.order,
-                info.pk_column().name,
-            );
-        }
-        w.limit_offset(parts.limit, parts.offset);
-    }
-    (w.finish(), slots, link_index)
-}
-
-/// The alias of a matched key list in a prefetch statement.
-const KEYS: &str = "__k";
-
-/// The column of a matched key list: `value`, except for a `VALUES` list
-/// (SQLite with expanded key lists), whose column is `column1`.
-fn matched_column(dialect: Dialect, list: &KeyList) -> &'static str {
-    match list.binding {
-        KeyBinding::Expanded { .. } if dialect != Dialect::Mysql => "column1",
-        _ => "value",
-    }
-}
-
-fn order_terms(
-    w: &mut SqlWriter,
-    base: &str,
-    aliases: &[String],
-    order: &[(&'static str, bool)],
-    pk: &'static str,
-) {
-    if order.is_empty() {
-        w.qualified(base, pk);
-        return;
-    }
-    for (i, (column, desc)) in order.iter().enumerate() {
-        if i > 0 {
-            w.push(", ");
-        }
-        w.qualified(&aliases[i], column);
-        if *desc {
-            w.push(" DESC");
-        }
     }
 }

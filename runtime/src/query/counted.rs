@@ -8,17 +8,19 @@ use std::collections::HashMap;
 use std::fmt;
 use std::marker::PhantomData;
 
+use crate::error::NotLoaded;
 use crate::error::{Error, Result};
 use crate::model::column::{Column, RawRow};
-use crate::model::fields::{FieldName, NotLoaded};
+use crate::model::fields::FieldName;
 use crate::model::relation::{Many, Relation, RelationKind};
 use crate::model::table::Model;
 use crate::model::value::Value;
 use crate::plan::across::{Scope, add_joins, condition};
+use crate::plan::condition::Expr;
 use crate::plan::join::JoinNode;
-use crate::plan::sql::{Aliases, KeyBinding, SqlWriter, Statement};
-use crate::query::builder::{Ctx, PlannedStatement, Query};
-use crate::query::expr::{Expr, Filter};
+use crate::plan::sql::{Aliases, Ctx, KeyBinding, PlannedStatement, SqlWriter, Statement};
+use crate::query::builder::Query;
+use crate::query::expr::Filter;
 use crate::query::prefetch::{KeyHash, Parents, Prefetch, PrefetchNode, add_node};
 
 /// A model field holding how many `T` rows a relation has for this row,
@@ -424,12 +426,12 @@ impl<R: Relation> PrefetchNode<R::Source> for CountLevel<R> {
         let key = <R::Link as Column>::decode(row, 0).map_err(|e| decode("key", e))?;
         let count = row
             .get_i64(1)
-            .and_then(|n| n.ok_or(crate::model::column::CellError::UnexpectedNull))
+            .and_then(|n| n.ok_or(crate::error::CellError::UnexpectedNull))
             .map_err(|e| decode("COUNT(*)", e))?;
         let count = u64::try_from(count).map_err(|_| {
             decode(
                 "COUNT(*)",
-                crate::model::column::CellError::OutOfRange {
+                crate::error::CellError::OutOfRange {
                     value: count.to_string(),
                     expected: "a count (u64)",
                 },

@@ -1,14 +1,13 @@
 //! Typed column handles, filters and ordering for a model's own table, and
 //! for columns reached through relations (`Post::author().col(Author::name())`).
 
-use std::any::TypeId;
 use std::marker::PhantomData;
 use std::ops::{BitAnd, BitOr, Not};
 
 use crate::model::column::{Column, Ordered};
-use crate::model::relation::RelationInfo;
 use crate::model::table::Model;
 use crate::model::value::Value;
+use crate::plan::condition::{CmpOp, ColumnRef, Expr, Hop};
 use crate::query::operand::{Bound, Operand};
 use crate::query::path::Path;
 
@@ -80,20 +79,6 @@ impl<M, T, P: Copy> Clone for Col<M, T, P> {
 }
 impl<M, T, P: Copy> Copy for Col<M, T, P> {}
 
-/// One hop of a path inside a condition: the relation's identity (to share
-/// the JOIN of a `select_related` of the same hop) and its SQL shape.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Hop {
-    pub id: TypeId,
-    pub info: RelationInfo,
-}
-
-impl PartialEq for Hop {
-    fn eq(&self, other: &Self) -> bool {
-        self.id == other.id
-    }
-}
-
 /// Where a column handle's table sits: `()` (the base table) or a path.
 #[doc(hidden)]
 #[allow(private_interfaces)]
@@ -117,14 +102,6 @@ impl<P: Path> Via for P {
         P::__hops(&mut out);
         out
     }
-}
-
-/// A column in a condition: its table is the base table (empty path) or
-/// the one the path reaches, resolved to a JOIN alias when rendered.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct ColumnRef {
-    pub path: Vec<Hop>,
-    pub name: &'static str,
 }
 
 /// A boolean condition over the rows of `M`'s table. Every value in it is a
@@ -161,59 +138,6 @@ impl<M> std::fmt::Debug for Filter<M> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.expr.fmt(f)
     }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum CmpOp {
-    Eq,
-    Ne,
-    Lt,
-    Le,
-    Gt,
-    Ge,
-    Like,
-}
-
-impl CmpOp {
-    pub(crate) fn sql(self) -> &'static str {
-        match self {
-            CmpOp::Eq => " = ",
-            CmpOp::Ne => " <> ",
-            CmpOp::Lt => " < ",
-            CmpOp::Le => " <= ",
-            CmpOp::Gt => " > ",
-            CmpOp::Ge => " >= ",
-            CmpOp::Like => " LIKE ",
-        }
-    }
-}
-
-/// The untyped condition tree the renderer walks.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Expr {
-    Cmp {
-        column: ColumnRef,
-        op: CmpOp,
-        value: Value,
-    },
-    In {
-        column: ColumnRef,
-        values: Vec<Value>,
-    },
-    IsNull {
-        column: ColumnRef,
-        negated: bool,
-    },
-    /// Some row reached through `path` (which may fan out) matches `inner`
-    /// (a condition over the path's last model): `EXISTS (SELECT 1 ...)`
-    /// correlated with the outer row, so base rows never repeat.
-    Exists {
-        path: Vec<Hop>,
-        inner: Box<Expr>,
-    },
-    And(Vec<Expr>),
-    Or(Vec<Expr>),
-    Not(Box<Expr>),
 }
 
 impl<M> Filter<M> {

@@ -6,8 +6,9 @@ use std::any::TypeId;
 use crate::error::Error;
 use crate::model::relation::{Relation, SingleValued};
 use crate::model::table::Model;
+use crate::plan::condition::{Expr, Hop};
 use crate::plan::join::{JoinNode, hop_mut};
-use crate::query::expr::{Col, Expr, Filter, Hop};
+use crate::query::expr::{Col, Filter};
 use crate::query::prefetch::{Level, PrefetchNode, add_node};
 
 /// A relation or a chain of relations starting at `Source`.

@@ -16,10 +16,9 @@ use crate::model::table::{FieldError, Model};
 use crate::model::typed::Union;
 use crate::model::value::Value;
 use crate::plan::join::{FieldErrorAt, JoinNode, Slot, find_hop};
-use crate::plan::sql::{KeyBinding, Statement};
-use crate::query::builder::{
-    Ctx, KeyList, LinkFilter, PlannedStatement, Query, SelectParts, render_select,
-};
+use crate::plan::select::{KeyList, LinkFilter, SelectParts, render_select};
+use crate::plan::sql::{Ctx, KeyBinding, PlannedStatement, Statement};
+use crate::query::builder::Query;
 use crate::query::expr::{Filter, Order};
 use crate::query::path::{Path, PathFrom, SelectFrom};
 

@@ -3,7 +3,8 @@
 //! SQLite and PostgreSQL have no unsigned 64-bit integer, so half its range
 //! could not be stored on two of the three backends.
 
-use crate::model::column::{CellError, Column, Key, RawRow, narrow, ordered};
+use crate::error::CellError;
+use crate::model::column::{Column, Key, RawRow, narrow, ordered};
 use crate::model::value::{SqlType, Value};
 
 macro_rules! narrow_int {

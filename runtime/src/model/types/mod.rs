@@ -51,10 +51,10 @@ macro_rules! column_via {
             fn decode(
                 row: &dyn $crate::model::column::RawRow,
                 idx: usize,
-            ) -> Result<Self, $crate::model::column::CellError> {
+            ) -> Result<Self, $crate::error::CellError> {
                 let raw = row
                     .$get(idx)?
-                    .ok_or($crate::model::column::CellError::UnexpectedNull)?;
+                    .ok_or($crate::error::CellError::UnexpectedNull)?;
                 ($from)(raw)
             }
             fn to_value(&self) -> $crate::model::value::Value {
@@ -71,7 +71,7 @@ macro_rules! column_via {
             fn decode(
                 row: &dyn $crate::model::column::RawRow,
                 idx: usize,
-            ) -> Result<Self, $crate::model::column::CellError> {
+            ) -> Result<Self, $crate::error::CellError> {
                 row.$get(idx)?.map($from).transpose()
             }
             fn to_value(&self) -> $crate::model::value::Value {
@@ -93,8 +93,8 @@ pub(crate) use column_via;
 pub(crate) fn out_of_range(
     value: impl std::fmt::Debug,
     expected: &'static str,
-) -> crate::model::column::CellError {
-    crate::model::column::CellError::OutOfRange {
+) -> crate::error::CellError {
+    crate::error::CellError::OutOfRange {
         value: format!("{value:?}"),
         expected,
     }

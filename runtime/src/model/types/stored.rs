@@ -3,7 +3,8 @@
 //! as an integer, and `Column` for the type; this module gives their
 //! `Option`s the same column.
 
-use crate::model::column::{CellError, Column, Ordered, RawRow};
+use crate::error::CellError;
+use crate::model::column::{Column, Ordered, RawRow};
 use crate::model::value::{SqlType, Value};
 
 /// A type stored as another column type (`Repr`, never an `Option`).

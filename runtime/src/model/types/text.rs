@@ -1,7 +1,7 @@
 //! Text forms shared by the backends that store UUIDs and decimals as text
 //! or receive them as text.
 
-use crate::model::column::CellError;
+use crate::error::CellError;
 
 /// A UUID in its hyphenated lowercase form (36 characters).
 pub(crate) fn uuid_text(b: &[u8; 16]) -> String {

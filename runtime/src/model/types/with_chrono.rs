@@ -8,7 +8,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelik
 
 use super::column_via;
 use super::out_of_range;
-use crate::model::column::{CellError, Key, ordered};
+use crate::error::CellError;
+use crate::model::column::{Key, ordered};
 use crate::model::value::{SqlDate, SqlTime, SqlTimestamp};
 
 // Days from 0001-01-01 (chrono's day 1 of the common era) to 1970-01-01.

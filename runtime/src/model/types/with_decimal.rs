@@ -6,7 +6,8 @@ use rust_decimal::Decimal;
 
 use super::column_via;
 use super::text::split_decimal;
-use crate::model::column::{CellError, Key, ordered};
+use crate::error::CellError;
+use crate::model::column::{Key, ordered};
 
 fn from_text(s: String) -> Result<Decimal, CellError> {
     let Some((_, _, frac)) = split_decimal(&s) else {

@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::column_via;
-use crate::model::column::CellError;
+use crate::error::CellError;
 
 /// A column holding `T` as a JSON document.
 ///

@@ -6,7 +6,8 @@ use time::{Date, OffsetDateTime, PrimitiveDateTime, Time};
 
 use super::column_via;
 use super::out_of_range;
-use crate::model::column::{CellError, Key, ordered};
+use crate::error::CellError;
+use crate::model::column::{Key, ordered};
 use crate::model::value::{SqlDate, SqlTime, SqlTimestamp};
 
 // The Julian day number of 1970-01-01.

@@ -4,7 +4,8 @@
 use uuid::Uuid;
 
 use super::column_via;
-use crate::model::column::{CellError, Key, ordered};
+use crate::error::CellError;
+use crate::model::column::{Key, ordered};
 
 column_via!(
     Uuid,
