@@ -1,6 +1,11 @@
-//! Executors and backends.
+//! Executors and backends: what sends statements. The `Executor` trait, the
+//! `Job` it runs and `run_job` (`executor`), running a query on one (`run`,
+//! `count`; async: `async_exec`), and the backends: SQLite (`sqlite`,
+//! `sqlite_async`) and PostgreSQL and MySQL through sqlx (`sqlx_exec`,
+//! `postgres`, `mysql`, with their value encodings in `*_types`).
 //!
-//! May import every other layer.
+//! The top layer: it may import every other one, and no other layer imports
+//! it.
 
 #[cfg(feature = "tokio")]
 pub(crate) mod async_exec;

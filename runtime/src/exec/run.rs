@@ -55,7 +55,8 @@ impl<M: Model, L> Query<M, L> {
     ///
     /// A loaded foreign key whose row does not exist (no foreign-key
     /// constraint) cannot be held by a typed row: the load fails with
-    /// [`Error::Untypable`] naming the model, field and statement.
+    /// [`Error::Untypable`](crate::Error::Untypable) naming the model,
+    /// field and statement.
     pub fn fetch(&self, executor: &impl Executor) -> Result<Vec<Loaded<M, L>>>
     where
         L: LoadSet<M>,

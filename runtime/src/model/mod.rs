@@ -1,7 +1,10 @@
-//! Models and relations: what `#[derive(Model)]` records about a struct,
-//! the relation traits and field types, column types and values.
+//! Models and relations: the `Model` and `Relation` traits and what the
+//! derive records about a struct (`table`, `relation`), the relation field
+//! types (`fields`), the loaded set of a typed row (`typed`), and column
+//! types and values (`column`, `value`, `types`).
 //!
-//! The ground floor: it imports nothing of the crate but `crate::error`.
+//! The ground floor of the runtime: it imports `crate::error` and nothing
+//! else of the crate.
 
 pub(crate) mod column;
 pub(crate) mod fields;

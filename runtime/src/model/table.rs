@@ -1,6 +1,6 @@
 //! What `#[derive(Model)]` records about a struct.
 
-use crate::error::CellError;
+use crate::error::{CellError, Error, Result};
 use crate::model::column::{Key, RawRow};
 use crate::model::relation::RelationInfo;
 use crate::model::value::{SqlType, Value};
@@ -74,8 +74,8 @@ pub struct FieldError {
 
 /// Decode a row of `M` at column 0; a failure names the model, field,
 /// column and statement.
-pub(crate) fn decode_at_start<M: Model>(row: &dyn RawRow, statement: &str) -> crate::Result<M> {
-    M::decode(row, 0).map_err(|e| crate::Error::Decode {
+pub(crate) fn decode_at_start<M: Model>(row: &dyn RawRow, statement: &str) -> Result<M> {
+    M::decode(row, 0).map_err(|e| Error::Decode {
         model: M::info().name,
         field: e.field,
         column: e.column,

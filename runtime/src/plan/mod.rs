@@ -1,6 +1,12 @@
-//! Planning and SQL.
+//! Planning and SQL: the untyped pieces a query is made of and how they
+//! become statements. The SQL writer and dialects (`sql`), the condition
+//! tree (`condition`) and its JOINs and `EXISTS` (`across`), the JOIN tree
+//! of `select_related` (`join`), the one SELECT every statement takes
+//! (`select`), DDL and inserts (`schema`), the one-statement check
+//! (`sql_text`).
 //!
-//! May import `model` and `crate::error`.
+//! Imports `model` and `crate::error` only: the typed builder above
+//! assembles these pieces, and nothing here knows it.
 
 pub(crate) mod across;
 pub(crate) mod condition;

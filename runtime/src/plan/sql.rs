@@ -307,8 +307,9 @@ impl Aliases {
     }
 }
 
-/// One statement of a plan, before it runs ([`Query::plan`]; the example
-/// at [`Dialect`] reads it).
+/// One statement of a plan, before it runs
+/// ([`Query::plan`](crate::Query::plan); the example at [`Dialect`] reads
+/// it).
 ///
 /// ```
 /// use related::prelude::*;
