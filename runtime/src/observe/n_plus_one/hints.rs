@@ -13,8 +13,8 @@ pub(super) fn call_site() -> Option<String> {
     let trace = std::backtrace::Backtrace::force_capture().to_string();
     // This crate's `src` directory, as the backtrace spells it.
     let ours = std::path::Path::new(file!())
-        .parent()
-        .and_then(|p| p.parent())
+        .ancestors()
+        .find(|p| p.ends_with("src"))
         .and_then(|p| p.to_str())
         .unwrap_or("src");
     let frames: Vec<String> = trace
