@@ -19,8 +19,8 @@ use syn::spanned::Spanned;
 use syn::{Type, Visibility};
 
 use crate::ast::{Field, Kind, Model};
-use crate::case::plain;
-use crate::valid::{RESERVED, type_string};
+use crate::case::{plain, type_string};
+use crate::valid::RESERVED;
 
 /// Whether generated bodies do the work or only stand in for a derive that
 /// reported errors (see fallback.rs).
