@@ -10,8 +10,8 @@ use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitStr, Token};
 
 use crate::case;
+use crate::case::type_string;
 use crate::ctxt::Ctxt;
-use crate::valid::type_string;
 
 const STRUCT_KEYS: &[&str] = &["table", "ordering"];
 const FIELD_KEYS: &[&str] = &[

@@ -1,5 +1,7 @@
-//! Default SQL names derived from Rust names.
+//! Names as the derive writes them: default SQL names derived from Rust
+//! names, and Rust types as messages spell them.
 
+use quote::{ToTokens, quote};
 use syn::Ident;
 use syn::ext::IdentExt;
 
@@ -57,6 +59,26 @@ pub fn distance(a: &str, b: &str) -> usize {
         }
     }
     row.last().copied().unwrap_or(0)
+}
+
+/// `ManyToMany<Tag>` rather than the token printer's `ManyToMany < Tag >`.
+pub fn type_string(ty: impl ToTokens) -> String {
+    let spaced = quote!(#ty).to_string();
+    let mut out = String::with_capacity(spaced.len());
+    let mut chars = spaced.chars().peekable();
+    let mut prev = ' ';
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            let next = chars.peek().copied().unwrap_or(' ');
+            let tight = matches!(next, '<' | '>' | ':' | ',') || matches!(prev, '<' | ':' | '&');
+            if tight {
+                continue;
+            }
+        }
+        out.push(c);
+        prev = c;
+    }
+    out
 }
 
 #[cfg(test)]

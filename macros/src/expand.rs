@@ -1,4 +1,7 @@
-//! Code generation, per the contract in notes/EXPANSION.md.
+//! Code generation: the `Model` impl, a handle per field (`Post::title()`,
+//! `Post::author()`), and per relation a marker type (in the module
+//! `__related_<Model>`) with its `Relation` impls. The typed-row items come
+//! from typed_expand.rs; what stands in after errors, from fallback.rs.
 //!
 //! Every path goes through `::related::`, `::core::` or `::std::`, so user
 //! items named `Option`, `Ok` or `Column` cannot capture it. Parameters get a
@@ -16,8 +19,8 @@ use syn::spanned::Spanned;
 use syn::{Type, Visibility};
 
 use crate::ast::{Field, Kind, Model};
-use crate::case::plain;
-use crate::valid::{RESERVED, type_string};
+use crate::case::{plain, type_string};
+use crate::valid::RESERVED;
 
 /// Whether generated bodies do the work or only stand in for a derive that
 /// reported errors (see fallback.rs).
@@ -152,7 +155,7 @@ pub fn names(model: &Model, bodies: Bodies) -> TokenStream {
         let vis = narrower(model.vis, field.vis);
         let name = field.ident;
         if bodies == Bodies::Unreachable && RESERVED.contains(&plain(name).as_str()) {
-            // Reported already; a handle would hide `Model::query`.
+            // Reported already; a handle would hide `ModelQuery::query`.
             continue;
         }
         match &field.kind {

@@ -2,11 +2,11 @@
 //! models (the target is a model, a mirrored relation points back here) are
 //! left to trait bounds in the expansion, where rustc has the other structs.
 
-use quote::{ToTokens, quote};
+use quote::ToTokens;
 
 use crate::ast::{Field, Kind, Model, option_inner, vec_inner};
 use crate::attr::Named;
-use crate::case::{plain, snake_case};
+use crate::case::{plain, snake_case, type_string};
 use crate::ctxt::Ctxt;
 
 /// Handles are inherent associated functions, which shadow trait items of the
@@ -357,26 +357,6 @@ fn link_columns(cx: &Ctxt, field: &Field) {
         Some(Named { value, .. }) => cx.error_spanned_by(value, message),
         None => cx.error_spanned_by(field.ty, message),
     }
-}
-
-/// `ManyToMany<Tag>` rather than the token printer's `ManyToMany < Tag >`.
-pub fn type_string(ty: impl ToTokens) -> String {
-    let spaced = quote!(#ty).to_string();
-    let mut out = String::with_capacity(spaced.len());
-    let mut chars = spaced.chars().peekable();
-    let mut prev = ' ';
-    while let Some(c) = chars.next() {
-        if c == ' ' {
-            let next = chars.peek().copied().unwrap_or(' ');
-            let tight = matches!(next, '<' | '>' | ':' | ',') || matches!(prev, '<' | ':' | '&');
-            if tight {
-                continue;
-            }
-        }
-        out.push(c);
-        prev = c;
-    }
-    out
 }
 
 /// `tags: Vec<Tag>` (or `Option<Vec<Tag>>`) reads like a to-many relation,

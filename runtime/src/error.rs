@@ -1,6 +1,7 @@
-//! The error type of every fallible operation.
-
-use crate::column::CellError;
+//! Every error the crate returns: a statement's or a load's ([`Error`]), one
+//! cell's that would not decode ([`CellError`]) and a relation field's that
+//! was not loaded ([`NotLoaded`]). The ground floor: it imports nothing of
+//! the crate.
 
 /// Everything that can go wrong while loading. Decode errors name the model,
 /// field, column and statement; database errors name the statement.
@@ -116,7 +117,7 @@ pub enum Error {
     )]
     Untypable {
         /// What the row lacks: the model, the field and the missing row.
-        error: crate::fields::NotLoaded,
+        error: NotLoaded,
         /// The statement that loaded the row.
         statement: String,
     },
@@ -169,6 +170,129 @@ impl Error {
             }
         }
     }
+}
+
+/// Why one cell of a result row could not become the field's type.
+///
+/// [`Error::Decode`](Error::Decode) carries it, with the model,
+/// field, column and statement.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{CellError, Error};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Item { id: i64, name: String }
+///
+/// # fn main() -> related::Result<()> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.execute("CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT)", &[])?;
+/// db.execute("INSERT INTO item VALUES (1, NULL)", &[])?;
+/// match Item::query().all(&db) {
+///     Err(Error::Decode { field: "name", error: CellError::UnexpectedNull, .. }) => {}
+///     other => panic!("{other:?}"),
+/// }
+/// assert!(CellError::UnexpectedNull.to_string().contains("`Option<_>`"));
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum CellError {
+    /// The cell is NULL and the field is not an `Option`.
+    #[error(
+        "NULL in a column that is not nullable (declare the field as `Option<_>` if NULL is allowed)"
+    )]
+    UnexpectedNull,
+    #[error("expected {expected}, found {found}")]
+    /// The cell holds another SQL type than the field reads.
+    WrongType {
+        /// The type the field reads.
+        expected: &'static str,
+        /// What the cell holds.
+        found: String,
+    },
+    #[error("value {value} does not fit in {expected}")]
+    /// The value does not fit the field's type (e.g. 300 in a `u8`).
+    OutOfRange {
+        /// The value, as text.
+        value: String,
+        /// The field's type.
+        expected: &'static str,
+    },
+    /// The row has fewer columns than the loader asked for.
+    #[error("column index {0} is out of range for this row")]
+    NoSuchColumn(usize),
+    /// A row read by column name (`raw`) has no column of that name, or
+    /// more than one.
+    #[error("{0}")]
+    NotInResult(String),
+    /// The driver could not read the cell; its message.
+    #[error("{0}")]
+    Driver(String),
+}
+
+/// Reading a relation that the query did not load.
+///
+/// ```
+/// use related::prelude::*;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Author { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, author: ForeignKey<Author> }
+///
+/// # fn main() -> related::Result<()> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[Author::info(), Post::info()])?;
+/// db.insert(&Author { id: 1, name: "Ann".into() })?;
+/// db.insert(&Post { id: 1, author: ForeignKey::new(1) })?;
+/// let post = Post::query().one(&db)?; // no select_related
+/// let err = post.author.get().unwrap_err();
+/// assert!(matches!(err, related::NotLoaded::Joinable { model: "Post", field: "author" }));
+/// assert!(err.to_string().contains(".select_related(Post::author())"));
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NotLoaded {
+    #[error(
+        "`{model}.{field}` was not loaded: add `.select_related({model}::{field}())` (one JOIN) or `.prefetch_related({model}::{field}())` to the query"
+    )]
+    /// A single-valued relation: a JOIN or a prefetch loads it.
+    Joinable {
+        /// The model declaring the field.
+        model: &'static str,
+        /// The field.
+        field: &'static str,
+    },
+    #[error(
+        "`{model}.{field}` was not loaded: add `.prefetch_related({model}::{field}())` to the query"
+    )]
+    /// A many-valued relation: only a prefetch loads it.
+    PrefetchOnly {
+        /// The model declaring the field.
+        model: &'static str,
+        /// The field.
+        field: &'static str,
+    },
+    #[error("`{model}.{field}` points at a row that does not exist")]
+    /// The query loaded the relation, and the row the key points at does
+    /// not exist (a LEFT JOIN or a prefetch found nothing).
+    Missing {
+        /// The model declaring the field.
+        model: &'static str,
+        /// The field.
+        field: &'static str,
+    },
+    /// A `Counted` field read from a query that did not count it.
+    #[error(
+        "`{model}.{field}` was not counted: add `.count_related({model}::<relation>(), {model}::{field}())` to the query"
+    )]
+    NotCounted {
+        /// The model.
+        model: &'static str,
+        /// The field.
+        field: &'static str,
+    },
 }
 
 /// How many characters of a statement an error message shows.

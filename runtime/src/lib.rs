@@ -1,113 +1,75 @@
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
-mod across;
-#[cfg(feature = "tokio")]
-mod async_exec;
-mod budget;
-mod column;
-mod count;
-mod counted;
 mod error;
 mod exec;
-mod expr;
-mod fields;
-mod join;
 mod load;
-mod log;
 mod model;
-pub mod n_plus_one;
-mod operand;
-mod ordering;
-mod path;
-mod prefetch;
+mod observe;
+mod plan;
 mod query;
-mod relation;
-pub mod schema;
-mod shape;
-#[cfg(feature = "tracing-subscriber")]
-mod span_scope;
-mod sql;
-// Used by every executor; a build with none (no default features) has no use for it.
-#[cfg_attr(not(any(feature = "sqlite", feature = "tokio")), allow(dead_code))]
-mod sql_text;
-mod typed;
-mod types;
-mod value;
 
-#[cfg(feature = "mysql")]
-mod mysql;
-#[cfg(feature = "mysql")]
-mod mysql_types;
-#[cfg(feature = "postgres")]
-mod postgres;
-#[cfg(feature = "postgres")]
-mod postgres_types;
-#[cfg(any(feature = "postgres", feature = "mysql"))]
-mod settle;
 #[cfg(feature = "sqlite")]
-pub mod sqlite;
-#[cfg(all(feature = "sqlite", feature = "tokio"))]
-mod sqlite_async;
-#[cfg(any(feature = "postgres", feature = "mysql"))]
-mod sqlx_exec;
+pub use exec::sqlite;
+pub use observe::n_plus_one;
+pub use plan::schema;
 
 /// The sqlx this crate was built with: pools, connections and transactions
 /// from it are what [`Query::all_async`] takes.
 #[cfg(any(feature = "postgres", feature = "mysql"))]
 pub use sqlx;
 
+pub use error::{CellError, Error, Found, NotLoaded, Result};
 #[cfg(feature = "tokio")]
-pub use async_exec::{AsyncExecutor, Logged};
-pub use counted::{CountTarget, Counted};
-pub use error::{Error, Found, Result};
+pub use exec::async_exec::{AsyncExecutor, Logged};
+pub use query::counted::{CountTarget, Counted};
 
-pub use budget::{
-    expect_at_most, expect_at_most_async, expect_statements, expect_statements_async,
+pub use exec::executor::{Consistency, Executor, Job, run_job};
+pub use load::loader::Load;
+pub use model::column::{Column, Key, Ordered, RawRow};
+pub use model::fields::{
+    FieldName, ForeignKey, ManyToMany, OneToOne, Prefetched, RelationField, Reverse, ReverseOne,
 };
-pub use column::{CellError, Column, Key, Ordered, RawRow};
-pub use exec::{Consistency, Executor, Job, run_job};
-pub use expr::{Col, Filter, Like, Order};
-pub use fields::{
-    FieldName, ForeignKey, ManyToMany, NotLoaded, OneToOne, Prefetched, RelationField, Reverse,
-    ReverseOne,
-};
-pub use load::Load;
-pub use log::{LoggedStatement, StatementLog};
-pub use model::{ColumnInfo, FieldError, Model, ModelInfo};
-pub use operand::{Bound, Operand};
-pub use path::{Append, Chain, ColumnPath, Path, PathFrom, SelectFrom};
-#[doc(hidden)]
-pub use prefetch::{Destination, OwnField, ToField};
-pub use prefetch::{Prefetch, PrefetchTarget, TargetFor};
-pub use query::{Ctx, PlannedStatement, Query};
-pub use related_macros::{Column, Model};
-pub use relation::{
+pub use model::relation::{
     Cardinality, LinkTable, Many, One, Relation, RelationInfo, RelationKind, ReverseOf,
     SingleValued,
 };
-pub use schema::LinkPair;
-pub use sql::{Dialect, KeyBinding, Statement};
-pub use typed::{LoadSet, Loaded, No, Rows, Set, Slot, Union, Yes};
+pub use model::table::{ColumnInfo, FieldError, Model, ModelInfo};
+pub use model::typed::{LoadSet, Loaded, No, Rows, Set, Slot, Union, Yes};
 #[cfg(feature = "serde_json")]
-pub use types::Json;
+pub use model::types::Json;
 #[doc(hidden)]
-pub use types::stored::OrderedStored;
-pub use types::stored::StoredAs;
-pub use value::{SqlDate, SqlTime, SqlTimestamp, SqlType, Value};
+pub use model::types::stored::OrderedStored;
+pub use model::types::stored::StoredAs;
+pub use model::value::{SqlDate, SqlTime, SqlTimestamp, SqlType, Value};
+pub use observe::budget::{
+    expect_at_most, expect_at_most_async, expect_statements, expect_statements_async,
+};
+pub use observe::log::{LoggedStatement, StatementLog};
+pub use plan::schema::LinkPair;
+pub use plan::sql::{Ctx, PlannedStatement};
+pub use plan::sql::{Dialect, KeyBinding, Statement};
+pub use query::builder::{ModelQuery, Query};
+pub use query::expr::{Col, Filter, Like, Order};
+pub use query::operand::{Bound, Operand};
+pub use query::path::{Append, Chain, ColumnPath, Path, PathFrom, SelectFrom};
+#[doc(hidden)]
+pub use query::prefetch::{Destination, OwnField, ToField};
+pub use query::prefetch::{Prefetch, PrefetchTarget, TargetFor};
+pub use related_macros::{Column, Model};
 
 #[cfg(feature = "sqlite")]
-pub use sqlite::Sqlite;
+pub use exec::sqlite::Sqlite;
 #[cfg(all(feature = "sqlite", feature = "tokio"))]
-pub use sqlite_async::AsyncSqlite;
+pub use exec::sqlite_async::AsyncSqlite;
 
 /// What most code needs: `use related::prelude::*;`.
 pub mod prelude {
     #[cfg(feature = "tokio")]
     pub use crate::AsyncExecutor;
     pub use crate::{
-        Counted, Executor, ForeignKey, Like, Loaded, ManyToMany, Model, OneToOne, Prefetch,
-        Prefetched, Query, Reverse, ReverseOne,
+        Counted, Executor, ForeignKey, Like, Loaded, ManyToMany, Model, ModelQuery, OneToOne,
+        Prefetch, Prefetched, Query, Reverse, ReverseOne,
     };
     // The path methods (`col`, `any`) without taking the name `Path`,
     // which `std::path::Path` users already have.
@@ -117,12 +79,12 @@ pub mod prelude {
 /// Helpers for code generated by the derive. Not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::path::SetFrom;
-    pub use crate::prefetch::PrefetchInto;
-    pub use crate::typed::{IsYes, many, one, optional};
+    pub use crate::model::typed::{IsYes, many, one, optional};
+    pub use crate::query::path::SetFrom;
+    pub use crate::query::prefetch::PrefetchInto;
 
-    use crate::model::Model;
-    use crate::relation::{Relation, RelationInfo};
+    use crate::model::relation::{Relation, RelationInfo};
+    use crate::model::table::Model;
 
     /// The description of a reverse relation, from the forward relation it
     /// mirrors.
@@ -156,8 +118,8 @@ pub mod __private {
     where
         S: Model,
         T: Model,
-        C: crate::relation::Cardinality,
-        F: crate::relation::ReverseOf<S, T, C>,
+        C: crate::model::relation::Cardinality,
+        F: crate::model::relation::ReverseOf<S, T, C>,
     {
         F::reverse_link(row)
     }

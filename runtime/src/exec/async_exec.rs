@@ -1,0 +1,446 @@
+//! Async execution: the same [`Load`] (and every other [`Job`]) run by an
+//! async executor. An executor only sends statements and hands rows back;
+//! planning, decoding and stitching stay in the sans-IO loader.
+//!
+//! Executors: `&PgPool` / `&MySqlPool` (one pooled connection per load), a
+//! connection (`&mut *conn`), a transaction (`&mut *tx`), and
+//! `AsyncSqlite` (features `sqlite` + `tokio`); any of them wrapped in [`Logged`] to count
+//! statements.
+
+use std::future::Future;
+
+use crate::error::{Error, Result};
+use crate::exec::executor::{Consistency, Job, Raw};
+use crate::load::loader::Load;
+use crate::model::column::RawRow;
+use crate::model::relation::LinkTable;
+use crate::model::table::{Model, ModelInfo};
+use crate::model::value::Value;
+use crate::observe::log::StatementLog;
+use crate::plan::schema::{self, Flavor, LinkPair};
+use crate::plan::sql::{Ctx, Dialect, Statement};
+use crate::query::builder::Query;
+
+pub(crate) mod sealed {
+    /// Executors are the ones this crate implements: a load's guarantees
+    /// (one connection, one snapshot) are theirs to keep.
+    pub trait Sealed {}
+}
+
+/// Something an async load can run on: `&PgPool`, `&MySqlPool`, a
+/// connection (`&mut *conn`), a transaction (`&mut *tx`), an
+/// `AsyncSqlite` (features `sqlite` + `tokio`), or any of them in [`Logged`].
+///
+/// Every statement of one job runs on ONE connection. A job with more than
+/// one statement that reads (a load with prefetch levels) runs in a
+/// read-only snapshot transaction, unless the server says the connection is
+/// already in a transaction (the driver's, or a plain `BEGIN` sent as SQL):
+/// then it runs in that one, with its isolation level, and never ends it.
+/// See the README ("Transactions", "Cancelled loads") for what a load whose
+/// future is dropped leaves on each kind of executor.
+///
+/// Code written over `E: AsyncExecutor + Copy` runs on every backend:
+///
+/// ```
+/// use related::prelude::*;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Author { id: i64, name: String }
+///
+/// async fn names<E: AsyncExecutor + Copy>(db: E) -> related::Result<Vec<String>> {
+///     db.insert_all(&[Author { id: 1, name: "Ann".into() }]).await?;
+///     let rows = db.raw::<Author>("SELECT id, name FROM author", &[]).await?;
+///     Ok(rows.into_iter().map(|a| a.name).collect())
+/// }
+///
+/// # #[cfg(feature = "sqlite")] {
+/// # let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+/// # rt.block_on(async {
+/// let db = related::AsyncSqlite::open_in_memory()?;
+/// db.create_tables(&[Author::info()]).await?;
+/// assert_eq!(names(&db).await?, ["Ann"]);
+/// # Ok::<(), related::Error>(())
+/// # }).unwrap();
+/// # }
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an async database connection: `all_async` and friends run on a sqlx pool, connection or transaction, or `related::AsyncSqlite`",
+    label = "expected `&PgPool`, `&MySqlPool`, `&mut PgConnection`, a transaction, or `&AsyncSqlite`",
+    note = "a blocking `Sqlite` connection loads with `all(&db)`"
+)]
+pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
+    /// Dialect and key-list binding of the connections behind this executor.
+    fn ctx(&self) -> Ctx;
+
+    #[doc(hidden)]
+    fn __run<J: Job>(
+        self,
+        job: J,
+        log: Option<&StatementLog>,
+    ) -> impl Future<Output = (J, Result<u64>)> + Send;
+
+    /// Run a job (a [`Load`], or a wrapper around one) to completion. Returns
+    /// the job, to read its result, and the number of rows its statements
+    /// changed where the backend reports it.
+    fn run<J: Job>(self, job: J) -> impl Future<Output = (J, Result<u64>)> + Send {
+        self.__run(job, None)
+    }
+
+    /// Create the tables of `models` (see [`schema::create_tables`]). On
+    /// MySQL and MariaDB it first asks the server which one it is (`SELECT
+    /// VERSION()`): their exact text-key collations have different names.
+    fn create_tables(
+        self,
+        models: &[&'static ModelInfo],
+    ) -> impl Future<Output = Result<()>> + Send {
+        let job = CreateTables::new(self.ctx().dialect, models);
+        async move { self.run(job).await.1.map(|_| ()) }
+    }
+
+    /// Insert rows, as few statements as the backend's parameter limit
+    /// allows, in one transaction unless the caller holds one.
+    fn insert_all<M: Model>(self, rows: &[M]) -> impl Future<Output = Result<u64>> + Send {
+        let dialect = self.ctx().dialect;
+        let statements = schema::insert_many(dialect, rows, insert_params(dialect));
+        let job = Batch::new(statements, Consistency::Atomic);
+        async move { self.run(job).await.1 }
+    }
+
+    /// Link pairs of rows of a many-to-many relation (from either side).
+    fn link_all<R: LinkTable>(
+        self,
+        relation: R,
+        pairs: &[LinkPair<R>],
+    ) -> impl Future<Output = Result<u64>> + Send {
+        let _ = relation;
+        let dialect = self.ctx().dialect;
+        let statements = schema::link_many::<R>(dialect, pairs, insert_params(dialect));
+        let job = statements.map(|s| Batch::new(s, Consistency::Atomic));
+        async move {
+            match job {
+                Some(job) => self.run(job).await.1,
+                None => Err(Error::NotManyToMany {
+                    relation: format!("{}::{}", R::info().model, R::info().name),
+                    what: "only many-to-many relations have link rows",
+                }),
+            }
+        }
+    }
+
+    /// Run one statement of the caller's (placeholders in this backend's
+    /// form); returns the number of rows it changed. SQL holding more than
+    /// one statement is refused ([`Error::SeveralStatements`]) before
+    /// anything is sent.
+    fn execute_statement(
+        self,
+        sql: &str,
+        params: &[Value],
+    ) -> impl Future<Output = Result<u64>> + Send {
+        let checked = crate::plan::sql_text::one_statement(self.ctx().dialect, sql);
+        let job = Batch::new(
+            vec![Statement {
+                sql: sql.to_owned(),
+                params: params.to_vec(),
+            }],
+            Consistency::None,
+        );
+        async move {
+            checked?;
+            self.run(job).await.1
+        }
+    }
+
+    /// Rows of `M` from the caller's own SQL. `M`'s stored columns are
+    /// found in the result by name, in any order; other columns are
+    /// ignored; a missing column is an error.
+    /// One statement: SQL holding more is refused ([`Error::SeveralStatements`])
+    /// before anything is sent.
+    fn raw<M: Model>(
+        self,
+        sql: &str,
+        params: &[Value],
+    ) -> impl Future<Output = Result<Vec<M>>> + Send {
+        let checked = crate::plan::sql_text::one_statement(self.ctx().dialect, sql);
+        let job = Raw::<M>::new(sql, params);
+        async move {
+            checked?;
+            let (job, result) = self.run(job).await;
+            result.map(|_| job.into_rows())
+        }
+    }
+}
+
+/// How many parameters one multi-row INSERT may take.
+fn insert_params(dialect: Dialect) -> usize {
+    match dialect {
+        // SQLite inserts fastest row by row in one transaction, and a
+        // connection's variable limit can be lowered below any constant.
+        Dialect::Sqlite => 1,
+        // Both count parameters in 16 bits on the wire.
+        Dialect::Postgres | Dialect::Mysql => 65_535,
+    }
+}
+
+/// An executor whose statements are also counted in `log` (they are always
+/// traced as `related::sql` events).
+///
+/// ```
+/// # #[cfg(feature = "sqlite")] {
+/// use related::prelude::*;
+/// use related::{AsyncSqlite, Logged, StatementLog};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, tags: ManyToMany<Tag> }
+///
+/// # let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+/// # rt.block_on(async {
+/// let db = AsyncSqlite::open_in_memory()?; // or a PgPool, a MySqlPool...
+/// db.create_tables(&[Tag::info(), Post::info()]).await?;
+/// db.insert_all(&[Post { id: 1, tags: Default::default() }]).await?;
+/// let log = StatementLog::new();
+/// let query = Post::query().prefetch_related(Post::tags());
+/// let posts = query.all_async(Logged::new(&db, &log)).await?;
+/// assert_eq!(posts.len(), 1);
+/// assert_eq!(log.count(), 2);
+/// # Ok::<(), related::Error>(())
+/// # }).unwrap();
+/// # }
+/// ```
+///
+/// `Logged<&PgPool>` (like `&PgPool`) is `Copy`: one value serves every
+/// load of a function.
+#[derive(Clone, Copy)]
+pub struct Logged<'l, E> {
+    executor: E,
+    log: &'l StatementLog,
+}
+
+impl<'l, E: AsyncExecutor> Logged<'l, E> {
+    /// `executor`, counting its statements in `log`.
+    pub fn new(executor: E, log: &'l StatementLog) -> Self {
+        Logged { executor, log }
+    }
+}
+
+impl<E: AsyncExecutor> sealed::Sealed for Logged<'_, E> {}
+
+impl<E: AsyncExecutor> AsyncExecutor for Logged<'_, E> {
+    fn ctx(&self) -> Ctx {
+        self.executor.ctx()
+    }
+
+    fn __run<J: Job>(
+        self,
+        job: J,
+        _outer: Option<&StatementLog>,
+    ) -> impl Future<Output = (J, Result<u64>)> + Send {
+        self.executor.__run(job, Some(self.log))
+    }
+}
+
+/// Statements that return no rows, run in order.
+pub(crate) struct Batch {
+    statements: std::vec::IntoIter<Statement>,
+    consistency: Consistency,
+}
+
+impl Batch {
+    pub(crate) fn new(statements: Vec<Statement>, consistency: Consistency) -> Self {
+        // One statement is atomic on its own: no BEGIN/COMMIT round trips.
+        let consistency = if statements.len() > 1 {
+            consistency
+        } else {
+            Consistency::None
+        };
+        Batch {
+            statements: statements.into_iter(),
+            consistency,
+        }
+    }
+}
+
+impl Job for Batch {
+    fn consistency(&self) -> Consistency {
+        self.consistency
+    }
+
+    fn next_statement(&mut self) -> Result<Option<Statement>> {
+        Ok(self.statements.next())
+    }
+
+    fn accept_row(&mut self, _row: &dyn RawRow) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// The DDL of `create_tables`, once the server is known.
+pub(crate) struct CreateTables {
+    models: Vec<&'static ModelInfo>,
+    /// Known from the dialect, or (MySQL) from the version query's row.
+    flavor: Option<Flavor>,
+    asked: bool,
+    /// Why the server's version could not be read, reported once asked.
+    unreadable: Option<String>,
+    ddl: Option<std::vec::IntoIter<Statement>>,
+}
+
+/// What tells MariaDB from MySQL.
+const VERSION_QUERY: &str = "SELECT VERSION()";
+
+impl CreateTables {
+    fn new(dialect: Dialect, models: &[&'static ModelInfo]) -> Self {
+        CreateTables {
+            models: models.to_vec(),
+            flavor: match dialect {
+                Dialect::Sqlite => Some(Flavor::Sqlite),
+                Dialect::Postgres => Some(Flavor::Postgres),
+                Dialect::Mysql => None,
+            },
+            asked: false,
+            unreadable: None,
+            ddl: None,
+        }
+    }
+}
+
+impl Job for CreateTables {
+    fn consistency(&self) -> Consistency {
+        Consistency::None
+    }
+
+    fn next_statement(&mut self) -> Result<Option<Statement>> {
+        if self.ddl.is_none() {
+            let flavor = match self.flavor {
+                Some(flavor) => flavor,
+                None if !self.asked => {
+                    self.asked = true;
+                    return Ok(Some(Statement {
+                        sql: VERSION_QUERY.to_owned(),
+                        params: Vec::new(),
+                    }));
+                }
+                None => {
+                    return Err(Error::Database {
+                        message: format!(
+                            "cannot tell MySQL from MariaDB: {}",
+                            self.unreadable
+                                .take()
+                                .unwrap_or_else(|| "no row".to_owned())
+                        ),
+                        statement: VERSION_QUERY.to_owned(),
+                        source: None,
+                    });
+                }
+            };
+            let statements: Vec<Statement> = schema::create_tables(flavor, &self.models)
+                .into_iter()
+                .map(|sql| Statement {
+                    sql,
+                    params: Vec::new(),
+                })
+                .collect();
+            self.ddl = Some(statements.into_iter());
+        }
+        Ok(self.ddl.as_mut().and_then(Iterator::next))
+    }
+
+    fn accept_row(&mut self, row: &dyn RawRow) -> Result<()> {
+        if self.asked && self.flavor.is_none() {
+            match row.get_string(0) {
+                Ok(Some(version)) => self.flavor = Some(Flavor::from_mysql_version(&version)),
+                Ok(None) => self.unreadable = Some("the version is NULL".to_owned()),
+                Err(e) => self.unreadable = Some(e.to_string()),
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<M: Model, L> Query<M, L> {
+    /// [`Query::all`] on an async executor: `&pool`, `&mut *conn`,
+    /// `&mut *tx`, an `AsyncSqlite` (features `sqlite` + `tokio`), or one of them in [`Logged`].
+    /// Every statement runs on one connection, in one snapshot.
+    pub async fn all_async<E: AsyncExecutor>(&self, executor: E) -> Result<Vec<M>> {
+        let load = Load::new(self, executor.ctx())?;
+        let (load, result) = executor.run(load).await;
+        result.map(|_| load.finish())
+    }
+
+    /// [`Query::first`] on an async executor.
+    pub async fn first_async<E: AsyncExecutor>(&self, executor: E) -> Result<Option<M>> {
+        let q = self.capped(1);
+        Ok(q.all_async(executor).await?.into_iter().next())
+    }
+
+    /// [`Query::one`] on an async executor.
+    pub async fn one_async<E: AsyncExecutor>(&self, executor: E) -> Result<M> {
+        let q = self.capped(2);
+        let dialect = executor.ctx().dialect;
+        let rows = q.all_async(executor).await?;
+        q.exactly_one(rows, dialect)
+    }
+
+    /// [`Query::fetch`] on an async executor: typed rows.
+    pub async fn fetch_async<E: AsyncExecutor>(
+        &self,
+        executor: E,
+    ) -> Result<Vec<crate::model::typed::Loaded<M, L>>>
+    where
+        L: crate::model::typed::LoadSet<M>,
+    {
+        let dialect = executor.ctx().dialect;
+        let rows = self.all_async(executor).await?;
+        self.typed(rows, dialect)
+    }
+
+    /// [`Query::fetch_one`] on an async executor.
+    pub async fn fetch_one_async<E: AsyncExecutor>(
+        &self,
+        executor: E,
+    ) -> Result<crate::model::typed::Loaded<M, L>>
+    where
+        L: crate::model::typed::LoadSet<M>,
+    {
+        let dialect = executor.ctx().dialect;
+        let row = self.one_async(executor).await?;
+        Ok(self.typed(vec![row], dialect)?.remove(0))
+    }
+
+    /// [`Query::fetch_onto`] on an async executor.
+    pub async fn fetch_onto_async<L0, E: AsyncExecutor>(
+        &self,
+        rows: Vec<crate::model::typed::Loaded<M, L0>>,
+        executor: E,
+    ) -> Result<Vec<crate::model::typed::Loaded<M, <L0 as crate::model::typed::Union<L>>::Output>>>
+    where
+        L0: crate::model::typed::Union<L>,
+        <L0 as crate::model::typed::Union<L>>::Output: crate::model::typed::LoadSet<M>,
+    {
+        let dialect = executor.ctx().dialect;
+        let mut plain: Vec<M> = rows
+            .into_iter()
+            .map(crate::model::typed::Loaded::into_inner)
+            .collect();
+        self.prefetch_onto_async(&mut plain, executor).await?;
+        self.typed(plain, dialect)
+    }
+
+    /// [`Query::prefetch_onto`] on an async executor: the rows stay the
+    /// caller's even when a statement fails.
+    pub async fn prefetch_onto_async<E: AsyncExecutor>(
+        &self,
+        rows: &mut Vec<M>,
+        executor: E,
+    ) -> Result<()> {
+        let load = Load::onto(self, std::mem::take(rows), executor.ctx())?;
+        let (load, result) = executor.run(load).await;
+        *rows = match result {
+            Ok(_) => load.finish(),
+            Err(_) => load.into_rows(),
+        };
+        result.map(|_| ())
+    }
+}

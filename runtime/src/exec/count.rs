@@ -1,0 +1,202 @@
+//! Counting and existence: `query.count(&db)` and `query.exists(&db)`, one
+//! statement each, rows never decoded.
+//!
+//! Both keep the query's filter and respect its limit and offset as SQL
+//! does (a limited query counts at most `limit` rows), and leave out its
+//! JOINs, order and prefetch levels, which cannot change which rows of the
+//! base table match (Django's `count()` also drops `select_related`).
+
+use crate::error::{Error, Result};
+use crate::exec::executor::{Consistency, Executor, Job, run_job};
+use crate::model::column::RawRow;
+use crate::model::table::Model;
+use crate::plan::across::{Scope, add_joins, condition};
+use crate::plan::sql::{Aliases, Dialect, SqlWriter, Statement};
+use crate::query::builder::Query;
+
+/// The alias of the limited subquery a count or existence check wraps.
+const LIMITED: &str = "__limited";
+
+impl<M: Model, L> Query<M, L> {
+    /// How many rows [`Query::all`] would return from the base table:
+    /// `SELECT COUNT(*) FROM table WHERE filter`, or, when the query has a
+    /// limit or an offset, `SELECT COUNT(*) FROM (SELECT pk ... LIMIT ...)`.
+    ///
+    /// select_related JOINs are left out, as Django does: with the foreign
+    /// key constraints `create_tables` adds, an INNER JOIN never drops a
+    /// row, so the count is the number of rows `all()` returns.
+    pub fn count(&self, executor: &impl Executor) -> Result<u64> {
+        let mut job = Scalar::count::<M>(self.count_statement(executor.ctx().dialect));
+        run_job(executor, &mut job)?;
+        job.finish_count()
+    }
+
+    /// Whether [`Query::count`] would be at least 1:
+    /// `SELECT 1 FROM table WHERE filter LIMIT 1`.
+    pub fn exists(&self, executor: &impl Executor) -> Result<bool> {
+        let mut job = Scalar::exists(self.exists_statement(executor.ctx().dialect));
+        run_job(executor, &mut job)?;
+        Ok(job.found())
+    }
+
+    /// The statement [`Query::count`] sends.
+    pub fn count_statement(&self, dialect: Dialect) -> Statement {
+        let mut w = SqlWriter::new(dialect);
+        w.push("SELECT COUNT(*)");
+        self.counted_rows(&mut w);
+        w.finish()
+    }
+
+    /// The statement [`Query::exists`] sends.
+    pub fn exists_statement(&self, dialect: Dialect) -> Statement {
+        let mut w = SqlWriter::new(dialect);
+        w.push("SELECT 1");
+        self.counted_rows(&mut w);
+        w.push(" LIMIT 1");
+        w.finish()
+    }
+
+    /// ` FROM table WHERE filter`, or the limited rows as a subquery.
+    fn counted_rows(&self, w: &mut SqlWriter) {
+        let info = M::info();
+        let limited = self.limit.is_some() || self.offset.is_some();
+        if limited {
+            // Which rows a limit keeps depends on the order, how many does
+            // not: the subquery has no ORDER BY, so nothing is sorted.
+            w.push(" FROM (SELECT ")
+                .qualified(info.table, info.pk_column().name);
+        }
+        w.push(" FROM ").ident(info.table);
+        if let Some(filter) = &self.filter {
+            // A condition across relations needs its joins (INNER where
+            // the condition demotes them, so no row is counted twice: every
+            // joined hop is single-valued).
+            let mut aliases = Aliases::default();
+            aliases.take(info.table);
+            let mut scope = Scope::new(info.table.to_owned(), Some(filter));
+            add_joins(w, &mut aliases, &mut scope, filter);
+            w.push(" WHERE ");
+            condition(w, &mut aliases, &scope, filter);
+        }
+        if limited {
+            w.limit_offset(self.limit, self.offset);
+            w.push(") ").ident(LIMITED);
+        }
+    }
+}
+
+/// A one-statement job reading a count, or only whether rows came back.
+pub(crate) struct Scalar {
+    statement: Option<Statement>,
+    sql: String,
+    model: &'static str,
+    /// The COUNT(*) of the one row, when reading a count.
+    count: Option<Result<i64>>,
+    reads_count: bool,
+    rows: usize,
+}
+
+impl Scalar {
+    pub(crate) fn count<M: Model>(statement: Statement) -> Self {
+        Scalar {
+            sql: statement.sql.clone(),
+            statement: Some(statement),
+            model: M::info().name,
+            count: None,
+            reads_count: true,
+            rows: 0,
+        }
+    }
+
+    pub(crate) fn exists(statement: Statement) -> Self {
+        Scalar {
+            sql: statement.sql.clone(),
+            statement: Some(statement),
+            model: "",
+            count: None,
+            reads_count: false,
+            rows: 0,
+        }
+    }
+
+    pub(crate) fn found(&self) -> bool {
+        self.rows > 0
+    }
+
+    pub(crate) fn finish_count(self) -> Result<u64> {
+        let decode_error = |error| Error::Decode {
+            model: self.model,
+            field: "count",
+            column: "COUNT(*)",
+            error,
+            statement: self.sql.clone(),
+        };
+        let n = match self.count {
+            Some(n) => n?,
+            None => {
+                return Err(decode_error(crate::error::CellError::Driver(
+                    "COUNT(*) returned no row".to_owned(),
+                )));
+            }
+        };
+        u64::try_from(n).map_err(|_| {
+            decode_error(crate::error::CellError::OutOfRange {
+                value: n.to_string(),
+                expected: "a count (u64)",
+            })
+        })
+    }
+}
+
+impl Job for Scalar {
+    fn consistency(&self) -> Consistency {
+        Consistency::None
+    }
+
+    fn next_statement(&mut self) -> Result<Option<Statement>> {
+        Ok(self.statement.take())
+    }
+
+    fn accept_row(&mut self, row: &dyn RawRow) -> Result<()> {
+        self.rows += 1;
+        if self.reads_count && self.count.is_none() {
+            self.count = Some(
+                row.get_i64(0)
+                    .and_then(|n| n.ok_or(crate::error::CellError::UnexpectedNull))
+                    .map_err(|error| Error::Decode {
+                        model: self.model,
+                        field: "count",
+                        column: "COUNT(*)",
+                        error,
+                        statement: self.sql.clone(),
+                    }),
+            );
+        }
+        Ok(())
+    }
+}
+
+#[cfg(feature = "tokio")]
+impl<M: Model, L> Query<M, L> {
+    /// [`Query::count`] on an async executor.
+    pub async fn count_async<E: crate::exec::async_exec::AsyncExecutor>(
+        &self,
+        executor: E,
+    ) -> Result<u64> {
+        let job = Scalar::count::<M>(self.count_statement(executor.ctx().dialect));
+        let (job, result) = executor.run(job).await;
+        result?;
+        job.finish_count()
+    }
+
+    /// [`Query::exists`] on an async executor.
+    pub async fn exists_async<E: crate::exec::async_exec::AsyncExecutor>(
+        &self,
+        executor: E,
+    ) -> Result<bool> {
+        let job = Scalar::exists(self.exists_statement(executor.ctx().dialect));
+        let (job, result) = executor.run(job).await;
+        result?;
+        Ok(job.found())
+    }
+}

@@ -1,0 +1,103 @@
+//! Running a query on a synchronous [`Executor`]: the load, its first or
+//! only row, typed rows, prefetching onto rows the caller holds. The async
+//! forms are in `async_exec`.
+
+use crate::error::Result;
+use crate::exec::executor::{Executor, drive, drive_keep};
+use crate::load::loader::Load;
+use crate::model::table::Model;
+use crate::model::typed::{LoadSet, Loaded, Union};
+use crate::plan::sql::PlannedStatement;
+use crate::query::builder::Query;
+
+impl<M: Model, L> Query<M, L> {
+    /// The plan for a specific connection.
+    pub fn plan_for(&self, executor: &impl Executor) -> Vec<PlannedStatement> {
+        self.plan_with(executor.ctx())
+    }
+
+    /// Run the query: one statement with its JOINs, then one per prefetch
+    /// level. Rows come back in the base statement's order.
+    pub fn all(&self, executor: &impl Executor) -> Result<Vec<M>> {
+        drive(executor, Load::new(self, executor.ctx())?)
+    }
+
+    /// The first row of the query's result, if any: its offset is kept, and
+    /// its limit can only lower the answer to none (`limit(0)`). Sends
+    /// `LIMIT 1`.
+    pub fn first(&self, executor: &impl Executor) -> Result<Option<M>> {
+        let q = self.capped(1);
+        Ok(q.all(executor)?.into_iter().next())
+    }
+
+    /// The one row of the query's result (its limit and offset apply), or
+    /// an error saying whether there was none or more than one. Reads at
+    /// most two rows.
+    pub fn one(&self, executor: &impl Executor) -> Result<M> {
+        let q = self.capped(2);
+        let rows = q.all(executor)?;
+        q.exactly_one(rows, executor.ctx().dialect)
+    }
+
+    /// Run only this query's prefetch lookups for rows the caller already
+    /// holds (Django's `prefetch_related_objects`), e.g. rows from the
+    /// caller's own SQL. Filters, order and joins of this query are not used.
+    pub fn prefetch_onto(&self, rows: &mut Vec<M>, executor: &impl Executor) -> Result<()> {
+        let load = Load::onto(self, std::mem::take(rows), executor.ctx())?;
+        let (loaded, result) = drive_keep(executor, load);
+        *rows = loaded;
+        result
+    }
+
+    /// Run the query, as [`Query::all`], and return typed rows: each
+    /// relation the query loaded can be read without `?`, and reading one
+    /// it did not load does not compile.
+    ///
+    /// A loaded foreign key whose row does not exist (no foreign-key
+    /// constraint) cannot be held by a typed row: the load fails with
+    /// [`Error::Untypable`](crate::Error::Untypable) naming the model,
+    /// field and statement.
+    pub fn fetch(&self, executor: &impl Executor) -> Result<Vec<Loaded<M, L>>>
+    where
+        L: LoadSet<M>,
+    {
+        let rows = self.all(executor)?;
+        self.typed(rows, executor.ctx().dialect)
+    }
+
+    /// [`Query::first`], typed as [`Query::fetch`].
+    pub fn fetch_first(&self, executor: &impl Executor) -> Result<Option<Loaded<M, L>>>
+    where
+        L: LoadSet<M>,
+    {
+        let q = self.capped(1);
+        Ok(q.fetch(executor)?.into_iter().next())
+    }
+
+    /// [`Query::one`], typed as [`Query::fetch`].
+    pub fn fetch_one(&self, executor: &impl Executor) -> Result<Loaded<M, L>>
+    where
+        L: LoadSet<M>,
+    {
+        let row = self.one(executor)?;
+        Ok(self.typed(vec![row], executor.ctx().dialect)?.remove(0))
+    }
+
+    /// [`Query::prefetch_onto`] for typed rows: this query's prefetch
+    /// levels run on `rows`, which come back with the relations they had and
+    /// this query's, in their type. Rows of a plain model enter as
+    /// [`Loaded::plain`].
+    pub fn fetch_onto<L0>(
+        &self,
+        rows: Vec<Loaded<M, L0>>,
+        executor: &impl Executor,
+    ) -> Result<Vec<Loaded<M, <L0 as Union<L>>::Output>>>
+    where
+        L0: Union<L>,
+        <L0 as Union<L>>::Output: LoadSet<M>,
+    {
+        let mut plain: Vec<M> = rows.into_iter().map(Loaded::into_inner).collect();
+        self.prefetch_onto(&mut plain, executor)?;
+        self.typed(plain, executor.ctx().dialect)
+    }
+}

@@ -1,0 +1,689 @@
+//! The one async loop for the sqlx backends (PostgreSQL, MySQL/MariaDB):
+//! take a connection, open the transaction the job asks for, send each
+//! statement, hand each row to the job. `postgres.rs` and `mysql.rs` only
+//! say how to bind a value, how to read a cell and how to begin.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Instant;
+
+use futures_core::stream::BoxStream;
+use sqlx::{ConnectOptions, Connection, Either, Pool};
+
+use crate::error::{Error, Result};
+use crate::exec::async_exec::{AsyncExecutor, sealed::Sealed};
+use crate::exec::executor::{Consistency, Job};
+use crate::exec::settle;
+use crate::model::value::Value;
+use crate::observe::log::{StatementLog, trace, trace_control};
+use crate::plan::sql::{Ctx, Statement};
+
+/// The results of one statement as sqlx streams them.
+pub(crate) type Results<'c, DB> = BoxStream<
+    'c,
+    std::result::Result<
+        Either<<DB as sqlx::Database>::QueryResult, <DB as sqlx::Database>::Row>,
+        sqlx::Error,
+    >,
+>;
+
+/// What differs between the sqlx backends.
+pub(crate) trait Backend: sqlx::Database + sqlx::database::HasStatementCache {
+    const CTX: Ctx;
+
+    /// Whether the driver, at a connection's next statement, reads the rest
+    /// of a statement whose results were dropped half-way. If not, a load
+    /// dropped on a connection the caller holds reads those results to
+    /// their end before the caller gets the connection back.
+    const RESUMES_CUT_STATEMENT: bool;
+
+    /// The statement that opens a transaction of this kind.
+    fn begin(consistency: Consistency) -> &'static str;
+
+    /// What the load asks the server before it opens a transaction of
+    /// this kind on a connection the driver believes idle (a plain `BEGIN`
+    /// sent as SQL is invisible to the driver's own bookkeeping): the SQL
+    /// of a query whose one integer says whether a transaction is open, or
+    /// None when the begin statement itself is refused inside a transaction
+    /// (see [`Backend::refused_in_transaction`]). `owned`: the connection
+    /// is the load's own (taken from a pool for it, and closed if the load
+    /// is dropped half-way).
+    fn transaction_probe(consistency: Consistency, owned: bool) -> Option<&'static str>;
+
+    /// Whether `e`, the error of the begin statement, says a transaction
+    /// is already open (and the statement changed nothing).
+    fn refused_in_transaction(e: &sqlx::Error) -> bool;
+
+    /// Whether `e` says a prepared statement the connection cached no
+    /// longer fits the table it reads (a column changed type): the cache
+    /// must be cleared, and the statement may be sent again.
+    fn stale_statement(e: &sqlx::Error) -> bool;
+
+    /// Whether a database error says the server is closing the session.
+    fn closes_connection(e: &dyn sqlx::error::DatabaseError) -> bool;
+
+    /// Bind `params`, or say why one cannot be bound.
+    fn arguments(params: Vec<Value>) -> std::result::Result<Self::Arguments, String>;
+
+    /// Whether the prepared statement may be cached for the SQL text alone
+    /// (its parameter types must not depend on the values).
+    fn cacheable(params: &[Value]) -> bool;
+
+    /// Send one statement: prepared with `args`, or as plain text without.
+    fn send<'c>(
+        conn: &'c mut Self::Connection,
+        sql: Arc<str>,
+        args: Option<Self::Arguments>,
+        persistent: bool,
+    ) -> Results<'c, Self>;
+
+    fn rows_affected(result: &Self::QueryResult) -> u64;
+
+    /// Hand one row to the job through this backend's `RawRow`.
+    fn accept(row: &Self::Row, job: &mut dyn Job) -> Result<()>;
+}
+
+/// A failure of the driver while running `statement` on a connection it
+/// had.
+pub(crate) fn driver_error<DB: Backend>(e: sqlx::Error, statement: &str) -> Error {
+    match e {
+        sqlx::Error::Io(io) => {
+            use std::io::ErrorKind::*;
+            let message = match io.kind() {
+                UnexpectedEof | ConnectionReset | ConnectionAborted | BrokenPipe => format!(
+                    "the server closed the connection during the statement ({io}); \
+                     its outcome is unknown and the server rolled back the session's transaction"
+                ),
+                _ => format!("the connection failed during the statement: {io}"),
+            };
+            Error::ConnectionLost {
+                message,
+                statement: statement.to_owned(),
+                source: Some(Box::new(io)),
+            }
+        }
+        sqlx::Error::Tls(_) | sqlx::Error::Protocol(_) | sqlx::Error::WorkerCrashed => {
+            Error::ConnectionLost {
+                message: format!("the connection failed during the statement: {e}"),
+                statement: statement.to_owned(),
+                source: Some(Box::new(e)),
+            }
+        }
+        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed => connect_error(e, statement),
+        sqlx::Error::Database(db) => {
+            let message = match db.code() {
+                Some(code) => format!("{} (SQLSTATE {code})", db.message()),
+                None => db.message().to_owned(),
+            };
+            if DB::closes_connection(&*db) {
+                return Error::ConnectionLost {
+                    message: format!(
+                        "the server closed the connection during the statement: {message}"
+                    ),
+                    statement: statement.to_owned(),
+                    source: Some(db),
+                };
+            }
+            Error::Database {
+                message,
+                statement: statement.to_owned(),
+                source: Some(db),
+            }
+        }
+        other => Error::Database {
+            message: other.to_string(),
+            statement: statement.to_owned(),
+            source: Some(Box::new(other)),
+        },
+    }
+}
+
+/// No connection to run `statement` on (refused, authentication, pool
+/// timeout).
+pub(crate) fn connect_error(e: sqlx::Error, statement: &str) -> Error {
+    Error::Connect {
+        message: format!("{e}; statement: {}", crate::error::shorten(statement)),
+        source: Some(Box::new(e)),
+    }
+}
+
+/// The pool had connections, all of them busy for the whole wait.
+fn pool_busy<DB: Backend>(pool: &Pool<DB>, e: sqlx::Error, statement: &str) -> Error {
+    let waited = pool.options().get_acquire_timeout();
+    Error::Connect {
+        message: format!(
+            "no connection of the pool was free within {} ms (all {} of at most {} in use; \
+             the pool's acquire_timeout); statement: {}",
+            waited.as_millis(),
+            pool.size(),
+            pool.options().get_max_connections(),
+            crate::error::shorten(statement)
+        ),
+        source: Some(Box::new(e)),
+    }
+}
+
+/// Why a pool gave no connection. A pool retries a refused connection until
+/// its acquire timeout and then only says it timed out; when it holds no
+/// connection at all, one direct attempt finds the cause to report.
+async fn acquire_error<DB: Backend>(pool: &Pool<DB>, e: sqlx::Error, statement: &str) -> Error {
+    if !matches!(e, sqlx::Error::PoolTimedOut) {
+        return connect_error(e, statement);
+    }
+    if pool.size() > 0 {
+        return pool_busy(pool, e, statement);
+    }
+    let attempt = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        pool.connect_options().connect(),
+    )
+    .await;
+    match attempt {
+        Ok(Err(cause)) => Error::Connect {
+            message: format!(
+                "{e}: no connection could be opened: {cause}; statement: {}",
+                crate::error::shorten(statement)
+            ),
+            source: Some(Box::new(cause)),
+        },
+        Ok(Ok(conn)) => {
+            // The server is fine; the pool was just busy.
+            let _ = conn.close().await;
+            pool_busy(pool, e, statement)
+        }
+        Err(_) => connect_error(e, statement),
+    }
+}
+
+fn record(log: Option<&StatementLog>, sql: &str, params: usize, rows: usize, start: Instant) {
+    match log {
+        Some(log) => log.record(sql, params, rows, start.elapsed()),
+        None => trace(sql, params, rows, start.elapsed()),
+    }
+}
+
+/// One statement's results. With `drain`, a load dropped while it waits
+/// for them reads them to their end before the drop returns: sqlx's MySQL
+/// driver reads a packet's 4-byte header and then its body in two steps,
+/// and a drop between the two loses the header, so the connection's next
+/// statement would read the body as a header and wait for bytes that never
+/// come. Read to the end, the connection is at a packet boundary again.
+struct Reading<'c, DB: Backend> {
+    stream: Results<'c, DB>,
+    drain: bool,
+    waiting: bool,
+}
+
+impl<'c, DB: Backend> Reading<'c, DB> {
+    fn new(stream: Results<'c, DB>, drain: bool) -> Self {
+        Reading {
+            stream,
+            drain,
+            waiting: false,
+        }
+    }
+
+    async fn next(&mut self) -> Option<<Results<'c, DB> as futures_core::Stream>::Item> {
+        // A drop while the driver waits for bytes is what can cut a
+        // packet; after an item the stream stands between packets.
+        self.waiting = true;
+        let item = std::future::poll_fn(|cx| self.stream.as_mut().poll_next(cx)).await;
+        self.waiting = false;
+        item
+    }
+
+    /// Read the rest, where the driver would not at its next statement
+    /// (the job refused a row: its error ends the load).
+    async fn finish(&mut self) {
+        if self.drain {
+            self.waiting = true;
+            settle::drain(&mut self.stream).await;
+            self.waiting = false;
+        }
+    }
+}
+
+impl<DB: Backend> Drop for Reading<'_, DB> {
+    fn drop(&mut self) {
+        if self.waiting && self.drain {
+            settle::waiting(settle::drain(&mut self.stream));
+        }
+    }
+}
+
+/// Run `job` (whose first statement is `first`) on `conn`, in the
+/// transaction it asks for unless the server says `conn` is already in one:
+/// then in that one, which the job never ends.
+pub(crate) async fn run_on<DB: Backend, J: Job>(
+    conn: &mut DB::Connection,
+    job: &mut J,
+    first: Statement,
+    log: Option<&StatementLog>,
+    owned: bool,
+) -> Result<u64> {
+    // A connection the caller holds is handed back the moment a dropped
+    // load's future is gone: whatever the load left unread must be read
+    // first, where the driver would not do it by itself.
+    let drain = !owned && !DB::RESUMES_CUT_STATEMENT;
+    let consistency = job.consistency();
+    if consistency == Consistency::None {
+        // One statement: no transaction to open. If it fails on a stale
+        // cached statement it may be sent again: it ran on its own, or
+        // inside a transaction of the caller's that the failure aborted
+        // (then the second attempt fails and the first error is reported).
+        return run_statements::<DB, J>(conn, job, first, log, true, drain).await;
+    }
+    if conn.is_in_transaction() {
+        // The driver's own transaction (`&mut *tx`): the server is in it.
+        return run_statements::<DB, J>(conn, job, first, log, false, drain).await;
+    }
+    if let Some(probe) = DB::transaction_probe(consistency, owned) {
+        let start = Instant::now();
+        let open = in_transaction::<DB>(conn, probe, drain).await?;
+        trace_control(probe, start.elapsed());
+        if open {
+            return run_statements::<DB, J>(conn, job, first, log, false, drain).await;
+        }
+    }
+    let begin = DB::begin(consistency);
+    let start = Instant::now();
+    // sqlx's Transaction rolls back when dropped, but only by queueing a
+    // ROLLBACK for the connection's next use, and not at all if dropped
+    // during its BEGIN: on a connection the caller holds, `OwnTransaction`
+    // ends it before the drop returns (a pool's connection is closed
+    // instead, see `CloseUnlessFinished`).
+    let mut own = OwnTransaction::<DB> {
+        conn,
+        state: TxState::Beginning,
+        held: !owned,
+    };
+    let begun = own.conn.begin_with(sqlx::SqlStr::from_static(begin)).await;
+    if let Err(e) = &begun
+        && DB::refused_in_transaction(e)
+    {
+        // The caller's transaction: run inside it.
+        drop(begun);
+        own.state = TxState::None;
+        return run_statements::<DB, J>(own.conn, job, first, log, false, drain).await;
+    }
+    let mut tx = match begun {
+        Ok(tx) => tx,
+        Err(e) => {
+            own.state = TxState::None;
+            return Err(driver_error::<DB>(e, begin));
+        }
+    };
+    own.state = TxState::Open;
+    trace_control(begin, start.elapsed());
+    let result = run_statements::<DB, J>(&mut tx, job, first, log, false, drain).await;
+    let start = Instant::now();
+    let outcome = match result {
+        Ok(n) => match tx.commit().await {
+            Ok(()) => {
+                trace_control("COMMIT", start.elapsed());
+                Ok(n)
+            }
+            Err(e) => Err(driver_error::<DB>(e, "COMMIT")),
+        },
+        Err(e) => {
+            // The statement's error is the one to report; if the rollback
+            // fails too the connection is broken and the pool drops it.
+            let _ = tx.rollback().await;
+            trace_control("ROLLBACK", start.elapsed());
+            Err(e)
+        }
+    };
+    own.state = TxState::None;
+    outcome
+}
+
+/// Where the load's own transaction is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TxState {
+    /// Not open, or ended (or left to the connection's closing).
+    None,
+    /// BEGIN sent, its answer not read: the server may be in it.
+    Beginning,
+    /// Open; sqlx's `Transaction` queues a ROLLBACK if dropped.
+    Open,
+}
+
+/// The load's own transaction on a connection the caller holds: if the
+/// load is dropped before the transaction ends, its ROLLBACK reaches the
+/// server before the drop returns, so the caller never finds the
+/// connection inside the load's snapshot (PostgreSQL would keep it `idle
+/// in transaction`, with its snapshot, until the caller's next statement;
+/// one dropped during BEGIN would stay open under the caller's statements).
+struct OwnTransaction<'c, DB: Backend> {
+    conn: &'c mut DB::Connection,
+    state: TxState,
+    /// False on a connection the load owns: it is closed if the load is
+    /// dropped, which ends everything.
+    held: bool,
+}
+
+impl<DB: Backend> Drop for OwnTransaction<'_, DB> {
+    fn drop(&mut self) {
+        if !self.held {
+            return;
+        }
+        match self.state {
+            TxState::None => {}
+            // sqlx has queued the ROLLBACK (the `Transaction` is dropped
+            // before this guard): write it now. Its answer, and the rest of
+            // a cut statement, the driver reads at the next statement.
+            TxState::Open if DB::RESUMES_CUT_STATEMENT => {
+                settle::without_waiting(self.conn.ping());
+            }
+            // Nothing queued (dropped during BEGIN), or a driver that
+            // cannot leave answers unread: send a ROLLBACK and read
+            // everything up to its answer.
+            TxState::Open | TxState::Beginning => {
+                settle::waiting(rollback::<DB>(self.conn));
+            }
+        }
+    }
+}
+
+/// Send ROLLBACK and read its answer (and first whatever the connection
+/// still had to read).
+async fn rollback<DB: Backend>(conn: &mut DB::Connection) {
+    let mut stream = DB::send(conn, Arc::from("ROLLBACK"), None, false);
+    settle::drain(&mut stream).await;
+}
+
+/// The server's answer to `probe` (one integer, 0 or 1): whether a
+/// transaction is open.
+async fn in_transaction<DB: Backend>(
+    conn: &mut DB::Connection,
+    probe: &'static str,
+    drain: bool,
+) -> Result<bool> {
+    struct Answer(Option<i64>);
+    impl Job for Answer {
+        fn consistency(&self) -> Consistency {
+            Consistency::None
+        }
+        fn next_statement(&mut self) -> Result<Option<Statement>> {
+            Ok(None)
+        }
+        fn accept_row(&mut self, row: &dyn crate::model::column::RawRow) -> Result<()> {
+            self.0 = row.get_i64(0).ok().flatten();
+            Ok(())
+        }
+    }
+    let mut answer = Answer(None);
+    let mut stream = Reading::<DB>::new(DB::send(conn, Arc::from(probe), None, false), drain);
+    while let Some(item) = stream.next().await {
+        if let Either::Right(row) = item.map_err(|e| driver_error::<DB>(e, probe))? {
+            DB::accept(&row, &mut answer)?;
+        }
+    }
+    match answer.0 {
+        Some(n) => Ok(n != 0),
+        None => Err(Error::Database {
+            message: "no answer to whether a transaction is open".to_owned(),
+            statement: probe.to_owned(),
+            source: None,
+        }),
+    }
+}
+
+async fn run_statements<DB: Backend, J: Job>(
+    conn: &mut DB::Connection,
+    job: &mut J,
+    first: Statement,
+    log: Option<&StatementLog>,
+    may_resend_first: bool,
+    drain: bool,
+) -> Result<u64> {
+    let mut affected = 0;
+    let mut next_statement = Some(first);
+    let mut is_first = true;
+    while let Some(Statement { sql, params }) = next_statement {
+        let start = Instant::now();
+        let sql: Arc<str> = sql.into();
+        let n_params = params.len();
+        // Only a statement the driver caches can go stale; its parameters
+        // are kept to send it again (the first statement of a load: its
+        // filter values, usually few).
+        let resend =
+            (is_first && may_resend_first && DB::cacheable(&params)).then(|| params.clone());
+        is_first = false;
+        let mut rows = 0;
+        let outcome =
+            send_one::<DB, J>(conn, &sql, params, job, &mut affected, &mut rows, drain).await;
+        match outcome {
+            Ok(()) => {}
+            Err(SendError::Final(e)) => return Err(e),
+            Err(SendError::Driver(e)) if DB::stale_statement(&e) => {
+                // A column changed type since the statement was prepared:
+                // the connection's cached statements are stale. Clear them
+                // so the next statement is prepared afresh; send this one
+                // again only if no row of it reached the job and it ran in
+                // no transaction of ours (ours is aborted by the error).
+                let _ = conn.clear_cached_statements().await;
+                let Some(params) = resend.filter(|_| rows == 0) else {
+                    return Err(driver_error::<DB>(e, &sql));
+                };
+                let again =
+                    send_one::<DB, J>(conn, &sql, params, job, &mut affected, &mut rows, drain)
+                        .await;
+                match again {
+                    Ok(()) => {}
+                    Err(SendError::Final(again)) => return Err(again),
+                    // Failing again (inside a transaction of the caller's
+                    // the first error aborted): the first error says why.
+                    Err(SendError::Driver(_)) => return Err(driver_error::<DB>(e, &sql)),
+                }
+            }
+            Err(SendError::Driver(e)) => return Err(driver_error::<DB>(e, &sql)),
+        }
+        record(log, &sql, n_params, rows, start);
+        next_statement = job.next_statement()?;
+    }
+    Ok(affected)
+}
+
+/// How sending one statement failed.
+enum SendError {
+    /// The driver's error, not yet turned into an [`Error`] (it may call
+    /// for the statement to be sent again).
+    Driver(sqlx::Error),
+    /// Final: binding a parameter or the job's handling of a row failed.
+    Final(Error),
+}
+
+/// Send one statement and hand its rows to `job`. A driver error comes
+/// back as it is (the caller may resend); any other error is final.
+async fn send_one<DB: Backend, J: Job>(
+    conn: &mut DB::Connection,
+    sql: &Arc<str>,
+    params: Vec<Value>,
+    job: &mut J,
+    affected: &mut u64,
+    rows: &mut usize,
+    drain: bool,
+) -> std::result::Result<(), SendError> {
+    let persistent = DB::cacheable(&params);
+    let args = if params.is_empty() && !is_select(sql) {
+        None
+    } else {
+        Some(DB::arguments(params).map_err(|why| {
+            SendError::Final(Error::Database {
+                message: format!("cannot bind a parameter: {why}"),
+                statement: sql.to_string(),
+                source: None,
+            })
+        })?)
+    };
+    let mut stream = Reading::<DB>::new(DB::send(conn, Arc::clone(sql), args, persistent), drain);
+    while let Some(item) = stream.next().await {
+        match item.map_err(SendError::Driver)? {
+            Either::Left(done) => *affected += DB::rows_affected(&done),
+            Either::Right(row) => {
+                if let Err(e) = DB::accept(&row, job) {
+                    stream.finish().await;
+                    return Err(SendError::Final(e));
+                }
+                *rows += 1;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// SELECTs (and WITH queries) always go as prepared statements, even
+/// without parameters: results come back in the binary format (MySQL's text
+/// format prints a FLOAT with 6 significant digits) and the plan is cached.
+/// Anything else without parameters goes as plain text, which every
+/// statement kind (DDL, LOCK TABLES, several statements at once) accepts.
+fn is_select(sql: &str) -> bool {
+    let sql = sql.trim_start();
+    let starts = |word: &str| {
+        sql.get(..word.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(word))
+    };
+    starts("select") || starts("with")
+}
+
+/// Take the first statement before a connection: a job with nothing to send
+/// (no parent rows to prefetch for) never touches the pool.
+fn first_statement<J: Job>(job: &mut J) -> Result<Option<Statement>> {
+    job.next_statement()
+}
+
+impl<DB: Backend> Sealed for &Pool<DB> {}
+
+/// A pool: each job takes one connection for all its statements.
+impl<DB: Backend> AsyncExecutor for &Pool<DB> {
+    fn ctx(&self) -> Ctx {
+        DB::CTX
+    }
+
+    async fn __run<J: Job>(self, mut job: J, log: Option<&StatementLog>) -> (J, Result<u64>) {
+        let first = match first_statement(&mut job) {
+            Ok(Some(first)) => first,
+            Ok(None) => return (job, Ok(0)),
+            Err(e) => return (job, Err(e)),
+        };
+        let mut conn = match self.acquire().await {
+            Ok(conn) => conn,
+            Err(e) => {
+                let e = acquire_error(self, e, &first.sql).await;
+                return (job, Err(e));
+            }
+        };
+        // Dropped before `conn` if this future is: it marks `conn` first.
+        let guard = CloseUnlessFinished::new(&mut conn);
+        let result = run_on::<DB, J>(&mut **guard.conn, &mut job, first, log, true).await;
+        guard.finished(&result);
+        (job, result)
+    }
+}
+
+/// A pool connection a load runs on, closed (not handed back to the pool)
+/// unless the load finished: when the load's future is dropped half-way
+/// the connection may be mid-statement or mid-result, and only closing it
+/// is sure to leave nothing behind (the server rolls back what the
+/// session had open). A connection that failed is closed too.
+struct CloseUnlessFinished<'p, DB: sqlx::Database> {
+    conn: &'p mut sqlx::pool::PoolConnection<DB>,
+    finished: bool,
+}
+
+impl<'p, DB: sqlx::Database> CloseUnlessFinished<'p, DB> {
+    fn new(conn: &'p mut sqlx::pool::PoolConnection<DB>) -> Self {
+        CloseUnlessFinished {
+            conn,
+            finished: false,
+        }
+    }
+
+    /// The load ran to its end: keep the connection unless it broke.
+    fn finished<T>(mut self, result: &Result<T>) {
+        self.finished = !matches!(result, Err(Error::ConnectionLost { .. }));
+    }
+}
+
+impl<DB: sqlx::Database> Drop for CloseUnlessFinished<'_, DB> {
+    fn drop(&mut self) {
+        if !self.finished {
+            self.conn.close_on_drop();
+        }
+    }
+}
+
+impl<DB: Backend> Sealed for &mut sqlx::pool::PoolConnection<DB> {}
+
+impl<DB: Backend> AsyncExecutor for &mut sqlx::pool::PoolConnection<DB> {
+    fn ctx(&self) -> Ctx {
+        DB::CTX
+    }
+
+    /// A held pool connection: if the load is dropped half-way, the
+    /// connection is marked to be closed when the caller hands it back,
+    /// not returned to the pool.
+    async fn __run<J: Job>(self, job: J, log: Option<&StatementLog>) -> (J, Result<u64>) {
+        let guard = CloseUnlessFinished::new(self);
+        let (job, result) = run_connection::<DB, J>(&mut **guard.conn, job, log).await;
+        guard.finished(&result);
+        (job, result)
+    }
+}
+
+impl<DB: Backend> Sealed for &mut sqlx::Transaction<'_, DB> {}
+
+/// A transaction the caller opened: the job runs inside it, with its
+/// isolation level, and the caller commits or rolls back.
+impl<DB: Backend> AsyncExecutor for &mut sqlx::Transaction<'_, DB> {
+    fn ctx(&self) -> Ctx {
+        DB::CTX
+    }
+
+    fn __run<J: Job>(
+        self,
+        job: J,
+        log: Option<&StatementLog>,
+    ) -> impl Future<Output = (J, Result<u64>)> + Send {
+        run_connection::<DB, J>(&mut **self, job, log)
+    }
+}
+
+pub(crate) async fn run_connection<DB: Backend, J: Job>(
+    conn: &mut DB::Connection,
+    mut job: J,
+    log: Option<&StatementLog>,
+) -> (J, Result<u64>) {
+    let first = match first_statement(&mut job) {
+        Ok(Some(first)) => first,
+        Ok(None) => return (job, Ok(0)),
+        Err(e) => return (job, Err(e)),
+    };
+    let result = run_on::<DB, J>(conn, &mut job, first, log, false).await;
+    (job, result)
+}
+
+/// `AsyncExecutor` for `&mut` a backend's connection type (what
+/// `&mut *pool_connection` and `&mut *transaction` give).
+macro_rules! connection_executor {
+    ($db:ty, $conn:ty) => {
+        impl $crate::exec::async_exec::sealed::Sealed for &mut $conn {}
+
+        impl $crate::exec::async_exec::AsyncExecutor for &mut $conn {
+            fn ctx(&self) -> $crate::plan::sql::Ctx {
+                <$db as $crate::exec::sqlx_exec::Backend>::CTX
+            }
+
+            fn __run<J: $crate::exec::executor::Job>(
+                self,
+                job: J,
+                log: Option<&$crate::observe::log::StatementLog>,
+            ) -> impl std::future::Future<Output = (J, $crate::error::Result<u64>)> + Send {
+                $crate::exec::sqlx_exec::run_connection::<$db, J>(self, job, log)
+            }
+        }
+    };
+}
+
+pub(crate) use connection_executor;

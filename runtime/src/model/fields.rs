@@ -1,0 +1,604 @@
+//! The field types a model declares its relations with. A field starts
+//! unloaded; only a query's `select_related` / `prefetch_related` fills it.
+//! Reading an unloaded field is an error naming the call that loads it: no
+//! query ever runs behind the user's back.
+
+use std::fmt;
+
+use crate::error::NotLoaded;
+use crate::model::table::Model;
+
+/// Names the field a relation value belongs to, so "not loaded" errors can
+/// say which call would have loaded it. The derive creates one per field;
+/// the example at [`NotLoaded`] shows the names in an error.
+#[derive(Debug, PartialEq, Eq)]
+pub struct FieldName {
+    /// The model's Rust name.
+    pub model: &'static str,
+    /// The field's name.
+    pub field: &'static str,
+    /// Loaded with a JOIN (`select_related`) or only by `prefetch_related`.
+    pub joinable: bool,
+}
+
+static UNNAMED: FieldName = FieldName {
+    model: "?",
+    field: "?",
+    joinable: true,
+};
+
+impl FieldName {
+    fn not_loaded(&'static self) -> NotLoaded {
+        if self.joinable {
+            NotLoaded::Joinable {
+                model: self.model,
+                field: self.field,
+            }
+        } else {
+            NotLoaded::PrefetchOnly {
+                model: self.model,
+                field: self.field,
+            }
+        }
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum One<T> {
+    Unloaded,
+    Missing,
+    Loaded(Box<T>),
+}
+
+/// How the runtime fills a relation field. Implemented by every field type.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::RelationField;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64 }
+///
+/// # fn main() -> Result<(), related::NotLoaded> {
+/// let mut key: ForeignKey<Tag> = ForeignKey::new(7);
+/// assert_eq!(RelationField::key(&key), Some(&7));
+/// key.set_one(Some(Tag { id: 7 }));
+/// assert_eq!(key.get()?.id, 7);
+///
+/// let mut tags: ManyToMany<Tag> = ManyToMany::default();
+/// assert!(!tags.is_loaded());
+/// tags.set_many(vec![Tag { id: 1 }, Tag { id: 2 }]);
+/// assert_eq!(tags.len()?, 2);
+/// # Ok(()) }
+/// ```
+pub trait RelationField<T: Model> {
+    /// The target key stored in the source row (forward relations only).
+    fn key(&self) -> Option<&T::Pk> {
+        None
+    }
+    /// Store the row a JOIN or a single-valued prefetch found (None: no row).
+    fn set_one(&mut self, target: Option<T>);
+    /// Store the rows a prefetch level found for this source row.
+    fn set_many(&mut self, targets: Vec<T>);
+    /// The rows stored so far, for the levels below to fill in.
+    fn loaded_mut(&mut self) -> &mut [T];
+    /// The loaded rows (none for a NULL key or a missing reverse row), or
+    /// why there are none: not loaded, or a key pointing at no row.
+    fn loaded(&self) -> Result<&[T], NotLoaded>;
+}
+
+macro_rules! single_forward {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone)]
+        pub struct $name<T: Model> {
+            key: T::Pk,
+            target: One<T>,
+            name: &'static FieldName,
+        }
+
+        impl<T: Model> $name<T> {
+            /// A value pointing at the row with primary key `key` (for inserts).
+            pub fn new(key: T::Pk) -> Self {
+                $name { key, target: One::Unloaded, name: &UNNAMED }
+            }
+
+            /// Used by the derive: an unloaded value that knows its field.
+            #[doc(hidden)]
+            pub fn __from_key(key: T::Pk, name: &'static FieldName) -> Self {
+                $name { key, target: One::Unloaded, name }
+            }
+
+            /// The key stored in this row's column. Never touches the database.
+            pub fn key(&self) -> &T::Pk {
+                &self.key
+            }
+
+            /// The related row, if the query loaded it.
+            pub fn get(&self) -> Result<&T, NotLoaded> {
+                match &self.target {
+                    One::Loaded(t) => Ok(t),
+                    One::Unloaded => Err(self.name.not_loaded()),
+                    One::Missing => Err(NotLoaded::Missing {
+                        model: self.name.model,
+                        field: self.name.field,
+                    }),
+                }
+            }
+
+            /// Mutable access to the related row, if loaded.
+            pub fn get_mut(&mut self) -> Result<&mut T, NotLoaded> {
+                let name = self.name;
+                match &mut self.target {
+                    One::Loaded(t) => Ok(t),
+                    One::Unloaded => Err(name.not_loaded()),
+                    One::Missing => Err(NotLoaded::Missing {
+                        model: name.model,
+                        field: name.field,
+                    }),
+                }
+            }
+
+            /// Whether the query loaded this relation (the row may still be
+            /// missing: [`NotLoaded::Missing`]).
+            pub fn is_loaded(&self) -> bool {
+                !matches!(self.target, One::Unloaded)
+            }
+        }
+
+        impl<T: Model> From<&T> for $name<T> {
+            fn from(target: &T) -> Self {
+                $name::new(target.pk().clone())
+            }
+        }
+
+        impl<T: Model> RelationField<T> for $name<T> {
+            fn key(&self) -> Option<&T::Pk> {
+                Some(&self.key)
+            }
+            fn set_one(&mut self, target: Option<T>) {
+                self.target = match target {
+                    Some(t) => One::Loaded(Box::new(t)),
+                    None => One::Missing,
+                };
+            }
+            fn set_many(&mut self, targets: Vec<T>) {
+                self.set_one(targets.into_iter().next());
+            }
+            fn loaded_mut(&mut self) -> &mut [T] {
+                match &mut self.target {
+                    One::Loaded(t) => std::slice::from_mut(&mut **t),
+                    _ => &mut [],
+                }
+            }
+            fn loaded(&self) -> Result<&[T], NotLoaded> {
+                self.get().map(std::slice::from_ref)
+            }
+        }
+
+        impl<T: Model> RelationField<T> for Option<$name<T>> {
+            fn key(&self) -> Option<&T::Pk> {
+                self.as_ref().map(|f| &f.key)
+            }
+            fn set_one(&mut self, target: Option<T>) {
+                if let Some(f) = self {
+                    f.set_one(target);
+                }
+            }
+            fn set_many(&mut self, targets: Vec<T>) {
+                if let Some(f) = self {
+                    f.set_many(targets);
+                }
+            }
+            fn loaded_mut(&mut self) -> &mut [T] {
+                match self {
+                    Some(f) => f.loaded_mut(),
+                    None => &mut [],
+                }
+            }
+            fn loaded(&self) -> Result<&[T], NotLoaded> {
+                match self {
+                    Some(f) => f.loaded(),
+                    None => Ok(&[]),
+                }
+            }
+        }
+
+        impl<T: Model + fmt::Debug> fmt::Debug for $name<T> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match &self.target {
+                    One::Loaded(t) => t.fmt(f),
+                    One::Unloaded => write!(f, "{}({:?}, not loaded)", stringify!($name), self.key),
+                    One::Missing => write!(f, "{}({:?}, missing)", stringify!($name), self.key),
+                }
+            }
+        }
+
+        impl<T: Model + PartialEq> PartialEq for $name<T> {
+            fn eq(&self, other: &Self) -> bool {
+                self.key == other.key && self.target == other.target
+            }
+        }
+    };
+}
+
+single_forward!(
+    /// A foreign key: the column `<field>_id` holds the target's primary key.
+    /// Declare `Option<ForeignKey<T>>` for a nullable column.
+    ///
+    /// ```
+    /// use related::prelude::*;
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Author { id: i64, name: String }
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Post { id: i64, author: ForeignKey<Author>, editor: Option<ForeignKey<Author>> }
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let db = related::Sqlite::open_in_memory()?;
+    /// db.create_tables(&[Author::info(), Post::info()])?;
+    /// db.insert(&Author { id: 1, name: "Ann".into() })?;
+    /// db.insert(&Post { id: 7, author: ForeignKey::new(1), editor: None })?;
+    /// let post = Post::query().select_related(Post::author()).one(&db)?;
+    /// assert_eq!(*post.author.key(), 1);            // the column, always there
+    /// assert_eq!(post.author.get()?.name, "Ann");   // the row, loaded by the JOIN
+    /// assert!(post.editor.is_none());               // a NULL key
+    /// # Ok(()) }
+    /// ```
+    ForeignKey
+);
+single_forward!(
+    /// A one-to-one relation: a unique foreign key.
+    /// Declare `Option<OneToOne<T>>` for a nullable column.
+    ///
+    /// ```
+    /// use related::prelude::*;
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct User { id: i64, name: String }
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Profile { id: i64, user: OneToOne<User>, bio: String }
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let db = related::Sqlite::open_in_memory()?;
+    /// db.create_tables(&[User::info(), Profile::info()])?;
+    /// db.insert(&User { id: 1, name: "Ann".into() })?;
+    /// db.insert(&Profile { id: 1, user: OneToOne::new(1), bio: "hi".into() })?;
+    /// let profile = Profile::query().select_related(Profile::user()).one(&db)?;
+    /// assert_eq!(profile.user.get()?.name, "Ann");
+    /// # Ok(()) }
+    /// ```
+    OneToOne
+);
+
+macro_rules! many {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone)]
+        pub struct $name<T: Model> {
+            targets: Option<Vec<T>>,
+            name: &'static FieldName,
+        }
+
+        impl<T: Model> Default for $name<T> {
+            fn default() -> Self {
+                $name { targets: None, name: &UNNAMED }
+            }
+        }
+
+        impl<T: Model> $name<T> {
+            /// Used by the derive: an unloaded value that knows its field.
+            #[doc(hidden)]
+            pub fn __unloaded(name: &'static FieldName) -> Self {
+                $name { targets: None, name }
+            }
+
+            /// The loaded rows, in the prefetch query's order. Never touches
+            /// the database: in-memory filtering, searching and counting are
+            /// plain slice operations on this.
+            pub fn get(&self) -> Result<&[T], NotLoaded> {
+                self.targets.as_deref().ok_or_else(|| self.name.not_loaded())
+            }
+
+            /// Mutable access to the loaded rows.
+            pub fn get_mut(&mut self) -> Result<&mut Vec<T>, NotLoaded> {
+                let name = self.name;
+                self.targets.as_mut().ok_or_else(|| name.not_loaded())
+            }
+
+            /// Iterate the loaded rows (in memory).
+            pub fn iter(&self) -> Result<std::slice::Iter<'_, T>, NotLoaded> {
+                self.get().map(|t| t.iter())
+            }
+
+            /// The number of loaded rows (in memory).
+            pub fn len(&self) -> Result<usize, NotLoaded> {
+                self.get().map(|t| t.len())
+            }
+
+            /// Whether no row was loaded (in memory).
+            pub fn is_empty(&self) -> Result<bool, NotLoaded> {
+                self.get().map(|t| t.is_empty())
+            }
+
+            /// Whether the query loaded this relation (possibly no rows).
+            pub fn is_loaded(&self) -> bool {
+                self.targets.is_some()
+            }
+
+            /// Take the loaded rows out, leaving the field unloaded.
+            pub fn take(&mut self) -> Result<Vec<T>, NotLoaded> {
+                let name = self.name;
+                self.targets.take().ok_or_else(|| name.not_loaded())
+            }
+        }
+
+        impl<T: Model> RelationField<T> for $name<T> {
+            fn set_one(&mut self, target: Option<T>) {
+                self.targets = Some(target.into_iter().collect());
+            }
+            fn set_many(&mut self, targets: Vec<T>) {
+                self.targets = Some(targets);
+            }
+            fn loaded_mut(&mut self) -> &mut [T] {
+                self.targets.as_deref_mut().unwrap_or(&mut [])
+            }
+            fn loaded(&self) -> Result<&[T], NotLoaded> {
+                self.get()
+            }
+        }
+
+        impl<T: Model + fmt::Debug> fmt::Debug for $name<T> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match &self.targets {
+                    Some(t) => t.fmt(f),
+                    None => write!(f, "{}(not loaded)", stringify!($name)),
+                }
+            }
+        }
+
+        impl<T: Model + PartialEq> PartialEq for $name<T> {
+            fn eq(&self, other: &Self) -> bool {
+                self.targets == other.targets
+            }
+        }
+    };
+}
+
+many!(
+    /// A many-to-many relation through a link table.
+    ///
+    /// ```
+    /// use related::prelude::*;
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Tag { id: i64, name: String }
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Post { id: i64, tags: ManyToMany<Tag> } // link table post_tags
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let db = related::Sqlite::open_in_memory()?;
+    /// db.create_tables(&[Tag::info(), Post::info()])?;
+    /// db.insert(&Tag { id: 1, name: "rust".into() })?;
+    /// db.insert(&Post { id: 1, tags: Default::default() })?;
+    /// db.link(Post::tags(), &1, &1)?;
+    /// let post = Post::query().prefetch_related(Post::tags()).one(&db)?;
+    /// assert_eq!(post.tags.len()?, 1);
+    /// assert_eq!(post.tags.iter()?.next().unwrap().name, "rust");
+    /// # Ok(()) }
+    /// ```
+    ManyToMany
+);
+many!(
+    /// The reverse side of a `ForeignKey` or `ManyToMany` declared on `T`
+    /// (Django's related manager), named with `#[related(reverse = T::field)]`.
+    ///
+    /// ```
+    /// use related::prelude::*;
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Author {
+    ///     id: i64,
+    ///     #[related(reverse = Book::author)]
+    ///     books: Reverse<Book>,
+    /// }
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Book { id: i64, author: ForeignKey<Author> }
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let db = related::Sqlite::open_in_memory()?;
+    /// db.create_tables(&[Author::info(), Book::info()])?;
+    /// db.insert(&Author { id: 1, books: Default::default() })?;
+    /// db.insert_all(&[Book { id: 1, author: ForeignKey::new(1) }, Book { id: 2, author: ForeignKey::new(1) }])?;
+    /// let author = Author::query().prefetch_related(Author::books()).one(&db)?;
+    /// assert_eq!(author.books.len()?, 2);
+    /// # Ok(()) }
+    /// ```
+    Reverse
+);
+many!(
+    /// A field that a `Prefetch` fills with a filtered or ordered set of
+    /// related rows (Django's `to_attr`). Not a column.
+    ///
+    /// ```
+    /// use related::prelude::*;
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Tag { id: i64, name: String }
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Post { id: i64, tags: ManyToMany<Tag>, first_tag: Prefetched<Tag> }
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let db = related::Sqlite::open_in_memory()?;
+    /// db.create_tables(&[Tag::info(), Post::info()])?;
+    /// db.insert_all(&[Tag { id: 1, name: "a".into() }, Tag { id: 2, name: "b".into() }])?;
+    /// db.insert(&Post { id: 1, tags: Default::default(), first_tag: Default::default() })?;
+    /// db.link(Post::tags(), &1, &1)?;
+    /// db.link(Post::tags(), &1, &2)?;
+    /// let post = Post::query()
+    ///     .prefetch(Prefetch::new(Post::tags()).order_by(Tag::name().desc()).limit(1).to(Post::first_tag()))
+    ///     .one(&db)?;
+    /// assert_eq!(post.first_tag.get()?[0].name, "b");
+    /// assert!(!post.tags.is_loaded());
+    /// # Ok(()) }
+    /// ```
+    Prefetched
+);
+
+/// The reverse side of a `OneToOne` declared on `T`: at most one row.
+///
+/// ```
+/// use related::prelude::*;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct User {
+///     id: i64,
+///     #[related(reverse = Profile::user)]
+///     profile: ReverseOne<Profile>,
+/// }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Profile { id: i64, user: OneToOne<User> }
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[User::info(), Profile::info()])?;
+/// db.insert_all(&[User { id: 1, profile: Default::default() }, User { id: 2, profile: Default::default() }])?;
+/// db.insert(&Profile { id: 1, user: OneToOne::new(1) })?;
+/// let users = User::query().select_related(User::profile()).order_by(User::id().asc()).all(&db)?;
+/// assert!(users[0].profile.get()?.is_some());
+/// assert!(users[1].profile.get()?.is_none()); // looked, found none
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct ReverseOne<T: Model> {
+    target: One<T>,
+    name: &'static FieldName,
+}
+
+impl<T: Model> Default for ReverseOne<T> {
+    fn default() -> Self {
+        ReverseOne {
+            target: One::Unloaded,
+            name: &UNNAMED,
+        }
+    }
+}
+
+impl<T: Model> ReverseOne<T> {
+    #[doc(hidden)]
+    pub fn __unloaded(name: &'static FieldName) -> Self {
+        ReverseOne {
+            target: One::Unloaded,
+            name,
+        }
+    }
+
+    /// The related row: `Ok(None)` when the query looked and found none.
+    pub fn get(&self) -> Result<Option<&T>, NotLoaded> {
+        match &self.target {
+            One::Loaded(t) => Ok(Some(t)),
+            One::Missing => Ok(None),
+            One::Unloaded => Err(self.name.not_loaded()),
+        }
+    }
+
+    /// Whether the query loaded this relation (the row may not exist).
+    pub fn is_loaded(&self) -> bool {
+        !matches!(self.target, One::Unloaded)
+    }
+}
+
+impl<T: Model> RelationField<T> for ReverseOne<T> {
+    fn set_one(&mut self, target: Option<T>) {
+        self.target = match target {
+            Some(t) => One::Loaded(Box::new(t)),
+            None => One::Missing,
+        };
+    }
+    fn set_many(&mut self, targets: Vec<T>) {
+        self.set_one(targets.into_iter().next());
+    }
+    fn loaded_mut(&mut self) -> &mut [T] {
+        match &mut self.target {
+            One::Loaded(t) => std::slice::from_mut(&mut **t),
+            _ => &mut [],
+        }
+    }
+    fn loaded(&self) -> Result<&[T], NotLoaded> {
+        Ok(self.get()?.map_or(&[], std::slice::from_ref))
+    }
+}
+
+impl<T: Model + fmt::Debug> fmt::Debug for ReverseOne<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.target {
+            One::Loaded(t) => t.fmt(f),
+            One::Missing => f.write_str("None"),
+            One::Unloaded => f.write_str("ReverseOne(not loaded)"),
+        }
+    }
+}
+
+impl<T: Model + PartialEq> PartialEq for ReverseOne<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.target == other.target
+    }
+}
+
+/// Loaded graphs serialize as nested JSON: a loaded relation as the related
+/// row(s), an unloaded foreign key as its key, an unloaded many-valued
+/// relation as `null`, a missing row as `null`.
+#[cfg(feature = "serde")]
+mod serde_impls {
+    use serde::{Serialize, Serializer};
+
+    use super::*;
+
+    macro_rules! single {
+        ($name:ident) => {
+            impl<T> Serialize for $name<T>
+            where
+                T: Model + Serialize,
+                T::Pk: Serialize,
+            {
+                fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    match &self.target {
+                        One::Loaded(t) => t.serialize(s),
+                        One::Unloaded => self.key.serialize(s),
+                        One::Missing => s.serialize_none(),
+                    }
+                }
+            }
+        };
+    }
+    single!(ForeignKey);
+    single!(OneToOne);
+
+    macro_rules! many {
+        ($name:ident) => {
+            impl<T: Model + Serialize> Serialize for $name<T> {
+                fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    self.targets.serialize(s)
+                }
+            }
+        };
+    }
+    many!(ManyToMany);
+    many!(Reverse);
+    many!(Prefetched);
+
+    impl<T: Model + Serialize> Serialize for ReverseOne<T> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            match &self.target {
+                One::Loaded(t) => t.serialize(s),
+                One::Unloaded | One::Missing => s.serialize_none(),
+            }
+        }
+    }
+}

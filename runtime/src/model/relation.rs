@@ -1,0 +1,304 @@
+//! Relations as types: every relation field of a model gets a zero-sized
+//! marker type implementing [`Relation`]; the query builder takes those
+//! markers (and chains of them), so the compiler checks what may be joined.
+
+use std::any::TypeId;
+
+use crate::model::column::Key;
+use crate::model::table::{Model, ModelInfo};
+
+/// The relation loads at most one row per source row (an example at
+/// [`Cardinality`]).
+pub enum One {}
+/// The relation loads any number of rows per source row (an example at
+/// [`Cardinality`]).
+pub enum Many {}
+
+/// Marker for [`One`] and [`Many`].
+///
+/// ```
+/// use related::{Cardinality, Many, One};
+///
+/// assert!(Many::MANY && !One::MANY);
+/// ```
+pub trait Cardinality: 'static {
+    /// Whether the relation loads many rows per source row.
+    const MANY: bool;
+}
+impl Cardinality for One {
+    const MANY: bool = false;
+}
+impl Cardinality for Many {
+    const MANY: bool = true;
+}
+
+/// The SQL shape of a relation.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Relation, RelationKind};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64 }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, tags: ManyToMany<Tag> }
+///
+/// fn kind<R: Relation>(_relation: R) -> RelationKind {
+///     R::info().kind
+/// }
+///
+/// let kind = kind(Post::tags());
+/// assert_eq!(kind.through(), Some(("post_tags", "post_id", "tag_id")));
+/// assert!(kind.is_many());
+/// assert_eq!(kind.reversed().through(), Some(("post_tags", "tag_id", "post_id")));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RelationKind {
+    /// `source.column` holds the target's primary key.
+    ForeignKey {
+        /// The key column, in the source's table.
+        column: &'static str,
+        /// Whether the column takes NULL (`Option<ForeignKey<T>>`).
+        nullable: bool,
+    },
+    /// A foreign key whose column is unique.
+    OneToOne {
+        /// The key column, in the source's table.
+        column: &'static str,
+        /// Whether the column takes NULL (`Option<OneToOne<T>>`).
+        nullable: bool,
+    },
+    /// Rows of `through` link `source_column` (source pk) to `target_column`
+    /// (target pk).
+    ManyToMany {
+        /// The link table.
+        through: &'static str,
+        /// The link table's column holding the source's key.
+        source_column: &'static str,
+        /// The link table's column holding the target's key.
+        target_column: &'static str,
+    },
+    /// `target.column` holds the source's primary key (many rows).
+    ReverseForeignKey {
+        /// The key column, in the target's table.
+        column: &'static str,
+    },
+    /// `target.column` holds the source's primary key (at most one row).
+    ReverseOneToOne {
+        /// The key column, in the target's table.
+        column: &'static str,
+    },
+    /// The many-to-many seen from its target: `source_column` holds this
+    /// model's key, `target_column` the other side's.
+    ReverseManyToMany {
+        /// The link table.
+        through: &'static str,
+        /// The link table's column holding this side's key.
+        source_column: &'static str,
+        /// The link table's column holding the other side's key.
+        target_column: &'static str,
+    },
+}
+
+impl RelationKind {
+    /// Whether this relation loads many rows per source row.
+    pub fn is_many(&self) -> bool {
+        matches!(
+            self,
+            RelationKind::ManyToMany { .. }
+                | RelationKind::ReverseForeignKey { .. }
+                | RelationKind::ReverseManyToMany { .. }
+        )
+    }
+
+    /// Whether a JOIN over this relation must be LEFT OUTER.
+    pub fn join_is_nullable(&self) -> bool {
+        match self {
+            RelationKind::ForeignKey { nullable, .. } | RelationKind::OneToOne { nullable, .. } => {
+                *nullable
+            }
+            _ => true,
+        }
+    }
+
+    /// The link table of a many-to-many relation, seen from this side:
+    /// `(table, column holding this side's key, column holding the other's)`.
+    pub fn through(&self) -> Option<(&'static str, &'static str, &'static str)> {
+        match *self {
+            RelationKind::ManyToMany {
+                through,
+                source_column,
+                target_column,
+            }
+            | RelationKind::ReverseManyToMany {
+                through,
+                source_column,
+                target_column,
+            } => Some((through, source_column, target_column)),
+            _ => None,
+        }
+    }
+
+    /// The reverse side of a forward relation.
+    pub fn reversed(self) -> RelationKind {
+        match self {
+            RelationKind::ForeignKey { column, .. } => RelationKind::ReverseForeignKey { column },
+            RelationKind::OneToOne { column, .. } => RelationKind::ReverseOneToOne { column },
+            RelationKind::ManyToMany {
+                through,
+                source_column,
+                target_column,
+            } => RelationKind::ReverseManyToMany {
+                through,
+                source_column: target_column,
+                target_column: source_column,
+            },
+            reverse => reverse,
+        }
+    }
+}
+
+/// Static description of one relation field (an example at [`Relation`]).
+#[derive(Clone, Copy, Debug)]
+pub struct RelationInfo {
+    /// The model that declares the field (Rust name).
+    pub model: &'static str,
+    /// The field name.
+    pub name: &'static str,
+    /// How the tables are linked.
+    pub kind: RelationKind,
+    /// The model declaring the field.
+    pub source: fn() -> &'static ModelInfo,
+    /// The model the field loads.
+    pub target: fn() -> &'static ModelInfo,
+}
+
+/// One relation field of a model. Implemented by the derive on a marker type;
+/// `Post::author()` returns that marker.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Relation, RelationInfo};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Author { id: i64 }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, author: ForeignKey<Author> }
+///
+/// fn info<R: Relation>(_relation: R) -> RelationInfo {
+///     R::info()
+/// }
+///
+/// let author = info(Post::author());
+/// assert_eq!((author.model, author.name), ("Post", "author"));
+/// assert_eq!((author.target)().table, "author");
+/// let post = Post { id: 1, author: ForeignKey::new(9) };
+/// fn link<R: Relation>(_r: R, row: &R::Source) -> Option<&R::Link> {
+///     R::source_link(row)
+/// }
+/// assert_eq!(link(Post::author(), &post), Some(&9));
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a relation",
+    label = "expected a relation handle, called: `Post::tags()`",
+    note = "relations are the ForeignKey, OneToOne, ManyToMany, Reverse and ReverseOne fields of a model; a column handle (`Col<_, _>`) filters and orders"
+)]
+pub trait Relation: Copy + Default + Send + Sync + 'static {
+    /// The model declaring the field.
+    type Source: Model;
+    /// The model the field loads.
+    type Target: Model;
+    /// [`One`] or [`Many`] rows per source row.
+    type Card: Cardinality;
+    /// The source's loaded set with only this relation loaded, and `N`
+    /// loaded below it (see [`crate::Loaded`]).
+    type Loads<N>;
+    /// The key that matches a source row to its target rows: the target's
+    /// primary key for forward relations, the source's for reverse and
+    /// many-to-many ones.
+    type Link: Key;
+
+    /// The relation's description.
+    fn info() -> RelationInfo;
+
+    /// The key a source row offers (None: a NULL foreign key).
+    fn source_link(source: &Self::Source) -> Option<&Self::Link>;
+
+    /// The key a target row answers to. None for many-to-many, whose link
+    /// comes from the through table.
+    fn target_link(target: &Self::Target) -> Option<&Self::Link>;
+
+    /// Store the loaded rows into the source's field.
+    fn attach(source: &mut Self::Source, targets: Vec<Self::Target>);
+
+    /// Store the result of a JOIN (None: the LEFT JOIN found no row).
+    fn attach_one(source: &mut Self::Source, target: Option<Self::Target>);
+
+    /// The rows loaded into the source's field so far (empty if not loaded).
+    fn loaded_mut(source: &mut Self::Source) -> &mut [Self::Target];
+
+    /// Called by a prefetch for each child it hands to `parent`: a reverse
+    /// foreign key or reverse one-to-one fills the child's forward field
+    /// with (a copy of) its parent, so `author.posts[i].author` needs no
+    /// statement. The default does nothing.
+    #[doc(hidden)]
+    fn __back_ref(_parent: &Self::Source, _child: &mut Self::Target) {}
+
+    /// Identity of the relation, for merging lookups that share a prefix.
+    fn id() -> TypeId {
+        TypeId::of::<Self>()
+    }
+}
+
+/// A many-to-many relation, whose rows live in a link table: what `link` and
+/// `link_all` take. Implemented by the derive for `ManyToMany<T>` fields.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a many-to-many relation: `link` adds a row to a link table, which only ManyToMany fields have",
+    label = "expected the handle of a ManyToMany field, e.g. `Post::tags()`",
+    note = "a ForeignKey or OneToOne is set by the key in the row you insert (`ForeignKey::new(key)`); a Reverse field is linked through the field it mirrors"
+)]
+pub trait LinkTable: Relation {}
+
+/// A relation that `select_related` can follow: one JOIN, one row.
+/// Implemented for `ForeignKey`, `OneToOne` and `ReverseOne` handles and for
+/// chains of them; the example at [`Path`](crate::Path) takes one as a bound.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is a many-valued relation (or a chain through one): select_related follows only ForeignKey and OneToOne hops",
+    label = "a JOIN would repeat each row once per related row: use `.prefetch_related(...)` for this lookup"
+)]
+pub trait SingleValued {}
+
+/// A forward relation that a reverse field may mirror.
+///
+/// `S` is the model declaring the reverse field, `T` the model declaring the
+/// forward relation, `C` the reverse field's cardinality.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Many, ReverseOf};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Author { id: i64, #[related(reverse = Post::author)] posts: Reverse<Post> }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, author: ForeignKey<Author> }
+///
+/// /// The author a post points at, through the relation `Author.posts` mirrors.
+/// fn author_of<F: ReverseOf<Author, Post, Many>>(_relation: F, post: &Post) -> Option<&i64> {
+///     F::reverse_link(post)
+/// }
+/// let post = Post { id: 1, author: ForeignKey::new(7) };
+/// assert_eq!(author_of(Post::author(), &post), Some(&7));
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{T}::{Self}` cannot be mirrored by this reverse field",
+    label = "this relation does not point at `{S}` from `{T}` with the right cardinality",
+    note = "`Reverse<{T}>` mirrors a ForeignKey<{S}> or ManyToMany<{S}> field of `{T}`; `ReverseOne<{T}>` mirrors a OneToOne<{S}> field of `{T}`"
+)]
+pub trait ReverseOf<S: Model, T: Model, C: Cardinality>: Relation<Source = T, Target = S> {
+    /// The key of `S` a row of `T` holds (None for many-to-many, whose link
+    /// is in the link table, and for a NULL key).
+    fn reverse_link(row: &T) -> Option<&S::Pk>;
+}

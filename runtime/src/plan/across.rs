@@ -1,0 +1,313 @@
+//! Conditions across relations: resolving a column's path to the alias of
+//! a JOIN (shared with `select_related`, or added for the filter alone),
+//! Django's demotion of LEFT joins to INNER, and `EXISTS` subqueries over
+//! many-valued paths.
+
+use std::any::TypeId;
+
+use crate::model::relation::RelationKind;
+use crate::model::table::ModelInfo;
+use crate::plan::condition::{ColumnRef, Expr, Hop};
+use crate::plan::sql::{Aliases, SqlWriter};
+
+/// One table joined into a statement (or subquery), found by its path.
+#[derive(Clone, Debug)]
+pub(crate) struct Joined {
+    pub path: Vec<TypeId>,
+    pub alias: String,
+    pub left: bool,
+}
+
+/// The tables a condition may name: the base alias and the joins so far.
+#[derive(Clone, Debug)]
+pub(crate) struct Scope {
+    pub base: String,
+    pub joined: Vec<Joined>,
+    /// Paths a top-level AND-ed condition needs non-NULL: their joins are
+    /// INNER (a NULL row could not match anyway).
+    pub required: Vec<Vec<TypeId>>,
+}
+
+impl Scope {
+    /// A scope over `base` for `filter`.
+    pub fn new(base: String, filter: Option<&Expr>) -> Self {
+        let mut required = Vec::new();
+        if let Some(f) = filter {
+            required_paths(f, &mut required);
+        }
+        Scope {
+            base,
+            joined: Vec::new(),
+            required,
+        }
+    }
+
+    fn find(&self, path: &[TypeId]) -> Option<&Joined> {
+        self.joined.iter().find(|j| j.path == path)
+    }
+
+    /// Whether the join at `path` must stay LEFT, given its parent's state
+    /// and its own nullability. A required path is INNER: the condition
+    /// rejects the rows a LEFT join would keep with NULLs.
+    pub fn left(&self, path: &[TypeId], parent_left: bool, nullable: bool) -> bool {
+        (parent_left || nullable) && !self.required.iter().any(|p| p == path)
+    }
+
+    /// The alias of the table at `path` (the base for an empty path).
+    pub fn alias_of(&self, path: &[Hop]) -> &str {
+        if path.is_empty() {
+            return &self.base;
+        }
+        let ids: Vec<TypeId> = path.iter().map(|h| h.id).collect();
+        // Every path of the condition was joined by `add_joins` first.
+        self.find(&ids)
+            .map_or(self.base.as_str(), |j| j.alias.as_str())
+    }
+}
+
+/// Collect the paths that top-level AND-ed conditions need non-NULL, each
+/// with every prefix (a hop below a NULL hop is NULL too). Under OR and
+/// NOT a row with NULLs may still match, so those keep their LEFT joins;
+/// `IS NULL` keeps them too.
+fn required_paths(expr: &Expr, out: &mut Vec<Vec<TypeId>>) {
+    let column = match expr {
+        Expr::And(items) => {
+            for item in items {
+                required_paths(item, out);
+            }
+            return;
+        }
+        Expr::Cmp { column, .. } | Expr::In { column, .. } => column,
+        Expr::IsNull {
+            column,
+            negated: true,
+        } => column,
+        _ => return,
+    };
+    for n in 1..=column.path.len() {
+        let ids: Vec<TypeId> = column.path[..n].iter().map(|h| h.id).collect();
+        if !out.contains(&ids) {
+            out.push(ids);
+        }
+    }
+}
+
+/// Write `[LEFT OUTER | INNER] JOIN target alias ON ...` for a single-valued
+/// hop from `parent` to `alias`.
+pub(crate) fn write_join(
+    w: &mut SqlWriter,
+    kind: RelationKind,
+    source: &ModelInfo,
+    target: &ModelInfo,
+    parent: &str,
+    alias: &str,
+    left: bool,
+) {
+    w.push(if left {
+        " LEFT OUTER JOIN "
+    } else {
+        " INNER JOIN "
+    });
+    w.ident(target.table);
+    if alias != target.table {
+        w.push(" ").ident(alias);
+    }
+    w.push(" ON ");
+    hop_condition(w, kind, source, target, parent, alias);
+}
+
+/// The condition linking a single-valued hop's two tables.
+fn hop_condition(
+    w: &mut SqlWriter,
+    kind: RelationKind,
+    source: &ModelInfo,
+    target: &ModelInfo,
+    parent: &str,
+    alias: &str,
+) {
+    match kind {
+        RelationKind::ForeignKey { column, .. } | RelationKind::OneToOne { column, .. } => {
+            w.qualified(parent, column)
+                .push(" = ")
+                .qualified(alias, target.pk_column().name);
+        }
+        RelationKind::ReverseOneToOne { column } | RelationKind::ReverseForeignKey { column } => {
+            w.qualified(alias, column)
+                .push(" = ")
+                .qualified(parent, source.pk_column().name);
+        }
+        // Many-to-many hops go through their link table: see `exists`.
+        RelationKind::ManyToMany { .. } | RelationKind::ReverseManyToMany { .. } => {
+            w.push("1 = 0");
+        }
+    }
+}
+
+/// Add the JOINs the condition's columns need that are not joined yet
+/// (no columns selected from them). Paths inside `EXISTS` are joined in
+/// their subquery instead.
+pub(crate) fn add_joins(w: &mut SqlWriter, aliases: &mut Aliases, scope: &mut Scope, expr: &Expr) {
+    match expr {
+        Expr::Cmp { column, .. } | Expr::In { column, .. } | Expr::IsNull { column, .. } => {
+            join_column(w, aliases, scope, column)
+        }
+        Expr::And(items) | Expr::Or(items) => {
+            for item in items {
+                add_joins(w, aliases, scope, item);
+            }
+        }
+        Expr::Not(inner) => add_joins(w, aliases, scope, inner),
+        Expr::Exists { .. } => {}
+    }
+}
+
+fn join_column(w: &mut SqlWriter, aliases: &mut Aliases, scope: &mut Scope, column: &ColumnRef) {
+    join_path(w, aliases, scope, &column.path);
+}
+
+/// Join every hop of a single-valued `path` not joined yet.
+pub(crate) fn join_path(w: &mut SqlWriter, aliases: &mut Aliases, scope: &mut Scope, path: &[Hop]) {
+    let mut ids = Vec::new();
+    for hop in path {
+        let (parent, parent_left) = match scope.find(&ids) {
+            Some(j) => (j.alias.clone(), j.left),
+            None => (scope.base.clone(), false),
+        };
+        ids.push(hop.id);
+        if scope.find(&ids).is_some() {
+            continue;
+        }
+        let source = (hop.info.source)();
+        let target = (hop.info.target)();
+        let left = scope.left(&ids, parent_left, hop.info.kind.join_is_nullable());
+        let alias = aliases.take(target.table);
+        write_join(w, hop.info.kind, source, target, &parent, &alias, left);
+        scope.joined.push(Joined {
+            path: ids.clone(),
+            alias,
+            left,
+        });
+    }
+}
+
+/// Write a condition, resolving each column's path through `scope`.
+pub(crate) fn condition(w: &mut SqlWriter, aliases: &mut Aliases, scope: &Scope, expr: &Expr) {
+    match expr {
+        Expr::Cmp { column, op, value } => {
+            w.qualified(scope.alias_of(&column.path), column.name)
+                .push(op.sql())
+                .param(value.clone());
+        }
+        Expr::In { column, values } => {
+            if values.is_empty() {
+                // `IN ()` is a syntax error on most backends; it matches nothing.
+                w.push("1 = 0");
+            } else {
+                w.qualified(scope.alias_of(&column.path), column.name)
+                    .push(" IN (");
+                for (i, v) in values.iter().enumerate() {
+                    if i > 0 {
+                        w.push(", ");
+                    }
+                    w.param(v.clone());
+                }
+                w.push(")");
+            }
+        }
+        Expr::IsNull { column, negated } => {
+            w.qualified(scope.alias_of(&column.path), column.name)
+                .push(if *negated { " IS NOT NULL" } else { " IS NULL" });
+        }
+        Expr::And(items) | Expr::Or(items) => {
+            let (sep, empty) = if matches!(expr, Expr::And(_)) {
+                (" AND ", "1 = 1")
+            } else {
+                (" OR ", "1 = 0")
+            };
+            if items.is_empty() {
+                w.push(empty);
+                return;
+            }
+            w.push("(");
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    w.push(sep);
+                }
+                condition(w, aliases, scope, item);
+            }
+            w.push(")");
+        }
+        Expr::Not(inner) => {
+            w.push("NOT (");
+            condition(w, aliases, scope, inner);
+            w.push(")");
+        }
+        Expr::Exists { path, inner } => exists(w, aliases, &scope.base, path, inner),
+    }
+}
+
+/// `EXISTS (SELECT 1 FROM ... WHERE <correlation> AND <inner>)`: the first
+/// hop is correlated with the outer row (`outer`), later hops are INNER
+/// joins, and a many-to-many hop reads its link table first, so the
+/// correlation is on the link table's column (its index).
+fn exists(w: &mut SqlWriter, aliases: &mut Aliases, outer: &str, path: &[Hop], inner: &Expr) {
+    w.push("EXISTS (SELECT 1 FROM ");
+    let mut parent = outer.to_owned();
+    let mut correlation = SqlWriter::new(w.dialect);
+    for (i, hop) in path.iter().enumerate() {
+        let source = (hop.info.source)();
+        let target = (hop.info.target)();
+        let first = i == 0;
+        // The first table is named bare in the FROM list (its link to the
+        // outer row goes to the WHERE clause); later ones are INNER JOINed.
+        let open = |w: &mut SqlWriter, table: &str, alias: &str| {
+            w.ident(table);
+            if alias != table {
+                w.push(" ").ident(alias);
+            }
+        };
+        if let Some((through, source_column, target_column)) = hop.info.kind.through() {
+            let link = aliases.take(through);
+            if !first {
+                w.push(" INNER JOIN ");
+            }
+            open(w, through, &link);
+            let on: &mut SqlWriter = if first {
+                &mut correlation
+            } else {
+                w.push(" ON ");
+                w
+            };
+            on.qualified(&link, source_column)
+                .push(" = ")
+                .qualified(&parent, source.pk_column().name);
+            let alias = aliases.take(target.table);
+            w.push(" INNER JOIN ");
+            open(w, target.table, &alias);
+            w.push(" ON ")
+                .qualified(&alias, target.pk_column().name)
+                .push(" = ")
+                .qualified(&link, target_column);
+            parent = alias;
+        } else {
+            let alias = aliases.take(target.table);
+            if !first {
+                w.push(" INNER JOIN ");
+            }
+            open(w, target.table, &alias);
+            let on: &mut SqlWriter = if first {
+                &mut correlation
+            } else {
+                w.push(" ON ");
+                w
+            };
+            hop_condition(on, hop.info.kind, source, target, &parent, &alias);
+            parent = alias;
+        }
+    }
+    let mut scope = Scope::new(parent, Some(inner));
+    add_joins(w, aliases, &mut scope, inner);
+    w.push(" WHERE ").push(&correlation.sql).push(" AND ");
+    condition(w, aliases, &scope, inner);
+    w.push(")");
+}

@@ -1,0 +1,82 @@
+//! The untyped condition tree a typed filter becomes: what `across` renders
+//! into JOINs, `WHERE` terms and `EXISTS` subqueries.
+
+use std::any::TypeId;
+
+use crate::model::relation::RelationInfo;
+use crate::model::value::Value;
+
+/// One hop of a path inside a condition: the relation's identity (to share
+/// the JOIN of a `select_related` of the same hop) and its SQL shape.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Hop {
+    pub id: TypeId,
+    pub info: RelationInfo,
+}
+
+impl PartialEq for Hop {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+/// A column in a condition: its table is the base table (empty path) or
+/// the one the path reaches, resolved to a JOIN alias when rendered.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct ColumnRef {
+    pub path: Vec<Hop>,
+    pub name: &'static str,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CmpOp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Like,
+}
+
+impl CmpOp {
+    pub(crate) fn sql(self) -> &'static str {
+        match self {
+            CmpOp::Eq => " = ",
+            CmpOp::Ne => " <> ",
+            CmpOp::Lt => " < ",
+            CmpOp::Le => " <= ",
+            CmpOp::Gt => " > ",
+            CmpOp::Ge => " >= ",
+            CmpOp::Like => " LIKE ",
+        }
+    }
+}
+
+/// The untyped condition tree the renderer walks.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Expr {
+    Cmp {
+        column: ColumnRef,
+        op: CmpOp,
+        value: Value,
+    },
+    In {
+        column: ColumnRef,
+        values: Vec<Value>,
+    },
+    IsNull {
+        column: ColumnRef,
+        negated: bool,
+    },
+    /// Some row reached through `path` (which may fan out) matches `inner`
+    /// (a condition over the path's last model): `EXISTS (SELECT 1 ...)`
+    /// correlated with the outer row, so base rows never repeat.
+    Exists {
+        path: Vec<Hop>,
+        inner: Box<Expr>,
+    },
+    And(Vec<Expr>),
+    Or(Vec<Expr>),
+    Not(Box<Expr>),
+}

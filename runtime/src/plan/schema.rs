@@ -1,0 +1,471 @@
+//! CREATE TABLE statements for a set of models, with their foreign key and
+//! through-table constraints, and INSERT statements for rows and links.
+//!
+//! The executors run these (`Sqlite::create_tables`,
+//! `AsyncExecutor::create_tables`); they are public for migrations written
+//! by hand, or to look at the DDL.
+//!
+//! ```
+//! use related::prelude::*;
+//! use related::schema::{self, Flavor, LinkPair};
+//! use related::{Dialect, Value};
+//!
+//! #[derive(Clone, Debug, Model)]
+//! struct Tag { id: i64, name: String }
+//!
+//! #[derive(Clone, Debug, Model)]
+//! #[related(table = "blog_post")]
+//! struct Post { id: i64, title: String, tags: ManyToMany<Tag> }
+//!
+//! let ddl = schema::create_tables(Flavor::Postgres, &[Tag::info(), Post::info()]);
+//! assert!(ddl.iter().any(|s| s.starts_with(r#"CREATE TABLE "blog_post""#)));
+//! assert!(ddl.iter().any(|s| s.contains(r#""blog_post_tags""#))); // the through table
+//! assert_eq!(Flavor::from_mysql_version("10.11.6-MariaDB"), Flavor::MariaDb);
+//! assert_eq!(Flavor::MariaDb.dialect(), Dialect::Mysql);
+//!
+//! let post = Post { id: 1, title: "Joins".into(), tags: Default::default() };
+//! let insert = schema::insert(Dialect::Postgres, &post);
+//! assert!(insert.sql.starts_with(r#"INSERT INTO "blog_post""#));
+//! assert_eq!(insert.params, [Value::I64(1), Value::Text("Joins".into())]);
+//!
+//! // The link functions take the relation as a type: that of its handle.
+//! fn links<R: related::Relation>(_relation: R, pairs: &[LinkPair<R>]) -> Vec<related::Statement> {
+//!     schema::link_many::<R>(Dialect::Sqlite, pairs, 999).unwrap_or_default()
+//! }
+//! let statements = links(Post::tags(), &[(1, 1), (1, 2)]);
+//! assert_eq!(statements.len(), 1); // both pairs in one statement
+//! assert!(statements[0].sql.starts_with(r#"INSERT INTO "blog_post_tags""#));
+//! assert_eq!(statements[0].params.len(), 4);
+//! ```
+
+use crate::model::relation::{Relation, RelationKind};
+use crate::model::table::{Model, ModelInfo};
+use crate::model::value::{SqlType, Value};
+use crate::plan::sql::{Dialect, SqlWriter, Statement};
+
+/// The database server DDL is written for. The dialect decides the SQL;
+/// MySQL and MariaDB, one dialect, name their collations differently.
+/// The [module's example](self) uses it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flavor {
+    /// SQLite.
+    Sqlite,
+    /// PostgreSQL.
+    Postgres,
+    /// MariaDB.
+    MariaDb,
+    /// MySQL.
+    Mysql,
+}
+
+impl Flavor {
+    /// The dialect of this server's SQL.
+    pub fn dialect(self) -> Dialect {
+        match self {
+            Flavor::Sqlite => Dialect::Sqlite,
+            Flavor::Postgres => Dialect::Postgres,
+            Flavor::MariaDb | Flavor::Mysql => Dialect::Mysql,
+        }
+    }
+
+    /// A MySQL-dialect server from what `SELECT VERSION()` returned
+    /// (MariaDB says so in its version string).
+    pub fn from_mysql_version(version: &str) -> Flavor {
+        if version.to_ascii_lowercase().contains("mariadb") {
+            Flavor::MariaDb
+        } else {
+            Flavor::Mysql
+        }
+    }
+}
+
+/// The collation of decimal columns on SQLite: numeric order of decimal
+/// text. Registered on every connection `Sqlite` opens or wraps; another
+/// SQLite client reading such a column must register one of that name.
+pub const DECIMAL_COLLATION: &str = "related_decimal";
+
+fn column_type(flavor: Flavor, t: SqlType, key: bool) -> &'static str {
+    match (flavor.dialect(), t) {
+        (Dialect::Sqlite, SqlType::Bool | SqlType::I16 | SqlType::I32 | SqlType::I64) => "INTEGER",
+        (Dialect::Sqlite, SqlType::F32 | SqlType::F64) => "REAL",
+        // SQLite's default collation, BINARY, compares bytes: keys match
+        // exactly as Rust's `==` does.
+        (Dialect::Sqlite, SqlType::Text) => "TEXT",
+        (Dialect::Sqlite, SqlType::Bytes) => "BLOB",
+        (Dialect::Postgres, SqlType::Bool) => "BOOLEAN",
+        (Dialect::Postgres, SqlType::I16) => "SMALLINT",
+        (Dialect::Postgres, SqlType::I32) => "INTEGER",
+        (Dialect::Postgres, SqlType::I64) => "BIGINT",
+        (Dialect::Postgres, SqlType::F32) => "REAL",
+        (Dialect::Postgres, SqlType::F64) => "DOUBLE PRECISION",
+        // The database's default collation may be nondeterministic or fold
+        // case; "C" compares bytes, whatever the database.
+        (Dialect::Postgres, SqlType::Text) if key => r#"TEXT COLLATE "C""#,
+        (Dialect::Postgres, SqlType::Text) => "TEXT",
+        (Dialect::Postgres, SqlType::Bytes) => "BYTEA",
+        (Dialect::Mysql, SqlType::Bool) => "BOOLEAN",
+        (Dialect::Mysql, SqlType::I16) => "SMALLINT",
+        (Dialect::Mysql, SqlType::I32) => "INT",
+        (Dialect::Mysql, SqlType::I64) => "BIGINT",
+        (Dialect::Mysql, SqlType::F32) => "FLOAT",
+        (Dialect::Mysql, SqlType::F64) => "DOUBLE",
+        // Keys must be indexable in MySQL, which TEXT is not. Key columns
+        // take a binary collation WITHOUT padding, so that `'fr'`, `'FR'`
+        // and `'fr '` are three keys, as in Rust (the default collation
+        // folds case, and `utf8mb4_bin` ignores trailing blanks). Other
+        // text columns compare binary, with MySQL's padding.
+        (Dialect::Mysql, SqlType::Text) if key => match flavor {
+            Flavor::Mysql => "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin",
+            _ => "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin",
+        },
+        (Dialect::Mysql, SqlType::Text) => "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin",
+        (Dialect::Mysql, SqlType::Bytes) => "VARBINARY(255)",
+        // Narrow and unsigned integers: the smallest type that holds them.
+        (Dialect::Sqlite, SqlType::I8 | SqlType::U8 | SqlType::U16 | SqlType::U32) => "INTEGER",
+        (Dialect::Postgres, SqlType::I8 | SqlType::U8) => "SMALLINT",
+        (Dialect::Postgres, SqlType::U16) => "INTEGER",
+        (Dialect::Postgres, SqlType::U32) => "BIGINT",
+        (Dialect::Mysql, SqlType::I8) => "TINYINT",
+        (Dialect::Mysql, SqlType::U8) => "TINYINT UNSIGNED",
+        (Dialect::Mysql, SqlType::U16) => "SMALLINT UNSIGNED",
+        (Dialect::Mysql, SqlType::U32) => "INT UNSIGNED",
+        // SQLite: ISO 8601 text, fixed width so that text order is time
+        // order; an instant is kept in UTC with `+00:00`.
+        (
+            Dialect::Sqlite,
+            SqlType::Date | SqlType::Time | SqlType::Timestamp | SqlType::TimestampTz,
+        ) => "TEXT",
+        (Dialect::Postgres, SqlType::Date) => "DATE",
+        (Dialect::Postgres, SqlType::Time) => "TIME",
+        (Dialect::Postgres, SqlType::Timestamp) => "TIMESTAMP",
+        (Dialect::Postgres, SqlType::TimestampTz) => "TIMESTAMPTZ",
+        (Dialect::Mysql, SqlType::Date) => "DATE",
+        (Dialect::Mysql, SqlType::Time) => "TIME(6)",
+        // DATETIME, not TIMESTAMP: TIMESTAMP ends in 2038 and converts
+        // through the session's time zone. Instants are stored in UTC.
+        (Dialect::Mysql, SqlType::Timestamp | SqlType::TimestampTz) => "DATETIME(6)",
+        (Dialect::Sqlite, SqlType::Uuid) => "TEXT",
+        (Dialect::Postgres, SqlType::Uuid) => "UUID",
+        (Dialect::Mysql, SqlType::Uuid) => "CHAR(36) CHARACTER SET ascii COLLATE ascii_bin",
+        // SQLite's NUMERIC affinity would turn long decimals into floats:
+        // exact text, compared as numbers by a collation every `Sqlite`
+        // connection registers.
+        (Dialect::Sqlite, SqlType::Decimal) => "TEXT COLLATE related_decimal",
+        (Dialect::Postgres, SqlType::Decimal) => "NUMERIC",
+        // Every rust_decimal::Decimal: at most 28 fraction digits and 29
+        // integer digits.
+        (Dialect::Mysql, SqlType::Decimal) => "DECIMAL(65, 28)",
+        (Dialect::Sqlite, SqlType::Json) => "TEXT",
+        (Dialect::Postgres, SqlType::Json) => "JSONB",
+        (Dialect::Mysql, SqlType::Json) => "JSON",
+    }
+}
+
+/// The statements that create the tables of `models` on `flavor`, their
+/// through tables and indexes on every foreign key column. Foreign key
+/// constraints are inline on SQLite and added afterwards elsewhere, so the
+/// order of `models` does not matter. Text key columns (primary, foreign and
+/// link keys) compare exactly: binary, without padding.
+///
+/// A through table that is itself one of `models` (an explicit through
+/// model, with its own key and columns) is created once, as that model.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::schema::{self, Flavor};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Author { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, author: ForeignKey<Author> }
+///
+/// # fn main() -> related::Result<()> {
+/// // Any order: `post` references `author`, listed after it.
+/// let ddl = schema::create_tables(Flavor::Sqlite, &[Post::info(), Author::info()]);
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.execute_batch(&ddl.join(";\n"))?;
+/// db.insert(&Author { id: 1, name: "Ann".into() })?;
+/// db.insert(&Post { id: 1, author: ForeignKey::new(1) })?;
+/// // The foreign key is enforced.
+/// assert!(db.insert(&Post { id: 2, author: ForeignKey::new(9) }).is_err());
+/// # Ok(()) }
+/// ```
+pub fn create_tables(flavor: Flavor, models: &[&'static ModelInfo]) -> Vec<String> {
+    let dialect = flavor.dialect();
+    let mut tables = Vec::new();
+    let mut after = Vec::new();
+    // Through models first count as done, whatever their place in the list.
+    let mut through_done: Vec<&'static str> = models.iter().map(|m| m.table).collect();
+    for m in models {
+        let mut w = SqlWriter::new(dialect);
+        w.push("CREATE TABLE ").ident(m.table).push(" (");
+        for (i, c) in m.columns.iter().enumerate() {
+            if i > 0 {
+                w.push(", ");
+            }
+            let key = i == m.pk || c.references.is_some();
+            w.ident(c.name)
+                .push(" ")
+                .push(column_type(flavor, c.sql_type, key));
+            if i == m.pk {
+                w.push(" PRIMARY KEY");
+            }
+            if !c.nullable {
+                w.push(" NOT NULL");
+            }
+            if c.unique && i != m.pk {
+                w.push(" UNIQUE");
+            }
+            if let (Some(target), Dialect::Sqlite) = (c.references, dialect) {
+                let t = target();
+                w.push(" REFERENCES ")
+                    .ident(t.table)
+                    .push(" (")
+                    .ident(t.pk_column().name)
+                    .push(")");
+            }
+        }
+        w.push(")");
+        tables.push(w.sql);
+        for c in m.columns.iter().filter(|c| c.references.is_some()) {
+            let t = (c.references.expect("filtered"))();
+            if dialect != Dialect::Sqlite {
+                after.push(add_fk(dialect, m.table, c.name, t));
+            }
+            if !c.unique {
+                after.push(index(dialect, m.table, &[c.name]));
+            }
+        }
+        for rel in m.relations {
+            let info = rel();
+            if let RelationKind::ManyToMany {
+                through,
+                source_column,
+                target_column,
+            } = info.kind
+            {
+                if through_done.contains(&through) {
+                    continue;
+                }
+                through_done.push(through);
+                let source = (info.source)();
+                let target = (info.target)();
+                let mut w = SqlWriter::new(dialect);
+                w.push("CREATE TABLE ").ident(through).push(" (");
+                for (i, (col, model)) in [(source_column, source), (target_column, target)]
+                    .into_iter()
+                    .enumerate()
+                {
+                    if i > 0 {
+                        w.push(", ");
+                    }
+                    w.ident(col)
+                        .push(" ")
+                        .push(column_type(flavor, model.pk_column().sql_type, true))
+                        .push(" NOT NULL");
+                    if dialect == Dialect::Sqlite {
+                        w.push(" REFERENCES ")
+                            .ident(model.table)
+                            .push(" (")
+                            .ident(model.pk_column().name)
+                            .push(")");
+                    }
+                }
+                w.push(", PRIMARY KEY (")
+                    .ident(source_column)
+                    .push(", ")
+                    .ident(target_column)
+                    .push("))");
+                tables.push(w.sql);
+                if dialect != Dialect::Sqlite {
+                    after.push(add_fk(dialect, through, source_column, source));
+                    after.push(add_fk(dialect, through, target_column, target));
+                }
+                after.push(index(dialect, through, &[target_column]));
+            }
+        }
+    }
+    tables.extend(after);
+    tables
+}
+
+fn add_fk(dialect: Dialect, table: &str, column: &str, target: &ModelInfo) -> String {
+    let mut w = SqlWriter::new(dialect);
+    w.push("ALTER TABLE ")
+        .ident(table)
+        .push(" ADD CONSTRAINT ")
+        .ident(&format!("fk_{table}_{column}"))
+        .push(" FOREIGN KEY (")
+        .ident(column)
+        .push(") REFERENCES ")
+        .ident(target.table)
+        .push(" (")
+        .ident(target.pk_column().name)
+        .push(")");
+    w.sql
+}
+
+fn index(dialect: Dialect, table: &str, columns: &[&str]) -> String {
+    let mut w = SqlWriter::new(dialect);
+    w.push("CREATE INDEX ")
+        .ident(&format!("ix_{table}_{}", columns.join("_")))
+        .push(" ON ")
+        .ident(table)
+        .push(" (");
+    for (i, c) in columns.iter().enumerate() {
+        if i > 0 {
+            w.push(", ");
+        }
+        w.ident(c);
+    }
+    w.push(")");
+    w.sql
+}
+
+/// `INSERT INTO table (columns...) VALUES (...)` for one row (an example
+/// at [`Statement`]).
+pub fn insert<M: Model>(dialect: Dialect, row: &M) -> Statement {
+    let info = M::info();
+    let mut w = SqlWriter::new(dialect);
+    w.push("INSERT INTO ").ident(info.table).push(" (");
+    for (i, c) in info.columns.iter().enumerate() {
+        if i > 0 {
+            w.push(", ");
+        }
+        w.ident(c.name);
+    }
+    w.push(") VALUES (");
+    for (i, v) in row.values().into_iter().enumerate() {
+        if i > 0 {
+            w.push(", ");
+        }
+        w.param(v);
+    }
+    w.push(")");
+    w.finish()
+}
+
+/// The keys of a row of a many-to-many relation `R`: (source key, target
+/// key).
+pub type LinkPair<R> = (
+    <<R as Relation>::Source as Model>::Pk,
+    <<R as Relation>::Target as Model>::Pk,
+);
+
+/// Multi-row `INSERT INTO table (columns...) VALUES (...), (...)` statements
+/// for `rows`, each with at most `max_params` parameters (at least one row
+/// per statement).
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Dialect, schema};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64, name: String }
+///
+/// let tags: Vec<Tag> = (1..=5).map(|id| Tag { id, name: format!("t{id}") }).collect();
+/// let statements = schema::insert_many(Dialect::Mysql, &tags, 4); // 2 rows of 2 values each
+/// assert_eq!(statements.iter().map(|s| s.params.len()).collect::<Vec<_>>(), [4, 4, 2]);
+/// assert!(statements[0].sql.ends_with("VALUES (?, ?), (?, ?)"));
+/// ```
+pub fn insert_many<M: Model>(dialect: Dialect, rows: &[M], max_params: usize) -> Vec<Statement> {
+    let info = M::info();
+    let columns: Vec<&str> = info.columns.iter().map(|c| c.name).collect();
+    insert_rows(
+        dialect,
+        info.table,
+        &columns,
+        rows.iter().map(|r| r.values()),
+        max_params,
+    )
+}
+
+/// Multi-row INSERTs into the through table of a many-to-many relation
+/// (either side), `(source, target)` pairs. None for other relation kinds.
+/// The [module's example](self) calls it.
+pub fn link_many<R: Relation>(
+    dialect: Dialect,
+    pairs: &[LinkPair<R>],
+    max_params: usize,
+) -> Option<Vec<Statement>> {
+    use crate::model::column::Column;
+    let (through, source_column, target_column) = R::info().kind.through()?;
+    Some(insert_rows(
+        dialect,
+        through,
+        &[source_column, target_column],
+        pairs.iter().map(|(s, t)| vec![s.to_value(), t.to_value()]),
+        max_params,
+    ))
+}
+
+fn insert_rows(
+    dialect: Dialect,
+    table: &str,
+    columns: &[&str],
+    rows: impl Iterator<Item = Vec<Value>>,
+    max_params: usize,
+) -> Vec<Statement> {
+    let per_statement = (max_params / columns.len().max(1)).max(1);
+    let mut out = Vec::new();
+    let mut w: Option<SqlWriter> = None;
+    let mut in_statement = 0;
+    for values in rows {
+        let writer = w.get_or_insert_with(|| {
+            let mut w = SqlWriter::new(dialect);
+            w.push("INSERT INTO ").ident(table).push(" (");
+            for (i, c) in columns.iter().enumerate() {
+                if i > 0 {
+                    w.push(", ");
+                }
+                w.ident(c);
+            }
+            w.push(") VALUES ");
+            w
+        });
+        if in_statement > 0 {
+            writer.push(", ");
+        }
+        writer.push("(");
+        for (i, v) in values.into_iter().enumerate() {
+            if i > 0 {
+                writer.push(", ");
+            }
+            writer.param(v);
+        }
+        writer.push(")");
+        in_statement += 1;
+        if in_statement == per_statement {
+            out.extend(w.take().map(SqlWriter::finish));
+            in_statement = 0;
+        }
+    }
+    out.extend(w.map(SqlWriter::finish));
+    out
+}
+
+/// `INSERT INTO through (source, target) VALUES (...)` linking two rows of a
+/// many-to-many relation (either side). None for other relation kinds.
+/// `Sqlite::link` runs it.
+pub fn link<R: Relation>(
+    dialect: Dialect,
+    source: &<R::Source as Model>::Pk,
+    target: &<R::Target as Model>::Pk,
+) -> Option<Statement> {
+    use crate::model::column::Column;
+    let (through, source_column, target_column) = R::info().kind.through()?;
+    let mut w = SqlWriter::new(dialect);
+    w.push("INSERT INTO ")
+        .ident(through)
+        .push(" (")
+        .ident(source_column)
+        .push(", ")
+        .ident(target_column)
+        .push(") VALUES (")
+        .param(source.to_value())
+        .push(", ")
+        .param(target.to_value())
+        .push(")");
+    Some(w.finish())
+}

@@ -1,0 +1,356 @@
+//! SQL text per dialect: identifier quoting, placeholders, key lists, and the
+//! one SELECT shape every statement of a load takes.
+
+use std::fmt::Write;
+
+use crate::model::value::{SqlType, Value};
+
+/// The SQL dialect a statement is rendered for.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Dialect, KeyBinding, PlannedStatement};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, tags: ManyToMany<Tag> }
+///
+/// # fn main() -> related::Result<()> {
+/// # use related::Executor;
+/// let query = Post::query().filter(Post::id().eq(1)).prefetch_related(Post::tags());
+/// let sql = |d: Dialect| -> Vec<String> { query.plan(d).into_iter().map(|s| s.sql).collect() };
+/// assert!(sql(Dialect::Sqlite)[0].contains(r#""post"."id" = ?"#));
+/// assert!(sql(Dialect::Postgres)[0].contains(r#""post"."id" = $1"#));
+/// assert!(sql(Dialect::Mysql)[0].contains("`post`.`id` = ?"));
+///
+/// // The key list of a prefetch: one array parameter, or one per key
+/// // (split at the server's parameter limit).
+/// let plan: Vec<PlannedStatement> = query.plan(Dialect::Postgres);
+/// assert!(!plan[1].split_by_keys);
+/// assert!(query.plan(Dialect::Mysql)[1].split_by_keys);
+/// let db = related::Sqlite::open_in_memory()?;
+/// assert_eq!(db.ctx().dialect, Dialect::Sqlite);
+/// assert_eq!(db.ctx().binding, KeyBinding::OneParameter);
+/// let db = db.with_expanded_key_lists();
+/// assert!(matches!(db.ctx().binding, KeyBinding::Expanded { max } if max > 0));
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Dialect {
+    /// SQLite: `"ident"`, `?` placeholders.
+    Sqlite,
+    /// PostgreSQL: `"ident"`, `$1` placeholders.
+    Postgres,
+    /// MySQL and MariaDB: `` `ident` ``, `?` placeholders.
+    Mysql,
+}
+
+/// How a list of keys is bound. [`Executor::ctx`](crate::Executor::ctx)
+/// says it for a connection; the example at [`Dialect`] shows both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyBinding {
+    /// The whole list is ONE parameter (SQLite `rarray`, PostgreSQL `ANY`):
+    /// one prepared statement for any size, no parameter limit.
+    OneParameter,
+    /// One placeholder per key, split into statements of at most `max`
+    /// parameters (read from the connection).
+    Expanded {
+        /// The most bind parameters one statement may hold.
+        max: usize,
+    },
+}
+
+/// A statement ready to send: SQL text and its bind parameters.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Dialect, Value, schema};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64, name: String }
+///
+/// let statement = schema::insert(Dialect::Postgres, &Tag { id: 1, name: "it's".into() });
+/// assert_eq!(statement.sql, r#"INSERT INTO "tag" ("id", "name") VALUES ($1, $2)"#);
+/// assert_eq!(statement.params, [Value::I64(1), Value::Text("it's".into())]);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Statement {
+    /// The SQL text, with placeholders.
+    pub sql: String,
+    /// The values of the placeholders, in order.
+    pub params: Vec<Value>,
+}
+
+impl Dialect {
+    pub(crate) fn quote(self, ident: &str, out: &mut String) {
+        let q = match self {
+            Dialect::Mysql => '`',
+            Dialect::Sqlite | Dialect::Postgres => '"',
+        };
+        out.push(q);
+        for c in ident.chars() {
+            if c == q {
+                out.push(q);
+            }
+            out.push(c);
+        }
+        out.push(q);
+    }
+}
+
+/// Builds SQL text and its parameter list together so placeholders and
+/// values can never drift apart.
+pub(crate) struct SqlWriter {
+    pub dialect: Dialect,
+    pub sql: String,
+    pub params: Vec<Value>,
+}
+
+impl SqlWriter {
+    pub fn new(dialect: Dialect) -> Self {
+        SqlWriter {
+            dialect,
+            sql: String::with_capacity(256),
+            params: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, s: &str) -> &mut Self {
+        self.sql.push_str(s);
+        self
+    }
+
+    pub fn ident(&mut self, ident: &str) -> &mut Self {
+        self.dialect.quote(ident, &mut self.sql);
+        self
+    }
+
+    /// `"alias"."column"`
+    pub fn qualified(&mut self, alias: &str, column: &str) -> &mut Self {
+        self.ident(alias).push(".").ident(column)
+    }
+
+    pub fn param(&mut self, value: Value) -> &mut Self {
+        self.params.push(value);
+        match self.dialect {
+            Dialect::Postgres => {
+                let _ = write!(self.sql, "${}", self.params.len());
+            }
+            Dialect::Sqlite | Dialect::Mysql => self.sql.push('?'),
+        }
+        self
+    }
+
+    /// `<lhs> IN <keys>` in the dialect's key-list form.
+    pub fn key_list(&mut self, alias: &str, column: &str, keys: Vec<Value>, binding: KeyBinding) {
+        self.qualified(alias, column);
+        match (binding, self.dialect) {
+            (KeyBinding::OneParameter, Dialect::Sqlite) => {
+                self.push(" IN rarray(").param(Value::List(keys)).push(")");
+            }
+            (KeyBinding::OneParameter, Dialect::Postgres) => {
+                self.push(" = ANY(").param(Value::List(keys)).push(")");
+            }
+            _ => {
+                self.push(" IN (");
+                for (i, k) in keys.into_iter().enumerate() {
+                    if i > 0 {
+                        self.push(", ");
+                    }
+                    self.param(k);
+                }
+                self.push(")");
+            }
+        }
+    }
+
+    /// A key list as a one-column table named `alias`, to JOIN on: each row
+    /// of the statement then carries the key it matched. The column is
+    /// `value`, or `column1` for a `VALUES` list.
+    pub fn key_table(
+        &mut self,
+        keys: Vec<Value>,
+        binding: KeyBinding,
+        key_type: SqlType,
+        alias: &str,
+    ) {
+        match (binding, self.dialect) {
+            (KeyBinding::OneParameter, Dialect::Sqlite) => {
+                self.push("rarray(").param(Value::List(keys)).push(")");
+            }
+            (KeyBinding::OneParameter, Dialect::Postgres) => {
+                // The cast names the array's type for the planner; the
+                // elements keep the default collation, which yields to the
+                // joined column's.
+                let array = match key_type {
+                    SqlType::Text => "text[]",
+                    SqlType::Bytes => "bytea[]",
+                    SqlType::Bool => "boolean[]",
+                    SqlType::F32 | SqlType::F64 => "float8[]",
+                    SqlType::I8
+                    | SqlType::I16
+                    | SqlType::I32
+                    | SqlType::I64
+                    | SqlType::U8
+                    | SqlType::U16
+                    | SqlType::U32 => "int8[]",
+                    SqlType::Date => "date[]",
+                    SqlType::Time => "time[]",
+                    SqlType::Timestamp => "timestamp[]",
+                    SqlType::TimestampTz => "timestamptz[]",
+                    SqlType::Uuid => "uuid[]",
+                    SqlType::Decimal => "numeric[]",
+                    SqlType::Json => "jsonb[]",
+                };
+                self.push("unnest(")
+                    .param(Value::List(keys))
+                    .push("::")
+                    .push(array)
+                    .push(") AS ")
+                    .ident(alias)
+                    .push(" (")
+                    .ident("value")
+                    .push(")");
+                return;
+            }
+            // MySQL and MariaDB spell a VALUES table differently (and MariaDB
+            // cannot name its column): a UNION of one-row SELECTs is read
+            // alike by both.
+            (_, Dialect::Mysql) => {
+                self.push("(");
+                for (i, k) in keys.into_iter().enumerate() {
+                    if i > 0 {
+                        self.push(" UNION ALL ");
+                    }
+                    self.push("SELECT ").param(k);
+                    if i == 0 {
+                        self.push(" AS ").ident("value");
+                    }
+                }
+                self.push(")");
+            }
+            _ => {
+                self.push("(VALUES ");
+                for (i, k) in keys.into_iter().enumerate() {
+                    if i > 0 {
+                        self.push(", ");
+                    }
+                    self.push("(").param(k).push(")");
+                }
+                self.push(")");
+            }
+        }
+        self.push(" AS ").ident(alias);
+    }
+
+    /// LIMIT / OFFSET, bound as parameters.
+    pub fn limit_offset(&mut self, limit: Option<u64>, offset: Option<u64>) {
+        let as_value = |n: u64| Value::I64(i64::try_from(n).unwrap_or(i64::MAX));
+        match (limit, offset) {
+            (None, None) => {}
+            (Some(l), None) => {
+                self.push(" LIMIT ").param(as_value(l));
+            }
+            (limit, Some(o)) => {
+                match (limit, self.dialect) {
+                    (Some(l), _) => {
+                        self.push(" LIMIT ").param(as_value(l));
+                    }
+                    // SQLite and MySQL only take OFFSET after a LIMIT.
+                    (None, Dialect::Sqlite) => {
+                        self.push(" LIMIT -1");
+                    }
+                    (None, Dialect::Mysql) => {
+                        self.push(" LIMIT 18446744073709551615");
+                    }
+                    (None, Dialect::Postgres) => {}
+                }
+                self.push(" OFFSET ").param(as_value(o));
+            }
+        }
+    }
+
+    pub fn finish(self) -> Statement {
+        Statement {
+            sql: self.sql,
+            params: self.params,
+        }
+    }
+}
+
+/// Hands out table aliases within one statement: the first use of a table
+/// keeps its name, later uses get `T<n>` (n = the table's position in the
+/// statement), as Django does.
+#[derive(Default)]
+pub(crate) struct Aliases {
+    used: Vec<String>,
+}
+
+impl Aliases {
+    pub fn take(&mut self, table: &str) -> String {
+        let alias = if self.used.iter().any(|t| t == table) {
+            let mut n = self.used.len() + 1;
+            loop {
+                let candidate = format!("T{n}");
+                if !self.used.contains(&candidate) {
+                    break candidate;
+                }
+                n += 1;
+            }
+        } else {
+            table.to_owned()
+        };
+        self.used.push(alias.clone());
+        alias
+    }
+}
+
+/// One statement of a plan, before it runs
+/// ([`Query::plan`](crate::Query::plan); the example at [`Dialect`] reads
+/// it).
+///
+/// ```
+/// use related::prelude::*;
+/// use related::Dialect;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, tags: ManyToMany<Tag> }
+///
+/// let plan = Post::query().prefetch_related(Post::tags()).plan(Dialect::Sqlite);
+/// assert_eq!(plan.len(), 2);
+/// assert_eq!(plan[1].lookup, "tags");
+/// assert!(plan[1].to_string().starts_with("[tags] SELECT"));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlannedStatement {
+    /// `base`, or the prefetch lookup in Django's notation (`tags`,
+    /// `items__product`).
+    pub lookup: String,
+    /// The SQL text, with placeholders for the parameters.
+    pub sql: String,
+    /// Whether the key list of this statement may be split into several
+    /// statements (only on backends with a bind-parameter limit).
+    pub split_by_keys: bool,
+}
+
+impl std::fmt::Display for PlannedStatement {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "[{}] {}", self.lookup, self.sql)
+    }
+}
+
+/// Everything a load needs to know about the connection:
+/// [`Executor::ctx`](crate::Executor::ctx) gives it (an example at
+/// [`Dialect`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Ctx {
+    /// The SQL dialect.
+    pub dialect: Dialect,
+    /// How key lists are bound.
+    pub binding: KeyBinding,
+}

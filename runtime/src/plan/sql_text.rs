@@ -1,0 +1,250 @@
+//! What a piece of caller's SQL holds, read as the server would read it:
+//! quotes, quoted identifiers, comments and (PostgreSQL) dollar quotes, so a
+//! `;` inside any of them does not count as the end of a statement.
+//!
+//! `raw` and `execute_statement` send ONE statement. Over the text protocol
+//! PostgreSQL and MySQL run every statement of a string, so a string with
+//! more than one is refused before anything is sent.
+
+use crate::error::{Error, Result};
+use crate::plan::sql::Dialect;
+
+/// Err unless `sql` is at most one statement (a trailing `;`, whitespace
+/// and comments after it are allowed).
+pub(crate) fn one_statement(dialect: Dialect, sql: &str) -> Result<()> {
+    match second_statement(dialect, sql) {
+        None => Ok(()),
+        Some(at) => Err(Error::SeveralStatements {
+            at,
+            statement: sql.to_owned(),
+        }),
+    }
+}
+
+/// The byte offset of the `;` that ends the first statement when more SQL
+/// follows it, or None.
+fn second_statement(dialect: Dialect, sql: &str) -> Option<usize> {
+    let b = sql.as_bytes();
+    let mut i = 0;
+    let mut end_of_first = None;
+    while i < b.len() {
+        let c = b[i];
+        let next = b.get(i + 1).copied();
+        // Comments, the same before and after the first `;`.
+        if let Some(after) = comment(dialect, b, i) {
+            i = after;
+            continue;
+        }
+        if c.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c == b';' {
+            end_of_first.get_or_insert(i);
+            i += 1;
+            continue;
+        }
+        // Anything else is SQL: after the first `;` it is a second statement.
+        if let Some(at) = end_of_first {
+            return Some(at);
+        }
+        i = match (dialect, c) {
+            // MySQL strings take backslash escapes (unless NO_BACKSLASH_ESCAPES);
+            // PostgreSQL's only in E'' strings (standard_conforming_strings).
+            (_, b'\'') => quoted(b, i + 1, b'\'', dialect == Dialect::Mysql),
+            (Dialect::Postgres, b'e' | b'E') if next == Some(b'\'') => {
+                quoted(b, i + 2, b'\'', true)
+            }
+            (_, b'"') => quoted(b, i + 1, b'"', dialect == Dialect::Mysql),
+            (Dialect::Mysql | Dialect::Sqlite, b'`') => quoted(b, i + 1, b'`', false),
+            (Dialect::Sqlite, b'[') => b[i..]
+                .iter()
+                .position(|&x| x == b']')
+                .map_or(b.len(), |p| i + p + 1),
+            (Dialect::Postgres, b'$') => dollar_quoted(b, i).unwrap_or(i + 1),
+            // Skip a whole word, so `$` inside an identifier (`a$b$`) or
+            // the `e` of `some'` is never read as the start of a quote.
+            (_, c) if c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80 => {
+                let mut j = i + 1;
+                while j < b.len()
+                    && (b[j].is_ascii_alphanumeric()
+                        || b[j] == b'_'
+                        || b[j] == b'$'
+                        || b[j] >= 0x80)
+                {
+                    j += 1;
+                }
+                j
+            }
+            _ => i + 1,
+        };
+    }
+    None
+}
+
+/// The end (one past the comment) of a comment starting at `i`, if one does.
+fn comment(dialect: Dialect, b: &[u8], i: usize) -> Option<usize> {
+    let c = b[i];
+    let next = b.get(i + 1).copied();
+    let line = |from: usize| {
+        b[from..]
+            .iter()
+            .position(|&x| x == b'\n')
+            .map_or(b.len(), |p| from + p + 1)
+    };
+    match (c, next) {
+        (b'-', Some(b'-')) => {
+            // MySQL reads `--` as a comment only before whitespace (so
+            // `1--1` is arithmetic).
+            let after = b.get(i + 2).copied();
+            if dialect == Dialect::Mysql && !after.is_none_or(|a| a.is_ascii_whitespace()) {
+                None
+            } else {
+                Some(line(i + 2))
+            }
+        }
+        (b'#', _) if dialect == Dialect::Mysql => Some(line(i + 1)),
+        (b'/', Some(b'*')) => {
+            // MySQL runs the body of `/*! ... */` and `/*M! ... */` as SQL:
+            // read it as SQL (its closing `*/` is then harmless punctuation).
+            if dialect == Dialect::Mysql && matches!(b.get(i + 2), Some(b'!' | b'M')) {
+                return None;
+            }
+            let nests = dialect == Dialect::Postgres;
+            let mut depth = 1;
+            let mut j = i + 2;
+            while j < b.len() {
+                if b[j] == b'*' && b.get(j + 1) == Some(&b'/') {
+                    depth -= 1;
+                    j += 2;
+                    if depth == 0 {
+                        return Some(j);
+                    }
+                } else if nests && b[j] == b'/' && b.get(j + 1) == Some(&b'*') {
+                    depth += 1;
+                    j += 2;
+                } else {
+                    j += 1;
+                }
+            }
+            Some(b.len())
+        }
+        _ => None,
+    }
+}
+
+/// One past the closing `quote` of a quoted run whose body starts at
+/// `from` (a doubled quote is an escaped one).
+fn quoted(b: &[u8], from: usize, quote: u8, backslash: bool) -> usize {
+    let mut j = from;
+    while j < b.len() {
+        if backslash && b[j] == b'\\' {
+            j += 2;
+        } else if b[j] == quote {
+            if b.get(j + 1) == Some(&quote) {
+                j += 2;
+            } else {
+                return j + 1;
+            }
+        } else {
+            j += 1;
+        }
+    }
+    b.len()
+}
+
+/// One past the end of a PostgreSQL dollar-quoted string starting at `i`
+/// (`$$...$$`, `$tag$...$tag$`), or None when `$` starts no such string
+/// (a parameter such as `$1`).
+fn dollar_quoted(b: &[u8], i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'_' || b[j] >= 0x80) {
+        j += 1;
+    }
+    if b.get(j) != Some(&b'$') || b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let tag = &b[i..=j];
+    let body = j + 1;
+    Some(
+        b[body..]
+            .windows(tag.len())
+            .position(|w| w == tag)
+            .map_or(b.len(), |p| body + p + tag.len()),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn several(dialect: Dialect, sql: &str) -> Option<usize> {
+        second_statement(dialect, sql)
+    }
+
+    const ALL: [Dialect; 3] = [Dialect::Sqlite, Dialect::Postgres, Dialect::Mysql];
+
+    #[test]
+    fn one_statement_with_trailing_semicolons_and_comments() {
+        for d in ALL {
+            for sql in [
+                "SELECT 1",
+                "SELECT 1;",
+                "SELECT 1 ;  \n;",
+                "-- note\nSELECT 1; -- done\n",
+                "/* a; b */ SELECT 1; /* c; d */",
+                "SELECT ';' FROM t",
+                "SELECT 'it''s; fine' FROM t",
+                "SELECT \"a;b\" FROM t",
+            ] {
+                assert_eq!(several(d, sql), None, "{d:?}: {sql}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_second_statement_is_found() {
+        for d in ALL {
+            for (sql, at) in [
+                ("-- note\nSELECT 1; DROP TABLE x", 16),
+                ("SELECT 1;DROP TABLE x", 8),
+                ("SELECT ';'; DELETE FROM t", 10),
+                ("/* ; */ SELECT 1; /* ; */ DELETE FROM t", 16),
+                ("SELECT 1;\n-- c\nDELETE FROM t", 8),
+            ] {
+                assert_eq!(several(d, sql), Some(at), "{d:?}: {sql}");
+            }
+        }
+    }
+
+    #[test]
+    fn dialect_quotes_and_comments() {
+        use Dialect::*;
+        // Dollar quotes and nested comments (PostgreSQL).
+        assert_eq!(several(Postgres, "SELECT $$a; b$$"), None);
+        assert_eq!(several(Postgres, "SELECT $f$a; $$ b$f$ FROM t"), None);
+        assert_eq!(several(Postgres, "SELECT $1; SELECT 2"), Some(9));
+        assert_eq!(several(Postgres, "SELECT a$b; SELECT 2"), Some(10));
+        assert_eq!(several(Postgres, "/* /* ; */ ; */ SELECT 1"), None);
+        assert_eq!(several(Postgres, "SELECT E'\\'; x' FROM t"), None);
+        // A plain PostgreSQL string has no backslash escape.
+        assert_eq!(several(Postgres, "SELECT '\\'; SELECT 2"), Some(10));
+        // MySQL: backslash escapes, backticks, `#` comments, `--` only
+        // before whitespace, executable comments are SQL.
+        assert_eq!(several(Mysql, "SELECT 'a\\'; b' FROM t"), None);
+        assert_eq!(several(Mysql, "SELECT \"a\\\"; b\" FROM t"), None);
+        assert_eq!(several(Mysql, "SELECT `a;b` FROM t # ; x\n"), None);
+        assert_eq!(several(Mysql, "SELECT 1--1; SELECT 2"), Some(11));
+        assert_eq!(several(Mysql, "SELECT 1 /*!; DROP TABLE t */"), Some(12));
+        // SQLite: bracketed identifiers.
+        assert_eq!(several(Sqlite, "SELECT [a;b] FROM t"), None);
+    }
+
+    #[test]
+    fn unterminated_quotes_and_comments_end_the_text() {
+        for d in ALL {
+            assert_eq!(several(d, "SELECT 'a; DROP TABLE t"), None, "{d:?}");
+            assert_eq!(several(d, "SELECT 1 /* ; DROP TABLE t"), None, "{d:?}");
+        }
+    }
+}

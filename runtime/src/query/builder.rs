@@ -1,0 +1,465 @@
+//! The query builder: what to load, and the base statement's filter, order
+//! and limits.
+
+use crate::error::{Error, Result};
+use crate::model::relation::{Relation, SingleValued};
+use crate::model::table::Model;
+use crate::model::typed::{LoadSet, Loaded, Union};
+use crate::plan::condition::{Expr, Hop};
+use crate::plan::join::{JoinNode, Slot, clone_nodes};
+use crate::plan::select::{SelectParts, render_select};
+use crate::plan::sql::{Ctx, Dialect, KeyBinding, PlannedStatement, Statement};
+use crate::query::expr::{Filter, Order};
+use crate::query::path::{Path, PathFrom, SelectFrom};
+use crate::query::prefetch::{Destination, Prefetch, PrefetchNode, add_node};
+use std::marker::PhantomData;
+
+/// A query over `M`'s table and the relations to load with it.
+///
+/// # Example
+///
+/// Every builder method, then every way to run the query, on SQLite in
+/// memory:
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Dialect, Error, Found, Sqlite, Value};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Author { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post {
+///     id: i64,
+///     title: String,
+///     author: ForeignKey<Author>,
+///     tags: ManyToMany<Tag>,
+///     #[related(reverse = Comment::post)]
+///     comments: Reverse<Comment>,
+///     s_tags: Prefetched<Tag>,
+/// }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Comment {
+///     id: i64,
+///     post: ForeignKey<Post>,
+///     author: ForeignKey<Author>,
+///     text: String,
+/// }
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let db = Sqlite::open_in_memory()?;
+/// db.create_tables(&[Author::info(), Tag::info(), Post::info(), Comment::info()])?;
+/// db.insert_all(&[Author { id: 1, name: "Ann".into() }, Author { id: 2, name: "Bob".into() }])?;
+/// db.insert_all(&[
+///     Tag { id: 1, name: "rust".into() },
+///     Tag { id: 2, name: "sql".into() },
+///     Tag { id: 3, name: "sqlite".into() },
+/// ])?;
+/// for (id, title) in [(1, "Joins"), (2, "Batches"), (3, "Drafts")] {
+///     let (tags, comments, s_tags) = Default::default();
+///     let author = ForeignKey::new(1);
+///     db.insert(&Post { id, title: title.into(), author, tags, comments, s_tags })?;
+/// }
+/// for (post, tag) in [(1, 1), (1, 2), (1, 3), (2, 2)] {
+///     db.link(Post::tags(), &post, &tag)?;
+/// }
+/// db.insert(&Comment { id: 1, post: ForeignKey::new(1), author: ForeignKey::new(2), text: "Nice".into() })?;
+///
+/// let query = Post::query()
+///     .select_related(Post::author()) // in the base statement, with a JOIN
+///     .prefetch_related(Post::tags()) // one `IN` statement for every post
+///     // A prefetch with its own query, into its own field.
+///     .prefetch(
+///         Prefetch::new(Post::tags())
+///             .filter(Tag::name().like("s%"))
+///             .order_by(Tag::name().desc())
+///             .limit(1) // per post
+///             .to(Post::s_tags()),
+///     )
+///     // The comments, and below them a prefetch of their authors.
+///     .prefetch_below(Post::comments(), Prefetch::new(Comment::author()))
+///     .filter(Post::id().le(2) | Post::title().eq("Drafts"))
+///     .order_by(Post::id().desc())
+///     .limit(2)
+///     .offset(1);
+///
+/// // Nothing ran yet; here is what will: the base statement, then one per
+/// // prefetch level.
+/// let plan = query.plan(Dialect::Sqlite);
+/// let lookups: Vec<&str> = plan.iter().map(|s| s.lookup.as_str()).collect();
+/// assert_eq!(lookups, ["base", "tags", "tags -> s_tags", "comments", "comments__author"]);
+/// assert!(plan[0].sql.contains("JOIN"));
+///
+/// let posts = query.all(&db)?; // posts 3, 2, 1 without the first: 2, 1
+/// assert_eq!(posts.iter().map(|p| p.id).collect::<Vec<_>>(), [2, 1]);
+/// let joins = &posts[1];
+/// assert_eq!(joins.author.get()?.name, "Ann");
+/// assert_eq!(joins.tags.len()?, 3);
+/// assert_eq!(joins.s_tags.get()?.iter().map(|t| &t.name).collect::<Vec<_>>(), ["sqlite"]);
+/// assert_eq!(joins.comments.get()?[0].author.get()?.name, "Bob");
+///
+/// // Rows from elsewhere (here the caller's SQL) get the same prefetches.
+/// let mut rows: Vec<Post> = db.raw("SELECT * FROM post WHERE id = ?", &[Value::I64(1)])?;
+/// Post::query().prefetch_related(Post::tags()).prefetch_onto(&mut rows, &db)?;
+/// assert_eq!(rows[0].tags.len()?, 3);
+///
+/// // Counting, existence, and one row.
+/// assert_eq!(Post::query().count(&db)?, 3);
+/// assert!(Post::query().filter(Post::title().eq("Drafts")).exists(&db)?);
+/// let first = Post::query().order_by(Post::title().asc()).first(&db)?;
+/// assert_eq!(first.map(|p| p.title).as_deref(), Some("Batches"));
+/// assert_eq!(Post::query().filter(Post::id().eq(2)).one(&db)?.title, "Batches");
+/// let none = Post::query().filter(Post::id().gt(10)).one(&db).unwrap_err();
+/// assert!(matches!(none, Error::NotOne { found: Found::None, .. }));
+/// # Ok(()) }
+/// ```
+///
+/// Nothing runs until [`Query::all`] (or `first`, `one`); [`Query::plan`]
+/// shows every statement beforehand.
+///
+/// `L` is the query's loaded set: every relation it loads, in the type
+/// (`select_related` and `prefetch_related` add to it). [`Query::fetch`]
+/// returns rows of type [`Loaded<M, L>`](crate::Loaded), on which reading a
+/// relation outside `L` does not compile.
+pub struct Query<M: Model, L = <M as Model>::Empty> {
+    pub(crate) joins: Vec<Box<dyn JoinNode<M>>>,
+    pub(crate) prefetch: Vec<Box<dyn PrefetchNode<M>>>,
+    pub(crate) filter: Option<Expr>,
+    pub(crate) order: Vec<(&'static str, bool)>,
+    /// The path of each `order` term's table (empty: the base table).
+    pub(crate) order_via: Vec<Vec<Hop>>,
+    pub(crate) limit: Option<u64>,
+    pub(crate) offset: Option<u64>,
+    /// Builder mistakes found at runtime (a lookup given twice with
+    /// different queries), reported when the query runs.
+    pub(crate) errors: Vec<String>,
+    pub(crate) set: PhantomData<fn() -> L>,
+}
+
+impl<M: Model> Default for Query<M> {
+    fn default() -> Self {
+        Query::new()
+    }
+}
+
+impl<M: Model, L> Clone for Query<M, L> {
+    fn clone(&self) -> Self {
+        Query {
+            joins: clone_nodes(&self.joins),
+            prefetch: self.prefetch.iter().map(|p| p.clone_box()).collect(),
+            filter: self.filter.clone(),
+            order: self.order.clone(),
+            order_via: self.order_via.clone(),
+            limit: self.limit,
+            offset: self.offset,
+            errors: self.errors.clone(),
+            set: PhantomData,
+        }
+    }
+}
+
+/// `Post::query()`: where every query starts. Implemented for every model,
+/// and in the prelude, so `Post::query()` (and `M::query()` in generic code)
+/// needs no other import.
+///
+/// ```
+/// use related::prelude::*;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64 }
+///
+/// fn everything<M: Model>() -> related::Query<M> {
+///     M::query()
+/// }
+/// assert_eq!(everything::<Tag>().plan(related::Dialect::Sqlite).len(), 1);
+/// ```
+pub trait ModelQuery: Model {
+    /// Start a query over this model's table.
+    fn query() -> Query<Self> {
+        Query::new()
+    }
+}
+
+impl<M: Model> ModelQuery for M {}
+
+impl<M: Model> Query<M> {
+    /// A query for every row of `M`, with nothing loaded along (what
+    /// `M::query()` returns).
+    pub fn new() -> Self {
+        Query {
+            joins: Vec::new(),
+            prefetch: Vec::new(),
+            filter: None,
+            order: Vec::new(),
+            order_via: Vec::new(),
+            limit: None,
+            offset: None,
+            errors: Vec::new(),
+            set: PhantomData,
+        }
+    }
+}
+
+impl<M: Model, L> Query<M, L> {
+    /// The same query with another loaded set in its type.
+    pub(crate) fn retype<L2>(self) -> Query<M, L2> {
+        Query {
+            joins: self.joins,
+            prefetch: self.prefetch,
+            filter: self.filter,
+            order: self.order,
+            order_via: self.order_via,
+            limit: self.limit,
+            offset: self.offset,
+            errors: self.errors,
+            set: PhantomData,
+        }
+    }
+
+    /// Load a single-valued relation (or chain of them) in the same
+    /// statement, with a JOIN. Many-valued relations do not compile here:
+    /// use [`Query::prefetch_related`].
+    pub fn select_related<P: SelectFrom<M>>(
+        mut self,
+        path: P,
+    ) -> Query<M, <L as Union<<P as SelectFrom<M>>::SelectSet>>::Output>
+    where
+        L: Union<<P as SelectFrom<M>>::SelectSet>,
+    {
+        self.add_join(path);
+        self.retype()
+    }
+
+    /// [`Query::select_related`] for dynamic code: the JOIN is added, the
+    /// loaded set in the type stays as it is (rows read the relation through
+    /// the model, with its run-time `NotLoaded`). Generic code over any
+    /// model uses it, since it cannot name the merged set.
+    pub fn select_related_untyped<P: Path<Source = M> + SingleValued>(mut self, path: P) -> Self {
+        self.add_join(path);
+        self
+    }
+
+    /// [`Query::prefetch_related`] for dynamic code, keeping the type as
+    /// [`Query::select_related_untyped`] does.
+    pub fn prefetch_related_untyped<P: Path<Source = M>>(mut self, path: P) -> Self {
+        self.add_prefetch(path);
+        self
+    }
+
+    /// [`Query::select_related`] keeping the type (for `Prefetch`, whose
+    /// nested loads are not typed).
+    pub(crate) fn add_join<P: Path<Source = M>>(&mut self, path: P) {
+        path.__add_join(&mut self.joins);
+    }
+
+    /// Load a relation (or chain) with one batched `IN` statement per level,
+    /// stitched in memory. Every relation kind is allowed; lookups sharing a
+    /// prefix share their levels.
+    pub fn prefetch_related<P: PathFrom<M>>(
+        mut self,
+        path: P,
+    ) -> Query<M, <L as Union<<P as PathFrom<M>>::FromSet>>::Output>
+    where
+        L: Union<<P as PathFrom<M>>::FromSet>,
+    {
+        self.add_prefetch(path);
+        self.retype()
+    }
+
+    /// [`Query::prefetch_related`] keeping the type.
+    pub(crate) fn add_prefetch<P: Path<Source = M>>(&mut self, path: P) {
+        let lookup = path.lookup();
+        if path.__add_prefetch(&mut self.prefetch).is_err() {
+            self.errors.push(lookup);
+        }
+    }
+
+    /// Load a relation with its own query and/or into its own field. The
+    /// rows' type holds the relation (or the `Prefetched` field of
+    /// [`Prefetch::to`]) with what the `Prefetch` loaded below it; a
+    /// filtered relation reads as loaded, holding the rows that matched.
+    pub fn prefetch<R, N, D>(
+        self,
+        prefetch: Prefetch<R, N, D>,
+    ) -> Query<M, <L as Union<<D as Destination<R>>::Loads<N>>>::Output>
+    where
+        R: Relation<Source = M>,
+        D: Destination<R>,
+        L: Union<<D as Destination<R>>::Loads<N>>,
+    {
+        self.prefetch_untyped(prefetch).retype()
+    }
+
+    /// [`Query::prefetch`] leaving the type as it is (for generic code, as
+    /// [`Query::select_related_untyped`]).
+    pub fn prefetch_untyped<R, N, D>(mut self, prefetch: Prefetch<R, N, D>) -> Self
+    where
+        R: Relation<Source = M>,
+    {
+        let outer = R::info().name;
+        if let Err(e) = add_node(&mut self.prefetch, Box::new(prefetch.into_level())) {
+            // A duplicate inside the Prefetch names its own lookup: say
+            // where it sits.
+            let lookup = match e {
+                Error::DuplicateLookup { lookup } if lookup != outer => {
+                    format!("{outer}__{lookup}")
+                }
+                _ => outer.to_owned(),
+            };
+            self.errors.push(lookup);
+        }
+        self
+    }
+
+    /// A `Prefetch` below a path of relations (Django's
+    /// `Prefetch("items__product__reviews", queryset=..., to_attr=...)`):
+    /// every hop of `path` is loaded (or reused from a JOIN), and `prefetch`
+    /// runs on the rows the last hop reaches. The rows' type holds the
+    /// path and, below it, what the `Prefetch` loaded.
+    #[allow(clippy::type_complexity)]
+    pub fn prefetch_below<P, R, N, D>(
+        self,
+        path: P,
+        prefetch: Prefetch<R, N, D>,
+    ) -> Query<M, <L as Union<<P as Path>::SetWith<<D as Destination<R>>::Loads<N>>>>::Output>
+    where
+        P: PathFrom<M>,
+        R: Relation<Source = P::Target>,
+        D: Destination<R>,
+        L: Union<<P as Path>::SetWith<<D as Destination<R>>::Loads<N>>>,
+    {
+        self.prefetch_below_untyped(path, prefetch).retype()
+    }
+
+    /// [`Query::prefetch_below`] leaving the type as it is.
+    pub fn prefetch_below_untyped<P, R, N, D>(
+        mut self,
+        path: P,
+        prefetch: Prefetch<R, N, D>,
+    ) -> Self
+    where
+        P: Path<Source = M>,
+        R: Relation<Source = P::Target>,
+    {
+        let lookup = format!("{}__{}", path.lookup(), R::info().name);
+        if path
+            .__add_below(&mut self.prefetch, Box::new(prefetch.into_level()))
+            .is_err()
+        {
+            self.errors.push(lookup);
+        }
+        self
+    }
+
+    /// Keep the rows matching `filter` (ANDed with earlier filters).
+    pub fn filter(mut self, filter: Filter<M>) -> Self {
+        self.filter = Some(match self.filter.take() {
+            None => filter.expr,
+            Some(prev) => Filter::<M>::new(prev).and(filter).expr,
+        });
+        self
+    }
+
+    /// Order by a column; call again for further keys.
+    pub fn order_by(mut self, order: Order<M>) -> Self {
+        self.order.push((order.column, order.desc));
+        self.order_via.push(order.path);
+        self
+    }
+
+    /// Return at most `n` rows (`LIMIT`); prefetches load the related rows
+    /// of those only.
+    pub fn limit(mut self, n: u64) -> Self {
+        self.limit = Some(n);
+        self
+    }
+
+    /// Skip the first `n` rows (`OFFSET`); give an `order_by` so that which
+    /// rows are skipped is defined.
+    pub fn offset(mut self, n: u64) -> Self {
+        self.offset = Some(n);
+        self
+    }
+
+    /// Every statement this query will send on a connection of this
+    /// dialect, without running anything. Prefetch statements show their key
+    /// list as an empty parameter: its values come from the rows above.
+    pub fn plan(&self, dialect: Dialect) -> Vec<PlannedStatement> {
+        let binding = match dialect {
+            Dialect::Sqlite | Dialect::Postgres => KeyBinding::OneParameter,
+            Dialect::Mysql => KeyBinding::Expanded { max: 65_535 },
+        };
+        self.plan_with(Ctx { dialect, binding })
+    }
+
+    pub(crate) fn plan_with(&self, ctx: Ctx) -> Vec<PlannedStatement> {
+        let mut out = vec![PlannedStatement {
+            lookup: "base".to_owned(),
+            sql: self.base_statement(ctx.dialect).0.sql,
+            split_by_keys: false,
+        }];
+        let mut query = self.clone();
+        for node in &mut query.prefetch {
+            node.resolve(&self.joins);
+            node.explain(ctx, "", &mut out);
+        }
+        out
+    }
+
+    /// This query reading at most `n` of its own rows: the limit is the
+    /// smaller of `n` and the query's, the offset stays.
+    pub(crate) fn capped(&self, n: u64) -> Self {
+        let mut q = self.clone();
+        q.limit = Some(self.limit.map_or(n, |l| l.min(n)));
+        q
+    }
+
+    /// The only row of `rows` (read by `capped(2)`), or what was found.
+    pub(crate) fn exactly_one(&self, mut rows: Vec<M>, dialect: Dialect) -> Result<M> {
+        let found = match rows.len() {
+            1 => return Ok(rows.remove(0)),
+            0 => crate::error::Found::None,
+            _ => crate::error::Found::MoreThanOne,
+        };
+        Err(Error::NotOne {
+            model: M::info().name,
+            found,
+            statement: self.base_statement(dialect).0.sql,
+        })
+    }
+
+    /// Check `rows` hold every relation of `S`.
+    pub(crate) fn typed<S>(&self, rows: Vec<M>, dialect: Dialect) -> Result<Vec<Loaded<M, S>>>
+    where
+        S: LoadSet<M>,
+    {
+        rows.into_iter()
+            .map(|row| {
+                Loaded::check(row).map_err(|error| Error::Untypable {
+                    error,
+                    statement: self.base_statement(dialect).0.sql,
+                })
+            })
+            .collect()
+    }
+
+    /// The base statement and where each joined model sits in its rows.
+    pub(crate) fn base_statement(&self, dialect: Dialect) -> (Statement, Vec<Slot>) {
+        let parts = SelectParts {
+            joins: &self.joins,
+            filter: self.filter.as_ref(),
+            order: self.effective_order(),
+            order_via: &self.order_via,
+            limit: self.limit,
+            offset: self.offset,
+            link: None,
+            per_parent: None,
+        };
+        let (stmt, slots, _) = render_select::<M>(dialect, parts);
+        (stmt, slots)
+    }
+}

@@ -1,0 +1,458 @@
+//! Per-parent counts of a many-valued relation, without loading its rows
+//! (Django's `annotate(Count("tags"))` for a prefetch): one
+//! `SELECT key, COUNT(*) ... GROUP BY key` statement per level, the counts
+//! stitched into a [`Counted`] field of each parent.
+
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
+use std::fmt;
+use std::marker::PhantomData;
+
+use crate::error::NotLoaded;
+use crate::error::{Error, Result};
+use crate::model::column::{Column, RawRow};
+use crate::model::fields::FieldName;
+use crate::model::relation::{Many, Relation, RelationKind};
+use crate::model::table::Model;
+use crate::model::value::Value;
+use crate::plan::across::{Scope, add_joins, condition};
+use crate::plan::condition::Expr;
+use crate::plan::join::JoinNode;
+use crate::plan::sql::{Aliases, Ctx, KeyBinding, PlannedStatement, SqlWriter, Statement};
+use crate::query::builder::Query;
+use crate::query::expr::Filter;
+use crate::query::prefetch::{KeyHash, Parents, Prefetch, PrefetchNode, add_node};
+
+/// A model field holding how many `T` rows a relation has for this row,
+/// filled by [`Query::count_related`]; no column.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{CountTarget, NotLoaded};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post {
+///     id: i64,
+///     tags: ManyToMany<Tag>,
+///     tag_count: Counted<Tag>,
+///     rust_tag_count: Counted<Tag>,
+/// }
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[Tag::info(), Post::info()])?;
+/// db.insert_all(&[Tag { id: 1, name: "rust".into() }, Tag { id: 2, name: "sql".into() }])?;
+/// for id in [1, 2] {
+///     let (tags, tag_count, rust_tag_count) = Default::default();
+///     db.insert(&Post { id, tags, tag_count, rust_tag_count })?;
+/// }
+/// db.link(Post::tags(), &1, &1)?;
+/// db.link(Post::tags(), &1, &2)?;
+///
+/// let posts = Post::query()
+///     .count_related(Post::tags(), Post::tag_count()) // one GROUP BY statement
+///     .count_related_where(Post::tags(), Tag::name().eq("rust"), Post::rust_tag_count())
+///     .order_by(Post::id().asc())
+///     .all(&db)?;
+/// assert_eq!((posts[0].tag_count.get()?, posts[0].rust_tag_count.get()?), (2, 1));
+/// assert_eq!(posts[1].tag_count.get()?, 0); // no tags: 0, not an error
+///
+/// // Not counted by this query: an error naming the call to add.
+/// let plain = Post::query().first(&db)?.unwrap();
+/// assert!(matches!(plain.tag_count.get(), Err(NotLoaded::NotCounted { field: "tag_count", .. })));
+///
+/// // The field handle is a `CountTarget`.
+/// fn field_name<A: CountTarget>(_field: A) -> &'static str { A::name() }
+/// assert_eq!(field_name(Post::tag_count()), "tag_count");
+/// # Ok(()) }
+/// ```
+pub struct Counted<T> {
+    count: Option<u64>,
+    name: &'static FieldName,
+    _rows: PhantomData<fn() -> T>,
+}
+
+static UNNAMED: FieldName = FieldName {
+    model: "?",
+    field: "?",
+    joinable: false,
+};
+
+impl<T> Counted<T> {
+    #[doc(hidden)]
+    pub fn __unloaded(name: &'static FieldName) -> Self {
+        Counted {
+            count: None,
+            name,
+            _rows: PhantomData,
+        }
+    }
+
+    /// The count, or an error naming the call that fills it.
+    pub fn get(&self) -> Result<u64, NotLoaded> {
+        self.count.ok_or(NotLoaded::NotCounted {
+            model: self.name.model,
+            field: self.name.field,
+        })
+    }
+
+    /// Store a count (what a load does).
+    pub fn set(&mut self, count: u64) {
+        self.count = Some(count);
+    }
+}
+
+impl<T> Default for Counted<T> {
+    fn default() -> Self {
+        Counted::__unloaded(&UNNAMED)
+    }
+}
+
+impl<T> Clone for Counted<T> {
+    fn clone(&self) -> Self {
+        Counted { ..*self }
+    }
+}
+
+impl<T> PartialEq for Counted<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.count == other.count
+    }
+}
+
+impl<T> fmt::Debug for Counted<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.count {
+            Some(n) => n.fmt(f),
+            None => f.write_str("Counted(not loaded)"),
+        }
+    }
+}
+
+/// A count serializes as a number, `null` when not counted.
+#[cfg(feature = "serde")]
+impl<T> serde::Serialize for Counted<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.count.serialize(s)
+    }
+}
+
+/// A [`Counted`] field, as its handle (`Post::tag_count()`) names it.
+/// Implemented by the derive.
+///
+/// The example at [`Counted`] counts into two such fields.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a `Counted<_>` field",
+    label = "expected the handle of a `Counted<T>` field of the query's model"
+)]
+pub trait CountTarget: Copy + Send + Sync + 'static {
+    /// The model holding the `Counted` field.
+    type Source: Model;
+    /// The model whose rows are counted.
+    type Item: Model;
+    /// The field's name.
+    fn name() -> &'static str;
+    /// Stores `count` in the field of `source`.
+    fn set(source: &mut Self::Source, count: u64);
+}
+
+impl<M: Model, L> Query<M, L> {
+    /// Count the rows of a many-valued relation for each row into a
+    /// `Counted` field, without loading them: one `SELECT key, COUNT(*)
+    /// ... GROUP BY key` statement, keyed by the rows loaded.
+    /// A row with no related rows gets 0.
+    pub fn count_related<R, A>(self, relation: R, target: A) -> Self
+    where
+        R: Relation<Source = M, Card = Many>,
+        A: CountTarget<Source = M, Item = R::Target>,
+    {
+        self.count_related_where_opt(relation, None, target)
+    }
+
+    /// [`Query::count_related`], counting only the related rows that match
+    /// `filter`.
+    pub fn count_related_where<R, A>(
+        self,
+        relation: R,
+        filter: Filter<R::Target>,
+        target: A,
+    ) -> Self
+    where
+        R: Relation<Source = M, Card = Many>,
+        A: CountTarget<Source = M, Item = R::Target>,
+    {
+        self.count_related_where_opt(relation, Some(filter.expr), target)
+    }
+
+    fn count_related_where_opt<R, A>(
+        mut self,
+        _relation: R,
+        filter: Option<Expr>,
+        _target: A,
+    ) -> Self
+    where
+        R: Relation<Source = M, Card = Many>,
+        A: CountTarget<Source = M, Item = R::Target>,
+    {
+        let node = CountLevel::<R> {
+            filter,
+            target: TypeId::of::<A>(),
+            name: A::name(),
+            set: A::set,
+            chunks: Vec::new(),
+            counts: HashMap::default(),
+            fetching: false,
+        };
+        if add_node(&mut self.prefetch, Box::new(node)).is_err() {
+            self.errors.push(A::name().to_owned());
+        }
+        self
+    }
+}
+
+impl<R: Relation, N, D> Prefetch<R, N, D> {
+    /// [`Query::count_related`] on the rows of this level.
+    pub fn count_related<R2, A>(mut self, relation: R2, target: A) -> Self
+    where
+        R2: Relation<Source = R::Target, Card = Many>,
+        A: CountTarget<Source = R::Target, Item = R2::Target>,
+    {
+        let query = std::mem::take(self.query_mut());
+        *self.query_mut() = query.count_related(relation, target);
+        self
+    }
+
+    /// [`Query::count_related_where`] on the rows of this level.
+    pub fn count_related_where<R2, A>(
+        mut self,
+        relation: R2,
+        filter: Filter<R2::Target>,
+        target: A,
+    ) -> Self
+    where
+        R2: Relation<Source = R::Target, Card = Many>,
+        A: CountTarget<Source = R::Target, Item = R2::Target>,
+    {
+        let query = std::mem::take(self.query_mut());
+        *self.query_mut() = query.count_related_where(relation, filter, target);
+        self
+    }
+}
+
+/// The counting level of relation `R` into one `Counted` field.
+struct CountLevel<R: Relation> {
+    filter: Option<Expr>,
+    target: TypeId,
+    name: &'static str,
+    set: fn(&mut R::Source, u64),
+    // Run state.
+    chunks: Vec<Vec<Value>>,
+    counts: HashMap<R::Link, u64, KeyHash>,
+    fetching: bool,
+}
+
+impl<R: Relation> CountLevel<R> {
+    /// `SELECT link, COUNT(*) FROM target [JOIN through] WHERE link IN keys
+    /// [AND filter] GROUP BY link`. Link-table rows are joined to their
+    /// target, as a prefetch does, so a link to a missing row is not
+    /// counted and a filter can apply.
+    fn statement(&self, ctx: Ctx, keys: Vec<Value>) -> Statement {
+        let target = <R::Target as Model>::info();
+        let mut w = SqlWriter::new(ctx.dialect);
+        let (alias, column) = match R::info().kind {
+            RelationKind::ManyToMany {
+                through,
+                source_column,
+                target_column,
+            }
+            | RelationKind::ReverseManyToMany {
+                through,
+                source_column,
+                target_column,
+            } => {
+                w.push("SELECT ")
+                    .qualified(through, source_column)
+                    .push(", COUNT(*) FROM ")
+                    .ident(target.table)
+                    .push(" INNER JOIN ")
+                    .ident(through)
+                    .push(" ON ")
+                    .qualified(through, target_column)
+                    .push(" = ")
+                    .qualified(target.table, target.pk_column().name);
+                (through, source_column)
+            }
+            RelationKind::ReverseForeignKey { column }
+            | RelationKind::ReverseOneToOne { column } => {
+                w.push("SELECT ")
+                    .qualified(target.table, column)
+                    .push(", COUNT(*) FROM ")
+                    .ident(target.table);
+                (target.table, column)
+            }
+            // `Card = Many` admits only the kinds above.
+            RelationKind::ForeignKey { .. } | RelationKind::OneToOne { .. } => {
+                let pk = target.pk_column().name;
+                w.push("SELECT ")
+                    .qualified(target.table, pk)
+                    .push(", COUNT(*) FROM ")
+                    .ident(target.table);
+                (target.table, pk)
+            }
+        };
+        let mut aliases = Aliases::default();
+        aliases.take(target.table);
+        if let Some((through, _, _)) = R::info().kind.through() {
+            aliases.take(through);
+        }
+        let mut scope = Scope::new(target.table.to_owned(), self.filter.as_ref());
+        if let Some(filter) = &self.filter {
+            add_joins(&mut w, &mut aliases, &mut scope, filter);
+        }
+        w.push(" WHERE ");
+        w.key_list(alias, column, keys, ctx.binding);
+        if let Some(filter) = &self.filter {
+            w.push(" AND ");
+            condition(&mut w, &mut aliases, &scope, filter);
+        }
+        w.push(" GROUP BY ").qualified(alias, column);
+        w.finish()
+    }
+}
+
+impl<R: Relation> PrefetchNode<R::Source> for CountLevel<R> {
+    fn key(&self) -> (TypeId, TypeId) {
+        (TypeId::of::<R>(), self.target)
+    }
+
+    fn custom(&self) -> bool {
+        true
+    }
+
+    fn lookup(&self) -> &'static str {
+        self.name
+    }
+
+    fn errors(&self) -> &[String] {
+        &[]
+    }
+
+    fn into_any(self: Box<Self>) -> Box<dyn Any> {
+        self
+    }
+
+    fn clone_box(&self) -> Box<dyn PrefetchNode<R::Source>> {
+        Box::new(CountLevel::<R> {
+            filter: self.filter.clone(),
+            target: self.target,
+            name: self.name,
+            set: self.set,
+            chunks: Vec::new(),
+            counts: HashMap::default(),
+            fetching: false,
+        })
+    }
+
+    fn merge(&mut self, other: Box<dyn PrefetchNode<R::Source>>) -> Result<()> {
+        // The same field counted twice.
+        Err(Error::DuplicateLookup {
+            lookup: other.lookup().to_owned(),
+        })
+    }
+
+    fn resolve(&mut self, _joins: &[Box<dyn JoinNode<R::Source>>]) {}
+
+    fn explain(&self, ctx: Ctx, prefix: &str, out: &mut Vec<PlannedStatement>) {
+        let keys = match ctx.binding {
+            KeyBinding::OneParameter => Vec::new(),
+            KeyBinding::Expanded { .. } => vec![Value::Null],
+        };
+        let name = format!("{} -> {} (count)", R::info().name, self.name);
+        out.push(PlannedStatement {
+            lookup: if prefix.is_empty() {
+                name
+            } else {
+                format!("{prefix}__{name}")
+            },
+            sql: self.statement(ctx, keys).sql,
+            split_by_keys: matches!(ctx.binding, KeyBinding::Expanded { .. }),
+        });
+    }
+
+    fn next_statement(
+        &mut self,
+        parents: &mut dyn Parents<R::Source>,
+        ctx: Ctx,
+    ) -> Result<Option<Statement>> {
+        if !self.fetching {
+            self.fetching = true;
+            let mut seen: HashMap<R::Link, (), KeyHash> = HashMap::default();
+            let mut keys = Vec::new();
+            parents.for_each(&mut |p| {
+                if let Some(k) = R::source_link(p)
+                    && seen.insert(k.clone(), ()).is_none()
+                {
+                    keys.push(k.to_value());
+                }
+            });
+            if keys.is_empty() {
+                return Ok(None);
+            }
+            self.chunks = match ctx.binding {
+                KeyBinding::OneParameter => vec![keys],
+                KeyBinding::Expanded { max } => {
+                    let own = self.statement(ctx, vec![Value::Null]).params.len() - 1;
+                    let size = max.saturating_sub(own).max(1);
+                    keys.chunks(size).map(|c| c.to_vec()).collect()
+                }
+            };
+            self.chunks.reverse();
+        }
+        Ok(self.chunks.pop().map(|keys| self.statement(ctx, keys)))
+    }
+
+    fn accept_row(&mut self, row: &dyn RawRow, sql: &str) -> Result<()> {
+        let source = <R::Source as Model>::info().name;
+        let decode = |column: &'static str, error| Error::Decode {
+            model: source,
+            field: self.name,
+            column,
+            error,
+            statement: sql.to_owned(),
+        };
+        let key = <R::Link as Column>::decode(row, 0).map_err(|e| decode("key", e))?;
+        let count = row
+            .get_i64(1)
+            .and_then(|n| n.ok_or(crate::error::CellError::UnexpectedNull))
+            .map_err(|e| decode("COUNT(*)", e))?;
+        let count = u64::try_from(count).map_err(|_| {
+            decode(
+                "COUNT(*)",
+                crate::error::CellError::OutOfRange {
+                    value: count.to_string(),
+                    expected: "a count (u64)",
+                },
+            )
+        })?;
+        // Split key lists never repeat a key; add in case a backend splits
+        // one group.
+        *self.counts.entry(key).or_insert(0) += count;
+        Ok(())
+    }
+
+    fn attach(&mut self, parents: &mut dyn Parents<R::Source>) {
+        let counts = std::mem::take(&mut self.counts);
+        let set = self.set;
+        parents.for_each(&mut |p| {
+            let n = R::source_link(p)
+                .and_then(|k| counts.get(k))
+                .copied()
+                .unwrap_or(0);
+            set(p, n);
+        });
+        self.fetching = false;
+    }
+}

@@ -1,0 +1,422 @@
+//! Typed column handles, filters and ordering for a model's own table, and
+//! for columns reached through relations (`Post::author().col(Author::name())`).
+
+use std::marker::PhantomData;
+use std::ops::{BitAnd, BitOr, Not};
+
+use crate::model::column::{Column, Ordered};
+use crate::model::table::Model;
+use crate::model::value::Value;
+use crate::plan::condition::{CmpOp, ColumnRef, Expr, Hop};
+use crate::query::operand::{Bound, Operand};
+use crate::query::path::Path;
+
+/// A column of model `M` holding a `T`. The derive generates one associated
+/// function per stored column, e.g. `Post::title()`.
+///
+/// `P` is the single-valued path from `M` to the table holding the column:
+/// `()` for `M`'s own columns, a relation or chain for a column of another
+/// model (`Post::author().col(Author::name())` is a `Col<Post, String,
+/// Post::author>`). Every condition on it is a `Filter<M>`.
+///
+/// # Example
+///
+/// Every filter, combined with `&`, `|` and `!`, and both orders:
+///
+/// ```
+/// use related::prelude::*;
+/// use related::Filter;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Item { id: i64, name: String, price: i32, note: Option<String> }
+///
+/// # fn main() -> related::Result<()> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[Item::info()])?;
+/// for (id, name, price, note) in [
+///     (1, "apple", 3, None),
+///     (2, "pear", 5, Some("ripe")),
+///     (3, "plum", 8, None),
+///     (4, "peach", 13, Some("soft")),
+/// ] {
+///     db.insert(&Item { id, name: name.into(), price, note: note.map(Into::into) })?;
+/// }
+/// let ids = |filter: Filter<Item>| -> related::Result<Vec<i64>> {
+///     let rows = Item::query().filter(filter).order_by(Item::id().asc()).all(&db)?;
+///     Ok(rows.iter().map(|i| i.id).collect())
+/// };
+/// assert_eq!(ids(Item::name().eq("pear"))?, [2]);
+/// assert_eq!(ids(Item::name().ne("pear"))?, [1, 3, 4]);
+/// assert_eq!(ids(Item::price().lt(5))?, [1]);
+/// assert_eq!(ids(Item::price().le(5))?, [1, 2]);
+/// assert_eq!(ids(Item::price().gt(8))?, [4]);
+/// assert_eq!(ids(Item::price().ge(8))?, [3, 4]);
+/// assert_eq!(ids(Item::id().is_in([4, 1, 9]))?, [1, 4]);
+/// assert_eq!(ids(Item::note().is_null())?, [1, 3]);
+/// assert_eq!(ids(Item::note().eq(None))?, [1, 3]); // `IS NULL`, as Django's `note=None`
+/// assert_eq!(ids(Item::note().is_not_null())?, [2, 4]);
+/// assert_eq!(ids(Item::note().eq(Some("ripe".to_owned())))?, [2]);
+/// assert_eq!(ids(Item::name().like("p%"))?, [2, 3, 4]);
+/// assert_eq!(ids(Item::name().like("p%") & !Item::name().like("%ch"))?, [2, 3]);
+/// assert_eq!(ids(Item::price().lt(4) | Item::price().gt(10))?, [1, 4]);
+/// assert_eq!(ids(Item::price().gt(3).and(Item::price().lt(13)).or(Item::id().eq(1)))?, [1, 2, 3]);
+///
+/// let cheapest_last = Item::query().order_by(Item::price().desc()).all(&db)?;
+/// assert_eq!(cheapest_last.last().map(|i| i.id), Some(1));
+/// assert_eq!(Item::price().name(), "price");
+/// # Ok(()) }
+/// ```
+pub struct Col<M, T, P = ()> {
+    name: &'static str,
+    via: P,
+    _marker: PhantomData<fn() -> (M, T)>,
+}
+
+impl<M, T, P: Copy> Clone for Col<M, T, P> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<M, T, P: Copy> Copy for Col<M, T, P> {}
+
+/// Where a column handle's table sits: `()` (the base table) or a path.
+#[doc(hidden)]
+#[allow(private_interfaces)]
+pub trait Via: Copy {
+    /// The hops from the base model to the column's table.
+    #[doc(hidden)]
+    fn __hops(self) -> Vec<Hop>;
+}
+
+#[allow(private_interfaces)]
+impl Via for () {
+    fn __hops(self) -> Vec<Hop> {
+        Vec::new()
+    }
+}
+
+#[allow(private_interfaces)]
+impl<P: Path> Via for P {
+    fn __hops(self) -> Vec<Hop> {
+        let mut out = Vec::new();
+        P::__hops(&mut out);
+        out
+    }
+}
+
+/// A boolean condition over the rows of `M`'s table. Every value in it is a
+/// bind parameter.
+///
+/// Built from a column's methods (every one in the example at [`Col`]) and
+/// combined with `&`, `|`, `!`; a filter is a value, to build once and
+/// reuse:
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Dialect, Filter};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Item { id: i64, price: i32 }
+///
+/// let cheap: Filter<Item> = Item::price().lt(5);
+/// let plan = Item::query().filter(!cheap.clone() & Item::id().ne(3)).plan(Dialect::Postgres);
+/// assert!(plan[0].sql.contains(r#"WHERE (NOT ("item"."price" < $1) AND "item"."id" <> $2)"#));
+/// # let _ = cheap;
+/// ```
+pub struct Filter<M> {
+    pub(crate) expr: Expr,
+    _marker: PhantomData<fn() -> M>,
+}
+
+impl<M> Clone for Filter<M> {
+    fn clone(&self) -> Self {
+        Filter::new(self.expr.clone())
+    }
+}
+
+impl<M> std::fmt::Debug for Filter<M> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.expr.fmt(f)
+    }
+}
+
+impl<M> Filter<M> {
+    pub(crate) fn new(expr: Expr) -> Self {
+        Filter {
+            expr,
+            _marker: PhantomData,
+        }
+    }
+
+    /// Both conditions (also `a & b`).
+    pub fn and(self, other: Filter<M>) -> Filter<M> {
+        let expr = match (self.expr, other.expr) {
+            (Expr::And(mut a), Expr::And(b)) => {
+                a.extend(b);
+                Expr::And(a)
+            }
+            (Expr::And(mut a), b) => {
+                a.push(b);
+                Expr::And(a)
+            }
+            (a, b) => Expr::And(vec![a, b]),
+        };
+        Filter::new(expr)
+    }
+
+    /// Either condition (also `a | b`).
+    pub fn or(self, other: Filter<M>) -> Filter<M> {
+        let expr = match (self.expr, other.expr) {
+            (Expr::Or(mut a), Expr::Or(b)) => {
+                a.extend(b);
+                Expr::Or(a)
+            }
+            (Expr::Or(mut a), b) => {
+                a.push(b);
+                Expr::Or(a)
+            }
+            (a, b) => Expr::Or(vec![a, b]),
+        };
+        Filter::new(expr)
+    }
+}
+
+impl<M> BitAnd for Filter<M> {
+    type Output = Filter<M>;
+    fn bitand(self, rhs: Self) -> Self {
+        self.and(rhs)
+    }
+}
+
+impl<M> BitOr for Filter<M> {
+    type Output = Filter<M>;
+    fn bitor(self, rhs: Self) -> Self {
+        self.or(rhs)
+    }
+}
+
+impl<M> Not for Filter<M> {
+    type Output = Filter<M>;
+    fn not(self) -> Self {
+        Filter::new(Expr::Not(Box::new(self.expr)))
+    }
+}
+
+/// One ORDER BY term, from [`Col::asc`] or [`Col::desc`]. Each
+/// `order_by` call adds a key:
+///
+/// ```
+/// use related::prelude::*;
+/// use related::Dialect;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Item { id: i64, price: i32 }
+///
+/// let query = Item::query().order_by(Item::price().desc()).order_by(Item::id().asc());
+/// let sql = &query.plan(Dialect::Sqlite)[0].sql;
+/// assert!(sql.ends_with(r#"ORDER BY "item"."price" DESC, "item"."id""#), "{sql}");
+/// ```
+pub struct Order<M> {
+    pub(crate) column: &'static str,
+    /// Empty for the base table's columns.
+    pub(crate) path: Vec<Hop>,
+    pub(crate) desc: bool,
+    _marker: PhantomData<fn() -> M>,
+}
+
+impl<M> Clone for Order<M> {
+    fn clone(&self) -> Self {
+        Order {
+            column: self.column,
+            path: self.path.clone(),
+            desc: self.desc,
+            _marker: PhantomData,
+        }
+    }
+}
+
+impl<M: Model, T: Column> Col<M, T> {
+    /// Used by the derive.
+    #[doc(hidden)]
+    pub const fn __new(name: &'static str) -> Self {
+        Col {
+            name,
+            via: (),
+            _marker: PhantomData,
+        }
+    }
+}
+
+impl<M: Model, T> Col<M, T> {
+    /// This column seen from the start of `path` (used by [`Path::col`]).
+    pub(crate) fn through<P: Path<Target = M>>(self, path: P) -> Col<P::Source, T, P> {
+        Col {
+            name: self.name,
+            via: path,
+            _marker: PhantomData,
+        }
+    }
+}
+
+impl<M: Model, T: Column, P: Via> Col<M, T, P> {
+    /// The column name.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// Ascending order on this column (through its path, if any: the
+    /// JOIN is shared with the filter's and `select_related`'s).
+    pub fn asc(self) -> Order<M> {
+        Order {
+            column: self.name,
+            path: self.via.__hops(),
+            desc: false,
+            _marker: PhantomData,
+        }
+    }
+
+    /// Descending order on this column.
+    pub fn desc(self) -> Order<M> {
+        Order {
+            column: self.name,
+            path: self.via.__hops(),
+            desc: true,
+            _marker: PhantomData,
+        }
+    }
+
+    fn column(self) -> ColumnRef {
+        ColumnRef {
+            path: self.via.__hops(),
+            name: self.name,
+        }
+    }
+
+    fn cmp(self, op: CmpOp, value: Value) -> Filter<M> {
+        if value.is_null() {
+            // `= NULL` is never true in SQL; Django reads `field=None` as IS
+            // NULL and `exclude(field=None)` as IS NOT NULL.
+            return Filter::new(Expr::IsNull {
+                column: self.column(),
+                negated: op != CmpOp::Eq,
+            });
+        }
+        Filter::new(Expr::Cmp {
+            column: self.column(),
+            op,
+            value,
+        })
+    }
+
+    /// `column = value`; `eq(None)` on a nullable column is `IS NULL`.
+    pub fn eq(self, value: impl Operand<T>) -> Filter<M> {
+        self.cmp(CmpOp::Eq, value.__into_column().to_value())
+    }
+    /// `column <> value`; `ne(None)` on a nullable column is `IS NOT NULL`.
+    pub fn ne(self, value: impl Operand<T>) -> Filter<M> {
+        self.cmp(CmpOp::Ne, value.__into_column().to_value())
+    }
+    // Ordering comparisons take the column type without its NULL: in SQL
+    // `column < NULL` matches no row, so a `None` here is a mistake the
+    // compiler reports.
+    /// `column < value` (rows where the column is NULL never match).
+    pub fn lt(self, value: impl Bound<T::NotNull>) -> Filter<M>
+    where
+        T: Ordered,
+    {
+        self.cmp(CmpOp::Lt, value.__into_bound().to_value())
+    }
+    /// `column <= value` (rows where the column is NULL never match).
+    pub fn le(self, value: impl Bound<T::NotNull>) -> Filter<M>
+    where
+        T: Ordered,
+    {
+        self.cmp(CmpOp::Le, value.__into_bound().to_value())
+    }
+    /// `column > value` (rows where the column is NULL never match).
+    pub fn gt(self, value: impl Bound<T::NotNull>) -> Filter<M>
+    where
+        T: Ordered,
+    {
+        self.cmp(CmpOp::Gt, value.__into_bound().to_value())
+    }
+    /// `column >= value` (rows where the column is NULL never match).
+    pub fn ge(self, value: impl Bound<T::NotNull>) -> Filter<M>
+    where
+        T: Ordered,
+    {
+        self.cmp(CmpOp::Ge, value.__into_bound().to_value())
+    }
+
+    /// `column IN (...)`; an empty list matches no row.
+    pub fn is_in<V: Operand<T>>(self, values: impl IntoIterator<Item = V>) -> Filter<M> {
+        Filter::new(Expr::In {
+            column: self.column(),
+            values: values
+                .into_iter()
+                .map(|v| v.__into_column().to_value())
+                .collect(),
+        })
+    }
+
+    /// `column IS NULL`.
+    pub fn is_null(self) -> Filter<M> {
+        Filter::new(Expr::IsNull {
+            column: self.column(),
+            negated: false,
+        })
+    }
+
+    /// `column IS NOT NULL`.
+    pub fn is_not_null(self) -> Filter<M> {
+        Filter::new(Expr::IsNull {
+            column: self.column(),
+            negated: true,
+        })
+    }
+}
+
+/// Text columns: SQL `LIKE` with `%` and `_` wildcards (the pattern is bound).
+/// Case-sensitivity is the database's: SQLite's `LIKE` folds ASCII case,
+/// PostgreSQL's does not.
+///
+/// ```
+/// use related::prelude::*;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Page { id: i64, slug: String, note: Option<String> }
+///
+/// # fn main() -> related::Result<()> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[Page::info()])?;
+/// db.insert(&Page { id: 1, slug: "intro_2".into(), note: Some("draft".into()) })?;
+/// db.insert(&Page { id: 2, slug: "intro-3".into(), note: None })?;
+/// // `_` matches any one character; NULL matches no pattern.
+/// assert_eq!(Page::query().filter(Page::slug().like("intro_%")).count(&db)?, 2);
+/// assert_eq!(Page::query().filter(Page::note().like("%")).count(&db)?, 1);
+/// # Ok(()) }
+/// ```
+pub trait Like<M> {
+    /// `column LIKE pattern`.
+    fn like(self, pattern: &str) -> Filter<M>;
+}
+
+impl<M: Model, P: Via> Like<M> for Col<M, String, P> {
+    fn like(self, pattern: &str) -> Filter<M> {
+        Filter::new(Expr::Cmp {
+            column: self.column(),
+            op: CmpOp::Like,
+            value: Value::Text(pattern.to_owned()),
+        })
+    }
+}
+
+impl<M: Model, P: Via> Like<M> for Col<M, Option<String>, P> {
+    fn like(self, pattern: &str) -> Filter<M> {
+        Filter::new(Expr::Cmp {
+            column: self.column(),
+            op: CmpOp::Like,
+            value: Value::Text(pattern.to_owned()),
+        })
+    }
+}

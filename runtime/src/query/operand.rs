@@ -1,0 +1,138 @@
+//! The values a filter compares a column with.
+//!
+//! Filters take these traits rather than `Into<T>`: `Into` has several
+//! source types for every integer, so an integer literal could not pick one
+//! and fell back to `i32` (`rating().ge(4)` on an `i16` column did not
+//! compile). Each impl below names its column type exactly, so a literal
+//! infers the column's type, `&str` compares with text columns, and a
+//! reference compares like the value (`is_in(&ids)`).
+
+use crate::model::column::Column;
+
+/// A value that `eq`, `ne` and `is_in` compare a column of type `T` with:
+/// a `T`, a reference to one, the inner value of a nullable column, or `&str`
+/// for text.
+#[diagnostic::on_unimplemented(
+    message = "a `{Self}` cannot be compared with a `{T}` column",
+    label = "this value is not a `{T}`",
+    note = "a filter takes the column's own type (`{T}`), a reference to it, or `&str` for text; convert other values first (`i64::from(x)`, `x.try_into()?`)"
+)]
+pub trait Operand<T> {
+    /// The value as the column's type.
+    #[doc(hidden)]
+    fn __into_column(self) -> T;
+}
+
+/// A value that `lt`, `le`, `gt` and `ge` compare a column of type `T` with
+/// (`T` is the column type without its `Option`): never `None`, because SQL
+/// `column < NULL` matches no row.
+#[diagnostic::on_unimplemented(
+    message = "a `{Self}` cannot bound an ordering comparison of a `{T}` column (a `None` bound matches no row: use `.is_null()` or `.eq(None)`)",
+    label = "`lt`, `le`, `gt` and `ge` take a `{T}`",
+    note = "in SQL `column < NULL` is never true; pass a `{T}`, a reference to one, or `&str` for text"
+)]
+pub trait Bound<T> {
+    /// The value as the column's type.
+    #[doc(hidden)]
+    fn __into_bound(self) -> T;
+}
+
+// Hidden from diagnostics: the trait's own message says what a filter
+// takes; a list of these impls would only add noise.
+#[diagnostic::do_not_recommend]
+impl<T: Column> Operand<T> for T {
+    fn __into_column(self) -> T {
+        self
+    }
+}
+
+// Hidden from diagnostics: the trait's own message says what a filter
+// takes; a list of these impls would only add noise.
+#[diagnostic::do_not_recommend]
+impl<T: Column> Operand<Option<T>> for T {
+    fn __into_column(self) -> Option<T> {
+        Some(self)
+    }
+}
+
+// Hidden from diagnostics: the trait's own message says what a filter
+// takes; a list of these impls would only add noise.
+#[diagnostic::do_not_recommend]
+impl<T: Column> Operand<T> for &T {
+    fn __into_column(self) -> T {
+        self.clone()
+    }
+}
+
+// Hidden from diagnostics: the trait's own message says what a filter
+// takes; a list of these impls would only add noise.
+#[diagnostic::do_not_recommend]
+impl<T: Column> Operand<Option<T>> for &T {
+    fn __into_column(self) -> Option<T> {
+        Some(self.clone())
+    }
+}
+
+// Hidden from diagnostics: the trait's own message says what a filter
+// takes; a list of these impls would only add noise.
+#[diagnostic::do_not_recommend]
+impl Operand<String> for &str {
+    fn __into_column(self) -> String {
+        self.to_owned()
+    }
+}
+
+// Hidden from diagnostics: the trait's own message says what a filter
+// takes; a list of these impls would only add noise.
+#[diagnostic::do_not_recommend]
+impl Operand<Option<String>> for &str {
+    fn __into_column(self) -> Option<String> {
+        Some(self.to_owned())
+    }
+}
+
+// `["a", "b"].iter()` yields `&&str`.
+// Hidden from diagnostics: the trait's own message says what a filter
+// takes; a list of these impls would only add noise.
+#[diagnostic::do_not_recommend]
+impl Operand<String> for &&str {
+    fn __into_column(self) -> String {
+        (*self).to_owned()
+    }
+}
+
+// Hidden from diagnostics: the trait's own message says what a filter
+// takes; a list of these impls would only add noise.
+#[diagnostic::do_not_recommend]
+impl Operand<Option<String>> for &&str {
+    fn __into_column(self) -> Option<String> {
+        Some((*self).to_owned())
+    }
+}
+
+// Hidden from diagnostics: the trait's own message says what a filter
+// takes; a list of these impls would only add noise.
+#[diagnostic::do_not_recommend]
+impl<T: Column> Bound<T> for T {
+    fn __into_bound(self) -> T {
+        self
+    }
+}
+
+// Hidden from diagnostics: the trait's own message says what a filter
+// takes; a list of these impls would only add noise.
+#[diagnostic::do_not_recommend]
+impl<T: Column> Bound<T> for &T {
+    fn __into_bound(self) -> T {
+        self.clone()
+    }
+}
+
+// Hidden from diagnostics: the trait's own message says what a filter
+// takes; a list of these impls would only add noise.
+#[diagnostic::do_not_recommend]
+impl Bound<String> for &str {
+    fn __into_bound(self) -> String {
+        self.to_owned()
+    }
+}

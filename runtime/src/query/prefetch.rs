@@ -1,0 +1,1046 @@
+//! prefetch_related: one batched statement per level, stitched in memory.
+//!
+//! Each level is a small state machine over its parents: collect their keys,
+//! send one statement (or one per chunk where the backend limits bind
+//! parameters), decode the children once per distinct primary key, run the
+//! levels below on those children, then hand each parent its children.
+
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
+use std::marker::PhantomData;
+
+use crate::error::{Error, Result};
+use crate::model::column::{Column, Key, RawRow};
+use crate::model::relation::{Cardinality, Relation, RelationKind, SingleValued};
+use crate::model::table::{FieldError, Model};
+use crate::model::typed::Union;
+use crate::model::value::Value;
+use crate::plan::join::{FieldErrorAt, JoinNode, Slot, find_hop};
+use crate::plan::select::{KeyList, LinkFilter, SelectParts, render_select};
+use crate::plan::sql::{Ctx, KeyBinding, PlannedStatement, Statement};
+use crate::query::builder::Query;
+use crate::query::expr::{Filter, Order};
+use crate::query::path::{Path, PathFrom, SelectFrom};
+
+/// A field declared as `Prefetched<T>`, the target of [`Prefetch::to`]
+/// (Django's `to_attr`). Implemented by the derive; the example at
+/// [`Prefetch`] fills one.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::PrefetchTarget;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64 }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, tags: ManyToMany<Tag>, top_tags: Prefetched<Tag> }
+///
+/// fn field_name<A: PrefetchTarget>(_field: A) -> &'static str { A::name() }
+/// assert_eq!(field_name(Post::top_tags()), "top_tags");
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a `Prefetched<_>` field: `Prefetch::to` stores the rows into a field declared `Prefetched<T>`",
+    label = "expected a handle of a `Prefetched<T>` field of the same model, e.g. `Post::python_tags()`",
+    note = "declare the field, e.g. `python_tags: Prefetched<Tag>`, beside the relation it is loaded from"
+)]
+pub trait PrefetchTarget: Copy + Default + Send + Sync + 'static {
+    /// The model holding the `Prefetched` field.
+    type Source: Model;
+    /// The model of the rows stored in it.
+    type Item: Model;
+    /// The field's name.
+    fn name() -> &'static str;
+    /// Stores `items` in the field of `source`.
+    fn attach(source: &mut Self::Source, items: Vec<Self::Item>);
+    /// The rows stored in the field, for nested prefetches to fill.
+    fn loaded_mut(source: &mut Self::Source) -> &mut [Self::Item];
+    /// The source's loaded set with only this field loaded, `N` below it.
+    #[doc(hidden)]
+    type Loads<N>;
+}
+
+/// A `Prefetched` field of model `S` holding rows of `T`: what
+/// [`Prefetch::to`] takes, with `S` and `T` the relation's source and
+/// target. Implemented by the derive for each `Prefetched<T>` field; it
+/// exists so that every wrong handle gets one error naming it.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot hold the rows of a relation from `{S}` to `{T}`: `Prefetch::to` takes a `Prefetched<{T}>` field of `{S}`",
+    label = "expected a `Prefetched<{T}>` field handle of `{S}`",
+    note = "declare the field beside the relation it is loaded from, e.g. `python_tags: Prefetched<Tag>` next to `tags: ManyToMany<Tag>`, and pass `Post::python_tags()`"
+)]
+pub trait TargetFor<S, T>: 'static {
+    /// [`PrefetchInto::Dest`].
+    #[doc(hidden)]
+    type Dest;
+    /// [`PrefetchTarget::name`].
+    #[doc(hidden)]
+    fn name() -> &'static str;
+    /// [`PrefetchTarget::attach`].
+    #[doc(hidden)]
+    fn attach(source: &mut S, items: Vec<T>);
+}
+
+/// [`TargetFor`] as the derive implements it, one impl per `Prefetched`
+/// field. Kept apart from `TargetFor` so that rustc reports a wrong handle
+/// with `TargetFor`'s message, and so that the `Prefetch` of a wrong handle
+/// has no type to mismatch further on (its `Dest` cannot be found).
+#[doc(hidden)]
+pub trait PrefetchInto<S, T>: 'static {
+    /// `ToField<Self>`: where the rows go, in the `Prefetch`'s type.
+    type Dest;
+    /// The field's name.
+    fn name() -> &'static str;
+    /// Stores `items` in the field of `source`.
+    fn attach(source: &mut S, items: Vec<T>);
+}
+
+#[diagnostic::do_not_recommend]
+impl<S, T, A: PrefetchInto<S, T>> TargetFor<S, T> for A {
+    type Dest = A::Dest;
+
+    fn name() -> &'static str {
+        A::name()
+    }
+
+    fn attach(source: &mut S, items: Vec<T>) {
+        A::attach(source, items)
+    }
+}
+
+/// A prefetch lookup with its own query and/or its own target field
+/// (Django's `Prefetch(lookup, queryset=..., to_attr=...)`).
+///
+/// # Example
+///
+/// The latest comment of each post into a field of its own, with the
+/// comment's author joined and its likes counted, next to all the comments:
+///
+/// ```
+/// use related::prelude::*;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct User { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post {
+///     id: i64,
+///     #[related(reverse = Comment::post)]
+///     comments: Reverse<Comment>,
+///     latest: Prefetched<Comment>,
+/// }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Comment {
+///     id: i64,
+///     post: ForeignKey<Post>,
+///     author: ForeignKey<User>,
+///     #[related(reverse = Like::comment)]
+///     likes: Reverse<Like>,
+///     like_count: Counted<Like>,
+/// }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Like { id: i64, comment: ForeignKey<Comment> }
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let db = related::Sqlite::open_in_memory()?;
+/// db.create_tables(&[User::info(), Post::info(), Comment::info(), Like::info()])?;
+/// db.insert(&User { id: 1, name: "Ann".into() })?;
+/// db.insert(&Post { id: 1, comments: Default::default(), latest: Default::default() })?;
+/// for id in 1..=3 {
+///     let (likes, like_count) = Default::default();
+///     let (post, author) = (ForeignKey::new(1), ForeignKey::new(1));
+///     db.insert(&Comment { id, post, author, likes, like_count })?;
+/// }
+/// db.insert_all(&[Like { id: 1, comment: ForeignKey::new(3) }, Like { id: 2, comment: ForeignKey::new(3) }])?;
+///
+/// let posts = Post::query()
+///     .prefetch_related(Post::comments())
+///     .prefetch(
+///         Prefetch::new(Post::comments())
+///             .order_by(Comment::id().desc())
+///             .limit(1)
+///             .select_related(Comment::author())
+///             .count_related(Comment::likes(), Comment::like_count())
+///             .to(Post::latest()),
+///     )
+///     .all(&db)?;
+/// assert_eq!(posts[0].comments.len()?, 3);
+/// let latest = &posts[0].latest.get()?[0];
+/// assert_eq!((latest.id, latest.author.get()?.name.as_str()), (3, "Ann"));
+/// assert_eq!(latest.like_count.get()?, 2);
+/// # Ok(()) }
+/// ```
+pub struct Prefetch<R: Relation, N = <<R as Relation>::Target as Model>::Empty, D = OwnField> {
+    level: Level<R>,
+    set: PhantomData<fn() -> (N, D)>,
+}
+
+/// Where a [`Prefetch`] puts its rows, in its type: [`OwnField`] (the relation's
+/// field) until [`Prefetch::to`] names a `Prefetched<T>` field ([`ToField`]).
+/// It says which slot of the parent's loaded set the prefetch fills.
+#[doc(hidden)]
+pub trait Destination<R: Relation> {
+    /// The parent's set with only the destination loaded, `N` below it.
+    type Loads<N>;
+}
+
+/// The relation's own field (see [`Destination`]).
+#[doc(hidden)]
+pub struct OwnField;
+
+/// The `Prefetched<T>` field `A` (see [`Destination`]).
+#[doc(hidden)]
+pub struct ToField<A>(PhantomData<A>);
+
+impl<R: Relation> Destination<R> for OwnField {
+    type Loads<N> = R::Loads<N>;
+}
+
+impl<R: Relation, A: PrefetchTarget> Destination<R> for ToField<A> {
+    type Loads<N> = A::Loads<N>;
+}
+
+impl<R: Relation> Prefetch<R> {
+    /// A prefetch of `relation` with no filter, ordering or limit of its
+    /// own, into the relation's field (until [`Prefetch::to`]).
+    pub fn new(_relation: R) -> Self {
+        Prefetch {
+            level: Level::plain(),
+            set: PhantomData,
+        }
+    }
+}
+
+// The merged sets in the return types are what the compiler checks rows
+// against; naming them through aliases would hide them from the docs.
+#[allow(clippy::type_complexity)]
+impl<R: Relation, N, D> Prefetch<R, N, D> {
+    /// The same prefetch with another loaded set in its type.
+    fn retype<N2, D2>(self) -> Prefetch<R, N2, D2> {
+        Prefetch {
+            level: self.level,
+            set: PhantomData,
+        }
+    }
+
+    /// Keep only the related rows matching `filter`. Typed rows read the
+    /// relation as loaded: it holds the rows that matched.
+    pub fn filter(mut self, filter: Filter<R::Target>) -> Self {
+        self.level.custom = true;
+        self.level.query = self.level.query.filter(filter);
+        self
+    }
+
+    /// Order each parent's related rows (default: primary key).
+    pub fn order_by(mut self, order: Order<R::Target>) -> Self {
+        self.level.custom = true;
+        self.level.query = self.level.query.order_by(order);
+        self
+    }
+
+    /// Keep at most `n` related rows per parent, in this prefetch's order
+    /// (one statement, with `ROW_NUMBER() OVER (PARTITION BY ...)`).
+    pub fn limit(mut self, n: u64) -> Self {
+        self.level.custom = true;
+        self.level.per_parent = Some(n);
+        self
+    }
+
+    /// JOIN a single-valued relation of the related rows into this level's
+    /// statement (in the type, as [`Query::select_related`]).
+    pub fn select_related<P: SelectFrom<R::Target>>(
+        self,
+        path: P,
+    ) -> Prefetch<R, <N as Union<<P as SelectFrom<R::Target>>::SelectSet>>::Output, D>
+    where
+        N: Union<<P as SelectFrom<R::Target>>::SelectSet>,
+    {
+        self.select_related_untyped(path).retype()
+    }
+
+    /// [`Prefetch::select_related`] leaving the type as it is (for generic
+    /// code, as [`Query::select_related_untyped`]).
+    pub fn select_related_untyped<P: Path<Source = R::Target> + SingleValued>(
+        mut self,
+        path: P,
+    ) -> Self {
+        self.level.custom = true;
+        self.level.query.add_join(path);
+        self
+    }
+
+    /// Prefetch further levels below the related rows (in the type, as
+    /// [`Query::prefetch_related`]).
+    pub fn prefetch_related<P: PathFrom<R::Target>>(
+        self,
+        path: P,
+    ) -> Prefetch<R, <N as Union<<P as PathFrom<R::Target>>::FromSet>>::Output, D>
+    where
+        N: Union<<P as PathFrom<R::Target>>::FromSet>,
+    {
+        self.prefetch_related_untyped(path).retype()
+    }
+
+    /// [`Prefetch::prefetch_related`] leaving the type as it is.
+    pub fn prefetch_related_untyped<P: Path<Source = R::Target>>(mut self, path: P) -> Self {
+        self.level.query.add_prefetch(path);
+        self
+    }
+
+    /// A nested `Prefetch` below the related rows.
+    pub fn prefetch<R2, N2, D2>(
+        self,
+        nested: Prefetch<R2, N2, D2>,
+    ) -> Prefetch<R, <N as Union<<D2 as Destination<R2>>::Loads<N2>>>::Output, D>
+    where
+        R2: Relation<Source = R::Target>,
+        D2: Destination<R2>,
+        N: Union<<D2 as Destination<R2>>::Loads<N2>>,
+    {
+        self.prefetch_untyped(nested).retype()
+    }
+
+    /// [`Prefetch::prefetch`] leaving the type as it is.
+    pub fn prefetch_untyped<R2, N2, D2>(mut self, nested: Prefetch<R2, N2, D2>) -> Self
+    where
+        R2: Relation<Source = R::Target>,
+    {
+        let query = std::mem::take(&mut self.level.query);
+        self.level.query = query.prefetch_untyped(nested);
+        self
+    }
+
+    /// A nested `Prefetch` below a path of the related rows' relations.
+    pub fn prefetch_below<P, R2, N2, D2>(
+        self,
+        path: P,
+        nested: Prefetch<R2, N2, D2>,
+    ) -> Prefetch<
+        R,
+        <N as Union<<P as Path>::SetWith<<D2 as Destination<R2>>::Loads<N2>>>>::Output,
+        D,
+    >
+    where
+        P: PathFrom<R::Target>,
+        R2: Relation<Source = P::Target>,
+        D2: Destination<R2>,
+        N: Union<<P as Path>::SetWith<<D2 as Destination<R2>>::Loads<N2>>>,
+    {
+        self.prefetch_below_untyped(path, nested).retype()
+    }
+
+    /// [`Prefetch::prefetch_below`] leaving the type as it is.
+    pub fn prefetch_below_untyped<P, R2, N2, D2>(
+        mut self,
+        path: P,
+        nested: Prefetch<R2, N2, D2>,
+    ) -> Self
+    where
+        P: Path<Source = R::Target>,
+        R2: Relation<Source = P::Target>,
+    {
+        let query = std::mem::take(&mut self.level.query);
+        self.level.query = query.prefetch_below_untyped(path, nested);
+        self
+    }
+
+    /// Put the result into a `Prefetched<T>` field instead of the relation's
+    /// own field, so both can be loaded by one query. Typed rows read it
+    /// with the field's accessor (`post.latest()`).
+    pub fn to<A: TargetFor<R::Source, R::Target>>(
+        mut self,
+        _target: A,
+    ) -> Prefetch<R, N, <A as TargetFor<R::Source, R::Target>>::Dest> {
+        self.level.target = Target {
+            id: TypeId::of::<A>(),
+            name: A::name(),
+            attach: A::attach,
+            own: false,
+        };
+        self.retype()
+    }
+
+    pub(crate) fn into_level(self) -> Level<R> {
+        self.level
+    }
+
+    /// The level's own query (for builders defined in other modules).
+    pub(crate) fn query_mut(&mut self) -> &mut Query<R::Target> {
+        &mut self.level.query
+    }
+}
+
+/// Where a level puts its rows.
+struct Target<S, T> {
+    id: TypeId,
+    name: &'static str,
+    attach: fn(&mut S, Vec<T>),
+    own: bool,
+}
+
+impl<S, T> Clone for Target<S, T> {
+    fn clone(&self) -> Self {
+        Target { ..*self }
+    }
+}
+
+/// The parents of a level: a slice of rows, or the rows a JOIN loaded into
+/// the fields of rows further up.
+pub(crate) trait Parents<P> {
+    fn for_each(&mut self, f: &mut dyn FnMut(&mut P));
+
+    /// How many parents there are, where known without walking them.
+    fn len_hint(&self) -> usize {
+        0
+    }
+}
+
+impl<P> Parents<P> for [P] {
+    fn for_each(&mut self, f: &mut dyn FnMut(&mut P)) {
+        for p in self.iter_mut() {
+            f(p);
+        }
+    }
+
+    fn len_hint(&self) -> usize {
+        self.len()
+    }
+}
+
+impl<P> Parents<P> for Vec<P> {
+    fn for_each(&mut self, f: &mut dyn FnMut(&mut P)) {
+        for p in self.iter_mut() {
+            f(p);
+        }
+    }
+
+    fn len_hint(&self) -> usize {
+        self.len()
+    }
+}
+
+/// The targets of relation `R` already loaded into `inner`'s rows.
+struct Via<'a, R: Relation> {
+    inner: &'a mut dyn Parents<R::Source>,
+    _marker: PhantomData<R>,
+}
+
+impl<R: Relation> Parents<R::Target> for Via<'_, R> {
+    fn for_each(&mut self, f: &mut dyn FnMut(&mut R::Target)) {
+        self.inner.for_each(&mut |source| {
+            for t in R::loaded_mut(source) {
+                f(t);
+            }
+        });
+    }
+}
+
+/// One prefetch level whose parents are `P` rows.
+pub(crate) trait PrefetchNode<P>: Send + Sync {
+    /// Relation and target field: lookups with the same key share a level.
+    fn key(&self) -> (TypeId, TypeId);
+    fn custom(&self) -> bool;
+    fn lookup(&self) -> &'static str;
+    /// Builder mistakes recorded by this level's own query (a lookup given
+    /// twice inside a `Prefetch`).
+    fn errors(&self) -> &[String];
+    fn into_any(self: Box<Self>) -> Box<dyn Any>;
+    fn clone_box(&self) -> Box<dyn PrefetchNode<P>>;
+    /// Fold another level with the same key into this one.
+    fn merge(&mut self, other: Box<dyn PrefetchNode<P>>) -> Result<()>;
+    /// Decide whether this level's rows were already loaded by a JOIN of the
+    /// statement that loaded its parents (then it sends nothing itself).
+    fn resolve(&mut self, joins: &[Box<dyn JoinNode<P>>]);
+    fn explain(&self, ctx: Ctx, prefix: &str, out: &mut Vec<PlannedStatement>);
+    fn next_statement(
+        &mut self,
+        parents: &mut dyn Parents<P>,
+        ctx: Ctx,
+    ) -> Result<Option<Statement>>;
+    fn accept_row(&mut self, row: &dyn RawRow, sql: &str) -> Result<()>;
+    fn attach(&mut self, parents: &mut dyn Parents<P>);
+}
+
+/// Add a level to `levels`, merging it with a level of the same lookup.
+pub(crate) fn add_node<P>(
+    levels: &mut Vec<Box<dyn PrefetchNode<P>>>,
+    node: Box<dyn PrefetchNode<P>>,
+) -> Result<()> {
+    // A duplicate lookup inside a `Prefetch` is recorded in the Prefetch's
+    // own query, which no load checks: reject the level here so the error
+    // reaches the outer query instead of the second lookup being dropped.
+    if let Some(lookup) = node.errors().first() {
+        return Err(Error::DuplicateLookup {
+            lookup: lookup.clone(),
+        });
+    }
+    match levels.iter_mut().find(|l| l.key() == node.key()) {
+        Some(existing) => existing.merge(node),
+        None => {
+            levels.push(node);
+            Ok(())
+        }
+    }
+}
+
+enum Phase {
+    Start,
+    Fetch,
+    Nested(usize),
+    Done,
+}
+
+pub(crate) struct Level<R: Relation> {
+    query: Query<R::Target>,
+    per_parent: Option<u64>,
+    target: Target<R::Source, R::Target>,
+    custom: bool,
+    joined: bool,
+    // Run state.
+    phase: Phase,
+    chunks: Vec<Vec<Value>>,
+    slots: Vec<Slot>,
+    /// Where the key each row matched sits in the rows, and its column's
+    /// name: the link table's column, or the matched key list's.
+    link_index: Option<(usize, &'static str)>,
+    children: Vec<R::Target>,
+    /// Children already decoded, by primary key (link tables only: there a
+    /// child arrives once per link).
+    by_pk: HashMap<<R::Target as Model>::Pk, usize, KeyHash>,
+    /// The parents' distinct link keys, numbered in first-seen order.
+    groups: HashMap<R::Link, u32, KeyHash>,
+    /// One `(group, child index)` per row, in arrival order: flat, so a
+    /// load of many parents does not allocate a vector per parent.
+    links: Vec<(u32, u32)>,
+    /// Each parent's group (`NO_GROUP` for a NULL key), in the order
+    /// `collect_keys` walked the parents: `distribute` walks the same
+    /// parents in the same order, so it needs no second hash lookup.
+    parent_groups: Vec<u32>,
+    /// Whether `links` arrived with their groups in order (the statement
+    /// returns the rows of one key together, keys in list order)...
+    grouped: bool,
+    /// ... and each group's children in primary key order: then
+    /// `distribute` neither reorders nor sorts.
+    sorted: bool,
+}
+
+/// The group of a parent whose key is NULL, or matched no key.
+const NO_GROUP: u32 = u32::MAX;
+
+/// The hash of the loader's own maps, whose keys are the keys of rows it
+/// just read: foldhash's folded multiply, randomly seeded. SipHash (the std
+/// default) made hashing about a tenth of the stitching work
+/// (BENCHMARKS.md, "Profile").
+pub(crate) type KeyHash = foldhash::fast::RandomState;
+
+impl<R: Relation> Level<R> {
+    pub(crate) fn plain() -> Self {
+        Level {
+            query: Query::new(),
+            per_parent: None,
+            target: Target {
+                id: TypeId::of::<R>(),
+                name: R::info().name,
+                attach: R::attach,
+                own: true,
+            },
+            custom: false,
+            joined: false,
+            phase: Phase::Start,
+            chunks: Vec::new(),
+            slots: Vec::new(),
+            link_index: None,
+            children: Vec::new(),
+            by_pk: HashMap::default(),
+            groups: HashMap::default(),
+            links: Vec::new(),
+            parent_groups: Vec::new(),
+            grouped: true,
+            sorted: true,
+        }
+    }
+
+    pub(crate) fn nested_mut(&mut self) -> &mut Vec<Box<dyn PrefetchNode<R::Target>>> {
+        &mut self.query.prefetch
+    }
+
+    fn link_filter() -> LinkFilter {
+        let kind = R::info().kind;
+        if let Some((table, source_column, target_column)) = kind.through() {
+            return LinkFilter::Through {
+                table,
+                source_column,
+                target_column,
+            };
+        }
+        match kind {
+            RelationKind::ReverseForeignKey { column }
+            | RelationKind::ReverseOneToOne { column } => LinkFilter::Column { column },
+            // Forward keys point at the target's primary key.
+            _ => LinkFilter::Column {
+                column: <R::Target as Model>::info().pk_column().name,
+            },
+        }
+    }
+
+    fn statement(
+        &self,
+        ctx: Ctx,
+        keys: Vec<Value>,
+    ) -> (Statement, Vec<Slot>, Option<(usize, &'static str)>) {
+        render_select::<R::Target>(
+            ctx.dialect,
+            SelectParts {
+                joins: &self.query.joins,
+                filter: self.query.filter.as_ref(),
+                order: self.query.effective_order(),
+                order_via: &self.query.order_via,
+                limit: None,
+                offset: None,
+                link: Some(KeyList {
+                    filter: Self::link_filter(),
+                    keys,
+                    binding: ctx.binding,
+                    matched: (!<R::Link as Key>::EXACT_EQUALITY)
+                        .then_some(<R::Link as Column>::SQL_TYPE),
+                }),
+                per_parent: self.per_parent,
+            },
+        )
+    }
+
+    fn label(&self, prefix: &str) -> String {
+        let name = if self.target.own {
+            R::info().name.to_owned()
+        } else {
+            format!("{} -> {}", R::info().name, self.target.name)
+        };
+        if prefix.is_empty() {
+            name
+        } else {
+            format!("{prefix}__{name}")
+        }
+    }
+
+    /// The distinct keys of the parents, NULLs dropped, in first-seen order;
+    /// each becomes a group of `self.groups`, and each parent's group is
+    /// recorded in `self.parent_groups`.
+    fn collect_keys(&mut self, parents: &mut dyn Parents<R::Source>) -> Vec<Value> {
+        let groups = &mut self.groups;
+        let parent_groups = &mut self.parent_groups;
+        groups.clear();
+        parent_groups.clear();
+        self.grouped = true;
+        self.sorted = true;
+        let mut keys = Vec::new();
+        let n = parents.len_hint();
+        parent_groups.reserve(n);
+        if <R::Card as Cardinality>::MANY {
+            // The link is the parent's own primary key: one key per parent,
+            // so size the tables once instead of growing them step by step.
+            groups.reserve(n);
+            keys.reserve(n);
+        }
+        parents.for_each(&mut |p| {
+            let g = match R::source_link(p) {
+                None => NO_GROUP,
+                Some(k) => match groups.get(k) {
+                    Some(&g) => g,
+                    None => {
+                        let g = index_u32(groups.len());
+                        keys.push(k.to_value());
+                        groups.insert(k.clone(), g);
+                        g
+                    }
+                },
+            };
+            parent_groups.push(g);
+        });
+        keys
+    }
+
+    fn decode_row(&mut self, row: &dyn RawRow) -> std::result::Result<(), FieldErrorAt> {
+        let info = <R::Target as Model>::info();
+        let at = |error| FieldErrorAt {
+            model: info.name,
+            error,
+        };
+        let idx = match self.link_index {
+            // Through a link table, or a matched key list, a child shared by
+            // several parents arrives once per link or key: decode it once.
+            Some(_) => {
+                let pk_col = info.pk_column();
+                let pk = <<R::Target as Model>::Pk as Column>::decode(row, info.pk)
+                    .map_err(|e| at(FieldError::new(pk_col.field, pk_col.name, e)))?;
+                match self.by_pk.get(&pk) {
+                    Some(&idx) => idx,
+                    None => {
+                        let idx = self.push_child(row)?;
+                        self.by_pk.insert(pk, idx);
+                        idx
+                    }
+                }
+            }
+            // Otherwise the key list is distinct, and so are the rows.
+            None => self.push_child(row)?,
+        };
+        let link = match self.link_index {
+            // The key is the relation's, not a column of the target: the
+            // error names the relation's own model and field.
+            Some((i, column)) => {
+                Some(
+                    <R::Link as Column>::decode(row, i).map_err(|e| FieldErrorAt {
+                        model: R::info().model,
+                        error: FieldError::new(R::info().name, column, e),
+                    })?,
+                )
+            }
+            None => R::target_link(&self.children[idx]).cloned(),
+        };
+        // Every row matches one of the keys asked for; a row that does not
+        // belongs to no parent.
+        if let Some(&group) = link.as_ref().and_then(|l| self.groups.get(l)) {
+            let idx = index_u32(idx);
+            if let Some(&(last_group, last)) = self.links.last() {
+                if group < last_group {
+                    self.grouped = false;
+                } else if group == last_group
+                    && self.children[last as usize].pk() > self.children[idx as usize].pk()
+                {
+                    self.sorted = false;
+                }
+            }
+            self.links.push((group, idx));
+        }
+        Ok(())
+    }
+
+    fn push_child(&mut self, row: &dyn RawRow) -> std::result::Result<usize, FieldErrorAt> {
+        let mut child = <R::Target as Model>::decode(row, 0).map_err(|error| FieldErrorAt {
+            model: <R::Target as Model>::info().name,
+            error,
+        })?;
+        let mut pos = 0;
+        for j in &self.query.joins {
+            j.decode(row, &mut child, &self.slots, &mut pos)?;
+        }
+        self.children.push(child);
+        Ok(self.children.len() - 1)
+    }
+
+    fn distribute(&mut self, parents: &mut dyn Parents<R::Source>) {
+        let groups = std::mem::take(&mut self.groups);
+        let links = std::mem::take(&mut self.links);
+        let children = std::mem::take(&mut self.children);
+        let parent_groups = std::mem::take(&mut self.parent_groups);
+        self.by_pk = HashMap::default();
+        // Group `g` is `members[start[g]..start[g + 1]]`, children in
+        // arrival order within a group.
+        let mut start = vec![0u32; groups.len() + 1];
+        for &(g, _) in &links {
+            start[g as usize + 1] += 1;
+        }
+        for g in 0..groups.len() {
+            start[g + 1] += start[g];
+        }
+        let mut members: Vec<u32> = if self.grouped {
+            // Rows came group by group: already in place.
+            links.iter().map(|&(_, child)| child).collect()
+        } else {
+            // A counting sort, stable within each group.
+            let mut fill = start.clone();
+            let mut members = vec![0u32; links.len()];
+            for &(g, child) in &links {
+                members[fill[g as usize] as usize] = child;
+                fill[g as usize] += 1;
+            }
+            members
+        };
+        let group = |g: u32| {
+            let g = g as usize;
+            start[g] as usize..start[g + 1] as usize
+        };
+        if self.query.effective_order().is_empty() && !(self.grouped && self.sorted) {
+            // Without an order_by, each parent's rows come in primary key
+            // order; sorting the small groups here is cheaper than an ORDER
+            // BY over the whole statement.
+            let pk = |i: &u32| children[*i as usize].pk();
+            for g in 0..index_u32(groups.len()) {
+                let m = &mut members[group(g)];
+                if !m.is_sorted_by_key(pk) {
+                    m.sort_by(|a, b| pk(a).cmp(pk(b)));
+                }
+            }
+        }
+        // How many parents take each child, so the last one can take it
+        // instead of a copy.
+        let mut group_parents = vec![0u32; groups.len()];
+        for &g in &parent_groups {
+            if let Some(n) = group_parents.get_mut(g as usize) {
+                *n += 1;
+            }
+        }
+        let mut uses = vec![0u32; children.len()];
+        for &(g, child) in &links {
+            uses[child as usize] += group_parents[g as usize];
+        }
+        drop((links, group_parents));
+        let mut slots: Vec<Option<R::Target>> = children.into_iter().map(Some).collect();
+        let attach = self.target.attach;
+        let mut next = parent_groups.into_iter();
+        parents.for_each(&mut |p| {
+            // The parents are the ones `collect_keys` walked, in the same
+            // order (nothing changes them in between); the hash lookup is
+            // only a fallback.
+            let g = next.next().unwrap_or_else(|| {
+                R::source_link(p)
+                    .and_then(|k| groups.get(k))
+                    .copied()
+                    .unwrap_or(NO_GROUP)
+            });
+            let mut items = Vec::new();
+            if g != NO_GROUP {
+                let m = &members[group(g)];
+                items.reserve_exact(m.len());
+                for &i in m {
+                    let i = i as usize;
+                    let child = match uses[i] {
+                        // The last parent that takes it (or, never in
+                        // practice, one that was not counted: it copies).
+                        1 => {
+                            uses[i] = 0;
+                            slots[i].take()
+                        }
+                        0 => slots[i].clone(),
+                        _ => {
+                            uses[i] -= 1;
+                            slots[i].clone()
+                        }
+                    };
+                    if let Some(mut child) = child {
+                        R::__back_ref(p, &mut child);
+                        items.push(child);
+                    }
+                }
+            }
+            attach(p, items);
+        });
+    }
+}
+
+/// An index as stored in the loader's flat tables. A prefetch of more than
+/// 4 billion rows cannot fit in memory, so this never saturates in practice.
+fn index_u32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
+    fn key(&self) -> (TypeId, TypeId) {
+        (TypeId::of::<R>(), self.target.id)
+    }
+
+    fn custom(&self) -> bool {
+        self.custom
+    }
+
+    fn errors(&self) -> &[String] {
+        &self.query.errors
+    }
+
+    fn lookup(&self) -> &'static str {
+        self.target.name
+    }
+
+    fn into_any(self: Box<Self>) -> Box<dyn Any> {
+        self
+    }
+
+    fn clone_box(&self) -> Box<dyn PrefetchNode<R::Source>> {
+        Box::new(Level::<R> {
+            query: self.query.clone(),
+            per_parent: self.per_parent,
+            target: self.target.clone(),
+            custom: self.custom,
+            joined: self.joined,
+            ..Level::plain()
+        })
+    }
+
+    fn merge(&mut self, other: Box<dyn PrefetchNode<R::Source>>) -> Result<()> {
+        if self.custom && other.custom() {
+            return Err(Error::DuplicateLookup {
+                lookup: other.lookup().to_owned(),
+            });
+        }
+        let Ok(other) = other.into_any().downcast::<Level<R>>() else {
+            // Same key means same relation type, so this cannot happen; keep
+            // the first level rather than fail.
+            return Ok(());
+        };
+        let mut other = *other;
+        let nested = std::mem::take(&mut other.query.prefetch);
+        if other.custom {
+            let mine = std::mem::take(&mut self.query.prefetch);
+            self.query = other.query;
+            self.query.prefetch = mine;
+            self.per_parent = other.per_parent;
+            self.custom = true;
+        }
+        for n in nested {
+            add_node(&mut self.query.prefetch, n)?;
+        }
+        Ok(())
+    }
+
+    fn resolve(&mut self, joins: &[Box<dyn JoinNode<R::Source>>]) {
+        let hop = if !self.custom && self.target.own && !<R::Card as Cardinality>::MANY {
+            find_hop::<R>(joins)
+        } else {
+            None
+        };
+        match hop {
+            Some(hop) => {
+                self.joined = true;
+                for n in &mut self.query.prefetch {
+                    n.resolve(&hop.children);
+                }
+            }
+            None => {
+                self.joined = false;
+                for n in &mut self.query.prefetch {
+                    n.resolve(&self.query.joins);
+                }
+            }
+        }
+    }
+
+    fn explain(&self, ctx: Ctx, prefix: &str, out: &mut Vec<PlannedStatement>) {
+        let label = self.label(prefix);
+        if !self.joined {
+            let keys = match ctx.binding {
+                KeyBinding::OneParameter => Vec::new(),
+                KeyBinding::Expanded { .. } => vec![Value::Null],
+            };
+            out.push(PlannedStatement {
+                lookup: label.clone(),
+                sql: self.statement(ctx, keys).0.sql,
+                split_by_keys: matches!(ctx.binding, KeyBinding::Expanded { .. }),
+            });
+        }
+        for n in &self.query.prefetch {
+            n.explain(ctx, &label, out);
+        }
+    }
+
+    fn next_statement(
+        &mut self,
+        parents: &mut dyn Parents<R::Source>,
+        ctx: Ctx,
+    ) -> Result<Option<Statement>> {
+        loop {
+            match self.phase {
+                Phase::Start => {
+                    if self.joined {
+                        self.phase = Phase::Nested(0);
+                        continue;
+                    }
+                    let keys = self.collect_keys(parents);
+                    if keys.is_empty() {
+                        // No parent, or only NULL keys: nothing to ask for.
+                        self.phase = Phase::Done;
+                        continue;
+                    }
+                    self.chunks = match ctx.binding {
+                        KeyBinding::OneParameter => vec![keys],
+                        KeyBinding::Expanded { max } => {
+                            let own = self.statement(ctx, vec![Value::Null]).0.params.len() - 1;
+                            let size = max.saturating_sub(own).max(1);
+                            keys.chunks(size).map(|c| c.to_vec()).collect()
+                        }
+                    };
+                    self.chunks.reverse();
+                    self.phase = Phase::Fetch;
+                }
+                Phase::Fetch => match self.chunks.pop() {
+                    Some(keys) => {
+                        let (stmt, slots, link_index) = self.statement(ctx, keys);
+                        self.slots = slots;
+                        self.link_index = link_index;
+                        return Ok(Some(stmt));
+                    }
+                    None => self.phase = Phase::Nested(0),
+                },
+                Phase::Nested(i) => {
+                    if i >= self.query.prefetch.len() {
+                        self.phase = Phase::Done;
+                        continue;
+                    }
+                    let next = if self.joined {
+                        let mut via = Via::<R> {
+                            inner: parents,
+                            _marker: PhantomData,
+                        };
+                        self.query.prefetch[i].next_statement(&mut via, ctx)?
+                    } else {
+                        self.query.prefetch[i].next_statement(&mut self.children, ctx)?
+                    };
+                    match next {
+                        Some(stmt) => return Ok(Some(stmt)),
+                        None => self.phase = Phase::Nested(i + 1),
+                    }
+                }
+                Phase::Done => return Ok(None),
+            }
+        }
+    }
+
+    fn accept_row(&mut self, row: &dyn RawRow, sql: &str) -> Result<()> {
+        match self.phase {
+            Phase::Fetch => self.decode_row(row).map_err(|e| e.into_error(sql)),
+            Phase::Nested(i) => self.query.prefetch[i].accept_row(row, sql),
+            // The loader only hands rows to the level that sent the statement.
+            Phase::Start | Phase::Done => Ok(()),
+        }
+    }
+
+    fn attach(&mut self, parents: &mut dyn Parents<R::Source>) {
+        if self.joined {
+            let mut via = Via::<R> {
+                inner: parents,
+                _marker: PhantomData,
+            };
+            for n in &mut self.query.prefetch {
+                n.attach(&mut via);
+            }
+            return;
+        }
+        for n in &mut self.query.prefetch {
+            n.attach(&mut self.children);
+        }
+        self.distribute(parents);
+    }
+}
+
+impl<R: Relation> Clone for Level<R> {
+    fn clone(&self) -> Self {
+        Level {
+            query: self.query.clone(),
+            per_parent: self.per_parent,
+            target: self.target.clone(),
+            custom: self.custom,
+            joined: self.joined,
+            ..Level::plain()
+        }
+    }
+}
+
+impl<R: Relation, N, D> Clone for Prefetch<R, N, D> {
+    fn clone(&self) -> Self {
+        Prefetch {
+            level: self.level.clone(),
+            set: PhantomData,
+        }
+    }
+}
