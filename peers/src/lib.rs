@@ -2,10 +2,16 @@
 //! SeaORM, on the SQLite files `cargo bench -p related --bench blog` writes
 //! (`target/bench-data/blog-<posts>.sqlite3`).
 //!
-//! Each loader returns the same plain shape, so results can be compared:
+//! [`metrics`] holds diesel's "loading associations sequentially" workload
+//! on PostgreSQL for `related` and the same peers (plus diesel-async and
+//! sqlx), run by `benches/metrics_assoc.rs`.
+//!
+//! Each blog loader returns the same plain shape, so results can be compared:
 //! `(post id, title, author id, author name, [(tag id, tag name)])`.
 
 use std::path::PathBuf;
+
+pub mod metrics;
 
 pub type Loaded = Vec<(i64, String, i64, String, Vec<(i64, String)>)>;
 
