@@ -31,6 +31,9 @@ pub(crate) struct KeyList {
     /// key it matched, so the stitch never compares keys itself. Exact keys
     /// (integers, bytes) take the plain `IN` form.
     pub matched: Option<SqlType>,
+    /// The link column's type: PostgreSQL gets the list as an array of the
+    /// column's own width (see [`SqlWriter::key_list`]).
+    pub key_type: SqlType,
 }
 
 pub(crate) struct SelectParts<'a, M: Model> {
@@ -235,7 +238,7 @@ pub(crate) fn render_select<M: Model>(
                 (link_alias.clone().unwrap_or_default(), source_column)
             }
         };
-        w.key_list(&alias, column, list.keys, list.binding);
+        w.key_list(&alias, column, list.keys, list.binding, list.key_type);
     }
     if let Some(filter) = parts.filter {
         w.push(if conditions == 0 { " WHERE " } else { " AND " });

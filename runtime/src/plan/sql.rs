@@ -144,14 +144,33 @@ impl SqlWriter {
     }
 
     /// `<lhs> IN <keys>` in the dialect's key-list form.
-    pub fn key_list(&mut self, alias: &str, column: &str, keys: Vec<Value>, binding: KeyBinding) {
+    ///
+    /// PostgreSQL gets integer keys as one `int8[]`; a narrower column
+    /// casts it to its own width (`$1::integer[]`). An index lookup works
+    /// across widths, but a hashed `= ANY` (what the planner picks for long
+    /// lists) needs both sides of one type: `int4 = ANY(int8[])` compares
+    /// every row with every key.
+    pub fn key_list(
+        &mut self,
+        alias: &str,
+        column: &str,
+        keys: Vec<Value>,
+        binding: KeyBinding,
+        key_type: SqlType,
+    ) {
         self.qualified(alias, column);
         match (binding, self.dialect) {
             (KeyBinding::OneParameter, Dialect::Sqlite) => {
                 self.push(" IN rarray(").param(Value::List(keys)).push(")");
             }
             (KeyBinding::OneParameter, Dialect::Postgres) => {
-                self.push(" = ANY(").param(Value::List(keys)).push(")");
+                self.push(" = ANY(").param(Value::List(keys));
+                match key_type {
+                    SqlType::I16 | SqlType::I8 | SqlType::U8 => self.push("::smallint[]"),
+                    SqlType::I32 | SqlType::U16 => self.push("::integer[]"),
+                    _ => self,
+                };
+                self.push(")");
             }
             _ => {
                 self.push(" IN (");
@@ -353,4 +372,41 @@ pub struct Ctx {
     pub dialect: Dialect,
     /// How key lists are bound.
     pub binding: KeyBinding,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(dialect: Dialect, key_type: SqlType) -> String {
+        let mut w = SqlWriter::new(dialect);
+        w.key_list(
+            "post",
+            "author_id",
+            vec![Value::I64(1), Value::I64(2)],
+            KeyBinding::OneParameter,
+            key_type,
+        );
+        w.finish().sql
+    }
+
+    #[test]
+    fn postgres_key_lists_take_the_columns_width() {
+        assert_eq!(
+            list(Dialect::Postgres, SqlType::I32),
+            r#""post"."author_id" = ANY($1::integer[])"#
+        );
+        assert_eq!(
+            list(Dialect::Postgres, SqlType::I16),
+            r#""post"."author_id" = ANY($1::smallint[])"#
+        );
+        assert_eq!(
+            list(Dialect::Postgres, SqlType::I64),
+            r#""post"."author_id" = ANY($1)"#
+        );
+        assert_eq!(
+            list(Dialect::Sqlite, SqlType::I32),
+            r#""post"."author_id" IN rarray(?)"#
+        );
+    }
 }

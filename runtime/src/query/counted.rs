@@ -313,7 +313,13 @@ impl<R: Relation> CountLevel<R> {
             add_joins(&mut w, &mut aliases, &mut scope, filter);
         }
         w.push(" WHERE ");
-        w.key_list(alias, column, keys, ctx.binding);
+        w.key_list(
+            alias,
+            column,
+            keys,
+            ctx.binding,
+            <R::Link as crate::model::column::Column>::SQL_TYPE,
+        );
         if let Some(filter) = &self.filter {
             w.push(" AND ");
             condition(&mut w, &mut aliases, &scope, filter);

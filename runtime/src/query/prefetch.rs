@@ -605,6 +605,7 @@ impl<R: Relation> Level<R> {
                     binding: ctx.binding,
                     matched: (!<R::Link as Key>::EXACT_EQUALITY)
                         .then_some(<R::Link as Column>::SQL_TYPE),
+                    key_type: <R::Link as Column>::SQL_TYPE,
                 }),
                 per_parent: self.per_parent,
             },
