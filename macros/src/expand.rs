@@ -239,7 +239,6 @@ pub fn names(model: &Model, bodies: Bodies) -> TokenStream {
     }
 
     let vis = model.vis;
-    let typed_module = crate::typed_expand::module_items(model);
     let typed_items = crate::typed_expand::items(model, bodies);
     quote! {
         #[doc(hidden)]
@@ -247,13 +246,19 @@ pub fn names(model: &Model, bodies: Bodies) -> TokenStream {
         #vis mod #module {
             #(#markers)*
 
-            #typed_module
         }
 
         #typed_items
 
         #[allow(dead_code)]
         impl #ident {
+            /// A query over this model's table (`ModelQuery::query`, which
+            /// generic code over `M: Model` calls), reachable without
+            /// importing the trait.
+            #vis fn query() -> ::related::Query<Self> {
+                ::related::Query::new()
+            }
+
             #(#handles)*
         }
 

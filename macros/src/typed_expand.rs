@@ -7,9 +7,7 @@ use quote::{format_ident, quote, quote_spanned};
 
 use crate::ast::{Field, Kind, Model};
 use crate::case::plain;
-use crate::expand::{
-    Bodies, module_ident, one_module_down, relation_target, unreachable, user_tokens,
-};
+use crate::expand::{Bodies, relation_target, unreachable, user_tokens};
 
 /// The fields with a slot in the loaded set: every field with a `Relation`
 /// impl, and the `Prefetched` fields `Prefetch::to` fills (`Counted`
@@ -30,9 +28,9 @@ fn slot_target<'a>(field: &Field<'a>) -> Option<&'a syn::Type> {
     }
 }
 
-/// `module::Set<No, .., Yes<N>, .., No>`: the set with only `field` loaded.
+/// `related::Set<(No, .., Yes<N>, .., No), Model>`: the set with only
+/// `field` loaded.
 pub fn loads(model: &Model, field: &Field) -> TokenStream {
-    let module = module_ident(model);
     let slots = slot_fields(model).into_iter().map(|f| {
         if std::ptr::eq(f, field) {
             quote!(::related::Yes<__RelatedN>)
@@ -40,43 +38,29 @@ pub fn loads(model: &Model, field: &Field) -> TokenStream {
             quote!(::related::No)
         }
     });
-    quote!(type Loads<__RelatedN> = #module::Set<#(#slots),*>;)
+    let set = set_of(model, slots.collect());
+    quote!(type Loads<__RelatedN> = #set;)
 }
 
-/// `module::Set<No, ..>`: nothing loaded.
+/// `related::Set<(No, ..), Model>`: nothing loaded.
 pub fn empty(model: &Model) -> TokenStream {
-    let module = module_ident(model);
     let slots = slot_fields(model)
         .into_iter()
         .map(|_| quote!(::related::No));
-    quote!(#module::Set<#(#slots),*>)
+    set_of(model, slots.collect())
 }
 
-/// Items declared inside the marker module: the set type and the
-/// per-relation traits.
-pub fn module_items(model: &Model) -> TokenStream {
+/// `related::Set<(slots..), Model>`: the model's loaded set, its slots
+/// nested in tuples of at most 12 (the arities the library merges). Named
+/// in full wherever it is used: a model declared inside a function is not
+/// reachable from a module of its own.
+fn set_of(model: &Model, slots: Vec<TokenStream>) -> TokenStream {
     let ident = model.ident;
-    let fields = slot_fields(model);
-    let params: Vec<_> = (0..fields.len()).map(|i| format_ident!("S{}", i)).collect();
-    let doc = format!(
-        " The loaded set of `{ident}`: one slot per relation, `No` or `Yes<the target's set>`."
-    );
-    let span = ident.span();
-    let set_vis = one_module_down(model.vis, span);
-    let slots = nest(&params);
-    // An alias of the library's one set type: rustc prints a trait that a
-    // set lacks as one `help` line, where a struct of the user's crate
-    // would add the struct's source lines.
-    quote_spanned! {span=>
-        #[doc = #doc]
-        #[allow(clippy::type_complexity)]
-        #set_vis type Set<#(#params),*> = ::related::Set<#slots, super::#ident>;
-    }
+    let slots = nest(&slots);
+    quote!(::related::Set<#slots, #ident>)
 }
 
-/// The slots as a tuple, nested in tuples of at most 12 (the arities the
-/// library merges).
-fn nest(slots: &[proc_macro2::Ident]) -> TokenStream {
+fn nest(slots: &[TokenStream]) -> TokenStream {
     if slots.len() <= 12 {
         return quote!((#(#slots,)*));
     }
@@ -89,10 +73,10 @@ fn nest(slots: &[proc_macro2::Ident]) -> TokenStream {
 pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
     let ident = model.ident;
     let vis = model.vis;
-    let module = module_ident(model);
     let fields = slot_fields(model);
     let n = fields.len();
     let a: Vec<_> = (0..n).map(|i| format_ident!("A{}", i)).collect();
+    let set = set_of(model, a.iter().map(|a| quote!(#a)).collect());
     let targets: Vec<TokenStream> = fields
         .iter()
         .map(|f| user_tokens(slot_target(f).expect("slot field"), ident))
@@ -154,7 +138,7 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
         let slot = &a[i];
         has_impls.push(quote! {
             #[diagnostic::do_not_recommend]
-            impl<__RelatedN, #(#a),*> #has<__RelatedN> for #module::Set<#(#a),*>
+            impl<__RelatedN, #(#a),*> #has<__RelatedN> for #set
             where
                 #slot: ::related::__private::IsYes<__RelatedN>,
             {}
@@ -221,7 +205,7 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
 
         const _: () = {
             #[automatically_derived]
-            impl<#(#a: ::related::Slot<#targets>),*> ::related::LoadSet<#ident> for #module::Set<#(#a),*> {
+            impl<#(#a: ::related::Slot<#targets>),*> ::related::LoadSet<#ident> for #set {
                 fn verify(__related_row: &#ident) -> ::core::result::Result<(), ::related::NotLoaded> {
                     #verify
                 }

@@ -1,6 +1,5 @@
 //! A loaded graph serializes to JSON (the `serde` feature).
 
-use related::prelude::*;
 use related_tests::blog::{self, Author, Post};
 use related_tests::harness::{Case, Db};
 use serde_json::json;

@@ -10,7 +10,6 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use related::Error;
-use related::prelude::*;
 use related::sqlx;
 use related::sqlx::mysql::{MySqlConnectOptions, MySqlPoolOptions, MySqlSslMode};
 use related::sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};

@@ -3,7 +3,6 @@
 //! require them structurally. Expected values come from the seed's
 //! formulas (`blog::seed`), not from the loader.
 
-use related::prelude::*;
 use related::{Error, Loaded, NotLoaded, Prefetch, Value};
 use related_tests::blog::{
     self, Author, AuthorHasPublisher, AuthorLoaded, Post, PostHasAuthor, PostLoaded, Publisher,
