@@ -8,11 +8,12 @@
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::marker::PhantomData;
+use std::sync::Arc;
 
 use crate::column::{Column, Key, RawRow};
 use crate::error::{Error, Result};
 use crate::expr::{Filter, Order};
-use crate::join::{FieldErrorAt, JoinNode, Slot, find_hop};
+use crate::join::{FieldErrorAt, JoinNode, JoinShare, Slot, find_hop};
 use crate::model::{FieldError, Model};
 use crate::path::{Path, PathFrom, SelectFrom};
 use crate::query::{Ctx, KeyList, LinkFilter, PlannedStatement, Query, SelectParts, render_select};
@@ -51,9 +52,9 @@ pub trait PrefetchTarget: Copy + Default + Send + Sync + 'static {
     /// The field's name.
     fn name() -> &'static str;
     /// Stores `items` in the field of `source`.
-    fn attach(source: &mut Self::Source, items: Vec<Self::Item>);
+    fn attach(source: &mut Self::Source, items: Vec<Arc<Self::Item>>);
     /// The rows stored in the field, for nested prefetches to fill.
-    fn loaded_mut(source: &mut Self::Source) -> &mut [Self::Item];
+    fn loaded_mut(source: &mut Self::Source) -> &mut [Arc<Self::Item>];
     /// The source's loaded set with only this field loaded, `N` below it.
     #[doc(hidden)]
     type Loads<N>;
@@ -324,7 +325,7 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
 struct Target<S, T> {
     id: TypeId,
     name: &'static str,
-    attach: fn(&mut S, Vec<T>),
+    attach: fn(&mut S, Vec<Arc<T>>),
     own: bool,
 }
 
@@ -378,8 +379,10 @@ struct Via<'a, R: Relation> {
 impl<R: Relation> Parents<R::Target> for Via<'_, R> {
     fn for_each(&mut self, f: &mut dyn FnMut(&mut R::Target)) {
         self.inner.for_each(&mut |source| {
+            // A level below a JOIN runs only on a load that does not
+            // share its JOINed rows (`JoinShare`), so this copies nothing.
             for t in R::loaded_mut(source) {
-                f(t);
+                f(Arc::make_mut(t));
             }
         });
     }
@@ -401,6 +404,10 @@ pub(crate) trait PrefetchNode<P>: Send + Sync {
     /// Decide whether this level's rows were already loaded by a JOIN of the
     /// statement that loaded its parents (then it sends nothing itself).
     fn resolve(&mut self, joins: &[Box<dyn JoinNode<P>>]);
+    /// Whether this level's parents are rows a JOIN loaded (as resolved).
+    fn through_join(&self) -> bool {
+        false
+    }
     fn explain(&self, ctx: Ctx, prefix: &str, out: &mut Vec<PlannedStatement>);
     fn next_statement(
         &mut self,
@@ -453,6 +460,8 @@ pub(crate) struct Level<R: Relation> {
     /// Where the key each row matched sits in the rows, and its column's
     /// name: the link table's column, or the matched key list's.
     link_index: Option<(usize, &'static str)>,
+    /// The rows this level's own JOINs decoded, shared by primary key.
+    share: JoinShare,
     children: Vec<R::Target>,
     /// Children already decoded, by primary key (link tables only: there a
     /// child arrives once per link).
@@ -500,6 +509,7 @@ impl<R: Relation> Level<R> {
             chunks: Vec::new(),
             slots: Vec::new(),
             link_index: None,
+            share: JoinShare::new(false),
             children: Vec::new(),
             by_pk: HashMap::default(),
             groups: HashMap::default(),
@@ -672,7 +682,7 @@ impl<R: Relation> Level<R> {
         })?;
         let mut pos = 0;
         for j in &self.query.joins {
-            j.decode(row, &mut child, &self.slots, &mut pos)?;
+            j.decode(row, &mut child, &self.slots, &mut pos, &mut self.share)?;
         }
         self.children.push(child);
         Ok(self.children.len() - 1)
@@ -684,6 +694,7 @@ impl<R: Relation> Level<R> {
         let children = std::mem::take(&mut self.children);
         let parent_groups = std::mem::take(&mut self.parent_groups);
         self.by_pk = HashMap::default();
+        self.share.clear();
         // Group `g` is `members[start[g]..start[g + 1]]`, children in
         // arrival order within a group.
         let mut start = vec![0u32; groups.len() + 1];
@@ -723,7 +734,8 @@ impl<R: Relation> Level<R> {
             }
         }
         // How many parents take each child, so the last one can take it
-        // instead of a copy.
+        // out: then a child of one parent is not shared with this table,
+        // and a back reference (`__back_ref`) fills it in place.
         let mut group_parents = vec![0u32; groups.len()];
         for &g in &parent_groups {
             if let Some(n) = group_parents.get_mut(g as usize) {
@@ -735,7 +747,10 @@ impl<R: Relation> Level<R> {
             uses[child as usize] += group_parents[g as usize];
         }
         drop((links, group_parents));
-        let mut slots: Vec<Option<R::Target>> = children.into_iter().map(Some).collect();
+        // The levels below have filled the children in already: from here
+        // each child is shared by every parent that takes it.
+        let mut slots: Vec<Option<Arc<R::Target>>> =
+            children.into_iter().map(|c| Some(Arc::new(c))).collect();
         let attach = self.target.attach;
         let mut next = parent_groups.into_iter();
         parents.for_each(&mut |p| {
@@ -756,7 +771,7 @@ impl<R: Relation> Level<R> {
                     let i = i as usize;
                     let child = match uses[i] {
                         // The last parent that takes it (or, never in
-                        // practice, one that was not counted: it copies).
+                        // practice, one that was not counted: it shares).
                         1 => {
                             uses[i] = 0;
                             slots[i].take()
@@ -862,6 +877,11 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
                 }
             }
         }
+        self.share = JoinShare::new(!self.query.prefetch.iter().any(|n| n.through_join()));
+    }
+
+    fn through_join(&self) -> bool {
+        self.joined
     }
 
     fn explain(&self, ctx: Ctx, prefix: &str, out: &mut Vec<PlannedStatement>) {
