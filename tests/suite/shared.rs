@@ -103,9 +103,7 @@ fn joins_inside_a_level_share(db: &Db) {
     });
     assert_eq!(one_arc_per_key(authors, |a| a.id), 10);
     // A post on several tags is one row too.
-    let posts = tags
-        .iter()
-        .flat_map(|t| t.posts.get().unwrap().iter().cloned().collect::<Vec<_>>());
+    let posts = tags.iter().flat_map(|t| t.posts.get().unwrap().to_vec());
     assert_eq!(one_arc_per_key(posts, |p| p.id), 40);
 }
 
