@@ -933,6 +933,8 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
                 }
                 Phase::Fetch => match self.chunks.pop() {
                     Some(keys) => {
+                        // Rows are shared within one statement only.
+                        self.share.clear();
                         let (stmt, slots, link_index) = self.statement(ctx, keys);
                         self.slots = slots;
                         self.link_index = link_index;
