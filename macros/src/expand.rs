@@ -730,7 +730,7 @@ impl FieldGen<'_> {
                     ::related::__private::forward_link(Self::__forward(), #t)
                 }
 
-                fn __back_ref(#source: &#model, #t: &mut #target) {
+                fn __back_ref(#source: &#model, #t: &mut ::std::sync::Arc<#target>) {
                     ::related::__private::back_ref(Self::__forward(), #source, #t)
                 }
             },
@@ -767,11 +767,11 @@ impl FieldGen<'_> {
                     #name_str
                 }
 
-                fn attach(#source: &mut #model, #t: ::std::vec::Vec<#target>) {
+                fn attach(#source: &mut #model, #t: ::std::vec::Vec<::std::sync::Arc<#target>>) {
                     ::related::RelationField::<#target>::set_many(&mut #source.#name, #t)
                 }
 
-                fn loaded_mut(#source: &mut #model) -> &mut [#target] {
+                fn loaded_mut(#source: &mut #model) -> &mut [::std::sync::Arc<#target>] {
                     ::related::RelationField::<#target>::loaded_mut(&mut #source.#name)
                 }
             }
@@ -787,7 +787,7 @@ impl FieldGen<'_> {
                     #name_str
                 }
 
-                fn attach(#source: &mut #model, #t: ::std::vec::Vec<#target>) {
+                fn attach(#source: &mut #model, #t: ::std::vec::Vec<::std::sync::Arc<#target>>) {
                     ::related::RelationField::<#target>::set_many(&mut #source.#name, #t)
                 }
             }
@@ -849,15 +849,18 @@ impl FieldGen<'_> {
 
                 #methods
 
-                fn attach(#source: &mut #model, #t: ::std::vec::Vec<#target>) {
+                fn attach(#source: &mut #model, #t: ::std::vec::Vec<::std::sync::Arc<#target>>) {
                     ::related::RelationField::<#target>::set_many(&mut #source.#name, #t)
                 }
 
-                fn attach_one(#source: &mut #model, #t: ::core::option::Option<#target>) {
+                fn attach_one(
+                    #source: &mut #model,
+                    #t: ::core::option::Option<::std::sync::Arc<#target>>,
+                ) {
                     ::related::RelationField::<#target>::set_one(&mut #source.#name, #t)
                 }
 
-                fn loaded_mut(#source: &mut #model) -> &mut [#target] {
+                fn loaded_mut(#source: &mut #model) -> &mut [::std::sync::Arc<#target>] {
                     ::related::RelationField::<#target>::loaded_mut(&mut #source.#name)
                 }
             }

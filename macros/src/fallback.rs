@@ -43,13 +43,13 @@ pub fn fallback(model: &Model) -> TokenStream {
                     type Source = #ident;
                     type Item = #target;
                     fn name() -> &'static str { #body }
-                    fn attach(_: &mut #ident, _: ::std::vec::Vec<#target>) { #body }
-                    fn loaded_mut(_: &mut #ident) -> &mut [#target] { #body }
+                    fn attach(_: &mut #ident, _: ::std::vec::Vec<::std::sync::Arc<#target>>) { #body }
+                    fn loaded_mut(_: &mut #ident) -> &mut [::std::sync::Arc<#target>] { #body }
                 }
                 impl ::related::__private::PrefetchInto<#ident, #target> for #marker #guard {
                     type Dest = ::related::ToField<Self>;
                     fn name() -> &'static str { #body }
-                    fn attach(_: &mut #ident, _: ::std::vec::Vec<#target>) { #body }
+                    fn attach(_: &mut #ident, _: ::std::vec::Vec<::std::sync::Arc<#target>>) { #body }
                 }
             };
         }
@@ -80,9 +80,9 @@ pub fn fallback(model: &Model) -> TokenStream {
                 fn info() -> ::related::RelationInfo { #body }
                 fn source_link(_: &#ident) -> ::core::option::Option<&Self::Link> { #body }
                 fn target_link(_: &#target) -> ::core::option::Option<&Self::Link> { #body }
-                fn attach(_: &mut #ident, _: ::std::vec::Vec<#target>) { #body }
-                fn attach_one(_: &mut #ident, _: ::core::option::Option<#target>) { #body }
-                fn loaded_mut(_: &mut #ident) -> &mut [#target] { #body }
+                fn attach(_: &mut #ident, _: ::std::vec::Vec<::std::sync::Arc<#target>>) { #body }
+                fn attach_one(_: &mut #ident, _: ::core::option::Option<::std::sync::Arc<#target>>) { #body }
+                fn loaded_mut(_: &mut #ident) -> &mut [::std::sync::Arc<#target>] { #body }
             }
             impl ::related::__private::SetFrom<#ident> for #marker #guard {
                 type Set = <Self as ::related::Relation>::Loads<<#target as ::related::Model>::Empty>;

@@ -351,11 +351,12 @@ impl Report<'_> {
 
 type Line = (String, String, Vec<String>);
 
-fn line(p: &Post, author: &Author, tags: &[Tag]) -> Line {
+/// `tags` as loaded (`Arc`s shared between posts) or as fetched one by one.
+fn line<T: std::borrow::Borrow<Tag>>(p: &Post, author: &Author, tags: &[T]) -> Line {
     (
         p.title.clone(),
         author.name.clone(),
-        tags.iter().map(|t| t.name.clone()).collect(),
+        tags.iter().map(|t| t.borrow().name.clone()).collect(),
     )
 }
 

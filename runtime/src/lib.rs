@@ -106,9 +106,18 @@ pub mod __private {
     /// Point `child`'s forward field (the relation `forward`) at `parent`,
     /// unless the forward side is many-valued (a many-to-many's other side
     /// holds a list, of which this parent is only one).
-    pub fn back_ref<F: Relation>(_forward: F, parent: &F::Target, child: &mut F::Source) {
+    pub fn back_ref<F: Relation>(
+        _forward: F,
+        parent: &F::Target,
+        child: &mut std::sync::Arc<F::Source>,
+    ) {
+        // A reverse foreign key's child belongs to one parent, so its `Arc`
+        // is not shared yet and `make_mut` copies nothing.
         if !F::info().kind.is_many() {
-            F::attach_one(child, Some(parent.clone()));
+            F::attach_one(
+                std::sync::Arc::make_mut(child),
+                Some(std::sync::Arc::new(parent.clone())),
+            );
         }
     }
 

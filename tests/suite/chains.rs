@@ -2,6 +2,8 @@
 //! in `select_related`, `prefetch_related`, `Prefetch` and `prefetch_below`,
 //! with the exact statements they send and the graph they load.
 
+use std::sync::Arc;
+
 use related::prelude::*;
 use related::{LoggedStatement, Path, SingleValued};
 use related_tests::harness::{Case, Db, SQLITE};
@@ -94,6 +96,12 @@ fn run<M: Model, L>(db: &Db, query: &Query<M, L>, expected: &[String]) -> Vec<M>
 }
 
 fn ids<M: Model<Pk = i64>>(rows: &[M]) -> Vec<i64> {
+    rows.iter().map(|r| *r.pk()).collect()
+}
+
+/// [`ids`] of the rows a relation field holds (each in an `Arc`, shared
+/// with the other rows of the load), or of borrowed rows.
+fn shared_ids<R: std::ops::Deref<Target: Model<Pk = i64>>>(rows: &[R]) -> Vec<i64> {
     rows.iter().map(|r| *r.pk()).collect()
 }
 
@@ -347,7 +355,11 @@ fn prefetch_eight_hops_up(db: &Db) {
 
 /// The rows one level down: each parent's children are the ones the seed's
 /// rule gives, in id order; returns them all for the next level.
-fn down<'a, P, C>(parents: &[&'a P], level: usize, get: impl Fn(&'a P) -> &'a [C]) -> Vec<&'a C>
+fn down<'a, P, C>(
+    parents: &[&'a P],
+    level: usize,
+    get: impl Fn(&'a P) -> &'a [Arc<C>],
+) -> Vec<&'a C>
 where
     P: Model<Pk = i64>,
     C: Model<Pk = i64>,
@@ -355,8 +367,8 @@ where
     let mut out = Vec::new();
     for p in parents {
         let got = get(p);
-        assert_eq!(ids(got), children(level, *p.pk()), "level {level}");
-        out.extend(got);
+        assert_eq!(shared_ids(got), children(level, *p.pk()), "level {level}");
+        out.extend(got.iter().map(|c| &**c));
     }
     out
 }
@@ -440,7 +452,7 @@ fn prefetch_mixes_single_and_many_hops(db: &Db) {
     for r in &residents {
         let flats = r.flats.get().unwrap();
         let expected: Vec<i64> = (1..=SIZES[8]).filter(|&f| lives_in(r.id, f)).collect();
-        assert_eq!(ids(flats), expected, "resident {}", r.id);
+        assert_eq!(shared_ids(flats), expected, "resident {}", r.id);
         for f in flats {
             // Hop 1 loads flats; their residents are hop 8, on other flats.
             assert!(f.residents.get().is_err());
@@ -459,7 +471,12 @@ fn prefetch_mixes_single_and_many_hops(db: &Db) {
             let flats = down(&buildings, 8, |b| b.flats.get().unwrap());
             for f in flats {
                 let expected: Vec<i64> = (1..=RESIDENTS).filter(|&r| lives_in(r, f.id)).collect();
-                assert_eq!(ids(f.residents.get().unwrap()), expected, "flat {}", f.id);
+                assert_eq!(
+                    shared_ids(f.residents.get().unwrap()),
+                    expected,
+                    "flat {}",
+                    f.id
+                );
                 deepest += 1;
             }
         }
@@ -514,7 +531,7 @@ fn prefetch_reuses_a_long_join(db: &Db) {
             .unwrap();
         let continent = ct.continent.get().unwrap();
         assert_eq!(
-            ids(continent.countries.get().unwrap()),
+            shared_ids(continent.countries.get().unwrap()),
             children(2, continent.id)
         );
         reached += 1;
@@ -554,7 +571,10 @@ fn prefetch_below_a_long_path(db: &Db) {
                 .unwrap();
             let planet = co.continent.get().unwrap().planet.get().unwrap();
             assert_eq!(planet.id, 1);
-            assert_eq!(ids(planet.listed_continents.get().unwrap()), vec![3, 1]);
+            assert_eq!(
+                shared_ids(planet.listed_continents.get().unwrap()),
+                vec![3, 1]
+            );
             assert!(planet.continents.get().is_err(), "only the target field");
             reached += 1;
         }
@@ -658,7 +678,7 @@ fn long_paths_inside_a_prefetch(db: &Db) {
                 .into_iter()
                 .filter(|&c| c <= 2)
                 .collect();
-            assert_eq!(ids(continent.countries.get().unwrap()), expected);
+            assert_eq!(shared_ids(continent.countries.get().unwrap()), expected);
             reached += 1;
         }
     }

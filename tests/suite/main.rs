@@ -19,6 +19,7 @@ mod prefetch;
 mod schema;
 mod select_related;
 mod serialize;
+mod shared;
 mod tls;
 mod typed;
 mod types;
@@ -48,6 +49,7 @@ fn cases() -> Vec<&'static Case> {
     all.extend(tls::CASES);
     all.extend(across::CASES);
     all.extend(typed::CASES);
+    all.extend(shared::CASES);
     all
 }
 

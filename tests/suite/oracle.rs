@@ -34,6 +34,7 @@
 use std::cell::Cell;
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::Instant;
 
 use proptest::collection::vec;
@@ -1697,13 +1698,13 @@ impl<S: OracleModel> RelVisitor<S> for SelNaive<'_, '_, S> {
             // A NULL key: the field stays None, as a LEFT JOIN leaves it.
             if let Some(key) = (n.key)(row) {
                 let found = fetch::<R::Target>(self.cx.db, n.sql, key)?;
-                (n.field)(row).set_one(found.into_iter().next());
+                (n.field)(row).set_one(found.into_iter().next().map(Arc::new));
             }
         }
         let mut below: Vec<&mut R::Target> = self
             .rows
             .iter_mut()
-            .flat_map(|r| (n.field)(r).loaded_mut().iter_mut())
+            .flat_map(|r| (n.field)(r).loaded_mut().iter_mut().map(Arc::make_mut))
             .collect();
         naive_select(self.cx, self.sub, &mut below)
     }
@@ -1755,7 +1756,7 @@ impl<S: OracleModel> LevelNaive<'_, '_, S> {
         self,
         n: Naive<S, T>,
         field: FieldFn<S, T>,
-        back: fn(&S, &mut T),
+        back: fn(&S, &mut Arc<T>),
     ) -> NaiveResult {
         let LevelNaive {
             cx,
@@ -1828,7 +1829,7 @@ impl<S: OracleModel> LevelNaive<'_, '_, S> {
                     }
                     let mut refs: Vec<&mut T> = rows.iter_mut().collect();
                     naive_select(cx, &node.select, &mut refs)?;
-                    field(p).set_many(rows);
+                    field(p).set_many(rows.into_iter().map(Arc::new).collect());
                 }
                 &node.select
             }
@@ -1836,7 +1837,9 @@ impl<S: OracleModel> LevelNaive<'_, '_, S> {
         for child in &node.nested {
             let mut kids: Vec<&mut T> = parents
                 .iter_mut()
-                .flat_map(|p| field(p).loaded_mut().iter_mut())
+                // Each parent holds its own copies (one fetch per parent):
+                // `make_mut` copies nothing.
+                .flat_map(|p| field(p).loaded_mut().iter_mut().map(Arc::make_mut))
                 .collect();
             T::visit(
                 child.rel,

@@ -12,6 +12,8 @@
 //!
 //! Knob: `RELATED_ORACLE_CASES` (default 1,000 on SQLite, 100 elsewhere).
 
+use std::sync::Arc;
+
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
@@ -406,7 +408,7 @@ fn countries_related(db: &Db, limit: Option<u64>, split: bool) -> Result<Summary
     }
     let mut out = Vec::new();
     for c in rows {
-        let ids = |r: Result<&[City], related::NotLoaded>| -> Vec<i64> {
+        let ids = |r: Result<&[Arc<City>], related::NotLoaded>| -> Vec<i64> {
             r.map(|v| v.iter().map(|x| x.id).collect())
                 .unwrap_or_default()
         };

@@ -48,6 +48,12 @@ fn ids<M: Model<Pk = i64>>(rows: &[M]) -> Vec<i64> {
     rows.iter().map(|r| *r.pk()).collect()
 }
 
+/// [`ids`] of the rows a relation field holds (each in an `Arc`, shared
+/// with the other rows of the load), or of borrowed rows.
+fn shared_ids<R: std::ops::Deref<Target: Model<Pk = i64>>>(rows: &[R]) -> Vec<i64> {
+    rows.iter().map(|r| *r.pk()).collect()
+}
+
 /// Note ids in the default order (rank descending, then title), among the
 /// notes `keep` accepts.
 fn notes_by_default(keep: impl Fn(&(i64, &str, i32, i64)) -> bool) -> Vec<i64> {
@@ -147,7 +153,7 @@ fn prefetch_levels(db: &Db) {
     for b in &boards {
         let notes = b.notes.get().unwrap();
         assert_eq!(
-            ids(notes),
+            shared_ids(notes),
             notes_by_default(|n| n.3 == b.id),
             "board {}",
             b.id
@@ -158,7 +164,12 @@ fn prefetch_levels(db: &Db) {
                 .filter(|l| labelled(n.id, l.0))
                 .map(|l| l.0)
                 .collect();
-            assert_eq!(ids(n.labels.get().unwrap()), expected, "note {}", n.id);
+            assert_eq!(
+                shared_ids(n.labels.get().unwrap()),
+                expected,
+                "note {}",
+                n.id
+            );
         }
     }
     // The reverse side: labels by name, each label's notes by rank.
@@ -167,7 +178,7 @@ fn prefetch_levels(db: &Db) {
         .unwrap();
     for l in &labels {
         assert_eq!(
-            ids(l.notes.get().unwrap()),
+            shared_ids(l.notes.get().unwrap()),
             notes_by_default(|n| labelled(n.0, l.id)),
             "label {}",
             l.id
@@ -192,7 +203,7 @@ fn prefetch_order_by_replaces_it(db: &Db) {
     for b in &boards {
         let mut expected: Vec<i64> = NOTES.iter().filter(|n| n.3 == b.id).map(|n| n.0).collect();
         expected.reverse();
-        assert_eq!(ids(b.notes.get().unwrap()), expected);
+        assert_eq!(shared_ids(b.notes.get().unwrap()), expected);
     }
 }
 
@@ -215,7 +226,12 @@ fn top_n_per_parent(db: &Db) {
     for b in &boards {
         let mut expected = notes_by_default(|n| n.3 == b.id);
         expected.truncate(2);
-        assert_eq!(ids(b.top_notes.get().unwrap()), expected, "board {}", b.id);
+        assert_eq!(
+            shared_ids(b.top_notes.get().unwrap()),
+            expected,
+            "board {}",
+            b.id
+        );
         assert!(b.notes.get().is_err());
     }
 }

@@ -103,6 +103,12 @@ fn ids<M: Model<Pk = i64>>(rows: &[M]) -> Vec<i64> {
     rows.iter().map(|r| *r.pk()).collect()
 }
 
+/// [`ids`] of the rows a relation field holds (each in an `Arc`, shared
+/// with the other rows of the load), or of borrowed rows.
+fn shared_ids<R: std::ops::Deref<Target: Model<Pk = i64>>>(rows: &[R]) -> Vec<i64> {
+    rows.iter().map(|r| *r.pk()).collect()
+}
+
 /// Tags of blog post `i`, by the seed's formula.
 fn tags_of(i: i64) -> Vec<i64> {
     let mut t: Vec<i64> = (0..(i % 4 + 1)).map(|k| (i + k * 3) % 8 + 1).collect();
@@ -124,7 +130,12 @@ fn m2m_auto_through(db: &Db) {
     );
     for s in &students {
         let expected: Vec<i64> = (1..=3).filter(|c| (s.id + c) % 2 == 0).collect();
-        assert_eq!(ids(s.clubs.get().unwrap()), expected, "student {}", s.id);
+        assert_eq!(
+            shared_ids(s.clubs.get().unwrap()),
+            expected,
+            "student {}",
+            s.id
+        );
     }
 }
 
@@ -146,7 +157,12 @@ fn m2m_explicit_through(db: &Db) {
         } else {
             (1..=s.id).collect()
         };
-        assert_eq!(ids(s.courses.get().unwrap()), expected, "student {}", s.id);
+        assert_eq!(
+            shared_ids(s.courses.get().unwrap()),
+            expected,
+            "student {}",
+            s.id
+        );
     }
 }
 
@@ -167,7 +183,12 @@ fn reverse_fk(db: &Db) {
     assert_eq!(authors.len(), 10);
     for a in &authors {
         let expected: Vec<i64> = (1..=25).filter(|i| i % 10 + 1 == a.id).collect();
-        assert_eq!(ids(a.posts.get().unwrap()), expected, "author {}", a.id);
+        assert_eq!(
+            shared_ids(a.posts.get().unwrap()),
+            expected,
+            "author {}",
+            a.id
+        );
     }
 }
 
@@ -187,7 +208,7 @@ fn reverse_m2m(db: &Db) {
     );
     for t in &tags {
         let expected: Vec<i64> = (1..=20).filter(|i| tags_of(*i).contains(&t.id)).collect();
-        assert_eq!(ids(t.posts.get().unwrap()), expected, "tag {}", t.id);
+        assert_eq!(shared_ids(t.posts.get().unwrap()), expected, "tag {}", t.id);
     }
 }
 
@@ -280,12 +301,12 @@ fn three_levels(db: &Db) {
         } else {
             (0..(o.id % 3 + 1)).map(|k| o.id * 10 + k).collect()
         };
-        assert_eq!(ids(items), expected);
+        assert_eq!(shared_ids(items), expected);
         for it in items {
             let product = it.product.get().unwrap();
             assert_eq!(product.id, *it.product.key());
             let reviews: Vec<i64> = (0..(product.id - 1)).map(|r| product.id * 10 + r).collect();
-            assert_eq!(ids(product.reviews.get().unwrap()), reviews);
+            assert_eq!(shared_ids(product.reviews.get().unwrap()), reviews);
         }
     }
 }
@@ -313,7 +334,12 @@ fn filter_order_and_target(db: &Db) {
             .filter(|i| i % 10 + 1 == a.id && i.to_string().starts_with('1'))
             .collect();
         expected.reverse();
-        assert_eq!(ids(a.posts.get().unwrap()), expected, "author {}", a.id);
+        assert_eq!(
+            shared_ids(a.posts.get().unwrap()),
+            expected,
+            "author {}",
+            a.id
+        );
     }
 }
 
@@ -336,9 +362,9 @@ fn two_targets_on_one_relation(db: &Db) {
         ],
     );
     for p in &posts {
-        assert_eq!(ids(p.tags.get().unwrap()), tags_of(p.id));
+        assert_eq!(shared_ids(p.tags.get().unwrap()), tags_of(p.id));
         let python: Vec<i64> = tags_of(p.id).into_iter().filter(|t| *t == 1).collect();
-        assert_eq!(ids(p.python_tags.get().unwrap()), python);
+        assert_eq!(shared_ids(p.python_tags.get().unwrap()), python);
     }
 }
 
@@ -362,7 +388,7 @@ fn same_lookup_twice_is_an_error(db: &Db) {
     assert_eq!(sent.len(), 2);
     for p in posts.unwrap() {
         let expected: Vec<i64> = tags_of(p.id).into_iter().filter(|t| *t <= 2).collect();
-        assert_eq!(ids(p.tags.get().unwrap()), expected);
+        assert_eq!(shared_ids(p.tags.get().unwrap()), expected);
     }
 }
 
@@ -386,7 +412,7 @@ fn top_n_per_parent(db: &Db) {
         let mut all: Vec<i64> = (1..=40).filter(|i| i % 10 + 1 == a.id).collect();
         all.reverse();
         all.truncate(2);
-        assert_eq!(ids(a.posts.get().unwrap()), all, "author {}", a.id);
+        assert_eq!(shared_ids(a.posts.get().unwrap()), all, "author {}", a.id);
     }
     // Top-N over a many-to-many: per post, its 2 highest tags.
     let posts = db
@@ -404,7 +430,7 @@ fn top_n_per_parent(db: &Db) {
         let mut t = tags_of(p.id);
         t.reverse();
         t.truncate(2);
-        assert_eq!(ids(p.tags.get().unwrap()), t, "post {}", p.id);
+        assert_eq!(shared_ids(p.tags.get().unwrap()), t, "post {}", p.id);
     }
 }
 
@@ -462,7 +488,7 @@ fn below_a_select_related_hop(db: &Db) {
     for p in &posts {
         let author = p.author.get().unwrap();
         let expected: Vec<i64> = (1..=20).filter(|i| i % 10 + 1 == author.id).collect();
-        assert_eq!(ids(author.posts.get().unwrap()), expected);
+        assert_eq!(shared_ids(author.posts.get().unwrap()), expected);
     }
     // Without the JOIN, the author level is a statement of its own.
     let q = Post::query()
@@ -521,7 +547,7 @@ fn dashboard(db: &Db) {
                 .filter(|r| (product.id * 3 + r) % 5 + 1 >= 4)
                 .map(|r| product.id * 10 + r)
                 .collect();
-            assert_eq!(ids(product.top_reviews.get().unwrap()), top);
+            assert_eq!(shared_ids(product.top_reviews.get().unwrap()), top);
             // Only top_reviews was asked for.
             assert!(product.reviews.get().is_err());
         }
@@ -570,7 +596,7 @@ fn onto_rows_the_caller_has(db: &Db) {
     assert_eq!(sent.len(), 3);
     assert_eq!(ids(&posts), vec![1, 2, 3, 4]);
     for p in &posts {
-        assert_eq!(ids(p.tags.get().unwrap()), tags_of(p.id));
+        assert_eq!(shared_ids(p.tags.get().unwrap()), tags_of(p.id));
         assert!(p.author.get().unwrap().publisher.get().is_ok());
     }
 }
@@ -644,9 +670,9 @@ fn duplicate_through_rows(db: &Db) {
                 .order_by(Post::id().asc()),
         )
         .unwrap();
-    assert_eq!(ids(posts[0].tags.get().unwrap()), vec![2, 2, 5]);
-    assert_eq!(ids(posts[1].tags.get().unwrap()), vec![5]);
-    assert_eq!(ids(posts[2].tags.get().unwrap()), Vec::<i64>::new());
+    assert_eq!(shared_ids(posts[0].tags.get().unwrap()), vec![2, 2, 5]);
+    assert_eq!(shared_ids(posts[1].tags.get().unwrap()), vec![5]);
+    assert_eq!(shared_ids(posts[2].tags.get().unwrap()), Vec::<i64>::new());
     // Tag 5 is shared by posts 1 and 2: each holds its own copy.
     assert_eq!(
         posts[0].tags.get().unwrap()[2],
@@ -670,7 +696,7 @@ fn through_row_to_missing_child(db: &Db) {
         .unwrap();
     // The link to a missing tag is dropped (the INNER JOIN finds no tag);
     // the link from a missing post matches no parent and is dropped.
-    assert_eq!(ids(posts[0].tags.get().unwrap()), tags_of(1));
+    assert_eq!(shared_ids(posts[0].tags.get().unwrap()), tags_of(1));
     let publishers = db
         .all(&Publisher::query().prefetch_related(Publisher::authors()))
         .unwrap();
@@ -697,7 +723,7 @@ fn split_at_the_variable_limit(db: &Db) {
         vec![7, 7, 6]
     );
     for p in &posts {
-        assert_eq!(ids(p.tags.get().unwrap()), tags_of(p.id));
+        assert_eq!(shared_ids(p.tags.get().unwrap()), tags_of(p.id));
     }
     // The filter's own parameters count against the limit too.
     let q = Post::query()
@@ -766,7 +792,7 @@ fn hundred_thousand_parents(db: &Db) {
     let mut links = 0;
     for p in &posts {
         assert_eq!(p.author.get().unwrap().id, p.id % 50 + 1);
-        let t = ids(p.tags.get().unwrap());
+        let t = shared_ids(p.tags.get().unwrap());
         assert_eq!(t, tags_of(p.id));
         links += t.len();
     }

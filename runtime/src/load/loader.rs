@@ -5,7 +5,7 @@
 use crate::error::{Error, Result};
 use crate::model::column::RawRow;
 use crate::model::table::{Model, decode_at_start};
-use crate::plan::join::Slot;
+use crate::plan::join::{JoinShare, Slot};
 use crate::plan::sql::{Ctx, Statement};
 use crate::query::builder::Query;
 
@@ -55,6 +55,8 @@ pub struct Load<M: Model> {
     ctx: Ctx,
     stage: Stage,
     slots: Vec<Slot>,
+    /// The base statement's JOINed rows, shared by primary key.
+    share: JoinShare,
     rows: Vec<M>,
     current_sql: String,
 }
@@ -86,11 +88,13 @@ impl<M: Model> Load<M> {
         for node in &mut query.prefetch {
             node.resolve(base_joins);
         }
+        let share = JoinShare::new(!query.prefetch.iter().any(|n| n.through_join()));
         Ok(Load {
             query,
             ctx,
             stage,
             slots: Vec::new(),
+            share,
             rows,
             current_sql: String::new(),
         })
@@ -107,7 +111,10 @@ impl<M: Model> Load<M> {
                     self.current_sql.clone_from(&stmt.sql);
                     return Ok(Some(stmt));
                 }
-                Stage::BaseRows => self.stage = Stage::Prefetch(0),
+                Stage::BaseRows => {
+                    self.share.clear();
+                    self.stage = Stage::Prefetch(0);
+                }
                 Stage::Prefetch(i) => {
                     let Some(node) = self.query.prefetch.get_mut(i) else {
                         self.stage = Stage::Done;
@@ -134,7 +141,7 @@ impl<M: Model> Load<M> {
                 let mut model: M = decode_at_start(row, &self.current_sql)?;
                 let mut pos = 0;
                 for j in &self.query.joins {
-                    j.decode(row, &mut model, &self.slots, &mut pos)
+                    j.decode(row, &mut model, &self.slots, &mut pos, &mut self.share)
                         .map_err(|e| e.into_error(&self.current_sql))?;
                 }
                 self.rows.push(model);
@@ -161,6 +168,7 @@ impl<M: Model> Load<M> {
 
     /// Stitch every prefetched level onto the rows and return them.
     pub fn finish(mut self) -> Vec<M> {
+        self.share.clear();
         for node in &mut self.query.prefetch {
             node.attach(&mut self.rows);
         }

@@ -374,3 +374,9 @@ pub(crate) fn narrow_f32(v: f64) -> Result<f32, CellError> {
     }
     Ok(narrowed)
 }
+
+/// The hash of the loader's own maps, whose keys are the keys of rows it
+/// just read: foldhash's folded multiply, randomly seeded. SipHash (the std
+/// default) made hashing about a tenth of the stitching work
+/// (BENCHMARKS.md, "Profile").
+pub(crate) type KeyHash = foldhash::fast::RandomState;

@@ -4,6 +4,7 @@
 //! query ever runs behind the user's back.
 
 use std::fmt;
+use std::sync::Arc;
 
 use crate::error::NotLoaded;
 use crate::model::table::Model;
@@ -43,11 +44,13 @@ impl FieldName {
     }
 }
 
+/// A loaded row is held in an `Arc`: a row that several parents point at
+/// (one author of many posts) is decoded once and shared, not copied.
 #[derive(Clone, PartialEq)]
 enum One<T> {
     Unloaded,
     Missing,
-    Loaded(Box<T>),
+    Loaded(Arc<T>),
 }
 
 /// How the runtime fills a relation field. Implemented by every field type.
@@ -55,6 +58,7 @@ enum One<T> {
 /// ```
 /// use related::prelude::*;
 /// use related::RelationField;
+/// use std::sync::Arc;
 ///
 /// #[derive(Clone, Debug, Model)]
 /// struct Tag { id: i64 }
@@ -62,12 +66,12 @@ enum One<T> {
 /// # fn main() -> Result<(), related::NotLoaded> {
 /// let mut key: ForeignKey<Tag> = ForeignKey::new(7);
 /// assert_eq!(RelationField::key(&key), Some(&7));
-/// key.set_one(Some(Tag { id: 7 }));
+/// key.set_one(Some(Arc::new(Tag { id: 7 })));
 /// assert_eq!(key.get()?.id, 7);
 ///
 /// let mut tags: ManyToMany<Tag> = ManyToMany::default();
 /// assert!(!tags.is_loaded());
-/// tags.set_many(vec![Tag { id: 1 }, Tag { id: 2 }]);
+/// tags.set_many(vec![Arc::new(Tag { id: 1 }), Arc::new(Tag { id: 2 })]);
 /// assert_eq!(tags.len()?, 2);
 /// # Ok(()) }
 /// ```
@@ -77,14 +81,17 @@ pub trait RelationField<T: Model> {
         None
     }
     /// Store the row a JOIN or a single-valued prefetch found (None: no row).
-    fn set_one(&mut self, target: Option<T>);
-    /// Store the rows a prefetch level found for this source row.
-    fn set_many(&mut self, targets: Vec<T>);
-    /// The rows stored so far, for the levels below to fill in.
-    fn loaded_mut(&mut self) -> &mut [T];
+    /// The `Arc` may be shared with other rows of the same load.
+    fn set_one(&mut self, target: Option<Arc<T>>);
+    /// Store the rows a prefetch level found for this source row (each
+    /// decoded once per load and shared by every row that points at it).
+    fn set_many(&mut self, targets: Vec<Arc<T>>);
+    /// The rows stored so far, for the levels below to fill in
+    /// (`Arc::make_mut`: the loader only fills rows it holds alone).
+    fn loaded_mut(&mut self) -> &mut [Arc<T>];
     /// The loaded rows (none for a NULL key or a missing reverse row), or
     /// why there are none: not loaded, or a key pointing at no row.
-    fn loaded(&self) -> Result<&[T], NotLoaded>;
+    fn loaded(&self) -> Result<&[Arc<T>], NotLoaded>;
 }
 
 macro_rules! single_forward {
@@ -116,6 +123,14 @@ macro_rules! single_forward {
 
             /// The related row, if the query loaded it.
             pub fn get(&self) -> Result<&T, NotLoaded> {
+                self.shared().map(|t| &**t)
+            }
+
+            /// The related row as the `Arc` it is held in, if the query
+            /// loaded it: rows of one load that point at the same target
+            /// share one `Arc` (`Arc::ptr_eq` tells), and cloning it is a
+            /// reference count, not a copy of the row.
+            pub fn shared(&self) -> Result<&Arc<T>, NotLoaded> {
                 match &self.target {
                     One::Loaded(t) => Ok(t),
                     One::Unloaded => Err(self.name.not_loaded()),
@@ -126,11 +141,13 @@ macro_rules! single_forward {
                 }
             }
 
-            /// Mutable access to the related row, if loaded.
+            /// Mutable access to the related row, if loaded. A row shared
+            /// with other parents is copied first (`Arc::make_mut`), so the
+            /// change is seen through this field only.
             pub fn get_mut(&mut self) -> Result<&mut T, NotLoaded> {
                 let name = self.name;
                 match &mut self.target {
-                    One::Loaded(t) => Ok(t),
+                    One::Loaded(t) => Ok(Arc::make_mut(t)),
                     One::Unloaded => Err(name.not_loaded()),
                     One::Missing => Err(NotLoaded::Missing {
                         model: name.model,
@@ -156,23 +173,23 @@ macro_rules! single_forward {
             fn key(&self) -> Option<&T::Pk> {
                 Some(&self.key)
             }
-            fn set_one(&mut self, target: Option<T>) {
+            fn set_one(&mut self, target: Option<Arc<T>>) {
                 self.target = match target {
-                    Some(t) => One::Loaded(Box::new(t)),
+                    Some(t) => One::Loaded(t),
                     None => One::Missing,
                 };
             }
-            fn set_many(&mut self, targets: Vec<T>) {
+            fn set_many(&mut self, targets: Vec<Arc<T>>) {
                 self.set_one(targets.into_iter().next());
             }
-            fn loaded_mut(&mut self) -> &mut [T] {
+            fn loaded_mut(&mut self) -> &mut [Arc<T>] {
                 match &mut self.target {
-                    One::Loaded(t) => std::slice::from_mut(&mut **t),
+                    One::Loaded(t) => std::slice::from_mut(t),
                     _ => &mut [],
                 }
             }
-            fn loaded(&self) -> Result<&[T], NotLoaded> {
-                self.get().map(std::slice::from_ref)
+            fn loaded(&self) -> Result<&[Arc<T>], NotLoaded> {
+                self.shared().map(std::slice::from_ref)
             }
         }
 
@@ -180,23 +197,23 @@ macro_rules! single_forward {
             fn key(&self) -> Option<&T::Pk> {
                 self.as_ref().map(|f| &f.key)
             }
-            fn set_one(&mut self, target: Option<T>) {
+            fn set_one(&mut self, target: Option<Arc<T>>) {
                 if let Some(f) = self {
                     f.set_one(target);
                 }
             }
-            fn set_many(&mut self, targets: Vec<T>) {
+            fn set_many(&mut self, targets: Vec<Arc<T>>) {
                 if let Some(f) = self {
                     f.set_many(targets);
                 }
             }
-            fn loaded_mut(&mut self) -> &mut [T] {
+            fn loaded_mut(&mut self) -> &mut [Arc<T>] {
                 match self {
                     Some(f) => f.loaded_mut(),
                     None => &mut [],
                 }
             }
-            fn loaded(&self) -> Result<&[T], NotLoaded> {
+            fn loaded(&self) -> Result<&[Arc<T>], NotLoaded> {
                 match self {
                     Some(f) => f.loaded(),
                     None => Ok(&[]),
@@ -278,7 +295,7 @@ macro_rules! many {
         $(#[$doc])*
         #[derive(Clone)]
         pub struct $name<T: Model> {
-            targets: Option<Vec<T>>,
+            targets: Option<Vec<Arc<T>>>,
             name: &'static FieldName,
         }
 
@@ -297,19 +314,22 @@ macro_rules! many {
 
             /// The loaded rows, in the prefetch query's order. Never touches
             /// the database: in-memory filtering, searching and counting are
-            /// plain slice operations on this.
-            pub fn get(&self) -> Result<&[T], NotLoaded> {
+            /// plain slice operations on this. Each row is an `Arc` shared
+            /// with the other rows of the load that hold it (a tag on many
+            /// posts is one `Tag`); fields read through it as through `&T`.
+            pub fn get(&self) -> Result<&[Arc<T>], NotLoaded> {
                 self.targets.as_deref().ok_or_else(|| self.name.not_loaded())
             }
 
-            /// Mutable access to the loaded rows.
-            pub fn get_mut(&mut self) -> Result<&mut Vec<T>, NotLoaded> {
+            /// Mutable access to the loaded rows. Changing a shared row
+            /// copies it first (`Arc::make_mut`).
+            pub fn get_mut(&mut self) -> Result<&mut Vec<Arc<T>>, NotLoaded> {
                 let name = self.name;
                 self.targets.as_mut().ok_or_else(|| name.not_loaded())
             }
 
             /// Iterate the loaded rows (in memory).
-            pub fn iter(&self) -> Result<std::slice::Iter<'_, T>, NotLoaded> {
+            pub fn iter(&self) -> Result<std::slice::Iter<'_, Arc<T>>, NotLoaded> {
                 self.get().map(|t| t.iter())
             }
 
@@ -328,24 +348,37 @@ macro_rules! many {
                 self.targets.is_some()
             }
 
-            /// Take the loaded rows out, leaving the field unloaded.
-            pub fn take(&mut self) -> Result<Vec<T>, NotLoaded> {
+            /// Take the loaded rows out, leaving the field unloaded. The
+            /// rows stay shared with the other rows of the load.
+            pub fn take(&mut self) -> Result<Vec<Arc<T>>, NotLoaded> {
                 let name = self.name;
                 self.targets.take().ok_or_else(|| name.not_loaded())
+            }
+
+            /// Take the loaded rows out as owned values, leaving the field
+            /// unloaded: a row no other row holds any more is moved out,
+            /// a shared one is copied (`Arc::unwrap_or_clone`).
+            pub fn take_owned(&mut self) -> Result<Vec<T>, NotLoaded> {
+                Ok(self.take()?.into_iter().map(Arc::unwrap_or_clone).collect())
+            }
+
+            /// Owned copies of the loaded rows (the field keeps its rows).
+            pub fn to_owned_vec(&self) -> Result<Vec<T>, NotLoaded> {
+                Ok(self.get()?.iter().map(|t| T::clone(t)).collect())
             }
         }
 
         impl<T: Model> RelationField<T> for $name<T> {
-            fn set_one(&mut self, target: Option<T>) {
+            fn set_one(&mut self, target: Option<Arc<T>>) {
                 self.targets = Some(target.into_iter().collect());
             }
-            fn set_many(&mut self, targets: Vec<T>) {
+            fn set_many(&mut self, targets: Vec<Arc<T>>) {
                 self.targets = Some(targets);
             }
-            fn loaded_mut(&mut self) -> &mut [T] {
+            fn loaded_mut(&mut self) -> &mut [Arc<T>] {
                 self.targets.as_deref_mut().unwrap_or(&mut [])
             }
-            fn loaded(&self) -> Result<&[T], NotLoaded> {
+            fn loaded(&self) -> Result<&[Arc<T>], NotLoaded> {
                 self.get()
             }
         }
@@ -501,6 +534,12 @@ impl<T: Model> ReverseOne<T> {
 
     /// The related row: `Ok(None)` when the query looked and found none.
     pub fn get(&self) -> Result<Option<&T>, NotLoaded> {
+        Ok(self.shared()?.map(|t| &**t))
+    }
+
+    /// The related row as the `Arc` it is held in (see
+    /// [`ForeignKey::shared`]).
+    pub fn shared(&self) -> Result<Option<&Arc<T>>, NotLoaded> {
         match &self.target {
             One::Loaded(t) => Ok(Some(t)),
             One::Missing => Ok(None),
@@ -515,23 +554,23 @@ impl<T: Model> ReverseOne<T> {
 }
 
 impl<T: Model> RelationField<T> for ReverseOne<T> {
-    fn set_one(&mut self, target: Option<T>) {
+    fn set_one(&mut self, target: Option<Arc<T>>) {
         self.target = match target {
-            Some(t) => One::Loaded(Box::new(t)),
+            Some(t) => One::Loaded(t),
             None => One::Missing,
         };
     }
-    fn set_many(&mut self, targets: Vec<T>) {
+    fn set_many(&mut self, targets: Vec<Arc<T>>) {
         self.set_one(targets.into_iter().next());
     }
-    fn loaded_mut(&mut self) -> &mut [T] {
+    fn loaded_mut(&mut self) -> &mut [Arc<T>] {
         match &mut self.target {
-            One::Loaded(t) => std::slice::from_mut(&mut **t),
+            One::Loaded(t) => std::slice::from_mut(t),
             _ => &mut [],
         }
     }
-    fn loaded(&self) -> Result<&[T], NotLoaded> {
-        Ok(self.get()?.map_or(&[], std::slice::from_ref))
+    fn loaded(&self) -> Result<&[Arc<T>], NotLoaded> {
+        Ok(self.shared()?.map_or(&[], std::slice::from_ref))
     }
 }
 
@@ -569,7 +608,7 @@ mod serde_impls {
             {
                 fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                     match &self.target {
-                        One::Loaded(t) => t.serialize(s),
+                        One::Loaded(t) => T::serialize(t, s),
                         One::Unloaded => self.key.serialize(s),
                         One::Missing => s.serialize_none(),
                     }
@@ -580,11 +619,26 @@ mod serde_impls {
     single!(ForeignKey);
     single!(OneToOne);
 
+    /// The rows of a many-valued field, serialized as a `Vec<T>` would be
+    /// (serde's own `Arc` impl needs its `rc` feature; the output is the
+    /// same as when fields held plain rows).
+    struct Rows<'a, T>(&'a [Arc<T>]);
+
+    impl<T: Serialize> Serialize for Rows<'_, T> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(self.0.iter().map(|t| &**t))
+        }
+    }
+
     macro_rules! many {
         ($name:ident) => {
             impl<T: Model + Serialize> Serialize for $name<T> {
                 fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                    self.targets.serialize(s)
+                    // As `Option<Vec<T>>` did.
+                    match &self.targets {
+                        Some(t) => s.serialize_some(&Rows(t)),
+                        None => s.serialize_none(),
+                    }
                 }
             }
         };
@@ -596,7 +650,7 @@ mod serde_impls {
     impl<T: Model + Serialize> Serialize for ReverseOne<T> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             match &self.target {
-                One::Loaded(t) => t.serialize(s),
+                One::Loaded(t) => T::serialize(t, s),
                 One::Unloaded | One::Missing => s.serialize_none(),
             }
         }

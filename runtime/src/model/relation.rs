@@ -3,6 +3,7 @@
 //! markers (and chains of them), so the compiler checks what may be joined.
 
 use std::any::TypeId;
+use std::sync::Arc;
 
 use crate::model::column::Key;
 use crate::model::table::{Model, ModelInfo};
@@ -230,21 +231,22 @@ pub trait Relation: Copy + Default + Send + Sync + 'static {
     /// comes from the through table.
     fn target_link(target: &Self::Target) -> Option<&Self::Link>;
 
-    /// Store the loaded rows into the source's field.
-    fn attach(source: &mut Self::Source, targets: Vec<Self::Target>);
+    /// Store the loaded rows into the source's field (shared: one `Arc`
+    /// per distinct row of the load).
+    fn attach(source: &mut Self::Source, targets: Vec<Arc<Self::Target>>);
 
     /// Store the result of a JOIN (None: the LEFT JOIN found no row).
-    fn attach_one(source: &mut Self::Source, target: Option<Self::Target>);
+    fn attach_one(source: &mut Self::Source, target: Option<Arc<Self::Target>>);
 
     /// The rows loaded into the source's field so far (empty if not loaded).
-    fn loaded_mut(source: &mut Self::Source) -> &mut [Self::Target];
+    fn loaded_mut(source: &mut Self::Source) -> &mut [Arc<Self::Target>];
 
     /// Called by a prefetch for each child it hands to `parent`: a reverse
     /// foreign key or reverse one-to-one fills the child's forward field
     /// with (a copy of) its parent, so `author.posts[i].author` needs no
     /// statement. The default does nothing.
     #[doc(hidden)]
-    fn __back_ref(_parent: &Self::Source, _child: &mut Self::Target) {}
+    fn __back_ref(_parent: &Self::Source, _child: &mut Arc<Self::Target>) {}
 
     /// Identity of the relation, for merging lookups that share a prefix.
     fn id() -> TypeId {

@@ -13,6 +13,7 @@
 use std::fmt;
 use std::marker::PhantomData;
 use std::ops::Deref;
+use std::sync::Arc;
 
 use ref_cast::RefCast;
 
@@ -99,18 +100,18 @@ impl<M: Model> LoadSet<M> for No {
 /// A slot of a set, for a relation whose target is `T`.
 pub trait Slot<T: Model>: 'static {
     /// Check the rows a relation field holds (or its `NotLoaded`).
-    fn verify(rows: Result<&[T], NotLoaded>) -> Result<(), NotLoaded>;
+    fn verify(rows: Result<&[Arc<T>], NotLoaded>) -> Result<(), NotLoaded>;
 }
 
 impl<T: Model> Slot<T> for No {
-    fn verify(_: Result<&[T], NotLoaded>) -> Result<(), NotLoaded> {
+    fn verify(_: Result<&[Arc<T>], NotLoaded>) -> Result<(), NotLoaded> {
         Ok(())
     }
 }
 
 impl<T: Model, N: LoadSet<T>> Slot<T> for Yes<N> {
-    fn verify(rows: Result<&[T], NotLoaded>) -> Result<(), NotLoaded> {
-        rows?.iter().try_for_each(N::verify)
+    fn verify(rows: Result<&[Arc<T>], NotLoaded>) -> Result<(), NotLoaded> {
+        rows?.iter().try_for_each(|row| N::verify(row))
     }
 }
 
@@ -167,8 +168,11 @@ impl<M, L> Loaded<M, L> {
     /// accessors below: the set `N` of the relation's slot was checked with
     /// the row holding it. Crate-private, so no caller outside can claim a
     /// set a row does not hold.
-    fn view(row: &M) -> &Self {
-        Loaded::ref_cast(row)
+    ///
+    /// Loaded rows are held in `Arc`s (shared by the rows pointing at
+    /// them): the view is of the row inside.
+    fn view_arc(row: &Arc<M>) -> &Self {
+        Loaded::ref_cast(&**row)
     }
 }
 
@@ -218,12 +222,12 @@ impl<M: serde::Serialize, L> serde::Serialize for Loaded<M, L> {
 
 /// The rows of a loaded many-valued relation, each a typed row.
 pub struct Rows<'a, T, N> {
-    rows: &'a [T],
+    rows: &'a [Arc<T>],
     set: PhantomData<fn() -> N>,
 }
 
 impl<'a, T, N> Rows<'a, T, N> {
-    fn new(rows: &'a [T]) -> Self {
+    fn new(rows: &'a [Arc<T>]) -> Self {
         Rows {
             rows,
             set: PhantomData,
@@ -244,16 +248,17 @@ impl<'a, T, N: 'a> Rows<'a, T, N> {
 
     /// The row at `index`.
     pub fn get(&self, index: usize) -> Option<&'a Loaded<T, N>> {
-        self.rows.get(index).map(Loaded::view)
+        self.rows.get(index).map(Loaded::view_arc)
     }
 
     /// The rows in order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = &'a Loaded<T, N>> + use<'a, T, N> {
-        self.rows.iter().map(Loaded::view)
+        self.rows.iter().map(Loaded::view_arc)
     }
 
-    /// The plain models.
-    pub fn as_models(&self) -> &'a [T] {
+    /// The plain models, each in the `Arc` it shares with the other rows
+    /// of the load that hold it.
+    pub fn as_models(&self) -> &'a [Arc<T>] {
         self.rows
     }
 }
@@ -268,10 +273,11 @@ impl<T, N> Copy for Rows<'_, T, N> {}
 
 impl<'a, T, N: 'a> IntoIterator for Rows<'a, T, N> {
     type Item = &'a Loaded<T, N>;
-    type IntoIter = std::iter::Map<std::slice::Iter<'a, T>, fn(&'a T) -> &'a Loaded<T, N>>;
+    type IntoIter =
+        std::iter::Map<std::slice::Iter<'a, Arc<T>>, fn(&'a Arc<T>) -> &'a Loaded<T, N>>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.rows.iter().map(Loaded::view)
+        self.rows.iter().map(Loaded::view_arc)
     }
 }
 
@@ -288,9 +294,9 @@ impl<T: fmt::Debug, N> fmt::Debug for Rows<'_, T, N> {
 
 /// A loaded non-NULL foreign key.
 #[doc(hidden)]
-pub fn one<T, N>(rows: Result<&[T], NotLoaded>) -> &Loaded<T, N> {
+pub fn one<T, N>(rows: Result<&[Arc<T>], NotLoaded>) -> &Loaded<T, N> {
     let rows = rows.expect("a typed row holds the relations of its type");
-    Loaded::view(
+    Loaded::view_arc(
         rows.first()
             .expect("a typed row holds its loaded foreign key"),
     )
@@ -298,15 +304,15 @@ pub fn one<T, N>(rows: Result<&[T], NotLoaded>) -> &Loaded<T, N> {
 
 /// A loaded NULL-able foreign key or reverse one-to-one.
 #[doc(hidden)]
-pub fn optional<T, N>(rows: Result<&[T], NotLoaded>) -> Option<&Loaded<T, N>> {
+pub fn optional<T, N>(rows: Result<&[Arc<T>], NotLoaded>) -> Option<&Loaded<T, N>> {
     rows.expect("a typed row holds the relations of its type")
         .first()
-        .map(Loaded::view)
+        .map(Loaded::view_arc)
 }
 
 /// A loaded many-valued relation.
 #[doc(hidden)]
-pub fn many<T, N>(rows: Result<&[T], NotLoaded>) -> Rows<'_, T, N> {
+pub fn many<T, N>(rows: Result<&[Arc<T>], NotLoaded>) -> Rows<'_, T, N> {
     Rows::new(rows.expect("a typed row holds the relations of its type"))
 }
 

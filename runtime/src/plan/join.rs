@@ -2,10 +2,12 @@
 //! statement, and the decoding of each joined row into nested models.
 
 use std::any::{Any, TypeId};
+use std::collections::HashMap;
 use std::marker::PhantomData;
+use std::sync::Arc;
 
 use crate::error::Error;
-use crate::model::column::RawRow;
+use crate::model::column::{Column, KeyHash, RawRow};
 use crate::model::relation::Relation;
 use crate::model::table::{FieldError, Model};
 use crate::plan::across::{Joined, Scope, write_join};
@@ -45,8 +47,56 @@ pub(crate) trait JoinNode<P>: Send + Sync {
         parent: &mut P,
         slots: &[Slot],
         pos: &mut usize,
+        share: &mut JoinShare,
     ) -> Result<(), FieldErrorAt>;
 }
+
+/// The rows each JOIN of one statement decoded so far, by primary key, so
+/// a row that many base rows point at (one author of many posts) is
+/// decoded once and its `Arc` shared. Within one statement a hop's row and
+/// everything joined below it depend only on that row (forward keys are its
+/// own columns, a reverse one-to-one is unique), so the shared copy is what
+/// decoding again would give.
+///
+/// Off when a prefetch level runs below a JOIN of the statement: that level
+/// fills the JOINed rows in place (`Arc::make_mut`), per parent.
+pub(crate) struct JoinShare {
+    on: bool,
+    /// One map per slot, `HashMap<Pk, Arc<Target>>` of that hop, made on
+    /// the hop's first row.
+    seen: Vec<Option<Box<dyn Any + Send + Sync>>>,
+}
+
+impl JoinShare {
+    pub fn new(on: bool) -> Self {
+        JoinShare {
+            on,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Forget the rows (their `Arc`s go on living in the rows holding them).
+    pub fn clear(&mut self) {
+        self.seen = Vec::new();
+    }
+
+    fn seen<M: Model>(&mut self, slot: usize) -> &mut Seen<M> {
+        if self.seen.len() <= slot {
+            self.seen.resize_with(slot + 1, || None);
+        }
+        let entry = self.seen[slot].get_or_insert_with(|| Box::new(Seen::<M>::default()));
+        if !(**entry).is::<Seen<M>>() {
+            // A slot is always the same hop within one statement; a new
+            // statement with another shape starts from a cleared table.
+            *entry = Box::new(Seen::<M>::default());
+        }
+        (**entry)
+            .downcast_mut::<Seen<M>>()
+            .expect("the entry was just made for this type")
+    }
+}
+
+type Seen<M> = HashMap<<M as Model>::Pk, Arc<M>, KeyHash>;
 
 /// A decode error together with the model it happened in.
 #[derive(Debug)]
@@ -121,6 +171,28 @@ pub(crate) fn clone_nodes<P>(nodes: &[Box<dyn JoinNode<P>>]) -> Vec<Box<dyn Join
     nodes.iter().map(|n| n.clone_box()).collect()
 }
 
+impl<R: Relation> JoinHop<R> {
+    /// The hop's row and the joins below it.
+    fn decode_target(
+        &self,
+        row: &dyn RawRow,
+        slot: Slot,
+        slots: &[Slot],
+        pos: &mut usize,
+        share: &mut JoinShare,
+    ) -> Result<R::Target, FieldErrorAt> {
+        let mut target =
+            <R::Target as Model>::decode(row, slot.offset).map_err(|error| FieldErrorAt {
+                model: <R::Target as Model>::info().name,
+                error,
+            })?;
+        for child in &self.children {
+            child.decode(row, &mut target, slots, pos, share)?;
+        }
+        Ok(target)
+    }
+}
+
 impl<R: Relation> JoinNode<R::Source> for JoinHop<R> {
     fn id(&self) -> TypeId {
         TypeId::of::<R>()
@@ -184,29 +256,42 @@ impl<R: Relation> JoinNode<R::Source> for JoinHop<R> {
         parent: &mut R::Source,
         slots: &[Slot],
         pos: &mut usize,
+        share: &mut JoinShare,
     ) -> Result<(), FieldErrorAt> {
-        let slot = slots[*pos];
+        let me = *pos;
+        let slot = slots[me];
         *pos += 1;
         let target_info = <R::Target as Model>::info();
         let err = |error| FieldErrorAt {
             model: target_info.name,
             error,
         };
+        let pk_col = target_info.pk_column();
         if slot.left {
-            let pk = target_info.pk_column();
             let null = row
                 .is_null(slot.offset + target_info.pk)
-                .map_err(|e| err(FieldError::new(pk.field, pk.name, e)))?;
+                .map_err(|e| err(FieldError::new(pk_col.field, pk_col.name, e)))?;
             if null {
                 R::attach_one(parent, None);
                 *pos += slot.span - 1;
                 return Ok(());
             }
         }
-        let mut target = <R::Target as Model>::decode(row, slot.offset).map_err(err)?;
-        for child in &self.children {
-            child.decode(row, &mut target, slots, pos)?;
+        if !share.on {
+            let target = self.decode_target(row, slot, slots, pos, share)?;
+            R::attach_one(parent, Some(Arc::new(target)));
+            return Ok(());
         }
+        let pk = <<R::Target as Model>::Pk as Column>::decode(row, slot.offset + target_info.pk)
+            .map_err(|e| err(FieldError::new(pk_col.field, pk_col.name, e)))?;
+        if let Some(seen) = share.seen::<R::Target>(me).get(&pk) {
+            let seen = Arc::clone(seen);
+            R::attach_one(parent, Some(seen));
+            *pos += slot.span - 1;
+            return Ok(());
+        }
+        let target = Arc::new(self.decode_target(row, slot, slots, pos, share)?);
+        share.seen::<R::Target>(me).insert(pk, Arc::clone(&target));
         R::attach_one(parent, Some(target));
         Ok(())
     }

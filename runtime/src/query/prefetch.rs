@@ -8,6 +8,7 @@
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::marker::PhantomData;
+use std::sync::Arc;
 
 use crate::error::{Error, Result};
 use crate::model::column::{Column, Key, RawRow};
@@ -15,7 +16,7 @@ use crate::model::relation::{Cardinality, Relation, RelationKind, SingleValued};
 use crate::model::table::{FieldError, Model};
 use crate::model::typed::Union;
 use crate::model::value::Value;
-use crate::plan::join::{FieldErrorAt, JoinNode, Slot, find_hop};
+use crate::plan::join::{FieldErrorAt, JoinNode, JoinShare, Slot, find_hop};
 use crate::plan::select::{KeyList, LinkFilter, SelectParts, render_select};
 use crate::plan::sql::{Ctx, KeyBinding, PlannedStatement, Statement};
 use crate::query::builder::Query;
@@ -52,9 +53,9 @@ pub trait PrefetchTarget: Copy + Default + Send + Sync + 'static {
     /// The field's name.
     fn name() -> &'static str;
     /// Stores `items` in the field of `source`.
-    fn attach(source: &mut Self::Source, items: Vec<Self::Item>);
+    fn attach(source: &mut Self::Source, items: Vec<Arc<Self::Item>>);
     /// The rows stored in the field, for nested prefetches to fill.
-    fn loaded_mut(source: &mut Self::Source) -> &mut [Self::Item];
+    fn loaded_mut(source: &mut Self::Source) -> &mut [Arc<Self::Item>];
     /// The source's loaded set with only this field loaded, `N` below it.
     #[doc(hidden)]
     type Loads<N>;
@@ -78,7 +79,7 @@ pub trait TargetFor<S, T>: 'static {
     fn name() -> &'static str;
     /// [`PrefetchTarget::attach`].
     #[doc(hidden)]
-    fn attach(source: &mut S, items: Vec<T>);
+    fn attach(source: &mut S, items: Vec<Arc<T>>);
 }
 
 /// [`TargetFor`] as the derive implements it, one impl per `Prefetched`
@@ -92,7 +93,7 @@ pub trait PrefetchInto<S, T>: 'static {
     /// The field's name.
     fn name() -> &'static str;
     /// Stores `items` in the field of `source`.
-    fn attach(source: &mut S, items: Vec<T>);
+    fn attach(source: &mut S, items: Vec<Arc<T>>);
 }
 
 #[diagnostic::do_not_recommend]
@@ -103,7 +104,7 @@ impl<S, T, A: PrefetchInto<S, T>> TargetFor<S, T> for A {
         A::name()
     }
 
-    fn attach(source: &mut S, items: Vec<T>) {
+    fn attach(source: &mut S, items: Vec<Arc<T>>) {
         A::attach(source, items)
     }
 }
@@ -376,7 +377,7 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
 struct Target<S, T> {
     id: TypeId,
     name: &'static str,
-    attach: fn(&mut S, Vec<T>),
+    attach: fn(&mut S, Vec<Arc<T>>),
     own: bool,
 }
 
@@ -430,8 +431,10 @@ struct Via<'a, R: Relation> {
 impl<R: Relation> Parents<R::Target> for Via<'_, R> {
     fn for_each(&mut self, f: &mut dyn FnMut(&mut R::Target)) {
         self.inner.for_each(&mut |source| {
+            // A level below a JOIN runs only on a load that does not
+            // share its JOINed rows (`JoinShare`), so this copies nothing.
             for t in R::loaded_mut(source) {
-                f(t);
+                f(Arc::make_mut(t));
             }
         });
     }
@@ -453,6 +456,10 @@ pub(crate) trait PrefetchNode<P>: Send + Sync {
     /// Decide whether this level's rows were already loaded by a JOIN of the
     /// statement that loaded its parents (then it sends nothing itself).
     fn resolve(&mut self, joins: &[Box<dyn JoinNode<P>>]);
+    /// Whether this level's parents are rows a JOIN loaded (as resolved).
+    fn through_join(&self) -> bool {
+        false
+    }
     fn explain(&self, ctx: Ctx, prefix: &str, out: &mut Vec<PlannedStatement>);
     fn next_statement(
         &mut self,
@@ -505,6 +512,8 @@ pub(crate) struct Level<R: Relation> {
     /// Where the key each row matched sits in the rows, and its column's
     /// name: the link table's column, or the matched key list's.
     link_index: Option<(usize, &'static str)>,
+    /// The rows this level's own JOINs decoded, shared by primary key.
+    share: JoinShare,
     children: Vec<R::Target>,
     /// Children already decoded, by primary key (link tables only: there a
     /// child arrives once per link).
@@ -529,11 +538,7 @@ pub(crate) struct Level<R: Relation> {
 /// The group of a parent whose key is NULL, or matched no key.
 const NO_GROUP: u32 = u32::MAX;
 
-/// The hash of the loader's own maps, whose keys are the keys of rows it
-/// just read: foldhash's folded multiply, randomly seeded. SipHash (the std
-/// default) made hashing about a tenth of the stitching work
-/// (BENCHMARKS.md, "Profile").
-pub(crate) type KeyHash = foldhash::fast::RandomState;
+pub(crate) use crate::model::column::KeyHash;
 
 impl<R: Relation> Level<R> {
     pub(crate) fn plain() -> Self {
@@ -552,6 +557,7 @@ impl<R: Relation> Level<R> {
             chunks: Vec::new(),
             slots: Vec::new(),
             link_index: None,
+            share: JoinShare::new(false),
             children: Vec::new(),
             by_pk: HashMap::default(),
             groups: HashMap::default(),
@@ -725,7 +731,7 @@ impl<R: Relation> Level<R> {
         })?;
         let mut pos = 0;
         for j in &self.query.joins {
-            j.decode(row, &mut child, &self.slots, &mut pos)?;
+            j.decode(row, &mut child, &self.slots, &mut pos, &mut self.share)?;
         }
         self.children.push(child);
         Ok(self.children.len() - 1)
@@ -737,6 +743,7 @@ impl<R: Relation> Level<R> {
         let children = std::mem::take(&mut self.children);
         let parent_groups = std::mem::take(&mut self.parent_groups);
         self.by_pk = HashMap::default();
+        self.share.clear();
         // Group `g` is `members[start[g]..start[g + 1]]`, children in
         // arrival order within a group.
         let mut start = vec![0u32; groups.len() + 1];
@@ -776,7 +783,8 @@ impl<R: Relation> Level<R> {
             }
         }
         // How many parents take each child, so the last one can take it
-        // instead of a copy.
+        // out: then a child of one parent is not shared with this table,
+        // and a back reference (`__back_ref`) fills it in place.
         let mut group_parents = vec![0u32; groups.len()];
         for &g in &parent_groups {
             if let Some(n) = group_parents.get_mut(g as usize) {
@@ -788,7 +796,10 @@ impl<R: Relation> Level<R> {
             uses[child as usize] += group_parents[g as usize];
         }
         drop((links, group_parents));
-        let mut slots: Vec<Option<R::Target>> = children.into_iter().map(Some).collect();
+        // The levels below have filled the children in already: from here
+        // each child is shared by every parent that takes it.
+        let mut slots: Vec<Option<Arc<R::Target>>> =
+            children.into_iter().map(|c| Some(Arc::new(c))).collect();
         let attach = self.target.attach;
         let mut next = parent_groups.into_iter();
         parents.for_each(&mut |p| {
@@ -809,7 +820,7 @@ impl<R: Relation> Level<R> {
                     let i = i as usize;
                     let child = match uses[i] {
                         // The last parent that takes it (or, never in
-                        // practice, one that was not counted: it copies).
+                        // practice, one that was not counted: it shares).
                         1 => {
                             uses[i] = 0;
                             slots[i].take()
@@ -915,6 +926,11 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
                 }
             }
         }
+        self.share = JoinShare::new(!self.query.prefetch.iter().any(|n| n.through_join()));
+    }
+
+    fn through_join(&self) -> bool {
+        self.joined
     }
 
     fn explain(&self, ctx: Ctx, prefix: &str, out: &mut Vec<PlannedStatement>) {
@@ -966,6 +982,8 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
                 }
                 Phase::Fetch => match self.chunks.pop() {
                     Some(keys) => {
+                        // Rows are shared within one statement only.
+                        self.share.clear();
                         let (stmt, slots, link_index) = self.statement(ctx, keys);
                         self.slots = slots;
                         self.link_index = link_index;
