@@ -1,5 +1,4 @@
 use related::Json;
-use related::prelude::*;
 
 #[derive(Clone, Debug, related::Model)]
 pub struct Event {

@@ -1,4 +1,3 @@
-use related::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, related::Column)]
 #[related(rename_all = "snake_case")]

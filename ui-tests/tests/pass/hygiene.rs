@@ -26,7 +26,7 @@ mod hostile {
 mod models {
     #[allow(unused_imports)]
     use crate::hostile::*;
-    use related::{ForeignKey, ManyToMany, Model, Reverse};
+    use related::{ForeignKey, ManyToMany, Reverse};
 
     #[derive(Clone, Debug, related::Model)]
     #[related(table = "node")]

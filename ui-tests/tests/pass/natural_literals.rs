@@ -1,7 +1,6 @@
 // Filters take the values a user writes: integer literals on every integer
 // column type, `&str` on text columns (nullable or not), `is_in` over
 // `&Vec<T>`, `&[T]`, arrays and iterators of `&T`.
-use related::prelude::*;
 
 #[derive(Clone, Debug, related::Model)]
 pub struct Product {
