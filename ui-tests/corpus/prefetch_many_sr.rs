@@ -1,5 +1,5 @@
 // Mistake: Prefetch select_related on a many relation.
-// expect: posts
+// expect: tags
 // fix: prefetch_related
 #[path = "common/models.rs"]
 mod models;
