@@ -104,6 +104,15 @@ macro_rules! single_forward {
             name: &'static FieldName,
         }
 
+        // SAFETY: every field is `Send + Sync` when `T: Model` (which
+        // requires `T: Send + Sync` and `T::Pk: Send + Sync`); the struct
+        // cannot exist without `T: Model`. Stated here so that proving a
+        // model `Send + Sync` stops at its relation fields instead of
+        // walking the whole (cyclic) graph of models behind them.
+        unsafe impl<T: Model> Send for $name<T> {}
+        // SAFETY: as for `Send` above.
+        unsafe impl<T: Model> Sync for $name<T> {}
+
         impl<T: Model> $name<T> {
             /// A value pointing at the row with primary key `key` (for inserts).
             pub fn new(key: T::Pk) -> Self {
@@ -298,6 +307,15 @@ macro_rules! many {
             targets: Option<Vec<Arc<T>>>,
             name: &'static FieldName,
         }
+
+        // SAFETY: every field is `Send + Sync` when `T: Model` (which
+        // requires `T: Send + Sync` and `T::Pk: Send + Sync`); the struct
+        // cannot exist without `T: Model`. Stated here so that proving a
+        // model `Send + Sync` stops at its relation fields instead of
+        // walking the whole (cyclic) graph of models behind them.
+        unsafe impl<T: Model> Send for $name<T> {}
+        // SAFETY: as for `Send` above.
+        unsafe impl<T: Model> Sync for $name<T> {}
 
         impl<T: Model> Default for $name<T> {
             fn default() -> Self {
@@ -513,6 +531,15 @@ pub struct ReverseOne<T: Model> {
     target: One<T>,
     name: &'static FieldName,
 }
+
+// SAFETY: every field is `Send + Sync` when `T: Model` (which
+// requires `T: Send + Sync` and `T::Pk: Send + Sync`); the struct
+// cannot exist without `T: Model`. Stated here so that proving a
+// model `Send + Sync` stops at its relation fields instead of
+// walking the whole (cyclic) graph of models behind them.
+unsafe impl<T: Model> Send for ReverseOne<T> {}
+// SAFETY: as for `Send` above.
+unsafe impl<T: Model> Sync for ReverseOne<T> {}
 
 impl<T: Model> Default for ReverseOne<T> {
     fn default() -> Self {
