@@ -53,6 +53,21 @@ enum One<T> {
     Loaded(Arc<T>),
 }
 
+impl<T> One<T> {
+    /// What a JOIN or a single-valued prefetch found: the row, or none.
+    fn found(target: Option<Arc<T>>) -> Self {
+        target.map_or(One::Missing, One::Loaded)
+    }
+
+    /// The row, for the levels below to fill in (none if not loaded).
+    fn as_mut_slice(&mut self) -> &mut [Arc<T>] {
+        match self {
+            One::Loaded(t) => std::slice::from_mut(t),
+            _ => &mut [],
+        }
+    }
+}
+
 /// How the runtime fills a relation field. Implemented by every field type.
 ///
 /// ```
@@ -183,19 +198,13 @@ macro_rules! single_forward {
                 Some(&self.key)
             }
             fn set_one(&mut self, target: Option<Arc<T>>) {
-                self.target = match target {
-                    Some(t) => One::Loaded(t),
-                    None => One::Missing,
-                };
+                self.target = One::found(target);
             }
             fn set_many(&mut self, targets: Vec<Arc<T>>) {
                 self.set_one(targets.into_iter().next());
             }
             fn loaded_mut(&mut self) -> &mut [Arc<T>] {
-                match &mut self.target {
-                    One::Loaded(t) => std::slice::from_mut(t),
-                    _ => &mut [],
-                }
+                self.target.as_mut_slice()
             }
             fn loaded(&self) -> Result<&[Arc<T>], NotLoaded> {
                 self.shared().map(std::slice::from_ref)
@@ -582,19 +591,13 @@ impl<T: Model> ReverseOne<T> {
 
 impl<T: Model> RelationField<T> for ReverseOne<T> {
     fn set_one(&mut self, target: Option<Arc<T>>) {
-        self.target = match target {
-            Some(t) => One::Loaded(t),
-            None => One::Missing,
-        };
+        self.target = One::found(target);
     }
     fn set_many(&mut self, targets: Vec<Arc<T>>) {
         self.set_one(targets.into_iter().next());
     }
     fn loaded_mut(&mut self) -> &mut [Arc<T>] {
-        match &mut self.target {
-            One::Loaded(t) => std::slice::from_mut(t),
-            _ => &mut [],
-        }
+        self.target.as_mut_slice()
     }
     fn loaded(&self) -> Result<&[Arc<T>], NotLoaded> {
         Ok(self.shared()?.map_or(&[], std::slice::from_ref))
