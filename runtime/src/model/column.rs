@@ -313,11 +313,15 @@ impl Key for String {
 }
 impl Key for Vec<u8> {}
 
-/// `Ordered` for a type and its `Option`.
+/// `Ordered` for a type and its `Option`. Hidden from diagnostics: a
+/// column type without an order gets `Ordered`'s message, not a list of
+/// the types that have one.
 macro_rules! ordered {
     ($($t:ty),* $(,)?) => {
         $(
+            #[diagnostic::do_not_recommend]
             impl $crate::model::column::Ordered for $t {}
+            #[diagnostic::do_not_recommend]
             impl $crate::model::column::Ordered for Option<$t> {}
         )*
     };

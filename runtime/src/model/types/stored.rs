@@ -73,4 +73,5 @@ impl<T: StoredAs> Column for Option<T> {
 )]
 pub trait OrderedStored: Ordered + StoredAs {}
 
+#[diagnostic::do_not_recommend]
 impl<T: OrderedStored> Ordered for Option<T> {}
