@@ -170,9 +170,10 @@ pub fn names(model: &Model, bodies: Bodies) -> TokenStream {
                 // guard keeps the handle from reporting it a second time.
                 let guard = quote_spanned!(span=> where for<'__r> #ty: ::related::Column);
                 let doc = format!(" The `{column}` column, for filters and ordering.");
+                markers.push(column_marker(vis, name));
                 handles.push(quote_spanned! {span=>
                     #[doc = #doc]
-                    #vis const fn #name() -> ::related::Col<#ident, #ty>
+                    #vis const fn #name() -> ::related::Col<#ident, #ty, #module::#name>
                     #guard
                     {
                         #body
@@ -185,9 +186,14 @@ pub fn names(model: &Model, bodies: Bodies) -> TokenStream {
                 column,
                 nullable,
                 ..
-            } => handles.extend(key_handle(
-                model, field, target, column, *nullable, &taken, bodies,
-            )),
+            } => {
+                if let Some((marker, handle)) =
+                    key_handle(model, field, target, column, *nullable, &taken, bodies)
+                {
+                    markers.push(marker);
+                    handles.push(handle);
+                }
+            }
             _ => {}
         }
 
@@ -277,14 +283,16 @@ fn key_handle(
     nullable: bool,
     taken: &[String],
     bodies: Bodies,
-) -> Option<TokenStream> {
+) -> Option<(TokenStream, TokenStream)> {
     let mut handle = syn::parse_str::<Ident>(column).ok()?;
     if taken.contains(&plain(&handle)) {
         return None;
     }
     handle.set_span(field.ident.span());
     let ident = model.ident;
+    let module = module_ident(model);
     let vis = narrower(model.vis, field.vis);
+    let marker = column_marker(vis, &handle);
     let span = target.span();
     let target = user_tokens(target, ident);
     let key = quote_spanned!(span=> <#target as ::related::Model>::Pk);
@@ -302,14 +310,15 @@ fn key_handle(
         " The `{column}` key column of `{}`, for filters and ordering.",
         plain(field.ident)
     );
-    Some(quote_spanned! {span=>
+    let handle = quote_spanned! {span=>
         #[doc = #doc]
-        #vis const fn #handle() -> ::related::Col<#ident, #ty>
+        #vis const fn #handle() -> ::related::Col<#ident, #ty, #module::#handle>
         #guard
         {
             #body
         }
-    })
+    };
+    Some((marker, handle))
 }
 
 fn relation_doc(field: &Field) -> String {
@@ -355,6 +364,14 @@ pub fn relation_target<'a>(field: &Field<'a>) -> Option<&'a Type> {
         | Kind::Reverse { target, .. } => Some(target),
         Kind::Scalar { .. } | Kind::Prefetched { .. } | Kind::Counted { .. } => None,
     }
+}
+
+/// A column handle's marker type (`Col<Post, String, title>`): it only
+/// names the column in diagnostics, so it has no traits.
+fn column_marker(vis: &Visibility, name: &Ident) -> TokenStream {
+    let span = name.span();
+    let marker_vis = one_module_down(vis, span);
+    quote_spanned!(span=> #marker_vis struct #name;)
 }
 
 pub fn module_ident(model: &Model) -> Ident {

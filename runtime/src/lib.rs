@@ -50,7 +50,7 @@ pub use plan::schema::LinkPair;
 pub use plan::sql::{Ctx, PlannedStatement};
 pub use plan::sql::{Dialect, KeyBinding, Statement};
 pub use query::builder::{ModelQuery, Query};
-pub use query::expr::{Col, Filter, Like, Order};
+pub use query::expr::{Col, Filter, IntoFilter, IntoOrder, Like, LikePattern, Order};
 pub use query::operand::{Bound, Operand};
 pub use query::path::{Append, Chain, ColumnPath, Path, PathFrom, SelectFrom};
 #[doc(hidden)]
@@ -68,9 +68,12 @@ pub mod prelude {
     #[cfg(feature = "tokio")]
     pub use crate::AsyncExecutor;
     pub use crate::{
-        Counted, Executor, ForeignKey, Like, Loaded, ManyToMany, Model, ModelQuery, OneToOne,
-        Prefetch, Prefetched, Query, Reverse, ReverseOne,
+        Counted, Executor, ForeignKey, Loaded, ManyToMany, Model, ModelQuery, OneToOne, Prefetch,
+        Prefetched, Query, Reverse, ReverseOne,
     };
+    // Methods a relation handle does not have (`eq`, `asc`, ...), each one
+    // error naming the key column to use instead.
+    pub use crate::query::misuse::NotAColumn as _;
     // The path methods (`col`, `any`) without taking the name `Path`,
     // which `std::path::Path` users already have.
     pub use crate::Path as _;

@@ -27,7 +27,7 @@
 use std::fmt::Debug;
 
 use related::prelude::*;
-use related::{Chain, Like, Path, SingleValued};
+use related::{Chain, Path, SingleValued};
 use related::{Col, Column, Filter, ModelInfo, Order, PrefetchTarget, Relation, RelationField};
 
 #[derive(Clone, Debug, PartialEq, Model)]
@@ -568,9 +568,13 @@ fn text(v: &Val) -> String {
     }
 }
 
-fn cmp<M: Model, T: Column + related::Ordered>(c: Col<M, T>, op: Op, v: T::NotNull) -> Filter<M>
+fn cmp<M: Model, T: Column + related::Ordered, N>(
+    c: Col<M, T, N>,
+    op: Op,
+    v: T::NotNull,
+) -> Filter<M>
 where
-    T::NotNull: related::Operand<T>,
+    T::NotNull: related::Operand<T, N>,
 {
     match op {
         Op::Eq => c.eq(v),
@@ -582,7 +586,7 @@ where
     }
 }
 
-impl<M: Model> LeafOf<M> for Col<M, i64> {
+impl<M: Model, N> LeafOf<M> for Col<M, i64, N> {
     fn leaf_of(self, leaf: &Leaf) -> Filter<M> {
         match leaf {
             Leaf::Cmp(op, v) => cmp(self, *op, int(v)),
@@ -592,7 +596,7 @@ impl<M: Model> LeafOf<M> for Col<M, i64> {
     }
 }
 
-impl<M: Model> LeafOf<M> for Col<M, Option<i64>> {
+impl<M: Model, N> LeafOf<M> for Col<M, Option<i64>, N> {
     fn leaf_of(self, leaf: &Leaf) -> Filter<M> {
         match leaf {
             // `= None` is Django's `IS NULL`; `<> None` its negation.
@@ -609,7 +613,7 @@ impl<M: Model> LeafOf<M> for Col<M, Option<i64>> {
     }
 }
 
-impl<M: Model> LeafOf<M> for Col<M, String> {
+impl<M: Model, N> LeafOf<M> for Col<M, String, N> {
     fn leaf_of(self, leaf: &Leaf) -> Filter<M> {
         match leaf {
             Leaf::Cmp(op, v) => cmp(self, *op, text(v)),
@@ -620,7 +624,7 @@ impl<M: Model> LeafOf<M> for Col<M, String> {
     }
 }
 
-impl<M: Model> LeafOf<M> for Col<M, Option<String>> {
+impl<M: Model, N> LeafOf<M> for Col<M, Option<String>, N> {
     fn leaf_of(self, leaf: &Leaf) -> Filter<M> {
         match leaf {
             Leaf::Cmp(Op::Eq, Val::Null) => self.eq(None),

@@ -25,7 +25,7 @@ impl<M: Model, L> Query<M, L> {
     /// select_related JOINs are left out, as Django does: with the foreign
     /// key constraints `create_tables` adds, an INNER JOIN never drops a
     /// row, so the count is the number of rows `all()` returns.
-    pub fn count(&self, executor: &impl Executor) -> Result<u64> {
+    pub fn count(&self, executor: &(impl Executor + ?Sized)) -> Result<u64> {
         let mut job = Scalar::count::<M>(self.count_statement(executor.ctx().dialect));
         run_job(executor, &mut job)?;
         job.finish_count()
@@ -33,7 +33,7 @@ impl<M: Model, L> Query<M, L> {
 
     /// Whether [`Query::count`] would be at least 1:
     /// `SELECT 1 FROM table WHERE filter LIMIT 1`.
-    pub fn exists(&self, executor: &impl Executor) -> Result<bool> {
+    pub fn exists(&self, executor: &(impl Executor + ?Sized)) -> Result<bool> {
         let mut job = Scalar::exists(self.exists_statement(executor.ctx().dialect));
         run_job(executor, &mut job)?;
         Ok(job.found())

@@ -309,7 +309,7 @@ impl RawRow for Remapped<'_> {
 /// # Ok(()) }
 /// ```
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a database connection: `all`, `first`, `count`... run on a `related::Sqlite`",
+    message = "`&{Self}` is not a database connection: `all`, `first`, `count`... run on a `related::Sqlite`",
     label = "expected `&Sqlite` (`Sqlite::open(path)?`); a sqlx pool loads with `all_async(&pool).await`"
 )]
 pub trait Executor {
@@ -341,7 +341,7 @@ pub trait Executor {
 
 /// Run `job` to completion on `executor`: its statements in order, inside
 /// the transaction it asks for. A job with no statement opens nothing.
-pub fn run_job(executor: &impl Executor, job: &mut impl Job) -> Result<()> {
+pub fn run_job(executor: &(impl Executor + ?Sized), job: &mut impl Job) -> Result<()> {
     let Some(first) = job.next_statement()? else {
         return Ok(());
     };
@@ -369,7 +369,10 @@ pub fn run_job(executor: &impl Executor, job: &mut impl Job) -> Result<()> {
     result
 }
 
-pub(crate) fn drive<M: Model>(executor: &impl Executor, mut load: Load<M>) -> Result<Vec<M>> {
+pub(crate) fn drive<M: Model>(
+    executor: &(impl Executor + ?Sized),
+    mut load: Load<M>,
+) -> Result<Vec<M>> {
     run_job(executor, &mut load)?;
     Ok(load.finish())
 }
@@ -377,7 +380,7 @@ pub(crate) fn drive<M: Model>(executor: &impl Executor, mut load: Load<M>) -> Re
 /// Like `drive`, but hands the rows back even when a statement fails, so
 /// rows the caller lent are not lost.
 pub(crate) fn drive_keep<M: Model>(
-    executor: &impl Executor,
+    executor: &(impl Executor + ?Sized),
     mut load: Load<M>,
 ) -> (Vec<M>, Result<()>) {
     match run_job(executor, &mut load) {

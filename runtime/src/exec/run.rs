@@ -12,20 +12,20 @@ use crate::query::builder::Query;
 
 impl<M: Model, L> Query<M, L> {
     /// The plan for a specific connection.
-    pub fn plan_for(&self, executor: &impl Executor) -> Vec<PlannedStatement> {
+    pub fn plan_for(&self, executor: &(impl Executor + ?Sized)) -> Vec<PlannedStatement> {
         self.plan_with(executor.ctx())
     }
 
     /// Run the query: one statement with its JOINs, then one per prefetch
     /// level. Rows come back in the base statement's order.
-    pub fn all(&self, executor: &impl Executor) -> Result<Vec<M>> {
+    pub fn all(&self, executor: &(impl Executor + ?Sized)) -> Result<Vec<M>> {
         drive(executor, Load::new(self, executor.ctx())?)
     }
 
     /// The first row of the query's result, if any: its offset is kept, and
     /// its limit can only lower the answer to none (`limit(0)`). Sends
     /// `LIMIT 1`.
-    pub fn first(&self, executor: &impl Executor) -> Result<Option<M>> {
+    pub fn first(&self, executor: &(impl Executor + ?Sized)) -> Result<Option<M>> {
         let q = self.capped(1);
         Ok(q.all(executor)?.into_iter().next())
     }
@@ -33,7 +33,7 @@ impl<M: Model, L> Query<M, L> {
     /// The one row of the query's result (its limit and offset apply), or
     /// an error saying whether there was none or more than one. Reads at
     /// most two rows.
-    pub fn one(&self, executor: &impl Executor) -> Result<M> {
+    pub fn one(&self, executor: &(impl Executor + ?Sized)) -> Result<M> {
         let q = self.capped(2);
         let rows = q.all(executor)?;
         q.exactly_one(rows, executor.ctx().dialect)
@@ -42,7 +42,11 @@ impl<M: Model, L> Query<M, L> {
     /// Run only this query's prefetch lookups for rows the caller already
     /// holds (Django's `prefetch_related_objects`), e.g. rows from the
     /// caller's own SQL. Filters, order and joins of this query are not used.
-    pub fn prefetch_onto(&self, rows: &mut Vec<M>, executor: &impl Executor) -> Result<()> {
+    pub fn prefetch_onto(
+        &self,
+        rows: &mut Vec<M>,
+        executor: &(impl Executor + ?Sized),
+    ) -> Result<()> {
         let load = Load::onto(self, std::mem::take(rows), executor.ctx())?;
         let (loaded, result) = drive_keep(executor, load);
         *rows = loaded;
@@ -57,7 +61,7 @@ impl<M: Model, L> Query<M, L> {
     /// constraint) cannot be held by a typed row: the load fails with
     /// [`Error::Untypable`](crate::Error::Untypable) naming the model,
     /// field and statement.
-    pub fn fetch(&self, executor: &impl Executor) -> Result<Vec<Loaded<M, L>>>
+    pub fn fetch(&self, executor: &(impl Executor + ?Sized)) -> Result<Vec<Loaded<M, L>>>
     where
         L: LoadSet<M>,
     {
@@ -66,7 +70,7 @@ impl<M: Model, L> Query<M, L> {
     }
 
     /// [`Query::first`], typed as [`Query::fetch`].
-    pub fn fetch_first(&self, executor: &impl Executor) -> Result<Option<Loaded<M, L>>>
+    pub fn fetch_first(&self, executor: &(impl Executor + ?Sized)) -> Result<Option<Loaded<M, L>>>
     where
         L: LoadSet<M>,
     {
@@ -75,7 +79,7 @@ impl<M: Model, L> Query<M, L> {
     }
 
     /// [`Query::one`], typed as [`Query::fetch`].
-    pub fn fetch_one(&self, executor: &impl Executor) -> Result<Loaded<M, L>>
+    pub fn fetch_one(&self, executor: &(impl Executor + ?Sized)) -> Result<Loaded<M, L>>
     where
         L: LoadSet<M>,
     {
@@ -90,7 +94,7 @@ impl<M: Model, L> Query<M, L> {
     pub fn fetch_onto<L0>(
         &self,
         rows: Vec<Loaded<M, L0>>,
-        executor: &impl Executor,
+        executor: &(impl Executor + ?Sized),
     ) -> Result<Vec<Loaded<M, <L0 as Union<L>>::Output>>>
     where
         L0: Union<L>,

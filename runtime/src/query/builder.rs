@@ -9,7 +9,7 @@ use crate::plan::condition::{Expr, Hop};
 use crate::plan::join::{JoinNode, Slot, clone_nodes};
 use crate::plan::select::{SelectParts, render_select};
 use crate::plan::sql::{Ctx, Dialect, KeyBinding, PlannedStatement, Statement};
-use crate::query::expr::{Filter, Order};
+use crate::query::expr::{Filter, IntoFilter, IntoOrder};
 use crate::query::path::{Path, PathFrom, SelectFrom};
 use crate::query::prefetch::{Destination, Prefetch, PrefetchNode, add_node};
 use std::marker::PhantomData;
@@ -356,7 +356,8 @@ impl<M: Model, L> Query<M, L> {
     }
 
     /// Keep the rows matching `filter` (ANDed with earlier filters).
-    pub fn filter(mut self, filter: Filter<M>) -> Self {
+    pub fn filter(mut self, filter: impl IntoFilter<M>) -> Self {
+        let filter = filter.__into_filter();
         self.filter = Some(match self.filter.take() {
             None => filter.expr,
             Some(prev) => Filter::<M>::new(prev).and(filter).expr,
@@ -365,7 +366,8 @@ impl<M: Model, L> Query<M, L> {
     }
 
     /// Order by a column; call again for further keys.
-    pub fn order_by(mut self, order: Order<M>) -> Self {
+    pub fn order_by(mut self, order: impl IntoOrder<M>) -> Self {
+        let order = order.__into_order();
         self.order.push((order.column, order.desc));
         self.order_via.push(order.path);
         self

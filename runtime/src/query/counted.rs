@@ -164,10 +164,15 @@ impl<M: Model, L> Query<M, L> {
     /// `Counted` field, without loading them: one `SELECT key, COUNT(*)
     /// ... GROUP BY key` statement, keyed by the rows loaded.
     /// A row with no related rows gets 0.
-    pub fn count_related<R, A>(self, relation: R, target: A) -> Self
+    // `A`'s bound sits on the line that names the method: rustc quotes
+    // that line when the target is not a `Counted` field.
+    pub fn count_related<R, A: CountTarget<Source = M, Item = R::Target>>(
+        self,
+        relation: R,
+        target: A,
+    ) -> Self
     where
         R: Relation<Source = M, Card = Many>,
-        A: CountTarget<Source = M, Item = R::Target>,
     {
         self.count_related_where_opt(relation, None, target)
     }

@@ -14,10 +14,13 @@ use crate::query::path::Path;
 /// A column of model `M` holding a `T`. The derive generates one associated
 /// function per stored column, e.g. `Post::title()`.
 ///
+/// `N` is the column's own marker type, which the derive names after the
+/// field (`Post::title()` is a `Col<Post, String, title>`), so that a
+/// diagnostic about a column handle names the column as the user wrote it.
 /// `P` is the single-valued path from `M` to the table holding the column:
 /// `()` for `M`'s own columns, a relation or chain for a column of another
 /// model (`Post::author().col(Author::name())` is a `Col<Post, String,
-/// Post::author>`). Every condition on it is a `Filter<M>`.
+/// name, author>`). Every condition on it is a `Filter<M>`.
 ///
 /// # Example
 ///
@@ -66,18 +69,21 @@ use crate::query::path::Path;
 /// assert_eq!(Item::price().name(), "price");
 /// # Ok(()) }
 /// ```
-pub struct Col<M, T, P = ()> {
+pub struct Col<M, T, N = (), P = ()> {
     name: &'static str,
     via: P,
-    _marker: PhantomData<fn() -> (M, T)>,
+    _marker: ColMarker<M, T, N>,
 }
 
-impl<M, T, P: Copy> Clone for Col<M, T, P> {
+/// `Col`'s type parameters, held without owning or requiring anything.
+type ColMarker<M, T, N> = PhantomData<fn() -> (M, T, N)>;
+
+impl<M, T, N, P: Copy> Clone for Col<M, T, N, P> {
     fn clone(&self) -> Self {
         *self
     }
 }
-impl<M, T, P: Copy> Copy for Col<M, T, P> {}
+impl<M, T, N, P: Copy> Copy for Col<M, T, N, P> {}
 
 /// Where a column handle's table sits: `()` (the base table) or a path.
 #[doc(hidden)]
@@ -202,6 +208,52 @@ impl<M> Not for Filter<M> {
     }
 }
 
+/// What [`Query::filter`](crate::Query::filter) and
+/// [`Prefetch::filter`](crate::Prefetch::filter) take: a [`Filter`] over
+/// the rows being loaded. A trait only so that anything else passed there
+/// (a bare column, another model's filter, a relation) is one error that
+/// names it and says what a filter is.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a filter over `{M}` rows",
+    label = "expected a condition on `{M}`'s columns, such as `Model::column().eq(value)`",
+    note = "a column becomes a condition through a comparison (`.eq(..)`, `.lt(..)`, `.is_in(..)`, `.like(..)`); a column of a related model goes through its relation: `Post::author().col(Author::name()).eq(..)`"
+)]
+pub trait IntoFilter<M> {
+    /// The filter.
+    #[doc(hidden)]
+    fn __into_filter(self) -> Filter<M>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<M> IntoFilter<M> for Filter<M> {
+    fn __into_filter(self) -> Filter<M> {
+        self
+    }
+}
+
+/// What [`Query::order_by`](crate::Query::order_by) and
+/// [`Prefetch::order_by`](crate::Prefetch::order_by) take: an [`Order`]
+/// over the rows being loaded (a column with its direction). A trait only
+/// so that a column without `.asc()` / `.desc()`, or a relation, is one
+/// error saying so.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an ordering of `{M}` rows",
+    label = "expected a column with its direction, such as `Model::column().asc()`",
+    note = "order by a column with `.asc()` or `.desc()`; by a related model's column through its relation: `Post::author().col(Author::name()).asc()`"
+)]
+pub trait IntoOrder<M> {
+    /// The order.
+    #[doc(hidden)]
+    fn __into_order(self) -> Order<M>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<M> IntoOrder<M> for Order<M> {
+    fn __into_order(self) -> Order<M> {
+        self
+    }
+}
+
 /// One ORDER BY term, from [`Col::asc`] or [`Col::desc`]. Each
 /// `order_by` call adds a key:
 ///
@@ -235,7 +287,7 @@ impl<M> Clone for Order<M> {
     }
 }
 
-impl<M: Model, T: Column> Col<M, T> {
+impl<M: Model, T: Column, N> Col<M, T, N> {
     /// Used by the derive.
     #[doc(hidden)]
     pub const fn __new(name: &'static str) -> Self {
@@ -247,9 +299,9 @@ impl<M: Model, T: Column> Col<M, T> {
     }
 }
 
-impl<M: Model, T> Col<M, T> {
+impl<M: Model, T, N> Col<M, T, N> {
     /// This column seen from the start of `path` (used by [`Path::col`]).
-    pub(crate) fn through<P: Path<Target = M>>(self, path: P) -> Col<P::Source, T, P> {
+    pub(crate) fn through<P: Path<Target = M>>(self, path: P) -> Col<P::Source, T, N, P> {
         Col {
             name: self.name,
             via: path,
@@ -258,7 +310,7 @@ impl<M: Model, T> Col<M, T> {
     }
 }
 
-impl<M: Model, T: Column, P: Via> Col<M, T, P> {
+impl<M: Model, T: Column, N, P: Via> Col<M, T, N, P> {
     /// The column name.
     pub fn name(&self) -> &'static str {
         self.name
@@ -309,39 +361,39 @@ impl<M: Model, T: Column, P: Via> Col<M, T, P> {
     }
 
     /// `column = value`; `eq(None)` on a nullable column is `IS NULL`.
-    pub fn eq(self, value: impl Operand<T>) -> Filter<M> {
+    pub fn eq(self, value: impl Operand<T, N>) -> Filter<M> {
         self.cmp(CmpOp::Eq, value.__into_column().to_value())
     }
     /// `column <> value`; `ne(None)` on a nullable column is `IS NOT NULL`.
-    pub fn ne(self, value: impl Operand<T>) -> Filter<M> {
+    pub fn ne(self, value: impl Operand<T, N>) -> Filter<M> {
         self.cmp(CmpOp::Ne, value.__into_column().to_value())
     }
     // Ordering comparisons take the column type without its NULL: in SQL
     // `column < NULL` matches no row, so a `None` here is a mistake the
     // compiler reports.
     /// `column < value` (rows where the column is NULL never match).
-    pub fn lt(self, value: impl Bound<T::NotNull>) -> Filter<M>
+    pub fn lt(self, value: impl Bound<T::NotNull, N>) -> Filter<M>
     where
         T: Ordered,
     {
         self.cmp(CmpOp::Lt, value.__into_bound().to_value())
     }
     /// `column <= value` (rows where the column is NULL never match).
-    pub fn le(self, value: impl Bound<T::NotNull>) -> Filter<M>
+    pub fn le(self, value: impl Bound<T::NotNull, N>) -> Filter<M>
     where
         T: Ordered,
     {
         self.cmp(CmpOp::Le, value.__into_bound().to_value())
     }
     /// `column > value` (rows where the column is NULL never match).
-    pub fn gt(self, value: impl Bound<T::NotNull>) -> Filter<M>
+    pub fn gt(self, value: impl Bound<T::NotNull, N>) -> Filter<M>
     where
         T: Ordered,
     {
         self.cmp(CmpOp::Gt, value.__into_bound().to_value())
     }
     /// `column >= value` (rows where the column is NULL never match).
-    pub fn ge(self, value: impl Bound<T::NotNull>) -> Filter<M>
+    pub fn ge(self, value: impl Bound<T::NotNull, N>) -> Filter<M>
     where
         T: Ordered,
     {
@@ -349,7 +401,7 @@ impl<M: Model, T: Column, P: Via> Col<M, T, P> {
     }
 
     /// `column IN (...)`; an empty list matches no row.
-    pub fn is_in<V: Operand<T>>(self, values: impl IntoIterator<Item = V>) -> Filter<M> {
+    pub fn is_in<V: Operand<T, N>>(self, values: impl IntoIterator<Item = V>) -> Filter<M> {
         Filter::new(Expr::In {
             column: self.column(),
             values: values
@@ -374,49 +426,73 @@ impl<M: Model, T: Column, P: Via> Col<M, T, P> {
             negated: true,
         })
     }
-}
 
-/// Text columns: SQL `LIKE` with `%` and `_` wildcards (the pattern is bound).
-/// Case-sensitivity is the database's: SQLite's `LIKE` folds ASCII case,
-/// PostgreSQL's does not.
-///
-/// ```
-/// use related::prelude::*;
-///
-/// #[derive(Clone, Debug, Model)]
-/// struct Page { id: i64, slug: String, note: Option<String> }
-///
-/// # fn main() -> related::Result<()> {
-/// let db = related::Sqlite::open_in_memory()?;
-/// db.create_tables(&[Page::info()])?;
-/// db.insert(&Page { id: 1, slug: "intro_2".into(), note: Some("draft".into()) })?;
-/// db.insert(&Page { id: 2, slug: "intro-3".into(), note: None })?;
-/// // `_` matches any one character; NULL matches no pattern.
-/// assert_eq!(Page::query().filter(Page::slug().like("intro_%")).count(&db)?, 2);
-/// assert_eq!(Page::query().filter(Page::note().like("%")).count(&db)?, 1);
-/// # Ok(()) }
-/// ```
-pub trait Like<M> {
-    /// `column LIKE pattern`.
-    fn like(self, pattern: &str) -> Filter<M>;
-}
-
-impl<M: Model, P: Via> Like<M> for Col<M, String, P> {
-    fn like(self, pattern: &str) -> Filter<M> {
+    /// `column LIKE pattern`, on text columns, with `%` and `_` wildcards
+    /// (the pattern is bound). Case-sensitivity is the database's: SQLite's
+    /// `LIKE` folds ASCII case, PostgreSQL's does not.
+    ///
+    /// ```
+    /// use related::prelude::*;
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Page { id: i64, slug: String, note: Option<String> }
+    ///
+    /// # fn main() -> related::Result<()> {
+    /// let db = related::Sqlite::open_in_memory()?;
+    /// db.create_tables(&[Page::info()])?;
+    /// db.insert(&Page { id: 1, slug: "intro_2".into(), note: Some("draft".into()) })?;
+    /// db.insert(&Page { id: 2, slug: "intro-3".into(), note: None })?;
+    /// // `_` matches any one character; NULL matches no pattern.
+    /// assert_eq!(Page::query().filter(Page::slug().like("intro_%")).count(&db)?, 2);
+    /// assert_eq!(Page::query().filter(Page::note().like("%")).count(&db)?, 1);
+    /// # Ok(()) }
+    /// ```
+    pub fn like(self, pattern: impl LikePattern<T>) -> Filter<M> {
         Filter::new(Expr::Cmp {
             column: self.column(),
             op: CmpOp::Like,
-            value: Value::Text(pattern.to_owned()),
+            value: Value::Text(pattern.__pattern()),
         })
     }
 }
 
-impl<M: Model, P: Via> Like<M> for Col<M, Option<String>, P> {
-    fn like(self, pattern: &str) -> Filter<M> {
-        Filter::new(Expr::Cmp {
-            column: self.column(),
-            op: CmpOp::Like,
-            value: Value::Text(pattern.to_owned()),
-        })
+/// The column types [`Col::like`] applies to: text (`String` and
+/// `Option<String>`).
+pub trait Like: Column {}
+impl Like for String {}
+impl Like for Option<String> {}
+
+/// What [`Col::like`] takes: a `&str` pattern, for a text column. A trait
+/// of the column's type, so that `like` on another column is one error
+/// saying so, not "no method named `like`".
+#[diagnostic::on_unimplemented(
+    message = "`like` matches a text pattern against a text column, not `{Self}` against a `{T}` column",
+    label = "a pattern for a `{T}` column",
+    note = "`like` takes a `&str` or `String` pattern, on `String` and `Option<String>` columns; compare other columns with `.eq(..)`, `.lt(..)`, `.is_in(..)`"
+)]
+pub trait LikePattern<T> {
+    /// The pattern.
+    #[doc(hidden)]
+    fn __pattern(self) -> String;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: Like> LikePattern<T> for &str {
+    fn __pattern(self) -> String {
+        self.to_owned()
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: Like> LikePattern<T> for &String {
+    fn __pattern(self) -> String {
+        self.clone()
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: Like> LikePattern<T> for String {
+    fn __pattern(self) -> String {
+        self
     }
 }

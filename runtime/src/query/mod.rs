@@ -10,6 +10,7 @@
 pub(crate) mod builder;
 pub(crate) mod counted;
 pub(crate) mod expr;
+pub(crate) mod misuse;
 pub(crate) mod operand;
 pub(crate) mod ordering;
 pub(crate) mod path;

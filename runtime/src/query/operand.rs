@@ -9,29 +9,31 @@
 
 use crate::model::column::Column;
 
-/// A value that `eq`, `ne` and `is_in` compare a column of type `T` with:
+/// A value that `eq`, `ne` and `is_in` compare a column of type `T` with
+/// (`N` is the column's marker, which only names it in errors):
 /// a `T`, a reference to one, the inner value of a nullable column, or `&str`
 /// for text.
 #[diagnostic::on_unimplemented(
-    message = "a `{Self}` cannot be compared with a `{T}` column",
+    message = "a `{Self}` cannot be compared with the `{N}` column, a `{T}`",
     label = "this value is not a `{T}`",
     note = "a filter takes the column's own type (`{T}`), a reference to it, or `&str` for text; convert other values first (`i64::from(x)`, `x.try_into()?`)"
 )]
-pub trait Operand<T> {
+pub trait Operand<T, N = ()> {
     /// The value as the column's type.
     #[doc(hidden)]
     fn __into_column(self) -> T;
 }
 
 /// A value that `lt`, `le`, `gt` and `ge` compare a column of type `T` with
+/// (`N` names the column in errors)
 /// (`T` is the column type without its `Option`): never `None`, because SQL
 /// `column < NULL` matches no row.
 #[diagnostic::on_unimplemented(
-    message = "a `{Self}` cannot bound an ordering comparison of a `{T}` column (a `None` bound matches no row: use `.is_null()` or `.eq(None)`)",
+    message = "a `{Self}` cannot bound an ordering comparison of the `{N}` column, a `{T}` (a `None` bound matches no row: use `.is_null()` or `.eq(None)`)",
     label = "`lt`, `le`, `gt` and `ge` take a `{T}`",
     note = "in SQL `column < NULL` is never true; pass a `{T}`, a reference to one, or `&str` for text"
 )]
-pub trait Bound<T> {
+pub trait Bound<T, N = ()> {
     /// The value as the column's type.
     #[doc(hidden)]
     fn __into_bound(self) -> T;
@@ -40,7 +42,7 @@ pub trait Bound<T> {
 // Hidden from diagnostics: the trait's own message says what a filter
 // takes; a list of these impls would only add noise.
 #[diagnostic::do_not_recommend]
-impl<T: Column> Operand<T> for T {
+impl<T: Column, N> Operand<T, N> for T {
     fn __into_column(self) -> T {
         self
     }
@@ -49,7 +51,7 @@ impl<T: Column> Operand<T> for T {
 // Hidden from diagnostics: the trait's own message says what a filter
 // takes; a list of these impls would only add noise.
 #[diagnostic::do_not_recommend]
-impl<T: Column> Operand<Option<T>> for T {
+impl<T: Column, N> Operand<Option<T>, N> for T {
     fn __into_column(self) -> Option<T> {
         Some(self)
     }
@@ -58,7 +60,7 @@ impl<T: Column> Operand<Option<T>> for T {
 // Hidden from diagnostics: the trait's own message says what a filter
 // takes; a list of these impls would only add noise.
 #[diagnostic::do_not_recommend]
-impl<T: Column> Operand<T> for &T {
+impl<T: Column, N> Operand<T, N> for &T {
     fn __into_column(self) -> T {
         self.clone()
     }
@@ -67,7 +69,7 @@ impl<T: Column> Operand<T> for &T {
 // Hidden from diagnostics: the trait's own message says what a filter
 // takes; a list of these impls would only add noise.
 #[diagnostic::do_not_recommend]
-impl<T: Column> Operand<Option<T>> for &T {
+impl<T: Column, N> Operand<Option<T>, N> for &T {
     fn __into_column(self) -> Option<T> {
         Some(self.clone())
     }
@@ -76,7 +78,7 @@ impl<T: Column> Operand<Option<T>> for &T {
 // Hidden from diagnostics: the trait's own message says what a filter
 // takes; a list of these impls would only add noise.
 #[diagnostic::do_not_recommend]
-impl Operand<String> for &str {
+impl<N> Operand<String, N> for &str {
     fn __into_column(self) -> String {
         self.to_owned()
     }
@@ -85,7 +87,7 @@ impl Operand<String> for &str {
 // Hidden from diagnostics: the trait's own message says what a filter
 // takes; a list of these impls would only add noise.
 #[diagnostic::do_not_recommend]
-impl Operand<Option<String>> for &str {
+impl<N> Operand<Option<String>, N> for &str {
     fn __into_column(self) -> Option<String> {
         Some(self.to_owned())
     }
@@ -95,7 +97,7 @@ impl Operand<Option<String>> for &str {
 // Hidden from diagnostics: the trait's own message says what a filter
 // takes; a list of these impls would only add noise.
 #[diagnostic::do_not_recommend]
-impl Operand<String> for &&str {
+impl<N> Operand<String, N> for &&str {
     fn __into_column(self) -> String {
         (*self).to_owned()
     }
@@ -104,7 +106,7 @@ impl Operand<String> for &&str {
 // Hidden from diagnostics: the trait's own message says what a filter
 // takes; a list of these impls would only add noise.
 #[diagnostic::do_not_recommend]
-impl Operand<Option<String>> for &&str {
+impl<N> Operand<Option<String>, N> for &&str {
     fn __into_column(self) -> Option<String> {
         Some((*self).to_owned())
     }
@@ -113,7 +115,7 @@ impl Operand<Option<String>> for &&str {
 // Hidden from diagnostics: the trait's own message says what a filter
 // takes; a list of these impls would only add noise.
 #[diagnostic::do_not_recommend]
-impl<T: Column> Bound<T> for T {
+impl<T: Column, N> Bound<T, N> for T {
     fn __into_bound(self) -> T {
         self
     }
@@ -122,7 +124,7 @@ impl<T: Column> Bound<T> for T {
 // Hidden from diagnostics: the trait's own message says what a filter
 // takes; a list of these impls would only add noise.
 #[diagnostic::do_not_recommend]
-impl<T: Column> Bound<T> for &T {
+impl<T: Column, N> Bound<T, N> for &T {
     fn __into_bound(self) -> T {
         self.clone()
     }
@@ -131,7 +133,7 @@ impl<T: Column> Bound<T> for &T {
 // Hidden from diagnostics: the trait's own message says what a filter
 // takes; a list of these impls would only add noise.
 #[diagnostic::do_not_recommend]
-impl Bound<String> for &str {
+impl<N> Bound<String, N> for &str {
     fn __into_bound(self) -> String {
         self.to_owned()
     }

@@ -95,7 +95,7 @@ pub trait Path: Copy + Send + Sync + 'static {
     /// path's start: `Post::author().col(Author::name()).eq("Ann")` is a
     /// `Filter<Post>` (Django's `author__name="Ann"`). The JOIN is shared
     /// with a `select_related` of the same path.
-    fn col<T>(self, column: Col<Self::Target, T>) -> Col<Self::Source, T, Self>
+    fn col<T, N>(self, column: Col<Self::Target, T, N>) -> Col<Self::Source, T, N, Self>
     where
         Self: ColumnPath,
     {
@@ -159,7 +159,7 @@ impl<A: Relation, B: Path> SetFrom<A::Source> for Chain<A, B> {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be followed by select_related from `{M}`: it takes a ForeignKey or OneToOne relation of `{M}`, or a chain of them",
     label = "expected a ForeignKey or OneToOne relation handle of `{M}`, called: `Model::field()`",
-    note = "a many-valued relation (ManyToMany, Reverse), or a chain through one, loads with `.prefetch_related(...)`; a column handle (`Col<_, _>`) is not a relation"
+    note = "a many-valued relation (ManyToMany, Reverse), or a chain through one, loads with `.prefetch_related(...)`; a column handle (`Col<_, _>`) is not a relation: for a key column such as `Post::author_id()`, pass the relation, `Post::author()`"
 )]
 pub trait SelectFrom<M>: PathFrom<M> + SingleValued {
     /// [`Path::Set`], named through this trait for `select_related`'s
@@ -396,4 +396,4 @@ impl<A: SingleValued, B: SingleValued> SingleValued for Chain<A, B> {}
 // A column is no path; this impl keeps `select_related(Post::title())` to the
 // one error from `Path` instead of a second one calling it many-valued.
 #[diagnostic::do_not_recommend]
-impl<M, T> SingleValued for crate::query::expr::Col<M, T> {}
+impl<M, T, N> SingleValued for crate::query::expr::Col<M, T, N> {}

@@ -1,0 +1,88 @@
+//! The filter and order methods a relation handle does not have.
+//!
+//! `Post::author().eq(1)` reads naturally, but a relation is not a column:
+//! without these, rustc looks for `eq` elsewhere and offers `Iterator::eq`
+//! over a dozen lines. Each method here exists only to be one error that
+//! names the relation and the key column to use instead; its bound has no
+//! implementation, so none of them can be called.
+
+use crate::model::relation::Relation;
+use crate::query::expr::{Filter, Order};
+
+/// The unmet bound of every [`NotAColumn`] method: never implemented.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{R}` is a relation, not a column: filters and orderings take columns",
+    label = "a relation handle is not compared or ordered",
+    note = "compare the key column, which the derive names after the field (`Post::author_id().eq(1)`), or a column of the related model through the relation (`Post::author().col(Author::name()).eq(\"Ann\")`); a many-valued relation filters with `.any(filter)`"
+)]
+pub trait KeyColumnInstead<R: Relation> {
+    /// Never called: there is no implementation.
+    fn __filter(self) -> Filter<R::Source>;
+    /// Never called: there is no implementation.
+    fn __order(self) -> Order<R::Source>;
+}
+
+/// Column methods on relation handles, each one compile error (see the
+/// module comment). In the prelude without a name.
+#[doc(hidden)]
+pub trait NotAColumn: Relation + Sized {
+    /// Not available: compare the key column (`Post::author_id().eq(..)`).
+    fn eq<V: KeyColumnInstead<Self>>(self, value: V) -> Filter<Self::Source> {
+        value.__filter()
+    }
+    /// Not available: compare the key column (`Post::author_id().ne(..)`).
+    fn ne<V: KeyColumnInstead<Self>>(self, value: V) -> Filter<Self::Source> {
+        value.__filter()
+    }
+    /// Not available: compare the key column.
+    fn lt<V: KeyColumnInstead<Self>>(self, value: V) -> Filter<Self::Source> {
+        value.__filter()
+    }
+    /// Not available: compare the key column.
+    fn le<V: KeyColumnInstead<Self>>(self, value: V) -> Filter<Self::Source> {
+        value.__filter()
+    }
+    /// Not available: compare the key column.
+    fn gt<V: KeyColumnInstead<Self>>(self, value: V) -> Filter<Self::Source> {
+        value.__filter()
+    }
+    /// Not available: compare the key column.
+    fn ge<V: KeyColumnInstead<Self>>(self, value: V) -> Filter<Self::Source> {
+        value.__filter()
+    }
+    /// Not available: `Post::author_id().is_in(..)`.
+    fn is_in<V: KeyColumnInstead<Self>>(self, values: V) -> Filter<Self::Source> {
+        values.__filter()
+    }
+    /// Not available: `Post::editor_id().is_null()`.
+    fn is_null(self) -> Filter<Self::Source>
+    where
+        Self: KeyColumnInstead<Self>,
+    {
+        self.__filter()
+    }
+    /// Not available: `Post::editor_id().is_not_null()`.
+    fn is_not_null(self) -> Filter<Self::Source>
+    where
+        Self: KeyColumnInstead<Self>,
+    {
+        self.__filter()
+    }
+    /// Not available: order by a column (`Post::author().col(Author::name()).asc()`).
+    fn asc(self) -> Order<Self::Source>
+    where
+        Self: KeyColumnInstead<Self>,
+    {
+        self.__order()
+    }
+    /// Not available: order by a column (`Post::author().col(Author::name()).desc()`).
+    fn desc(self) -> Order<Self::Source>
+    where
+        Self: KeyColumnInstead<Self>,
+    {
+        self.__order()
+    }
+}
+
+impl<R: Relation> NotAColumn for R {}

@@ -1,0 +1,31 @@
+// `filter` takes a condition, not a column.
+use related::prelude::*;
+
+#[derive(Clone, Debug, related::Model)]
+pub struct Author {
+    pub id: i64,
+    pub name: String,
+    pub publisher: Option<ForeignKey<Publisher>>,
+    #[related(reverse = Post::author)]
+    pub posts: Reverse<Post>,
+}
+
+#[derive(Clone, Debug, related::Model)]
+pub struct Publisher {
+    pub id: i64,
+}
+
+#[derive(Clone, Debug, related::Model)]
+pub struct Post {
+    pub id: i64,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub views: Option<i32>,
+    pub author: ForeignKey<Author>,
+    pub python_posts: Prefetched<Post>,
+}
+
+
+fn main() {
+    let _ = Post::query().filter(Post::title());
+}
