@@ -11,8 +11,9 @@
 //! size (`related_bench_<posts>`), created on first use. Times are wall
 //! clock (the server's work is part of the job), medians of criterion, with
 //! a paired timing after it as for the SQLite bench (`BLOG_PAIRED=0` skips
-//! it). `BLOG_PROFILE=related|limit` (with `BLOG_SIZES`, `BLOG_REPEAT`)
-//! runs only that loader, for a profiler.
+//! it; `BLOG_PAIRS` sets the number of pairs). `BLOG_PROFILE=related|limit`
+//! (with `BLOG_SIZES`, `BLOG_REPEAT`) runs only that loader, for a
+//! profiler; `BLOG_PROFILE=sql` prints the statements `related` sends.
 
 mod common;
 
@@ -212,7 +213,7 @@ fn main() {
         }
     }
     // `BLOG_PROFILE=related|limit` (with `BLOG_REPEAT`) only runs that
-    // loader, for a profiler.
+    // loader, for a profiler; `sql` prints `related`'s statements.
     if let Ok(which) = std::env::var("BLOG_PROFILE") {
         let repeat: usize = std::env::var("BLOG_REPEAT")
             .ok()
@@ -226,11 +227,11 @@ fn main() {
                     .select_related(Post::author())
                     .prefetch_related(Post::tags());
                 rt.block_on(q.all_async(related::Logged::new(pool, &log)))
-                    .unwrap();
+                    .expect("related load");
                 for s in log.statements() {
                     eprintln!("{s:?}");
                 }
-                return;
+                continue;
             }
             for _ in 0..repeat {
                 let touched = match which.as_str() {
