@@ -265,13 +265,16 @@ impl<DB: Backend> Drop for Reading<'_, DB> {
 
 /// Run `job` (whose first statement is `first`) on `conn`, in the
 /// transaction it asks for unless the server says `conn` is already in one:
-/// then in that one, which the job never ends.
+/// then in that one, which the job never ends. `close` is set when the load
+/// leaves a connection of its own in a state it cannot name: the caller
+/// closes it instead of handing it back to the pool.
 pub(crate) async fn run_on<DB: Backend, J: Job>(
     conn: &mut DB::Connection,
     job: &mut J,
     first: Statement,
     log: Option<&StatementLog>,
     owned: bool,
+    close: &mut bool,
 ) -> Result<u64> {
     // A connection the caller holds is handed back the moment a dropped
     // load's future is gone: whatever the load left unread must be read
@@ -290,7 +293,7 @@ pub(crate) async fn run_on<DB: Backend, J: Job>(
         return run_statements::<DB, J>(conn, job, first, log, false, drain).await;
     }
     if owned && let Some(message) = DB::begin_probing(consistency) {
-        return run_own_probed::<DB, J>(conn, job, first, log, message).await;
+        return run_own_probed::<DB, J>(conn, job, first, log, message, close).await;
     }
     if let Some(probe) = DB::transaction_probe(consistency, owned) {
         let start = Instant::now();
@@ -375,12 +378,15 @@ pub(crate) async fn run_on<DB: Backend, J: Job>(
 ///
 /// If the load is dropped half-way, the pool connection is closed (see
 /// `CloseUnlessFinished`), which ends everything: no guard is needed here.
+/// So is one whose message failed any other way (its begin may have run
+/// and left a transaction open, aborted by the failure after it): `close`.
 async fn run_own_probed<DB: Backend, J: Job>(
     conn: &mut DB::Connection,
     job: &mut J,
     first: Statement,
     log: Option<&StatementLog>,
     message: &'static str,
+    close: &mut bool,
 ) -> Result<u64> {
     let start = Instant::now();
     let was_open = match ask::<DB>(conn, message).await {
@@ -397,8 +403,14 @@ async fn run_own_probed<DB: Backend, J: Job>(
                 source: Some(Box::new(e)),
             });
         }
-        Err(Asked::Driver(e)) => return Err(driver_error::<DB>(e, message)),
-        Err(Asked::Final(e)) => return Err(e),
+        Err(Asked::Driver(e)) => {
+            *close = true;
+            return Err(driver_error::<DB>(e, message));
+        }
+        Err(Asked::Final(e)) => {
+            *close = true;
+            return Err(e);
+        }
     };
     trace_control(message, start.elapsed());
     if was_open {
@@ -413,12 +425,18 @@ async fn run_own_probed<DB: Backend, J: Job>(
                 trace_control("COMMIT", start.elapsed());
                 Ok(n)
             }
-            Err(e) => Err(driver_error::<DB>(e, "COMMIT")),
+            Err(e) => {
+                // Whether the transaction ended is not known: close.
+                *close = true;
+                Err(driver_error::<DB>(e, "COMMIT"))
+            }
         },
         Err(e) => {
             // The statement's error is the one to report; if the rollback
-            // fails too, the connection is broken and the pool drops it.
-            let _ = plain::<DB>(conn, "ROLLBACK").await;
+            // fails too, the connection is closed.
+            if plain::<DB>(conn, "ROLLBACK").await.is_err() {
+                *close = true;
+            }
             trace_control("ROLLBACK", start.elapsed());
             Err(e)
         }
@@ -705,8 +723,10 @@ impl<DB: Backend> AsyncExecutor for &Pool<DB> {
         };
         // Dropped before `conn` if this future is: it marks `conn` first.
         let guard = CloseUnlessFinished::new(&mut conn);
-        let result = run_on::<DB, J>(&mut **guard.conn, &mut job, first, log, true).await;
-        guard.finished(&result);
+        let mut close = false;
+        let result =
+            run_on::<DB, J>(&mut **guard.conn, &mut job, first, log, true, &mut close).await;
+        guard.finished(&result, close);
         (job, result)
     }
 }
@@ -729,9 +749,10 @@ impl<'p, DB: sqlx::Database> CloseUnlessFinished<'p, DB> {
         }
     }
 
-    /// The load ran to its end: keep the connection unless it broke.
-    fn finished<T>(mut self, result: &Result<T>) {
-        self.finished = !matches!(result, Err(Error::ConnectionLost { .. }));
+    /// The load ran to its end: keep the connection unless it broke or
+    /// the load asks to `close` it.
+    fn finished<T>(mut self, result: &Result<T>, close: bool) {
+        self.finished = !close && !matches!(result, Err(Error::ConnectionLost { .. }));
     }
 }
 
@@ -756,7 +777,7 @@ impl<DB: Backend> AsyncExecutor for &mut sqlx::pool::PoolConnection<DB> {
     async fn __run<J: Job>(self, job: J, log: Option<&StatementLog>) -> (J, Result<u64>) {
         let guard = CloseUnlessFinished::new(self);
         let (job, result) = run_connection::<DB, J>(&mut **guard.conn, job, log).await;
-        guard.finished(&result);
+        guard.finished(&result, false);
         (job, result)
     }
 }
@@ -789,7 +810,8 @@ pub(crate) async fn run_connection<DB: Backend, J: Job>(
         Ok(None) => return (job, Ok(0)),
         Err(e) => return (job, Err(e)),
     };
-    let result = run_on::<DB, J>(conn, &mut job, first, log, false).await;
+    // Nothing to close: the caller holds the connection.
+    let result = run_on::<DB, J>(conn, &mut job, first, log, false, &mut false).await;
     (job, result)
 }
 
