@@ -11,7 +11,9 @@
 //! size (`related_bench_<posts>`), created on first use. Times are wall
 //! clock (the server's work is part of the job), medians of criterion, with
 //! a paired timing after it as for the SQLite bench (`BLOG_PAIRED=0` skips
-//! it).
+//! it; `BLOG_PAIRS` sets the number of pairs). `BLOG_PROFILE=related|limit`
+//! (with `BLOG_SIZES`, `BLOG_REPEAT`) runs only that loader, for a
+//! profiler; `BLOG_PROFILE=sql` prints the statements `related` sends.
 
 mod common;
 
@@ -210,6 +212,38 @@ fn main() {
             }
         }
     }
+    // `BLOG_PROFILE=related|limit` (with `BLOG_REPEAT`) only runs that
+    // loader, for a profiler; `sql` prints `related`'s statements.
+    if let Ok(which) = std::env::var("BLOG_PROFILE") {
+        let repeat: usize = std::env::var("BLOG_REPEAT")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(1);
+        for (_, pool) in &pools {
+            if which == "sql" {
+                let log = related::StatementLog::new();
+                log.start_recording();
+                let q = Post::query()
+                    .select_related(Post::author())
+                    .prefetch_related(Post::tags());
+                rt.block_on(q.all_async(related::Logged::new(pool, &log)))
+                    .expect("related load");
+                for s in log.statements() {
+                    eprintln!("{s:?}");
+                }
+                continue;
+            }
+            for _ in 0..repeat {
+                let touched = match which.as_str() {
+                    "related" => touch_related(&rt.block_on(load_related(pool))),
+                    "limit" => touch_plain(&rt.block_on(load_limit(pool)).expect("limit")),
+                    other => panic!("BLOG_PROFILE: unknown loader {other}"),
+                };
+                black_box(touched);
+            }
+        }
+        return;
+    }
     let mut c = Criterion::default().configure_from_args();
     for (n, pool) in &pools {
         let n = *n;
@@ -244,10 +278,16 @@ fn main() {
     );
     println!("|---|---|---|---|---|---|");
     for (n, pool) in &pools {
-        let pairs = match n {
-            0..=1_000 => 101,
-            1_001..=20_000 => 21,
-            _ => 7,
+        let pairs = match std::env::var("BLOG_PAIRS")
+            .ok()
+            .and_then(|p| p.parse().ok())
+        {
+            Some(pairs) => pairs,
+            None => match n {
+                0..=1_000 => 101,
+                1_001..=20_000 => 21,
+                _ => 7,
+            },
         };
         let (mut rel, mut lim, mut ratio) = (Vec::new(), Vec::new(), Vec::new());
         let (mut rel_cpu, mut lim_cpu) = (Vec::new(), Vec::new());

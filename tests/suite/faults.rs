@@ -41,6 +41,11 @@ pub const CASES: &[Case] = &[
     )
     .on(SERVERS),
     Case::new(
+        "faults::pool_connection_left_right_after_begin",
+        pool_connection_left_right_after_begin,
+    )
+    .on(SERVERS),
+    Case::new(
         "faults::sqlite_plain_begin_and_savepoints",
         sqlite_plain_begin_and_savepoints,
     )
@@ -420,8 +425,13 @@ fn load_inside_every_kind_of_transaction(db: &Db) {
 }
 
 /// A connection handed back to the pool inside a transaction the caller
-/// opened as plain SQL (after a write): the next load through the pool
-/// gets it, runs inside that transaction and neither commits it nor fails.
+/// opened as plain SQL (after a write). MySQL: the next load through the
+/// pool gets it, runs inside that transaction and neither commits it nor
+/// fails. PostgreSQL (whose load opens its transaction and asks in one
+/// message on a pool's connection): the server refuses the load's snapshot
+/// options inside a transaction that already ran a query and aborts it; the
+/// load fails and says so, nothing of that transaction is committed, and
+/// the connection keeps failing loudly until someone ends it.
 fn pool_connection_left_in_a_transaction(db: &Db) {
     blog::seed(db, 6).unwrap();
     let expected = graph(&db.all(&posts_with_tags()).unwrap());
@@ -438,14 +448,27 @@ fn pool_connection_left_in_a_transaction(db: &Db) {
                 .unwrap();
         })
     });
-    let posts = db.block_on(pool.all(&posts_with_tags())).unwrap();
-    assert_eq!(graph(&posts), expected);
-    let seen = db.block_on(pool.all(&Tag::query())).unwrap();
-    assert_eq!(
-        seen.len(),
-        tags + 1,
-        "the loads ran inside the leftover transaction"
-    );
+    let loaded = db.block_on(pool.all(&posts_with_tags()));
+    if db.backend() == Backend::Postgres {
+        let e = loaded.expect_err("a load inside a transaction that ran a query");
+        assert!(
+            e.to_string().contains("already inside a transaction"),
+            "the error says why: {e}"
+        );
+        let next = db.block_on(pool.all(&Tag::query()));
+        assert!(
+            next.is_err(),
+            "the aborted transaction fails the next statement too: {next:?}"
+        );
+    } else {
+        assert_eq!(graph(&loaded.unwrap()), expected);
+        let seen = db.block_on(pool.all(&Tag::query())).unwrap();
+        assert_eq!(
+            seen.len(),
+            tags + 1,
+            "the loads ran inside the leftover transaction"
+        );
+    }
     assert_eq!(tag_count(db), tags, "nothing committed it");
     assert_eq!(open_transactions(db), 1, "still open");
     db.block_on(async {
@@ -456,6 +479,52 @@ fn pool_connection_left_in_a_transaction(db: &Db) {
     });
     assert_clean(db, &pool);
     assert_eq!(tag_count(db), tags);
+    let again = db.block_on(pool.all(&posts_with_tags())).unwrap();
+    assert_eq!(graph(&again), expected, "the pool serves again");
+    assert_clean(db, &pool);
+    db.block_on(pool.close());
+}
+
+/// A pool connection handed back right after a plain `BEGIN`, before any
+/// query ran in it: the next load through the pool runs inside that
+/// transaction, commits nothing and leaves it open. On PostgreSQL the
+/// load's snapshot options now apply to it (read-only): the owner's write
+/// in it fails with an error instead of going through, and ending it stays
+/// the owner's.
+fn pool_connection_left_right_after_begin(db: &Db) {
+    blog::seed(db, 6).unwrap();
+    let expected = graph(&db.all(&posts_with_tags()).unwrap());
+    let tags = tag_count(db);
+    let pool = db.new_pool(1, &[]).expect("a server");
+    let begin = plain_begin(db);
+    let insert = insert_tag_sql(db, 100);
+    db.block_on(async {
+        on_pool!(&pool, |p| {
+            let mut conn = p.acquire().await.unwrap();
+            conn.execute(begin).await.unwrap();
+        })
+    });
+    let loaded = db.block_on(pool.all(&posts_with_tags())).unwrap();
+    assert_eq!(graph(&loaded), expected);
+    assert_eq!(open_transactions(db), 1, "the leftover transaction is open");
+    let write = db.block_on(async {
+        on_pool!(&pool, |p| {
+            let mut conn = p.acquire().await.unwrap();
+            let write = conn
+                .execute(sqlx::AssertSqlSafe(insert.clone()))
+                .await
+                .map(|_| ());
+            conn.execute("ROLLBACK").await.unwrap();
+            write
+        })
+    });
+    if db.backend() == Backend::Postgres {
+        assert!(write.is_err(), "the write in a read-only transaction fails");
+    } else {
+        write.expect("MySQL leaves the leftover transaction as it was");
+    }
+    assert_clean(db, &pool);
+    assert_eq!(tag_count(db), tags, "nothing of it was committed");
     db.block_on(pool.close());
 }
 

@@ -64,6 +64,17 @@ impl Backend for MySql {
         }
     }
 
+    fn begin_probing(_consistency: Consistency) -> Option<&'static str> {
+        // A connection of the load's own needs no question for a snapshot
+        // (see `transaction_probe`); for a write, a START TRANSACTION would
+        // commit an open transaction before anything could be asked.
+        None
+    }
+
+    fn refused_by_open_transaction(_e: &sqlx::Error) -> bool {
+        false
+    }
+
     fn refused_in_transaction(e: &sqlx::Error) -> bool {
         // ER_CANT_CHANGE_TX_CHARACTERISTICS (1568, SQLSTATE 25001): SET
         // TRANSACTION inside an open transaction. The server refuses it

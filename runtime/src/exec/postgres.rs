@@ -13,8 +13,8 @@ use sqlx::encode::IsNull;
 use sqlx::error::BoxDynError;
 use sqlx::postgres::types::Oid;
 use sqlx::postgres::{
-    PgArgumentBuffer, PgArguments, PgConnection, PgQueryResult, PgRow, PgTypeInfo, PgValueRef,
-    Postgres,
+    PgArgumentBuffer, PgArguments, PgConnection, PgQueryResult, PgRow, PgTypeInfo, PgValueFormat,
+    PgValueRef, Postgres,
 };
 use sqlx::{Arguments, AssertSqlSafe, Decode, Executor as _, Row, Type, TypeInfo, ValueRef};
 
@@ -53,6 +53,32 @@ impl Backend for Postgres {
         // that statement, inside one it comes after the BEGIN. Sent as a
         // simple query (one message, one round trip, nothing prepared).
         Some("SELECT (transaction_timestamp() <> statement_timestamp())::int")
+    }
+
+    fn begin_probing(consistency: Consistency) -> Option<&'static str> {
+        // The begin and then the probe, in one plain-text message: the
+        // probe is no longer the transaction's first statement if the
+        // transaction was open before the message, and is otherwise (a
+        // message's statements share its arrival time). Only on a
+        // connection of the load's own: see `run_own_probed` for what the
+        // begin's options do to a transaction already open.
+        match consistency {
+            Consistency::Snapshot => Some(
+                "START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; \
+                 SELECT (transaction_timestamp() <> statement_timestamp())::int",
+            ),
+            // A plain BEGIN inside a transaction changes nothing.
+            Consistency::None | Consistency::Atomic => {
+                Some("BEGIN; SELECT (transaction_timestamp() <> statement_timestamp())::int")
+            }
+        }
+    }
+
+    fn refused_by_open_transaction(e: &sqlx::Error) -> bool {
+        // active_sql_transaction: "SET TRANSACTION ISOLATION LEVEL must be
+        // called before any query", from the begin's options inside a
+        // transaction that already ran one.
+        matches!(e, sqlx::Error::Database(db) if db.code().as_deref() == Some("25001"))
     }
 
     fn refused_in_transaction(_e: &sqlx::Error) -> bool {
@@ -232,34 +258,63 @@ fn wrong(expected: &'static str, ty: &PgTypeInfo) -> CellError {
     }
 }
 
+fn cell_error(e: sqlx::Error) -> CellError {
+    match e {
+        sqlx::Error::ColumnIndexOutOfBounds { index, .. } => CellError::NoSuchColumn(index),
+        e => CellError::Driver(e.to_string()),
+    }
+}
+
+/// The OID of a cell's column (0 for a type declared by name only).
+#[inline]
+fn oid_of(value: &PgValueRef<'_>) -> u32 {
+    value.type_info().oid().map_or(0, |o| o.0)
+}
+
 impl PgCells<'_> {
     /// The cell and its column's type OID, or None for NULL.
+    #[inline]
     fn cell(&self, idx: usize) -> std::result::Result<Option<(PgValueRef<'_>, u32)>, CellError> {
-        let value = self.0.try_get_raw(idx).map_err(|e| match e {
-            sqlx::Error::ColumnIndexOutOfBounds { index, .. } => CellError::NoSuchColumn(index),
-            e => CellError::Driver(e.to_string()),
-        })?;
+        let value = self.0.try_get_raw(idx).map_err(cell_error)?;
         if value.is_null() {
             return Ok(None);
         }
-        let oid = value.type_info().oid().map_or(0, |o| o.0);
+        let oid = oid_of(&value);
         Ok(Some((value, oid)))
     }
 
+    /// An integer cell. A prepared statement's rows come in the binary
+    /// format: a big-endian integer of its column's width, read here in
+    /// place; a plain-text query's rows (and anything unexpected) take
+    /// sqlx's decoder.
+    #[inline]
     fn int(&self, idx: usize) -> std::result::Result<Option<i64>, CellError> {
-        let Some((value, oid)) = self.cell(idx)? else {
+        let value = self.0.try_get_raw(idx).map_err(cell_error)?;
+        let Some(bytes) = value.as_bytes().ok() else {
             return Ok(None);
         };
-        match oid {
-            INT8 => decode::<i64>(value),
-            INT4 => decode::<i32>(value).map(i64::from),
-            INT2 => decode::<i16>(value).map(i64::from),
-            _ => Err(wrong(
-                "an integer (SMALLINT, INTEGER or BIGINT)",
-                &value.type_info(),
-            )),
+        let oid = oid_of(&value);
+        if value.format() == PgValueFormat::Binary {
+            match oid {
+                INT8 => {
+                    if let Ok(b) = <[u8; 8]>::try_from(bytes) {
+                        return Ok(Some(i64::from_be_bytes(b)));
+                    }
+                }
+                INT4 => {
+                    if let Ok(b) = <[u8; 4]>::try_from(bytes) {
+                        return Ok(Some(i32::from_be_bytes(b).into()));
+                    }
+                }
+                INT2 => {
+                    if let Ok(b) = <[u8; 2]>::try_from(bytes) {
+                        return Ok(Some(i16::from_be_bytes(b).into()));
+                    }
+                }
+                _ => {}
+            }
         }
-        .map(Some)
+        int_decoded(value, oid).map(Some)
     }
 
     fn float(&self, idx: usize) -> std::result::Result<Option<f64>, CellError> {
@@ -275,6 +330,33 @@ impl PgCells<'_> {
             )),
         }
         .map(Some)
+    }
+}
+
+/// An integer cell through sqlx's decoder (text format, or not an integer
+/// column: then the error names the column's type).
+#[inline(never)]
+fn int_decoded(value: PgValueRef<'_>, oid: u32) -> std::result::Result<i64, CellError> {
+    match oid {
+        INT8 => decode::<i64>(value),
+        INT4 => decode::<i32>(value).map(i64::from),
+        INT2 => decode::<i16>(value).map(i64::from),
+        _ => Err(wrong(
+            "an integer (SMALLINT, INTEGER or BIGINT)",
+            &value.type_info(),
+        )),
+    }
+}
+
+/// A text cell of a column that is not one of the built-in text types:
+/// an extension's (citext, no fixed OID) or a wrong type.
+#[inline(never)]
+fn other_text(value: PgValueRef<'_>) -> std::result::Result<String, CellError> {
+    let ty = value.type_info().into_owned();
+    if <String as Type<Postgres>>::compatible(&ty) {
+        decode(value)
+    } else {
+        Err(wrong("text (TEXT, VARCHAR or CHAR)", &ty))
     }
 }
 
@@ -322,18 +404,17 @@ impl RawRow for PgCells<'_> {
     }
 
     fn get_string(&self, idx: usize) -> std::result::Result<Option<String>, CellError> {
-        match self.cell(idx)? {
-            None => Ok(None),
-            Some((value, TEXT | VARCHAR | BPCHAR | NAME)) => decode(value).map(Some),
-            Some((value, _)) => {
-                let ty = value.type_info().into_owned();
-                // Extension text types (citext) have no fixed OID.
-                if <String as Type<Postgres>>::compatible(&ty) {
-                    decode(value).map(Some)
-                } else {
-                    Err(wrong("text (TEXT, VARCHAR or CHAR)", &ty))
-                }
-            }
+        let value = self.0.try_get_raw(idx).map_err(cell_error)?;
+        let Some(bytes) = value.as_bytes().ok() else {
+            return Ok(None);
+        };
+        match oid_of(&value) {
+            // Text is sent the same way in both formats: UTF-8, as is.
+            TEXT | VARCHAR | BPCHAR | NAME => match std::str::from_utf8(bytes) {
+                Ok(text) => Ok(Some(text.to_owned())),
+                Err(e) => Err(CellError::Driver(e.to_string())),
+            },
+            _ => other_text(value).map(Some),
         }
     }
 

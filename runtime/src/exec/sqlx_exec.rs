@@ -50,6 +50,18 @@ pub(crate) trait Backend: sqlx::Database + sqlx::database::HasStatementCache {
     /// is dropped half-way).
     fn transaction_probe(consistency: Consistency, owned: bool) -> Option<&'static str>;
 
+    /// On a connection of the load's own only: one plain-text message that
+    /// opens the transaction and then answers, as one integer, whether a
+    /// transaction was already open before it (the probe and the begin in
+    /// one round trip), or None to ask first and begin after. See
+    /// `run_own_probed` for why this is for the load's own connections.
+    fn begin_probing(consistency: Consistency) -> Option<&'static str>;
+
+    /// Whether `e`, the error of [`Backend::begin_probing`]'s message, says
+    /// that a transaction was already open and refused the begin's
+    /// options (the server has then aborted it).
+    fn refused_by_open_transaction(e: &sqlx::Error) -> bool;
+
     /// Whether `e`, the error of the begin statement, says a transaction
     /// is already open (and the statement changed nothing).
     fn refused_in_transaction(e: &sqlx::Error) -> bool;
@@ -253,13 +265,16 @@ impl<DB: Backend> Drop for Reading<'_, DB> {
 
 /// Run `job` (whose first statement is `first`) on `conn`, in the
 /// transaction it asks for unless the server says `conn` is already in one:
-/// then in that one, which the job never ends.
+/// then in that one, which the job never ends. `close` is set when the load
+/// leaves a connection of its own in a state it cannot name: the caller
+/// closes it instead of handing it back to the pool.
 pub(crate) async fn run_on<DB: Backend, J: Job>(
     conn: &mut DB::Connection,
     job: &mut J,
     first: Statement,
     log: Option<&StatementLog>,
     owned: bool,
+    close: &mut bool,
 ) -> Result<u64> {
     // A connection the caller holds is handed back the moment a dropped
     // load's future is gone: whatever the load left unread must be read
@@ -276,6 +291,9 @@ pub(crate) async fn run_on<DB: Backend, J: Job>(
     if conn.is_in_transaction() {
         // The driver's own transaction (`&mut *tx`): the server is in it.
         return run_statements::<DB, J>(conn, job, first, log, false, drain).await;
+    }
+    if owned && let Some(message) = DB::begin_probing(consistency) {
+        return run_own_probed::<DB, J>(conn, job, first, log, message, close).await;
     }
     if let Some(probe) = DB::transaction_probe(consistency, owned) {
         let start = Instant::now();
@@ -337,6 +355,106 @@ pub(crate) async fn run_on<DB: Backend, J: Job>(
     outcome
 }
 
+/// Run `job` on a connection the load took from a pool for itself, opening
+/// its transaction and asking whether one was already open in the same
+/// message (`DB::begin_probing`): one round trip fewer than asking first.
+///
+/// Asking after the begin is only right on a connection the caller does
+/// not hold. On PostgreSQL a `START TRANSACTION` with options inside an
+/// open transaction only warns, but it still applies its options to that
+/// transaction: it makes it `REPEATABLE READ, READ ONLY`, or, if a query
+/// already ran in it, fails and aborts it. A caller holding the connection
+/// in a transaction is asked first (`transaction_probe`). A pool connection
+/// is in a transaction only if someone handed it back inside a `BEGIN` sent
+/// as SQL; then:
+/// - no query had run in that transaction: the answer says it was open, the
+///   load runs inside it and ends nothing, as on a held connection (the
+///   transaction is now read-only: a write in it later fails, it does not
+///   go through silently);
+/// - a query had run: the server refuses the begin and aborts that
+///   transaction. The load fails and says why; the connection goes back to
+///   the pool as it is, and every statement on it fails until someone ends
+///   that transaction, so nothing of it is ever committed silently.
+///
+/// If the load is dropped half-way, the pool connection is closed (see
+/// `CloseUnlessFinished`), which ends everything: no guard is needed here.
+/// So is one whose message failed any other way (its begin may have run
+/// and left a transaction open, aborted by the failure after it): `close`.
+async fn run_own_probed<DB: Backend, J: Job>(
+    conn: &mut DB::Connection,
+    job: &mut J,
+    first: Statement,
+    log: Option<&StatementLog>,
+    message: &'static str,
+    close: &mut bool,
+) -> Result<u64> {
+    let start = Instant::now();
+    let was_open = match ask::<DB>(conn, message).await {
+        Ok(was_open) => was_open,
+        Err(Asked::Driver(e)) if DB::refused_by_open_transaction(&e) => {
+            return Err(Error::Database {
+                message: format!(
+                    "the pool's connection was already inside a transaction in which a query \
+                     had run (a BEGIN sent as SQL through the pool and never ended?); the \
+                     server refused the load's read-only snapshot transaction and aborted \
+                     that one: {e}"
+                ),
+                statement: message.to_owned(),
+                source: Some(Box::new(e)),
+            });
+        }
+        Err(Asked::Driver(e)) => {
+            *close = true;
+            return Err(driver_error::<DB>(e, message));
+        }
+        Err(Asked::Final(e)) => {
+            *close = true;
+            return Err(e);
+        }
+    };
+    trace_control(message, start.elapsed());
+    if was_open {
+        // Not the load's transaction: run inside it and end nothing.
+        return run_statements::<DB, J>(conn, job, first, log, false, false).await;
+    }
+    let result = run_statements::<DB, J>(conn, job, first, log, false, false).await;
+    let start = Instant::now();
+    match result {
+        Ok(n) => match plain::<DB>(conn, "COMMIT").await {
+            Ok(()) => {
+                trace_control("COMMIT", start.elapsed());
+                Ok(n)
+            }
+            Err(e) => {
+                // Whether the transaction ended is not known: close.
+                *close = true;
+                Err(driver_error::<DB>(e, "COMMIT"))
+            }
+        },
+        Err(e) => {
+            // The statement's error is the one to report; if the rollback
+            // fails too, the connection is closed.
+            if plain::<DB>(conn, "ROLLBACK").await.is_err() {
+                *close = true;
+            }
+            trace_control("ROLLBACK", start.elapsed());
+            Err(e)
+        }
+    }
+}
+
+/// Send `sql` as plain text and read its answer to the end.
+async fn plain<DB: Backend>(
+    conn: &mut DB::Connection,
+    sql: &'static str,
+) -> std::result::Result<(), sqlx::Error> {
+    let mut stream = DB::send(conn, Arc::from(sql), None, false);
+    while let Some(item) = std::future::poll_fn(|cx| stream.as_mut().poll_next(cx)).await {
+        item?;
+    }
+    Ok(())
+}
+
 /// Where the load's own transaction is.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum TxState {
@@ -392,6 +510,14 @@ async fn rollback<DB: Backend>(conn: &mut DB::Connection) {
     settle::drain(&mut stream).await;
 }
 
+/// How asking the server failed.
+enum Asked {
+    /// The driver's error, as it came.
+    Driver(sqlx::Error),
+    /// No answer could be read from the rows.
+    Final(Error),
+}
+
 /// The server's answer to `probe` (one integer, 0 or 1): whether a
 /// transaction is open.
 async fn in_transaction<DB: Backend>(
@@ -399,6 +525,28 @@ async fn in_transaction<DB: Backend>(
     probe: &'static str,
     drain: bool,
 ) -> Result<bool> {
+    let mut stream = Reading::<DB>::new(DB::send(conn, Arc::from(probe), None, false), drain);
+    answer::<DB>(&mut stream, probe).await.map_err(|e| match e {
+        Asked::Driver(e) => driver_error::<DB>(e, probe),
+        Asked::Final(e) => e,
+    })
+}
+
+/// [`in_transaction`] on a connection of the load's own (nothing to drain
+/// for a caller), the driver's error kept as it came.
+async fn ask<DB: Backend>(
+    conn: &mut DB::Connection,
+    probe: &'static str,
+) -> std::result::Result<bool, Asked> {
+    let mut stream = Reading::<DB>::new(DB::send(conn, Arc::from(probe), None, false), false);
+    answer::<DB>(&mut stream, probe).await
+}
+
+/// Read the one-integer answer of `probe` from its results.
+async fn answer<DB: Backend>(
+    stream: &mut Reading<'_, DB>,
+    probe: &'static str,
+) -> std::result::Result<bool, Asked> {
     struct Answer(Option<i64>);
     impl Job for Answer {
         fn consistency(&self) -> Consistency {
@@ -413,19 +561,18 @@ async fn in_transaction<DB: Backend>(
         }
     }
     let mut answer = Answer(None);
-    let mut stream = Reading::<DB>::new(DB::send(conn, Arc::from(probe), None, false), drain);
     while let Some(item) = stream.next().await {
-        if let Either::Right(row) = item.map_err(|e| driver_error::<DB>(e, probe))? {
-            DB::accept(&row, &mut answer)?;
+        if let Either::Right(row) = item.map_err(Asked::Driver)? {
+            DB::accept(&row, &mut answer).map_err(Asked::Final)?;
         }
     }
     match answer.0 {
         Some(n) => Ok(n != 0),
-        None => Err(Error::Database {
+        None => Err(Asked::Final(Error::Database {
             message: "no answer to whether a transaction is open".to_owned(),
             statement: probe.to_owned(),
             source: None,
-        }),
+        })),
     }
 }
 
@@ -576,8 +723,10 @@ impl<DB: Backend> AsyncExecutor for &Pool<DB> {
         };
         // Dropped before `conn` if this future is: it marks `conn` first.
         let guard = CloseUnlessFinished::new(&mut conn);
-        let result = run_on::<DB, J>(&mut **guard.conn, &mut job, first, log, true).await;
-        guard.finished(&result);
+        let mut close = false;
+        let result =
+            run_on::<DB, J>(&mut **guard.conn, &mut job, first, log, true, &mut close).await;
+        guard.finished(&result, close);
         (job, result)
     }
 }
@@ -600,9 +749,10 @@ impl<'p, DB: sqlx::Database> CloseUnlessFinished<'p, DB> {
         }
     }
 
-    /// The load ran to its end: keep the connection unless it broke.
-    fn finished<T>(mut self, result: &Result<T>) {
-        self.finished = !matches!(result, Err(Error::ConnectionLost { .. }));
+    /// The load ran to its end: keep the connection unless it broke or
+    /// the load asks to `close` it.
+    fn finished<T>(mut self, result: &Result<T>, close: bool) {
+        self.finished = !close && !matches!(result, Err(Error::ConnectionLost { .. }));
     }
 }
 
@@ -627,7 +777,7 @@ impl<DB: Backend> AsyncExecutor for &mut sqlx::pool::PoolConnection<DB> {
     async fn __run<J: Job>(self, job: J, log: Option<&StatementLog>) -> (J, Result<u64>) {
         let guard = CloseUnlessFinished::new(self);
         let (job, result) = run_connection::<DB, J>(&mut **guard.conn, job, log).await;
-        guard.finished(&result);
+        guard.finished(&result, false);
         (job, result)
     }
 }
@@ -660,7 +810,8 @@ pub(crate) async fn run_connection<DB: Backend, J: Job>(
         Ok(None) => return (job, Ok(0)),
         Err(e) => return (job, Err(e)),
     };
-    let result = run_on::<DB, J>(conn, &mut job, first, log, false).await;
+    // Nothing to close: the caller holds the connection.
+    let result = run_on::<DB, J>(conn, &mut job, first, log, false, &mut false).await;
     (job, result)
 }
 
