@@ -372,9 +372,10 @@ pub(crate) async fn run_on<DB: Backend, J: Job>(
 ///   transaction is now read-only: a write in it later fails, it does not
 ///   go through silently);
 /// - a query had run: the server refuses the begin and aborts that
-///   transaction. The load fails and says why; the connection goes back to
-///   the pool as it is, and every statement on it fails until someone ends
-///   that transaction, so nothing of it is ever committed silently.
+///   transaction. The load fails and says why, and the connection is
+///   closed: an aborted transaction can only be rolled back, so closing it
+///   loses nothing that could still commit, and the pool is not left with
+///   a connection on which every statement fails.
 ///
 /// If the load is dropped half-way, the pool connection is closed (see
 /// `CloseUnlessFinished`), which ends everything: no guard is needed here.
@@ -392,12 +393,13 @@ async fn run_own_probed<DB: Backend, J: Job>(
     let was_open = match ask::<DB>(conn, message).await {
         Ok(was_open) => was_open,
         Err(Asked::Driver(e)) if DB::refused_by_open_transaction(&e) => {
+            *close = true;
             return Err(Error::Database {
                 message: format!(
                     "the pool's connection was already inside a transaction in which a query \
                      had run (a BEGIN sent as SQL through the pool and never ended?); the \
                      server refused the load's read-only snapshot transaction and aborted \
-                     that one: {e}"
+                     that one (the connection is closed): {e}"
                 ),
                 statement: message.to_owned(),
                 source: Some(Box::new(e)),
