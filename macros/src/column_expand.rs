@@ -118,6 +118,7 @@ pub fn expand(c: &ColumnType) -> TokenStream {
                 }
             }
 
+            #[diagnostic::do_not_recommend]
             impl ::related::Key for #name
             where
                 for<'__r> #repr: ::related::Key,

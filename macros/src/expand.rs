@@ -484,7 +484,10 @@ pub fn marker_traits(model: &Model, field: &Field) -> TokenStream {
     quote_spanned! {span=>
         #single
 
+        // Not listed as "other types implementing ReverseOf" when a reverse
+        // field names the wrong relation: the trait's message says what fits.
         #[automatically_derived]
+        #[diagnostic::do_not_recommend]
         impl ::related::ReverseOf<#target, #ident, #mirrored_as> for #marker #guard {
             fn reverse_link(
                 __related_row: &#ident,

@@ -305,12 +305,17 @@ scalar!(f64, F64, get_f64, F64, f64);
 scalar!(String, Text, get_string, Text, String);
 scalar!(Vec<u8>, Bytes, get_bytes, Bytes, Vec<u8>);
 
+#[diagnostic::do_not_recommend]
 impl Key for i16 {}
+#[diagnostic::do_not_recommend]
 impl Key for i32 {}
+#[diagnostic::do_not_recommend]
 impl Key for i64 {}
+#[diagnostic::do_not_recommend]
 impl Key for String {
     const EXACT_EQUALITY: bool = false;
 }
+#[diagnostic::do_not_recommend]
 impl Key for Vec<u8> {}
 
 /// `Ordered` for a type and its `Option`. Hidden from diagnostics: a

@@ -42,6 +42,7 @@ macro_rules! narrow_int {
                     self.map_or(Value::Null, |v| Value::I64(i64::from(v)))
                 }
             }
+            #[diagnostic::do_not_recommend]
             impl Key for $t {}
             ordered!($t);
         )*

@@ -79,10 +79,15 @@ column_via!(
     |t| utc_from(t).map(|t| t.fixed_offset())
 );
 
+#[diagnostic::do_not_recommend]
 impl Key for NaiveDate {}
+#[diagnostic::do_not_recommend]
 impl Key for NaiveTime {}
+#[diagnostic::do_not_recommend]
 impl Key for NaiveDateTime {}
+#[diagnostic::do_not_recommend]
 impl Key for DateTime<Utc> {}
+#[diagnostic::do_not_recommend]
 impl Key for DateTime<FixedOffset> {}
 ordered!(
     NaiveDate,

@@ -38,6 +38,7 @@ column_via!(
     from_text
 );
 
+#[diagnostic::do_not_recommend]
 impl Key for Decimal {}
 ordered!(Decimal);
 

@@ -83,8 +83,12 @@ column_via!(
     instant_from
 );
 
+#[diagnostic::do_not_recommend]
 impl Key for Date {}
+#[diagnostic::do_not_recommend]
 impl Key for Time {}
+#[diagnostic::do_not_recommend]
 impl Key for PrimitiveDateTime {}
+#[diagnostic::do_not_recommend]
 impl Key for OffsetDateTime {}
 ordered!(Date, Time, PrimitiveDateTime, OffsetDateTime);

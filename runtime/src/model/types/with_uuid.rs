@@ -16,5 +16,6 @@ column_via!(
     |b: [u8; 16]| Ok::<_, CellError>(Uuid::from_bytes(b))
 );
 
+#[diagnostic::do_not_recommend]
 impl Key for Uuid {}
 ordered!(Uuid);
