@@ -826,8 +826,11 @@ impl FieldGen<'_> {
         let count = Ident::new("__related_count", Span::mixed_site().located_at(span));
         self.field_name(out, false);
         self.unloaded(out);
+        // Not listed as "implemented for `comment_count`" when a column is
+        // passed: `CountTarget`'s message already says what fits.
         out.items.push(quote_spanned! {span=>
             #[automatically_derived]
+            #[diagnostic::do_not_recommend]
             impl ::related::CountTarget for #marker #guard {
                 type Source = #model;
                 type Item = #target;

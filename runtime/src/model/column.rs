@@ -240,7 +240,7 @@ pub trait Key: Column + Hash + Eq + Ord + fmt::Debug {
 /// struct Event { id: i64, day: i32 }
 ///
 /// // A filter generic over ordered columns.
-/// fn after<T: Ordered<NotNull = T>>(col: related::Col<Event, T>, v: T) -> Query<Event> {
+/// fn after<T: Ordered<NotNull = T>, N>(col: related::Col<Event, T, N>, v: T) -> Query<Event> {
 ///     Event::query().filter(col.gt(v))
 /// }
 /// # fn main() -> related::Result<()> {
