@@ -16,21 +16,18 @@
 //! profiler; `BLOG_PROFILE=sql` prints the statements `related` sends.
 
 mod common;
+#[path = "common/server.rs"]
+mod server;
 
-use std::hint::black_box;
 use std::pin::Pin;
-use std::time::{Duration, Instant};
 
-use criterion::Criterion;
 use futures_core::Stream;
 use related::prelude::*;
 use related::sqlx::postgres::PgRow;
 use related::sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use related::sqlx::{self, AssertSqlSafe, Row};
 
-use common::{
-    Author, IntHash, IntMap, PlainAuthor, PlainPost, Post, Tag, touch_plain, touch_related,
-};
+use common::{Author, IntHash, IntMap, PlainAuthor, PlainPost, Post, Tag};
 
 fn url() -> String {
     std::env::var("RELATED_BENCH_PG")
@@ -189,150 +186,34 @@ fn main() {
         .enable_all()
         .build()
         .expect("tokio runtime");
-    let sizes: Vec<usize> = match std::env::var("BLOG_SIZES") {
-        Ok(list) => list
-            .split(',')
-            .map(|s| s.trim().parse().expect("BLOG_SIZES"))
-            .collect(),
-        Err(_) => common::SIZES.to_vec(),
+    let Some(pools) = server::pools(
+        "PostgreSQL",
+        &url(),
+        |n| rt.block_on(pool(n)),
+        |p, n| rt.block_on(fill(p, n)),
+    ) else {
+        return;
     };
-    let mut pools = Vec::new();
-    for &n in &sizes {
-        match rt.block_on(pool(n)) {
-            Ok(p) => {
-                rt.block_on(fill(&p, n));
-                pools.push((n, p));
-            }
-            Err(e) => {
-                eprintln!(
-                    "PostgreSQL at {} is not reachable ({e}): nothing to run",
-                    url()
-                );
-                return;
-            }
+    let statements = |pool: &_| {
+        let log = related::StatementLog::new();
+        log.start_recording();
+        let q = Post::query()
+            .select_related(Post::author())
+            .prefetch_related(Post::tags());
+        rt.block_on(q.all_async(related::Logged::new(pool, &log)))
+            .expect("related load");
+        for s in log.statements() {
+            eprintln!("{s:?}");
         }
-    }
-    // `BLOG_PROFILE=related|limit` (with `BLOG_REPEAT`) only runs that
-    // loader, for a profiler; `sql` prints `related`'s statements.
-    if let Ok(which) = std::env::var("BLOG_PROFILE") {
-        let repeat: usize = std::env::var("BLOG_REPEAT")
-            .ok()
-            .and_then(|r| r.parse().ok())
-            .unwrap_or(1);
-        for (_, pool) in &pools {
-            if which == "sql" {
-                let log = related::StatementLog::new();
-                log.start_recording();
-                let q = Post::query()
-                    .select_related(Post::author())
-                    .prefetch_related(Post::tags());
-                rt.block_on(q.all_async(related::Logged::new(pool, &log)))
-                    .expect("related load");
-                for s in log.statements() {
-                    eprintln!("{s:?}");
-                }
-                continue;
-            }
-            for _ in 0..repeat {
-                let touched = match which.as_str() {
-                    "related" => touch_related(&rt.block_on(load_related(pool))),
-                    "limit" => touch_plain(&rt.block_on(load_limit(pool)).expect("limit")),
-                    other => panic!("BLOG_PROFILE: unknown loader {other}"),
-                };
-                black_box(touched);
-            }
-        }
-        return;
-    }
-    let mut c = Criterion::default().configure_from_args();
-    for (n, pool) in &pools {
-        let n = *n;
-        // Both loaders load the same graph.
-        let mut related = common::to_plain(&rt.block_on(load_related(pool)));
-        let mut limit = rt.block_on(load_limit(pool)).expect("limit");
-        related.sort_unstable_by_key(|p| p.id);
-        limit.sort_unstable_by_key(|p| p.id);
-        assert_eq!(related.len(), n);
-        assert!(
-            related == limit,
-            "related and the limit differ at {n} posts"
-        );
-
-        let mut group = c.benchmark_group(format!("postgres_{n}"));
-        common::configure(&mut group, n, Duration::from_secs(8));
-        group.bench_function("related", |b| {
-            b.iter(|| black_box(touch_related(&rt.block_on(load_related(pool)))))
-        });
-        group.bench_function("limit", |b| {
-            b.iter(|| black_box(touch_plain(&rt.block_on(load_limit(pool)).expect("limit"))))
-        });
-        group.finish();
-    }
-    c.final_summary();
-    if std::env::var("BLOG_PAIRED").is_ok_and(|v| v == "0") {
-        return;
-    }
-    println!();
-    println!(
-        "| posts (PostgreSQL) | pairs | related (median, wall) | limit (median, wall) | median of related/limit per pair | client CPU related / limit |"
+    };
+    server::run(
+        &pools,
+        &server::Bench {
+            server: "PostgreSQL",
+            group: "postgres",
+            related: &|pool| rt.block_on(load_related(pool)),
+            limit: &|pool| rt.block_on(load_limit(pool)).expect("limit"),
+            statements: &statements,
+        },
     );
-    println!("|---|---|---|---|---|---|");
-    for (n, pool) in &pools {
-        let pairs = match std::env::var("BLOG_PAIRS")
-            .ok()
-            .and_then(|p| p.parse().ok())
-        {
-            Some(pairs) => pairs,
-            None => match n {
-                0..=1_000 => 101,
-                1_001..=20_000 => 21,
-                _ => 7,
-            },
-        };
-        let (mut rel, mut lim, mut ratio) = (Vec::new(), Vec::new(), Vec::new());
-        let (mut rel_cpu, mut lim_cpu) = (Vec::new(), Vec::new());
-        for i in 0..pairs {
-            // Wall time (the server's work is part of the job) and this
-            // process's CPU time (the client's share: decoding, stitching).
-            let time = |related: bool| {
-                let cpu = common::cpu::process_cpu_time();
-                let start = Instant::now();
-                if related {
-                    black_box(touch_related(&rt.block_on(load_related(pool))));
-                } else {
-                    black_box(touch_plain(&rt.block_on(load_limit(pool)).expect("limit")));
-                }
-                (
-                    start.elapsed().as_secs_f64() * 1e3,
-                    common::cpu::process_cpu_time()
-                        .saturating_sub(cpu)
-                        .as_secs_f64()
-                        * 1e3,
-                )
-            };
-            let (r, l) = if i % 2 == 0 {
-                let r = time(true);
-                (r, time(false))
-            } else {
-                let l = time(false);
-                (time(true), l)
-            };
-            rel.push(r.0);
-            lim.push(l.0);
-            ratio.push(r.0 / l.0);
-            rel_cpu.push(r.1);
-            lim_cpu.push(l.1);
-        }
-        let med = |v: &mut Vec<f64>| {
-            v.sort_by(f64::total_cmp);
-            v[v.len() / 2]
-        };
-        let cpu_ratio = med(&mut rel_cpu) / med(&mut lim_cpu);
-        println!(
-            "| {n} | {pairs} | {:.2} ms | {:.2} ms | {:.3} | {cpu_ratio:.3} |",
-            med(&mut rel),
-            med(&mut lim),
-            med(&mut ratio)
-        );
-    }
 }
