@@ -22,11 +22,10 @@ mod server;
 use std::pin::Pin;
 
 use futures_core::Stream;
-use related::prelude::*;
 use related::sqlx::mysql::{MySqlConnectOptions, MySqlPool, MySqlPoolOptions, MySqlRow};
 use related::sqlx::{self, AssertSqlSafe, Row};
 
-use common::{Author, IntHash, IntMap, PlainAuthor, PlainPost, Post, Tag};
+use common::{IntHash, IntMap, PlainAuthor, PlainPost, Post};
 
 fn url() -> String {
     std::env::var("RELATED_BENCH_MYSQL")
@@ -59,54 +58,19 @@ async fn pool(n: usize) -> Result<MySqlPool, sqlx::Error> {
 /// Fill the schema of `n` posts with the generator's data, unless it holds
 /// them already.
 async fn fill(pool: &MySqlPool, n: usize) {
-    let have: Option<i64> = sqlx::query_scalar("SELECT count(*) FROM blog_post")
-        .fetch_one(pool)
-        .await
-        .ok();
-    if have == Some(n as i64) {
-        return;
-    }
-    sqlx::raw_sql("DROP TABLE IF EXISTS blog_post_tags, blog_post, blog_tag, blog_author")
-        .execute(pool)
-        .await
-        .expect("drop tables");
-    pool.create_tables(&[Author::info(), Tag::info(), Post::info()])
-        .await
-        .expect("create tables");
-    let authors: Vec<Author> = (1..=common::AUTHORS)
-        .map(|id| Author {
-            id,
-            name: format!("Author {id}"),
-        })
-        .collect();
-    let tags: Vec<Tag> = (1..=common::TAGS)
-        .map(|id| Tag {
-            id,
-            name: format!("tag-{id}"),
-        })
-        .collect();
-    pool.insert_all(&authors).await.expect("authors");
-    pool.insert_all(&tags).await.expect("tags");
-    let generated = common::generate(n);
-    let posts: Vec<Post> = generated
-        .iter()
-        .map(|p| Post {
-            id: p.id,
-            title: p.title.clone(),
-            author: ForeignKey::new(p.author),
-            tags: Default::default(),
-        })
-        .collect();
-    pool.insert_all(&posts).await.expect("posts");
-    let pairs: Vec<(i64, i64)> = generated
-        .iter()
-        .flat_map(|p| p.tags.iter().map(move |t| (p.id, *t)))
-        .collect();
-    pool.link_all(Post::tags(), &pairs).await.expect("links");
-    sqlx::raw_sql("ANALYZE TABLE blog_author, blog_tag, blog_post, blog_post_tags")
-        .execute(pool)
-        .await
-        .expect("analyze");
+    let drop_tables = async |pool: &MySqlPool| {
+        sqlx::raw_sql("DROP TABLE IF EXISTS blog_post_tags, blog_post, blog_tag, blog_author")
+            .execute(pool)
+            .await
+            .expect("drop tables");
+    };
+    let analyze = async |pool: &MySqlPool| {
+        sqlx::raw_sql("ANALYZE TABLE blog_author, blog_tag, blog_post, blog_post_tags")
+            .execute(pool)
+            .await
+            .expect("analyze");
+    };
+    server::fill(pool, n, drop_tables, analyze).await;
 }
 
 /// The next row of a sqlx stream (rows are handled as they arrive, not

@@ -7,7 +7,9 @@ use std::time::{Duration, Instant};
 
 use criterion::Criterion;
 
-use crate::common::{self, PlainPost, Post, touch_plain, touch_related};
+use related::prelude::*;
+
+use crate::common::{self, Author, PlainPost, Post, Tag, touch_plain, touch_related};
 
 /// One bench: the server's name and what it runs.
 pub struct Bench<'a, P> {
@@ -21,6 +23,53 @@ pub struct Bench<'a, P> {
     pub limit: &'a dyn Fn(&P) -> Vec<PlainPost>,
     /// Print the statements `related` sends (`BLOG_PROFILE=sql`).
     pub statements: &'a dyn Fn(&P),
+}
+
+/// Fill `pool` with the bench's graph of `n` posts (`common::generate`),
+/// unless it holds them already: `drop_tables` and `analyze` are the
+/// server's own statements.
+pub async fn fill<P>(pool: &P, n: usize, drop_tables: impl AsyncFn(&P), analyze: impl AsyncFn(&P))
+where
+    for<'a> &'a P: AsyncExecutor,
+{
+    if Post::query().count_async(pool).await.ok() == Some(n as u64) {
+        return;
+    }
+    drop_tables(pool).await;
+    pool.create_tables(&[Author::info(), Tag::info(), Post::info()])
+        .await
+        .expect("create tables");
+    let authors: Vec<Author> = (1..=common::AUTHORS)
+        .map(|id| Author {
+            id,
+            name: format!("Author {id}"),
+        })
+        .collect();
+    let tags: Vec<Tag> = (1..=common::TAGS)
+        .map(|id| Tag {
+            id,
+            name: format!("tag-{id}"),
+        })
+        .collect();
+    pool.insert_all(&authors).await.expect("authors");
+    pool.insert_all(&tags).await.expect("tags");
+    let generated = common::generate(n);
+    let posts: Vec<Post> = generated
+        .iter()
+        .map(|p| Post {
+            id: p.id,
+            title: p.title.clone(),
+            author: ForeignKey::new(p.author),
+            tags: Default::default(),
+        })
+        .collect();
+    pool.insert_all(&posts).await.expect("posts");
+    let pairs: Vec<(i64, i64)> = generated
+        .iter()
+        .flat_map(|p| p.tags.iter().map(move |t| (p.id, *t)))
+        .collect();
+    pool.link_all(Post::tags(), &pairs).await.expect("links");
+    analyze(pool).await;
 }
 
 /// A pool per size of `BLOG_SIZES` (default `common::SIZES`), filled; None,
