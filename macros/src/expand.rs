@@ -504,6 +504,7 @@ struct Locals {
     target: Ident,
     error: Ident,
     key: Ident,
+    shared: Ident,
 }
 
 impl Locals {
@@ -521,6 +522,7 @@ impl Locals {
             target: local("target"),
             error: local("error"),
             key: local("key"),
+            shared: local("shared"),
         }
     }
 }
@@ -729,7 +731,10 @@ impl FieldGen<'_> {
             });
         }
         let Locals {
-            source, target: t, ..
+            source,
+            target: t,
+            shared,
+            ..
         } = Locals::at(span);
         self.relation(
             out,
@@ -747,8 +752,12 @@ impl FieldGen<'_> {
                     ::related::__private::forward_link(Self::__forward(), #t)
                 }
 
-                fn __back_ref(#source: &#model, #t: &mut ::std::sync::Arc<#target>) {
-                    ::related::__private::back_ref(Self::__forward(), #source, #t)
+                fn __back_ref(
+                    #source: &#model,
+                    #shared: &mut ::core::option::Option<::std::sync::Arc<#model>>,
+                    #t: &mut ::std::sync::Arc<#target>,
+                ) {
+                    ::related::__private::back_ref(Self::__forward(), #source, #shared, #t)
                 }
             },
             one,
