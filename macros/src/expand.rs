@@ -507,6 +507,7 @@ struct Locals {
     target: Ident,
     error: Ident,
     key: Ident,
+    shared: Ident,
 }
 
 impl Locals {
@@ -524,6 +525,7 @@ impl Locals {
             target: local("target"),
             error: local("error"),
             key: local("key"),
+            shared: local("shared"),
         }
     }
 }
@@ -732,7 +734,10 @@ impl FieldGen<'_> {
             });
         }
         let Locals {
-            source, target: t, ..
+            source,
+            target: t,
+            shared,
+            ..
         } = Locals::at(span);
         self.relation(
             out,
@@ -750,8 +755,12 @@ impl FieldGen<'_> {
                     ::related::__private::forward_link(Self::__forward(), #t)
                 }
 
-                fn __back_ref(#source: &#model, #t: &mut ::std::sync::Arc<#target>) {
-                    ::related::__private::back_ref(Self::__forward(), #source, #t)
+                fn __back_ref(
+                    #source: &#model,
+                    #shared: &mut ::core::option::Option<::std::sync::Arc<#model>>,
+                    #t: &mut ::std::sync::Arc<#target>,
+                ) {
+                    ::related::__private::back_ref(Self::__forward(), #source, #shared, #t)
                 }
             },
             one,

@@ -108,19 +108,20 @@ pub mod __private {
 
     /// Point `child`'s forward field (the relation `forward`) at `parent`,
     /// unless the forward side is many-valued (a many-to-many's other side
-    /// holds a list, of which this parent is only one).
+    /// holds a list, of which this parent is only one). `shared` is the
+    /// parent's copy for its children: made by the first child, then shared
+    /// by the others (one copy per parent, not one per child).
     pub fn back_ref<F: Relation>(
         _forward: F,
         parent: &F::Target,
+        shared: &mut Option<std::sync::Arc<F::Target>>,
         child: &mut std::sync::Arc<F::Source>,
     ) {
         // A reverse foreign key's child belongs to one parent, so its `Arc`
         // is not shared yet and `make_mut` copies nothing.
         if !F::info().kind.is_many() {
-            F::attach_one(
-                std::sync::Arc::make_mut(child),
-                Some(std::sync::Arc::new(parent.clone())),
-            );
+            let parent = shared.get_or_insert_with(|| std::sync::Arc::new(parent.clone()));
+            F::attach_one(std::sync::Arc::make_mut(child), Some(parent.clone()));
         }
     }
 

@@ -1756,7 +1756,7 @@ impl<S: OracleModel> LevelNaive<'_, '_, S> {
         self,
         n: Naive<S, T>,
         field: FieldFn<S, T>,
-        back: fn(&S, &mut Arc<T>),
+        back: fn(&S, &mut Option<Arc<S>>, &mut Arc<T>),
     ) -> NaiveResult {
         let LevelNaive {
             cx,
@@ -1856,7 +1856,9 @@ impl<S: OracleModel> LevelNaive<'_, '_, S> {
         }
         for (p, before) in parents.iter_mut().zip(&pristine) {
             for child in field(p).loaded_mut() {
-                back(before, child);
+                // A copy per child: the loader shares one per parent,
+                // equal in value.
+                back(before, &mut None, child);
             }
         }
         Ok(())

@@ -22,6 +22,10 @@ pub const CASES: &[Case] = &[
     ),
     Case::new("shared::get_mut_copies_on_write", get_mut_copies_on_write),
     Case::new("shared::owned_copies", owned_copies),
+    Case::new(
+        "shared::back_reference_one_copy_per_parent",
+        back_reference_one_copy_per_parent,
+    ),
 ];
 
 /// Every `Arc` of `rows` by the key `key` gives, asserting that all the
@@ -194,4 +198,49 @@ fn owned_copies(db: &Db) {
     assert_eq!(pairs(&copies), expected);
     assert_eq!(pairs(&owned), expected);
     assert!(posts.iter().all(|p| !p.tags.is_loaded()));
+}
+
+/// A reverse prefetch's children point back at one copy of their parent,
+/// shared by the siblings; changing it through one child copies it first.
+fn back_reference_one_copy_per_parent(db: &Db) {
+    blog::seed(db, 40).unwrap();
+    let mut authors = db
+        .all(
+            &Author::query()
+                .prefetch_related(Author::posts())
+                .order_by(Author::id().asc()),
+        )
+        .unwrap();
+    let mut copies = 0;
+    for a in &authors {
+        let posts = a.posts.get().unwrap();
+        assert!(posts.len() > 1, "author {} has several posts", a.id);
+        copies += one_arc_per_key(
+            posts.iter().map(|p| Arc::clone(p.author.shared().unwrap())),
+            |x| x.id,
+        );
+        for p in posts {
+            let parent = p.author.get().unwrap();
+            assert_eq!((parent.id, &parent.name), (a.id, &a.name));
+            assert!(
+                parent.posts.get().is_err(),
+                "the copy does not nest the posts"
+            );
+        }
+    }
+    assert_eq!(copies, authors.len(), "one copy per author");
+    // Renaming through the first post leaves its siblings' copy alone.
+    let first = &mut authors[0];
+    let name = first.name.clone();
+    let posts = first.posts.get_mut().unwrap();
+    Arc::make_mut(&mut posts[0]).author.get_mut().unwrap().name = "Renamed".into();
+    assert_eq!(posts[0].author.get().unwrap().name, "Renamed");
+    for p in &posts[1..] {
+        assert_eq!(p.author.get().unwrap().name, name);
+    }
+    assert!(!Arc::ptr_eq(
+        posts[0].author.shared().unwrap(),
+        posts[1].author.shared().unwrap()
+    ));
+    assert_eq!(first.name, name, "the parent itself is not the copy");
 }

@@ -243,10 +243,17 @@ pub trait Relation: Copy + Default + Send + Sync + 'static {
 
     /// Called by a prefetch for each child it hands to `parent`: a reverse
     /// foreign key or reverse one-to-one fills the child's forward field
-    /// with (a copy of) its parent, so `author.posts[i].author` needs no
-    /// statement. The default does nothing.
+    /// with a copy of its parent, so `author.posts[i].author` needs no
+    /// statement. `shared` starts as None for each parent and keeps the
+    /// copy its first child made, for the others to share. The default
+    /// does nothing.
     #[doc(hidden)]
-    fn __back_ref(_parent: &Self::Source, _child: &mut Arc<Self::Target>) {}
+    fn __back_ref(
+        _parent: &Self::Source,
+        _shared: &mut Option<Arc<Self::Source>>,
+        _child: &mut Arc<Self::Target>,
+    ) {
+    }
 
     /// Identity of the relation, for merging lookups that share a prefix.
     fn id() -> TypeId {

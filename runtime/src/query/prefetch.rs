@@ -813,6 +813,9 @@ impl<R: Relation> Level<R> {
                     .unwrap_or(NO_GROUP)
             });
             let mut items = Vec::new();
+            // The parent's copy for its children's back references, made
+            // once per parent (by `__back_ref`, for relations that have one).
+            let mut shared = None;
             if g != NO_GROUP {
                 let m = &members[group(g)];
                 items.reserve_exact(m.len());
@@ -832,7 +835,7 @@ impl<R: Relation> Level<R> {
                         }
                     };
                     if let Some(mut child) = child {
-                        R::__back_ref(p, &mut child);
+                        R::__back_ref(p, &mut shared, &mut child);
                         items.push(child);
                     }
                 }
