@@ -307,7 +307,12 @@ async fn strategies<E: AsyncExecutor + Copy>(
         ))?;
         for item in o.items.get()? {
             let product = item.product.get()?;
-            let ratings: Vec<i32> = product.top_reviews.iter()?.map(|r| r.rating).collect();
+            let ratings: Vec<i32> = product
+                .top_reviews
+                .get()?
+                .iter()
+                .map(|r| r.rating)
+                .collect();
             out.detail(&format!(
                 "     {} x {}, top ratings {ratings:?}",
                 item.quantity, product.name

@@ -497,7 +497,7 @@ fn below_a_select_related_hop(db: &Db) {
     let (posts, sent) = db.capture(|| db.all(&q));
     assert_eq!(sent.len(), 3);
     for p in posts.unwrap() {
-        assert_eq!(p.author.get().unwrap().posts.len().unwrap(), 2);
+        assert_eq!(p.author.get().unwrap().posts.get().unwrap().len(), 2);
     }
 }
 
@@ -612,7 +612,7 @@ fn in_memory_operations_send_nothing(db: &Db) {
             let tags = p.tags.get().unwrap();
             found += tags.iter().filter(|t| t.name.ends_with('1')).count();
             found += usize::from(tags.iter().any(|t| t.id == 3));
-            found += p.tags.len().unwrap();
+            found += p.tags.get().unwrap().len();
         }
         found
     });

@@ -407,7 +407,7 @@ fn unloaded_relation_is_an_error(db: &Db) {
     // Reading did not send anything.
     let (_, sent) = db.capture(|| {
         let _ = posts[1].author.get();
-        let _ = posts[1].tags.len();
+        let _ = posts[1].tags.get().map(|t| t.len());
     });
     assert!(sent.is_empty(), "no hidden query: {sent:?}");
     // The key itself is always there.

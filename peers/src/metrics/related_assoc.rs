@@ -72,7 +72,8 @@ pub fn graph(users: &[User]) -> Result<Graph, related::NotLoaded> {
                 hair_color: u.hair_color.clone(),
                 posts: u
                     .posts
-                    .iter()?
+                    .get()?
+                    .iter()
                     .map(|p| {
                         Ok(GPost {
                             id: p.id,
@@ -81,7 +82,8 @@ pub fn graph(users: &[User]) -> Result<Graph, related::NotLoaded> {
                             body: p.body.clone(),
                             comments: p
                                 .comments
-                                .iter()?
+                                .get()?
+                                .iter()
                                 .map(|c| GComment {
                                     id: c.id,
                                     post_id: *c.post.key(),

@@ -46,7 +46,7 @@ use crate::plan::sql::{Ctx, Statement};
 ///
 /// let query = Post::query().prefetch_related(Post::tags()).order_by(Post::id().asc());
 /// let loaded = query.all_async(&db).await?;
-/// assert_eq!(loaded[0].tags.len()?, 2);
+/// assert_eq!(loaded[0].tags.get()?.len(), 2);
 /// assert_eq!(query.first_async(&db).await?.map(|p| p.id), Some(1));
 /// let one = query.clone().filter(Post::id().eq(2)).one_async(&db).await?;
 /// assert_eq!(one.tags.get()?[0].name, "SQL");
@@ -54,7 +54,7 @@ use crate::plan::sql::{Ctx, Statement};
 /// // The sync API on the blocking thread, then prefetches onto those rows.
 /// let mut rows = db.with(|db| Post::query().all(db)).await?;
 /// Post::query().prefetch_related(Post::tags()).prefetch_onto_async(&mut rows, &db).await?;
-/// assert_eq!(rows[1].tags.len()?, 1);
+/// assert_eq!(rows[1].tags.get()?.len(), 1);
 ///
 /// // Any job, e.g. a load driven by hand.
 /// let (load, result) = (&db).run(related::Load::new(&query, (&db).ctx())?).await;

@@ -7,6 +7,9 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::error::NotLoaded;
+use crate::model::misread::{
+    IndexThroughGet, IterThroughGet, LenThroughGet, LoopThroughGet, SameField,
+};
 use crate::model::table::Model;
 
 /// Names the field a relation value belongs to, so "not loaded" errors can
@@ -87,7 +90,7 @@ impl<T> One<T> {
 /// let mut tags: ManyToMany<Tag> = ManyToMany::default();
 /// assert!(!tags.is_loaded());
 /// tags.set_many(vec![Arc::new(Tag { id: 1 }), Arc::new(Tag { id: 2 })]);
-/// assert_eq!(tags.len()?, 2);
+/// assert_eq!(tags.get()?.len(), 2);
 /// # Ok(()) }
 /// ```
 pub trait RelationField<T: Model> {
@@ -249,9 +252,19 @@ macro_rules! single_forward {
             }
         }
 
-        impl<T: Model + PartialEq> PartialEq for $name<T> {
-            fn eq(&self, other: &Self) -> bool {
+        #[diagnostic::do_not_recommend]
+        impl<T: Model + PartialEq> SameField<$name<T>> for $name<T> {
+            fn __same(&self, other: &$name<T>) -> bool {
                 self.key == other.key && self.target == other.target
+            }
+        }
+
+        // Generic over the right side only so that `post.author == 3` is one
+        // error naming `.key()` (the `misread` module); the one right side
+        // that compiles is the same field type.
+        impl<T: Model, V: SameField<Self>> PartialEq<V> for $name<T> {
+            fn eq(&self, other: &V) -> bool {
+                other.__same(self)
             }
         }
     };
@@ -355,21 +368,6 @@ macro_rules! many {
                 self.targets.as_mut().ok_or_else(|| name.not_loaded())
             }
 
-            /// Iterate the loaded rows (in memory).
-            pub fn iter(&self) -> Result<std::slice::Iter<'_, Arc<T>>, NotLoaded> {
-                self.get().map(|t| t.iter())
-            }
-
-            /// The number of loaded rows (in memory).
-            pub fn len(&self) -> Result<usize, NotLoaded> {
-                self.get().map(|t| t.len())
-            }
-
-            /// Whether no row was loaded (in memory).
-            pub fn is_empty(&self) -> Result<bool, NotLoaded> {
-                self.get().map(|t| t.is_empty())
-            }
-
             /// Whether the query loaded this relation (possibly no rows).
             pub fn is_loaded(&self) -> bool {
                 self.targets.is_some()
@@ -392,6 +390,42 @@ macro_rules! many {
             /// Owned copies of the loaded rows (the field keeps its rows).
             pub fn to_owned_vec(&self) -> Result<Vec<T>, NotLoaded> {
                 Ok(self.get()?.iter().map(|t| T::clone(t)).collect())
+            }
+        }
+
+        // Indexing and looping need the rows, which the field may not hold:
+        // each is one error naming `.get()?` (the `misread` module).
+        impl<T: Model> std::ops::Index<usize> for $name<T>
+        where
+            Self: IndexThroughGet,
+        {
+            type Output = Arc<T>;
+            fn index(&self, _: usize) -> &Arc<T> {
+                self.__never()
+            }
+        }
+
+        // `Iterator`, not `IntoIterator`: std's `IntoIterator` for every
+        // iterator would otherwise hide this error behind "not an iterator".
+        impl<T: Model> Iterator for $name<T>
+        where
+            Self: LoopThroughGet,
+        {
+            type Item = Arc<T>;
+            fn next(&mut self) -> Option<Arc<T>> {
+                self.__never()
+            }
+        }
+
+        #[diagnostic::do_not_recommend]
+        impl<'a, T: Model> IntoIterator for &'a $name<T>
+        where
+            $name<T>: LoopThroughGet,
+        {
+            type Item = &'a Arc<T>;
+            type IntoIter = std::slice::Iter<'a, Arc<T>>;
+            fn into_iter(self) -> Self::IntoIter {
+                self.__never()
             }
         }
 
@@ -446,8 +480,8 @@ many!(
     /// db.insert(&Post { id: 1, tags: Default::default() })?;
     /// db.link(Post::tags(), &1, &1)?;
     /// let post = Post::query().prefetch_related(Post::tags()).one(&db)?;
-    /// assert_eq!(post.tags.len()?, 1);
-    /// assert_eq!(post.tags.iter()?.next().unwrap().name, "rust");
+    /// assert_eq!(post.tags.get()?.len(), 1);
+    /// assert_eq!(post.tags.get()?[0].name, "rust");
     /// # Ok(()) }
     /// ```
     ManyToMany
@@ -475,7 +509,7 @@ many!(
     /// db.insert(&Author { id: 1, books: Default::default() })?;
     /// db.insert_all(&[Book { id: 1, author: ForeignKey::new(1) }, Book { id: 2, author: ForeignKey::new(1) }])?;
     /// let author = Author::query().prefetch_related(Author::books()).one(&db)?;
-    /// assert_eq!(author.books.len()?, 2);
+    /// assert_eq!(author.books.get()?.len(), 2);
     /// # Ok(()) }
     /// ```
     Reverse
@@ -509,6 +543,40 @@ many!(
     /// ```
     Prefetched
 );
+
+// `iter`, `len` and `is_empty` of the many-valued fields: each one error
+// naming `.get()?` (the `misread` module). Written out, not in `many!`,
+// and with the bound on the signature's line, so that the error's "required
+// by this bound" shows one line instead of a macro backtrace.
+#[rustfmt::skip]
+impl<T: Model> ManyToMany<T> {
+    /// Not available: `.get()?.iter()`.
+    #[doc(hidden)] pub fn iter(&self) -> std::slice::Iter<'_, Arc<T>> where Self: IterThroughGet { self.__never() }
+    /// Not available: `.get()?.len()`.
+    #[doc(hidden)] pub fn len(&self) -> usize where Self: LenThroughGet { self.__never() }
+    /// Not available: `.get()?.is_empty()`.
+    #[doc(hidden)] pub fn is_empty(&self) -> bool where Self: LenThroughGet { self.__never() }
+}
+
+#[rustfmt::skip]
+impl<T: Model> Reverse<T> {
+    /// Not available: `.get()?.iter()`.
+    #[doc(hidden)] pub fn iter(&self) -> std::slice::Iter<'_, Arc<T>> where Self: IterThroughGet { self.__never() }
+    /// Not available: `.get()?.len()`.
+    #[doc(hidden)] pub fn len(&self) -> usize where Self: LenThroughGet { self.__never() }
+    /// Not available: `.get()?.is_empty()`.
+    #[doc(hidden)] pub fn is_empty(&self) -> bool where Self: LenThroughGet { self.__never() }
+}
+
+#[rustfmt::skip]
+impl<T: Model> Prefetched<T> {
+    /// Not available: `.get()?.iter()`.
+    #[doc(hidden)] pub fn iter(&self) -> std::slice::Iter<'_, Arc<T>> where Self: IterThroughGet { self.__never() }
+    /// Not available: `.get()?.len()`.
+    #[doc(hidden)] pub fn len(&self) -> usize where Self: LenThroughGet { self.__never() }
+    /// Not available: `.get()?.is_empty()`.
+    #[doc(hidden)] pub fn is_empty(&self) -> bool where Self: LenThroughGet { self.__never() }
+}
 
 /// The reverse side of a `OneToOne` declared on `T`: at most one row.
 ///

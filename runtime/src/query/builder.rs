@@ -98,14 +98,14 @@ use std::marker::PhantomData;
 /// assert_eq!(posts.iter().map(|p| p.id).collect::<Vec<_>>(), [2, 1]);
 /// let joins = &posts[1];
 /// assert_eq!(joins.author.get()?.name, "Ann");
-/// assert_eq!(joins.tags.len()?, 3);
+/// assert_eq!(joins.tags.get()?.len(), 3);
 /// assert_eq!(joins.s_tags.get()?.iter().map(|t| &t.name).collect::<Vec<_>>(), ["sqlite"]);
 /// assert_eq!(joins.comments.get()?[0].author.get()?.name, "Bob");
 ///
 /// // Rows from elsewhere (here the caller's SQL) get the same prefetches.
 /// let mut rows: Vec<Post> = db.raw("SELECT * FROM post WHERE id = ?", &[Value::I64(1)])?;
 /// Post::query().prefetch_related(Post::tags()).prefetch_onto(&mut rows, &db)?;
-/// assert_eq!(rows[0].tags.len()?, 3);
+/// assert_eq!(rows[0].tags.get()?.len(), 3);
 ///
 /// // Counting, existence, and one row.
 /// assert_eq!(Post::query().count(&db)?, 3);

@@ -167,7 +167,7 @@ impl<S, T, A: PrefetchInto<S, T>> TargetFor<S, T> for A {
 ///             .to(Post::latest()),
 ///     )
 ///     .all(&db)?;
-/// assert_eq!(posts[0].comments.len()?, 3);
+/// assert_eq!(posts[0].comments.get()?.len(), 3);
 /// let latest = &posts[0].latest.get()?[0];
 /// assert_eq!((latest.id, latest.author.get()?.name.as_str()), (3, "Ann"));
 /// assert_eq!(latest.like_count.get()?, 2);
