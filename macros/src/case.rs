@@ -36,6 +36,20 @@ pub fn plain(ident: &Ident) -> String {
     ident.unraw().to_string()
 }
 
+/// `draft_post` -> `DraftPost`: trait names built from a field's name, and
+/// the model a relation field is likely named after.
+pub fn camel_case(name: &str) -> String {
+    name.split('_')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map_or_else(String::new, |c| {
+                c.to_uppercase().chain(chars).collect::<String>()
+            })
+        })
+        .collect()
+}
+
 /// Levenshtein distance, for "did you mean" hints on misspelt keys.
 pub fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

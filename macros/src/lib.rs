@@ -89,11 +89,6 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
         valid::check(&cx, model);
     }
     match (cx.check(), model) {
-        // rustc reports a relation to a type that cannot be a model once, at
-        // the field; the full expansion would repeat it at every use.
-        (Ok(()), Some(model)) if model.fields.iter().any(valid::non_model_target) => {
-            fallback::fallback(&model)
-        }
         (Ok(()), Some(model)) => expand::expand(&model),
         (Ok(()), None) => proc_macro2::TokenStream::new(),
         (Err(errors), model) => {

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 
 use crate::ast::{Field, Kind, Model};
-use crate::case::plain;
+use crate::case::{camel_case, plain};
 use crate::expand::{Bodies, relation_target, unreachable, user_tokens};
 
 /// The fields with a slot in the loaded set: every field with a `Relation`
@@ -16,7 +16,9 @@ pub fn slot_fields<'m, 'a>(model: &'m Model<'a>) -> Vec<&'m Field<'a>> {
     model
         .fields
         .iter()
-        .filter(|f| slot_target(f).is_some())
+        // A field whose target cannot be a model has no slot: `Slot<T: Model>`
+        // would repeat the one error the derive gives for it.
+        .filter(|f| slot_target(f).is_some() && !crate::valid::non_model_target(f))
         .collect()
 }
 
@@ -219,15 +221,6 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
 /// `PostHasAuthor` for `Post::author`: the bound a function writes to ask
 /// for "a Post with its author loaded".
 fn has_trait(model: &Model, field: &Field, span: proc_macro2::Span) -> proc_macro2::Ident {
-    let camel: String = plain(field.ident)
-        .split('_')
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            let mut chars = part.chars();
-            chars.next().map_or_else(String::new, |c| {
-                c.to_uppercase().chain(chars).collect::<String>()
-            })
-        })
-        .collect();
+    let camel = camel_case(&plain(field.ident));
     proc_macro2::Ident::new(&format!("{}Has{camel}", plain(model.ident)), span)
 }

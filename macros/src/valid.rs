@@ -6,7 +6,7 @@ use quote::ToTokens;
 
 use crate::ast::{Field, Kind, Model, option_inner, vec_inner};
 use crate::attr::Named;
-use crate::case::{plain, snake_case, type_string};
+use crate::case::{camel_case, plain, snake_case, type_string};
 use crate::ctxt::Ctxt;
 
 /// Handles are inherent associated functions, which shadow trait items of the
@@ -24,6 +24,7 @@ pub fn check(cx: &Ctxt, model: &Model) {
         reserved(cx, model, field);
         link_columns(cx, field);
         list_column(cx, field);
+        non_model_relation(cx, field);
     }
 }
 
@@ -386,11 +387,78 @@ fn list_column(cx: &Ctxt, field: &Field) {
     );
 }
 
+/// A relation to a type that cannot be a model (`ForeignKey<i64>`,
+/// `ForeignKey<Vec<Tag>>`, `ManyToMany<String>`), said once at the target
+/// with what to write instead. The relation field types accept these
+/// targets (`related::Target`), so neither `#[derive(Clone, Debug)]` nor
+/// the fallback, which leaves these fields out, repeats it.
+fn non_model_relation(cx: &Ctxt, field: &Field) {
+    if !non_model_target(field) {
+        return;
+    }
+    let (relation, target) = match field.kind {
+        Kind::Forward {
+            target, one_to_one, ..
+        } => (if one_to_one { "OneToOne" } else { "ForeignKey" }, target),
+        Kind::ManyToMany { target, .. } => ("ManyToMany", target),
+        Kind::Reverse { target, one } => (if one { "ReverseOne" } else { "Reverse" }, target),
+        Kind::Prefetched { target } => ("Prefetched", target),
+        Kind::Counted { target } => ("Counted", target),
+        Kind::Scalar { .. } => return,
+    };
+    let written = type_string(target);
+    // The model the field is likely named after, for the example.
+    let name = plain(field.ident);
+    let model = match field.kind {
+        Kind::ManyToMany { .. } | Kind::Reverse { .. } => camel_case(&singular(&name)),
+        Kind::Forward { .. } => camel_case(&name),
+        _ => "T".to_owned(),
+    };
+    let forward = matches!(field.kind, Kind::Forward { .. });
+    let message = if let Some(item) = vec_inner(option_inner(target).unwrap_or(target)) {
+        let item = type_string(item);
+        format!(
+            "`{relation}<{written}>`: a relation points at a model, not a list: a list of \
+             related rows is `ManyToMany<{item}>` (through a link table) or `Reverse<{item}>` \
+             (`{item}` has a ForeignKey to this model)"
+        )
+    } else if let (true, Some(inner)) = (forward, option_inner(target)) {
+        let inner = type_string(inner);
+        format!(
+            "`{relation}<{written}>`: a nullable key is `Option<{relation}<{inner}>>`, \
+             the relation inside the `Option`"
+        )
+    } else if forward {
+        format!(
+            "`{relation}<{written}>` names a key type, not a model: write the model it points \
+             at, `{relation}<{model}>` (its key is stored in the column `{}`)",
+            field.kind.column().unwrap_or_default()
+        )
+    } else {
+        format!(
+            "`{relation}<{written}>`: `{written}` is not a model; a relation names the model \
+             its rows are (`{relation}<{model}>`, a struct with `#[derive(related::Model)]`); \
+             values stored in one column are `related::Json<Vec<{written}>>`"
+        )
+    };
+    cx.error_spanned_by(target, message);
+}
+
+/// `comments` -> `comment`, `categories` -> `category`: good enough for an
+/// example in an error, which is all it is used for.
+fn singular(name: &str) -> String {
+    if let Some(stem) = name.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if name.ends_with('s') && !name.ends_with("ss") {
+        name[..name.len() - 1].to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
 /// Relation fields whose target cannot be a model (`ForeignKey<i64>`,
-/// `ForeignKey<Vec<Tag>>`): rustc already reports them once, at the field,
-/// through `Model`'s diagnostic (the relation types require `T: Model`). The
-/// derive then emits only its fallback without these fields' impls, so that
-/// the one error is not repeated by every use of the type.
+/// `ForeignKey<Vec<Tag>>`): [`non_model_relation`] reports them, and the
+/// derive emits only its fallback, without these fields' impls.
 pub fn non_model_target(field: &Field) -> bool {
     let target = match field.kind {
         Kind::Forward { target, .. }

@@ -27,6 +27,8 @@ pub use query::counted::{CountTarget, Counted};
 pub use exec::executor::{Consistency, Executor, Job, run_job};
 pub use load::loader::Load;
 pub use model::column::{Column, Key, Ordered, RawRow};
+#[doc(hidden)]
+pub use model::fields::Target;
 pub use model::fields::{
     FieldName, ForeignKey, ManyToMany, OneToOne, Prefetched, RelationField, Reverse, ReverseOne,
 };

@@ -71,6 +71,72 @@ impl<T> One<T> {
     }
 }
 
+/// What a relation field's type parameter must be: a model, whose key a
+/// `ForeignKey` stores, or one of the std types a relation is often
+/// mistakenly given (`ForeignKey<i64>`, `ManyToMany<String>`,
+/// `ForeignKey<Vec<Tag>>`). For those the field type stays well-formed and
+/// the derive reports the mistake once, at the field: were the field types
+/// bounded by `Model`, `#[derive(Clone, Debug)]` and every use of the type
+/// would repeat it. No field value exists for them: every constructor
+/// requires `T: Model`.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a model",
+    label = "the target of a relation must be a model",
+    note = "a relation names the model it points at (`ForeignKey<Author>`, not `ForeignKey<i64>`: the key column comes from the model); a list of related rows is `ManyToMany<T>` or `Reverse<T>`, not `ForeignKey<Vec<T>>`; a struct of yours becomes a model with `#[derive(related::Model)]`"
+)]
+pub trait Target: 'static {
+    /// The key a `ForeignKey` to it stores: the model's primary key.
+    type Key: Clone + fmt::Debug + PartialEq + Send + Sync + 'static;
+}
+
+#[diagnostic::do_not_recommend]
+impl<M: Model> Target for M {
+    type Key = M::Pk;
+}
+
+/// Targets that cannot be models (a model is a struct of the user's crate;
+/// these are std's or this crate's), the ones the derive names in its error.
+macro_rules! not_a_model {
+    ($($ty:ty),* $(,)?) => {
+        $(
+            #[diagnostic::do_not_recommend]
+            impl Target for $ty {
+                type Key = ();
+            }
+        )*
+    };
+}
+
+not_a_model!(
+    i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64, bool, char, String,
+);
+
+macro_rules! not_a_model_of {
+    ($($name:ident<$t:ident: $bound:path>),* $(,)?) => {
+        $(
+            #[diagnostic::do_not_recommend]
+            impl<$t: $bound> Target for $name<$t> {
+                type Key = ();
+            }
+        )*
+    };
+}
+
+trait Static: 'static {}
+impl<T: 'static> Static for T {}
+
+not_a_model_of!(
+    Vec<T: Static>,
+    Option<T: Static>,
+    ForeignKey<T: Target>,
+    OneToOne<T: Target>,
+    ManyToMany<T: Target>,
+    Reverse<T: Target>,
+    Prefetched<T: Target>,
+    ReverseOne<T: Target>,
+);
+
 /// How the runtime fills a relation field. Implemented by every field type.
 ///
 /// ```
@@ -116,20 +182,21 @@ macro_rules! single_forward {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[derive(Clone)]
-        pub struct $name<T: Model> {
-            key: T::Pk,
+        pub struct $name<T: Target> {
+            key: T::Key,
             target: One<T>,
             name: &'static FieldName,
         }
 
         // SAFETY: every field is `Send + Sync` when `T: Model` (which
-        // requires `T: Send + Sync` and `T::Pk: Send + Sync`); the struct
-        // cannot exist without `T: Model`. Stated here so that proving a
+        // requires `T: Send + Sync` and `T::Pk: Send + Sync`), and no value
+        // exists for any other `T: Target`: every constructor requires
+        // `T: Model` (see `Target`). Stated here so that proving a
         // model `Send + Sync` stops at its relation fields instead of
         // walking the whole (cyclic) graph of models behind them.
-        unsafe impl<T: Model> Send for $name<T> {}
+        unsafe impl<T: Target> Send for $name<T> {}
         // SAFETY: as for `Send` above.
-        unsafe impl<T: Model> Sync for $name<T> {}
+        unsafe impl<T: Target> Sync for $name<T> {}
 
         impl<T: Model> $name<T> {
             /// A value pointing at the row with primary key `key` (for inserts).
@@ -242,7 +309,7 @@ macro_rules! single_forward {
             }
         }
 
-        impl<T: Model + fmt::Debug> fmt::Debug for $name<T> {
+        impl<T: Target + fmt::Debug> fmt::Debug for $name<T> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 match &self.target {
                     One::Loaded(t) => t.fmt(f),
@@ -253,7 +320,7 @@ macro_rules! single_forward {
         }
 
         #[diagnostic::do_not_recommend]
-        impl<T: Model + PartialEq> SameField<$name<T>> for $name<T> {
+        impl<T: Target + PartialEq> SameField<$name<T>> for $name<T> {
             fn __same(&self, other: &$name<T>) -> bool {
                 self.key == other.key && self.target == other.target
             }
@@ -262,7 +329,7 @@ macro_rules! single_forward {
         // Generic over the right side only so that `post.author == 3` is one
         // error naming `.key()` (the `misread` module); the one right side
         // that compiles is the same field type.
-        impl<T: Model, V: SameField<Self>> PartialEq<V> for $name<T> {
+        impl<T: Target, V: SameField<Self>> PartialEq<V> for $name<T> {
             fn eq(&self, other: &V) -> bool {
                 other.__same(self)
             }
@@ -325,19 +392,20 @@ macro_rules! many {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[derive(Clone)]
-        pub struct $name<T: Model> {
+        pub struct $name<T: Target> {
             targets: Option<Vec<Arc<T>>>,
             name: &'static FieldName,
         }
 
         // SAFETY: every field is `Send + Sync` when `T: Model` (which
-        // requires `T: Send + Sync` and `T::Pk: Send + Sync`); the struct
-        // cannot exist without `T: Model`. Stated here so that proving a
+        // requires `T: Send + Sync` and `T::Pk: Send + Sync`), and no value
+        // exists for any other `T: Target`: every constructor requires
+        // `T: Model` (see `Target`). Stated here so that proving a
         // model `Send + Sync` stops at its relation fields instead of
         // walking the whole (cyclic) graph of models behind them.
-        unsafe impl<T: Model> Send for $name<T> {}
+        unsafe impl<T: Target> Send for $name<T> {}
         // SAFETY: as for `Send` above.
-        unsafe impl<T: Model> Sync for $name<T> {}
+        unsafe impl<T: Target> Sync for $name<T> {}
 
         impl<T: Model> Default for $name<T> {
             fn default() -> Self {
@@ -444,7 +512,7 @@ macro_rules! many {
             }
         }
 
-        impl<T: Model + fmt::Debug> fmt::Debug for $name<T> {
+        impl<T: Target + fmt::Debug> fmt::Debug for $name<T> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 match &self.targets {
                     Some(t) => t.fmt(f),
@@ -453,7 +521,7 @@ macro_rules! many {
             }
         }
 
-        impl<T: Model + PartialEq> PartialEq for $name<T> {
+        impl<T: Target + PartialEq> PartialEq for $name<T> {
             fn eq(&self, other: &Self) -> bool {
                 self.targets == other.targets
             }
@@ -604,19 +672,20 @@ impl<T: Model> Prefetched<T> {
 /// # Ok(()) }
 /// ```
 #[derive(Clone)]
-pub struct ReverseOne<T: Model> {
+pub struct ReverseOne<T: Target> {
     target: One<T>,
     name: &'static FieldName,
 }
 
 // SAFETY: every field is `Send + Sync` when `T: Model` (which
-// requires `T: Send + Sync` and `T::Pk: Send + Sync`); the struct
-// cannot exist without `T: Model`. Stated here so that proving a
+// requires `T: Send + Sync` and `T::Pk: Send + Sync`), and no value
+// exists for any other `T: Target`: every constructor requires
+// `T: Model` (see `Target`). Stated here so that proving a
 // model `Send + Sync` stops at its relation fields instead of
 // walking the whole (cyclic) graph of models behind them.
-unsafe impl<T: Model> Send for ReverseOne<T> {}
+unsafe impl<T: Target> Send for ReverseOne<T> {}
 // SAFETY: as for `Send` above.
-unsafe impl<T: Model> Sync for ReverseOne<T> {}
+unsafe impl<T: Target> Sync for ReverseOne<T> {}
 
 impl<T: Model> Default for ReverseOne<T> {
     fn default() -> Self {
@@ -672,7 +741,7 @@ impl<T: Model> RelationField<T> for ReverseOne<T> {
     }
 }
 
-impl<T: Model + fmt::Debug> fmt::Debug for ReverseOne<T> {
+impl<T: Target + fmt::Debug> fmt::Debug for ReverseOne<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.target {
             One::Loaded(t) => t.fmt(f),
@@ -682,7 +751,7 @@ impl<T: Model + fmt::Debug> fmt::Debug for ReverseOne<T> {
     }
 }
 
-impl<T: Model + PartialEq> PartialEq for ReverseOne<T> {
+impl<T: Target + PartialEq> PartialEq for ReverseOne<T> {
     fn eq(&self, other: &Self) -> bool {
         self.target == other.target
     }
@@ -701,8 +770,8 @@ mod serde_impls {
         ($name:ident) => {
             impl<T> Serialize for $name<T>
             where
-                T: Model + Serialize,
-                T::Pk: Serialize,
+                T: Target + Serialize,
+                T::Key: Serialize,
             {
                 fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                     match &self.target {
@@ -730,7 +799,7 @@ mod serde_impls {
 
     macro_rules! many {
         ($name:ident) => {
-            impl<T: Model + Serialize> Serialize for $name<T> {
+            impl<T: Target + Serialize> Serialize for $name<T> {
                 fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                     // As `Option<Vec<T>>` did.
                     match &self.targets {
@@ -745,7 +814,7 @@ mod serde_impls {
     many!(Reverse);
     many!(Prefetched);
 
-    impl<T: Model + Serialize> Serialize for ReverseOne<T> {
+    impl<T: Target + Serialize> Serialize for ReverseOne<T> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             match &self.target {
                 One::Loaded(t) => T::serialize(t, s),
