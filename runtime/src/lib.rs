@@ -52,7 +52,7 @@ pub use plan::schema::LinkPair;
 pub use plan::sql::{Ctx, PlannedStatement};
 pub use plan::sql::{Dialect, KeyBinding, Statement};
 pub use query::builder::{ModelQuery, Query};
-pub use query::expr::{Col, Filter, IntoFilter, IntoOrder, Like, LikePattern, Order};
+pub use query::expr::{Col, Filter, FilterArg, Like, LikePattern, NoArg, Order, OrderArg};
 pub use query::operand::{Bound, Operand};
 pub use query::path::{Append, Chain, ColumnPath, Path, PathFrom, SelectFrom};
 #[doc(hidden)]

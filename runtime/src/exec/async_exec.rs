@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::exec::executor::{Consistency, Job, Raw};
 use crate::load::loader::Load;
 use crate::model::column::RawRow;
-use crate::model::relation::LinkTable;
+use crate::model::relation::{Linkable, Relation};
 use crate::model::table::{Model, ModelInfo};
 use crate::model::value::Value;
 use crate::observe::log::StatementLog;
@@ -107,11 +107,9 @@ pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
     }
 
     /// Link pairs of rows of a many-to-many relation (from either side).
-    fn link_all<R: LinkTable>(
-        self,
-        relation: R,
-        pairs: &[LinkPair<R>],
-    ) -> impl Future<Output = Result<u64>> + Send {
+    // One line: see `Sqlite::link`.
+    #[rustfmt::skip]
+    fn link_all<R: Relation>(self, relation: R, pairs: &[LinkPair<R>]) -> impl Future<Output = Result<u64>> + Send where (): Linkable<R> {
         let _ = relation;
         let dialect = self.ctx().dialect;
         let statements = schema::link_many::<R>(dialect, pairs, insert_params(dialect));

@@ -13,7 +13,7 @@ use crate::error::CellError;
 use crate::error::{Error, Result};
 use crate::exec::executor::{Consistency, Executor, Raw, run_job};
 use crate::model::column::{RawRow, narrow, narrow_f32};
-use crate::model::relation::LinkTable;
+use crate::model::relation::{Linkable, Relation};
 use crate::model::table::{Model, ModelInfo};
 use crate::model::types::temporal;
 use crate::model::value::{SqlDate, SqlTime, SqlTimestamp, Value};
@@ -232,12 +232,10 @@ impl Sqlite {
     }
 
     /// Link two rows of a many-to-many relation (from either side).
-    pub fn link<R: LinkTable>(
-        &self,
-        relation: R,
-        source: &<R::Source as Model>::Pk,
-        target: &<R::Target as Model>::Pk,
-    ) -> Result<()> {
+    // One line, so that a relation that is not many-to-many reads "required
+    // by this bound" in one line (see `Linkable`).
+    #[rustfmt::skip]
+    pub fn link<R: Relation>(&self, relation: R, source: &<R::Source as Model>::Pk, target: &<R::Target as Model>::Pk) -> Result<()> where (): Linkable<R> {
         let _ = relation;
         let stmt = schema::link::<R>(Dialect::Sqlite, source, target).ok_or_else(|| {
             Error::NotManyToMany {

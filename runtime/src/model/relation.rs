@@ -270,6 +270,22 @@ pub trait Relation: Copy + Default + Send + Sync + 'static {
 )]
 pub trait LinkTable: Relation {}
 
+/// How `link` and `link_all` ask for a [`LinkTable`]: `(): Linkable<R>`, a
+/// bound on `()` rather than on `R`, so that for a relation that is not
+/// many-to-many rustc prints one line of help instead of pointing at the
+/// user's field to say that `LinkTable` is not implemented for it (which
+/// made the error 19 lines).
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{R}` is not a many-to-many relation: `link` adds a row to a link table, which only ManyToMany fields have",
+    label = "expected the handle of a ManyToMany field, e.g. `Post::tags()`",
+    note = "a ForeignKey or OneToOne is set by the key in the row you insert (`ForeignKey::new(key)`); a Reverse field is linked through the field it mirrors"
+)]
+pub trait Linkable<R> {}
+
+#[diagnostic::do_not_recommend]
+impl<R: LinkTable> Linkable<R> for () {}
+
 /// A relation that `select_related` can follow: one JOIN, one row.
 /// Implemented for `ForeignKey`, `OneToOne` and `ReverseOne` handles and for
 /// chains of them; the example at [`Path`](crate::Path) takes one as a bound.

@@ -9,7 +9,7 @@ use crate::plan::condition::{Expr, Hop};
 use crate::plan::join::{JoinNode, Slot, clone_nodes};
 use crate::plan::select::{SelectParts, render_select};
 use crate::plan::sql::{Ctx, Dialect, KeyBinding, PlannedStatement, Statement};
-use crate::query::expr::{Filter, IntoFilter, IntoOrder};
+use crate::query::expr::{Filter, FilterArg, OrderArg};
 use crate::query::path::{Path, PathFrom, SelectFrom};
 use crate::query::prefetch::{Destination, Prefetch, PrefetchNode, add_node};
 use std::marker::PhantomData;
@@ -355,9 +355,13 @@ impl<M: Model, L> Query<M, L> {
         self
     }
 
-    /// Keep the rows matching `filter` (ANDed with earlier filters).
-    pub fn filter(mut self, filter: impl IntoFilter<M>) -> Self {
-        let filter = filter.__into_filter();
+    /// Keep the rows matching `filter` (ANDed with earlier filters): a
+    /// [`Filter`] over `M` (see [`FilterArg`] for the bound).
+    // Bound and signature on one line: a mistake's "required by this bound"
+    // is then one line of source.
+    #[rustfmt::skip]
+    pub fn filter<F>(mut self, filter: F) -> Self where (): FilterArg<M, F> {
+        let filter = <() as FilterArg<M, F>>::__filter(filter);
         self.filter = Some(match self.filter.take() {
             None => filter.expr,
             Some(prev) => Filter::<M>::new(prev).and(filter).expr,
@@ -365,9 +369,11 @@ impl<M: Model, L> Query<M, L> {
         self
     }
 
-    /// Order by a column; call again for further keys.
-    pub fn order_by(mut self, order: impl IntoOrder<M>) -> Self {
-        let order = order.__into_order();
+    /// Order by a column with its direction (`Post::title().asc()`); call
+    /// again for further keys (see [`OrderArg`] for the bound).
+    #[rustfmt::skip]
+    pub fn order_by<O>(mut self, order: O) -> Self where (): OrderArg<M, O> {
+        let order = <() as OrderArg<M, O>>::__order(order);
         self.order.push((order.column, order.desc));
         self.order_via.push(order.path);
         self

@@ -209,48 +209,70 @@ impl<M> Not for Filter<M> {
 }
 
 /// What [`Query::filter`](crate::Query::filter) and
-/// [`Prefetch::filter`](crate::Prefetch::filter) take: a [`Filter`] over
-/// the rows being loaded. A trait only so that anything else passed there
-/// (a bare column, another model's filter, a relation) is one error that
-/// names it and says what a filter is.
+/// [`Prefetch::filter`](crate::Prefetch::filter) take: `F` is a [`Filter`]
+/// over the rows being loaded, `M`. A trait only so that anything else
+/// passed there (a bare column, another model's filter, a relation) is one
+/// error that names it and says what a filter is. Stated on `()`, as
+/// `(): FilterArg<M, F>`, not on `F`: for a relation handle, a type of the
+/// user's crate, rustc would add four lines pointing at the user's field.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a filter over `{M}` rows",
+    message = "`{F}` is not a filter over `{M}` rows",
     label = "expected a condition on `{M}`'s columns, such as `Model::column().eq(value)`",
     note = "a column becomes a condition through a comparison (`.eq(..)`, `.lt(..)`, `.is_in(..)`, `.like(..)`); a column of a related model goes through its relation: `Post::author().col(Author::name()).eq(..)`"
 )]
-pub trait IntoFilter<M> {
+pub trait FilterArg<M, F> {
     /// The filter.
     #[doc(hidden)]
-    fn __into_filter(self) -> Filter<M>;
+    fn __filter(filter: F) -> Filter<M>;
 }
 
 #[diagnostic::do_not_recommend]
-impl<M> IntoFilter<M> for Filter<M> {
-    fn __into_filter(self) -> Filter<M> {
-        self
+impl<M> FilterArg<M, Filter<M>> for () {
+    fn __filter(filter: Filter<M>) -> Filter<M> {
+        filter
+    }
+}
+
+/// Never a value: the second impl of [`FilterArg`] and [`OrderArg`], so that
+/// rustc does not infer what the argument must be from a single impl (which
+/// turned another model's filter into "mismatched types").
+#[doc(hidden)]
+pub enum NoArg {}
+
+#[diagnostic::do_not_recommend]
+impl<M> FilterArg<M, NoArg> for () {
+    fn __filter(filter: NoArg) -> Filter<M> {
+        match filter {}
     }
 }
 
 /// What [`Query::order_by`](crate::Query::order_by) and
-/// [`Prefetch::order_by`](crate::Prefetch::order_by) take: an [`Order`]
-/// over the rows being loaded (a column with its direction). A trait only
-/// so that a column without `.asc()` / `.desc()`, or a relation, is one
-/// error saying so.
+/// [`Prefetch::order_by`](crate::Prefetch::order_by) take: `O` is an
+/// [`Order`] over the rows being loaded, `M` (a column with its direction).
+/// A trait only so that a column without `.asc()` / `.desc()`, or a
+/// relation, is one error saying so; on `()` as [`FilterArg`] is.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not an ordering of `{M}` rows",
+    message = "`{O}` is not an ordering of `{M}` rows",
     label = "expected a column with its direction, such as `Model::column().asc()`",
     note = "order by a column with `.asc()` or `.desc()`; by a related model's column through its relation: `Post::author().col(Author::name()).asc()`"
 )]
-pub trait IntoOrder<M> {
+pub trait OrderArg<M, O> {
     /// The order.
     #[doc(hidden)]
-    fn __into_order(self) -> Order<M>;
+    fn __order(order: O) -> Order<M>;
 }
 
 #[diagnostic::do_not_recommend]
-impl<M> IntoOrder<M> for Order<M> {
-    fn __into_order(self) -> Order<M> {
-        self
+impl<M> OrderArg<M, Order<M>> for () {
+    fn __order(order: Order<M>) -> Order<M> {
+        order
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<M> OrderArg<M, NoArg> for () {
+    fn __order(order: NoArg) -> Order<M> {
+        match order {}
     }
 }
 

@@ -20,7 +20,7 @@ use crate::plan::join::{FieldErrorAt, JoinNode, JoinShare, Slot, find_hop};
 use crate::plan::select::{KeyList, LinkFilter, SelectParts, render_select};
 use crate::plan::sql::{Ctx, KeyBinding, PlannedStatement, Statement};
 use crate::query::builder::Query;
-use crate::query::expr::{IntoFilter, IntoOrder};
+use crate::query::expr::{Filter, FilterArg, Order, OrderArg};
 use crate::query::path::{Path, PathFrom, SelectFrom};
 
 /// A field declared as `Prefetched<T>`, the target of [`Prefetch::to`]
@@ -228,16 +228,21 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
 
     /// Keep only the related rows matching `filter`. Typed rows read the
     /// relation as loaded: it holds the rows that matched.
-    pub fn filter(mut self, filter: impl IntoFilter<R::Target>) -> Self {
+    // One line: see `Query::filter`.
+    #[rustfmt::skip]
+    pub fn filter<F>(mut self, filter: F) -> Self where (): FilterArg<R::Target, F> {
         self.level.custom = true;
-        self.level.query = self.level.query.filter(filter.__into_filter());
+        let filter = <() as FilterArg<R::Target, F>>::__filter(filter);
+        self.level.query = self.level.query.filter::<Filter<R::Target>>(filter);
         self
     }
 
     /// Order each parent's related rows (default: primary key).
-    pub fn order_by(mut self, order: impl IntoOrder<R::Target>) -> Self {
+    #[rustfmt::skip]
+    pub fn order_by<O>(mut self, order: O) -> Self where (): OrderArg<R::Target, O> {
         self.level.custom = true;
-        self.level.query = self.level.query.order_by(order.__into_order());
+        let order = <() as OrderArg<R::Target, O>>::__order(order);
+        self.level.query = self.level.query.order_by::<Order<R::Target>>(order);
         self
     }
 
