@@ -185,7 +185,9 @@ macro_rules! single_forward {
         pub struct $name<T: Target> {
             key: T::Key,
             target: One<T>,
-            name: &'static FieldName,
+            // Not `name`: `post.author.name` would read "field `name` is
+            // private", as if the relation had such a field.
+            field: &'static FieldName,
         }
 
         // SAFETY: every field is `Send + Sync` when `T: Model` (which
@@ -201,13 +203,13 @@ macro_rules! single_forward {
         impl<T: Model> $name<T> {
             /// A value pointing at the row with primary key `key` (for inserts).
             pub fn new(key: T::Pk) -> Self {
-                $name { key, target: One::Unloaded, name: &UNNAMED }
+                $name { key, target: One::Unloaded, field: &UNNAMED }
             }
 
             /// Used by the derive: an unloaded value that knows its field.
             #[doc(hidden)]
             pub fn __from_key(key: T::Pk, name: &'static FieldName) -> Self {
-                $name { key, target: One::Unloaded, name }
+                $name { key, target: One::Unloaded, field: name }
             }
 
             /// The key stored in this row's column. Never touches the database.
@@ -227,10 +229,10 @@ macro_rules! single_forward {
             pub fn shared(&self) -> Result<&Arc<T>, NotLoaded> {
                 match &self.target {
                     One::Loaded(t) => Ok(t),
-                    One::Unloaded => Err(self.name.not_loaded()),
+                    One::Unloaded => Err(self.field.not_loaded()),
                     One::Missing => Err(NotLoaded::Missing {
-                        model: self.name.model,
-                        field: self.name.field,
+                        model: self.field.model,
+                        field: self.field.field,
                     }),
                 }
             }
@@ -239,7 +241,7 @@ macro_rules! single_forward {
             /// with other parents is copied first (`Arc::make_mut`), so the
             /// change is seen through this field only.
             pub fn get_mut(&mut self) -> Result<&mut T, NotLoaded> {
-                let name = self.name;
+                let name = self.field;
                 match &mut self.target {
                     One::Loaded(t) => Ok(Arc::make_mut(t)),
                     One::Unloaded => Err(name.not_loaded()),
@@ -394,7 +396,9 @@ macro_rules! many {
         #[derive(Clone)]
         pub struct $name<T: Target> {
             targets: Option<Vec<Arc<T>>>,
-            name: &'static FieldName,
+            // Not `name`: `post.author.name` would read "field `name` is
+            // private", as if the relation had such a field.
+            field: &'static FieldName,
         }
 
         // SAFETY: every field is `Send + Sync` when `T: Model` (which
@@ -409,7 +413,7 @@ macro_rules! many {
 
         impl<T: Model> Default for $name<T> {
             fn default() -> Self {
-                $name { targets: None, name: &UNNAMED }
+                $name { targets: None, field: &UNNAMED }
             }
         }
 
@@ -417,7 +421,7 @@ macro_rules! many {
             /// Used by the derive: an unloaded value that knows its field.
             #[doc(hidden)]
             pub fn __unloaded(name: &'static FieldName) -> Self {
-                $name { targets: None, name }
+                $name { targets: None, field: name }
             }
 
             /// The loaded rows, in the prefetch query's order. Never touches
@@ -426,13 +430,13 @@ macro_rules! many {
             /// with the other rows of the load that hold it (a tag on many
             /// posts is one `Tag`); fields read through it as through `&T`.
             pub fn get(&self) -> Result<&[Arc<T>], NotLoaded> {
-                self.targets.as_deref().ok_or_else(|| self.name.not_loaded())
+                self.targets.as_deref().ok_or_else(|| self.field.not_loaded())
             }
 
             /// Mutable access to the loaded rows. Changing a shared row
             /// copies it first (`Arc::make_mut`).
             pub fn get_mut(&mut self) -> Result<&mut Vec<Arc<T>>, NotLoaded> {
-                let name = self.name;
+                let name = self.field;
                 self.targets.as_mut().ok_or_else(|| name.not_loaded())
             }
 
@@ -444,7 +448,7 @@ macro_rules! many {
             /// Take the loaded rows out, leaving the field unloaded. The
             /// rows stay shared with the other rows of the load.
             pub fn take(&mut self) -> Result<Vec<Arc<T>>, NotLoaded> {
-                let name = self.name;
+                let name = self.field;
                 self.targets.take().ok_or_else(|| name.not_loaded())
             }
 
@@ -674,7 +678,7 @@ impl<T: Model> Prefetched<T> {
 #[derive(Clone)]
 pub struct ReverseOne<T: Target> {
     target: One<T>,
-    name: &'static FieldName,
+    field: &'static FieldName,
 }
 
 // SAFETY: every field is `Send + Sync` when `T: Model` (which
@@ -691,7 +695,7 @@ impl<T: Model> Default for ReverseOne<T> {
     fn default() -> Self {
         ReverseOne {
             target: One::Unloaded,
-            name: &UNNAMED,
+            field: &UNNAMED,
         }
     }
 }
@@ -701,7 +705,7 @@ impl<T: Model> ReverseOne<T> {
     pub fn __unloaded(name: &'static FieldName) -> Self {
         ReverseOne {
             target: One::Unloaded,
-            name,
+            field: name,
         }
     }
 
@@ -716,7 +720,7 @@ impl<T: Model> ReverseOne<T> {
         match &self.target {
             One::Loaded(t) => Ok(Some(t)),
             One::Missing => Ok(None),
-            One::Unloaded => Err(self.name.not_loaded()),
+            One::Unloaded => Err(self.field.not_loaded()),
         }
     }
 
