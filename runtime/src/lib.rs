@@ -27,11 +27,17 @@ pub use query::counted::{CountTarget, Counted};
 pub use exec::executor::{Consistency, Executor, Job, run_job};
 pub use load::loader::Load;
 pub use model::column::{Column, Key, Ordered, RawRow};
+// Bounds stated on `()` for shorter errors (see each); nameable for generic
+// code, which otherwise states `Ordered`, `ColumnPath` or `LinkTable`.
+#[doc(hidden)]
+pub use model::column::OrderedColumn;
 #[doc(hidden)]
 pub use model::fields::Target;
 pub use model::fields::{
     FieldName, ForeignKey, ManyToMany, OneToOne, Prefetched, RelationField, Reverse, ReverseOne,
 };
+#[doc(hidden)]
+pub use model::relation::Linkable;
 pub use model::relation::{
     Cardinality, LinkTable, Many, One, Relation, RelationInfo, RelationKind, ReverseOf,
     SingleValued,
@@ -54,6 +60,8 @@ pub use plan::sql::{Dialect, KeyBinding, Statement};
 pub use query::builder::{ModelQuery, Query};
 pub use query::expr::{Col, Filter, FilterArg, Like, LikePattern, NoArg, Order, OrderArg};
 pub use query::operand::{Bound, Operand};
+#[doc(hidden)]
+pub use query::path::ColumnThrough;
 pub use query::path::{Append, Chain, ColumnPath, Path, PathFrom, SelectFrom};
 #[doc(hidden)]
 pub use query::prefetch::{Destination, OwnField, ToField};

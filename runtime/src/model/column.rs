@@ -257,6 +257,21 @@ pub trait Key: Column + Hash + Eq + Ord + fmt::Debug {
 )]
 pub trait Ordered: Column {}
 
+/// How `lt`, `le`, `gt` and `ge` ask for [`Ordered`]: `(): OrderedColumn<T>`,
+/// a bound on `()` rather than on `T`, so that for a column type of the
+/// user's crate (an enum stored as text) rustc prints one line of help
+/// instead of pointing at its definition (which made the error 20 lines).
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{T}` has no ordering comparison in SQL",
+    label = "`lt`, `le`, `gt` and `ge` need an ordered column type",
+    note = "ordering filters need a type whose SQL order is its Rust order: JSON documents and enums stored as text compare only with `eq`, `ne`, `is_in` and `is_null`"
+)]
+pub trait OrderedColumn<T> {}
+
+#[diagnostic::do_not_recommend]
+impl<T: Ordered> OrderedColumn<T> for () {}
+
 macro_rules! scalar {
     ($t:ty, $sql:ident, $get:ident, $variant:ident, $conv:ty) => {
         // Hidden from diagnostics: `Column`'s note lists the column types;

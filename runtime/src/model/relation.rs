@@ -319,8 +319,7 @@ pub trait SingleValued {}
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{T}::{Self}` cannot be mirrored by this reverse field",
-    label = "this relation does not point at `{S}` from `{T}` with the right cardinality",
-    note = "`Reverse<{T}>` mirrors a ForeignKey<{S}> or ManyToMany<{S}> field of `{T}`; `ReverseOne<{T}>` mirrors a OneToOne<{S}> field of `{T}`"
+    label = "`Reverse<{T}>` mirrors a ForeignKey<{S}> or ManyToMany<{S}> field of `{T}`, `ReverseOne<{T}>` a OneToOne<{S}>"
 )]
 pub trait ReverseOf<S: Model, T: Model, C: Cardinality>: Relation<Source = T, Target = S> {
     /// The key of `S` a row of `T` holds (None for many-to-many, whose link

@@ -4,7 +4,7 @@
 use std::marker::PhantomData;
 use std::ops::{BitAnd, BitOr, Not};
 
-use crate::model::column::{Column, Ordered};
+use crate::model::column::{Column, OrderedColumn};
 use crate::model::table::Model;
 use crate::model::value::Value;
 use crate::plan::condition::{CmpOp, ColumnRef, Expr, Hop};
@@ -392,33 +392,26 @@ impl<M: Model, T: Column, N, P: Via> Col<M, T, N, P> {
     }
     // Ordering comparisons take the column type without its NULL: in SQL
     // `column < NULL` matches no row, so a `None` here is a mistake the
-    // compiler reports.
+    // compiler reports. Each signature is one line, so that an unordered
+    // column type's "required by this bound" is one line (`OrderedColumn`).
     /// `column < value` (rows where the column is NULL never match).
-    pub fn lt(self, value: impl Bound<T::NotNull, N>) -> Filter<M>
-    where
-        T: Ordered,
-    {
+    #[rustfmt::skip]
+    pub fn lt(self, value: impl Bound<T::NotNull, N>) -> Filter<M> where (): OrderedColumn<T> {
         self.cmp(CmpOp::Lt, value.__into_bound().to_value())
     }
     /// `column <= value` (rows where the column is NULL never match).
-    pub fn le(self, value: impl Bound<T::NotNull, N>) -> Filter<M>
-    where
-        T: Ordered,
-    {
+    #[rustfmt::skip]
+    pub fn le(self, value: impl Bound<T::NotNull, N>) -> Filter<M> where (): OrderedColumn<T> {
         self.cmp(CmpOp::Le, value.__into_bound().to_value())
     }
     /// `column > value` (rows where the column is NULL never match).
-    pub fn gt(self, value: impl Bound<T::NotNull, N>) -> Filter<M>
-    where
-        T: Ordered,
-    {
+    #[rustfmt::skip]
+    pub fn gt(self, value: impl Bound<T::NotNull, N>) -> Filter<M> where (): OrderedColumn<T> {
         self.cmp(CmpOp::Gt, value.__into_bound().to_value())
     }
     /// `column >= value` (rows where the column is NULL never match).
-    pub fn ge(self, value: impl Bound<T::NotNull, N>) -> Filter<M>
-    where
-        T: Ordered,
-    {
+    #[rustfmt::skip]
+    pub fn ge(self, value: impl Bound<T::NotNull, N>) -> Filter<M> where (): OrderedColumn<T> {
         self.cmp(CmpOp::Ge, value.__into_bound().to_value())
     }
 

@@ -95,10 +95,10 @@ pub trait Path: Copy + Send + Sync + 'static {
     /// path's start: `Post::author().col(Author::name()).eq("Ann")` is a
     /// `Filter<Post>` (Django's `author__name="Ann"`). The JOIN is shared
     /// with a `select_related` of the same path.
-    fn col<T, N>(self, column: Col<Self::Target, T, N>) -> Col<Self::Source, T, N, Self>
-    where
-        Self: ColumnPath,
-    {
+    // One line, so that a many-valued path's "required by this bound" is one
+    // line (see `ColumnThrough`).
+    #[rustfmt::skip]
+    fn col<T, N>(self, column: Col<Self::Target, T, N>) -> Col<Self::Source, T, N, Self> where (): ColumnThrough<Self> {
         column.through(self)
     }
 
@@ -227,6 +227,21 @@ pub trait ColumnPath: Path {}
 
 #[diagnostic::do_not_recommend]
 impl<P: Path + SingleValued> ColumnPath for P {}
+
+/// How [`Path::col`] asks for a [`ColumnPath`]: `(): ColumnThrough<P>`, on
+/// `()` rather than on `P`, so that for a relation handle (a type of the
+/// user's crate) rustc prints one line of help instead of pointing at the
+/// user's field (which made the error 20 lines).
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{P}` is many-valued: a column through it has many values per row",
+    label = "`col` follows ForeignKey and OneToOne relations only",
+    note = "to keep rows where some related row matches, use `.any(Model::column().eq(...))`: one EXISTS, no repeated rows"
+)]
+pub trait ColumnThrough<P> {}
+
+#[diagnostic::do_not_recommend]
+impl<P: ColumnPath> ColumnThrough<P> for () {}
 
 /// Two lookups end to start: `a.then(b)` follows `a`, then `b` from where `a`
 /// ends.
