@@ -119,10 +119,13 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
                 "not loaded: add `.prefetch_related({model_str}::{field_str}())` to the query (after the path to `{model_str}` if nested)"
             ),
         };
+        let plain_note = format!(
+            "typed rows come from `fetch`, `fetch_one` and `fetch_first`; the rows of `all`, `one` and `first` are plain models, which read `{field_str}.get()?`"
+        );
         let doc = format!(" Implemented by the loaded sets of `{model_str}` holding `{field_str}`; `N` is what was loaded below it.");
         quote_spanned! {span=>
             #[doc = #doc]
-            #[diagnostic::on_unimplemented(message = #message, label = #note)]
+            #[diagnostic::on_unimplemented(message = #message, label = #note, note = #plain_note)]
             #vis trait #has<N> {}
         }
     });
@@ -130,6 +133,7 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
     let mut has_impls = Vec::new();
     let mut decls = Vec::new();
     let mut defs = Vec::new();
+    let mut plain_defs = Vec::new();
     for (i, f) in fields.iter().enumerate() {
         let name = f.ident;
         let has = has_trait(model, f, name.span());
@@ -186,6 +190,14 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
                 #body
             }
         });
+        plain_defs.push(quote_spanned! {span=>
+            fn #name<__RelatedN>(&self) -> #ret
+            where
+                <#ident as ::related::Model>::Empty: #has<__RelatedN>,
+            {
+                #body
+            }
+        });
     }
     let accessors = format_ident!("{}Loaded", ident);
     let doc = format!(
@@ -203,6 +215,14 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
         #[automatically_derived]
         impl<__RelatedL> #accessors<__RelatedL> for ::related::Loaded<#ident, __RelatedL> {
             #(#defs)*
+        }
+
+        // A plain model holds no relation in its type: `post.author()` on
+        // one is the "not loaded" error (and its note names `fetch`),
+        // instead of rustc's "this is an associated function, not a method".
+        #[automatically_derived]
+        impl #accessors<<#ident as ::related::Model>::Empty> for #ident {
+            #(#plain_defs)*
         }
 
         const _: () = {
