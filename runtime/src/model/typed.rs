@@ -84,7 +84,7 @@ tuple_union!(A0 B0, A1 B1, A2 B2, A3 B3, A4 B4, A5 B5, A6 B6, A7 B7, A8 B8, A9 B
 
 /// The loaded set of model `M` (implemented by the derive): checks that a
 /// row really holds every relation the set claims.
-pub trait LoadSet<M: Model>: 'static {
+pub trait LoadSet<M>: 'static {
     /// `Ok` if every relation of the set is loaded on `row`, at every depth.
     fn verify(row: &M) -> Result<(), NotLoaded>;
 }
