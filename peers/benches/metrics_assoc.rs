@@ -37,9 +37,10 @@ use related_peers::metrics::{
 use tokio::runtime::Runtime;
 
 /// The loaders, by the name criterion and the tables use.
-const PEERS: [&str; 7] = [
+const PEERS: [&str; 8] = [
     "related",
     "related_conn",
+    "related_nosnap",
     "diesel",
     "diesel_async",
     "sqlx",
@@ -52,6 +53,7 @@ struct Peers {
     rt: Runtime,
     pool: related::sqlx::PgPool,
     related_conn: related::sqlx::PgConnection,
+    related_nosnap: related::sqlx::PgConnection,
     diesel: diesel::PgConnection,
     diesel_async: diesel_async::AsyncPgConnection,
     sqlx: sqlx::PgConnection,
@@ -68,6 +70,9 @@ impl Peers {
         let related_conn = rt
             .block_on(related_assoc::connection())
             .expect("related connection");
+        let related_nosnap = rt
+            .block_on(related_assoc::connection())
+            .expect("related connection");
         let diesel = diesel_assoc::connect().expect("diesel connection");
         let diesel_async = rt
             .block_on(diesel_assoc::asynchronous::connect())
@@ -80,6 +85,7 @@ impl Peers {
             rt,
             pool,
             related_conn,
+            related_nosnap,
             diesel,
             diesel_async,
             sqlx,
@@ -99,6 +105,12 @@ impl Peers {
             "related_conn" => rt
                 .block_on(related_assoc::load(&mut self.related_conn))
                 .expect("related_conn")
+                .len(),
+            "related_nosnap" => rt
+                .block_on(related_assoc::load_without_snapshot(
+                    &mut self.related_nosnap,
+                ))
+                .expect("related_nosnap")
                 .len(),
             "diesel" => diesel_assoc::load(&mut self.diesel).expect("diesel").len(),
             "diesel_async" => rt
@@ -135,6 +147,13 @@ impl Peers {
                     .expect("related_conn"),
             )
             .expect("related_conn: a level was not loaded"),
+            "related_nosnap" => related_assoc::graph(
+                &rt.block_on(related_assoc::load_without_snapshot(
+                    &mut self.related_nosnap,
+                ))
+                .expect("related_nosnap"),
+            )
+            .expect("related_nosnap: a level was not loaded"),
             "diesel" => diesel_assoc::graph(diesel_assoc::load(&mut self.diesel).expect("diesel")),
             "diesel_async" => diesel_assoc::graph(
                 rt.block_on(diesel_assoc::asynchronous::load(&mut self.diesel_async))

@@ -40,6 +40,11 @@ pub const CASES: &[Case] = &[
     Case::new("backends::one_snapshot_per_load", one_snapshot_per_load).on(ALL),
     Case::new("backends::snapshot_is_read_only", snapshot_is_read_only).on(SERVERS),
     Case::new(
+        "backends::without_snapshot_each_statement_reads_the_database_as_it_is",
+        without_snapshot,
+    )
+    .on(ALL),
+    Case::new(
         "backends::runs_inside_the_callers_transaction",
         runs_inside_the_callers_transaction,
     )
@@ -952,6 +957,85 @@ fn sqlite_snapshot() {
     assert!(control[0].2.is_empty(), "{control:?}");
     drop((reader, db));
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// `without_snapshot()`: no read transaction around the load, so the
+/// prefetch statement sees what another connection committed after the
+/// base statement (the writer below empties the link table and renames
+/// every tag): the same posts, with no tags. And the load leaves no
+/// transaction behind.
+fn without_snapshot(db: &Db) {
+    type Graph = [(i64, String, Vec<String>)];
+    let query = || posts_with_tags().without_snapshot();
+    let check = |before: &Graph, during: &Graph| {
+        assert_eq!(
+            during.iter().map(|p| p.0).collect::<Vec<_>>(),
+            before.iter().map(|p| p.0).collect::<Vec<_>>(),
+            "the base statement ran before the writer"
+        );
+        assert!(
+            during.iter().all(|(_, _, tags)| tags.is_empty()),
+            "the prefetch ran after the writer's commit: {during:?}"
+        );
+    };
+    if db.backend() == Backend::Sqlite {
+        let dir = std::env::temp_dir().join(format!(
+            "related-no-snapshot-{}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("blog.db");
+        let reader = related::Sqlite::open(&path).unwrap();
+        reader
+            .connection()
+            .pragma_update(None, "journal_mode", "WAL")
+            .unwrap();
+        let seeded = Db::from_sqlite(related::Sqlite::open(&path).unwrap());
+        blog::seed(&seeded, 8).unwrap();
+        let before = graph(&posts_with_tags().all(&reader).unwrap());
+        assert!(before.iter().all(|(_, _, tags)| !tags.is_empty()));
+        let load = Load::new(&query(), related::Executor::ctx(&reader)).unwrap();
+        assert_eq!(Job::consistency(&load), Consistency::None);
+        let writer = related::Sqlite::open(&path).unwrap();
+        let mut job = hooked(load, move || {
+            for sql in WRITER {
+                writer.execute(sql, &[]).unwrap();
+            }
+        });
+        related::run_job(&reader, &mut job).unwrap();
+        assert!(job.hook.is_none(), "the writer ran during the load");
+        check(&before, &graph(&job.inner.finish()));
+        assert!(
+            reader.connection().is_autocommit(),
+            "no transaction left open"
+        );
+        drop((reader, seeded));
+        let _ = std::fs::remove_dir_all(dir);
+        return;
+    }
+    blog::seed(db, 8).unwrap();
+    let before = graph(&db.all(&posts_with_tags()).unwrap());
+    assert!(before.iter().all(|(_, _, tags)| !tags.is_empty()));
+    let pool = db.new_pool(1, &[]).expect("a server");
+    let writer = db.new_pool(1, &[]).expect("a server");
+    let writes: Vec<String> = WRITER.iter().map(|s| db.sql(s)).collect();
+    let load = Load::new(&query(), pool_ctx(&pool)).unwrap();
+    assert_eq!(Job::consistency(&load), Consistency::None);
+    let job = hooked(load, move || write_from_another_thread(&writer, writes));
+    let (job, result) = db.block_on(pool.run(job));
+    result.unwrap();
+    assert!(job.hook.is_none(), "the writer ran during the load");
+    check(&before, &graph(&job.inner.finish()));
+    // The same query through the public API loads the database as it is now.
+    let again = graph(&db.block_on(pool.all(&query())).unwrap());
+    check(&before, &again);
+    assert_eq!(
+        db.block_on(pool.open_transactions(db.as_server().expect("a server").scratch())),
+        0,
+        "no transaction left open"
+    );
+    db.block_on(pool.close());
 }
 
 static COUNTER: AtomicUsize = AtomicUsize::new(0);

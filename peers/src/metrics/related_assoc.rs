@@ -61,6 +61,17 @@ pub async fn load<E: AsyncExecutor>(executor: E) -> related::Result<Vec<User>> {
         .await
 }
 
+/// [`load`] with `without_snapshot()`: the three SELECTs one by one, with
+/// no read transaction around them, as the other peers send them
+/// (`related_nosnap`).
+pub async fn load_without_snapshot<E: AsyncExecutor>(executor: E) -> related::Result<Vec<User>> {
+    User::query()
+        .prefetch_related(User::posts().then(Post::comments()))
+        .without_snapshot()
+        .all_async(executor)
+        .await
+}
+
 /// The plain shape; fails if a level was not loaded.
 pub fn graph(users: &[User]) -> Result<Graph, related::NotLoaded> {
     users

@@ -87,7 +87,7 @@ pub trait Job: Send + 'static {
 
 impl<M: Model> Job for Load<M> {
     fn consistency(&self) -> Consistency {
-        if self.at_most_one_statement() {
+        if self.at_most_one_statement() || !self.wants_snapshot() {
             Consistency::None
         } else {
             Consistency::Snapshot

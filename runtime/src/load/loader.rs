@@ -161,6 +161,12 @@ impl<M: Model> Load<M> {
         self.query.prefetch.is_empty()
     }
 
+    /// Whether the query asks for one snapshot over its statements (not
+    /// [`Query::without_snapshot`]).
+    pub fn wants_snapshot(&self) -> bool {
+        self.query.snapshot
+    }
+
     /// The SQL of the statement last handed out.
     pub fn current_sql(&self) -> &str {
         &self.current_sql

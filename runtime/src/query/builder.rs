@@ -137,6 +137,9 @@ pub struct Query<M: Model, L = <M as Model>::Empty> {
     /// Builder mistakes found at runtime (a lookup given twice with
     /// different queries), reported when the query runs.
     pub(crate) errors: Vec<String>,
+    /// Whether a load of several statements reads one snapshot (see
+    /// [`Query::without_snapshot`]).
+    pub(crate) snapshot: bool,
     pub(crate) set: PhantomData<fn() -> L>,
 }
 
@@ -157,6 +160,7 @@ impl<M: Model, L> Clone for Query<M, L> {
             limit: self.limit,
             offset: self.offset,
             errors: self.errors.clone(),
+            snapshot: self.snapshot,
             set: PhantomData,
         }
     }
@@ -199,6 +203,7 @@ impl<M: Model> Query<M> {
             limit: None,
             offset: None,
             errors: Vec::new(),
+            snapshot: true,
             set: PhantomData,
         }
     }
@@ -216,6 +221,7 @@ impl<M: Model, L> Query<M, L> {
             limit: self.limit,
             offset: self.offset,
             errors: self.errors,
+            snapshot: self.snapshot,
             set: PhantomData,
         }
     }
@@ -383,6 +389,42 @@ impl<M: Model, L> Query<M, L> {
     /// of those only.
     pub fn limit(mut self, n: u64) -> Self {
         self.limit = Some(n);
+        self
+    }
+
+    /// Send the statements of this load one by one, with no read
+    /// transaction around them, as Django does. By default a load of more
+    /// than one statement (prefetch levels) reads one snapshot of the
+    /// database: a read-only `REPEATABLE READ` transaction on PostgreSQL,
+    /// `START TRANSACTION WITH CONSISTENT SNAPSHOT` on MySQL, a read
+    /// transaction on SQLite, opened only when the caller holds none. Without
+    /// it, a load saves those round trips (on PostgreSQL the begin, its
+    /// probe and the `COMMIT`) and each level reads the database as it is
+    /// when its statement runs: a row written between two levels can be
+    /// seen by one and not the other (a post whose new tag is not loaded,
+    /// or a tag of a post the first statement did not return, which is
+    /// then left out). Inside the caller's own transaction nothing changes.
+    ///
+    /// ```
+    /// use related::prelude::*;
+    /// use related::{Consistency, Load};
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Tag { id: i64 }
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Post { id: i64, tags: ManyToMany<Tag> }
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let db = related::Sqlite::open_in_memory()?;
+    /// let query = Post::query().prefetch_related(Post::tags());
+    /// assert_eq!(Load::new(&query, db.ctx())?.consistency(), Consistency::Snapshot);
+    /// let query = query.without_snapshot();
+    /// assert_eq!(Load::new(&query, db.ctx())?.consistency(), Consistency::None);
+    /// # Ok(()) }
+    /// ```
+    pub fn without_snapshot(mut self) -> Self {
+        self.snapshot = false;
         self
     }
 
