@@ -407,7 +407,7 @@ impl<M: Model, L> Query<M, L> {
     ///
     /// ```
     /// use related::prelude::*;
-    /// use related::{Consistency, Load};
+    /// use related::{Consistency, Job, Load};
     ///
     /// #[derive(Clone, Debug, Model)]
     /// struct Tag { id: i64 }
