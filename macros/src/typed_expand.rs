@@ -119,13 +119,15 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
                 "not loaded: add `.prefetch_related({model_str}::{field_str}())` to the query (after the path to `{model_str}` if nested)"
             ),
         };
-        let plain_note = format!(
-            "typed rows come from `fetch`, `fetch_one` and `fetch_first`; the rows of `all`, `one` and `first` are plain models, which read `{field_str}.get()?`"
+        // Said in the label, not in a note: the error stays within 15 lines
+        // where a function's bound adds its own.
+        let note = format!(
+            "{note}; typed rows come from `fetch` (`all` returns plain models, read with `.{field_str}.get()?`)"
         );
         let doc = format!(" Implemented by the loaded sets of `{model_str}` holding `{field_str}`; `N` is what was loaded below it.");
         quote_spanned! {span=>
             #[doc = #doc]
-            #[diagnostic::on_unimplemented(message = #message, label = #note, note = #plain_note)]
+            #[diagnostic::on_unimplemented(message = #message, label = #note)]
             #vis trait #has<N> {}
         }
     });
@@ -218,7 +220,7 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
         }
 
         // A plain model holds no relation in its type: `post.author()` on
-        // one is the "not loaded" error (and its note names `fetch`),
+        // one is the "not loaded" error (which names `fetch`),
         // instead of rustc's "this is an associated function, not a method".
         #[automatically_derived]
         impl #accessors<<#ident as ::related::Model>::Empty> for #ident {

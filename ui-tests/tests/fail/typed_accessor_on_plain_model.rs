@@ -1,6 +1,6 @@
 // `all()` returns plain models: their relations are not in their type, so
-// the typed accessor `post.author()` is the "not loaded" error, whose note
-// names `fetch` (typed rows) and `.get()?` (the plain model's field).
+// the typed accessor `post.author()` is the "not loaded" error, which names
+// `fetch` (typed rows) and `.get()?` (the plain model's field).
 use related::prelude::*;
 
 #[derive(Clone, Debug, related::Model)]
