@@ -465,6 +465,17 @@ pub fn marker_traits(model: &Model, field: &Field) -> TokenStream {
         },
         _ => TokenStream::new(),
     };
+    // What `Prefetch::new` takes (see the trait): one impl per relation, not
+    // a blanket one, so that a column there matches no impl at all.
+    let single = quote_spanned! {span=>
+        #single
+
+        #[automatically_derived]
+        #[diagnostic::do_not_recommend]
+        impl ::related::PrefetchOf for #marker #guard {
+            type Relation = Self;
+        }
+    };
     let mirrored_as = match field.kind {
         Kind::Forward {
             one_to_one: true, ..

@@ -38,6 +38,8 @@ pub use model::fields::{
 };
 #[doc(hidden)]
 pub use model::relation::Linkable;
+#[doc(hidden)]
+pub use model::relation::PrefetchOf;
 pub use model::relation::{
     Cardinality, LinkTable, Many, One, Relation, RelationInfo, RelationKind, ReverseOf,
     SingleValued,

@@ -206,7 +206,7 @@ pub struct RelationInfo {
     label = "expected a relation handle, called: `Post::tags()`",
     note = "relations are the ForeignKey, OneToOne, ManyToMany, Reverse and ReverseOne fields of a model; a column handle (`Col<_, _>`) filters and orders"
 )]
-pub trait Relation: Copy + Default + Send + Sync + 'static {
+pub trait Relation: PrefetchOf<Relation = Self> + Copy + Default + Send + Sync + 'static {
     /// The model declaring the field.
     type Source: Model;
     /// The model the field loads.
@@ -259,6 +259,23 @@ pub trait Relation: Copy + Default + Send + Sync + 'static {
     fn id() -> TypeId {
         TypeId::of::<Self>()
     }
+}
+
+/// What [`Prefetch::new`](crate::Prefetch::new) takes: a relation handle
+/// (the derive implements it for each; every [`Relation`] is one). The
+/// relation is found through this trait, not from the argument's type
+/// directly, and no blanket impl exists, so that anything else passed there
+/// (a column) matches no impl: one error, instead of a second one for the
+/// type `Prefetch<Col<..>>`, whose parameter must be a relation.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a relation: a `Prefetch` loads a relation",
+    label = "expected a relation handle, called: `Post::tags()`",
+    note = "relations are the ForeignKey, OneToOne, ManyToMany, Reverse and ReverseOne fields of a model; a column handle (`Col<_, _>`) filters and orders"
+)]
+pub trait PrefetchOf {
+    /// The relation.
+    type Relation: Relation;
 }
 
 /// A many-to-many relation, whose rows live in a link table: what `link` and

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use crate::error::{Error, Result};
 use crate::model::column::{Column, Key, RawRow};
-use crate::model::relation::{Cardinality, Relation, RelationKind, SingleValued};
+use crate::model::relation::{Cardinality, PrefetchOf, Relation, RelationKind, SingleValued};
 use crate::model::table::{FieldError, Model};
 use crate::model::typed::Union;
 use crate::model::value::Value;
@@ -206,7 +206,7 @@ impl<R: Relation, A: PrefetchTarget> Destination<R> for ToField<A> {
 impl<R: Relation> Prefetch<R> {
     /// A prefetch of `relation` with no filter, ordering or limit of its
     /// own, into the relation's field (until [`Prefetch::to`]).
-    pub fn new(_relation: R) -> Self {
+    pub fn new<A: PrefetchOf<Relation = R>>(_relation: A) -> Self {
         Prefetch {
             level: Level::plain(),
             set: PhantomData,
