@@ -108,6 +108,7 @@ pub fn expand(model: &Model) -> TokenStream {
                 type Pk = #pk_ty;
                 type Empty = #empty;
 
+                #[inline]
                 fn info() -> &'static ::related::ModelInfo {
                     static INFO: ::related::ModelInfo = ::related::ModelInfo {
                         name: #name,
@@ -173,6 +174,7 @@ pub fn names(model: &Model, bodies: Bodies) -> TokenStream {
                 markers.push(column_marker(vis, name));
                 handles.push(quote_spanned! {span=>
                     #[doc = #doc]
+                    #[inline]
                     #vis const fn #name() -> ::related::Col<#ident, #ty, #module::#name>
                     #guard
                     {
@@ -213,6 +215,7 @@ pub fn names(model: &Model, bodies: Bodies) -> TokenStream {
         let doc = relation_doc(field);
         handles.push(quote_spanned! {span=>
             #[doc = #doc]
+            #[inline]
             #vis const fn #name() -> #module::#name {
                 #module::#name
             }
@@ -261,6 +264,7 @@ pub fn names(model: &Model, bodies: Bodies) -> TokenStream {
             /// A query over this model's table (`ModelQuery::query`, which
             /// generic code over `M: Model` calls), reachable without
             /// importing the trait.
+            #[inline]
             #vis fn query() -> ::related::Query<Self> {
                 ::related::Query::new()
             }
@@ -312,6 +316,7 @@ fn key_handle(
     );
     let handle = quote_spanned! {span=>
         #[doc = #doc]
+        #[inline]
         #vis const fn #handle() -> ::related::Col<#ident, #ty, #module::#handle>
         #guard
         {
@@ -500,6 +505,7 @@ pub fn marker_traits(model: &Model, field: &Field) -> TokenStream {
         #[automatically_derived]
         #[diagnostic::do_not_recommend]
         impl ::related::ReverseOf<#target, #ident, #mirrored_as> for #marker #guard {
+            #[inline]
             fn reverse_link(
                 __related_row: &#ident,
             ) -> ::core::option::Option<&<#target as ::related::Model>::Pk> {
@@ -646,6 +652,7 @@ impl FieldGen<'_> {
             out,
             span,
             quote_spanned! {span=>
+                #[inline]
                 fn info() -> ::related::RelationInfo {
                     ::related::RelationInfo {
                         model: #model_str,
@@ -656,10 +663,12 @@ impl FieldGen<'_> {
                     }
                 }
 
+                #[inline]
                 fn source_link(#source: &#model) -> ::core::option::Option<&Self::Link> {
                     ::related::RelationField::<#target>::key(&#source.#name)
                 }
 
+                #[inline]
                 fn target_link(#t: &#target) -> ::core::option::Option<&Self::Link> {
                     ::core::option::Option::Some(::related::Model::pk(#t))
                 }
@@ -686,6 +695,7 @@ impl FieldGen<'_> {
             out,
             span,
             quote_spanned! {span=>
+                #[inline]
                 fn info() -> ::related::RelationInfo {
                     ::related::RelationInfo {
                         model: #model_str,
@@ -700,11 +710,13 @@ impl FieldGen<'_> {
                     }
                 }
 
+                #[inline]
                 fn source_link(#source: &#model) -> ::core::option::Option<&Self::Link> {
                     ::core::option::Option::Some(::related::Model::pk(#source))
                 }
 
                 // The link comes from the through table, not the target row.
+                #[inline]
                 fn target_link(_: &#target) -> ::core::option::Option<&Self::Link> {
                     ::core::option::Option::None
                 }
@@ -754,18 +766,22 @@ impl FieldGen<'_> {
             out,
             span,
             quote_spanned! {span=>
+                #[inline]
                 fn info() -> ::related::RelationInfo {
                     ::related::__private::reverse_info(Self::__forward(), #model_str, #name_str)
                 }
 
+                #[inline]
                 fn source_link(#source: &#model) -> ::core::option::Option<&Self::Link> {
                     ::core::option::Option::Some(::related::Model::pk(#source))
                 }
 
+                #[inline]
                 fn target_link(#t: &#target) -> ::core::option::Option<&Self::Link> {
                     ::related::__private::forward_link(Self::__forward(), #t)
                 }
 
+                #[inline]
                 fn __back_ref(
                     #source: &#model,
                     #shared: &mut ::core::option::Option<::std::sync::Arc<#model>>,
@@ -807,10 +823,12 @@ impl FieldGen<'_> {
                     #name_str
                 }
 
+                #[inline]
                 fn attach(#source: &mut #model, #t: ::std::vec::Vec<::std::sync::Arc<#target>>) {
                     ::related::RelationField::<#target>::set_many(&mut #source.#name, #t)
                 }
 
+                #[inline]
                 fn loaded_mut(#source: &mut #model) -> &mut [::std::sync::Arc<#target>] {
                     ::related::RelationField::<#target>::loaded_mut(&mut #source.#name)
                 }
@@ -827,6 +845,7 @@ impl FieldGen<'_> {
                     #name_str
                 }
 
+                #[inline]
                 fn attach(#source: &mut #model, #t: ::std::vec::Vec<::std::sync::Arc<#target>>) {
                     ::related::RelationField::<#target>::set_many(&mut #source.#name, #t)
                 }
@@ -892,10 +911,12 @@ impl FieldGen<'_> {
 
                 #methods
 
+                #[inline]
                 fn attach(#source: &mut #model, #t: ::std::vec::Vec<::std::sync::Arc<#target>>) {
                     ::related::RelationField::<#target>::set_many(&mut #source.#name, #t)
                 }
 
+                #[inline]
                 fn attach_one(
                     #source: &mut #model,
                     #t: ::core::option::Option<::std::sync::Arc<#target>>,
@@ -903,6 +924,7 @@ impl FieldGen<'_> {
                     ::related::RelationField::<#target>::set_one(&mut #source.#name, #t)
                 }
 
+                #[inline]
                 fn loaded_mut(#source: &mut #model) -> &mut [::std::sync::Arc<#target>] {
                     ::related::RelationField::<#target>::loaded_mut(&mut #source.#name)
                 }

@@ -64,6 +64,11 @@ import time
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
 OUT = os.path.join(ROOT, "target", "compile-cost")
+# `--instantiate`: the queries take a `&related::Sqlite`, so that the crate
+# compiles the loader for each of them, as an application's binary does
+# (with `&impl Executor` nothing runs them, and nothing is instantiated).
+INSTANTIATE = False
+SQLITE = ', features = ["sqlite"]'
 WS = os.path.join(OUT, "ws")
 TARGET = os.path.join(OUT, "target")
 N = 50
@@ -326,7 +331,8 @@ def gen_queries(n, typed):
                     q += f".prefetch_below({path_expr(hops[:-1])}, {obj})"
             reads.append(read_expr("r", hops, typed))
         run = ".fetch(db)?" if typed else ".all(db)?"
-        out.append(f"pub fn q{k:03}(db: &impl related::Executor) -> related::Result<i64> {{")
+        db = "&related::Sqlite" if INSTANTIATE else "&impl related::Executor"
+        out.append(f"pub fn q{k:03}(db: {db}) -> related::Result<i64> {{")
         out.append(f"    let rows = {q}{run};")
         out.append(f"    Ok(rows.iter().map(|r| {' + '.join(reads)}).sum())")
         out.append("}")
@@ -428,7 +434,7 @@ def generate(ws, crates, runtime, queries=0, recursion_limit=256):
     sources = {
         "plain": ("", gen_plain),
         "derive": (
-            f'related = {{ path = "{runtime}", default-features = false }}\n',
+            f'related = {{ path = "{runtime}", default-features = false{SQLITE if INSTANTIATE else ""} }}\n',
             lambda: gen_derive(queries, typed, recursion_limit),
         ),
         "seaorm": ('sea-orm = { version = "2.0", default-features = false, features = ["macros"] }\n', gen_seaorm),
@@ -490,10 +496,11 @@ def against(args, runtime):
     """The derive crate built against this runtime and `args.against`,
     alternately, each in its own workspace and target dir."""
     other = os.path.abspath(args.against)
+    suffix = "-instantiated" if INSTANTIATE else ""
     sides = {}
     for label, rt in (("current", runtime), ("base", other)):
-        ws = os.path.join(OUT, f"against-q{args.queries}", label)
-        target = os.path.join(OUT, f"against-q{args.queries}", f"target-{label}")
+        ws = os.path.join(OUT, f"against-q{args.queries}{suffix}", label)
+        target = os.path.join(OUT, f"against-q{args.queries}{suffix}", f"target-{label}")
         typed = generate(ws, ["derive"], rt, args.queries, args.recursion_limit)
         cargo(["build", "--workspace"], ws, env_for(target))
         sides[label] = (ws, env_for(target), [], [])
@@ -517,7 +524,7 @@ def against(args, runtime):
     results["ratio"] = ratio
     results["cpu_ratio"] = cpu_ratio
     print(f"current / base = {ratio:.2f} (wall), {cpu_ratio:.2f} (CPU)")
-    with open(os.path.join(OUT, f"against-q{args.queries}", "results.json"), "w") as f:
+    with open(os.path.join(OUT, f"against-q{args.queries}{suffix}", "results.json"), "w") as f:
         json.dump(results, f, indent=2)
 
 
@@ -531,7 +538,14 @@ def main():
     ap.add_argument("--against", metavar="RUNTIME", help="time the derive crate against this other runtime/, alternately")
     ap.add_argument("--recursion-limit", type=int, default=0, help="the derive crate's #![recursion_limit]; 0 leaves it out")
     ap.add_argument("--crates", default="plain,derive,seaorm")
+    ap.add_argument(
+        "--instantiate",
+        action="store_true",
+        help="queries take &related::Sqlite: the crate compiles the loader for each, as a binary does",
+    )
     args = ap.parse_args()
+    global INSTANTIATE
+    INSTANTIATE = args.instantiate
     runtime = os.path.abspath(args.related_path)
     if args.against:
         against(args, runtime)
