@@ -901,22 +901,29 @@ fn pool_ctx(pool: &Pool) -> related::Ctx {
     on_pool!(pool, |p| AsyncExecutor::ctx(&p))
 }
 
-fn sqlite_snapshot() {
+/// A seeded blog in a SQLite file of its own, in WAL mode (a reader keeps
+/// its snapshot while a writer commits): its folder and file, a connection
+/// to read on, and a `Db` on another connection.
+fn wal_blog(name: &str) -> (std::path::PathBuf, std::path::PathBuf, related::Sqlite, Db) {
     let dir = std::env::temp_dir().join(format!(
-        "related-snapshot-{}-{}",
+        "related-{name}-{}-{}",
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("blog.db");
     let reader = related::Sqlite::open(&path).unwrap();
-    // WAL: a reader keeps its snapshot while a writer commits.
     reader
         .connection()
         .pragma_update(None, "journal_mode", "WAL")
         .unwrap();
     let db = Db::from_sqlite(related::Sqlite::open(&path).unwrap());
     blog::seed(&db, 8).unwrap();
+    (dir, path, reader, db)
+}
+
+fn sqlite_snapshot() {
+    let (dir, path, reader, db) = wal_blog("snapshot");
     let before = graph(&posts_with_tags().all(&reader).unwrap());
     let writer = related::Sqlite::open(&path).unwrap();
     let writes: Vec<String> = WRITER.iter().map(|s| (*s).to_owned()).collect();
@@ -979,20 +986,7 @@ fn without_snapshot(db: &Db) {
         );
     };
     if db.backend() == Backend::Sqlite {
-        let dir = std::env::temp_dir().join(format!(
-            "related-no-snapshot-{}-{}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::Relaxed)
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("blog.db");
-        let reader = related::Sqlite::open(&path).unwrap();
-        reader
-            .connection()
-            .pragma_update(None, "journal_mode", "WAL")
-            .unwrap();
-        let seeded = Db::from_sqlite(related::Sqlite::open(&path).unwrap());
-        blog::seed(&seeded, 8).unwrap();
+        let (dir, path, reader, seeded) = wal_blog("no-snapshot");
         let before = graph(&posts_with_tags().all(&reader).unwrap());
         assert!(before.iter().all(|(_, _, tags)| !tags.is_empty()));
         let load = Load::new(&query(), related::Executor::ctx(&reader)).unwrap();
