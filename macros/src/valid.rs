@@ -393,7 +393,7 @@ fn list_column(cx: &Ctxt, field: &Field) {
 /// targets (`related::Target`), so neither `#[derive(Clone, Debug)]` nor
 /// the fallback, which leaves these fields out, repeats it.
 fn non_model_relation(cx: &Ctxt, field: &Field) {
-    if !non_model_target(field) {
+    if !non_model_target(field) || !accepted_by_target(field) {
         return;
     }
     let (relation, target) = match field.kind {
@@ -442,6 +442,32 @@ fn non_model_relation(cx: &Ctxt, field: &Field) {
         )
     };
     cx.error_spanned_by(target, message);
+}
+
+/// Whether the runtime's `Target` accepts this field's (non-model) target,
+/// so that the field type stays well-formed and the derive's error is the
+/// only one. The others (`&T`, `Box<T>`, slices, longer tuples: types a
+/// crate of the user's could make a model, or that cannot be a field's
+/// parameter) are reported by rustc, at the field, as not being a model.
+fn accepted_by_target(field: &Field) -> bool {
+    let target = match field.kind {
+        Kind::Forward { target, .. }
+        | Kind::ManyToMany { target, .. }
+        | Kind::Reverse { target, .. }
+        | Kind::Prefetched { target }
+        | Kind::Counted { target } => target,
+        Kind::Scalar { .. } => return false,
+    };
+    match target {
+        syn::Type::Path(path) => path
+            .path
+            .segments
+            .last()
+            .is_some_and(|last| last.ident != "Box" && last.ident != "str"),
+        syn::Type::Tuple(tuple) => matches!(tuple.elems.len(), 2 | 3),
+        syn::Type::Array(_) => true,
+        _ => false,
+    }
 }
 
 /// `comments` -> `comment`, `categories` -> `category`: good enough for an

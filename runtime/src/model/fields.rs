@@ -126,6 +126,21 @@ macro_rules! not_a_model_of {
 trait Static: 'static {}
 impl<T: 'static> Static for T {}
 
+// Tuples and arrays: no crate can make one a model (they are not
+// `#[fundamental]`), unlike `&T` or `Box<T>`, which rustc reports instead.
+#[diagnostic::do_not_recommend]
+impl<A: Static, B: Static> Target for (A, B) {
+    type Key = ();
+}
+#[diagnostic::do_not_recommend]
+impl<A: Static, B: Static, C: Static> Target for (A, B, C) {
+    type Key = ();
+}
+#[diagnostic::do_not_recommend]
+impl<T: Static, const N: usize> Target for [T; N] {
+    type Key = ();
+}
+
 not_a_model_of!(
     Vec<T: Static>,
     Option<T: Static>,
