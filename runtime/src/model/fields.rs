@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::error::NotLoaded;
 use crate::model::misread::{
-    IndexThroughGet, IterThroughGet, LenThroughGet, LoopThroughGet, SameField,
+    IndexThroughGet, IterThroughGet, LenThroughGet, SameField, SliceThroughGet,
 };
 use crate::model::table::Model;
 
@@ -480,38 +480,14 @@ macro_rules! many {
             }
         }
 
-        // Indexing and looping need the rows, which the field may not hold:
-        // each is one error naming `.get()?` (the `misread` module).
+        // Indexing needs the rows, which the field may not hold: one error
+        // naming `.get()?` (the `misread` module).
         impl<T: Model> std::ops::Index<usize> for $name<T>
         where
             Self: IndexThroughGet,
         {
             type Output = Arc<T>;
             fn index(&self, _: usize) -> &Arc<T> {
-                self.__never()
-            }
-        }
-
-        // `Iterator`, not `IntoIterator`: std's `IntoIterator` for every
-        // iterator would otherwise hide this error behind "not an iterator".
-        impl<T: Model> Iterator for $name<T>
-        where
-            Self: LoopThroughGet,
-        {
-            type Item = Arc<T>;
-            fn next(&mut self) -> Option<Arc<T>> {
-                self.__never()
-            }
-        }
-
-        #[diagnostic::do_not_recommend]
-        impl<'a, T: Model> IntoIterator for &'a $name<T>
-        where
-            $name<T>: LoopThroughGet,
-        {
-            type Item = &'a Arc<T>;
-            type IntoIter = std::slice::Iter<'a, Arc<T>>;
-            fn into_iter(self) -> Self::IntoIter {
                 self.__never()
             }
         }
@@ -631,7 +607,7 @@ many!(
     Prefetched
 );
 
-// `iter`, `len` and `is_empty` of the many-valued fields: each one error
+// `iter`, `len`, `is_empty`, `first` and `last` of the many-valued fields: each one error
 // naming `.get()?` (the `misread` module). Written out, not in `many!`,
 // and with the bound on the signature's line, so that the error's "required
 // by this bound" shows one line instead of a macro backtrace.
@@ -643,6 +619,10 @@ impl<T: Model> ManyToMany<T> {
     #[doc(hidden)] pub fn len(&self) -> usize where Self: LenThroughGet { self.__never() }
     /// Not available: `.get()?.is_empty()`.
     #[doc(hidden)] pub fn is_empty(&self) -> bool where Self: LenThroughGet { self.__never() }
+    /// Not available: `.get()?.first()`.
+    #[doc(hidden)] pub fn first(&self) -> Option<&Arc<T>> where Self: SliceThroughGet { self.__never() }
+    /// Not available: `.get()?.last()`.
+    #[doc(hidden)] pub fn last(&self) -> Option<&Arc<T>> where Self: SliceThroughGet { self.__never() }
 }
 
 #[rustfmt::skip]
@@ -653,6 +633,10 @@ impl<T: Model> Reverse<T> {
     #[doc(hidden)] pub fn len(&self) -> usize where Self: LenThroughGet { self.__never() }
     /// Not available: `.get()?.is_empty()`.
     #[doc(hidden)] pub fn is_empty(&self) -> bool where Self: LenThroughGet { self.__never() }
+    /// Not available: `.get()?.first()`.
+    #[doc(hidden)] pub fn first(&self) -> Option<&Arc<T>> where Self: SliceThroughGet { self.__never() }
+    /// Not available: `.get()?.last()`.
+    #[doc(hidden)] pub fn last(&self) -> Option<&Arc<T>> where Self: SliceThroughGet { self.__never() }
 }
 
 #[rustfmt::skip]
@@ -663,6 +647,10 @@ impl<T: Model> Prefetched<T> {
     #[doc(hidden)] pub fn len(&self) -> usize where Self: LenThroughGet { self.__never() }
     /// Not available: `.get()?.is_empty()`.
     #[doc(hidden)] pub fn is_empty(&self) -> bool where Self: LenThroughGet { self.__never() }
+    /// Not available: `.get()?.first()`.
+    #[doc(hidden)] pub fn first(&self) -> Option<&Arc<T>> where Self: SliceThroughGet { self.__never() }
+    /// Not available: `.get()?.last()`.
+    #[doc(hidden)] pub fn last(&self) -> Option<&Arc<T>> where Self: SliceThroughGet { self.__never() }
 }
 
 /// The reverse side of a `OneToOne` declared on `T`: at most one row.

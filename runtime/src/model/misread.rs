@@ -3,10 +3,12 @@
 //! A `ManyToMany`, `Reverse` or `Prefetched` field may not hold its rows:
 //! they are read with `.get()?`, which says `NotLoaded` when the query did
 //! not load them. Without what is here, `post.tags.len()` is "expected
-//! `usize`, found `Result`", `&post.comments[0]` is "cannot index" and
-//! `for p in author.posts` is "not an iterator", none saying how to read a
+//! `usize`, found `Result`", `post.tags.first()` "no method named `first`"
+//! and `&post.comments[0]` "cannot index", none saying how to read a
 //! relation. Each method and impl below exists only to be one error that
 //! says so; its bound has no implementation, so none of them can be used.
+//! (A `for` loop over a field keeps rustc's "not an iterator": rustc words
+//! that error itself, whatever the impls.)
 //! A `ForeignKey` compared with a key (`post.author == 3`) is one error
 //! naming `.key()`: [`SameField`] is implemented for the field type only.
 
@@ -50,11 +52,11 @@ unmet!(
 
 unmet!(
     #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a list to loop over: an untyped relation field may not hold its rows; read them with `.get()?`",
-        label = "write `for row in field.get()?`: a `NotLoaded` error if the query did not load this relation",
-        note = "a row whose query loaded the relation loops without `?`: `for post in author.posts()`"
+        message = "`first` / `last` on `{Self}`: an untyped relation field may not hold its rows; read them with `.get()?`",
+        label = "write `.get()?.first()`: a `NotLoaded` error if the query did not load this relation",
+        note = "a row whose query loaded the relation reads it without `?`: `post.tags().get(0)`, `post.tags().iter().last()`"
     )]
-    LoopThroughGet
+    SliceThroughGet
 );
 
 /// The right side a `ForeignKey` or `OneToOne` field compares with: the same
