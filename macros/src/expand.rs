@@ -233,14 +233,20 @@ pub fn names(model: &Model, bodies: Bodies) -> TokenStream {
                     /// Follow this relation, then `next` from the model it
                     /// points at. (That `next` is a relation starting there
                     /// is checked where the chain is used, by `PathFrom`,
-                    /// so that a mistake is one error naming the chain.)
+                    /// so that a mistake is one error naming the chain; that
+                    /// it is a relation handle or a chain at all, here, by
+                    /// `NextHop`, whose output type a handle without its
+                    /// parentheses does not have.)
                     #vis fn then<#next>(
                         self,
                         #next_value: #next,
-                    ) -> ::related::Chain<Self, #next>
-                    #guard
+                    ) -> ::related::Chain<Self, <() as ::related::NextHop<#next>>::Hop>
+                    #guard, (): ::related::NextHop<#next>
                     {
-                        ::related::Chain::new(self, #next_value)
+                        ::related::Chain::new(
+                            self,
+                            <() as ::related::NextHop<#next>>::__hop(#next_value),
+                        )
                     }
                 }
             });
@@ -470,8 +476,9 @@ pub fn marker_traits(model: &Model, field: &Field) -> TokenStream {
         },
         _ => TokenStream::new(),
     };
-    // What `Prefetch::new` takes (see the trait): one impl per relation, not
-    // a blanket one, so that a column there matches no impl at all.
+    // What `Prefetch::new` and `then` take (see the traits): one impl per
+    // relation, not a blanket one, so that a column or a handle without its
+    // parentheses there matches no impl at all.
     let single = quote_spanned! {span=>
         #single
 
@@ -479,6 +486,16 @@ pub fn marker_traits(model: &Model, field: &Field) -> TokenStream {
         #[diagnostic::do_not_recommend]
         impl ::related::PrefetchOf for #marker #guard {
             type Relation = Self;
+        }
+
+        #[automatically_derived]
+        #[diagnostic::do_not_recommend]
+        impl ::related::NextHop<#marker> for () #guard {
+            type Hop = #marker;
+            #[inline]
+            fn __hop(hop: #marker) -> #marker {
+                hop
+            }
         }
     };
     let mirrored_as = match field.kind {

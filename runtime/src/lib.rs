@@ -62,9 +62,9 @@ pub use plan::sql::{Dialect, KeyBinding, Statement};
 pub use query::builder::{ModelQuery, Query};
 pub use query::expr::{Col, Filter, FilterArg, Like, LikePattern, NoArg, Order, OrderArg};
 pub use query::operand::{Bound, Operand};
-#[doc(hidden)]
-pub use query::path::ColumnThrough;
 pub use query::path::{Append, Chain, ColumnPath, Path, PathFrom, SelectFrom};
+#[doc(hidden)]
+pub use query::path::{ColumnThrough, NextHop};
 #[doc(hidden)]
 pub use query::prefetch::{Destination, OwnField, ToField};
 pub use query::prefetch::{Prefetch, PrefetchTarget, TargetFor};

@@ -243,6 +243,34 @@ pub trait ColumnThrough<P> {}
 #[diagnostic::do_not_recommend]
 impl<P: ColumnPath> ColumnThrough<P> for () {}
 
+/// What a relation handle's `then` takes, `N`: a relation handle (the
+/// derive implements it for each) or a chain. Its output type is the hop; no
+/// blanket impl exists, so that a handle without its parentheses
+/// (`Author::publisher`, a function) matches none: the chain's type is then
+/// unknown, and `select_related` does not report it a second time. Stated on
+/// `()` (`(): NextHop<N>`), as `FilterArg` is, for a shorter error.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{N}` is not a relation handle, nor a chain of them",
+    label = "call the handle, `Model::field()`: `Post::author().then(Author::publisher())`"
+)]
+pub trait NextHop<N> {
+    /// The hop.
+    type Hop;
+    /// The hop (the handle itself).
+    #[doc(hidden)]
+    fn __hop(hop: N) -> Self::Hop;
+}
+
+#[diagnostic::do_not_recommend]
+impl<A, B> NextHop<Chain<A, B>> for () {
+    type Hop = Chain<A, B>;
+    #[inline]
+    fn __hop(hop: Chain<A, B>) -> Chain<A, B> {
+        hop
+    }
+}
+
 /// Two lookups end to start: `a.then(b)` follows `a`, then `b` from where `a`
 /// ends.
 ///
