@@ -65,7 +65,20 @@ pub enum Kind<'a> {
     },
 }
 
-impl Kind<'_> {
+impl<'a> Kind<'a> {
+    /// The type parameter of a relation, `Prefetched` or `Counted` field
+    /// (`Author` in `ForeignKey<Author>`); none for a column.
+    pub fn target(&self) -> Option<&'a Type> {
+        match *self {
+            Kind::Forward { target, .. }
+            | Kind::ManyToMany { target, .. }
+            | Kind::Reverse { target, .. }
+            | Kind::Prefetched { target }
+            | Kind::Counted { target } => Some(target),
+            Kind::Scalar { .. } => None,
+        }
+    }
+
     /// The column this field stores, if any.
     pub fn column(&self) -> Option<&str> {
         match self {

@@ -184,22 +184,19 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
             where
                 __RelatedL: #has<__RelatedN>;
         });
-        defs.push(quote_spanned! {span=>
-            fn #name<__RelatedN>(&self) -> #ret
-            where
-                __RelatedL: #has<__RelatedN>,
-            {
-                #body
+        // For a typed row's set, and for the plain model's (nothing loaded).
+        let def = |set: TokenStream| {
+            quote_spanned! {span=>
+                fn #name<__RelatedN>(&self) -> #ret
+                where
+                    #set: #has<__RelatedN>,
+                {
+                    #body
+                }
             }
-        });
-        plain_defs.push(quote_spanned! {span=>
-            fn #name<__RelatedN>(&self) -> #ret
-            where
-                <#ident as ::related::Model>::Empty: #has<__RelatedN>,
-            {
-                #body
-            }
-        });
+        };
+        defs.push(def(quote!(__RelatedL)));
+        plain_defs.push(def(quote!(<#ident as ::related::Model>::Empty)));
     }
     let accessors = format_ident!("{}Loaded", ident);
     let doc = format!(

@@ -396,16 +396,10 @@ fn non_model_relation(cx: &Ctxt, field: &Field) {
     if !non_model_target(field) || !accepted_by_target(field) {
         return;
     }
-    let (relation, target) = match field.kind {
-        Kind::Forward {
-            target, one_to_one, ..
-        } => (if one_to_one { "OneToOne" } else { "ForeignKey" }, target),
-        Kind::ManyToMany { target, .. } => ("ManyToMany", target),
-        Kind::Reverse { target, one } => (if one { "ReverseOne" } else { "Reverse" }, target),
-        Kind::Prefetched { target } => ("Prefetched", target),
-        Kind::Counted { target } => ("Counted", target),
-        Kind::Scalar { .. } => return,
+    let Some(target) = field.kind.target() else {
+        return;
     };
+    let relation = field.kind.name();
     let written = type_string(target);
     // The model the field is likely named after, for the example.
     let name = plain(field.ident);
@@ -450,13 +444,8 @@ fn non_model_relation(cx: &Ctxt, field: &Field) {
 /// crate of the user's could make a model, or that cannot be a field's
 /// parameter) are reported by rustc, at the field, as not being a model.
 fn accepted_by_target(field: &Field) -> bool {
-    let target = match field.kind {
-        Kind::Forward { target, .. }
-        | Kind::ManyToMany { target, .. }
-        | Kind::Reverse { target, .. }
-        | Kind::Prefetched { target }
-        | Kind::Counted { target } => target,
-        Kind::Scalar { .. } => return false,
+    let Some(target) = field.kind.target() else {
+        return false;
     };
     match target {
         syn::Type::Path(path) => path
@@ -486,13 +475,8 @@ fn singular(name: &str) -> String {
 /// `ForeignKey<Vec<Tag>>`): [`non_model_relation`] reports them, and the
 /// derive emits only its fallback, without these fields' impls.
 pub fn non_model_target(field: &Field) -> bool {
-    let target = match field.kind {
-        Kind::Forward { target, .. }
-        | Kind::ManyToMany { target, .. }
-        | Kind::Reverse { target, .. }
-        | Kind::Prefetched { target }
-        | Kind::Counted { target } => target,
-        Kind::Scalar { .. } => return false,
+    let Some(target) = field.kind.target() else {
+        return false;
     };
     match target {
         syn::Type::Path(path) => {

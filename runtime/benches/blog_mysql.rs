@@ -25,7 +25,7 @@ use futures_core::Stream;
 use related::sqlx::mysql::{MySqlConnectOptions, MySqlPool, MySqlPoolOptions, MySqlRow};
 use related::sqlx::{self, AssertSqlSafe, Row};
 
-use common::{IntHash, IntMap, PlainAuthor, PlainPost, Post};
+use common::{IntHash, IntMap, PlainAuthor, PlainPost};
 
 fn url() -> String {
     std::env::var("RELATED_BENCH_MYSQL")
@@ -81,15 +81,6 @@ async fn next_row(
     std::future::poll_fn(|cx| rows.as_mut().poll_next(cx))
         .await
         .transpose()
-}
-
-async fn load_related(pool: &MySqlPool) -> Vec<Post> {
-    Post::query()
-        .select_related(Post::author())
-        .prefetch_related(Post::tags())
-        .all_async(pool)
-        .await
-        .expect("related load")
 }
 
 /// The limit on MySQL: the same statements by hand on sqlx, in the same
@@ -171,26 +162,14 @@ fn main() {
     ) else {
         return;
     };
-    let statements = |pool: &_| {
-        let log = related::StatementLog::new();
-        log.start_recording();
-        let q = Post::query()
-            .select_related(Post::author())
-            .prefetch_related(Post::tags());
-        rt.block_on(q.all_async(related::Logged::new(pool, &log)))
-            .expect("related load");
-        for s in log.statements() {
-            eprintln!("{s:?}");
-        }
-    };
     server::run(
         &pools,
         &server::Bench {
             server: "MySQL",
             group: "mysql",
-            related: &|pool| rt.block_on(load_related(pool)),
+            related: &|pool| rt.block_on(server::load_related(pool)),
             limit: &|pool| rt.block_on(load_limit(pool)).expect("limit"),
-            statements: &statements,
+            statements: &|pool| rt.block_on(server::print_statements(pool)),
         },
     );
 }

@@ -56,13 +56,7 @@ fn paired(db: &related::Sqlite, pairs: usize) -> (f64, f64, f64) {
             }
             common::cpu::now().saturating_sub(start).as_secs_f64() * 1e3
         };
-        let (r, l) = if i % 2 == 0 {
-            let r = time(true);
-            (r, time(false))
-        } else {
-            let l = time(false);
-            (time(true), l)
-        };
+        let (r, l) = common::alternate(i, time);
         rel.push(r);
         lim.push(l);
         ratio.push(r / l);

@@ -80,6 +80,19 @@ pub struct GenPost {
     pub tags: Vec<i64>,
 }
 
+/// One pair of timed runs, `time(true)` for `related` and `time(false)`
+/// for the limit, the side that goes first alternating with `i` so that
+/// neither always runs on a warmer cache. Returns (related, limit).
+pub fn alternate<T>(i: usize, mut time: impl FnMut(bool) -> T) -> (T, T) {
+    if i.is_multiple_of(2) {
+        let r = time(true);
+        (r, time(false))
+    } else {
+        let l = time(false);
+        (time(true), l)
+    }
+}
+
 /// The posts of a blog of `n` posts (authors and tags are fixed).
 pub fn generate(n: usize) -> Vec<GenPost> {
     let mut rng = Rng::new(SEED);

@@ -25,6 +25,32 @@ pub struct Bench<'a, P> {
     pub statements: &'a dyn Fn(&P),
 }
 
+/// The bench's query: posts with their author (JOIN) and tags (prefetch).
+fn query() -> Query<Post> {
+    Post::query()
+        .select_related_untyped(Post::author())
+        .prefetch_related_untyped(Post::tags())
+}
+
+/// `related`'s load of the bench's query on a pool.
+pub async fn load_related<E: AsyncExecutor>(pool: E) -> Vec<Post> {
+    query().all_async(pool).await.expect("related load")
+}
+
+/// Print the statements `related`'s load sends on `pool`
+/// (`BLOG_PROFILE=sql`).
+pub async fn print_statements<E: AsyncExecutor>(pool: E) {
+    let log = related::StatementLog::new();
+    log.start_recording();
+    query()
+        .all_async(related::Logged::new(pool, &log))
+        .await
+        .expect("related load");
+    for s in log.statements() {
+        eprintln!("{s:?}");
+    }
+}
+
 /// Fill `pool` with the bench's graph of `n` posts (`common::generate`),
 /// unless it holds them already: `drop_tables` and `analyze` are the
 /// server's own statements.
@@ -204,13 +230,7 @@ fn paired<P>(pools: &[(usize, P)], bench: &Bench<'_, P>) {
             )
         };
         for i in 0..pairs {
-            let (r, l) = if i % 2 == 0 {
-                let r = time(true);
-                (r, time(false))
-            } else {
-                let l = time(false);
-                (time(true), l)
-            };
+            let (r, l) = common::alternate(i, time);
             rel.push(r.0);
             lim.push(l.0);
             ratio.push(r.0 / l.0);

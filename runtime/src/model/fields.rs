@@ -95,13 +95,15 @@ impl<M: Model> Target for M {
     type Key = M::Pk;
 }
 
-/// Targets that cannot be models (a model is a struct of the user's crate;
-/// these are std's or this crate's), the ones the derive names in its error.
+/// Targets that cannot be models, the ones the derive names in its error:
+/// std's types and this crate's, which no crate can make a model. Not `&T`
+/// or `Box<T>` (`#[fundamental]`: a user's crate could make `&Post` a
+/// model), which rustc reports instead.
 macro_rules! not_a_model {
-    ($($ty:ty),* $(,)?) => {
+    ($([$($params:tt)*] $ty:ty),* $(,)?) => {
         $(
             #[diagnostic::do_not_recommend]
-            impl Target for $ty {
+            impl<$($params)*> Target for $ty {
                 type Key = ();
             }
         )*
@@ -109,47 +111,20 @@ macro_rules! not_a_model {
 }
 
 not_a_model!(
-    i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64, bool, char, String,
-);
-
-macro_rules! not_a_model_of {
-    ($($name:ident<$t:ident: $bound:path>),* $(,)?) => {
-        $(
-            #[diagnostic::do_not_recommend]
-            impl<$t: $bound> Target for $name<$t> {
-                type Key = ();
-            }
-        )*
-    };
-}
-
-trait Static: 'static {}
-impl<T: 'static> Static for T {}
-
-// Tuples and arrays: no crate can make one a model (they are not
-// `#[fundamental]`), unlike `&T` or `Box<T>`, which rustc reports instead.
-#[diagnostic::do_not_recommend]
-impl<A: Static, B: Static> Target for (A, B) {
-    type Key = ();
-}
-#[diagnostic::do_not_recommend]
-impl<A: Static, B: Static, C: Static> Target for (A, B, C) {
-    type Key = ();
-}
-#[diagnostic::do_not_recommend]
-impl<T: Static, const N: usize> Target for [T; N] {
-    type Key = ();
-}
-
-not_a_model_of!(
-    Vec<T: Static>,
-    Option<T: Static>,
-    ForeignKey<T: Target>,
-    OneToOne<T: Target>,
-    ManyToMany<T: Target>,
-    Reverse<T: Target>,
-    Prefetched<T: Target>,
-    ReverseOne<T: Target>,
+    [] i8, [] i16, [] i32, [] i64, [] i128, [] isize,
+    [] u8, [] u16, [] u32, [] u64, [] u128, [] usize,
+    [] f32, [] f64, [] bool, [] char, [] String,
+    [T: 'static] Vec<T>,
+    [T: 'static] Option<T>,
+    [A: 'static, B: 'static] (A, B),
+    [A: 'static, B: 'static, C: 'static] (A, B, C),
+    [T: 'static, const N: usize] [T; N],
+    [T: Target] ForeignKey<T>,
+    [T: Target] OneToOne<T>,
+    [T: Target] ManyToMany<T>,
+    [T: Target] Reverse<T>,
+    [T: Target] Prefetched<T>,
+    [T: Target] ReverseOne<T>,
 );
 
 /// How the runtime fills a relation field. Implemented by every field type.
