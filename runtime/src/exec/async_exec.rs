@@ -15,11 +15,12 @@ use crate::load::loader::Load;
 use crate::model::column::RawRow;
 use crate::model::relation::{Linkable, Relation};
 use crate::model::table::{Model, ModelInfo};
+use crate::model::typed::{LoadSet, Loaded, Union};
 use crate::model::value::Value;
 use crate::observe::log::StatementLog;
 use crate::plan::schema::{self, Flavor, LinkPair};
 use crate::plan::sql::{Ctx, Dialect, Statement};
-use crate::query::builder::Query;
+use crate::query::builder::{Query, QueryCore};
 
 pub(crate) mod sealed {
     /// Executors are the ones this crate implements: a load's guarantees
@@ -362,68 +363,54 @@ impl<M: Model, L> Query<M, L> {
     /// `&mut *tx`, an `AsyncSqlite` (features `sqlite` + `tokio`), or one of them in [`Logged`].
     /// Every statement runs on one connection, in one snapshot.
     pub async fn all_async<E: AsyncExecutor>(&self, executor: E) -> Result<Vec<M>> {
-        let load = Load::new(self, executor.ctx())?;
-        let (load, result) = executor.run(load).await;
-        result.map(|_| load.finish())
+        self.core.all_async(executor).await
     }
 
     /// [`Query::first`] on an async executor.
     pub async fn first_async<E: AsyncExecutor>(&self, executor: E) -> Result<Option<M>> {
-        let q = self.capped(1);
-        Ok(q.all_async(executor).await?.into_iter().next())
+        self.core.first_async(executor).await
     }
 
     /// [`Query::one`] on an async executor.
     pub async fn one_async<E: AsyncExecutor>(&self, executor: E) -> Result<M> {
-        let q = self.capped(2);
-        let dialect = executor.ctx().dialect;
-        let rows = q.all_async(executor).await?;
-        q.exactly_one(rows, dialect)
+        self.core.one_async(executor).await
     }
 
     /// [`Query::fetch`] on an async executor: typed rows.
-    pub async fn fetch_async<E: AsyncExecutor>(
-        &self,
-        executor: E,
-    ) -> Result<Vec<crate::model::typed::Loaded<M, L>>>
+    pub async fn fetch_async<E: AsyncExecutor>(&self, executor: E) -> Result<Vec<Loaded<M, L>>>
     where
-        L: crate::model::typed::LoadSet<M>,
+        L: LoadSet<M>,
     {
         let dialect = executor.ctx().dialect;
-        let rows = self.all_async(executor).await?;
-        self.typed(rows, dialect)
+        let rows = self.core.all_async(executor).await?;
+        self.core.typed(rows, dialect)
     }
 
     /// [`Query::fetch_one`] on an async executor.
-    pub async fn fetch_one_async<E: AsyncExecutor>(
-        &self,
-        executor: E,
-    ) -> Result<crate::model::typed::Loaded<M, L>>
+    pub async fn fetch_one_async<E: AsyncExecutor>(&self, executor: E) -> Result<Loaded<M, L>>
     where
-        L: crate::model::typed::LoadSet<M>,
+        L: LoadSet<M>,
     {
         let dialect = executor.ctx().dialect;
-        let row = self.one_async(executor).await?;
-        Ok(self.typed(vec![row], dialect)?.remove(0))
+        let row = self.core.one_async(executor).await?;
+        let mut rows = self.core.typed(vec![row], dialect)?;
+        Ok(rows.remove(0))
     }
 
     /// [`Query::fetch_onto`] on an async executor.
     pub async fn fetch_onto_async<L0, E: AsyncExecutor>(
         &self,
-        rows: Vec<crate::model::typed::Loaded<M, L0>>,
+        rows: Vec<Loaded<M, L0>>,
         executor: E,
-    ) -> Result<Vec<crate::model::typed::Loaded<M, <L0 as crate::model::typed::Union<L>>::Output>>>
+    ) -> Result<Vec<Loaded<M, <L0 as Union<L>>::Output>>>
     where
-        L0: crate::model::typed::Union<L>,
-        <L0 as crate::model::typed::Union<L>>::Output: crate::model::typed::LoadSet<M>,
+        L0: Union<L>,
+        <L0 as Union<L>>::Output: LoadSet<M>,
     {
         let dialect = executor.ctx().dialect;
-        let mut plain: Vec<M> = rows
-            .into_iter()
-            .map(crate::model::typed::Loaded::into_inner)
-            .collect();
-        self.prefetch_onto_async(&mut plain, executor).await?;
-        self.typed(plain, dialect)
+        let mut plain = Loaded::models(rows);
+        self.core.prefetch_onto_async(&mut plain, executor).await?;
+        self.core.typed(plain, dialect)
     }
 
     /// [`Query::prefetch_onto`] on an async executor: the rows stay the
@@ -433,7 +420,37 @@ impl<M: Model, L> Query<M, L> {
         rows: &mut Vec<M>,
         executor: E,
     ) -> Result<()> {
-        let load = Load::onto(self, std::mem::take(rows), executor.ctx())?;
+        self.core.prefetch_onto_async(rows, executor).await
+    }
+}
+
+/// The bodies of the async methods above, compiled once per model (see
+/// `exec::run`).
+impl<M: Model> QueryCore<M> {
+    async fn all_async<E: AsyncExecutor>(&self, executor: E) -> Result<Vec<M>> {
+        let load = Load::start(self, Vec::new(), true, executor.ctx())?;
+        let (load, result) = executor.run(load).await;
+        result.map(|_| load.finish())
+    }
+
+    async fn first_async<E: AsyncExecutor>(&self, executor: E) -> Result<Option<M>> {
+        let q = self.capped(1);
+        Ok(q.all_async(executor).await?.into_iter().next())
+    }
+
+    async fn one_async<E: AsyncExecutor>(&self, executor: E) -> Result<M> {
+        let q = self.capped(2);
+        let dialect = executor.ctx().dialect;
+        let rows = q.all_async(executor).await?;
+        q.exactly_one(rows, dialect)
+    }
+
+    async fn prefetch_onto_async<E: AsyncExecutor>(
+        &self,
+        rows: &mut Vec<M>,
+        executor: E,
+    ) -> Result<()> {
+        let load = Load::start(self, std::mem::take(rows), false, executor.ctx())?;
         let (load, result) = executor.run(load).await;
         *rows = match result {
             Ok(_) => load.finish(),

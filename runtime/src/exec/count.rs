@@ -12,7 +12,7 @@ use crate::model::column::RawRow;
 use crate::model::table::Model;
 use crate::plan::across::{Scope, add_joins, condition};
 use crate::plan::sql::{Aliases, Dialect, SqlWriter, Statement};
-use crate::query::builder::Query;
+use crate::query::builder::{Query, QueryCore};
 
 /// The alias of the limited subquery a count or existence check wraps.
 const LIMITED: &str = "__limited";
@@ -41,6 +41,18 @@ impl<M: Model, L> Query<M, L> {
 
     /// The statement [`Query::count`] sends.
     pub fn count_statement(&self, dialect: Dialect) -> Statement {
+        self.core.count_statement(dialect)
+    }
+
+    /// The statement [`Query::exists`] sends.
+    pub fn exists_statement(&self, dialect: Dialect) -> Statement {
+        self.core.exists_statement(dialect)
+    }
+}
+
+impl<M: Model> QueryCore<M> {
+    /// The statement [`Query::count`] sends.
+    pub(crate) fn count_statement(&self, dialect: Dialect) -> Statement {
         let mut w = SqlWriter::new(dialect);
         w.push("SELECT COUNT(*)");
         self.counted_rows(&mut w);
@@ -48,7 +60,7 @@ impl<M: Model, L> Query<M, L> {
     }
 
     /// The statement [`Query::exists`] sends.
-    pub fn exists_statement(&self, dialect: Dialect) -> Statement {
+    pub(crate) fn exists_statement(&self, dialect: Dialect) -> Statement {
         let mut w = SqlWriter::new(dialect);
         w.push("SELECT 1");
         self.counted_rows(&mut w);

@@ -1,6 +1,10 @@
 //! Running a query on a synchronous [`Executor`]: the load, its first or
 //! only row, typed rows, prefetching onto rows the caller holds. The async
 //! forms are in `async_exec`.
+//!
+//! Each public method is one call into [`QueryCore`], which holds the body:
+//! the methods are compiled once per query shape `(M, L)`, the bodies once
+//! per model.
 
 use crate::error::Result;
 use crate::exec::executor::{Executor, drive, drive_keep};
@@ -8,7 +12,7 @@ use crate::load::loader::Load;
 use crate::model::table::Model;
 use crate::model::typed::{LoadSet, Loaded, Union};
 use crate::plan::sql::PlannedStatement;
-use crate::query::builder::Query;
+use crate::query::builder::{Query, QueryCore};
 
 impl<M: Model, L> Query<M, L> {
     /// The plan for a specific connection.
@@ -19,24 +23,21 @@ impl<M: Model, L> Query<M, L> {
     /// Run the query: one statement with its JOINs, then one per prefetch
     /// level. Rows come back in the base statement's order.
     pub fn all(&self, executor: &(impl Executor + ?Sized)) -> Result<Vec<M>> {
-        drive(executor, Load::new(self, executor.ctx())?)
+        self.core.all(executor)
     }
 
     /// The first row of the query's result, if any: its offset is kept, and
     /// its limit can only lower the answer to none (`limit(0)`). Sends
     /// `LIMIT 1`.
     pub fn first(&self, executor: &(impl Executor + ?Sized)) -> Result<Option<M>> {
-        let q = self.capped(1);
-        Ok(q.all(executor)?.into_iter().next())
+        self.core.first(executor)
     }
 
     /// The one row of the query's result (its limit and offset apply), or
     /// an error saying whether there was none or more than one. Reads at
     /// most two rows.
     pub fn one(&self, executor: &(impl Executor + ?Sized)) -> Result<M> {
-        let q = self.capped(2);
-        let rows = q.all(executor)?;
-        q.exactly_one(rows, executor.ctx().dialect)
+        self.core.one(executor)
     }
 
     /// Run only this query's prefetch lookups for rows the caller already
@@ -47,10 +48,7 @@ impl<M: Model, L> Query<M, L> {
         rows: &mut Vec<M>,
         executor: &(impl Executor + ?Sized),
     ) -> Result<()> {
-        let load = Load::onto(self, std::mem::take(rows), executor.ctx())?;
-        let (loaded, result) = drive_keep(executor, load);
-        *rows = loaded;
-        result
+        self.core.prefetch_onto(rows, executor)
     }
 
     /// Run the query, as [`Query::all`], and return typed rows: each
@@ -65,8 +63,8 @@ impl<M: Model, L> Query<M, L> {
     where
         L: LoadSet<M>,
     {
-        let rows = self.all(executor)?;
-        self.typed(rows, executor.ctx().dialect)
+        let rows = self.core.all(executor)?;
+        self.core.typed(rows, executor.ctx().dialect)
     }
 
     /// [`Query::first`], typed as [`Query::fetch`].
@@ -74,8 +72,8 @@ impl<M: Model, L> Query<M, L> {
     where
         L: LoadSet<M>,
     {
-        let q = self.capped(1);
-        Ok(q.fetch(executor)?.into_iter().next())
+        let rows = self.core.first(executor)?.into_iter().collect();
+        Ok(self.core.typed(rows, executor.ctx().dialect)?.pop())
     }
 
     /// [`Query::one`], typed as [`Query::fetch`].
@@ -83,8 +81,9 @@ impl<M: Model, L> Query<M, L> {
     where
         L: LoadSet<M>,
     {
-        let row = self.one(executor)?;
-        Ok(self.typed(vec![row], executor.ctx().dialect)?.remove(0))
+        let row = self.core.one(executor)?;
+        let mut rows = self.core.typed(vec![row], executor.ctx().dialect)?;
+        Ok(rows.remove(0))
     }
 
     /// [`Query::prefetch_onto`] for typed rows: this query's prefetch
@@ -100,8 +99,38 @@ impl<M: Model, L> Query<M, L> {
         L0: Union<L>,
         <L0 as Union<L>>::Output: LoadSet<M>,
     {
-        let mut plain: Vec<M> = rows.into_iter().map(Loaded::into_inner).collect();
-        self.prefetch_onto(&mut plain, executor)?;
-        self.typed(plain, executor.ctx().dialect)
+        let mut plain = Loaded::models(rows);
+        self.core.prefetch_onto(&mut plain, executor)?;
+        self.core.typed(plain, executor.ctx().dialect)
+    }
+}
+
+impl<M: Model> QueryCore<M> {
+    pub(crate) fn all(&self, executor: &(impl Executor + ?Sized)) -> Result<Vec<M>> {
+        drive(
+            executor,
+            Load::start(self, Vec::new(), true, executor.ctx())?,
+        )
+    }
+
+    pub(crate) fn first(&self, executor: &(impl Executor + ?Sized)) -> Result<Option<M>> {
+        Ok(self.capped(1).all(executor)?.into_iter().next())
+    }
+
+    pub(crate) fn one(&self, executor: &(impl Executor + ?Sized)) -> Result<M> {
+        let q = self.capped(2);
+        let rows = q.all(executor)?;
+        q.exactly_one(rows, executor.ctx().dialect)
+    }
+
+    pub(crate) fn prefetch_onto(
+        &self,
+        rows: &mut Vec<M>,
+        executor: &(impl Executor + ?Sized),
+    ) -> Result<()> {
+        let load = Load::start(self, std::mem::take(rows), false, executor.ctx())?;
+        let (loaded, result) = drive_keep(executor, load);
+        *rows = loaded;
+        result
     }
 }

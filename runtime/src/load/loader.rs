@@ -7,7 +7,7 @@ use crate::model::column::RawRow;
 use crate::model::table::{Model, decode_at_start};
 use crate::plan::join::{JoinShare, Slot};
 use crate::plan::sql::{Ctx, Statement};
-use crate::query::builder::Query;
+use crate::query::builder::{Query, QueryCore};
 
 enum Stage {
     Base,
@@ -51,7 +51,7 @@ enum Stage {
 /// # Ok(()) }
 /// ```
 pub struct Load<M: Model> {
-    query: Query<M>,
+    query: QueryCore<M>,
     ctx: Ctx,
     stage: Stage,
     slots: Vec<Slot>,
@@ -64,22 +64,30 @@ pub struct Load<M: Model> {
 impl<M: Model> Load<M> {
     /// A load of `query`: the base statement, then its prefetch levels.
     pub fn new<L>(query: &Query<M, L>, ctx: Ctx) -> Result<Self> {
-        Self::start(query, Vec::new(), Stage::Base, ctx)
+        Self::start(&query.core, Vec::new(), true, ctx)
     }
 
     /// Only the prefetch levels of `query`, onto rows the caller holds.
     pub fn onto<L>(query: &Query<M, L>, rows: Vec<M>, ctx: Ctx) -> Result<Self> {
-        Self::start(query, rows, Stage::Prefetch(0), ctx)
+        Self::start(&query.core, rows, false, ctx)
     }
 
-    fn start<L>(query: &Query<M, L>, rows: Vec<M>, stage: Stage, ctx: Ctx) -> Result<Self> {
+    /// A load of `query` with its base statement (`base`), or of its
+    /// prefetch levels only, onto `rows`. Not generic over the query's
+    /// loaded set: compiled once per model.
+    pub(crate) fn start(query: &QueryCore<M>, rows: Vec<M>, base: bool, ctx: Ctx) -> Result<Self> {
+        let stage = if base {
+            Stage::Base
+        } else {
+            Stage::Prefetch(0)
+        };
         crate::observe::n_plus_one::note_model(M::info());
         if let Some(lookup) = query.errors.first() {
             return Err(Error::DuplicateLookup {
                 lookup: lookup.clone(),
             });
         }
-        let mut query: Query<M> = query.clone().retype();
+        let mut query = query.clone();
         // Rows handed in were not loaded by this query's JOINs.
         let base_joins: &[_] = match stage {
             Stage::Base => &query.joins,

@@ -111,7 +111,10 @@ impl<T: Model> Slot<T> for No {
 
 impl<T: Model, N: LoadSet<T>> Slot<T> for Yes<N> {
     fn verify(rows: Result<&[Arc<T>], NotLoaded>) -> Result<(), NotLoaded> {
-        rows?.iter().try_for_each(|row| N::verify(row))
+        for row in rows? {
+            N::verify(row)?;
+        }
+        Ok(())
     }
 }
 
@@ -130,14 +133,25 @@ pub struct Loaded<M, L> {
     set: PhantomData<fn() -> L>,
 }
 
-impl<M: Model, L: LoadSet<M>> Loaded<M, L> {
-    /// `row` as a typed row, if it holds every relation of `L`.
-    pub(crate) fn check(row: M) -> Result<Self, NotLoaded> {
-        L::verify(&row)?;
-        Ok(Loaded {
-            row,
-            set: PhantomData,
-        })
+impl<M, L> Loaded<M, L> {
+    /// Rows already checked against `L` (by `L::verify`), as typed rows, in
+    /// place: no copy, and nothing compiled per set but this cast.
+    pub(crate) fn cast_checked(rows: Vec<M>) -> Vec<Self> {
+        let mut rows = std::mem::ManuallyDrop::new(rows);
+        let (ptr, len, capacity) = (rows.as_mut_ptr(), rows.len(), rows.capacity());
+        // SAFETY: `Loaded<M, L>` is `repr(transparent)` over `M` (its other
+        // field is a zero-sized `PhantomData`), so it has `M`'s size and
+        // alignment; the buffer, its length and capacity come from a
+        // `Vec<M>` that gives up its ownership here (`ManuallyDrop`).
+        unsafe { Vec::from_raw_parts(ptr.cast::<Self>(), len, capacity) }
+    }
+
+    /// Typed rows back as their plain models, in place.
+    pub(crate) fn models(rows: Vec<Self>) -> Vec<M> {
+        let mut rows = std::mem::ManuallyDrop::new(rows);
+        let (ptr, len, capacity) = (rows.as_mut_ptr(), rows.len(), rows.capacity());
+        // SAFETY: as in `cast_checked`, the other way round.
+        unsafe { Vec::from_raw_parts(ptr.cast::<M>(), len, capacity) }
     }
 }
 
@@ -288,7 +302,7 @@ impl<T: fmt::Debug, N> fmt::Debug for Rows<'_, T, N> {
 }
 
 // The accessors' bodies. Every `Loaded` built by a query was checked against
-// its set (`Loaded::check`) and is immutable, so the relation a bound
+// its set (`QueryCore::typed`) and is immutable, so the relation a bound
 // `L: has_x<N>` names is loaded at every depth `N` names: the `expect`s
 // below state that invariant; no data from the database reaches them.
 

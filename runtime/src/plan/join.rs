@@ -81,10 +81,9 @@ impl JoinShare {
     }
 
     fn seen<M: Model>(&mut self, slot: usize) -> &mut Seen<M> {
-        if self.seen.len() <= slot {
-            self.seen.resize_with(slot + 1, || None);
-        }
-        let entry = self.seen[slot].get_or_insert_with(|| Box::new(Seen::<M>::default()));
+        let entry = self
+            .slot(slot)
+            .get_or_insert_with(|| Box::new(Seen::<M>::default()));
         if !(**entry).is::<Seen<M>>() {
             // A slot is always the same hop within one statement; a new
             // statement with another shape starts from a cleared table.
@@ -93,6 +92,14 @@ impl JoinShare {
         (**entry)
             .downcast_mut::<Seen<M>>()
             .expect("the entry was just made for this type")
+    }
+
+    /// The table of `slot`, made room for (not generic: compiled once).
+    fn slot(&mut self, slot: usize) -> &mut Option<Box<dyn Any + Send + Sync>> {
+        if self.seen.len() <= slot {
+            self.seen.resize_with(slot + 1, || None);
+        }
+        &mut self.seen[slot]
     }
 }
 
@@ -168,7 +175,13 @@ pub(crate) fn find_hop<R: Relation>(list: &[Box<dyn JoinNode<R::Source>>]) -> Op
 }
 
 pub(crate) fn clone_nodes<P>(nodes: &[Box<dyn JoinNode<P>>]) -> Vec<Box<dyn JoinNode<P>>> {
-    nodes.iter().map(|n| n.clone_box()).collect()
+    // A loop, not `map(..).collect()`: compiled once per model, the
+    // iterator adapters would add a dozen functions to each.
+    let mut out = Vec::with_capacity(nodes.len());
+    for n in nodes {
+        out.push(n.clone_box());
+    }
+    out
 }
 
 impl<R: Relation> JoinHop<R> {

@@ -2,7 +2,7 @@
 //! statement and each prefetch level, with their JOINs, conditions, order,
 //! limits, and the key list a prefetch level restricts its rows to.
 
-use crate::model::table::Model;
+use crate::model::table::ModelInfo;
 use crate::model::value::{SqlType, Value};
 use crate::plan::across::{Scope, add_joins, condition, join_path};
 use crate::plan::condition::{Expr, Hop};
@@ -36,8 +36,8 @@ pub(crate) struct KeyList {
     pub key_type: SqlType,
 }
 
-pub(crate) struct SelectParts<'a, M: Model> {
-    pub joins: &'a [Box<dyn JoinNode<M>>],
+pub(crate) struct SelectParts<'a> {
+    pub joins: &'a dyn PlanJoins,
     pub filter: Option<&'a Expr>,
     pub order: &'a [(&'static str, bool)],
     /// The path of each `order` term (missing or empty: the base table).
@@ -48,15 +48,32 @@ pub(crate) struct SelectParts<'a, M: Model> {
     pub per_parent: Option<u64>,
 }
 
+/// The select_related joins of a statement, whatever the model they start
+/// from.
+pub(crate) trait PlanJoins {
+    /// Add every join (and the ones below each) to the statement.
+    fn plan_all(&self, base: &str, out: &mut JoinOut);
+}
+
+impl<P> PlanJoins for Vec<Box<dyn JoinNode<P>>> {
+    fn plan_all(&self, base: &str, out: &mut JoinOut) {
+        for j in self {
+            j.plan(base, false, &[], out);
+        }
+    }
+}
+
 /// Render the one SELECT shape every statement takes. Returns the
 /// statement, the join slots, and the index and name of the column holding
 /// each row's key (the through table's link column, or the matched key
 /// list's) if one was selected.
-pub(crate) fn render_select<M: Model>(
+///
+/// Not generic: compiled once, in this crate, whatever the models.
+pub(crate) fn render_select(
     dialect: Dialect,
-    parts: SelectParts<'_, M>,
+    info: &'static ModelInfo,
+    parts: SelectParts<'_>,
 ) -> (Statement, Vec<Slot>, Option<(usize, &'static str)>) {
-    let info = M::info();
     let mut aliases = Aliases::default();
     let base = aliases.take(info.table);
     let mut columns: Vec<(String, &'static str)> = info
@@ -135,9 +152,7 @@ pub(crate) fn render_select<M: Model>(
             slots: &mut slots,
             scope: &mut scope,
         };
-        for j in parts.joins {
-            j.plan(&base, false, &[], &mut out);
-        }
+        parts.joins.plan_all(&base, &mut out);
     }
     // Columns of other tables in the filter: share the joins above, add
     // the missing ones (selecting nothing from them).

@@ -126,6 +126,15 @@ use std::marker::PhantomData;
 /// returns rows of type [`Loaded<M, L>`](crate::Loaded), on which reading a
 /// relation outside `L` does not compile.
 pub struct Query<M: Model, L = <M as Model>::Empty> {
+    pub(crate) core: QueryCore<M>,
+    set: PhantomData<fn() -> L>,
+}
+
+/// What a query selects and loads, without its loaded set. Everything that
+/// plans and runs a query works on this part, so that code is compiled once
+/// per model, not once per query shape (`L` changes with every
+/// `select_related`).
+pub(crate) struct QueryCore<M: Model> {
     pub(crate) joins: Vec<Box<dyn JoinNode<M>>>,
     pub(crate) prefetch: Vec<Box<dyn PrefetchNode<M>>>,
     pub(crate) filter: Option<Expr>,
@@ -140,7 +149,6 @@ pub struct Query<M: Model, L = <M as Model>::Empty> {
     /// Whether a load of several statements reads one snapshot (see
     /// [`Query::without_snapshot`]).
     pub(crate) snapshot: bool,
-    pub(crate) set: PhantomData<fn() -> L>,
 }
 
 impl<M: Model> Default for Query<M> {
@@ -151,7 +159,13 @@ impl<M: Model> Default for Query<M> {
 
 impl<M: Model, L> Clone for Query<M, L> {
     fn clone(&self) -> Self {
-        Query {
+        Query::from_core(self.core.clone())
+    }
+}
+
+impl<M: Model> Clone for QueryCore<M> {
+    fn clone(&self) -> Self {
+        QueryCore {
             joins: clone_nodes(&self.joins),
             prefetch: self.prefetch.iter().map(|p| p.clone_box()).collect(),
             filter: self.filter.clone(),
@@ -161,7 +175,6 @@ impl<M: Model, L> Clone for Query<M, L> {
             offset: self.offset,
             errors: self.errors.clone(),
             snapshot: self.snapshot,
-            set: PhantomData,
         }
     }
 }
@@ -194,7 +207,7 @@ impl<M: Model> Query<M> {
     /// A query for every row of `M`, with nothing loaded along (what
     /// `M::query()` returns).
     pub fn new() -> Self {
-        Query {
+        Query::from_core(QueryCore {
             joins: Vec::new(),
             prefetch: Vec::new(),
             filter: None,
@@ -204,26 +217,23 @@ impl<M: Model> Query<M> {
             offset: None,
             errors: Vec::new(),
             snapshot: true,
-            set: PhantomData,
-        }
+        })
     }
 }
 
 impl<M: Model, L> Query<M, L> {
-    /// The same query with another loaded set in its type.
-    pub(crate) fn retype<L2>(self) -> Query<M, L2> {
+    #[inline]
+    pub(crate) fn from_core(core: QueryCore<M>) -> Self {
         Query {
-            joins: self.joins,
-            prefetch: self.prefetch,
-            filter: self.filter,
-            order: self.order,
-            order_via: self.order_via,
-            limit: self.limit,
-            offset: self.offset,
-            errors: self.errors,
-            snapshot: self.snapshot,
+            core,
             set: PhantomData,
         }
+    }
+
+    /// The same query with another loaded set in its type.
+    #[inline]
+    pub(crate) fn retype<L2>(self) -> Query<M, L2> {
+        Query::from_core(self.core)
     }
 
     /// Load a single-valued relation (or chain of them) in the same
@@ -259,7 +269,7 @@ impl<M: Model, L> Query<M, L> {
     /// [`Query::select_related`] keeping the type (for `Prefetch`, whose
     /// nested loads are not typed).
     pub(crate) fn add_join<P: Path<Source = M>>(&mut self, path: P) {
-        path.__add_join(&mut self.joins);
+        path.__add_join(&mut self.core.joins);
     }
 
     /// Load a relation (or chain) with one batched `IN` statement per level,
@@ -279,8 +289,8 @@ impl<M: Model, L> Query<M, L> {
     /// [`Query::prefetch_related`] keeping the type.
     pub(crate) fn add_prefetch<P: Path<Source = M>>(&mut self, path: P) {
         let lookup = path.lookup();
-        if path.__add_prefetch(&mut self.prefetch).is_err() {
-            self.errors.push(lookup);
+        if path.__add_prefetch(&mut self.core.prefetch).is_err() {
+            self.core.errors.push(lookup);
         }
     }
 
@@ -307,7 +317,7 @@ impl<M: Model, L> Query<M, L> {
         R: Relation<Source = M>,
     {
         let outer = R::info().name;
-        if let Err(e) = add_node(&mut self.prefetch, Box::new(prefetch.into_level())) {
+        if let Err(e) = add_node(&mut self.core.prefetch, Box::new(prefetch.into_level())) {
             // A duplicate inside the Prefetch names its own lookup: say
             // where it sits.
             let lookup = match e {
@@ -316,7 +326,7 @@ impl<M: Model, L> Query<M, L> {
                 }
                 _ => outer.to_owned(),
             };
-            self.errors.push(lookup);
+            self.core.errors.push(lookup);
         }
         self
     }
@@ -353,10 +363,10 @@ impl<M: Model, L> Query<M, L> {
     {
         let lookup = format!("{}__{}", path.lookup(), R::info().name);
         if path
-            .__add_below(&mut self.prefetch, Box::new(prefetch.into_level()))
+            .__add_below(&mut self.core.prefetch, Box::new(prefetch.into_level()))
             .is_err()
         {
-            self.errors.push(lookup);
+            self.core.errors.push(lookup);
         }
         self
     }
@@ -368,7 +378,7 @@ impl<M: Model, L> Query<M, L> {
     #[rustfmt::skip]
     pub fn filter<F>(mut self, filter: F) -> Self where (): FilterArg<M, F> {
         let filter = <() as FilterArg<M, F>>::__filter(filter);
-        self.filter = Some(match self.filter.take() {
+        self.core.filter = Some(match self.core.filter.take() {
             None => filter.expr,
             Some(prev) => Filter::<M>::new(prev).and(filter).expr,
         });
@@ -380,15 +390,15 @@ impl<M: Model, L> Query<M, L> {
     #[rustfmt::skip]
     pub fn order_by<O>(mut self, order: O) -> Self where (): OrderArg<M, O> {
         let order = <() as OrderArg<M, O>>::__order(order);
-        self.order.push((order.column, order.desc));
-        self.order_via.push(order.path);
+        self.core.order.push((order.column, order.desc));
+        self.core.order_via.push(order.path);
         self
     }
 
     /// Return at most `n` rows (`LIMIT`); prefetches load the related rows
     /// of those only.
     pub fn limit(mut self, n: u64) -> Self {
-        self.limit = Some(n);
+        self.core.limit = Some(n);
         self
     }
 
@@ -424,14 +434,14 @@ impl<M: Model, L> Query<M, L> {
     /// # Ok(()) }
     /// ```
     pub fn without_snapshot(mut self) -> Self {
-        self.snapshot = false;
+        self.core.snapshot = false;
         self
     }
 
     /// Skip the first `n` rows (`OFFSET`); give an `order_by` so that which
     /// rows are skipped is defined.
     pub fn offset(mut self, n: u64) -> Self {
-        self.offset = Some(n);
+        self.core.offset = Some(n);
         self
     }
 
@@ -446,6 +456,12 @@ impl<M: Model, L> Query<M, L> {
         self.plan_with(Ctx { dialect, binding })
     }
 
+    pub(crate) fn plan_with(&self, ctx: Ctx) -> Vec<PlannedStatement> {
+        self.core.plan_with(ctx)
+    }
+}
+
+impl<M: Model> QueryCore<M> {
     pub(crate) fn plan_with(&self, ctx: Ctx) -> Vec<PlannedStatement> {
         let mut out = vec![PlannedStatement {
             lookup: "base".to_owned(),
@@ -482,19 +498,32 @@ impl<M: Model, L> Query<M, L> {
         })
     }
 
-    /// Check `rows` hold every relation of `S`.
+    /// `rows` as typed rows of set `S`, once each is checked to hold every
+    /// relation of `S`. The check runs through a function pointer, so only
+    /// the cast is compiled per set.
     pub(crate) fn typed<S>(&self, rows: Vec<M>, dialect: Dialect) -> Result<Vec<Loaded<M, S>>>
     where
         S: LoadSet<M>,
     {
-        rows.into_iter()
-            .map(|row| {
-                Loaded::check(row).map_err(|error| Error::Untypable {
+        self.verify(&rows, S::verify, dialect)?;
+        Ok(Loaded::cast_checked(rows))
+    }
+
+    fn verify(
+        &self,
+        rows: &[M],
+        verify: fn(&M) -> std::result::Result<(), crate::error::NotLoaded>,
+        dialect: Dialect,
+    ) -> Result<()> {
+        for row in rows {
+            if let Err(error) = verify(row) {
+                return Err(Error::Untypable {
                     error,
                     statement: self.base_statement(dialect).0.sql,
-                })
-            })
-            .collect()
+                });
+            }
+        }
+        Ok(())
     }
 
     /// The base statement and where each joined model sits in its rows.
@@ -509,7 +538,7 @@ impl<M: Model, L> Query<M, L> {
             link: None,
             per_parent: None,
         };
-        let (stmt, slots, _) = render_select::<M>(dialect, parts);
+        let (stmt, slots, _) = render_select(dialect, M::info(), parts);
         (stmt, slots)
     }
 }

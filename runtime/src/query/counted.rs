@@ -211,8 +211,8 @@ impl<M: Model, L> Query<M, L> {
             counts: HashMap::default(),
             fetching: false,
         };
-        if add_node(&mut self.prefetch, Box::new(node)).is_err() {
-            self.errors.push(A::name().to_owned());
+        if add_node(&mut self.core.prefetch, Box::new(node)).is_err() {
+            self.core.errors.push(A::name().to_owned());
         }
         self
     }

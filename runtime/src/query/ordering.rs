@@ -5,9 +5,9 @@
 //! parent's children).
 
 use crate::model::table::Model;
-use crate::query::builder::Query;
+use crate::query::builder::QueryCore;
 
-impl<M: Model, L> Query<M, L> {
+impl<M: Model> QueryCore<M> {
     /// The `(column, descending)` terms this query's statement orders by:
     /// its own `order_by`, else the model's default ordering (possibly
     /// none).

@@ -574,7 +574,7 @@ impl<R: Relation> Level<R> {
     }
 
     pub(crate) fn nested_mut(&mut self) -> &mut Vec<Box<dyn PrefetchNode<R::Target>>> {
-        &mut self.query.prefetch
+        &mut self.query.core.prefetch
     }
 
     fn link_filter() -> LinkFilter {
@@ -601,13 +601,14 @@ impl<R: Relation> Level<R> {
         ctx: Ctx,
         keys: Vec<Value>,
     ) -> (Statement, Vec<Slot>, Option<(usize, &'static str)>) {
-        render_select::<R::Target>(
+        render_select(
             ctx.dialect,
+            <R::Target as Model>::info(),
             SelectParts {
-                joins: &self.query.joins,
-                filter: self.query.filter.as_ref(),
-                order: self.query.effective_order(),
-                order_via: &self.query.order_via,
+                joins: &self.query.core.joins,
+                filter: self.query.core.filter.as_ref(),
+                order: self.query.core.effective_order(),
+                order_via: &self.query.core.order_via,
                 limit: None,
                 offset: None,
                 link: Some(KeyList {
@@ -735,7 +736,7 @@ impl<R: Relation> Level<R> {
             error,
         })?;
         let mut pos = 0;
-        for j in &self.query.joins {
+        for j in &self.query.core.joins {
             j.decode(row, &mut child, &self.slots, &mut pos, &mut self.share)?;
         }
         self.children.push(child);
@@ -775,17 +776,11 @@ impl<R: Relation> Level<R> {
             let g = g as usize;
             start[g] as usize..start[g + 1] as usize
         };
-        if self.query.effective_order().is_empty() && !(self.grouped && self.sorted) {
+        if self.query.core.effective_order().is_empty() && !(self.grouped && self.sorted) {
             // Without an order_by, each parent's rows come in primary key
             // order; sorting the small groups here is cheaper than an ORDER
             // BY over the whole statement.
-            let pk = |i: &u32| children[*i as usize].pk();
-            for g in 0..index_u32(groups.len()) {
-                let m = &mut members[group(g)];
-                if !m.is_sorted_by_key(pk) {
-                    m.sort_by(|a, b| pk(a).cmp(pk(b)));
-                }
-            }
+            sort_groups(&mut members, &start, &children);
         }
         // How many parents take each child, so the last one can take it
         // out: then a child of one parent is not shared with this table,
@@ -850,6 +845,26 @@ impl<R: Relation> Level<R> {
     }
 }
 
+/// Sorts each group's members (`members[start[g]..start[g + 1]]`) by
+/// their row's primary key. Generic over the target model only, not the
+/// relation; std's sort itself is compiled once, in `sort_by_dyn`.
+fn sort_groups<T: Model>(members: &mut [u32], start: &[u32], children: &[T]) {
+    let pk = |i: &u32| children[*i as usize].pk();
+    for bounds in start.windows(2) {
+        let m = &mut members[bounds[0] as usize..bounds[1] as usize];
+        if !m.is_sorted_by_key(pk) {
+            sort_by_dyn(m, &|a, b| pk(a).cmp(pk(b)));
+        }
+    }
+}
+
+/// `sort_by` through a comparator object: one copy of the sort for every
+/// model, at the price of an indirect call per comparison (paid only by a
+/// group that is not already in key order).
+fn sort_by_dyn(m: &mut [u32], compare: &dyn Fn(&u32, &u32) -> std::cmp::Ordering) {
+    m.sort_by(compare);
+}
+
 /// An index as stored in the loader's flat tables. A prefetch of more than
 /// 4 billion rows cannot fit in memory, so this never saturates in practice.
 fn index_u32(i: usize) -> u32 {
@@ -866,7 +881,7 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
     }
 
     fn errors(&self) -> &[String] {
-        &self.query.errors
+        &self.query.core.errors
     }
 
     fn lookup(&self) -> &'static str {
@@ -900,16 +915,16 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
             return Ok(());
         };
         let mut other = *other;
-        let nested = std::mem::take(&mut other.query.prefetch);
+        let nested = std::mem::take(&mut other.query.core.prefetch);
         if other.custom {
-            let mine = std::mem::take(&mut self.query.prefetch);
+            let mine = std::mem::take(&mut self.query.core.prefetch);
             self.query = other.query;
-            self.query.prefetch = mine;
+            self.query.core.prefetch = mine;
             self.per_parent = other.per_parent;
             self.custom = true;
         }
         for n in nested {
-            add_node(&mut self.query.prefetch, n)?;
+            add_node(&mut self.query.core.prefetch, n)?;
         }
         Ok(())
     }
@@ -923,18 +938,18 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
         match hop {
             Some(hop) => {
                 self.joined = true;
-                for n in &mut self.query.prefetch {
+                for n in &mut self.query.core.prefetch {
                     n.resolve(&hop.children);
                 }
             }
             None => {
                 self.joined = false;
-                for n in &mut self.query.prefetch {
-                    n.resolve(&self.query.joins);
+                for n in &mut self.query.core.prefetch {
+                    n.resolve(&self.query.core.joins);
                 }
             }
         }
-        self.share = JoinShare::new(!self.query.prefetch.iter().any(|n| n.through_join()));
+        self.share = JoinShare::new(!self.query.core.prefetch.iter().any(|n| n.through_join()));
     }
 
     fn through_join(&self) -> bool {
@@ -954,7 +969,7 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
                 split_by_keys: matches!(ctx.binding, KeyBinding::Expanded { .. }),
             });
         }
-        for n in &self.query.prefetch {
+        for n in &self.query.core.prefetch {
             n.explain(ctx, &label, out);
         }
     }
@@ -1000,7 +1015,7 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
                     None => self.phase = Phase::Nested(0),
                 },
                 Phase::Nested(i) => {
-                    if i >= self.query.prefetch.len() {
+                    if i >= self.query.core.prefetch.len() {
                         self.phase = Phase::Done;
                         continue;
                     }
@@ -1009,9 +1024,9 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
                             inner: parents,
                             _marker: PhantomData,
                         };
-                        self.query.prefetch[i].next_statement(&mut via, ctx)?
+                        self.query.core.prefetch[i].next_statement(&mut via, ctx)?
                     } else {
-                        self.query.prefetch[i].next_statement(&mut self.children, ctx)?
+                        self.query.core.prefetch[i].next_statement(&mut self.children, ctx)?
                     };
                     match next {
                         Some(stmt) => return Ok(Some(stmt)),
@@ -1026,7 +1041,7 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
     fn accept_row(&mut self, row: &dyn RawRow, sql: &str) -> Result<()> {
         match self.phase {
             Phase::Fetch => self.decode_row(row).map_err(|e| e.into_error(sql)),
-            Phase::Nested(i) => self.query.prefetch[i].accept_row(row, sql),
+            Phase::Nested(i) => self.query.core.prefetch[i].accept_row(row, sql),
             // The loader only hands rows to the level that sent the statement.
             Phase::Start | Phase::Done => Ok(()),
         }
@@ -1038,12 +1053,12 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
                 inner: parents,
                 _marker: PhantomData,
             };
-            for n in &mut self.query.prefetch {
+            for n in &mut self.query.core.prefetch {
                 n.attach(&mut via);
             }
             return;
         }
-        for n in &mut self.query.prefetch {
+        for n in &mut self.query.core.prefetch {
             n.attach(&mut self.children);
         }
         self.distribute(parents);
