@@ -121,15 +121,21 @@ pub enum Error {
         /// The statement that loaded the row.
         statement: String,
     },
-    /// Two prefetches of one query follow the same lookup with different
-    /// filters, orderings or limits, so their results would land in the same
-    /// field.
+    /// Two prefetches of one query follow the same lookup, each with a
+    /// query of its own (a filter, an ordering, a limit), so their results
+    /// would land in the same field. Found when the query runs, before
+    /// anything is sent.
     #[error(
-        "the lookup `{lookup}` was given twice with different queries; give each a target field of its own with `Prefetch::to(...)`"
+        "the lookup `{lookup}` was given two queries: {first}, then {second}; give each a target field of its own with `Prefetch::to(...)`"
     )]
     DuplicateLookup {
         /// The lookup path, e.g. `posts__comments`.
         lookup: String,
+        /// The query the lookup was given first, e.g.
+        /// ``Prefetch (filter `"tag"."name" LIKE ?`)``.
+        first: String,
+        /// The query given second.
+        second: String,
     },
     /// `link` was given a relation that has no join table.
     #[error("`{relation}` is not a many-to-many relation: {what}")]
@@ -387,5 +393,41 @@ mod tests {
         let shown = shorten(&sql);
         assert!(shown.starts_with(&"é".repeat(SHOWN_SQL_CHARS - 100)));
         assert!(shown.ends_with(&"é".repeat(100)));
+    }
+}
+
+/// A lookup given two queries, as the query builder found it; reported as
+/// [`Error::DuplicateLookup`] when the query runs.
+#[derive(Clone, Debug)]
+pub(crate) struct Duplicate {
+    pub lookup: String,
+    pub first: String,
+    pub second: String,
+}
+
+impl Duplicate {
+    /// The duplicate `error` (from adding a level) reported at `lookup`, the
+    /// whole path from the query's model.
+    pub(crate) fn at(error: Error, lookup: String) -> Self {
+        match error {
+            Error::DuplicateLookup { first, second, .. } => Duplicate {
+                lookup,
+                first,
+                second,
+            },
+            other => Duplicate {
+                lookup,
+                first: other.to_string(),
+                second: String::new(),
+            },
+        }
+    }
+
+    pub(crate) fn into_error(self) -> Error {
+        Error::DuplicateLookup {
+            lookup: self.lookup,
+            first: self.first,
+            second: self.second,
+        }
     }
 }

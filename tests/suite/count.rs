@@ -385,9 +385,20 @@ fn related_errors(db: &Db) {
         .count_related(Board::notes(), Board::note_count())
         .count_related_where(Board::notes(), Note::rank().ge(3), Board::note_count());
     let (result, sent) = db.capture(|| db.all(&twice));
-    assert!(
-        matches!(result, Err(Error::DuplicateLookup { ref lookup }) if lookup == "note_count"),
-        "{result:?}"
-    );
+    match result {
+        Err(Error::DuplicateLookup {
+            lookup,
+            first,
+            second,
+        }) => {
+            assert_eq!(lookup, "note_count");
+            assert_eq!(first, "`count_related`");
+            assert_eq!(
+                second,
+                r#"`count_related_where` (filter `"ord_note"."rank" >= ?`)"#
+            );
+        }
+        other => panic!("expected DuplicateLookup, got {other:?}"),
+    }
     assert!(sent.is_empty(), "nothing is sent");
 }

@@ -375,9 +375,56 @@ fn same_lookup_twice_is_an_error(db: &Db) {
         .prefetch(Prefetch::new(Post::tags()).filter(Tag::name().eq("tag2")));
     let (res, sent) = db.capture(|| db.all(&q));
     match res {
-        Err(Error::DuplicateLookup { lookup }) => assert_eq!(lookup, "tags"),
+        Err(e @ Error::DuplicateLookup { .. }) => {
+            let Error::DuplicateLookup {
+                lookup,
+                first,
+                second,
+            } = &e
+            else {
+                unreachable!()
+            };
+            assert_eq!(lookup, "tags");
+            // Each query named, as written: the error tells them apart.
+            assert_eq!(first, r#"`Prefetch` (filter `"blog_tag"."name" = ?`)"#);
+            assert_eq!(second, first);
+            assert_eq!(
+                e.to_string(),
+                "the lookup `tags` was given two queries: \
+                 `Prefetch` (filter `\"blog_tag\".\"name\" = ?`), then \
+                 `Prefetch` (filter `\"blog_tag\".\"name\" = ?`); \
+                 give each a target field of its own with `Prefetch::to(...)`"
+            );
+        }
         other => panic!("expected DuplicateLookup, got {other:?}"),
     }
+    // Queries that differ in more than their filter are told apart.
+    let q = Post::query()
+        .prefetch(
+            Prefetch::new(Post::tags())
+                .order_by(Tag::name().desc())
+                .limit(1),
+        )
+        .prefetch(
+            Prefetch::new(Post::tags())
+                .filter(Tag::id().gt(0))
+                .prefetch_related(Tag::posts()),
+        );
+    let (res, sent) = db.capture(|| db.all(&q));
+    match res {
+        Err(Error::DuplicateLookup { first, second, .. }) => {
+            assert_eq!(
+                first,
+                "`Prefetch` (order_by `name DESC`, limit 1 per parent)"
+            );
+            assert_eq!(
+                second,
+                r#"`Prefetch` (filter `"blog_tag"."id" > ?`, loading `posts` below)"#
+            );
+        }
+        other => panic!("expected DuplicateLookup, got {other:?}"),
+    }
+    assert!(sent.is_empty(), "nothing runs: {sent:?}");
     assert!(sent.is_empty(), "nothing runs: {sent:?}");
     // A plain lookup and one Prefetch of the same relation merge: the
     // Prefetch's query wins, as in Django.

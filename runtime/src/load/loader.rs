@@ -2,7 +2,7 @@
 //! of that statement, and finally returns the stitched models. Sync and
 //! async executors drive the same loader; none has a copy of its logic.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::column::RawRow;
 use crate::model::table::{Model, decode_at_start};
 use crate::plan::join::{JoinShare, Slot};
@@ -82,10 +82,8 @@ impl<M: Model> Load<M> {
             Stage::Prefetch(0)
         };
         crate::observe::n_plus_one::note_model(M::info());
-        if let Some(lookup) = query.errors.first() {
-            return Err(Error::DuplicateLookup {
-                lookup: lookup.clone(),
-            });
+        if let Some(duplicate) = query.errors.first() {
+            return Err(duplicate.clone().into_error());
         }
         let mut query = query.clone();
         // Rows handed in were not loaded by this query's JOINs.

@@ -1,7 +1,7 @@
 //! The query builder: what to load, and the base statement's filter, order
 //! and limits.
 
-use crate::error::{Error, Result};
+use crate::error::{Duplicate, Error, Result};
 use crate::model::relation::{Relation, SingleValued};
 use crate::model::table::Model;
 use crate::model::typed::{LoadSet, Loaded, Union};
@@ -145,7 +145,7 @@ pub(crate) struct QueryCore<M: Model> {
     pub(crate) offset: Option<u64>,
     /// Builder mistakes found at runtime (a lookup given twice with
     /// different queries), reported when the query runs.
-    pub(crate) errors: Vec<String>,
+    pub(crate) errors: Vec<Duplicate>,
     /// Whether a load of several statements reads one snapshot (see
     /// [`Query::without_snapshot`]).
     pub(crate) snapshot: bool,
@@ -289,8 +289,8 @@ impl<M: Model, L> Query<M, L> {
     /// [`Query::prefetch_related`] keeping the type.
     pub(crate) fn add_prefetch<P: Path<Source = M>>(&mut self, path: P) {
         let lookup = path.lookup();
-        if path.__add_prefetch(&mut self.core.prefetch).is_err() {
-            self.core.errors.push(lookup);
+        if let Err(e) = path.__add_prefetch(&mut self.core.prefetch) {
+            self.core.errors.push(Duplicate::at(e, lookup));
         }
     }
 
@@ -320,13 +320,13 @@ impl<M: Model, L> Query<M, L> {
         if let Err(e) = add_node(&mut self.core.prefetch, Box::new(prefetch.into_level())) {
             // A duplicate inside the Prefetch names its own lookup: say
             // where it sits.
-            let lookup = match e {
-                Error::DuplicateLookup { lookup } if lookup != outer => {
+            let lookup = match &e {
+                Error::DuplicateLookup { lookup, .. } if lookup != outer => {
                     format!("{outer}__{lookup}")
                 }
                 _ => outer.to_owned(),
             };
-            self.core.errors.push(lookup);
+            self.core.errors.push(Duplicate::at(e, lookup));
         }
         self
     }
@@ -362,11 +362,8 @@ impl<M: Model, L> Query<M, L> {
         R: Relation<Source = P::Target>,
     {
         let lookup = format!("{}__{}", path.lookup(), R::info().name);
-        if path
-            .__add_below(&mut self.core.prefetch, Box::new(prefetch.into_level()))
-            .is_err()
-        {
-            self.core.errors.push(lookup);
+        if let Err(e) = path.__add_below(&mut self.core.prefetch, Box::new(prefetch.into_level())) {
+            self.core.errors.push(Duplicate::at(e, lookup));
         }
         self
     }

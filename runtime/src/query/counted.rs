@@ -9,7 +9,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use crate::error::NotLoaded;
-use crate::error::{Error, Result};
+use crate::error::{Duplicate, Error, Result};
 use crate::model::column::{Column, RawRow};
 use crate::model::fields::FieldName;
 use crate::model::relation::{Many, Relation, RelationKind};
@@ -21,7 +21,7 @@ use crate::plan::join::JoinNode;
 use crate::plan::sql::{Aliases, Ctx, KeyBinding, PlannedStatement, SqlWriter, Statement};
 use crate::query::builder::Query;
 use crate::query::expr::Filter;
-use crate::query::prefetch::{KeyHash, Parents, Prefetch, PrefetchNode, add_node};
+use crate::query::prefetch::{KeyHash, Parents, Prefetch, PrefetchNode, add_node, describe_filter};
 
 /// A model field holding how many `T` rows a relation has for this row,
 /// filled by [`Query::count_related`]; no column.
@@ -211,8 +211,10 @@ impl<M: Model, L> Query<M, L> {
             counts: HashMap::default(),
             fetching: false,
         };
-        if add_node(&mut self.core.prefetch, Box::new(node)).is_err() {
-            self.core.errors.push(A::name().to_owned());
+        if let Err(e) = add_node(&mut self.core.prefetch, Box::new(node)) {
+            self.core
+                .errors
+                .push(Duplicate::at(e, A::name().to_owned()));
         }
         self
     }
@@ -347,7 +349,7 @@ impl<R: Relation> PrefetchNode<R::Source> for CountLevel<R> {
         self.name
     }
 
-    fn errors(&self) -> &[String] {
+    fn errors(&self) -> &[Duplicate] {
         &[]
     }
 
@@ -371,7 +373,19 @@ impl<R: Relation> PrefetchNode<R::Source> for CountLevel<R> {
         // The same field counted twice.
         Err(Error::DuplicateLookup {
             lookup: other.lookup().to_owned(),
+            first: self.describe(),
+            second: other.describe(),
         })
+    }
+
+    fn describe(&self) -> String {
+        match &self.filter {
+            Some(filter) => format!(
+                "`count_related_where` (filter `{}`)",
+                describe_filter(<R::Target as Model>::info().table, filter)
+            ),
+            None => "`count_related`".to_owned(),
+        }
     }
 
     fn resolve(&mut self, _joins: &[Box<dyn JoinNode<R::Source>>]) {}

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::marker::PhantomData;
 use std::sync::Arc;
 
-use crate::error::{Error, Result};
+use crate::error::{Duplicate, Error, Result};
 use crate::model::column::{Column, Key, RawRow};
 use crate::model::relation::{Cardinality, PrefetchOf, Relation, RelationKind, SingleValued};
 use crate::model::table::{FieldError, Model};
@@ -453,7 +453,10 @@ pub(crate) trait PrefetchNode<P>: Send + Sync {
     fn lookup(&self) -> &'static str;
     /// Builder mistakes recorded by this level's own query (a lookup given
     /// twice inside a `Prefetch`).
-    fn errors(&self) -> &[String];
+    fn errors(&self) -> &[Duplicate];
+    /// This level's own query, in a few words, for a duplicate lookup's
+    /// error.
+    fn describe(&self) -> String;
     fn into_any(self: Box<Self>) -> Box<dyn Any>;
     fn clone_box(&self) -> Box<dyn PrefetchNode<P>>;
     /// Fold another level with the same key into this one.
@@ -483,10 +486,8 @@ pub(crate) fn add_node<P>(
     // A duplicate lookup inside a `Prefetch` is recorded in the Prefetch's
     // own query, which no load checks: reject the level here so the error
     // reaches the outer query instead of the second lookup being dropped.
-    if let Some(lookup) = node.errors().first() {
-        return Err(Error::DuplicateLookup {
-            lookup: lookup.clone(),
-        });
+    if let Some(duplicate) = node.errors().first() {
+        return Err(duplicate.clone().into_error());
     }
     match levels.iter_mut().find(|l| l.key() == node.key()) {
         Some(existing) => existing.merge(node),
@@ -865,6 +866,27 @@ fn sort_by_dyn(m: &mut [u32], compare: &dyn Fn(&u32, &u32) -> std::cmp::Ordering
     m.sort_by(compare);
 }
 
+/// A filter as the condition it becomes (SQLite's quoting, `?` for each
+/// value), for error messages.
+pub(crate) fn describe_filter(table: &str, filter: &crate::plan::condition::Expr) -> String {
+    use crate::plan::across::{Scope, add_joins, condition};
+    use crate::plan::sql::{Aliases, Dialect, SqlWriter};
+    let mut aliases = Aliases::default();
+    aliases.take(table);
+    let mut scope = Scope::new(table.to_owned(), Some(filter));
+    // The joins a condition across relations needs give its tables their
+    // aliases; their text is not part of the description.
+    add_joins(
+        &mut SqlWriter::new(Dialect::Sqlite),
+        &mut aliases,
+        &mut scope,
+        filter,
+    );
+    let mut w = SqlWriter::new(Dialect::Sqlite);
+    condition(&mut w, &mut aliases, &scope, filter);
+    w.sql
+}
+
 /// An index as stored in the loader's flat tables. A prefetch of more than
 /// 4 billion rows cannot fit in memory, so this never saturates in practice.
 fn index_u32(i: usize) -> u32 {
@@ -880,8 +902,37 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
         self.custom
     }
 
-    fn errors(&self) -> &[String] {
+    fn errors(&self) -> &[Duplicate] {
         &self.query.core.errors
+    }
+
+    fn describe(&self) -> String {
+        let core = &self.query.core;
+        let mut parts = Vec::new();
+        if let Some(filter) = &core.filter {
+            let table = <R::Target as Model>::info().table;
+            parts.push(format!("filter `{}`", describe_filter(table, filter)));
+        }
+        if !core.order.is_empty() {
+            let terms: Vec<String> = core
+                .order
+                .iter()
+                .map(|(column, desc)| format!("{column}{}", if *desc { " DESC" } else { "" }))
+                .collect();
+            parts.push(format!("order_by `{}`", terms.join(", ")));
+        }
+        if let Some(n) = self.per_parent {
+            parts.push(format!("limit {n} per parent"));
+        }
+        if !core.prefetch.is_empty() {
+            let below: Vec<&str> = core.prefetch.iter().map(|n| n.lookup()).collect();
+            parts.push(format!("loading `{}` below", below.join("`, `")));
+        }
+        if parts.is_empty() {
+            "`Prefetch` with no query of its own".to_owned()
+        } else {
+            format!("`Prefetch` ({})", parts.join(", "))
+        }
     }
 
     fn lookup(&self) -> &'static str {
@@ -907,6 +958,8 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
         if self.custom && other.custom() {
             return Err(Error::DuplicateLookup {
                 lookup: other.lookup().to_owned(),
+                first: self.describe(),
+                second: other.describe(),
             });
         }
         let Ok(other) = other.into_any().downcast::<Level<R>>() else {
