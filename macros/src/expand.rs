@@ -880,6 +880,7 @@ impl FieldGen<'_> {
         let guard = guard(&target, span);
         let Locals { source, .. } = Locals::at(span);
         let count = Ident::new("__related_count", Span::mixed_site().located_at(span));
+        let loads = crate::typed_expand::counts(self.model, self.field);
         self.field_name(out, false);
         self.unloaded(out);
         // Not listed as "implemented for `comment_count`" when a column is
@@ -888,6 +889,7 @@ impl FieldGen<'_> {
             #[automatically_derived]
             #[diagnostic::do_not_recommend]
             impl ::related::CountTarget for #marker #guard {
+                type Loads = #loads;
                 type Source = #model;
                 type Item = #target;
 

@@ -57,8 +57,10 @@ pub fn fallback(model: &Model) -> TokenStream {
             let span = target.span();
             let target = user_tokens(target, ident);
             let guard = guard(&target, span);
+            let loads = crate::typed_expand::counts(model, field);
             return quote_spanned! {span=>
                 impl ::related::CountTarget for #marker #guard {
+                    type Loads = #loads;
                     type Source = #ident;
                     type Item = #target;
                     fn name() -> &'static str { #body }

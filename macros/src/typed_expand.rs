@@ -10,8 +10,8 @@ use crate::case::{camel_case, plain};
 use crate::expand::{Bodies, relation_target, unreachable, user_tokens};
 
 /// The fields with a slot in the loaded set: every field with a `Relation`
-/// impl, and the `Prefetched` fields `Prefetch::to` fills (`Counted`
-/// fields have none).
+/// impl, the `Prefetched` fields `Prefetch::to` fills and the `Counted`
+/// fields `count_related` fills.
 pub fn slot_fields<'m, 'a>(model: &'m Model<'a>) -> Vec<&'m Field<'a>> {
     model
         .fields
@@ -25,7 +25,7 @@ pub fn slot_fields<'m, 'a>(model: &'m Model<'a>) -> Vec<&'m Field<'a>> {
 /// The model a slot's rows are of.
 fn slot_target<'a>(field: &Field<'a>) -> Option<&'a syn::Type> {
     match field.kind {
-        Kind::Prefetched { target } => Some(target),
+        Kind::Prefetched { target } | Kind::Counted { target } => Some(target),
         _ => relation_target(field),
     }
 }
@@ -42,6 +42,19 @@ pub fn loads(model: &Model, field: &Field) -> TokenStream {
     });
     let set = set_of(model, slots.collect());
     quote!(type Loads<__RelatedN> = #set;)
+}
+
+/// The set with only the count `field` filled (`Yes<No>`: nothing below a
+/// count), the `Loads` of its `CountTarget` impl.
+pub fn counts(model: &Model, field: &Field) -> TokenStream {
+    let slots = slot_fields(model).into_iter().map(|f| {
+        if std::ptr::eq(f, field) {
+            quote!(::related::Yes<::related::No>)
+        } else {
+            quote!(::related::No)
+        }
+    });
+    set_of(model, slots.collect())
 }
 
 /// `related::Set<(No, ..), Model>`: nothing loaded.
@@ -83,15 +96,25 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
         .iter()
         .map(|f| user_tokens(slot_target(f).expect("slot field"), ident))
         .collect();
-    let names: Vec<_> = fields.iter().map(|f| f.ident).collect();
+    // What each slot holds: a relation's rows, or none for a count that
+    // was filled.
+    let loaded: Vec<TokenStream> = fields
+        .iter()
+        .zip(&targets)
+        .map(|(f, target)| {
+            let name = f.ident;
+            match f.kind {
+                Kind::Counted { .. } => quote!(__related_row.#name.__as_loaded()),
+                _ => quote!(::related::RelationField::<#target>::loaded(&__related_row.#name)),
+            }
+        })
+        .collect();
 
     let verify = match bodies {
         Bodies::Real => quote! {
             let _ = __related_row;
             #(
-                <#a as ::related::Slot<#targets>>::verify(
-                    ::related::RelationField::<#targets>::loaded(&__related_row.#names),
-                )?;
+                <#a as ::related::Slot<#targets>>::verify(#loaded)?;
             )*
             ::core::result::Result::Ok(())
         },
@@ -107,8 +130,14 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
         let vis = model.vis;
         let field_str = plain(name);
         let model_str = plain(ident);
-        let message = format!("relation `{field_str}` was not loaded by this query");
+        let message = match f.kind {
+            Kind::Counted { .. } => format!("count `{field_str}` was not filled by this query"),
+            _ => format!("relation `{field_str}` was not loaded by this query"),
+        };
         let note = match f.kind {
+            Kind::Counted { .. } => format!(
+                "not counted: add `.count_related({model_str}::<relation>(), {model_str}::{field_str}())` to the query (on the `Prefetch` of `{model_str}` rows if nested)"
+            ),
             Kind::Prefetched { .. } => format!(
                 "not loaded: add `.prefetch(Prefetch::new({model_str}::<relation>()).to({model_str}::{field_str}()))` to the query (below the path to `{model_str}` if nested)"
             ),
@@ -152,6 +181,10 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
             {}
         });
         let (ret, body) = match f.kind {
+            Kind::Counted { .. } => (
+                quote!(u64),
+                quote!(::related::__private::counted(&self.#name)),
+            ),
             Kind::Forward {
                 nullable: false, ..
             } => (
@@ -171,10 +204,13 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
             Bodies::Real => body,
             Bodies::Unreachable => unreachable(),
         };
-        let doc = format!(
-            " The loaded `{}`, with what the query loaded below it.",
-            plain(name)
-        );
+        let doc = match f.kind {
+            Kind::Counted { .. } => format!(" The count `{}`.", plain(name)),
+            _ => format!(
+                " The loaded `{}`, with what the query loaded below it.",
+                plain(name)
+            ),
+        };
         let span = name.span();
         // The bound's tokens sit on the field name, so the note "required
         // by this bound" points at one line of the user's struct.

@@ -95,6 +95,7 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::model::typed::{IsYes, many, one, optional};
+    pub use crate::query::counted::counted;
     pub use crate::query::path::SetFrom;
     pub use crate::query::prefetch::PrefetchInto;
 

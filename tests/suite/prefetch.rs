@@ -398,6 +398,7 @@ fn same_lookup_twice_is_an_error(db: &Db) {
         }
         other => panic!("expected DuplicateLookup, got {other:?}"),
     }
+    assert!(sent.is_empty(), "nothing runs: {sent:?}");
     // Queries that differ in more than their filter are told apart.
     let q = Post::query()
         .prefetch(

@@ -9,6 +9,9 @@ use related_tests::blog::{
     PublisherLoaded, Tag, TagLoaded,
 };
 use related_tests::harness::{Case, Db, SQLITE};
+use related_tests::ordered::{
+    self, Board, BoardHasNoteCount, BoardLoaded, LABELS, NOTES, Note, NoteLoaded, labelled,
+};
 
 pub const CASES: &[Case] = &[
     Case::new("typed::select_related_chain", select_related_chain),
@@ -28,6 +31,7 @@ pub const CASES: &[Case] = &[
     Case::new("typed::serializes_as_the_model", serializes_as_the_model),
     Case::new("typed::prefetch_objects", prefetch_objects),
     Case::new("typed::prefetch_below_levels", prefetch_below_levels),
+    Case::new("typed::counts_are_typed", counts_are_typed),
 ];
 
 const POSTS: i64 = 12;
@@ -393,4 +397,49 @@ fn prefetch_below_levels(db: &Db) {
             }
         }
     }
+}
+
+/// A function asking for "a board with its notes counted".
+fn note_count_of<L, N>(board: &Loaded<Board, L>) -> u64
+where
+    L: BoardHasNoteCount<N>,
+{
+    board.note_count()
+}
+
+/// Counts are in the rows' type: `board.note_count()` is a `u64`, at the
+/// top and on the rows of a `Prefetch`, and a function can ask for one.
+/// Expected counts come from the seed's tables (`ordered::NOTES`, `LABELS`,
+/// `labelled`).
+fn counts_are_typed(db: &Db) {
+    ordered::seed(db).unwrap();
+    let boards = db
+        .fetch(
+            &Board::query()
+                .count_related(Board::notes(), Board::note_count())
+                .count_related_where(Board::notes(), Note::rank().ge(3), Board::ranked_count())
+                .prefetch(
+                    Prefetch::new(Board::notes())
+                        .count_related(Note::labels(), Note::label_count()),
+                )
+                .order_by(Board::id().asc()),
+        )
+        .unwrap();
+    let ids: Vec<i64> = boards.iter().map(|b| b.id).collect();
+    assert_eq!(ids, [1, 2, 3]);
+    for board in &boards {
+        let notes: Vec<_> = NOTES.iter().filter(|n| n.3 == board.id).collect();
+        assert_eq!(board.note_count(), notes.len() as u64, "board {}", board.id);
+        assert_eq!(note_count_of(board), notes.len() as u64);
+        let ranked = notes.iter().filter(|n| n.2 >= 3).count();
+        assert_eq!(board.ranked_count(), ranked as u64, "board {}", board.id);
+        assert_eq!(board.notes().len(), notes.len());
+        for note in board.notes() {
+            let labels = LABELS.iter().filter(|l| labelled(note.id, l.0)).count();
+            assert_eq!(note.label_count(), labels as u64, "note {}", note.id);
+        }
+    }
+    // The same counts through the plain model, as before.
+    let plain = boards[0].clone().into_inner();
+    assert_eq!(plain.note_count.get().unwrap(), boards[0].note_count());
 }

@@ -14,6 +14,7 @@ use crate::model::column::{Column, RawRow};
 use crate::model::fields::FieldName;
 use crate::model::relation::{Many, Relation, RelationKind};
 use crate::model::table::Model;
+use crate::model::typed::Union;
 use crate::model::value::Value;
 use crate::plan::across::{Scope, add_joins, condition};
 use crate::plan::condition::Expr;
@@ -103,6 +104,13 @@ impl<T> Counted<T> {
     pub fn set(&mut self, count: u64) {
         self.count = Some(count);
     }
+
+    /// For a typed row's check: no rows (a count holds none), or
+    /// `NotCounted`.
+    #[doc(hidden)]
+    pub fn __as_loaded(&self) -> Result<&[std::sync::Arc<T>], NotLoaded> {
+        self.get().map(|_| &[][..])
+    }
 }
 
 impl<T> Default for Counted<T> {
@@ -149,6 +157,8 @@ impl<T> serde::Serialize for Counted<T> {
     label = "expected the handle of a `Counted<T>` field of the query's model"
 )]
 pub trait CountTarget: Copy + Send + Sync + 'static {
+    /// The loaded set of `Source` holding this count (for typed rows).
+    type Loads;
     /// The model holding the `Counted` field.
     type Source: Model;
     /// The model whose rows are counted.
@@ -166,20 +176,51 @@ impl<M: Model, L> Query<M, L> {
     /// A row with no related rows gets 0.
     // `A`'s bound sits on the line that names the method: rustc quotes
     // that line when the target is not a `Counted` field.
+    ///
+    /// The count is in the rows' type: a typed row reads it as
+    /// `post.tag_count()`, a `u64`.
     pub fn count_related<R, A: CountTarget<Source = M, Item = R::Target>>(
         self,
         relation: R,
         target: A,
-    ) -> Self
+    ) -> Query<M, <L as Union<A::Loads>>::Output>
     where
         R: Relation<Source = M, Card = Many>,
+        L: Union<A::Loads>,
     {
         self.count_related_where_opt(relation, None, target)
+            .retype()
     }
 
     /// [`Query::count_related`], counting only the related rows that match
     /// `filter`.
     pub fn count_related_where<R, A>(
+        self,
+        relation: R,
+        filter: Filter<R::Target>,
+        target: A,
+    ) -> Query<M, <L as Union<A::Loads>>::Output>
+    where
+        R: Relation<Source = M, Card = Many>,
+        A: CountTarget<Source = M, Item = R::Target>,
+        L: Union<A::Loads>,
+    {
+        self.count_related_where_opt(relation, Some(filter.expr), target)
+            .retype()
+    }
+
+    /// [`Query::count_related`] leaving the type as it is (for generic
+    /// code, as [`Query::select_related_untyped`]).
+    pub fn count_related_untyped<R, A>(self, relation: R, target: A) -> Self
+    where
+        R: Relation<Source = M, Card = Many>,
+        A: CountTarget<Source = M, Item = R::Target>,
+    {
+        self.count_related_where_opt(relation, None, target)
+    }
+
+    /// [`Query::count_related_where`] leaving the type as it is.
+    pub fn count_related_where_untyped<R, A>(
         self,
         relation: R,
         filter: Filter<R::Target>,
@@ -221,19 +262,50 @@ impl<M: Model, L> Query<M, L> {
 }
 
 impl<R: Relation, N, D> Prefetch<R, N, D> {
-    /// [`Query::count_related`] on the rows of this level.
-    pub fn count_related<R2, A>(mut self, relation: R2, target: A) -> Self
+    /// [`Query::count_related`] on the rows of this level (in their type).
+    pub fn count_related<R2, A>(
+        self,
+        relation: R2,
+        target: A,
+    ) -> Prefetch<R, <N as Union<A::Loads>>::Output, D>
+    where
+        R2: Relation<Source = R::Target, Card = Many>,
+        A: CountTarget<Source = R::Target, Item = R2::Target>,
+        N: Union<A::Loads>,
+    {
+        self.count_related_untyped(relation, target).retype()
+    }
+
+    /// [`Query::count_related_where`] on the rows of this level (in their
+    /// type).
+    pub fn count_related_where<R2, A>(
+        self,
+        relation: R2,
+        filter: Filter<R2::Target>,
+        target: A,
+    ) -> Prefetch<R, <N as Union<A::Loads>>::Output, D>
+    where
+        R2: Relation<Source = R::Target, Card = Many>,
+        A: CountTarget<Source = R::Target, Item = R2::Target>,
+        N: Union<A::Loads>,
+    {
+        self.count_related_where_untyped(relation, filter, target)
+            .retype()
+    }
+
+    /// [`Prefetch::count_related`] leaving the type as it is.
+    pub fn count_related_untyped<R2, A>(mut self, relation: R2, target: A) -> Self
     where
         R2: Relation<Source = R::Target, Card = Many>,
         A: CountTarget<Source = R::Target, Item = R2::Target>,
     {
         let query = std::mem::take(self.query_mut());
-        *self.query_mut() = query.count_related(relation, target);
+        *self.query_mut() = query.count_related_untyped(relation, target);
         self
     }
 
-    /// [`Query::count_related_where`] on the rows of this level.
-    pub fn count_related_where<R2, A>(
+    /// [`Prefetch::count_related_where`] leaving the type as it is.
+    pub fn count_related_where_untyped<R2, A>(
         mut self,
         relation: R2,
         filter: Filter<R2::Target>,
@@ -244,9 +316,18 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
         A: CountTarget<Source = R::Target, Item = R2::Target>,
     {
         let query = std::mem::take(self.query_mut());
-        *self.query_mut() = query.count_related_where(relation, filter, target);
+        *self.query_mut() = query.count_related_where_untyped(relation, filter, target);
         self
     }
+}
+
+/// A count of a typed row (the accessor's body): every typed row was
+/// checked to hold the counts of its type (see `model::typed`).
+#[doc(hidden)]
+pub fn counted<T>(count: &Counted<T>) -> u64 {
+    count
+        .get()
+        .expect("a typed row holds the counts of its type")
 }
 
 /// The counting level of relation `R` into one `Counted` field.

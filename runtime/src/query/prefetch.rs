@@ -219,7 +219,7 @@ impl<R: Relation> Prefetch<R> {
 #[allow(clippy::type_complexity)]
 impl<R: Relation, N, D> Prefetch<R, N, D> {
     /// The same prefetch with another loaded set in its type.
-    fn retype<N2, D2>(self) -> Prefetch<R, N2, D2> {
+    pub(crate) fn retype<N2, D2>(self) -> Prefetch<R, N2, D2> {
         Prefetch {
             level: self.level,
             set: PhantomData,
