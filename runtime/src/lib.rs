@@ -36,6 +36,13 @@ pub use model::fields::Target;
 pub use model::fields::{
     FieldName, ForeignKey, ManyToMany, OneToOne, Prefetched, RelationField, Reverse, ReverseOne,
 };
+// The unmet bounds of the misuse methods and impls (`post.tags.len()`,
+// `Post::title() == "x"`, ...): named from the crate root, rustc's help line
+// reads `related::LenThroughGet`, not the private module's path.
+#[doc(hidden)]
+pub use model::misread::{
+    IndexThroughGet, IterThroughGet, LenThroughGet, SameField, SliceThroughGet,
+};
 #[doc(hidden)]
 pub use model::relation::Linkable;
 #[doc(hidden)]
@@ -61,6 +68,8 @@ pub use plan::sql::{Ctx, PlannedStatement};
 pub use plan::sql::{Dialect, KeyBinding, Statement};
 pub use query::builder::{ModelQuery, Query};
 pub use query::expr::{Col, Filter, FilterArg, Like, LikePattern, NoArg, Order, OrderArg};
+#[doc(hidden)]
+pub use query::misuse::{CompareWithMethods, KeyColumnInstead, NotAColumn};
 pub use query::operand::{Bound, Operand};
 pub use query::path::{Append, Chain, ColumnPath, Path, PathFrom, SelectFrom};
 #[doc(hidden)]
