@@ -20,6 +20,7 @@ mod schema;
 mod select_related;
 mod serialize;
 mod shared;
+mod text_match;
 mod tls;
 mod typed;
 mod types;
@@ -50,6 +51,7 @@ fn cases() -> Vec<&'static Case> {
     all.extend(across::CASES);
     all.extend(typed::CASES);
     all.extend(shared::CASES);
+    all.extend(text_match::CASES);
     all
 }
 

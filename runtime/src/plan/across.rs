@@ -7,8 +7,9 @@ use std::any::TypeId;
 
 use crate::model::relation::RelationKind;
 use crate::model::table::ModelInfo;
-use crate::plan::condition::{ColumnRef, Expr, Hop};
-use crate::plan::sql::{Aliases, SqlWriter};
+use crate::model::value::Value;
+use crate::plan::condition::{ColumnRef, Expr, Hop, TextAt};
+use crate::plan::sql::{Aliases, Dialect, SqlWriter};
 
 /// One table joined into a statement (or subquery), found by its path.
 #[derive(Clone, Debug)]
@@ -77,7 +78,7 @@ fn required_paths(expr: &Expr, out: &mut Vec<Vec<TypeId>>) {
             }
             return;
         }
-        Expr::Cmp { column, .. } | Expr::In { column, .. } => column,
+        Expr::Cmp { column, .. } | Expr::In { column, .. } | Expr::Text { column, .. } => column,
         Expr::IsNull {
             column,
             negated: true,
@@ -148,9 +149,10 @@ fn hop_condition(
 /// their subquery instead.
 pub(crate) fn add_joins(w: &mut SqlWriter, aliases: &mut Aliases, scope: &mut Scope, expr: &Expr) {
     match expr {
-        Expr::Cmp { column, .. } | Expr::In { column, .. } | Expr::IsNull { column, .. } => {
-            join_column(w, aliases, scope, column)
-        }
+        Expr::Cmp { column, .. }
+        | Expr::In { column, .. }
+        | Expr::IsNull { column, .. }
+        | Expr::Text { column, .. } => join_column(w, aliases, scope, column),
         Expr::And(items) | Expr::Or(items) => {
             for item in items {
                 add_joins(w, aliases, scope, item);
@@ -218,6 +220,19 @@ pub(crate) fn condition(w: &mut SqlWriter, aliases: &mut Aliases, scope: &Scope,
             w.qualified(scope.alias_of(&column.path), column.name)
                 .push(if *negated { " IS NOT NULL" } else { " IS NULL" });
         }
+        Expr::Text {
+            column,
+            at,
+            fold,
+            needle,
+        } => text_match(
+            w,
+            scope.alias_of(&column.path),
+            column.name,
+            *at,
+            *fold,
+            needle,
+        ),
         Expr::And(items) | Expr::Or(items) => {
             let (sep, empty) = if matches!(expr, Expr::And(_)) {
                 (" AND ", "1 = 1")
@@ -243,6 +258,81 @@ pub(crate) fn condition(w: &mut SqlWriter, aliases: &mut Aliases, scope: &Scope,
             w.push(")");
         }
         Expr::Exists { path, inner } => exists(w, aliases, &scope.base, path, inner),
+    }
+}
+
+/// A text match with the same meaning on every backend: case-sensitive
+/// unless `fold`, the needle taken literally. SQLite's `LIKE` ignores ASCII
+/// case, so a case-sensitive match there is a `GLOB`; MySQL's `LIKE`
+/// follows the column's collation, so it compares `BINARY`. Folded matches
+/// compare `LOWER` of both sides (SQLite's folds ASCII letters only).
+fn text_match(w: &mut SqlWriter, alias: &str, column: &str, at: TextAt, fold: bool, needle: &str) {
+    let dialect = w.dialect;
+    if dialect == Dialect::Sqlite && !fold {
+        let pattern = wrap(
+            at,
+            "*",
+            &escape(
+                needle,
+                |c| matches!(c, '*' | '?' | '['),
+                |c| format!("[{c}]"),
+            ),
+        );
+        w.qualified(alias, column)
+            .push(" GLOB ")
+            .param(Value::Text(pattern));
+        return;
+    }
+    let pattern = wrap(
+        at,
+        "%",
+        &escape(
+            needle,
+            |c| matches!(c, '\\' | '%' | '_'),
+            |c| format!("\\{c}"),
+        ),
+    );
+    if fold {
+        w.push("LOWER(")
+            .qualified(alias, column)
+            .push(") LIKE LOWER(");
+        w.param(Value::Text(pattern)).push(")");
+    } else {
+        w.qualified(alias, column).push(" LIKE ");
+        if dialect == Dialect::Mysql {
+            w.push("BINARY ");
+        }
+        w.param(Value::Text(pattern));
+    }
+    // MySQL's and PostgreSQL's LIKE escape with a backslash by default
+    // (and a `'\'` literal means another string on MySQL); SQLite's has no
+    // escape character unless given one.
+    if dialect != Dialect::Mysql {
+        w.push(" ESCAPE '\\'");
+    }
+}
+
+/// `needle` with each special character `c` written as `quote(c)`.
+fn escape(needle: &str, special: impl Fn(char) -> bool, quote: impl Fn(char) -> String) -> String {
+    let mut out = String::with_capacity(needle.len() + 2);
+    for c in needle.chars() {
+        if special(c) {
+            out.push_str(&quote(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The pattern of an escaped needle: `any` around it where the match may
+/// extend.
+fn wrap(at: TextAt, any: &str, escaped: &str) -> String {
+    match at {
+        TextAt::Anywhere => format!("{any}{escaped}{any}"),
+        TextAt::Start => format!("{escaped}{any}"),
+        TextAt::End => format!("{any}{escaped}"),
+        TextAt::Whole => escaped.to_owned(),
     }
 }
 

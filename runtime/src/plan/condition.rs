@@ -53,6 +53,16 @@ impl CmpOp {
     }
 }
 
+/// Where a text match's needle must stand in the column's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TextAt {
+    Anywhere,
+    Start,
+    End,
+    /// The whole value (only with case folded: `iexact`).
+    Whole,
+}
+
 /// The untyped condition tree the renderer walks.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Expr {
@@ -68,6 +78,15 @@ pub(crate) enum Expr {
     IsNull {
         column: ColumnRef,
         negated: bool,
+    },
+    /// `contains`, `starts_with`, `ends_with` and their case-folding forms:
+    /// `needle` is taken literally (no wildcards); the renderer makes the
+    /// dialect's pattern of it.
+    Text {
+        column: ColumnRef,
+        at: TextAt,
+        fold: bool,
+        needle: String,
     },
     /// Some row reached through `path` (which may fan out) matches `inner`
     /// (a condition over the path's last model): `EXISTS (SELECT 1 ...)`

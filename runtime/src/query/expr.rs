@@ -7,7 +7,7 @@ use std::ops::{BitAnd, BitOr, Not};
 use crate::model::column::{Column, OrderedColumn};
 use crate::model::table::Model;
 use crate::model::value::Value;
-use crate::plan::condition::{CmpOp, ColumnRef, Expr, Hop};
+use crate::plan::condition::{CmpOp, ColumnRef, Expr, Hop, TextAt};
 use crate::query::operand::{Bound, Operand};
 use crate::query::path::Path;
 
@@ -462,51 +462,130 @@ impl<M: Model, T: Column, N, P: Via> Col<M, T, N, P> {
     /// assert_eq!(Page::query().filter(Page::note().like("%")).count(&db)?, 1);
     /// # Ok(()) }
     /// ```
-    pub fn like(self, pattern: impl LikePattern<T>) -> Filter<M> {
+    pub fn like(self, pattern: impl LikePattern<T, N>) -> Filter<M> {
         Filter::new(Expr::Cmp {
             column: self.column(),
             op: CmpOp::Like,
             value: Value::Text(pattern.__pattern()),
         })
     }
+
+    /// The text column holds `needle` (Django's `contains`), taken
+    /// literally: `%`, `_` and `*` are plain characters. Case-sensitive on
+    /// every backend, as Rust's `str::contains` (SQLite compares with
+    /// `GLOB`, MySQL with `LIKE BINARY`, PostgreSQL with `LIKE`). NULL never
+    /// matches; an empty needle matches every other value.
+    ///
+    /// ```
+    /// use related::prelude::*;
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Page { id: i64, title: String }
+    ///
+    /// # fn main() -> related::Result<()> {
+    /// let db = related::Sqlite::open_in_memory()?;
+    /// db.create_tables(&[Page::info()])?;
+    /// for (id, title) in [(1, "Rust at 100%"), (2, "rusty_tools"), (3, "Trust")] {
+    ///     db.insert(&Page { id, title: title.into() })?;
+    /// }
+    /// let ids = |f| -> related::Result<Vec<i64>> {
+    ///     let q = Page::query().filter(f).order_by(Page::id().asc());
+    ///     Ok(q.all(&db)?.iter().map(|p| p.id).collect())
+    /// };
+    /// assert_eq!(ids(Page::title().contains("Rust"))?, [1]);
+    /// assert_eq!(ids(Page::title().icontains("rust"))?, [1, 2, 3]);
+    /// assert_eq!(ids(Page::title().contains("100%"))?, [1]);
+    /// assert_eq!(ids(Page::title().starts_with("rusty_"))?, [2]);
+    /// assert_eq!(ids(Page::title().iends_with("RUST"))?, [3]);
+    /// assert_eq!(ids(Page::title().iexact("trust"))?, [3]);
+    /// # Ok(()) }
+    /// ```
+    pub fn contains(self, needle: impl LikePattern<T, N>) -> Filter<M> {
+        self.text(TextAt::Anywhere, false, needle)
+    }
+
+    /// [`Col::contains`] ignoring case (Django's `icontains`): both sides
+    /// are compared in lower case (SQLite's `LOWER` folds ASCII letters
+    /// only).
+    pub fn icontains(self, needle: impl LikePattern<T, N>) -> Filter<M> {
+        self.text(TextAt::Anywhere, true, needle)
+    }
+
+    /// The text column starts with `needle` (Django's `startswith`), as
+    /// [`Col::contains`]: literal and case-sensitive.
+    pub fn starts_with(self, needle: impl LikePattern<T, N>) -> Filter<M> {
+        self.text(TextAt::Start, false, needle)
+    }
+
+    /// [`Col::starts_with`] ignoring case (Django's `istartswith`).
+    pub fn istarts_with(self, needle: impl LikePattern<T, N>) -> Filter<M> {
+        self.text(TextAt::Start, true, needle)
+    }
+
+    /// The text column ends with `needle` (Django's `endswith`), as
+    /// [`Col::contains`]: literal and case-sensitive.
+    pub fn ends_with(self, needle: impl LikePattern<T, N>) -> Filter<M> {
+        self.text(TextAt::End, false, needle)
+    }
+
+    /// [`Col::ends_with`] ignoring case (Django's `iendswith`).
+    pub fn iends_with(self, needle: impl LikePattern<T, N>) -> Filter<M> {
+        self.text(TextAt::End, true, needle)
+    }
+
+    /// The text column equals `value` ignoring case (Django's `iexact`),
+    /// whatever the column's collation.
+    pub fn iexact(self, value: impl LikePattern<T, N>) -> Filter<M> {
+        self.text(TextAt::Whole, true, value)
+    }
+
+    fn text(self, at: TextAt, fold: bool, needle: impl LikePattern<T, N>) -> Filter<M> {
+        Filter::new(Expr::Text {
+            column: self.column(),
+            at,
+            fold,
+            needle: needle.__pattern(),
+        })
+    }
 }
 
-/// The column types [`Col::like`] applies to: text (`String` and
-/// `Option<String>`).
+/// The column types [`Col::like`], [`Col::contains`] and the other text
+/// matches apply to: text (`String` and `Option<String>`).
 pub trait Like: Column {}
 impl Like for String {}
 impl Like for Option<String> {}
 
-/// What [`Col::like`] takes: a `&str` pattern, for a text column. A trait
-/// of the column's type, so that `like` on another column is one error
-/// saying so, not "no method named `like`".
+/// What [`Col::like`] and the other text matches take: a `&str` or
+/// `String`, for a text column. A trait of the column's type (and of its
+/// marker `N`, which names the column in the error), so that `like` on
+/// another column is one error saying so, not "no method named `like`".
 #[diagnostic::on_unimplemented(
-    message = "`like` matches a text pattern against a text column, not `{Self}` against a `{T}` column",
+    message = "`{N}` column: a text match (`like`, `contains`, `starts_with`, ...) takes text for a text column, not `{Self}` for a `{T}` column",
     label = "a pattern for a `{T}` column",
-    note = "`like` takes a `&str` or `String` pattern, on `String` and `Option<String>` columns; compare other columns with `.eq(..)`, `.lt(..)`, `.is_in(..)`"
+    note = "text matches take a `&str` or `String`, on `String` and `Option<String>` columns; compare other columns with `.eq(..)`, `.lt(..)`, `.is_in(..)`"
 )]
-pub trait LikePattern<T> {
+pub trait LikePattern<T, N = ()> {
     /// The pattern.
     #[doc(hidden)]
     fn __pattern(self) -> String;
 }
 
 #[diagnostic::do_not_recommend]
-impl<T: Like> LikePattern<T> for &str {
+impl<T: Like, N> LikePattern<T, N> for &str {
     fn __pattern(self) -> String {
         self.to_owned()
     }
 }
 
 #[diagnostic::do_not_recommend]
-impl<T: Like> LikePattern<T> for &String {
+impl<T: Like, N> LikePattern<T, N> for &String {
     fn __pattern(self) -> String {
         self.clone()
     }
 }
 
 #[diagnostic::do_not_recommend]
-impl<T: Like> LikePattern<T> for String {
+impl<T: Like, N> LikePattern<T, N> for String {
     fn __pattern(self) -> String {
         self
     }

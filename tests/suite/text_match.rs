@@ -1,0 +1,177 @@
+//! Text matches (`contains`, `starts_with`, `ends_with`, their case-folding
+//! forms and `iexact`): the same rows on every backend, the needle taken
+//! literally (`%`, `_`, `*`, `?`, `[`, `\` are plain characters), checked
+//! against Rust's own `str` methods over the same values.
+
+use related::prelude::*;
+use related_tests::blog::{self, Author, Post, Tag};
+use related_tests::harness::{Backend, Case, Db};
+
+pub const CASES: &[Case] = &[
+    Case::new("text_match::same_rows_as_rust", same_rows_as_rust),
+    Case::new(
+        "text_match::nullable_column_and_across_a_relation",
+        nullable_column_and_across_a_relation,
+    ),
+];
+
+/// Names chosen to catch wildcards and case: each backend's pattern
+/// syntax, and `LIKE`'s case folding on SQLite and under MySQL collations.
+const NAMES: &[&str] = &[
+    "Rust at 100%",
+    "rusty_tools",
+    "Trust",
+    "a%b",
+    "a_b",
+    "aXb",
+    "star*glob?[x]",
+    "back\\slash",
+    "ÉCOLE",
+    "",
+    "end with space ",
+];
+
+const NEEDLES: &[&str] = &[
+    "Rust", "rust", "RUST", "100%", "%", "_", "a_b", "*", "?", "[x]", "[", "\\", "\\s", "", "cole",
+    "COLE", "space ", " ", "Trust", "trust",
+];
+
+fn seed(db: &Db) {
+    blog::seed(db, 0).unwrap();
+    for (i, name) in NAMES.iter().enumerate() {
+        db.insert(&Tag {
+            id: 100 + i as i64,
+            name: (*name).to_owned(),
+            posts: Default::default(),
+        })
+        .unwrap();
+    }
+}
+
+/// The names (of the seeded ones) a filter keeps, in `NAMES` order.
+fn names(db: &Db, filter: related::Filter<Tag>) -> Vec<String> {
+    let q = Tag::query()
+        .filter(Tag::id().ge(100) & filter)
+        .order_by(Tag::id().asc());
+    db.all(&q).unwrap().into_iter().map(|t| t.name).collect()
+}
+
+fn expected(keep: impl Fn(&str) -> bool) -> Vec<String> {
+    NAMES
+        .iter()
+        .filter(|n| keep(n))
+        .map(|n| (*n).to_owned())
+        .collect()
+}
+
+fn same_rows_as_rust(db: &Db) {
+    seed(db);
+    check_every_match(db);
+    if db.backend() == Backend::Mysql {
+        // A table made elsewhere (Django's default collation): `LIKE`
+        // alone would now fold case; the case-sensitive matches must not.
+        db.execute(
+            "ALTER TABLE blog_tag MODIFY name VARCHAR(255) \
+             CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci NOT NULL",
+            &[],
+        )
+        .unwrap();
+        check_every_match(db);
+    }
+}
+
+fn check_every_match(db: &Db) {
+    // Folding compares ASCII lower case: the needles and names above fold
+    // the same in Unicode (PostgreSQL, MySQL) and in ASCII (SQLite).
+    let fold = |s: &str| s.to_ascii_lowercase();
+    for &needle in NEEDLES {
+        let cases: [(&str, related::Filter<Tag>, Vec<String>); 7] = [
+            (
+                "contains",
+                Tag::name().contains(needle),
+                expected(|n| n.contains(needle)),
+            ),
+            (
+                "starts_with",
+                Tag::name().starts_with(needle),
+                expected(|n| n.starts_with(needle)),
+            ),
+            (
+                "ends_with",
+                Tag::name().ends_with(needle),
+                expected(|n| n.ends_with(needle)),
+            ),
+            (
+                "icontains",
+                Tag::name().icontains(needle),
+                expected(|n| fold(n).contains(&fold(needle))),
+            ),
+            (
+                "istarts_with",
+                Tag::name().istarts_with(needle),
+                expected(|n| fold(n).starts_with(&fold(needle))),
+            ),
+            (
+                "iends_with",
+                Tag::name().iends_with(needle),
+                expected(|n| fold(n).ends_with(&fold(needle))),
+            ),
+            (
+                "iexact",
+                Tag::name().iexact(needle),
+                expected(|n| fold(n) == fold(needle)),
+            ),
+        ];
+        for (method, filter, want) in cases {
+            assert_eq!(names(db, filter), want, "{method}({needle:?})");
+        }
+    }
+    // Negated, as Django's `exclude(name__contains=..)`.
+    assert_eq!(
+        names(db, !Tag::name().contains("_")),
+        expected(|n| !n.contains('_'))
+    );
+}
+
+/// `Option<String>` columns: NULL matches nothing, not even an empty
+/// needle. Through a relation: one JOIN, INNER (NULL never matches).
+fn nullable_column_and_across_a_relation(db: &Db) {
+    blog::seed(db, 12).unwrap();
+    let authors: Vec<Author> = db
+        .all(&Author::query().order_by(Author::id().asc()))
+        .unwrap();
+    let emails = |keep: &dyn Fn(&str) -> bool| -> Vec<i64> {
+        authors
+            .iter()
+            .filter(|a| a.email.as_deref().is_some_and(keep))
+            .map(|a| a.id)
+            .collect()
+    };
+    let ids = |f: related::Filter<Author>| -> Vec<i64> {
+        let q = Author::query().filter(f).order_by(Author::id().asc());
+        db.all(&q).unwrap().iter().map(|a| a.id).collect()
+    };
+    assert!(authors.iter().any(|a| a.email.is_none()));
+    assert_eq!(ids(Author::email().contains("")), emails(&|_| true));
+    assert_eq!(
+        ids(Author::email().starts_with("a1")),
+        emails(&|e| e.starts_with("a1"))
+    );
+    assert_eq!(
+        ids(Author::email().iends_with("@EXAMPLE.COM")),
+        emails(&|e| e.ends_with("@example.com"))
+    );
+    let with_a2 = emails(&|e| e.starts_with("a2"));
+    let posts = db
+        .all(
+            &Post::query()
+                .filter(Post::author().col(Author::email()).istarts_with("A2"))
+                .order_by(Post::id().asc()),
+        )
+        .unwrap();
+    let want: Vec<i64> = (1..=12)
+        .filter(|i| with_a2.contains(&(i % 10 + 1)))
+        .collect();
+    assert!(!want.is_empty());
+    assert_eq!(posts.iter().map(|p| p.id).collect::<Vec<_>>(), want);
+}
