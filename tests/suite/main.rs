@@ -11,6 +11,7 @@ mod correctness;
 mod count;
 mod example;
 mod faults;
+mod lookups;
 mod n_plus_one;
 mod oracle;
 mod oracle_text;
@@ -20,7 +21,6 @@ mod schema;
 mod select_related;
 mod serialize;
 mod shared;
-mod text_match;
 mod tls;
 mod typed;
 mod types;
@@ -51,7 +51,7 @@ fn cases() -> Vec<&'static Case> {
     all.extend(across::CASES);
     all.extend(typed::CASES);
     all.extend(shared::CASES);
-    all.extend(text_match::CASES);
+    all.extend(lookups::CASES);
     all
 }
 

@@ -158,7 +158,7 @@ pub(crate) fn add_joins(w: &mut SqlWriter, aliases: &mut Aliases, scope: &mut Sc
                 add_joins(w, aliases, scope, item);
             }
         }
-        Expr::Not(inner) => add_joins(w, aliases, scope, inner),
+        Expr::Not(inner) | Expr::NotTrue(inner) => add_joins(w, aliases, scope, inner),
         Expr::Exists { .. } => {}
     }
 }
@@ -256,6 +256,11 @@ pub(crate) fn condition(w: &mut SqlWriter, aliases: &mut Aliases, scope: &Scope,
             w.push("NOT (");
             condition(w, aliases, scope, inner);
             w.push(")");
+        }
+        Expr::NotTrue(inner) => {
+            w.push("(");
+            condition(w, aliases, scope, inner);
+            w.push(") IS NOT TRUE");
         }
         Expr::Exists { path, inner } => exists(w, aliases, &scope.base, path, inner),
     }

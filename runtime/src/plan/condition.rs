@@ -98,4 +98,7 @@ pub(crate) enum Expr {
     And(Vec<Expr>),
     Or(Vec<Expr>),
     Not(Box<Expr>),
+    /// Django's `exclude`: the rows where `inner` is not true, those where
+    /// it is unknown (a NULL compared) included. `(inner) IS NOT TRUE`.
+    NotTrue(Box<Expr>),
 }

@@ -382,6 +382,18 @@ impl<M: Model, L> Query<M, L> {
         self
     }
 
+    /// Drop the rows matching `filter` (Django's `exclude`), ANDed with the
+    /// other filters: every row for which `filter` is not true, including
+    /// the rows where it is unknown because a column it compares is NULL
+    /// (`exclude(Post::subtitle().eq("x"))` keeps the posts without a
+    /// subtitle; `filter(!Post::subtitle().eq("x"))`, SQL's `NOT`, drops
+    /// them).
+    #[rustfmt::skip]
+    pub fn exclude<F>(self, filter: F) -> Self where (): FilterArg<M, F> {
+        let filter = <() as FilterArg<M, F>>::__filter(filter);
+        self.filter::<Filter<M>>(Filter::new(Expr::NotTrue(Box::new(filter.expr))))
+    }
+
     /// Order by a column with its direction (`Post::title().asc()`); call
     /// again for further keys (see [`OrderArg`] for the bound).
     #[rustfmt::skip]

@@ -237,6 +237,14 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
         self
     }
 
+    /// Drop the related rows matching `filter`, as [`Query::exclude`].
+    #[rustfmt::skip]
+    pub fn exclude<F>(mut self, filter: F) -> Self where (): FilterArg<R::Target, F> {
+        self.level.custom = true;
+        self.level.query = self.level.query.exclude::<F>(filter);
+        self
+    }
+
     /// Order each parent's related rows (default: primary key).
     #[rustfmt::skip]
     pub fn order_by<O>(mut self, order: O) -> Self where (): OrderArg<R::Target, O> {

@@ -1,17 +1,23 @@
 //! Text matches (`contains`, `starts_with`, `ends_with`, their case-folding
 //! forms and `iexact`): the same rows on every backend, the needle taken
 //! literally (`%`, `_`, `*`, `?`, `[`, `\` are plain characters), checked
-//! against Rust's own `str` methods over the same values.
+//! against Rust's own `str` methods over the same values. And `exclude`,
+//! Django's, which keeps the rows a NULL makes unknown.
 
+use related::Query;
 use related::prelude::*;
 use related_tests::blog::{self, Author, Post, Tag};
 use related_tests::harness::{Backend, Case, Db};
 
 pub const CASES: &[Case] = &[
-    Case::new("text_match::same_rows_as_rust", same_rows_as_rust),
+    Case::new("lookups::same_rows_as_rust", same_rows_as_rust),
     Case::new(
-        "text_match::nullable_column_and_across_a_relation",
+        "lookups::nullable_column_and_across_a_relation",
         nullable_column_and_across_a_relation,
+    ),
+    Case::new(
+        "lookups::exclude_keeps_rows_a_null_makes_unknown",
+        exclude_keeps_rows_a_null_makes_unknown,
     ),
 ];
 
@@ -174,4 +180,56 @@ fn nullable_column_and_across_a_relation(db: &Db) {
         .collect();
     assert!(!want.is_empty());
     assert_eq!(posts.iter().map(|p| p.id).collect::<Vec<_>>(), want);
+}
+
+/// `exclude(f)` keeps every row `f` is not true of: a NULL email (or no
+/// editor at all, through a LEFT JOIN) makes `f` unknown, and the row stays,
+/// as in Django; `filter(!f)`, SQL's `NOT`, drops those rows. Expected rows
+/// from the seed's formulas: author `a` has an email when `a` is even, post
+/// `i` an editor when `i % 3 == 0` (`blog::seed`).
+fn exclude_keeps_rows_a_null_makes_unknown(db: &Db) {
+    blog::seed(db, 12).unwrap();
+    let ids = |q: Query<Author>| -> Vec<i64> {
+        let rows = db.all(&q.order_by(Author::id().asc())).unwrap();
+        rows.iter().map(|a| a.id).collect()
+    };
+    let f = || Author::email().eq("a4@example.com");
+    let everyone_but_4: Vec<i64> = (1..=10).filter(|a| *a != 4).collect();
+    assert_eq!(ids(Author::query().exclude(f())), everyone_but_4);
+    let with_email_but_4: Vec<i64> = (1..=10).filter(|a| a % 2 == 0 && *a != 4).collect();
+    assert_eq!(ids(Author::query().filter(!f())), with_email_but_4);
+    // ANDed with the other filters, and twice.
+    assert_eq!(
+        ids(Author::query()
+            .filter(Author::id().le(6))
+            .exclude(f())
+            .exclude(Author::email().icontains("A2"))),
+        [1, 3, 5, 6]
+    );
+
+    let posts = |q: Query<Post>| -> Vec<i64> {
+        let rows = db.all(&q.order_by(Post::id().asc())).unwrap();
+        rows.iter().map(|p| p.id).collect()
+    };
+    let editor = db
+        .all(&Post::query().order_by(Post::id().asc()))
+        .unwrap()
+        .iter()
+        .map(|p| (p.id, p.editor.as_ref().map(|e| *e.key())))
+        .collect::<Vec<_>>();
+    assert!(editor.iter().any(|(_, e)| e.is_none()));
+    let by_8 = Post::editor().col(Author::name()).eq("Author 8");
+    let want: Vec<i64> = editor
+        .iter()
+        .filter(|(_, e)| *e != Some(8))
+        .map(|(i, _)| *i)
+        .collect();
+    assert_eq!(posts(Post::query().exclude(by_8)), want);
+    let by_8 = Post::editor().col(Author::name()).eq("Author 8");
+    let want: Vec<i64> = editor
+        .iter()
+        .filter(|(_, e)| e.is_some_and(|e| e != 8))
+        .map(|(i, _)| *i)
+        .collect();
+    assert_eq!(posts(Post::query().filter(!by_8)), want);
 }
