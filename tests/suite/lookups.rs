@@ -19,6 +19,10 @@ pub const CASES: &[Case] = &[
         "lookups::exclude_keeps_rows_a_null_makes_unknown",
         exclude_keeps_rows_a_null_makes_unknown,
     ),
+    Case::new(
+        "lookups::between_includes_both_ends",
+        between_includes_both_ends,
+    ),
 ];
 
 /// Names chosen to catch wildcards and case: each backend's pattern
@@ -232,4 +236,31 @@ fn exclude_keeps_rows_a_null_makes_unknown(db: &Db) {
         .map(|(i, _)| *i)
         .collect();
     assert_eq!(posts(Post::query().filter(!by_8)), want);
+}
+
+/// `between(low, high)` includes both ends; reversed ends match nothing; on
+/// text, through a relation.
+fn between_includes_both_ends(db: &Db) {
+    blog::seed(db, 12).unwrap();
+    let posts = |f: related::Filter<Post>| -> Vec<i64> {
+        let rows = db
+            .all(&Post::query().filter(f).order_by(Post::id().asc()))
+            .unwrap();
+        rows.iter().map(|p| p.id).collect()
+    };
+    assert_eq!(posts(Post::id().between(3, 7)), [3, 4, 5, 6, 7]);
+    assert_eq!(posts(Post::id().between(7, 3)), Vec::<i64>::new());
+    assert_eq!(posts(Post::id().between(12, 12)), [12]);
+    // Authors "Author 2" to "Author 4" by name (text order): 2, 3, 4.
+    let want: Vec<i64> = (1..=12)
+        .filter(|i| (2..=4).contains(&(i % 10 + 1)))
+        .collect();
+    assert_eq!(
+        posts(
+            Post::author()
+                .col(Author::name())
+                .between("Author 2", "Author 4")
+        ),
+        want
+    );
 }

@@ -415,6 +415,18 @@ impl<M: Model, T: Column, N, P: Via> Col<M, T, N, P> {
         self.cmp(CmpOp::Ge, value.__into_bound().to_value())
     }
 
+    /// `low <= column AND column <= high`, both ends included (Django's
+    /// `range`); rows where the column is NULL never match.
+    #[rustfmt::skip]
+    pub fn between(self, low: impl Bound<T::NotNull, N>, high: impl Bound<T::NotNull, N>) -> Filter<M> where (): OrderedColumn<T> {
+        let column = self.column();
+        let bound = |op, value: T::NotNull| Expr::Cmp { column: column.clone(), op, value: value.to_value() };
+        Filter::new(Expr::And(vec![
+            bound(CmpOp::Ge, low.__into_bound()),
+            bound(CmpOp::Le, high.__into_bound()),
+        ]))
+    }
+
     /// `column IN (...)`; an empty list matches no row.
     pub fn is_in<V: Operand<T, N>>(self, values: impl IntoIterator<Item = V>) -> Filter<M> {
         Filter::new(Expr::In {
