@@ -126,7 +126,9 @@ pub enum Error {
     /// would land in the same field. Found when the query runs, before
     /// anything is sent.
     #[error(
-        "the lookup `{lookup}` was given two queries: {first}, then {second}; give each a target field of its own with `Prefetch::to(...)`"
+        "the lookup `{lookup}` was given two queries: {}, then {}; give each a target field of its own with `Prefetch::to(...)`",
+        shorten(first),
+        shorten(second)
     )]
     DuplicateLookup {
         /// The lookup path, e.g. `posts__comments`.
