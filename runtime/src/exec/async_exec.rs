@@ -428,7 +428,7 @@ impl<M: Model, L> Query<M, L> {
 /// `exec::run`).
 impl<M: Model> QueryCore<M> {
     async fn all_async<E: AsyncExecutor>(&self, executor: E) -> Result<Vec<M>> {
-        let load = Load::start(self, Vec::new(), true, executor.ctx())?;
+        let load = Load::of(self, executor.ctx())?;
         let (load, result) = executor.run(load).await;
         result.map(|_| load.finish())
     }
@@ -450,7 +450,7 @@ impl<M: Model> QueryCore<M> {
         rows: &mut Vec<M>,
         executor: E,
     ) -> Result<()> {
-        let load = Load::start(self, std::mem::take(rows), false, executor.ctx())?;
+        let load = Load::onto_rows(self, std::mem::take(rows), executor.ctx())?;
         let (load, result) = executor.run(load).await;
         *rows = match result {
             Ok(_) => load.finish(),

@@ -107,10 +107,7 @@ impl<M: Model, L> Query<M, L> {
 
 impl<M: Model> QueryCore<M> {
     pub(crate) fn all(&self, executor: &(impl Executor + ?Sized)) -> Result<Vec<M>> {
-        drive(
-            executor,
-            Load::start(self, Vec::new(), true, executor.ctx())?,
-        )
+        drive(executor, Load::of(self, executor.ctx())?)
     }
 
     pub(crate) fn first(&self, executor: &(impl Executor + ?Sized)) -> Result<Option<M>> {
@@ -128,7 +125,7 @@ impl<M: Model> QueryCore<M> {
         rows: &mut Vec<M>,
         executor: &(impl Executor + ?Sized),
     ) -> Result<()> {
-        let load = Load::start(self, std::mem::take(rows), false, executor.ctx())?;
+        let load = Load::onto_rows(self, std::mem::take(rows), executor.ctx())?;
         let (loaded, result) = drive_keep(executor, load);
         *rows = loaded;
         result

@@ -64,23 +64,26 @@ pub struct Load<M: Model> {
 impl<M: Model> Load<M> {
     /// A load of `query`: the base statement, then its prefetch levels.
     pub fn new<L>(query: &Query<M, L>, ctx: Ctx) -> Result<Self> {
-        Self::start(&query.core, Vec::new(), true, ctx)
+        Self::of(&query.core, ctx)
     }
 
     /// Only the prefetch levels of `query`, onto rows the caller holds.
     pub fn onto<L>(query: &Query<M, L>, rows: Vec<M>, ctx: Ctx) -> Result<Self> {
-        Self::start(&query.core, rows, false, ctx)
+        Self::onto_rows(&query.core, rows, ctx)
     }
 
-    /// A load of `query` with its base statement (`base`), or of its
-    /// prefetch levels only, onto `rows`. Not generic over the query's
-    /// loaded set: compiled once per model.
-    pub(crate) fn start(query: &QueryCore<M>, rows: Vec<M>, base: bool, ctx: Ctx) -> Result<Self> {
-        let stage = if base {
-            Stage::Base
-        } else {
-            Stage::Prefetch(0)
-        };
+    // The two above without the query's loaded set in their type: what
+    // running a query calls, compiled once per model.
+
+    pub(crate) fn of(query: &QueryCore<M>, ctx: Ctx) -> Result<Self> {
+        Self::start(query, Vec::new(), Stage::Base, ctx)
+    }
+
+    pub(crate) fn onto_rows(query: &QueryCore<M>, rows: Vec<M>, ctx: Ctx) -> Result<Self> {
+        Self::start(query, rows, Stage::Prefetch(0), ctx)
+    }
+
+    fn start(query: &QueryCore<M>, rows: Vec<M>, stage: Stage, ctx: Ctx) -> Result<Self> {
         crate::observe::n_plus_one::note_model(M::info());
         if let Some(duplicate) = query.errors.first() {
             return Err(duplicate.clone().into_error());
