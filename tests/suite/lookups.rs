@@ -136,6 +136,38 @@ fn check_every_match(db: &Db) {
             assert_eq!(names(db, filter), want, "{method}({needle:?})");
         }
     }
+    // A NUL in the needle: no row has one, so none matches, or the server
+    // refuses the value (PostgreSQL's text cannot hold it): an error naming
+    // the statement, never a panic.
+    for filter in [Tag::name().contains("a\0b"), Tag::name().icontains("\0")] {
+        let q = Tag::query().filter(filter);
+        match db.all(&q) {
+            Ok(rows) => assert!(rows.is_empty(), "{rows:?}"),
+            Err(e) => assert!(e.to_string().contains("blog_tag"), "{e}"),
+        }
+    }
+    // A value holding a NUL (SQLite and MySQL store one; PostgreSQL's text
+    // cannot): the needle's NUL matches it, byte for byte.
+    if db.backend() != Backend::Postgres {
+        db.insert(&Tag {
+            id: 200,
+            name: "nul\0inside".to_owned(),
+            posts: Default::default(),
+        })
+        .unwrap();
+        let ids = |filter| -> Vec<i64> {
+            let rows = db.all(&Tag::query().filter(filter)).unwrap();
+            rows.iter().map(|t| t.id).collect()
+        };
+        assert_eq!(ids(Tag::name().contains("l\0i")), [200]);
+        assert_eq!(ids(Tag::name().icontains("L\0I")), [200]);
+        assert_eq!(ids(Tag::name().starts_with("nul\0")), [200]);
+        assert_eq!(ids(Tag::name().ends_with("\0inside")), [200]);
+        assert_eq!(ids(Tag::name().iexact("NUL\0INSIDE")), [200]);
+        assert_eq!(ids(Tag::name().contains("nul\0x")), Vec::<i64>::new());
+        db.execute("DELETE FROM blog_tag WHERE id = 200", &[])
+            .unwrap();
+    }
     // Negated, as Django's `exclude(name__contains=..)`.
     assert_eq!(
         names(db, !Tag::name().contains("_")),

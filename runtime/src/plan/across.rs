@@ -267,25 +267,16 @@ pub(crate) fn condition(w: &mut SqlWriter, aliases: &mut Aliases, scope: &Scope,
 }
 
 /// A text match with the same meaning on every backend: case-sensitive
-/// unless `fold`, the needle taken literally. SQLite's `LIKE` ignores ASCII
-/// case, so a case-sensitive match there is a `GLOB`; MySQL's `LIKE`
-/// follows the column's collation, so it compares `BINARY`. Folded matches
-/// compare `LOWER` of both sides (SQLite's folds ASCII letters only).
+/// unless `fold`, the needle taken literally. MySQL's `LIKE` follows the
+/// column's collation, so a case-sensitive match compares `BINARY`; folded
+/// matches compare `LOWER` of both sides (SQLite's folds ASCII letters
+/// only). SQLite's `LIKE` and `GLOB` read their pattern up to its first NUL
+/// (a needle `"\0"` would match every row) and `LIKE` ignores ASCII case:
+/// there the match compares bytes (`sqlite_text_match`).
 fn text_match(w: &mut SqlWriter, alias: &str, column: &str, at: TextAt, fold: bool, needle: &str) {
     let dialect = w.dialect;
-    if dialect == Dialect::Sqlite && !fold {
-        let pattern = wrap(
-            at,
-            "*",
-            &escape(
-                needle,
-                |c| matches!(c, '*' | '?' | '['),
-                |c| format!("[{c}]"),
-            ),
-        );
-        w.qualified(alias, column)
-            .push(" GLOB ")
-            .param(Value::Text(pattern));
+    if dialect == Dialect::Sqlite {
+        sqlite_text_match(w, alias, column, at, fold, needle);
         return;
     }
     let pattern = wrap(
@@ -309,11 +300,60 @@ fn text_match(w: &mut SqlWriter, alias: &str, column: &str, at: TextAt, fold: bo
         }
         w.param(Value::Text(pattern));
     }
-    // MySQL's and PostgreSQL's LIKE escape with a backslash by default
-    // (and a `'\'` literal means another string on MySQL); SQLite's has no
-    // escape character unless given one.
-    if dialect != Dialect::Mysql {
+    // PostgreSQL's and MySQL's LIKE escape with a backslash by default; a
+    // `'\'` literal would mean another string on MySQL.
+    if dialect == Dialect::Postgres {
         w.push(" ESCAPE '\\'");
+    }
+}
+
+/// [`text_match`] on SQLite, on the bytes of both sides (`LOWER`ed first
+/// when folding): `instr` finds the needle, `substr` reads the end. A
+/// needle's NUL bytes are compared like any other.
+fn sqlite_text_match(
+    w: &mut SqlWriter,
+    alias: &str,
+    column: &str,
+    at: TextAt,
+    fold: bool,
+    needle: &str,
+) {
+    let side = |w: &mut SqlWriter, value: Option<&str>| {
+        w.push(if fold { "CAST(LOWER(" } else { "CAST((" });
+        match value {
+            Some(v) => w.param(Value::Text(v.to_owned())),
+            None => w.qualified(alias, column),
+        };
+        w.push(") AS BLOB)");
+    };
+    match at {
+        TextAt::Anywhere | TextAt::Start => {
+            w.push("instr(");
+            side(w, None);
+            w.push(", ");
+            side(w, Some(needle));
+            w.push(if at == TextAt::Start {
+                ") = 1"
+            } else {
+                ") > 0"
+            });
+        }
+        TextAt::End if needle.is_empty() => {
+            // `substr(x, -0)` is all of `x`: every value ends with "".
+            w.qualified(alias, column).push(" IS NOT NULL");
+        }
+        TextAt::End => {
+            w.push("substr(");
+            side(w, None);
+            let bytes = i64::try_from(needle.len()).unwrap_or(i64::MAX);
+            w.push(", ").param(Value::I64(-bytes)).push(") = ");
+            side(w, Some(needle));
+        }
+        TextAt::Whole => {
+            side(w, None);
+            w.push(" = ");
+            side(w, Some(needle));
+        }
     }
 }
 

@@ -455,8 +455,11 @@ impl<M: Model, T: Column, N, P: Via> Col<M, T, N, P> {
     }
 
     /// `column LIKE pattern`, on text columns, with `%` and `_` wildcards
-    /// (the pattern is bound). Case-sensitivity is the database's: SQLite's
-    /// `LIKE` folds ASCII case, PostgreSQL's does not.
+    /// (the pattern is bound). The operator is the database's own:
+    /// SQLite's `LIKE` folds ASCII case (PostgreSQL's does not, MySQL's
+    /// follows the column's collation) and reads a pattern only up to its
+    /// first NUL. [`Col::contains`] and the other text matches mean the
+    /// same on every backend.
     ///
     /// ```
     /// use related::prelude::*;
