@@ -321,6 +321,18 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
     }
 }
 
+/// A counting level's query in a few words, for a duplicate lookup's
+/// error (not generic: compiled once).
+fn describe_count(table: &str, filter: Option<&Expr>) -> String {
+    match filter {
+        Some(filter) => format!(
+            "`count_related_where` (filter `{}`)",
+            describe_filter(table, filter)
+        ),
+        None => "`count_related`".to_owned(),
+    }
+}
+
 /// A count of a typed row (the accessor's body): every typed row was
 /// checked to hold the counts of its type (see `model::typed`).
 #[doc(hidden)]
@@ -460,13 +472,7 @@ impl<R: Relation> PrefetchNode<R::Source> for CountLevel<R> {
     }
 
     fn describe(&self) -> String {
-        match &self.filter {
-            Some(filter) => format!(
-                "`count_related_where` (filter `{}`)",
-                describe_filter(<R::Target as Model>::info().table, filter)
-            ),
-            None => "`count_related`".to_owned(),
-        }
+        describe_count(<R::Target as Model>::info().table, self.filter.as_ref())
     }
 
     fn resolve(&mut self, _joins: &[Box<dyn JoinNode<R::Source>>]) {}

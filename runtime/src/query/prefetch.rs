@@ -874,6 +874,39 @@ fn sort_by_dyn(m: &mut [u32], compare: &dyn Fn(&u32, &u32) -> std::cmp::Ordering
     m.sort_by(compare);
 }
 
+/// A `Prefetch` level's own query in a few words, for a duplicate lookup's
+/// error. Not generic: compiled once, whatever the relation.
+fn describe_level(
+    table: &str,
+    filter: Option<&crate::plan::condition::Expr>,
+    order: &[(&'static str, bool)],
+    per_parent: Option<u64>,
+    below: &[&str],
+) -> String {
+    let mut parts = Vec::new();
+    if let Some(filter) = filter {
+        parts.push(format!("filter `{}`", describe_filter(table, filter)));
+    }
+    if !order.is_empty() {
+        let terms: Vec<String> = order
+            .iter()
+            .map(|(column, desc)| format!("{column}{}", if *desc { " DESC" } else { "" }))
+            .collect();
+        parts.push(format!("order_by `{}`", terms.join(", ")));
+    }
+    if let Some(n) = per_parent {
+        parts.push(format!("limit {n} per parent"));
+    }
+    if !below.is_empty() {
+        parts.push(format!("loading `{}` below", below.join("`, `")));
+    }
+    if parts.is_empty() {
+        "`Prefetch` with no query of its own".to_owned()
+    } else {
+        format!("`Prefetch` ({})", parts.join(", "))
+    }
+}
+
 /// A filter as the condition it becomes (SQLite's quoting, `?` for each
 /// value), for error messages.
 pub(crate) fn describe_filter(table: &str, filter: &crate::plan::condition::Expr) -> String {
@@ -916,31 +949,17 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
 
     fn describe(&self) -> String {
         let core = &self.query.core;
-        let mut parts = Vec::new();
-        if let Some(filter) = &core.filter {
-            let table = <R::Target as Model>::info().table;
-            parts.push(format!("filter `{}`", describe_filter(table, filter)));
+        let mut below = Vec::new();
+        for n in &core.prefetch {
+            below.push(n.lookup());
         }
-        if !core.order.is_empty() {
-            let terms: Vec<String> = core
-                .order
-                .iter()
-                .map(|(column, desc)| format!("{column}{}", if *desc { " DESC" } else { "" }))
-                .collect();
-            parts.push(format!("order_by `{}`", terms.join(", ")));
-        }
-        if let Some(n) = self.per_parent {
-            parts.push(format!("limit {n} per parent"));
-        }
-        if !core.prefetch.is_empty() {
-            let below: Vec<&str> = core.prefetch.iter().map(|n| n.lookup()).collect();
-            parts.push(format!("loading `{}` below", below.join("`, `")));
-        }
-        if parts.is_empty() {
-            "`Prefetch` with no query of its own".to_owned()
-        } else {
-            format!("`Prefetch` ({})", parts.join(", "))
-        }
+        describe_level(
+            <R::Target as Model>::info().table,
+            core.filter.as_ref(),
+            &core.order,
+            self.per_parent,
+            &below,
+        )
     }
 
     fn lookup(&self) -> &'static str {
