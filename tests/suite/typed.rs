@@ -100,7 +100,22 @@ fn prefetch_three_levels(db: &Db) {
             assert_eq!(posts, expected, "posts of author {}", author.id);
             for post in author.posts() {
                 let tags: Vec<i64> = post.tags().into_iter().map(|t| t.id).collect();
-                assert_eq!(tags, tags_of(post.id), "tags of post {}", post.id);
+                let expected = tags_of(post.id);
+                assert_eq!(tags, expected, "tags of post {}", post.id);
+                // Read as a slice: first, last, an index, a loop by reference.
+                let rows = post.tags();
+                assert_eq!(rows.first().map(|t| t.id), expected.first().copied());
+                assert_eq!(rows.last().map(|t| t.id), expected.last().copied());
+                assert_eq!(rows[0].id, expected[0]);
+                assert_eq!(
+                    rows[rows.len() - 1].name,
+                    format!("tag{}", expected[expected.len() - 1])
+                );
+                let mut by_ref = Vec::new();
+                for tag in &rows {
+                    by_ref.push(tag.id);
+                }
+                assert_eq!(by_ref, expected);
             }
         }
     }

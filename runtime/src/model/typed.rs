@@ -265,6 +265,16 @@ impl<'a, T, N: 'a> Rows<'a, T, N> {
         self.rows.get(index).map(Loaded::view_arc)
     }
 
+    /// The first row, if any.
+    pub fn first(&self) -> Option<&'a Loaded<T, N>> {
+        self.rows.first().map(Loaded::view_arc)
+    }
+
+    /// The last row, if any.
+    pub fn last(&self) -> Option<&'a Loaded<T, N>> {
+        self.rows.last().map(Loaded::view_arc)
+    }
+
     /// The rows in order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = &'a Loaded<T, N>> + use<'a, T, N> {
         self.rows.iter().map(Loaded::view_arc)
@@ -286,6 +296,26 @@ impl<T, N> Clone for Rows<'_, T, N> {
 impl<T, N> Copy for Rows<'_, T, N> {}
 
 impl<'a, T, N: 'a> IntoIterator for Rows<'a, T, N> {
+    type Item = &'a Loaded<T, N>;
+    type IntoIter =
+        std::iter::Map<std::slice::Iter<'a, Arc<T>>, fn(&'a Arc<T>) -> &'a Loaded<T, N>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.rows.iter().map(Loaded::view_arc)
+    }
+}
+
+/// `post.tags()[0]`, as on a slice (panics past the end, as a slice does;
+/// [`Rows::get`] does not).
+impl<T, N> std::ops::Index<usize> for Rows<'_, T, N> {
+    type Output = Loaded<T, N>;
+
+    fn index(&self, index: usize) -> &Loaded<T, N> {
+        Loaded::view_arc(&self.rows[index])
+    }
+}
+
+impl<'a, T, N: 'a> IntoIterator for &Rows<'a, T, N> {
     type Item = &'a Loaded<T, N>;
     type IntoIter =
         std::iter::Map<std::slice::Iter<'a, Arc<T>>, fn(&'a Arc<T>) -> &'a Loaded<T, N>>;
