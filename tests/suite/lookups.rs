@@ -268,6 +268,28 @@ fn exclude_keeps_rows_a_null_makes_unknown(db: &Db) {
         .map(|(i, _)| *i)
         .collect();
     assert_eq!(posts(Post::query().filter(!by_8)), want);
+
+    // On a `Prefetch`: each author's posts but those edited by author 8
+    // (posts without an editor stay).
+    let authors = db
+        .all(
+            &Author::query()
+                .prefetch(
+                    Prefetch::new(Author::posts())
+                        .exclude(Post::editor().col(Author::name()).eq("Author 8")),
+                )
+                .order_by(Author::id().asc()),
+        )
+        .unwrap();
+    for author in &authors {
+        let got: Vec<i64> = author.posts.get().unwrap().iter().map(|p| p.id).collect();
+        let want: Vec<i64> = editor
+            .iter()
+            .filter(|(i, e)| i % 10 + 1 == author.id && *e != Some(8))
+            .map(|(i, _)| *i)
+            .collect();
+        assert_eq!(got, want, "posts of author {}", author.id);
+    }
 }
 
 /// `between(low, high)` includes both ends; reversed ends match nothing; on
