@@ -39,11 +39,12 @@ const NAMES: &[&str] = &[
     "ÉCOLE",
     "",
     "end with space ",
+    "wow!%_",
 ];
 
 const NEEDLES: &[&str] = &[
     "Rust", "rust", "RUST", "100%", "%", "_", "a_b", "*", "?", "[x]", "[", "\\", "\\s", "", "cole",
-    "COLE", "space ", " ", "Trust", "trust",
+    "COLE", "space ", " ", "Trust", "trust", "!", "!%", "w!", "%_",
 ];
 
 fn seed(db: &Db) {

@@ -279,13 +279,16 @@ fn text_match(w: &mut SqlWriter, alias: &str, column: &str, at: TextAt, fold: bo
         sqlite_text_match(w, alias, column, at, fold, needle);
         return;
     }
+    // `!` escapes, named in an `ESCAPE` clause: MySQL's default escape (a
+    // backslash) is none at all under `NO_BACKSLASH_ESCAPES`, and a `'\'`
+    // literal reads differently by mode.
     let pattern = wrap(
         at,
         "%",
         &escape(
             needle,
-            |c| matches!(c, '\\' | '%' | '_'),
-            |c| format!("\\{c}"),
+            |c| matches!(c, '!' | '%' | '_'),
+            |c| format!("!{c}"),
         ),
     );
     if fold {
@@ -300,11 +303,7 @@ fn text_match(w: &mut SqlWriter, alias: &str, column: &str, at: TextAt, fold: bo
         }
         w.param(Value::Text(pattern));
     }
-    // PostgreSQL's and MySQL's LIKE escape with a backslash by default; a
-    // `'\'` literal would mean another string on MySQL.
-    if dialect == Dialect::Postgres {
-        w.push(" ESCAPE '\\'");
-    }
+    w.push(" ESCAPE '!'");
 }
 
 /// [`text_match`] on SQLite, on the bytes of both sides (`LOWER`ed first
