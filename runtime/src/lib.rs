@@ -69,7 +69,7 @@ pub use plan::sql::{Dialect, KeyBinding, Statement};
 pub use query::builder::{ModelQuery, Query};
 pub use query::expr::{Col, Filter, FilterArg, Like, LikePattern, NoArg, Order, OrderArg};
 #[doc(hidden)]
-pub use query::misuse::{CompareWithMethods, KeyColumnInstead, NotAColumn};
+pub use query::misuse::{KeyColumnInstead, NotAColumn};
 pub use query::operand::{Bound, Operand};
 pub use query::path::{Append, Chain, ColumnPath, Path, PathFrom, SelectFrom};
 #[doc(hidden)]

@@ -69,7 +69,12 @@ use crate::query::path::Path;
 /// assert_eq!(Item::price().name(), "price");
 /// # Ok(()) }
 /// ```
-pub struct Col<M, T, N = (), P = ()> {
+// `Col` has no `PartialEq` / `PartialOrd`: `Post::title() == "x"` is then
+// rustc's E0369, one error whose note quotes the line below (the comment
+// included) and names the fix, and whose result is no `bool` for
+// `filter(..)` to reject a second time.
+#[rustfmt::skip]
+pub struct Col<M, T, N = (), P = ()> { // filter with methods, not operators: `.eq(v)`, `.ne(v)`, `.lt(v)`, ...
     name: &'static str,
     via: P,
     _marker: ColMarker<M, T, N>,

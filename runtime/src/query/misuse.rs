@@ -1,5 +1,6 @@
-//! The filter and order methods a relation handle does not have, and the
-//! Rust operators a column handle does not take.
+//! The filter and order methods a relation handle does not have. (The Rust
+//! operators a column handle does not take are told by rustc itself: see
+//! `Col`.)
 //!
 //! `Post::author().eq(1)` reads naturally, but a relation is not a column:
 //! without these, rustc looks for `eq` elsewhere and offers `Iterator::eq`
@@ -7,10 +8,8 @@
 //! names the relation and the key column to use instead; its bound has no
 //! implementation, so none of them can be called.
 
-use std::cmp::Ordering;
-
 use crate::model::relation::Relation;
-use crate::query::expr::{Col, Filter, Order};
+use crate::query::expr::{Filter, Order};
 
 /// The unmet bound of every [`NotAColumn`] method: never implemented.
 #[doc(hidden)]
@@ -89,36 +88,3 @@ pub trait NotAColumn: Relation + Sized {
 }
 
 impl<R: Relation> NotAColumn for R {}
-
-/// The unmet bound of `==`, `!=`, `<`, ... between a column handle and a
-/// value: never implemented. `Post::title() == "x"` compiles to a `bool`
-/// in Rust, not to SQL; without this, rustc says only that `Col` does not
-/// implement `PartialEq<&str>`.
-#[doc(hidden)]
-#[diagnostic::on_unimplemented(
-    message = "`==`, `<` and the other operators do not filter: the `{N}` column is compared with a method",
-    label = "write `.eq(value)` (or `.ne`, `.lt`, `.le`, `.gt`, `.ge`) on the column handle",
-    note = "a filter is a value the query turns into SQL: `Post::title().eq(\"x\")`, `Post::views().ge(10)`; combine filters with `&`, `|` and `!`"
-)]
-pub trait CompareWithMethods<N> {
-    /// Never called: there is no implementation.
-    fn __never(&self) -> !;
-}
-
-impl<M, T, N, P, V> PartialEq<V> for Col<M, T, N, P>
-where
-    V: CompareWithMethods<N>,
-{
-    fn eq(&self, other: &V) -> bool {
-        other.__never()
-    }
-}
-
-impl<M, T, N, P, V> PartialOrd<V> for Col<M, T, N, P>
-where
-    V: CompareWithMethods<N>,
-{
-    fn partial_cmp(&self, other: &V) -> Option<Ordering> {
-        other.__never()
-    }
-}
