@@ -30,8 +30,8 @@ use crate::model::value::{SqlType, Value};
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a model",
-    label = "the target of a relation must be a model",
-    note = "a relation names the model it points at (`ForeignKey<Author>`, not `ForeignKey<i64>`: the key column comes from the model); a list of related rows is `ManyToMany<T>` or `Reverse<T>`, not `ForeignKey<Vec<T>>`; a struct of yours becomes a model with `#[derive(related::Model)]`"
+    label = "`#[derive(related::Model)]` makes a struct a model",
+    note = "queries and relations take models; a relation names the model it points at (`ForeignKey<Author>`, not `ForeignKey<i64>`: the key column comes from the model), and a list of related rows is `ManyToMany<T>` or `Reverse<T>`, not `ForeignKey<Vec<T>>`"
 )]
 pub trait Model: Sized + Clone + Send + Sync + 'static {
     /// The primary key's Rust type.
