@@ -417,6 +417,8 @@ impl Duplicate {
                 first,
                 second,
             },
+            // Adding a level fails only with a duplicate; any other error
+            // keeps its own text.
             other => Duplicate {
                 lookup,
                 first: other.to_string(),

@@ -266,6 +266,25 @@ pub(crate) fn condition(w: &mut SqlWriter, aliases: &mut Aliases, scope: &Scope,
     }
 }
 
+/// `expr` as the condition it becomes over `table` (SQLite's quoting, `?`
+/// for each value), for error messages.
+pub(crate) fn condition_text(table: &str, expr: &Expr) -> String {
+    let mut aliases = Aliases::default();
+    aliases.take(table);
+    let mut scope = Scope::new(table.to_owned(), Some(expr));
+    // The joins a condition across relations needs give its tables their
+    // aliases; their text is not part of the description.
+    add_joins(
+        &mut SqlWriter::new(Dialect::Sqlite),
+        &mut aliases,
+        &mut scope,
+        expr,
+    );
+    let mut w = SqlWriter::new(Dialect::Sqlite);
+    condition(&mut w, &mut aliases, &scope, expr);
+    w.sql
+}
+
 /// A text match with the same meaning on every backend: case-sensitive
 /// unless `fold`, the needle taken literally. MySQL's `LIKE` follows the
 /// column's collation, so a case-sensitive match compares `BINARY`; folded

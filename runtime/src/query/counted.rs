@@ -16,13 +16,13 @@ use crate::model::relation::{Many, Relation, RelationKind};
 use crate::model::table::Model;
 use crate::model::typed::Union;
 use crate::model::value::Value;
-use crate::plan::across::{Scope, add_joins, condition};
+use crate::plan::across::{Scope, add_joins, condition, condition_text};
 use crate::plan::condition::Expr;
 use crate::plan::join::JoinNode;
 use crate::plan::sql::{Aliases, Ctx, KeyBinding, PlannedStatement, SqlWriter, Statement};
 use crate::query::builder::Query;
 use crate::query::expr::Filter;
-use crate::query::prefetch::{KeyHash, Parents, Prefetch, PrefetchNode, add_node, describe_filter};
+use crate::query::prefetch::{KeyHash, Parents, Prefetch, PrefetchNode, add_node, conflict};
 
 /// A model field holding how many `T` rows a relation has for this row,
 /// filled by [`Query::count_related`]; no column.
@@ -174,11 +174,11 @@ impl<M: Model, L> Query<M, L> {
     /// `Counted` field, without loading them: one `SELECT key, COUNT(*)
     /// ... GROUP BY key` statement, keyed by the rows loaded.
     /// A row with no related rows gets 0.
-    // `A`'s bound sits on the line that names the method: rustc quotes
-    // that line when the target is not a `Counted` field.
     ///
     /// The count is in the rows' type: a typed row reads it as
     /// `post.tag_count()`, a `u64`.
+    // `A`'s bound sits on the line that names the method: rustc quotes
+    // that line when the target is not a `Counted` field.
     pub fn count_related<R, A: CountTarget<Source = M, Item = R::Target>>(
         self,
         relation: R,
@@ -188,8 +188,7 @@ impl<M: Model, L> Query<M, L> {
         R: Relation<Source = M, Card = Many>,
         L: Union<A::Loads>,
     {
-        self.count_related_where_opt(relation, None, target)
-            .retype()
+        self.count_related_untyped(relation, target).retype()
     }
 
     /// [`Query::count_related`], counting only the related rows that match
@@ -205,7 +204,7 @@ impl<M: Model, L> Query<M, L> {
         A: CountTarget<Source = M, Item = R::Target>,
         L: Union<A::Loads>,
     {
-        self.count_related_where_opt(relation, Some(filter.expr), target)
+        self.count_related_where_untyped(relation, filter, target)
             .retype()
     }
 
@@ -327,7 +326,7 @@ fn describe_count(table: &str, filter: Option<&Expr>) -> String {
     match filter {
         Some(filter) => format!(
             "`count_related_where` (filter `{}`)",
-            describe_filter(table, filter)
+            condition_text(table, filter)
         ),
         None => "`count_related`".to_owned(),
     }
@@ -464,11 +463,7 @@ impl<R: Relation> PrefetchNode<R::Source> for CountLevel<R> {
 
     fn merge(&mut self, other: Box<dyn PrefetchNode<R::Source>>) -> Result<()> {
         // The same field counted twice.
-        Err(Error::DuplicateLookup {
-            lookup: other.lookup().to_owned(),
-            first: self.describe(),
-            second: other.describe(),
-        })
+        Err(conflict(self, other.as_ref()))
     }
 
     fn describe(&self) -> String {

@@ -16,6 +16,7 @@ use crate::model::relation::{Cardinality, PrefetchOf, Relation, RelationKind, Si
 use crate::model::table::{FieldError, Model};
 use crate::model::typed::Union;
 use crate::model::value::Value;
+use crate::plan::across::condition_text;
 use crate::plan::join::{FieldErrorAt, JoinNode, JoinShare, Slot, find_hop};
 use crate::plan::select::{KeyList, LinkFilter, SelectParts, render_select};
 use crate::plan::sql::{Ctx, KeyBinding, PlannedStatement, Statement};
@@ -486,6 +487,16 @@ pub(crate) trait PrefetchNode<P>: Send + Sync {
     fn attach(&mut self, parents: &mut dyn Parents<P>);
 }
 
+/// The error for two levels of one lookup that each have a query of their
+/// own (`merge` refuses them), naming both.
+pub(crate) fn conflict<P>(existing: &dyn PrefetchNode<P>, other: &dyn PrefetchNode<P>) -> Error {
+    Error::DuplicateLookup {
+        lookup: other.lookup().to_owned(),
+        first: existing.describe(),
+        second: other.describe(),
+    }
+}
+
 /// Add a level to `levels`, merging it with a level of the same lookup.
 pub(crate) fn add_node<P>(
     levels: &mut Vec<Box<dyn PrefetchNode<P>>>,
@@ -885,7 +896,7 @@ fn describe_level(
 ) -> String {
     let mut parts = Vec::new();
     if let Some(filter) = filter {
-        parts.push(format!("filter `{}`", describe_filter(table, filter)));
+        parts.push(format!("filter `{}`", condition_text(table, filter)));
     }
     if !order.is_empty() {
         let terms: Vec<String> = order
@@ -905,27 +916,6 @@ fn describe_level(
     } else {
         format!("`Prefetch` ({})", parts.join(", "))
     }
-}
-
-/// A filter as the condition it becomes (SQLite's quoting, `?` for each
-/// value), for error messages.
-pub(crate) fn describe_filter(table: &str, filter: &crate::plan::condition::Expr) -> String {
-    use crate::plan::across::{Scope, add_joins, condition};
-    use crate::plan::sql::{Aliases, Dialect, SqlWriter};
-    let mut aliases = Aliases::default();
-    aliases.take(table);
-    let mut scope = Scope::new(table.to_owned(), Some(filter));
-    // The joins a condition across relations needs give its tables their
-    // aliases; their text is not part of the description.
-    add_joins(
-        &mut SqlWriter::new(Dialect::Sqlite),
-        &mut aliases,
-        &mut scope,
-        filter,
-    );
-    let mut w = SqlWriter::new(Dialect::Sqlite);
-    condition(&mut w, &mut aliases, &scope, filter);
-    w.sql
 }
 
 /// An index as stored in the loader's flat tables. A prefetch of more than
@@ -983,11 +973,7 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
 
     fn merge(&mut self, other: Box<dyn PrefetchNode<R::Source>>) -> Result<()> {
         if self.custom && other.custom() {
-            return Err(Error::DuplicateLookup {
-                lookup: other.lookup().to_owned(),
-                first: self.describe(),
-                second: other.describe(),
-            });
+            return Err(conflict(self, other.as_ref()));
         }
         let Ok(other) = other.into_any().downcast::<Level<R>>() else {
             // Same key means same relation type, so this cannot happen; keep
