@@ -955,6 +955,12 @@ impl FieldGen<'_> {
             #[automatically_derived]
             impl ::related::__private::SetFrom<#model> for #marker #guard {
                 type Set = <Self as ::related::Relation>::Loads<<#target as ::related::Model>::Empty>;
+                type Gate<X> = X;
+            }
+            #[automatically_derived]
+            impl<B: ::related::Path> ::related::__private::SetFrom<#model> for ::related::Chain<#marker, B> #guard {
+                type Set = <#marker as ::related::Relation>::Loads<<B as ::related::Path>::Set>;
+                type Gate<X> = X;
             }
         });
         out.items.push(marker_traits(self.model, self.field));

@@ -88,6 +88,12 @@ pub fn fallback(model: &Model) -> TokenStream {
             }
             impl ::related::__private::SetFrom<#ident> for #marker #guard {
                 type Set = <Self as ::related::Relation>::Loads<<#target as ::related::Model>::Empty>;
+                type Gate<X> = X;
+            }
+            #[automatically_derived]
+            impl<B: ::related::Path> ::related::__private::SetFrom<#ident> for ::related::Chain<#marker, B> #guard {
+                type Set = <#marker as ::related::Relation>::Loads<<B as ::related::Path>::Set>;
+                type Gate<X> = X;
             }
             #traits
         }

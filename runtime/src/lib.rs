@@ -45,12 +45,12 @@ pub use model::misread::{
 };
 #[doc(hidden)]
 pub use model::relation::Linkable;
-#[doc(hidden)]
-pub use model::relation::PrefetchOf;
 pub use model::relation::{
     Cardinality, LinkTable, Many, One, Relation, RelationInfo, RelationKind, ReverseOf,
     SingleValued,
 };
+#[doc(hidden)]
+pub use model::relation::{PrefetchArg, PrefetchOf};
 pub use model::table::{ColumnInfo, FieldError, Model, ModelInfo};
 pub use model::typed::{LoadSet, Loaded, No, Rows, Set, Slot, Union, Yes};
 #[cfg(feature = "serde_json")]
@@ -71,7 +71,7 @@ pub use query::expr::{Col, Filter, FilterArg, Like, LikePattern, NoArg, Order, O
 #[doc(hidden)]
 pub use query::misuse::{KeyColumnInstead, NotAColumn};
 pub use query::operand::{Bound, Operand};
-pub use query::path::{Append, Chain, ColumnPath, Path, PathFrom, SelectFrom};
+pub use query::path::{Append, Chain, ColumnPath, Path, PathFrom, PrefetchFrom, SelectFrom};
 #[doc(hidden)]
 pub use query::path::{ColumnThrough, NextHop};
 #[doc(hidden)]

@@ -261,21 +261,35 @@ pub trait Relation: PrefetchOf<Relation = Self> + Copy + Default + Send + Sync +
     }
 }
 
-/// What [`Prefetch::new`](crate::Prefetch::new) takes: a relation handle
-/// (the derive implements it for each; every [`Relation`] is one). The
-/// relation is found through this trait, not from the argument's type
-/// directly, and no blanket impl exists, so that anything else passed there
-/// (a column) matches no impl: one error, instead of a second one for the
-/// type `Prefetch<Col<..>>`, whose parameter must be a relation.
+/// A relation handle, as [`Prefetch::new`](crate::Prefetch::new) finds its
+/// relation (the derive implements it for each; every [`Relation`] is
+/// one). No blanket impl exists, so that anything else passed there (a
+/// column) matches no impl: one error, instead of a second one for the type
+/// `Prefetch<Col<..>>`, whose parameter must be a relation.
 #[doc(hidden)]
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a relation: a `Prefetch` loads a relation",
-    label = "expected a relation handle, called: `Post::tags()`",
-    note = "relations are the ForeignKey, OneToOne, ManyToMany, Reverse and ReverseOne fields of a model; a column handle (`Col<_, _>`) filters and orders"
-)]
 pub trait PrefetchOf {
     /// The relation.
     type Relation: Relation;
+}
+
+/// What [`Prefetch::new`](crate::Prefetch::new) takes: `(): PrefetchArg<A>`
+/// for a relation handle `A`. Stated on `()`, as `FilterArg` is: on the
+/// argument's own type, a handle passed without its parentheses (a
+/// function) drew rustc's four-line "use parentheses" help besides ours.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{A}` is not a relation: a `Prefetch` loads a relation",
+    label = "expected a relation handle, called: `Post::tags()`",
+    note = "relations are the ForeignKey, OneToOne, ManyToMany, Reverse and ReverseOne fields of a model; a column handle (`Col<_, _>`) filters and orders"
+)]
+pub trait PrefetchArg<A> {
+    /// The relation.
+    type Relation: Relation;
+}
+
+#[diagnostic::do_not_recommend]
+impl<A: PrefetchOf> PrefetchArg<A> for () {
+    type Relation = A::Relation;
 }
 
 /// A many-to-many relation, whose rows live in a link table: what `link` and

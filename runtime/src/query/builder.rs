@@ -10,7 +10,7 @@ use crate::plan::join::{JoinNode, Slot, clone_nodes};
 use crate::plan::select::{SelectParts, render_select};
 use crate::plan::sql::{Ctx, Dialect, KeyBinding, PlannedStatement, Statement};
 use crate::query::expr::{Filter, FilterArg, OrderArg};
-use crate::query::path::{Path, PathFrom, SelectFrom};
+use crate::query::path::{Path, PathFrom, PrefetchFrom, SelectFrom};
 use crate::query::prefetch::{Destination, Prefetch, PrefetchNode, add_node};
 use std::marker::PhantomData;
 
@@ -298,14 +298,15 @@ impl<M: Model, L> Query<M, L> {
     /// rows' type holds the relation (or the `Prefetched` field of
     /// [`Prefetch::to`]) with what the `Prefetch` loaded below it; a
     /// filtered relation reads as loaded, holding the rows that matched.
+    #[allow(clippy::type_complexity)]
     pub fn prefetch<R, N, D>(
         self,
         prefetch: Prefetch<R, N, D>,
-    ) -> Query<M, <L as Union<<D as Destination<R>>::Loads<N>>>::Output>
+    ) -> Query<M, <L as Union<<R as PrefetchFrom<M>>::Gate<<D as Destination<R>>::Loads<N>>>>::Output>
     where
-        R: Relation<Source = M>,
+        R: PrefetchFrom<M>,
         D: Destination<R>,
-        L: Union<<D as Destination<R>>::Loads<N>>,
+        L: Union<<R as PrefetchFrom<M>>::Gate<<D as Destination<R>>::Loads<N>>>,
     {
         self.prefetch_untyped(prefetch).retype()
     }
@@ -341,12 +342,23 @@ impl<M: Model, L> Query<M, L> {
         self,
         path: P,
         prefetch: Prefetch<R, N, D>,
-    ) -> Query<M, <L as Union<<P as Path>::SetWith<<D as Destination<R>>::Loads<N>>>>::Output>
+    ) -> Query<
+        M,
+        <L as Union<
+            <P as Path>::SetWith<
+                <R as PrefetchFrom<P::Target>>::Gate<<D as Destination<R>>::Loads<N>>,
+            >,
+        >>::Output,
+    >
     where
         P: PathFrom<M>,
-        R: Relation<Source = P::Target>,
+        R: PrefetchFrom<P::Target>,
         D: Destination<R>,
-        L: Union<<P as Path>::SetWith<<D as Destination<R>>::Loads<N>>>,
+        L: Union<
+            <P as Path>::SetWith<
+                <R as PrefetchFrom<P::Target>>::Gate<<D as Destination<R>>::Loads<N>>,
+            >,
+        >,
     {
         self.prefetch_below_untyped(path, prefetch).retype()
     }

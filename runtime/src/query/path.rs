@@ -124,7 +124,7 @@ pub trait Path: Copy + Send + Sync + 'static {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a relation of `{M}` (nor a chain of relations starting at `{M}`)",
     label = "expected a relation handle of `{M}`, called: `Model::field()`",
-    note = "a chain's hops connect end to start (`Post::author().then(Author::publisher())`); a column handle (`Col<_, _>`) filters and orders, it is not a relation"
+    note = "a chain's hops connect end to start (`Post::author().then(Author::publisher())`); a column handle (`Col<_, _>`) filters and orders, it is not a relation; a lookup is a handle, not a string: `\"tags\"` is `Post::tags()`"
 )]
 pub trait PathFrom<M>: Path<Source = M> {
     /// [`Path::Set`], named through this trait so that a query's return
@@ -147,11 +147,37 @@ impl<M: Model, P: Path<Source = M> + SetFrom<M>> PathFrom<M> for P {
 pub trait SetFrom<M> {
     /// [`Path::Set`].
     type Set;
+    /// `X` itself, found only when the path starts at `M`: a query's type
+    /// that passes through it stays unknown, not mismatched, for a relation
+    /// of another model (see [`PrefetchFrom`]).
+    type Gate<X>;
 }
 
-// No check that the hops connect: `PathFrom` reports that, once.
-impl<A: Relation, B: Path> SetFrom<A::Source> for Chain<A, B> {
-    type Set = A::Loads<B::Set>;
+// A chain's set: the derive implements `SetFrom<Post> for Chain<author, B>`
+// beside the handle's own impl, with both the model and the first hop in
+// the header. A generic impl here would match a chain starting at another
+// model too, and its failing bound would be a second error after
+// `PathFrom`'s; with no impl matching, the set is unknown and rustc says
+// nothing more. No check that the hops connect: `PathFrom` reports that.
+
+/// The relation of a [`Prefetch`](crate::Prefetch) that `prefetch` on a
+/// query of `M` (or a `Prefetch` of rows of `M`) takes: a relation whose
+/// source is `M`. A trait only so that a `Prefetch` of another model's
+/// relation is one error naming the relation.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a relation of `{M}`: its `Prefetch` cannot load onto `{M}` rows",
+    label = "expected `Prefetch::new(..)` of a relation handle of `{M}`",
+    note = "a `Prefetch` loads one relation of the rows it is given: of the query's model, or of the rows reached by `prefetch_below(path, ..)`"
+)]
+pub trait PrefetchFrom<M>: Relation<Source = M> {
+    /// `X`, only when the relation starts at `M` (see [`SetFrom::Gate`]).
+    #[doc(hidden)]
+    type Gate<X>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<M: Model, R: Relation<Source = M> + SetFrom<M>> PrefetchFrom<M> for R {
+    type Gate<X> = <R as SetFrom<M>>::Gate<X>;
 }
 
 /// A path that `select_related` on a query of `M` can follow: a
@@ -159,7 +185,7 @@ impl<A: Relation, B: Path> SetFrom<A::Source> for Chain<A, B> {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be followed by select_related from `{M}`: it takes a ForeignKey or OneToOne relation of `{M}`, or a chain of them",
     label = "expected a ForeignKey or OneToOne relation handle of `{M}`, called: `Model::field()`",
-    note = "a many-valued relation (ManyToMany, Reverse), or a chain through one, loads with `.prefetch_related(...)`; a column handle (`Col<_, _>`) is not a relation: for a key column such as `Post::author_id()`, pass the relation, `Post::author()`"
+    note = "a many-valued relation (ManyToMany, Reverse), or a chain through one, loads with `.prefetch_related(...)`; a chain starts at the query's model and its hops connect end to start (`Post::author().then(Author::publisher())`); a column handle (`Col<_, _>`) is not a relation: for a key column such as `Post::author_id()`, pass the relation, `Post::author()`; a lookup is a handle, not a string: `\"author\"` is `Post::author()`"
 )]
 pub trait SelectFrom<M>: PathFrom<M> + SingleValued {
     /// [`Path::Set`], named through this trait for `select_related`'s

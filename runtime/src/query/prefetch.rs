@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use crate::error::{Duplicate, Error, Result};
 use crate::model::column::{Column, Key, RawRow};
-use crate::model::relation::{Cardinality, PrefetchOf, Relation, RelationKind, SingleValued};
+use crate::model::relation::{Cardinality, PrefetchArg, Relation, RelationKind, SingleValued};
 use crate::model::table::{FieldError, Model};
 use crate::model::typed::Union;
 use crate::model::value::Value;
@@ -22,7 +22,7 @@ use crate::plan::select::{KeyList, LinkFilter, SelectParts, render_select};
 use crate::plan::sql::{Ctx, KeyBinding, PlannedStatement, Statement};
 use crate::query::builder::Query;
 use crate::query::expr::{Filter, FilterArg, Order, OrderArg};
-use crate::query::path::{Path, PathFrom, SelectFrom};
+use crate::query::path::{Path, PathFrom, PrefetchFrom, SelectFrom};
 
 /// A field declared as `Prefetched<T>`, the target of [`Prefetch::to`]
 /// (Django's `to_attr`). Implemented by the derive; the example at
@@ -207,7 +207,9 @@ impl<R: Relation, A: PrefetchTarget> Destination<R> for ToField<A> {
 impl<R: Relation> Prefetch<R> {
     /// A prefetch of `relation` with no filter, ordering or limit of its
     /// own, into the relation's field (until [`Prefetch::to`]).
-    pub fn new<A: PrefetchOf<Relation = R>>(_relation: A) -> Self {
+    // Bound and signature on one line, as `Query::filter`'s.
+    #[rustfmt::skip]
+    pub fn new<A>(_relation: A) -> Self where (): PrefetchArg<A, Relation = R> {
         Prefetch {
             level: Level::plain(),
             set: PhantomData,
@@ -308,11 +310,11 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
     pub fn prefetch<R2, N2, D2>(
         self,
         nested: Prefetch<R2, N2, D2>,
-    ) -> Prefetch<R, <N as Union<<D2 as Destination<R2>>::Loads<N2>>>::Output, D>
+    ) -> Prefetch<R, <N as Union<<R2 as PrefetchFrom<R::Target>>::Gate<<D2 as Destination<R2>>::Loads<N2>>>>::Output, D>
     where
-        R2: Relation<Source = R::Target>,
+        R2: PrefetchFrom<R::Target>,
         D2: Destination<R2>,
-        N: Union<<D2 as Destination<R2>>::Loads<N2>>,
+        N: Union<<R2 as PrefetchFrom<R::Target>>::Gate<<D2 as Destination<R2>>::Loads<N2>>>,
     {
         self.prefetch_untyped(nested).retype()
     }
@@ -334,14 +336,22 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
         nested: Prefetch<R2, N2, D2>,
     ) -> Prefetch<
         R,
-        <N as Union<<P as Path>::SetWith<<D2 as Destination<R2>>::Loads<N2>>>>::Output,
+        <N as Union<
+            <P as Path>::SetWith<
+                <R2 as PrefetchFrom<P::Target>>::Gate<<D2 as Destination<R2>>::Loads<N2>>,
+            >,
+        >>::Output,
         D,
     >
     where
         P: PathFrom<R::Target>,
-        R2: Relation<Source = P::Target>,
+        R2: PrefetchFrom<P::Target>,
         D2: Destination<R2>,
-        N: Union<<P as Path>::SetWith<<D2 as Destination<R2>>::Loads<N2>>>,
+        N: Union<
+            <P as Path>::SetWith<
+                <R2 as PrefetchFrom<P::Target>>::Gate<<D2 as Destination<R2>>::Loads<N2>>,
+            >,
+        >,
     {
         self.prefetch_below_untyped(path, nested).retype()
     }

@@ -1,0 +1,11 @@
+// Mistake: an i64 variable compared with an i32 column.
+// expect: views
+// fix: i32
+#[path = "common/models.rs"]
+mod models;
+#[allow(unused_imports)]
+use models::*;
+#[allow(unused_imports)]
+use related::prelude::*;
+
+fn main() { let v: i64 = 3; let _ = Post::query().filter(Post::views().eq(v)); }

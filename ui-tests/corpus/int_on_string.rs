@@ -1,0 +1,11 @@
+// Mistake: an integer compared with a String column.
+// expect: title
+// fix: &str
+#[path = "common/models.rs"]
+mod models;
+#[allow(unused_imports)]
+use models::*;
+#[allow(unused_imports)]
+use related::prelude::*;
+
+fn main() { let _ = Post::query().filter(Post::title().eq(5)); }
