@@ -88,12 +88,12 @@ pub fn fallback(model: &Model) -> TokenStream {
             }
             impl ::related::__private::SetFrom<#ident> for #marker #guard {
                 type Set = <Self as ::related::Relation>::Loads<<#target as ::related::Model>::Empty>;
-                type Gate<X> = X;
+                type Gate<__RelatedX> = __RelatedX;
             }
             #[automatically_derived]
-            impl<B: ::related::Path> ::related::__private::SetFrom<#ident> for ::related::Chain<#marker, B> #guard {
-                type Set = <#marker as ::related::Relation>::Loads<<B as ::related::Path>::Set>;
-                type Gate<X> = X;
+            impl<__RelatedRest: ::related::Path> ::related::__private::SetFrom<#ident> for ::related::Chain<#marker, __RelatedRest> #guard {
+                type Set = <#marker as ::related::Relation>::Loads<<__RelatedRest as ::related::Path>::Set>;
+                type Gate<__RelatedX> = __RelatedX;
             }
             #traits
         }

@@ -47,6 +47,30 @@ mod models {
     }
 }
 
+// Models named like the generic parameters of the expansion and of the
+// runtime's impls (`A`, `B`, `M`, `N`, `L`, `R`, `T`, `X`): none may be
+// captured by a parameter of the same name.
+mod letters {
+    use related::{ForeignKey, ManyToMany, Reverse};
+
+    #[derive(Clone, Debug, related::Model)]
+    pub struct A { pub id: i64, pub b: ForeignKey<B>, pub xs: ManyToMany<X> }
+    #[derive(Clone, Debug, related::Model)]
+    pub struct B { pub id: i64, pub m: Option<ForeignKey<M>>, #[related(reverse = A::b)] pub a_set: Reverse<A> }
+    #[derive(Clone, Debug, related::Model)]
+    pub struct M { pub id: i64, pub n: ForeignKey<N> }
+    #[derive(Clone, Debug, related::Model)]
+    pub struct N { pub id: i64, pub l: ForeignKey<L> }
+    #[derive(Clone, Debug, related::Model)]
+    pub struct L { pub id: i64, pub r: ForeignKey<R> }
+    #[derive(Clone, Debug, related::Model)]
+    pub struct R { pub id: i64, pub t: ForeignKey<T> }
+    #[derive(Clone, Debug, related::Model)]
+    pub struct T { pub id: i64 }
+    #[derive(Clone, Debug, related::Model)]
+    pub struct X { pub id: i64, #[related(reverse = A::xs)] pub a_set: Reverse<A> }
+}
+
 use models::Node;
 use related::prelude::*;
 
@@ -63,6 +87,13 @@ fn main() {
         .filter(Node::r#type().eq("leaf".to_owned()));
     let _ = Local::query().select_related(Local::node().then(Node::parent()));
     models::private_handles();
+
+    use letters::{A, B, L, M, N, R, X};
+    let _ = A::query()
+        .select_related(A::b().then(B::m()).then(M::n()).then(N::l()).then(L::r()).then(R::t()))
+        .prefetch_related(A::xs().then(X::a_set()))
+        .prefetch(Prefetch::new(A::xs()).prefetch_related(X::a_set().then(A::b())))
+        .prefetch_below(A::b(), Prefetch::new(B::a_set()));
 
     assert_eq!(Node::info().columns[1].name, "type");
     assert_eq!(Node::r#type().name(), "type");
