@@ -161,7 +161,10 @@ impl<'a> Model<'a> {
         if !generics.params.is_empty() || generics.where_clause.is_some() {
             cx.error_spanned_by(
                 generics,
-                "a model cannot be generic: it maps to one table with fixed column types",
+                format!(
+                    "the model `{}` cannot be generic: it maps to one table with fixed column types",
+                    input.ident
+                ),
             );
         }
         let named = match &input.data {
@@ -175,8 +178,11 @@ impl<'a> Model<'a> {
                         let (keyword, ident) = (&data.struct_token, &input.ident);
                         quote!(#keyword #ident)
                     },
-                    "a model needs named fields: `struct Post { id: i64, ... }`; \
-                     each field is a column or a relation",
+                    format!(
+                        "the model `{}` needs named fields: `struct {} {{ id: i64, ... }}`; \
+                         each field is a column or a relation",
+                        input.ident, input.ident
+                    ),
                 );
                 return None;
             }
@@ -186,7 +192,10 @@ impl<'a> Model<'a> {
                         let (keyword, ident) = (&data.enum_token, &input.ident);
                         quote!(#keyword #ident)
                     },
-                    "a model must be a struct with named fields, not an enum",
+                    format!(
+                        "the model `{}` must be a struct with named fields, not an enum",
+                        input.ident
+                    ),
                 );
                 return None;
             }
@@ -196,7 +205,10 @@ impl<'a> Model<'a> {
                         let (keyword, ident) = (&data.union_token, &input.ident);
                         quote!(#keyword #ident)
                     },
-                    "a model must be a struct with named fields, not a union",
+                    format!(
+                        "the model `{}` must be a struct with named fields, not a union",
+                        input.ident
+                    ),
                 );
                 return None;
             }

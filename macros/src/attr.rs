@@ -166,7 +166,9 @@ fn unknown_key_message(meta: &ParseNestedMeta, place: Place) -> String {
         Place::Field => ("field", FIELD_KEYS, STRUCT_KEYS, "the struct"),
     };
     let mut message = format!("unknown {here} attribute `{written}`");
-    if elsewhere.contains(&written.as_str()) {
+    if let Some(meaning) = django_option(&written) {
+        let _ = write!(message, ": {meaning}");
+    } else if elsewhere.contains(&written.as_str()) {
         let _ = write!(message, ": `{written}` goes on {other_place}");
     } else if let Some(close) = allowed
         .iter()
@@ -187,6 +189,51 @@ fn unknown_key_message(meta: &ParseNestedMeta, place: Place) -> String {
         }
     });
     message
+}
+
+/// What a Django field or `Meta` option written here means in `related`:
+/// users coming from Django write them first.
+fn django_option(written: &str) -> Option<String> {
+    Some(match written {
+        "null" => "a NULL-able column is an `Option` field: `Option<String>`, \
+                   `Option<ForeignKey<T>>`"
+            .to_owned(),
+        "related_name" | "related_query_name" => {
+            "the reverse side is a field of the target model: \
+             `#[related(reverse = Post::author)] posts: Reverse<Post>`"
+                .to_owned()
+        }
+        "db_column" => "did you mean `column`?".to_owned(),
+        "db_table" => "did you mean `table`?".to_owned(),
+        "to_field" => "did you mean `target_column`?".to_owned(),
+        "on_delete"
+        | "blank"
+        | "default"
+        | "unique"
+        | "db_index"
+        | "max_length"
+        | "max_digits"
+        | "decimal_places"
+        | "choices"
+        | "verbose_name"
+        | "verbose_name_plural"
+        | "help_text"
+        | "editable"
+        | "auto_now"
+        | "auto_now_add"
+        | "validators"
+        | "db_constraint"
+        | "unique_together"
+        | "indexes"
+        | "constraints"
+        | "managed"
+        | "abstract"
+        | "db_tablespace" => format!(
+            "Django's `{written}` is a rule of the schema, kept by your migrations: \
+             `related` reads the columns as they are; remove it"
+        ),
+        _ => return None,
+    })
 }
 
 /// Consumes `= value` or `(...)` after a key we are not going to use.
@@ -239,6 +286,11 @@ fn string_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<O
             lit: Lit::Str(lit), ..
         }) => Ok(Some(lit)),
         other => {
+            // A bare name is most likely the value meant, unquoted.
+            let example = match &other {
+                Expr::Path(p) if p.qself.is_none() => type_string(&p.path),
+                _ => example.to_owned(),
+            };
             cx.error_spanned_by(other, format!("expected a string: `{key} = \"{example}\"`"));
             Ok(None)
         }
@@ -261,7 +313,8 @@ fn path_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<Opt
             lit: Lit::Str(lit), ..
         }) => (
             "write the path without quotes",
-            lit.parse::<syn::Path>().ok(),
+            // Django's dotted "app.Model" habit: `Post.author` is `Post::author`.
+            syn::parse_str::<syn::Path>(&lit.value().replace('.', "::")).ok(),
         ),
         Expr::Call(call) if call.args.is_empty() => match &*call.func {
             Expr::Path(p) if p.qself.is_none() => (

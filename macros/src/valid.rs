@@ -21,6 +21,7 @@ pub fn check(cx: &Ctxt, model: &Model) {
     for field in &model.fields {
         attributes_fit(cx, model, field);
         needless_option(cx, field);
+        key_named_field(cx, model, field);
         reserved(cx, model, field);
         link_columns(cx, field);
         list_column(cx, field);
@@ -308,6 +309,32 @@ fn needless_option(cx: &Ctxt, field: &Field) {
         format!(
             "a {kind} field cannot be `Option<_>`: {why}; write `{}`",
             type_string(inner)
+        ),
+    );
+}
+
+/// A foreign key field named like its column (`author_id`, Django's
+/// attname): its column would be `author_id_id`, which no Django table has.
+/// Stated once, at the field, before a query finds the missing column.
+fn key_named_field(cx: &Ctxt, model: &Model, field: &Field) {
+    let Kind::Forward { .. } = field.kind else {
+        return;
+    };
+    let name = plain(field.ident);
+    let Some(relation) = name.strip_suffix("_id").filter(|r| !r.is_empty()) else {
+        return;
+    };
+    if field.attrs.column.is_some() {
+        return;
+    }
+    let kind = field.kind.name();
+    cx.error_spanned_by(
+        field.ident,
+        format!(
+            "the {kind} field `{name}` would store its key in the column `{name}_id`: \
+             name the field after the relation, `{relation}` (its key column is `{name}`, \
+             read as `{model}::{name}()`), or give the column: `#[related(column = \"{name}\")]`",
+            model = model.ident,
         ),
     );
 }
