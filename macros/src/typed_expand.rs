@@ -3,7 +3,7 @@
 //! `related::Loaded<Model, L>`.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote, quote_spanned};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 
 use crate::ast::{Field, Kind, Model};
 use crate::case::{camel_case, plain};
@@ -147,6 +147,25 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
             _ => format!(
                 "not loaded: add `.prefetch_related({model_str}::{field_str}())` to the query (after the path to `{model_str}` if nested)"
             ),
+        };
+        // A `Prefetched` field of the same target is where a
+        // `Prefetch::to(..)` of this relation puts its rows: say so.
+        let same_target = |t: &syn::Type| {
+            f.kind.target().map(|own| own.to_token_stream().to_string())
+                == Some(t.to_token_stream().to_string())
+        };
+        let elsewhere = match f.kind {
+            Kind::Counted { .. } | Kind::Prefetched { .. } => None,
+            _ => fields.iter().find_map(|g| match g.kind {
+                Kind::Prefetched { target } if same_target(target) => Some(plain(g.ident)),
+                _ => None,
+            }),
+        };
+        let note = match elsewhere {
+            Some(to) => format!(
+                "{note}; the rows of a `Prefetch` given `.to({model_str}::{to}())` are read with `.{to}()`"
+            ),
+            None => note,
         };
         // Said in the label, not in a note: the error stays within 15 lines
         // where a function's bound adds its own.

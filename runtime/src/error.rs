@@ -160,6 +160,10 @@ pub enum Error {
         /// The statement that ran.
         statement: String,
     },
+    /// A relation field read with `.get()?` in a function returning
+    /// [`Result`](crate::Result): the query did not load it.
+    #[error(transparent)]
+    NotLoaded(#[from] NotLoaded),
 }
 
 impl Error {
@@ -173,9 +177,10 @@ impl Error {
             | Error::SeveralStatements { statement, .. }
             | Error::NotOne { statement, .. }
             | Error::Untypable { statement, .. } => Some(statement),
-            Error::Connect { .. } | Error::DuplicateLookup { .. } | Error::NotManyToMany { .. } => {
-                None
-            }
+            Error::Connect { .. }
+            | Error::DuplicateLookup { .. }
+            | Error::NotManyToMany { .. }
+            | Error::NotLoaded(_) => None,
         }
     }
 }
@@ -258,6 +263,11 @@ pub enum CellError {
 /// let err = post.author.get().unwrap_err();
 /// assert!(matches!(err, related::NotLoaded::Joinable { model: "Post", field: "author" }));
 /// assert!(err.to_string().contains(".select_related(Post::author())"));
+///
+/// // `?` turns it into `related::Error`, as in any function returning
+/// // `related::Result`.
+/// let name = |post: &Post| -> related::Result<String> { Ok(post.author.get()?.name.clone()) };
+/// assert!(matches!(name(&post), Err(related::Error::NotLoaded(_))));
 /// # Ok(()) }
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
