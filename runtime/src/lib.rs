@@ -70,7 +70,7 @@ pub use query::builder::{ModelQuery, Query};
 pub use query::expr::{Col, Filter, FilterArg, Like, LikePattern, NoArg, Order, OrderArg};
 #[doc(hidden)]
 pub use query::misuse::{KeyColumnInstead, NotAColumn};
-pub use query::operand::{Bound, Operand};
+pub use query::operand::{Bound, BoundPair, Operand};
 pub use query::path::{Append, Chain, ColumnPath, Path, PathFrom, PrefetchFrom, SelectFrom};
 #[doc(hidden)]
 pub use query::path::{ColumnThrough, NextHop};

@@ -8,7 +8,7 @@ use crate::model::column::{Column, OrderedColumn};
 use crate::model::table::Model;
 use crate::model::value::Value;
 use crate::plan::condition::{CmpOp, ColumnRef, Expr, Hop, TextAt};
-use crate::query::operand::{Bound, Operand};
+use crate::query::operand::{Bound, BoundPair, Operand};
 use crate::query::path::Path;
 
 /// A column of model `M` holding a `T`. The derive generates one associated
@@ -423,13 +423,11 @@ impl<M: Model, T: Column, N, P: Via> Col<M, T, N, P> {
     /// `low <= column AND column <= high`, both ends included (Django's
     /// `range`); rows where the column is NULL never match.
     #[rustfmt::skip]
-    pub fn between(self, low: impl Bound<T::NotNull, N>, high: impl Bound<T::NotNull, N>) -> Filter<M> where (): OrderedColumn<T> {
+    pub fn between<L, H>(self, low: L, high: H) -> Filter<M> where (): OrderedColumn<T> + BoundPair<T::NotNull, N, L, H> {
         let column = self.column();
+        let (low, high) = <() as BoundPair<T::NotNull, N, L, H>>::__into_bounds(low, high);
         let bound = |op, value: T::NotNull| Expr::Cmp { column: column.clone(), op, value: value.to_value() };
-        Filter::new(Expr::And(vec![
-            bound(CmpOp::Ge, low.__into_bound()),
-            bound(CmpOp::Le, high.__into_bound()),
-        ]))
+        Filter::new(Expr::And(vec![bound(CmpOp::Ge, low), bound(CmpOp::Le, high)]))
     }
 
     /// `column IN (...)`; an empty list matches no row.

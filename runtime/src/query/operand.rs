@@ -39,6 +39,27 @@ pub trait Bound<T, N = ()> {
     fn __into_bound(self) -> T;
 }
 
+/// The two ends [`Col::between`](crate::Col::between) takes, `L` and `H`,
+/// as one bound: two ends of the wrong type are one error, not one per end.
+/// Stated on `()`, as `FilterArg` is, so that rustc lists no other impl.
+#[diagnostic::on_unimplemented(
+    message = "`between` on the `{N}` column, a `{T}`, takes two `{T}` values, not `{L}` and `{H}`",
+    label = "`between(low, high)` takes two `{T}` (or references to them; `&str` for text)",
+    note = "both ends are included; neither may be `None`, since in SQL `column >= NULL` is never true"
+)]
+pub trait BoundPair<T, N, L, H> {
+    /// Both ends as the column's type.
+    #[doc(hidden)]
+    fn __into_bounds(low: L, high: H) -> (T, T);
+}
+
+#[diagnostic::do_not_recommend]
+impl<T, N, L: Bound<T, N>, H: Bound<T, N>> BoundPair<T, N, L, H> for () {
+    fn __into_bounds(low: L, high: H) -> (T, T) {
+        (low.__into_bound(), high.__into_bound())
+    }
+}
+
 // Hidden from diagnostics: the trait's own message says what a filter
 // takes; a list of these impls would only add noise.
 #[diagnostic::do_not_recommend]

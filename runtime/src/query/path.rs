@@ -8,7 +8,7 @@ use crate::model::relation::{Relation, SingleValued};
 use crate::model::table::Model;
 use crate::plan::condition::{Expr, Hop};
 use crate::plan::join::{JoinNode, hop_mut};
-use crate::query::expr::{Col, Filter};
+use crate::query::expr::{Col, Filter, FilterArg};
 use crate::query::prefetch::{Level, PrefetchNode, add_node};
 
 /// A relation or a chain of relations starting at `Source`.
@@ -106,7 +106,11 @@ pub trait Path: Copy + Send + Sync + 'static {
     /// not) matches `filter`: one correlated `EXISTS`, so rows never
     /// repeat. Conditions inside one `any` must hold on the same related
     /// row, as inside one Django `filter()` call over `tags__...`.
-    fn any(self, filter: Filter<Self::Target>) -> Filter<Self::Source> {
+    // A filter over another model is `FilterArg`'s one error, as in
+    // `Query::filter`; bound and signature on one line for its note.
+    #[rustfmt::skip]
+    fn any<F>(self, filter: F) -> Filter<Self::Source> where (): FilterArg<Self::Target, F> {
+        let filter = <() as FilterArg<Self::Target, F>>::__filter(filter);
         let mut path = Vec::new();
         Self::__hops(&mut path);
         Filter::new(Expr::Exists {

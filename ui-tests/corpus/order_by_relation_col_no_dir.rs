@@ -1,0 +1,11 @@
+// Mistake: order_by a related column without a direction.
+// expect: name
+// fix: asc
+#[path = "common/models.rs"]
+mod models;
+#[allow(unused_imports)]
+use models::*;
+#[allow(unused_imports)]
+use related::prelude::*;
+
+fn main() { let _ = Post::query().order_by(Post::author().col(Author::name())); }

@@ -1,0 +1,11 @@
+// Mistake: prefetch_onto given rows of another model.
+// expect: Vec<Tag>
+// fix: Vec<Post>
+#[path = "common/models.rs"]
+mod models;
+#[allow(unused_imports)]
+use models::*;
+#[allow(unused_imports)]
+use related::prelude::*;
+
+fn main() -> related::Result<()> { let db = related::Sqlite::open_in_memory()?; let mut tags: Vec<Tag> = Vec::new(); Post::query().prefetch_related(Post::tags()).prefetch_onto(&mut tags, &db)?; Ok(()) }
