@@ -1,6 +1,4 @@
 // between() with two ends of another type than the column: one error.
-use related::prelude::*;
-
 #[derive(Clone, Debug, related::Model)]
 pub struct Post {
     pub id: i64,
