@@ -67,6 +67,11 @@ pub use plan::schema::LinkPair;
 pub use plan::sql::{Ctx, PlannedStatement};
 pub use plan::sql::{Dialect, KeyBinding, Statement};
 pub use query::builder::{ModelQuery, Query};
+#[doc(hidden)]
+pub use query::django::{
+    AnnotateInstead, DistinctInstead, DjangoManager, GetInstead, ManagerInstead, ValuesInstead,
+    WriteInstead,
+};
 pub use query::expr::{Col, Filter, FilterArg, Like, LikePattern, NoArg, Order, OrderArg};
 #[doc(hidden)]
 pub use query::misuse::{KeyColumnInstead, NotAColumn};
@@ -95,6 +100,8 @@ pub mod prelude {
     // Methods a relation handle does not have (`eq`, `asc`, ...), each one
     // error naming the key column to use instead.
     pub use crate::query::misuse::NotAColumn as _;
+    // `Post::objects()`, Django's manager: one error naming `query()`.
+    pub use crate::query::django::DjangoManager as _;
     // The path methods (`col`, `any`) without taking the name `Path`,
     // which `std::path::Path` users already have.
     pub use crate::Path as _;

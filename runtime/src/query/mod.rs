@@ -9,6 +9,7 @@
 
 pub(crate) mod builder;
 pub(crate) mod counted;
+pub(crate) mod django;
 pub(crate) mod expr;
 pub(crate) mod misuse;
 pub(crate) mod operand;

@@ -1,0 +1,103 @@
+//! Django's `QuerySet` methods that have no counterpart here, each one
+//! compile error saying what to write instead.
+//!
+//! A user who knows Django writes `Post.objects.get(...)`, `.distinct()` or
+//! `.values_list(...)` first. Without these, rustc says "no method named
+//! `distinct`", which is true and no help. Each method exists only to be
+//! that one error; its bound has no implementation, so none can be called.
+//! The bounds are stated on `()` (`(): GetInstead<M>`), as `FilterArg` is:
+//! on the model, rustc would add four lines pointing at the user's struct.
+
+use crate::model::table::Model;
+use crate::query::builder::Query;
+
+macro_rules! instead {
+    ($(#[$attr:meta])* $name:ident) => {
+        $(#[$attr])*
+        #[doc(hidden)]
+        pub trait $name<M> {}
+    };
+}
+
+instead!(
+    #[diagnostic::on_unimplemented(
+        message = "`objects()` is Django's manager: a query of `{M}` starts at `{M}::query()`",
+        label = "write `{M}::query()`, then `.filter(..)`, `.select_related(..)`, ..."
+    )]
+    ManagerInstead
+);
+
+instead!(
+    #[diagnostic::on_unimplemented(
+        message = "`get(..)` is Django's: a query of `{M}` reads one row with `.filter(..).one(&db)`",
+        label = "write `.filter(..).one(&db)` (`fetch_one` for a typed row): an error if no row or several match"
+    )]
+    GetInstead
+);
+
+instead!(
+    #[diagnostic::on_unimplemented(
+        message = "`distinct()`: the rows of a query of `{M}` never repeat",
+        label = "remove it: `select_related` follows single-valued relations only, and a filter through a many-valued one is one EXISTS (`Post::tags().any(..)`)"
+    )]
+    DistinctInstead
+);
+
+instead!(
+    #[diagnostic::on_unimplemented(
+        message = "`values(..)` / `values_list(..)` are Django's: a query of `{M}` loads `{M}` rows",
+        label = "load the rows and map them: `.all(&db)?.into_iter().map(|row| row.field)`"
+    )]
+    ValuesInstead
+);
+
+instead!(
+    #[diagnostic::on_unimplemented(
+        message = "`annotate(..)` / `aggregate(..)` are Django's: a query of `{M}` loads `{M}` rows",
+        label = "a relation's count goes into a `Counted` field: `.count_related(Post::tags(), Post::tag_count())`; `.count(&db)` counts the rows; other aggregates are SQL of yours (`raw`)"
+    )]
+    AnnotateInstead
+);
+
+instead!(
+    #[diagnostic::on_unimplemented(
+        message = "`update(..)` / `delete()` / `create(..)` are Django's: a query of `{M}` only loads",
+        label = "write with your own SQL (`db.execute(sql, &params)`) or `db.insert(&row)`"
+    )]
+    WriteInstead
+);
+
+/// Django's manager, as an associated function of every model: one error
+/// naming `query()`. In the prelude without a name, with `ModelQuery`.
+#[doc(hidden)]
+pub trait DjangoManager: Model {
+    /// Not available: `Model::query()`.
+    #[rustfmt::skip]
+    fn objects() -> Query<Self> where (): ManagerInstead<Self> {
+        Query::new()
+    }
+}
+
+impl<M: Model> DjangoManager for M {}
+
+// Each method below takes what its Django namesake is most often given, so
+// that the call reaches the bound instead of an argument-count error.
+#[rustfmt::skip]
+impl<M: Model, L> Query<M, L> {
+    /// Not available: `.filter(..).one(&db)`.
+    #[doc(hidden)] pub fn get<F>(self, _filter: F) -> Self where (): GetInstead<M> { self }
+    /// Not available: rows never repeat.
+    #[doc(hidden)] pub fn distinct(self) -> Self where (): DistinctInstead<M> { self }
+    /// Not available: map the loaded rows.
+    #[doc(hidden)] pub fn values<A>(self, _fields: A) -> Self where (): ValuesInstead<M> { self }
+    /// Not available: map the loaded rows.
+    #[doc(hidden)] pub fn values_list<A>(self, _fields: A) -> Self where (): ValuesInstead<M> { self }
+    /// Not available: `count_related`, `count`.
+    #[doc(hidden)] pub fn annotate<A>(self, _annotation: A) -> Self where (): AnnotateInstead<M> { self }
+    /// Not available: `count_related`, `count`.
+    #[doc(hidden)] pub fn aggregate<A>(self, _aggregate: A) -> Self where (): AnnotateInstead<M> { self }
+    /// Not available: a query only loads.
+    #[doc(hidden)] pub fn update<A>(self, _changes: A) -> Self where (): WriteInstead<M> { self }
+    /// Not available: a query only loads.
+    #[doc(hidden)] pub fn delete(self) -> Self where (): WriteInstead<M> { self }
+}

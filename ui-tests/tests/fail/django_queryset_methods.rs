@@ -1,0 +1,18 @@
+// Django's manager and QuerySet methods that have no counterpart: each is
+// one error saying what to write instead.
+use related::prelude::*;
+
+#[derive(Clone, Debug, related::Model)]
+pub struct Post {
+    pub id: i64,
+    pub title: String,
+}
+
+fn main() {
+    let _ = Post::objects();
+    let _ = Post::query().get(Post::id().eq(1));
+    let _ = Post::query().distinct();
+    let _ = Post::query().values_list(Post::title());
+    let _ = Post::query().annotate("n");
+    let _ = Post::query().delete();
+}
