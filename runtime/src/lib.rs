@@ -69,8 +69,8 @@ pub use plan::sql::{Dialect, KeyBinding, Statement};
 pub use query::builder::{ModelQuery, Query};
 #[doc(hidden)]
 pub use query::django::{
-    AnnotateInstead, DistinctInstead, DjangoManager, GetInstead, ManagerInstead, ValuesInstead,
-    WriteInstead,
+    AnnotateInstead, DistinctInstead, DjangoManager, GetInstead, ManagerInstead, OnlyInstead,
+    ReverseInstead, ValuesInstead, WriteInstead,
 };
 pub use query::expr::{Col, Filter, FilterArg, Like, LikePattern, NoArg, Order, OrderArg};
 #[doc(hidden)]

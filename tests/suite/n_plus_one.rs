@@ -378,12 +378,19 @@ impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for Warnings {
 /// batched load in another span is not.
 fn span_is_a_scope(db: &Db) {
     use tracing_subscriber::prelude::*;
+    // One backend's run at a time: the three runs share the warning's
+    // callsite, and tracing recomputes a callsite's interest when a scoped
+    // subscriber is dropped; a run ending while another ran could leave the
+    // warning disabled for it (a flake seen once in CI).
+    static ONE_SUBSCRIBER: Mutex<()> = Mutex::new(());
+    let _alone = ONE_SUBSCRIBER.lock().unwrap_or_else(|e| e.into_inner());
     blog::seed(db, 9).unwrap();
     let warnings = Warnings::default();
     let subscriber = tracing_subscriber::registry()
         .with(related::n_plus_one::SpanLayer::named("request"))
         .with(warnings.clone());
     let (authors, batched) = tracing::subscriber::with_default(subscriber, || {
+        tracing::callsite::rebuild_interest_cache();
         let authors = tracing::info_span!("request", path = "/loop").in_scope(|| {
             let posts = db.all(&Post::query().order_by(Post::id().asc())).unwrap();
             // A span that is not a scope, inside: its statements count in

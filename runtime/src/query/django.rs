@@ -67,6 +67,22 @@ instead!(
     WriteInstead
 );
 
+instead!(
+    #[diagnostic::on_unimplemented(
+        message = "`only(..)` / `defer(..)` are Django's: a query of `{M}` loads every column of `{M}`",
+        label = "a struct with fewer fields over the same table is a model of its own: `#[related(table = \"..\")] struct PostTitle {{ id: i64, title: String }}`"
+    )]
+    OnlyInstead
+);
+
+instead!(
+    #[diagnostic::on_unimplemented(
+        message = "`reverse()` is Django's: a query of `{M}` is ordered by what `order_by` names",
+        label = "give the direction in the ordering: `.order_by(Post::id().desc())`"
+    )]
+    ReverseInstead
+);
+
 /// Django's manager, as an associated function of every model: one error
 /// naming `query()`. In the prelude without a name, with `ModelQuery`.
 #[doc(hidden)]
@@ -100,4 +116,10 @@ impl<M: Model, L> Query<M, L> {
     #[doc(hidden)] pub fn update<A>(self, _changes: A) -> Self where (): WriteInstead<M> { self }
     /// Not available: a query only loads.
     #[doc(hidden)] pub fn delete(self) -> Self where (): WriteInstead<M> { self }
+    /// Not available: a model of its own over the table.
+    #[doc(hidden)] pub fn only<A>(self, _fields: A) -> Self where (): OnlyInstead<M> { self }
+    /// Not available: a model of its own over the table.
+    #[doc(hidden)] pub fn defer<A>(self, _fields: A) -> Self where (): OnlyInstead<M> { self }
+    /// Not available: `.order_by(column.desc())`.
+    #[doc(hidden)] pub fn reverse(self) -> Self where (): ReverseInstead<M> { self }
 }

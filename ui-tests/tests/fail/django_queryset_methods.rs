@@ -15,4 +15,6 @@ fn main() {
     let _ = Post::query().values_list(Post::title());
     let _ = Post::query().annotate("n");
     let _ = Post::query().delete();
+    let _ = Post::query().only(Post::title());
+    let _ = Post::query().reverse();
 }
