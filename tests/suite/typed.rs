@@ -153,6 +153,11 @@ where
     format!("{} by {}", post.title, post.author().name)
 }
 
+/// The same bound in one line: the set as `impl PostHasAuthor<A>`.
+fn byline_in_one_line<A>(post: &Loaded<Post, impl PostHasAuthor<A>>) -> String {
+    format!("{} by {}", post.title, post.author().name)
+}
+
 /// "A post with its author and the author's publisher loaded".
 fn imprint<L, A, P>(post: &Loaded<Post, L>) -> String
 where
@@ -205,6 +210,10 @@ fn functions_take_any_superset(db: &Db) {
     assert_eq!(only.iter().map(byline).collect::<Vec<_>>(), expected);
     assert_eq!(superset.iter().map(byline).collect::<Vec<_>>(), expected);
     assert_eq!(nested.iter().map(byline).collect::<Vec<_>>(), expected);
+    let one_line: Vec<String> = superset.iter().map(|p| byline_in_one_line(p)).collect();
+    assert_eq!(one_line, expected);
+    let one_line: Vec<String> = nested.iter().map(|p| byline_in_one_line(p)).collect();
+    assert_eq!(one_line, expected);
     for post in &nested {
         assert_eq!(
             imprint(post),
