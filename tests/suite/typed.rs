@@ -210,9 +210,9 @@ fn functions_take_any_superset(db: &Db) {
     assert_eq!(only.iter().map(byline).collect::<Vec<_>>(), expected);
     assert_eq!(superset.iter().map(byline).collect::<Vec<_>>(), expected);
     assert_eq!(nested.iter().map(byline).collect::<Vec<_>>(), expected);
-    let one_line: Vec<String> = superset.iter().map(|p| byline_in_one_line(p)).collect();
+    let one_line: Vec<String> = superset.iter().map(byline_in_one_line).collect();
     assert_eq!(one_line, expected);
-    let one_line: Vec<String> = nested.iter().map(|p| byline_in_one_line(p)).collect();
+    let one_line: Vec<String> = nested.iter().map(byline_in_one_line).collect();
     assert_eq!(one_line, expected);
     for post in &nested {
         assert_eq!(
