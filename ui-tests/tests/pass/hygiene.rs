@@ -65,8 +65,10 @@ mod letters {
     pub struct L { pub id: i64, pub r: ForeignKey<R> }
     #[derive(Clone, Debug, related::Model)]
     pub struct R { pub id: i64, pub t: ForeignKey<T> }
+    // Fields named like the Django methods that are one error each
+    // (`objects`, `get`, `distinct`): their handles are the model's own.
     #[derive(Clone, Debug, related::Model)]
-    pub struct T { pub id: i64 }
+    pub struct T { pub id: i64, pub objects: i32, pub get: String, pub distinct: bool }
     #[derive(Clone, Debug, related::Model)]
     pub struct X { pub id: i64, #[related(reverse = A::xs)] pub a_set: Reverse<A> }
 }
@@ -88,7 +90,11 @@ fn main() {
     let _ = Local::query().select_related(Local::node().then(Node::parent()));
     models::private_handles();
 
-    use letters::{A, B, L, M, N, R, X};
+    use letters::{A, B, L, M, N, R, T, X};
+    let _ = T::query()
+        .filter(T::objects().gt(1))
+        .filter(T::get().eq("x"))
+        .order_by(T::distinct().asc());
     let _ = A::query()
         .select_related(A::b().then(B::m()).then(M::n()).then(N::l()).then(L::r()).then(R::t()))
         .prefetch_related(A::xs().then(X::a_set()))
