@@ -301,15 +301,7 @@ fn text_match(w: &mut SqlWriter, alias: &str, column: &str, at: TextAt, fold: bo
     // `!` escapes, named in an `ESCAPE` clause: MySQL's default escape (a
     // backslash) is none at all under `NO_BACKSLASH_ESCAPES`, and a `'\'`
     // literal reads differently by mode.
-    let pattern = wrap(
-        at,
-        "%",
-        &escape(
-            needle,
-            |c| matches!(c, '!' | '%' | '_'),
-            |c| format!("!{c}"),
-        ),
-    );
+    let pattern = like_pattern(at, needle);
     if fold {
         w.push("LOWER(")
             .qualified(alias, column)
@@ -375,27 +367,21 @@ fn sqlite_text_match(
     }
 }
 
-/// `needle` with each special character `c` written as `quote(c)`.
-fn escape(needle: &str, special: impl Fn(char) -> bool, quote: impl Fn(char) -> String) -> String {
-    let mut out = String::with_capacity(needle.len() + 2);
+/// The `LIKE ... ESCAPE '!'` pattern matching `needle` literally at `at`:
+/// `!`, `%` and `_` escaped with `!`, `%` where the match may extend.
+fn like_pattern(at: TextAt, needle: &str) -> String {
+    let mut escaped = String::with_capacity(needle.len() + 2);
     for c in needle.chars() {
-        if special(c) {
-            out.push_str(&quote(c));
-        } else {
-            out.push(c);
+        if matches!(c, '!' | '%' | '_') {
+            escaped.push('!');
         }
+        escaped.push(c);
     }
-    out
-}
-
-/// The pattern of an escaped needle: `any` around it where the match may
-/// extend.
-fn wrap(at: TextAt, any: &str, escaped: &str) -> String {
     match at {
-        TextAt::Anywhere => format!("{any}{escaped}{any}"),
-        TextAt::Start => format!("{escaped}{any}"),
-        TextAt::End => format!("{any}{escaped}"),
-        TextAt::Whole => escaped.to_owned(),
+        TextAt::Anywhere => format!("%{escaped}%"),
+        TextAt::Start => format!("{escaped}%"),
+        TextAt::End => format!("%{escaped}"),
+        TextAt::Whole => escaped,
     }
 }
 

@@ -11,77 +11,43 @@
 use crate::model::table::Model;
 use crate::query::builder::Query;
 
+/// The unmet bounds, one per method family: `Name: message, label;`.
 macro_rules! instead {
-    ($(#[$attr:meta])* $name:ident) => {
-        $(#[$attr])*
-        #[doc(hidden)]
-        pub trait $name<M> {}
+    ($($name:ident: $message:literal, $label:literal;)*) => {
+        $(
+            #[doc(hidden)]
+            #[diagnostic::on_unimplemented(message = $message, label = $label)]
+            pub trait $name<M> {}
+        )*
     };
 }
 
-instead!(
-    #[diagnostic::on_unimplemented(
-        message = "`objects()` is Django's manager: a query of `{M}` starts at `{M}::query()`",
-        label = "write `{M}::query()`, then `.filter(..)`, `.select_related(..)`, ..."
-    )]
-    ManagerInstead
-);
-
-instead!(
-    #[diagnostic::on_unimplemented(
-        message = "`get(..)` is Django's: a query of `{M}` reads one row with `.filter(..).one(&db)`",
-        label = "write `.filter(..).one(&db)` (`fetch_one` for a typed row): an error if no row or several match"
-    )]
-    GetInstead
-);
-
-instead!(
-    #[diagnostic::on_unimplemented(
-        message = "`distinct()`: the rows of a query of `{M}` never repeat",
-        label = "remove it: `select_related` follows single-valued relations only, and a filter through a many-valued one is one EXISTS (`Post::tags().any(..)`)"
-    )]
-    DistinctInstead
-);
-
-instead!(
-    #[diagnostic::on_unimplemented(
-        message = "`values(..)` / `values_list(..)` are Django's: a query of `{M}` loads `{M}` rows",
-        label = "load the rows and map them: `.all(&db)?.into_iter().map(|row| row.field)`"
-    )]
-    ValuesInstead
-);
-
-instead!(
-    #[diagnostic::on_unimplemented(
-        message = "`annotate(..)` / `aggregate(..)` are Django's: a query of `{M}` loads `{M}` rows",
-        label = "a relation's count goes into a `Counted` field: `.count_related(Post::tags(), Post::tag_count())`; `.count(&db)` counts the rows; other aggregates are SQL of yours (`raw`)"
-    )]
-    AnnotateInstead
-);
-
-instead!(
-    #[diagnostic::on_unimplemented(
-        message = "`update(..)` / `delete()` / `create(..)` are Django's: a query of `{M}` only loads",
-        label = "write with your own SQL (`db.execute(sql, &params)`) or `db.insert(&row)`"
-    )]
-    WriteInstead
-);
-
-instead!(
-    #[diagnostic::on_unimplemented(
-        message = "`only(..)` / `defer(..)` are Django's: a query of `{M}` loads every column of `{M}`",
-        label = "a struct with fewer fields over the same table is a model of its own: `#[related(table = \"..\")] struct PostTitle {{ id: i64, title: String }}`"
-    )]
-    OnlyInstead
-);
-
-instead!(
-    #[diagnostic::on_unimplemented(
-        message = "`reverse()` is Django's: a query of `{M}` is ordered by what `order_by` names",
-        label = "give the direction in the ordering: `.order_by(Post::id().desc())`"
-    )]
-    ReverseInstead
-);
+instead! {
+    ManagerInstead:
+        "`objects()` is Django's manager: a query of `{M}` starts at `{M}::query()`",
+        "write `{M}::query()`, then `.filter(..)`, `.select_related(..)`, ...";
+    GetInstead:
+        "`get(..)` is Django's: a query of `{M}` reads one row with `.filter(..).one(&db)`",
+        "write `.filter(..).one(&db)` (`fetch_one` for a typed row): an error if no row or several match";
+    DistinctInstead:
+        "`distinct()`: the rows of a query of `{M}` never repeat",
+        "remove it: `select_related` follows single-valued relations only, and a filter through a many-valued one is one EXISTS (`Post::tags().any(..)`)";
+    ValuesInstead:
+        "`values(..)` / `values_list(..)` are Django's: a query of `{M}` loads `{M}` rows",
+        "load the rows and map them: `.all(&db)?.into_iter().map(|row| row.field)`";
+    AnnotateInstead:
+        "`annotate(..)` / `aggregate(..)` are Django's: a query of `{M}` loads `{M}` rows",
+        "a relation's count goes into a `Counted` field: `.count_related(Post::tags(), Post::tag_count())`; `.count(&db)` counts the rows; other aggregates are SQL of yours (`raw`)";
+    WriteInstead:
+        "`update(..)` / `delete()` are Django's: a query of `{M}` only loads",
+        "write with your own SQL (`db.execute(sql, &params)`) or `db.insert(&row)`";
+    OnlyInstead:
+        "`only(..)` / `defer(..)` are Django's: a query of `{M}` loads every column of `{M}`",
+        "a struct with fewer fields over the same table is a model of its own: `#[related(table = \"..\")] struct PostTitle {{ id: i64, title: String }}`";
+    ReverseInstead:
+        "`reverse()` is Django's: a query of `{M}` is ordered by what `order_by` names",
+        "give the direction in the ordering: `.order_by(Post::id().desc())`";
+}
 
 /// Django's manager, as an associated function of every model: one error
 /// naming `query()`. In the prelude without a name, with `ModelQuery`.

@@ -490,8 +490,8 @@ impl<M: Model, T: Column, N, P: Via> Col<M, T, N, P> {
 
     /// The text column holds `needle` (Django's `contains`), taken
     /// literally: `%`, `_` and `*` are plain characters. Case-sensitive on
-    /// every backend, as Rust's `str::contains` (SQLite compares with
-    /// `GLOB`, MySQL with `LIKE BINARY`, PostgreSQL with `LIKE`). NULL never
+    /// every backend, as Rust's `str::contains` (SQLite compares the bytes
+    /// with `instr`, MySQL with `LIKE BINARY`, PostgreSQL with `LIKE`). NULL never
     /// matches; an empty needle matches every other value.
     ///
     /// ```

@@ -1,0 +1,31 @@
+//! Models that several query-mistake cases share, each through
+//! `#[path = "common/blog.rs"] mod blog;`.
+#![allow(dead_code)]
+use related::prelude::*;
+
+#[derive(Clone, Debug, related::Model)]
+pub struct Author {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, related::Model)]
+pub struct Tag {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, related::Model)]
+pub struct Post {
+    pub id: i64,
+    pub title: String,
+    pub author: ForeignKey<Author>,
+    pub tags: ManyToMany<Tag>,
+}
+
+#[derive(Clone, Debug, related::Model)]
+pub struct Comment {
+    pub id: i64,
+    pub post: ForeignKey<Post>,
+}
+
