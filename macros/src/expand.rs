@@ -138,6 +138,18 @@ pub fn expand(model: &Model) -> TokenStream {
                     ::std::vec![#(#values),*]
                 }
             }
+
+            // The key stands for its row where either will do (`link`).
+            #[automatically_derived]
+            #[diagnostic::do_not_recommend]
+            impl ::related::KeyOf<#ident> for #pk_ty {
+                type Key = Self;
+
+                #[inline]
+                fn key_of(&self) -> &Self {
+                    self
+                }
+            }
         };
     }
 }

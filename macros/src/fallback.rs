@@ -122,6 +122,11 @@ pub fn fallback(model: &Model) -> TokenStream {
                 }
                 fn values(&self) -> ::std::vec::Vec<::related::Value> { #body }
             }
+            #[diagnostic::do_not_recommend]
+            impl ::related::KeyOf<#ident> for #pk {
+                type Key = Self;
+                fn key_of(&self) -> &Self { self }
+            }
         };
     }
 }

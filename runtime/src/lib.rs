@@ -25,6 +25,7 @@ pub use exec::async_exec::{AsyncExecutor, Logged};
 pub use query::counted::{CountTarget, Counted};
 
 pub use exec::executor::{Consistency, Executor, Job, run_job};
+pub use exec::run::{OntoRows, SameModel};
 pub use load::loader::Load;
 pub use model::column::{Column, Key, Ordered, RawRow};
 // Bounds stated on `()` for shorter errors (see each); nameable for generic
@@ -43,15 +44,15 @@ pub use model::fields::{
 pub use model::misread::{
     IndexThroughGet, IterThroughGet, LenThroughGet, SameField, SliceThroughGet,
 };
-#[doc(hidden)]
-pub use model::relation::Linkable;
 pub use model::relation::{
     Cardinality, LinkTable, Many, One, Relation, RelationInfo, RelationKind, ReverseOf,
     SingleValued,
 };
 #[doc(hidden)]
+pub use model::relation::{LinkSides, LinkTargetOf, Linkable};
+#[doc(hidden)]
 pub use model::relation::{PrefetchArg, PrefetchOf};
-pub use model::table::{ColumnInfo, FieldError, Model, ModelInfo};
+pub use model::table::{ColumnInfo, FieldError, KeyOf, Model, ModelInfo};
 pub use model::typed::{LoadSet, Loaded, No, Rows, Set, Slot, Union, Yes};
 #[cfg(feature = "serde_json")]
 pub use model::types::Json;

@@ -4,17 +4,11 @@
 use std::future::Future;
 
 use related::{
-    Dialect, Executor, LoggedStatement, Model, ModelInfo, Query, Relation, Sqlite, StatementLog,
+    Dialect, Executor, LinkSides, LoggedStatement, Model, ModelInfo, Query, Sqlite, StatementLog,
     Value,
 };
 
 use crate::server::{self, Pool, Server};
-
-/// A (source key, target key) pair of a many-to-many relation.
-pub type LinkPair<R> = (
-    <<R as Relation>::Source as Model>::Pk,
-    <<R as Relation>::Target as Model>::Pk,
-);
 
 /// The backends a case can run on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -293,27 +287,37 @@ impl Db {
         }
     }
 
-    pub fn link<R: related::LinkTable>(
+    /// Link two rows of a many-to-many relation; each side a row or its key.
+    pub fn link<R: related::LinkTable, S, T>(
         &self,
         relation: R,
-        source: &<R::Source as Model>::Pk,
-        target: &<R::Target as Model>::Pk,
-    ) -> related::Result<()> {
+        source: &S,
+        target: &T,
+    ) -> related::Result<()>
+    where
+        (): LinkSides<R, S, T>,
+    {
         match &self.inner {
             Inner::Sqlite(db) => db.link(relation, source, target),
             Inner::Postgres(s) | Inner::Mysql(s) => {
-                s.link_all(relation, &[(source.clone(), target.clone())])
+                let (source, target) = <() as LinkSides<R, S, T>>::keys(source, target);
+                let pair = (source.clone(), target.clone());
+                type Pk<X> = <X as Model>::Pk;
+                s.link_all::<R, Pk<R::Source>, Pk<R::Target>>(relation, &[pair])
             }
         }
     }
 
     /// Link many pairs of a many-to-many relation (batched where the
-    /// backend allows).
-    pub fn link_all<R: related::LinkTable>(
+    /// backend allows); each side a row or its key.
+    pub fn link_all<R: related::LinkTable, S, T>(
         &self,
         relation: R,
-        pairs: &[LinkPair<R>],
-    ) -> related::Result<()> {
+        pairs: &[(S, T)],
+    ) -> related::Result<()>
+    where
+        (): LinkSides<R, S, T>,
+    {
         match &self.inner {
             Inner::Sqlite(db) => {
                 db.transaction(|db| pairs.iter().try_for_each(|(s, t)| db.link(relation, s, t)))

@@ -16,10 +16,11 @@ use related::sqlx::mysql::{MySql, MySqlConnectOptions, MySqlPool, MySqlPoolOptio
 use related::sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, Postgres};
 use related::sqlx::{self, ConnectOptions, Connection, Executor as _};
 use related::{
-    AsyncExecutor, Dialect, Job, LinkTable, Logged, Model, ModelInfo, Query, StatementLog, Value,
+    AsyncExecutor, Dialect, Job, LinkSides, LinkTable, Logged, Model, ModelInfo, Query,
+    StatementLog, Value,
 };
 
-use crate::harness::{Backend, LinkPair};
+use crate::harness::Backend;
 
 /// The runtime every blocking call of the harness runs on. Pools are bound
 /// to the runtime that opened them, so there is exactly one.
@@ -437,11 +438,10 @@ impl Server {
         on_executor!(self, |e| e.insert_all(rows).await).map(|_| ())
     }
 
-    pub fn link_all<R: LinkTable>(
-        &self,
-        relation: R,
-        pairs: &[LinkPair<R>],
-    ) -> related::Result<()> {
+    pub fn link_all<R: LinkTable, S, T>(&self, relation: R, pairs: &[(S, T)]) -> related::Result<()>
+    where
+        (): LinkSides<R, S, T>,
+    {
         on_executor!(self, |e| e.link_all(relation, pairs).await).map(|_| ())
     }
 

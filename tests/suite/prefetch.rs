@@ -62,6 +62,7 @@ pub const CASES: &[Case] = &[
     ),
     Case::new("prefetch::plan_shows_every_level", plan_shows_every_level),
     Case::new("prefetch::duplicate_through_rows", duplicate_through_rows),
+    Case::new("prefetch::link_takes_rows_or_keys", link_takes_rows_or_keys),
     Case::new(
         "prefetch::through_row_to_missing_child",
         through_row_to_missing_child,
@@ -743,6 +744,71 @@ fn duplicate_through_rows(db: &Db) {
         posts[0].tags.get().unwrap()[2],
         posts[1].tags.get().unwrap()[0]
     );
+}
+
+/// `link` and `link_all` take each side as a row, a typed row or a key,
+/// as Django's `add` takes objects or ids.
+fn link_takes_rows_or_keys(db: &Db) {
+    blog::seed(db, 4).unwrap();
+    let new_tags: Vec<Tag> = (100..104)
+        .map(|id| Tag {
+            id,
+            name: format!("new{id}"),
+            posts: Default::default(),
+        })
+        .collect();
+    db.insert_all(&new_tags).unwrap();
+    let posts = db.all(&Post::query().order_by(Post::id().asc())).unwrap();
+    let typed = db
+        .fetch(
+            &Post::query()
+                .select_related(Post::author())
+                .filter(Post::id().eq(3)),
+        )
+        .unwrap();
+    db.link(Post::tags(), &posts[0], &new_tags[0]).unwrap(); // rows
+    db.link(Post::tags(), &2, &new_tags[1]).unwrap(); // key, row
+    db.link(Post::tags(), &typed[0], &102).unwrap(); // typed row, key
+    db.link(Post::tags(), &4, &103).unwrap(); // keys
+    db.link_all(
+        Post::tags(),
+        &[
+            (posts[0].clone(), new_tags[3].clone()),
+            (posts[1].clone(), new_tags[3].clone()),
+        ],
+    )
+    .unwrap();
+    let loaded = db
+        .all(
+            &Post::query()
+                .prefetch_related(Post::tags())
+                .order_by(Post::id().asc()),
+        )
+        .unwrap();
+    let new_of = |p: &Post| -> Vec<i64> {
+        let mut ids: Vec<i64> = p
+            .tags
+            .get()
+            .unwrap()
+            .iter()
+            .map(|t| t.id)
+            .filter(|&id| id >= 100)
+            .collect();
+        ids.sort();
+        ids
+    };
+    let got: Vec<Vec<i64>> = loaded.iter().map(new_of).collect();
+    assert_eq!(
+        got,
+        vec![vec![100, 103], vec![101, 103], vec![102], vec![103]]
+    );
+    // The seeded links are untouched.
+    for p in &loaded {
+        let mut old = shared_ids(p.tags.get().unwrap());
+        old.retain(|&id| id < 100);
+        old.sort();
+        assert_eq!(old, tags_of(p.id));
+    }
 }
 
 fn through_row_to_missing_child(db: &Db) {

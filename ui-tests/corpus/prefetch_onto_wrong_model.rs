@@ -1,6 +1,6 @@
 // Mistake: prefetch_onto given rows of another model.
-// expect: Vec<Tag>
-// fix: Vec<Post>
+// expect: not `models::Tag`
+// fix: the query's own rows
 #[path = "common/models.rs"]
 mod models;
 #[allow(unused_imports)]

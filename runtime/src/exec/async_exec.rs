@@ -11,14 +11,15 @@ use std::future::Future;
 
 use crate::error::{Error, Result};
 use crate::exec::executor::{Consistency, Job, Raw};
+use crate::exec::run::OntoRows;
 use crate::load::loader::Load;
 use crate::model::column::RawRow;
-use crate::model::relation::{Linkable, Relation};
+use crate::model::relation::{LinkSides, Linkable, Relation};
 use crate::model::table::{Model, ModelInfo};
 use crate::model::typed::{LoadSet, Loaded, Union};
 use crate::model::value::Value;
 use crate::observe::log::StatementLog;
-use crate::plan::schema::{self, Flavor, LinkPair};
+use crate::plan::schema::{self, Flavor};
 use crate::plan::sql::{Ctx, Dialect, Statement};
 use crate::query::builder::{Query, QueryCore};
 
@@ -107,13 +108,14 @@ pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
         async move { self.run(job).await.1 }
     }
 
-    /// Link pairs of rows of a many-to-many relation (from either side).
+    /// Link pairs of rows of a many-to-many relation (from either side):
+    /// each side is a row or its primary key.
     // One line: see `Sqlite::link`.
     #[rustfmt::skip]
-    fn link_all<R: Relation>(self, relation: R, pairs: &[LinkPair<R>]) -> impl Future<Output = Result<u64>> + Send where (): Linkable<R> {
+    fn link_all<R: Relation, S, T>(self, relation: R, pairs: &[(S, T)]) -> impl Future<Output = Result<u64>> + Send where (): Linkable<R> + LinkSides<R, S, T> {
         let _ = relation;
         let dialect = self.ctx().dialect;
-        let statements = schema::link_many::<R>(dialect, pairs, insert_params(dialect));
+        let statements = schema::link_pairs::<R, S, T>(dialect, pairs, insert_params(dialect));
         let job = statements.map(|s| Batch::new(s, Consistency::Atomic));
         async move {
             match job {
@@ -415,11 +417,10 @@ impl<M: Model, L> Query<M, L> {
 
     /// [`Query::prefetch_onto`] on an async executor: the rows stay the
     /// caller's even when a statement fails.
-    pub async fn prefetch_onto_async<E: AsyncExecutor>(
-        &self,
-        rows: &mut Vec<M>,
-        executor: E,
-    ) -> Result<()> {
+    // One line: see `Query::prefetch_onto`.
+    #[rustfmt::skip]
+    pub async fn prefetch_onto_async<R, E: AsyncExecutor>(&self, rows: &mut Vec<R>, executor: E) -> Result<()> where (): OntoRows<M, R> {
+        let rows = <() as OntoRows<M, R>>::rows(rows);
         self.core.prefetch_onto_async(rows, executor).await
     }
 }

@@ -14,6 +14,44 @@ use crate::model::typed::{LoadSet, Loaded, Union};
 use crate::plan::sql::PlannedStatement;
 use crate::query::builder::{Query, QueryCore};
 
+/// What `prefetch_onto` takes: the query's own rows, `&mut Vec<M>`, stated
+/// as `(): OntoRows<M, R>` for `&mut Vec<R>`. Rows of another model are then
+/// one error naming both models, not a type mismatch; the impl is generic
+/// over `R` (checked by `SameModel`) so that rustc does not infer `R = M`
+/// from the bound before it reads the argument.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`prefetch_onto` on a query of `{M}` takes `{M}` rows, not `{R}`",
+    label = "expected `&mut Vec<{M}>`, the query's own rows",
+    note = "a query's prefetch lookups load onto rows of its model: for `{R}` rows, start from `{R}::query()`; typed rows (`Loaded<..>`) go through `fetch_onto(rows, ..)`"
+)]
+pub trait OntoRows<M, R> {
+    /// The rows, as the query's model.
+    fn rows(rows: &mut Vec<R>) -> &mut Vec<M>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<M: Model, R: SameModel<M>> OntoRows<M, R> for () {
+    #[inline]
+    fn rows(rows: &mut Vec<R>) -> &mut Vec<M> {
+        R::rows(rows)
+    }
+}
+
+/// `Self` is `M`.
+#[doc(hidden)]
+pub trait SameModel<M>: Sized {
+    /// The rows, as `M`.
+    fn rows(rows: &mut Vec<Self>) -> &mut Vec<M>;
+}
+
+impl<M> SameModel<M> for M {
+    #[inline]
+    fn rows(rows: &mut Vec<M>) -> &mut Vec<M> {
+        rows
+    }
+}
+
 impl<M: Model, L> Query<M, L> {
     /// The plan for a specific connection.
     pub fn plan_for(&self, executor: &(impl Executor + ?Sized)) -> Vec<PlannedStatement> {
@@ -43,12 +81,9 @@ impl<M: Model, L> Query<M, L> {
     /// Run only this query's prefetch lookups for rows the caller already
     /// holds (Django's `prefetch_related_objects`), e.g. rows from the
     /// caller's own SQL. Filters, order and joins of this query are not used.
-    pub fn prefetch_onto(
-        &self,
-        rows: &mut Vec<M>,
-        executor: &(impl Executor + ?Sized),
-    ) -> Result<()> {
-        self.core.prefetch_onto(rows, executor)
+    #[rustfmt::skip]
+    pub fn prefetch_onto<R>(&self, rows: &mut Vec<R>, executor: &(impl Executor + ?Sized)) -> Result<()> where (): OntoRows<M, R> {
+        self.core.prefetch_onto(<() as OntoRows<M, R>>::rows(rows), executor)
     }
 
     /// Run the query, as [`Query::all`], and return typed rows: each

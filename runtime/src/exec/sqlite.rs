@@ -13,7 +13,7 @@ use crate::error::CellError;
 use crate::error::{Error, Result};
 use crate::exec::executor::{Consistency, Executor, Raw, run_job};
 use crate::model::column::{RawRow, narrow, narrow_f32};
-use crate::model::relation::{Linkable, Relation};
+use crate::model::relation::{LinkSides, Linkable, Relation};
 use crate::model::table::{Model, ModelInfo};
 use crate::model::types::temporal;
 use crate::model::value::{SqlDate, SqlTime, SqlTimestamp, Value};
@@ -231,12 +231,14 @@ impl Sqlite {
         self.transaction(|db| rows.iter().try_for_each(|r| db.insert(r)))
     }
 
-    /// Link two rows of a many-to-many relation (from either side).
+    /// Link two rows of a many-to-many relation (from either side): each
+    /// side is a row or its primary key (`&post` or `&post.id`).
     // One line, so that a relation that is not many-to-many reads "required
     // by this bound" in one line (see `Linkable`).
     #[rustfmt::skip]
-    pub fn link<R: Relation>(&self, relation: R, source: &<R::Source as Model>::Pk, target: &<R::Target as Model>::Pk) -> Result<()> where (): Linkable<R> {
+    pub fn link<R: Relation, S, T>(&self, relation: R, source: &S, target: &T) -> Result<()> where (): Linkable<R> + LinkSides<R, S, T> {
         let _ = relation;
+        let (source, target) = <() as LinkSides<R, S, T>>::keys(source, target);
         let stmt = schema::link::<R>(Dialect::Sqlite, source, target).ok_or_else(|| {
             Error::NotManyToMany {
                 relation: format!("{}::{}", R::info().model, R::info().name),

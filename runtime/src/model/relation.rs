@@ -6,7 +6,7 @@ use std::any::TypeId;
 use std::sync::Arc;
 
 use crate::model::column::Key;
-use crate::model::table::{Model, ModelInfo};
+use crate::model::table::{KeyOf, Model, ModelInfo};
 
 /// The relation loads at most one row per source row (an example at
 /// [`Cardinality`]).
@@ -316,6 +316,64 @@ pub trait Linkable<R> {}
 
 #[diagnostic::do_not_recommend]
 impl<R: LinkTable> Linkable<R> for () {}
+
+/// The two sides `link` and `link_all` take for the relation `R`: a row of
+/// its model or its key (`S`), then a row of its target or its key (`T`).
+/// One bound on `()` for both, so that sides given the wrong way round are
+/// one error rather than one per side, each pointing at a model.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{S}` and `{T}` are not the two sides of `{R}`: `link` takes a row (or key) of the relation's model, then one of the model it points at",
+    label = "expected `&post, &tag` (or keys: `&post.id, &tag.id`) for `Post::tags()`",
+    note = "the relation's own model comes first; a key is the primary key's type"
+)]
+pub trait LinkSides<R: Relation, S, T> {
+    /// The two keys.
+    fn keys<'a>(
+        source: &'a S,
+        target: &'a T,
+    ) -> (&'a <R::Source as Model>::Pk, &'a <R::Target as Model>::Pk);
+}
+
+// Through `T`, the second side, as the trait's `Self`: rustc leaves a bound
+// whose `Self` is not yet inferred for later, so the sides are checked once
+// both are known, as one error (checking `S` first reported it twice).
+#[diagnostic::do_not_recommend]
+impl<R: Relation, S, T: LinkTargetOf<R, S>> LinkSides<R, S, T> for () {
+    #[inline]
+    fn keys<'a>(
+        source: &'a S,
+        target: &'a T,
+    ) -> (&'a <R::Source as Model>::Pk, &'a <R::Target as Model>::Pk) {
+        T::keys(source, target)
+    }
+}
+
+/// `Self`, a row or key of `R`'s target, follows `S`, a row or key of `R`'s
+/// model (see `LinkSides`).
+#[doc(hidden)]
+pub trait LinkTargetOf<R: Relation, S>: Sized {
+    /// The two keys.
+    fn keys<'a>(
+        source: &'a S,
+        target: &'a Self,
+    ) -> (&'a <R::Source as Model>::Pk, &'a <R::Target as Model>::Pk);
+}
+
+impl<R, S, T> LinkTargetOf<R, S> for T
+where
+    R: Relation,
+    S: KeyOf<R::Source, Key = <R::Source as Model>::Pk>,
+    T: KeyOf<R::Target, Key = <R::Target as Model>::Pk>,
+{
+    #[inline]
+    fn keys<'a>(
+        source: &'a S,
+        target: &'a T,
+    ) -> (&'a <R::Source as Model>::Pk, &'a <R::Target as Model>::Pk) {
+        (source.key_of(), target.key_of())
+    }
+}
 
 /// A relation that `select_related` can follow: one JOIN, one row.
 /// Implemented for `ForeignKey`, `OneToOne` and `ReverseOne` handles and for

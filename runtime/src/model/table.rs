@@ -34,8 +34,9 @@ use crate::model::value::{SqlType, Value};
     note = "queries and relations take models; a relation names the model it points at (`ForeignKey<Author>`, not `ForeignKey<i64>`: the key column comes from the model), and a list of related rows is `ManyToMany<T>` or `Reverse<T>`, not `ForeignKey<Vec<T>>`"
 )]
 pub trait Model: Sized + Clone + Send + Sync + 'static {
-    /// The primary key's Rust type.
-    type Pk: Key;
+    /// The primary key's Rust type. The derive also lets it stand for a
+    /// row where a row or its key will do ([`KeyOf`]).
+    type Pk: Key + KeyOf<Self, Key = Self::Pk>;
 
     /// The loaded set with no relation loaded (see [`crate::Loaded`]).
     type Empty: crate::model::typed::LoadSet<Self>;
@@ -52,6 +53,45 @@ pub trait Model: Sized + Clone + Send + Sync + 'static {
 
     /// The stored column values, in `info().columns` order (for INSERT).
     fn values(&self) -> Vec<Value>;
+}
+
+/// A row of `M` or its primary key: what `link` takes for each side, as
+/// Django's `post.tags.add(...)` takes a tag or its id. Implemented for `M`,
+/// for typed rows of `M` and (by the derive) for `M::Pk`.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::KeyOf;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Tag { id: i64, name: String }
+///
+/// fn key<S: KeyOf<Tag, Key = i64>>(side: &S) -> i64 { *side.key_of() }
+/// assert_eq!(key(&Tag { id: 7, name: "rust".into() }), 7);
+/// assert_eq!(key(&7), 7);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is neither a `{M}` row nor the key of one",
+    label = "expected a `{M}` or its primary key",
+    note = "`link(Post::tags(), &post, &tag)` takes the relation's own model first, then the model it points at; each side is a row or its primary key (`&post` or `&post.id`)"
+)]
+pub trait KeyOf<M> {
+    /// `M`'s primary key type. (Not `M::Pk`: the trait names no bound on
+    /// `M`, so that a model whose derive failed is not reported again here.)
+    type Key;
+
+    /// The primary key of the row this stands for.
+    fn key_of(&self) -> &Self::Key;
+}
+
+#[diagnostic::do_not_recommend]
+impl<M: Model> KeyOf<M> for M {
+    type Key = M::Pk;
+
+    #[inline]
+    fn key_of(&self) -> &M::Pk {
+        self.pk()
+    }
 }
 
 /// A decode failure located on a field; the loader adds the statement.

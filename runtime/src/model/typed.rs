@@ -155,6 +155,16 @@ impl<M, L> Loaded<M, L> {
     }
 }
 
+#[diagnostic::do_not_recommend]
+impl<M: Model, L> crate::model::table::KeyOf<M> for Loaded<M, L> {
+    type Key = M::Pk;
+
+    #[inline]
+    fn key_of(&self) -> &M::Pk {
+        self.row.pk()
+    }
+}
+
 impl<M: Model> Loaded<M, M::Empty> {
     /// A plain model as a typed row claiming no relation (for
     /// [`Query::fetch_onto`](crate::Query::fetch_onto), e.g. on rows of

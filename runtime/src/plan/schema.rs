@@ -38,7 +38,7 @@
 //! assert_eq!(statements[0].params.len(), 4);
 //! ```
 
-use crate::model::relation::{Relation, RelationKind};
+use crate::model::relation::{LinkSides, Relation, RelationKind};
 use crate::model::table::{Model, ModelInfo};
 use crate::model::value::{SqlType, Value};
 use crate::plan::sql::{Dialect, SqlWriter, Statement};
@@ -389,13 +389,28 @@ pub fn link_many<R: Relation>(
     pairs: &[LinkPair<R>],
     max_params: usize,
 ) -> Option<Vec<Statement>> {
+    link_pairs::<R, _, _>(dialect, pairs, max_params)
+}
+
+/// [`link_many`] for pairs whose sides are rows or keys (`link_all`).
+pub(crate) fn link_pairs<R: Relation, S, T>(
+    dialect: Dialect,
+    pairs: &[(S, T)],
+    max_params: usize,
+) -> Option<Vec<Statement>>
+where
+    (): LinkSides<R, S, T>,
+{
     use crate::model::column::Column;
     let (through, source_column, target_column) = R::info().kind.through()?;
     Some(insert_rows(
         dialect,
         through,
         &[source_column, target_column],
-        pairs.iter().map(|(s, t)| vec![s.to_value(), t.to_value()]),
+        pairs.iter().map(|(s, t)| {
+            let (s, t) = <() as LinkSides<R, S, T>>::keys(s, t);
+            vec![s.to_value(), t.to_value()]
+        }),
         max_params,
     ))
 }
