@@ -194,14 +194,44 @@ impl<M: Model> Clone for QueryCore<M> {
 /// }
 /// assert_eq!(everything::<Tag>().plan(related::Dialect::Sqlite).len(), 1);
 /// ```
-pub trait ModelQuery: Model {
-    /// Start a query over this model's table.
-    fn query() -> Query<Self> {
+// Implemented for every type, with the bound on `()` and the query's type
+// read through it: on a struct without the derive, `Draft::query()` is then
+// one "`Draft` is not a model" error, not rustc's "no function named
+// `query`" with its list of unmet bounds (24 lines), nor a second error for
+// `Query<Draft>`.
+pub trait ModelQuery {
+    /// Start a query over this model's table: a [`Query<Self>`].
+    #[rustfmt::skip]
+    fn query() -> <() as QueryStart<Self>>::Query where (): QueryStart<Self> {
+        <() as QueryStart<Self>>::start()
+    }
+}
+
+/// How [`ModelQuery::query`] asks for a model: `(): QueryStart<M>`, whose
+/// `Query` is `Query<M>`.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{M}` is not a model",
+    label = "`#[derive(related::Model)]` on `{M}` makes it a model with `{M}::query()`",
+    note = "a query starts at a struct that derives `related::Model`"
+)]
+pub trait QueryStart<M: ?Sized> {
+    /// `Query<M>`.
+    type Query;
+    /// `Query::new()`.
+    fn start() -> Self::Query;
+}
+
+#[diagnostic::do_not_recommend]
+impl<M: Model> QueryStart<M> for () {
+    type Query = Query<M>;
+    #[inline]
+    fn start() -> Query<M> {
         Query::new()
     }
 }
 
-impl<M: Model> ModelQuery for M {}
+impl<T: ?Sized> ModelQuery for T {}
 
 impl<M: Model> Query<M> {
     /// A query for every row of `M`, with nothing loaded along (what
