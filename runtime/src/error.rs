@@ -160,6 +160,17 @@ pub enum Error {
         /// The statement that ran.
         statement: String,
     },
+    /// A negative `limit` or `offset` (Django refuses a negative slice too).
+    /// Found when the query runs, before anything is sent.
+    #[error("`{what}({value})` on a query of `{model}`: a number of rows cannot be negative")]
+    Negative {
+        /// The query's (or the prefetch level's) model.
+        model: &'static str,
+        /// `limit` or `offset`.
+        what: &'static str,
+        /// The value given.
+        value: i64,
+    },
     /// A relation field read with `.get()?` in a function returning
     /// [`Result`](crate::Result): the query did not load it.
     #[error(transparent)]
@@ -179,6 +190,7 @@ impl Error {
             | Error::Untypable { statement, .. } => Some(statement),
             Error::Connect { .. }
             | Error::DuplicateLookup { .. }
+            | Error::Negative { .. }
             | Error::NotManyToMany { .. }
             | Error::NotLoaded(_) => None,
         }
@@ -419,21 +431,23 @@ pub(crate) struct Duplicate {
 
 impl Duplicate {
     /// The duplicate `error` (from adding a level) reported at `lookup`, the
-    /// whole path from the query's model.
-    pub(crate) fn at(error: Error, lookup: String) -> Self {
+    /// whole path from the query's model; a negative count (from the level's
+    /// own query) stays itself.
+    pub(crate) fn at(error: Error, lookup: String) -> Deferred {
         match error {
-            Error::DuplicateLookup { first, second, .. } => Duplicate {
+            Error::DuplicateLookup { first, second, .. } => Deferred::Duplicate(Duplicate {
                 lookup,
                 first,
                 second,
-            },
-            // Adding a level fails only with a duplicate; any other error
+            }),
+            Error::Negative { model, what, value } => Deferred::Negative { model, what, value },
+            // Adding a level fails only with one of those; any other error
             // keeps its own text.
-            other => Duplicate {
+            other => Deferred::Duplicate(Duplicate {
                 lookup,
                 first: other.to_string(),
                 second: String::new(),
-            },
+            }),
         }
     }
 
@@ -442,6 +456,30 @@ impl Duplicate {
             lookup: self.lookup,
             first: self.first,
             second: self.second,
+        }
+    }
+}
+
+/// A mistake the query builder found and keeps until the query runs, when it
+/// is reported before anything is sent (the builder's methods return the
+/// query, not a `Result`).
+#[derive(Clone, Debug)]
+pub(crate) enum Deferred {
+    /// A lookup given two queries.
+    Duplicate(Duplicate),
+    /// A negative `limit` or `offset`.
+    Negative {
+        model: &'static str,
+        what: &'static str,
+        value: i64,
+    },
+}
+
+impl Deferred {
+    pub(crate) fn into_error(self) -> Error {
+        match self {
+            Deferred::Duplicate(d) => d.into_error(),
+            Deferred::Negative { model, what, value } => Error::Negative { model, what, value },
         }
     }
 }

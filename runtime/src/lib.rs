@@ -67,7 +67,7 @@ pub use observe::log::{LoggedStatement, StatementLog};
 pub use plan::schema::LinkPair;
 pub use plan::sql::{Ctx, PlannedStatement};
 pub use plan::sql::{Dialect, KeyBinding, Statement};
-pub use query::builder::{ModelQuery, Query, QueryStart};
+pub use query::builder::{ModelQuery, Query, QueryStart, RowCount};
 #[doc(hidden)]
 pub use query::django::{
     AnnotateInstead, DistinctInstead, DjangoManager, GetInstead, ManagerInstead, OnlyInstead,

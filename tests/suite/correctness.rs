@@ -36,6 +36,10 @@ pub const CASES: &[Case] = &[
         text_keys_beyond_the_parameter_limit,
     ),
     Case::new(
+        "correctness::limit_and_offset_take_any_integer",
+        limit_and_offset_take_any_integer,
+    ),
+    Case::new(
         "correctness::first_and_one_keep_limit_and_offset",
         first_and_one_keep_limit_and_offset,
     ),
@@ -681,6 +685,71 @@ fn first_and_one_keep_limit_and_offset(db: &Db) {
         Err(Error::NotOne { found, .. }) => assert_eq!(found, Found::None),
         other => panic!("expected NotOne, got {other:?}"),
     }
+}
+
+/// `limit` and `offset` take any integer type (a `usize` page size, an
+/// `i64` from a request); a negative one is an error naming it before
+/// anything is sent, on the query and on a `Prefetch`'s per-parent limit.
+fn limit_and_offset_take_any_integer(db: &Db) {
+    blog::seed(db, 0).unwrap();
+    let by_id = Author::query().order_by(Author::id().asc());
+    let (page, size): (usize, usize) = (1, 3);
+    let got = db
+        .all(&by_id.clone().limit(size).offset(page * size))
+        .unwrap();
+    assert_eq!(ids(&got), [4, 5, 6]);
+    let got = db.all(&by_id.clone().limit(2i64).offset(7u32)).unwrap();
+    assert_eq!(ids(&got), [8, 9]);
+    let got = db.all(&by_id.clone().limit(1u8).offset(-0i16)).unwrap();
+    assert_eq!(ids(&got), [1]);
+
+    for (query, what, value) in [
+        (by_id.clone().limit(-1i32), "limit", -1),
+        (by_id.clone().offset(-20isize), "offset", -20),
+        (by_id.clone().limit(i64::MIN), "limit", i64::MIN),
+    ] {
+        let (result, sent) = db.capture(|| db.all(&query));
+        match result {
+            Err(Error::Negative {
+                model,
+                what: w,
+                value: v,
+            }) => {
+                assert_eq!((model, w, v), ("Author", what, value));
+            }
+            other => panic!("expected Negative, got {other:?}"),
+        }
+        assert!(sent.is_empty(), "sent {sent:?}");
+    }
+    let (counted, sent) = db.capture(|| db.count(&by_id.clone().limit(-5)));
+    assert!(
+        matches!(counted, Err(Error::Negative { value: -5, .. })),
+        "{counted:?}"
+    );
+    let (exists, sent_too) = db.capture(|| db.exists(&by_id.clone().offset(-1)));
+    assert!(
+        matches!(exists, Err(Error::Negative { value: -1, .. })),
+        "{exists:?}"
+    );
+    assert!(
+        sent.is_empty() && sent_too.is_empty(),
+        "sent {sent:?} {sent_too:?}"
+    );
+    let message = db.all(&by_id.clone().offset(-3)).unwrap_err().to_string();
+    assert_eq!(
+        message,
+        "`offset(-3)` on a query of `Author`: a number of rows cannot be negative"
+    );
+
+    let per_parent = Author::query().prefetch(Prefetch::new(Author::posts()).limit(-2));
+    let (result, sent) = db.capture(|| db.all(&per_parent));
+    match result {
+        Err(Error::Negative { model, what, value }) => {
+            assert_eq!((model, what, value), ("Post", "limit", -2));
+        }
+        other => panic!("expected Negative, got {other:?}"),
+    }
+    assert!(sent.is_empty(), "sent {sent:?}");
 }
 
 // ---------------------------------------------------------------------------

@@ -6,7 +6,7 @@
 //! JOINs, order and prefetch levels, which cannot change which rows of the
 //! base table match (Django's `count()` also drops `select_related`).
 
-use crate::error::{Error, Result};
+use crate::error::{Deferred, Error, Result};
 use crate::exec::executor::{Consistency, Executor, Job, run_job};
 use crate::model::column::RawRow;
 use crate::model::table::Model;
@@ -26,6 +26,7 @@ impl<M: Model, L> Query<M, L> {
     /// key constraints `create_tables` adds, an INNER JOIN never drops a
     /// row, so the count is the number of rows `all()` returns.
     pub fn count(&self, executor: &(impl Executor + ?Sized)) -> Result<u64> {
+        self.core.negative()?;
         let mut job = Scalar::count::<M>(self.count_statement(executor.ctx().dialect));
         run_job(executor, &mut job)?;
         job.finish_count()
@@ -34,6 +35,7 @@ impl<M: Model, L> Query<M, L> {
     /// Whether [`Query::count`] would be at least 1:
     /// `SELECT 1 FROM table WHERE filter LIMIT 1`.
     pub fn exists(&self, executor: &(impl Executor + ?Sized)) -> Result<bool> {
+        self.core.negative()?;
         let mut job = Scalar::exists(self.exists_statement(executor.ctx().dialect));
         run_job(executor, &mut job)?;
         Ok(job.found())
@@ -51,6 +53,20 @@ impl<M: Model, L> Query<M, L> {
 }
 
 impl<M: Model> QueryCore<M> {
+    /// A negative limit or offset given to the query (or to a `Prefetch`
+    /// in it), reported before a count is sent. Two queries for one lookup
+    /// are not: a count runs no prefetch.
+    fn negative(&self) -> Result<()> {
+        match self
+            .errors
+            .iter()
+            .find(|e| matches!(e, Deferred::Negative { .. }))
+        {
+            Some(e) => Err(e.clone().into_error()),
+            None => Ok(()),
+        }
+    }
+
     /// The statement [`Query::count`] sends.
     pub(crate) fn count_statement(&self, dialect: Dialect) -> Statement {
         let mut w = SqlWriter::new(dialect);
@@ -195,6 +211,7 @@ impl<M: Model, L> Query<M, L> {
         &self,
         executor: E,
     ) -> Result<u64> {
+        self.core.negative()?;
         let job = Scalar::count::<M>(self.count_statement(executor.ctx().dialect));
         let (job, result) = executor.run(job).await;
         result?;
@@ -206,6 +223,7 @@ impl<M: Model, L> Query<M, L> {
         &self,
         executor: E,
     ) -> Result<bool> {
+        self.core.negative()?;
         let job = Scalar::exists(self.exists_statement(executor.ctx().dialect));
         let (job, result) = executor.run(job).await;
         result?;

@@ -1,7 +1,7 @@
 //! The query builder: what to load, and the base statement's filter, order
 //! and limits.
 
-use crate::error::{Duplicate, Error, Result};
+use crate::error::{Deferred, Duplicate, Error, Result};
 use crate::model::relation::{Relation, SingleValued};
 use crate::model::table::Model;
 use crate::model::typed::{LoadSet, Loaded, Union};
@@ -145,7 +145,7 @@ pub(crate) struct QueryCore<M: Model> {
     pub(crate) offset: Option<u64>,
     /// Builder mistakes found at runtime (a lookup given twice with
     /// different queries), reported when the query runs.
-    pub(crate) errors: Vec<Duplicate>,
+    pub(crate) errors: Vec<Deferred>,
     /// Whether a load of several statements reads one snapshot (see
     /// [`Query::without_snapshot`]).
     pub(crate) snapshot: bool,
@@ -176,6 +176,44 @@ impl<M: Model> Clone for QueryCore<M> {
             errors: self.errors.clone(),
             snapshot: self.snapshot,
         }
+    }
+}
+
+/// A number of rows, for `limit` and `offset`: any primitive integer, so
+/// that a `usize` page size or an `i64` from a request needs no cast.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a number of rows",
+    label = "`limit` and `offset` take an integer (`usize`, `u64`, `i64`, ...)"
+)]
+pub trait RowCount {
+    /// The value, wide enough for every integer type.
+    fn rows(self) -> i128;
+}
+
+macro_rules! row_count {
+    ($($t:ty)*) => {$(
+        impl RowCount for $t {
+            #[inline]
+            fn rows(self) -> i128 {
+                i128::from(self)
+            }
+        }
+    )*};
+}
+row_count!(u8 u16 u32 u64 i8 i16 i32 i64);
+
+impl RowCount for usize {
+    #[inline]
+    fn rows(self) -> i128 {
+        // usize is at most 64 bits on every target Rust supports.
+        self as i128
+    }
+}
+
+impl RowCount for isize {
+    #[inline]
+    fn rows(self) -> i128 {
+        self as i128
     }
 }
 
@@ -448,8 +486,11 @@ impl<M: Model, L> Query<M, L> {
 
     /// Return at most `n` rows (`LIMIT`); prefetches load the related rows
     /// of those only.
-    pub fn limit(mut self, n: u64) -> Self {
-        self.core.limit = Some(n);
+    ///
+    /// Any integer will do (`usize`, `u32`, `i64`, a literal); a negative one
+    /// is an error when the query runs, before anything is sent.
+    pub fn limit(mut self, n: impl RowCount) -> Self {
+        self.core.limit = self.core.count("limit", n);
         self
     }
 
@@ -491,8 +532,9 @@ impl<M: Model, L> Query<M, L> {
 
     /// Skip the first `n` rows (`OFFSET`); give an `order_by` so that which
     /// rows are skipped is defined.
-    pub fn offset(mut self, n: u64) -> Self {
-        self.core.offset = Some(n);
+    /// Any integer will do, as for [`Query::limit`].
+    pub fn offset(mut self, n: impl RowCount) -> Self {
+        self.core.offset = self.core.count("offset", n);
         self
     }
 
@@ -513,6 +555,21 @@ impl<M: Model, L> Query<M, L> {
 }
 
 impl<M: Model> QueryCore<M> {
+    /// `n` as a row count; a negative one is kept as an error for the run.
+    pub(crate) fn count(&mut self, what: &'static str, n: impl RowCount) -> Option<u64> {
+        let value = n.rows();
+        match u64::try_from(value) {
+            Ok(n) => Some(n),
+            Err(_) => {
+                // Negative values come from types of at most 64 bits.
+                let value = i64::try_from(value).unwrap_or(i64::MIN);
+                let model = M::info().name;
+                self.errors.push(Deferred::Negative { model, what, value });
+                None
+            }
+        }
+    }
+
     pub(crate) fn plan_with(&self, ctx: Ctx) -> Vec<PlannedStatement> {
         let mut out = vec![PlannedStatement {
             lookup: "base".to_owned(),

@@ -9,7 +9,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use crate::error::NotLoaded;
-use crate::error::{Duplicate, Error, Result};
+use crate::error::{Deferred, Duplicate, Error, Result};
 use crate::model::column::{Column, RawRow};
 use crate::model::fields::FieldName;
 use crate::model::relation::{Many, Relation, RelationKind};
@@ -441,7 +441,7 @@ impl<R: Relation> PrefetchNode<R::Source> for CountLevel<R> {
         self.name
     }
 
-    fn errors(&self) -> &[Duplicate] {
+    fn errors(&self) -> &[Deferred] {
         &[]
     }
 

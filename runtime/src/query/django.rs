@@ -1,5 +1,7 @@
 //! Django's `QuerySet` methods that have no counterpart here, each one
-//! compile error saying what to write instead.
+//! compile error saying what to write instead; so are the names sqlx,
+//! SeaORM and Diesel users reach for first (`fetch_all`, `find()`,
+//! `load`, `belonging_to`).
 //!
 //! A user who knows Django writes `Post.objects.get(...)`, `.distinct()` or
 //! `.values_list(...)` first. Without these, rustc says "no method named
@@ -8,6 +10,7 @@
 //! The bounds are stated on `()` (`(): GetInstead<M>`), as `FilterArg` is:
 //! on the model, rustc would add four lines pointing at the user's struct.
 
+use crate::error::Result;
 use crate::model::table::Model;
 use crate::query::builder::Query;
 
@@ -47,6 +50,21 @@ instead! {
     ReverseInstead:
         "`reverse()` is Django's: a query of `{M}` is ordered by what `order_by` names",
         "give the direction in the ordering: `.order_by(Post::id().desc())`";
+    FetchAllInstead:
+        "`fetch_all(..)` / `load(..)`: a query of `{M}` runs with `.all(&db)`",
+        "write `.all(&db)` for `Vec<{M}>`, or `.fetch(&db)` for typed rows whose loaded relations read without `?`";
+    FetchOptionalInstead:
+        "`fetch_optional(..)`: the first row of a query of `{M}`, if any, is `.first(&db)`",
+        "write `.first(&db)` for `Option<{M}>` (`.fetch_first(&db)` for a typed row)";
+    FindInstead:
+        "`find()` is SeaORM's: a query of `{M}` starts at `{M}::query()`",
+        "write `{M}::query()`, then `.filter(..)`, `.select_related(..)`, ...";
+    FindByIdInstead:
+        "`find_by_id(..)` is SeaORM's: one `{M}` by its key is a filter on the key column",
+        "write `{M}::query().filter({M}::id().eq(key)).first(&db)` (with your key column's handle)";
+    BelongingToInstead:
+        "`belonging_to(..)` is Diesel's: the related rows of rows you hold load with `prefetch_onto`",
+        "write `Parent::query().prefetch_related(Parent::children()).prefetch_onto(&mut parents, &db)`, or load both at once with `.prefetch_related(..)`";
 }
 
 /// Django's manager, as an associated function of every model: one error
@@ -56,6 +74,21 @@ pub trait DjangoManager: Model {
     /// Not available: `Model::query()`.
     #[rustfmt::skip]
     fn objects() -> Query<Self> where (): ManagerInstead<Self> {
+        Query::new()
+    }
+    /// Not available: `Model::query()`.
+    #[rustfmt::skip]
+    fn find() -> Query<Self> where (): FindInstead<Self> {
+        Query::new()
+    }
+    /// Not available: a filter on the key column.
+    #[rustfmt::skip]
+    fn find_by_id<K>(_key: K) -> Query<Self> where (): FindByIdInstead<Self> {
+        Query::new()
+    }
+    /// Not available: `prefetch_onto`.
+    #[rustfmt::skip]
+    fn belonging_to<P>(_parents: P) -> Query<Self> where (): BelongingToInstead<Self> {
         Query::new()
     }
 }
@@ -88,4 +121,12 @@ impl<M: Model, L> Query<M, L> {
     #[doc(hidden)] pub fn defer<A>(self, _fields: A) -> Self where (): OnlyInstead<M> { self }
     /// Not available: `.order_by(column.desc())`.
     #[doc(hidden)] pub fn reverse(self) -> Self where (): ReverseInstead<M> { self }
+    // The sqlx and Diesel names return what the right call would, so that
+    // a `?` after them adds no second error.
+    /// Not available: `.all(&db)`.
+    #[doc(hidden)] pub fn fetch_all<E>(&self, _executor: E) -> Result<Vec<M>> where (): FetchAllInstead<M> { Ok(Vec::new()) }
+    /// Not available: `.all(&db)`.
+    #[doc(hidden)] pub fn load<E>(&self, _executor: E) -> Result<Vec<M>> where (): FetchAllInstead<M> { Ok(Vec::new()) }
+    /// Not available: `.first(&db)`.
+    #[doc(hidden)] pub fn fetch_optional<E>(&self, _executor: E) -> Result<Option<M>> where (): FetchOptionalInstead<M> { Ok(None) }
 }

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::marker::PhantomData;
 use std::sync::Arc;
 
-use crate::error::{Duplicate, Error, Result};
+use crate::error::{Deferred, Error, Result};
 use crate::model::column::{Column, Key, RawRow};
 use crate::model::relation::{Cardinality, PrefetchArg, Relation, RelationKind, SingleValued};
 use crate::model::table::{FieldError, Model};
@@ -20,7 +20,7 @@ use crate::plan::across::condition_text;
 use crate::plan::join::{FieldErrorAt, JoinNode, JoinShare, Slot, find_hop};
 use crate::plan::select::{KeyList, LinkFilter, SelectParts, render_select};
 use crate::plan::sql::{Ctx, KeyBinding, PlannedStatement, Statement};
-use crate::query::builder::Query;
+use crate::query::builder::{Query, RowCount};
 use crate::query::expr::{Filter, FilterArg, Order, OrderArg};
 use crate::query::path::{Path, PathFrom, PrefetchFrom, SelectFrom};
 
@@ -259,9 +259,10 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
 
     /// Keep at most `n` related rows per parent, in this prefetch's order
     /// (one statement, with `ROW_NUMBER() OVER (PARTITION BY ...)`).
-    pub fn limit(mut self, n: u64) -> Self {
+    /// Any integer will do, as for [`Query::limit`](crate::Query::limit).
+    pub fn limit(mut self, n: impl RowCount) -> Self {
         self.level.custom = true;
-        self.level.per_parent = Some(n);
+        self.level.per_parent = self.level.query.core.count("limit", n);
         self
     }
 
@@ -472,7 +473,7 @@ pub(crate) trait PrefetchNode<P>: Send + Sync {
     fn lookup(&self) -> &'static str;
     /// Builder mistakes recorded by this level's own query (a lookup given
     /// twice inside a `Prefetch`).
-    fn errors(&self) -> &[Duplicate];
+    fn errors(&self) -> &[Deferred];
     /// This level's own query, in a few words, for a duplicate lookup's
     /// error.
     fn describe(&self) -> String;
@@ -943,7 +944,7 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
         self.custom
     }
 
-    fn errors(&self) -> &[Duplicate] {
+    fn errors(&self) -> &[Deferred] {
         &self.query.core.errors
     }
 

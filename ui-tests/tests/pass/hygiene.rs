@@ -65,10 +65,11 @@ mod letters {
     pub struct L { pub id: i64, pub r: ForeignKey<R> }
     #[derive(Clone, Debug, related::Model)]
     pub struct R { pub id: i64, pub t: ForeignKey<T> }
-    // Fields named like the Django methods that are one error each
-    // (`objects`, `get`, `distinct`): their handles are the model's own.
+    // Fields named like the Django, SeaORM and Diesel methods that are one
+    // error each (`objects`, `get`, `distinct`, `find`, `load`, ...): their
+    // handles are the model's own.
     #[derive(Clone, Debug, related::Model)]
-    pub struct T { pub id: i64, pub objects: i32, pub get: String, pub distinct: bool }
+    pub struct T { pub id: i64, pub objects: i32, pub get: String, pub distinct: bool, pub find: i32, pub find_by_id: i64, pub load: f64, pub fetch_all: bool }
     #[derive(Clone, Debug, related::Model)]
     pub struct X { pub id: i64, #[related(reverse = A::xs)] pub a_set: Reverse<A> }
 }
@@ -94,7 +95,11 @@ fn main() {
     let _ = T::query()
         .filter(T::objects().gt(1))
         .filter(T::get().eq("x"))
-        .order_by(T::distinct().asc());
+        .order_by(T::distinct().asc())
+        .filter(T::find().lt(3))
+        .filter(T::find_by_id().eq(4))
+        .filter(T::fetch_all().eq(true))
+        .order_by(T::load().desc());
     let _ = A::query()
         .select_related(A::b().then(B::m()).then(M::n()).then(N::l()).then(L::r()).then(R::t()))
         .prefetch_related(A::xs().then(X::a_set()))

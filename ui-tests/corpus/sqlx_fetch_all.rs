@@ -1,0 +1,11 @@
+// Mistake: sqlx fetch_all
+// expect: fetch_all
+// fix: .all(&db)
+#[path = "common/models.rs"]
+mod models;
+#[allow(unused_imports)]
+use models::*;
+#[allow(unused_imports)]
+use related::prelude::*;
+
+fn main() -> related::Result<()> { let db = related::Sqlite::open_in_memory()?; let _ = Post::query().fetch_all(&db)?; Ok(()) }
