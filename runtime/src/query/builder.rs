@@ -125,6 +125,9 @@ use std::marker::PhantomData;
 /// (`select_related` and `prefetch_related` add to it). [`Query::fetch`]
 /// returns rows of type [`Loaded<M, L>`](crate::Loaded), on which reading a
 /// relation outside `L` does not compile.
+// A Django user writes `qs.filter(..)` and expects `qs` to change; here,
+// as there, the builder returns the changed query.
+#[must_use = "a query's builder methods return the changed query: write `let q = q.filter(..)`; and nothing runs until `.all(&db)`"]
 pub struct Query<M: Model, L = <M as Model>::Empty> {
     pub(crate) core: QueryCore<M>,
     set: PhantomData<fn() -> L>,

@@ -134,6 +134,7 @@ impl<P: Path> Via for P {
 /// assert!(plan[0].sql.contains(r#"WHERE (NOT ("item"."price" < $1) AND "item"."id" <> $2)"#));
 /// # let _ = cheap;
 /// ```
+#[must_use = "a filter does nothing until it is passed to `.filter(..)`"]
 pub struct Filter<M> {
     pub(crate) expr: Expr,
     _marker: PhantomData<fn() -> M>,

@@ -128,7 +128,7 @@ pub trait Path: Copy + Send + Sync + 'static {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a relation of `{M}` (nor a chain of relations starting at `{M}`)",
     label = "expected a relation handle of `{M}`, called: `Model::field()`",
-    note = "a chain's hops connect end to start (`Post::author().then(Author::publisher())`); a column handle (`Col<_, _>`) filters and orders, it is not a relation; a lookup is a handle, not a string: `\"tags\"` is `Post::tags()`"
+    note = "a chain's hops connect end to start (`Post::author().then(Author::publisher())`); a column handle (`Col<_, _>`) filters and orders, it is not a relation; a lookup is a handle, not a string: `\"tags\"` is `Post::tags()`; a `Prefetch` goes to `.prefetch(..)`"
 )]
 pub trait PathFrom<M>: Path<Source = M> {
     /// [`Path::Set`], named through this trait so that a query's return
@@ -189,7 +189,7 @@ impl<M: Model, R: Relation<Source = M> + SetFrom<M>> PrefetchFrom<M> for R {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be followed by select_related from `{M}`: it takes a ForeignKey or OneToOne relation of `{M}`, or a chain of them",
     label = "expected a ForeignKey or OneToOne relation handle of `{M}`, called: `Model::field()`",
-    note = "a many-valued relation (ManyToMany, Reverse), or a chain through one, loads with `.prefetch_related(...)`; a chain starts at the query's model and its hops connect end to start (`Post::author().then(Author::publisher())`); a column handle (`Col<_, _>`) is not a relation: for a key column such as `Post::author_id()`, pass the relation, `Post::author()`; a lookup is a handle, not a string: `\"author\"` is `Post::author()`"
+    note = "a many-valued relation (ManyToMany, Reverse), or a chain through one, loads with `.prefetch_related(...)`; a chain starts at the query's model and its hops connect end to start (`Post::author().then(Author::publisher())`); a column handle (`Col<_, _>`) is not a relation: for a key column such as `Post::author_id()`, pass the relation, `Post::author()`; a lookup is a handle, not a string: `\"author\"` is `Post::author()`; a `Prefetch` goes to `.prefetch(..)`"
 )]
 pub trait SelectFrom<M>: PathFrom<M> + SingleValued {
     /// [`Path::Set`], named through this trait for `select_related`'s

@@ -174,6 +174,7 @@ impl<S, T, A: PrefetchInto<S, T>> TargetFor<S, T> for A {
 /// assert_eq!(latest.like_count.get()?, 2);
 /// # Ok(()) }
 /// ```
+#[must_use = "a `Prefetch`'s methods return the changed `Prefetch`; pass it to `.prefetch(..)`"]
 pub struct Prefetch<R: Relation, N = <<R as Relation>::Target as Model>::Empty, D = OwnField> {
     level: Level<R>,
     set: PhantomData<fn() -> (N, D)>,
