@@ -25,7 +25,7 @@ pub use exec::async_exec::{AsyncExecutor, Logged};
 pub use query::counted::{CountTarget, Counted};
 
 pub use exec::executor::{Consistency, Executor, Job, run_job};
-pub use exec::run::{OntoRows, SameModel};
+pub use exec::run::{Onto, OntoRow, OntoRows, SameModel, TypedOnto};
 pub use load::loader::Load;
 pub use model::column::{Column, Key, Ordered, RawRow};
 // Bounds stated on `()` for shorter errors (see each); nameable for generic

@@ -3,6 +3,7 @@
 
 use std::future::Future;
 
+use related::Onto;
 use related::{
     Dialect, Executor, LinkSides, LoggedStatement, Model, ModelInfo, Query, Sqlite, StatementLog,
     Value,
@@ -199,13 +200,15 @@ impl Db {
     /// Typed rows with this query's prefetch levels added
     /// ([`Query::fetch_onto`]).
     #[allow(clippy::type_complexity)]
-    pub fn fetch_onto<M: Model, L, L0: related::Union<L>>(
+    pub fn fetch_onto<M: Model, L, R>(
         &self,
         query: &Query<M, L>,
-        rows: Vec<related::Loaded<M, L0>>,
-    ) -> related::Result<Vec<related::Loaded<M, L0::Output>>>
+        rows: Vec<R>,
+    ) -> related::Result<Vec<related::Loaded<M, <Onto<M, R> as related::Union<L>>::Output>>>
     where
-        L0::Output: related::LoadSet<M>,
+        (): related::TypedOnto<M, R>,
+        Onto<M, R>: related::Union<L>,
+        <Onto<M, R> as related::Union<L>>::Output: related::LoadSet<M>,
     {
         match &self.inner {
             Inner::Sqlite(db) => query.fetch_onto(rows, db),

@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{LazyLock, Mutex, MutexGuard};
 use std::time::Duration;
 
+use related::Onto;
 use related::sqlx::mysql::{MySql, MySqlConnectOptions, MySqlPool, MySqlPoolOptions};
 use related::sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, Postgres};
 use related::sqlx::{self, ConnectOptions, Connection, Executor as _};
@@ -386,13 +387,15 @@ impl Server {
     }
 
     #[allow(clippy::type_complexity)]
-    pub fn fetch_onto<M: Model, L, L0: related::Union<L>>(
+    pub fn fetch_onto<M: Model, L, R>(
         &self,
         query: &Query<M, L>,
-        rows: Vec<related::Loaded<M, L0>>,
-    ) -> related::Result<Vec<related::Loaded<M, L0::Output>>>
+        rows: Vec<R>,
+    ) -> related::Result<Vec<related::Loaded<M, <Onto<M, R> as related::Union<L>>::Output>>>
     where
-        L0::Output: related::LoadSet<M>,
+        (): related::TypedOnto<M, R>,
+        Onto<M, R>: related::Union<L>,
+        <Onto<M, R> as related::Union<L>>::Output: related::LoadSet<M>,
     {
         on_executor!(self, |e| query.fetch_onto_async(rows, e).await)
     }

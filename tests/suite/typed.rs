@@ -350,6 +350,20 @@ fn fetch_onto_adds_levels(db: &Db) {
         )
         .unwrap();
     assert_eq!(typed[0].author().publisher().id, publisher_of(author_of(5)));
+    // Plain rows go in as they are, claiming no relation.
+    let raw: Vec<Post> = db
+        .raw(
+            &db.sql(r#"SELECT * FROM "blog_post" WHERE "id" IN (2, 3)"#),
+            &[],
+        )
+        .unwrap();
+    let typed = db.fetch_onto(&tags, raw).unwrap();
+    let mut ids: Vec<(i64, Vec<i64>)> = typed
+        .iter()
+        .map(|p| (p.id, p.tags().iter().map(|t| t.id).collect()))
+        .collect();
+    ids.sort();
+    assert_eq!(ids, vec![(2, tags_of(2)), (3, tags_of(3))]);
 }
 
 /// `Prefetch` objects are in the type: a filtered relation reads as loaded

@@ -11,7 +11,7 @@ use std::future::Future;
 
 use crate::error::{Error, Result};
 use crate::exec::executor::{Consistency, Job, Raw};
-use crate::exec::run::OntoRows;
+use crate::exec::run::{Onto, OntoRows, TypedOnto};
 use crate::load::loader::Load;
 use crate::model::column::RawRow;
 use crate::model::relation::{LinkSides, Linkable, Relation};
@@ -400,17 +400,11 @@ impl<M: Model, L> Query<M, L> {
     }
 
     /// [`Query::fetch_onto`] on an async executor.
-    pub async fn fetch_onto_async<L0, E: AsyncExecutor>(
-        &self,
-        rows: Vec<Loaded<M, L0>>,
-        executor: E,
-    ) -> Result<Vec<Loaded<M, <L0 as Union<L>>::Output>>>
-    where
-        L0: Union<L>,
-        <L0 as Union<L>>::Output: LoadSet<M>,
-    {
+    #[rustfmt::skip]
+    #[allow(clippy::type_complexity)]
+    pub async fn fetch_onto_async<R, E: AsyncExecutor>(&self, rows: Vec<R>, executor: E) -> Result<Vec<Loaded<M, <Onto<M, R> as Union<L>>::Output>>> where (): TypedOnto<M, R>, Onto<M, R>: Union<L>, <Onto<M, R> as Union<L>>::Output: LoadSet<M> {
         let dialect = executor.ctx().dialect;
-        let mut plain = Loaded::models(rows);
+        let mut plain = <() as TypedOnto<M, R>>::plain(rows);
         self.core.prefetch_onto_async(&mut plain, executor).await?;
         self.core.typed(plain, dialect)
     }

@@ -123,20 +123,68 @@ impl<M: Model, L> Query<M, L> {
 
     /// [`Query::prefetch_onto`] for typed rows: this query's prefetch
     /// levels run on `rows`, which come back with the relations they had and
-    /// this query's, in their type. Rows of a plain model enter as
-    /// [`Loaded::plain`].
-    pub fn fetch_onto<L0>(
-        &self,
-        rows: Vec<Loaded<M, L0>>,
-        executor: &(impl Executor + ?Sized),
-    ) -> Result<Vec<Loaded<M, <L0 as Union<L>>::Output>>>
-    where
-        L0: Union<L>,
-        <L0 as Union<L>>::Output: LoadSet<M>,
-    {
-        let mut plain = Loaded::models(rows);
+    /// this query's, in their type. Plain rows of the model (`Vec<Post>`,
+    /// e.g. from `raw`) enter claiming no relation.
+    // One line for the bound: see `prefetch_onto`.
+    #[rustfmt::skip]
+    #[allow(clippy::type_complexity)]
+    pub fn fetch_onto<R>(&self, rows: Vec<R>, executor: &(impl Executor + ?Sized)) -> Result<Vec<Loaded<M, <Onto<M, R> as Union<L>>::Output>>> where (): TypedOnto<M, R>, Onto<M, R>: Union<L>, <Onto<M, R> as Union<L>>::Output: LoadSet<M> {
+        let mut plain = <() as TypedOnto<M, R>>::plain(rows);
         self.core.prefetch_onto(&mut plain, executor)?;
         self.core.typed(plain, executor.ctx().dialect)
+    }
+}
+
+/// The loaded set rows of type `R` bring to `fetch_onto` on a query of `M`.
+pub type Onto<M, R> = <() as TypedOnto<M, R>>::Set;
+
+/// What `fetch_onto` takes: rows of the query's model, typed
+/// (`Loaded<M, L0>`, which keep their set `L0`) or plain (`M`, which claim
+/// no relation). Stated on `()` as [`OntoRows`] is.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`fetch_onto` on a query of `{M}` takes `{M}` rows (plain or typed), not `{R}`",
+    label = "expected `Vec<{M}>` or `Vec<Loaded<{M}, _>>`, the query's own rows",
+    note = "a query's prefetch lookups load onto rows of its model: for `{R}` rows, start from that model's `query()`"
+)]
+pub trait TypedOnto<M, R> {
+    /// The relations the rows come with.
+    type Set;
+    /// The rows as plain models.
+    fn plain(rows: Vec<R>) -> Vec<M>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<M: Model, R: OntoRow<M>> TypedOnto<M, R> for () {
+    type Set = R::Set;
+    #[inline]
+    fn plain(rows: Vec<R>) -> Vec<M> {
+        R::plain(rows)
+    }
+}
+
+/// A row `fetch_onto` on a query of `M` takes (see [`TypedOnto`]).
+#[doc(hidden)]
+pub trait OntoRow<M>: Sized {
+    /// The relations the row comes with.
+    type Set;
+    /// The rows as plain models, in place.
+    fn plain(rows: Vec<Self>) -> Vec<M>;
+}
+
+impl<M: Model> OntoRow<M> for M {
+    type Set = M::Empty;
+    #[inline]
+    fn plain(rows: Vec<M>) -> Vec<M> {
+        rows
+    }
+}
+
+impl<M: Model, L> OntoRow<M> for Loaded<M, L> {
+    type Set = L;
+    #[inline]
+    fn plain(rows: Vec<Self>) -> Vec<M> {
+        Loaded::models(rows)
     }
 }
 
