@@ -5,7 +5,7 @@
 
 use related::prelude::*;
 use related::{CellError, Dialect, Error, Found, Value};
-use related_tests::blog::{self, Author, Post};
+use related_tests::blog::{self, Author, Post, Publisher};
 use related_tests::harness::{Backend, Case, Db};
 
 pub const CASES: &[Case] = &[
@@ -742,14 +742,23 @@ fn limit_and_offset_take_any_integer(db: &Db) {
     );
 
     let per_parent = Author::query().prefetch(Prefetch::new(Author::posts()).limit(-2));
+    let nested = Publisher::query().prefetch(
+        Prefetch::new(Publisher::authors()).prefetch(Prefetch::new(Author::posts()).limit(-2)),
+    );
     let (result, sent) = db.capture(|| db.all(&per_parent));
-    match result {
-        Err(Error::Negative { model, what, value }) => {
-            assert_eq!((model, what, value), ("Post", "limit", -2));
+    let (nested_result, nested_sent) = db.capture(|| db.all(&nested));
+    for result in [result.map(|_| ()), nested_result.map(|_| ())] {
+        match result {
+            Err(Error::Negative { model, what, value }) => {
+                assert_eq!((model, what, value), ("Post", "limit", -2));
+            }
+            other => panic!("expected Negative, got {other:?}"),
         }
-        other => panic!("expected Negative, got {other:?}"),
     }
-    assert!(sent.is_empty(), "sent {sent:?}");
+    assert!(
+        sent.is_empty() && nested_sent.is_empty(),
+        "sent {sent:?} {nested_sent:?}"
+    );
 }
 
 // ---------------------------------------------------------------------------
