@@ -63,6 +63,8 @@ pub enum Kind<'a> {
     Counted {
         target: &'a Type,
     },
+    /// `#[related(skip)]`: not stored, `Default::default()` when loaded.
+    Skipped,
 }
 
 impl<'a> Kind<'a> {
@@ -75,7 +77,7 @@ impl<'a> Kind<'a> {
             | Kind::Reverse { target, .. }
             | Kind::Prefetched { target }
             | Kind::Counted { target } => Some(target),
-            Kind::Scalar { .. } => None,
+            Kind::Scalar { .. } | Kind::Skipped => None,
         }
     }
 
@@ -102,6 +104,7 @@ impl<'a> Kind<'a> {
             Kind::Reverse { one: true, .. } => "ReverseOne",
             Kind::Prefetched { .. } => "Prefetched",
             Kind::Counted { .. } => "Counted",
+            Kind::Skipped => "`skip`",
         }
     }
 }
@@ -237,7 +240,11 @@ impl<'a> Model<'a> {
         self.fields
             .iter()
             .find(|f| f.attrs.primary_key.is_some())
-            .or_else(|| self.fields.iter().find(|f| plain(f.ident) == "id"))
+            .or_else(|| {
+                self.fields
+                    .iter()
+                    .find(|f| plain(f.ident) == "id" && !matches!(f.kind, Kind::Skipped))
+            })
     }
 }
 
@@ -247,6 +254,17 @@ impl<'a> Field<'a> {
         let ident = field.ident.as_ref()?;
         let attrs = attr::field_attrs(cx, &field.attrs);
         let ty = &field.ty;
+        if attrs.skip.is_some() {
+            // Whatever its type: it is not stored, not a relation.
+            return Some(Field {
+                ident,
+                vis: &field.vis,
+                ty,
+                attrs,
+                kind: Kind::Skipped,
+                needless_option: false,
+            });
+        }
         let (optional, inner) = match option_inner(ty) {
             Some(inner) if relation_type(inner).is_some() => (true, inner),
             _ => (false, ty),

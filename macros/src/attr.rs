@@ -21,6 +21,7 @@ const FIELD_KEYS: &[&str] = &[
     "source_column",
     "target_column",
     "reverse",
+    "skip",
 ];
 
 /// `key = "value"`, keeping both tokens for error spans.
@@ -51,6 +52,10 @@ pub struct FieldAttrs {
     pub source_column: Option<Named>,
     pub target_column: Option<Named>,
     pub reverse: Option<ReverseAttr>,
+    /// `skip`: a field of the struct that is not stored (sqlx's
+    /// `#[sqlx(skip)]`, SeaORM's `#[sea_orm(ignore)]`), its type's
+    /// `Default` in every loaded row.
+    pub skip: Option<Ident>,
     /// A key on this field was unknown or its value malformed: most likely
     /// the very key whose absence valid.rs would report next, so it stays
     /// quiet about missing keys rather than report one typo twice.
@@ -108,6 +113,14 @@ pub fn field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
                         duplicate(cx, &key);
                     } else {
                         out.primary_key = Some(key);
+                    }
+                }
+                "skip" => {
+                    flag(cx, &meta, &key)?;
+                    if out.skip.is_some() {
+                        duplicate(cx, &key);
+                    } else {
+                        out.skip = Some(key);
                     }
                 }
                 "column" => named(&mut out.column, key)?,
@@ -185,7 +198,7 @@ fn unknown_key_message(meta: &ParseNestedMeta, place: Place) -> String {
         }
         Place::Field => {
             "\nfield attributes are: `primary_key`, `column = \"...\"`, `through = \"...\"`, \
-             `source_column = \"...\"`, `target_column = \"...\"`, `reverse = Model::field`"
+             `source_column = \"...\"`, `target_column = \"...\"`, `reverse = Model::field`, `skip`"
         }
     });
     message
@@ -206,6 +219,9 @@ fn django_option(written: &str) -> Option<String> {
         "db_column" => "did you mean `column`?".to_owned(),
         "db_table" => "did you mean `table`?".to_owned(),
         "to_field" => "did you mean `target_column`?".to_owned(),
+        "ignore" | "transient" | "not_stored" | "exclude" => {
+            "a field that is not stored is `#[related(skip)]`".to_owned()
+        }
         "on_delete"
         | "blank"
         | "default"

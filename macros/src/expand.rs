@@ -76,6 +76,7 @@ pub fn expand(model: &Model) -> TokenStream {
             Kind::Reverse { target, one } => field_gen.reverse(&mut out, target, *one),
             Kind::Prefetched { target } => field_gen.prefetched(&mut out, target),
             Kind::Counted { target } => field_gen.counted(&mut out, target),
+            Kind::Skipped => field_gen.skipped(&mut out),
         }
         if field.kind.column().is_some() {
             column_index += 1;
@@ -172,6 +173,8 @@ pub fn names(model: &Model, bodies: Bodies) -> TokenStream {
             continue;
         }
         match &field.kind {
+            // Not stored: nothing to filter, order or load by.
+            Kind::Skipped => continue,
             Kind::Scalar { column } => {
                 let span = field.ty.span();
                 let ty = user_tokens(field.ty, ident);
@@ -385,7 +388,9 @@ pub fn relation_target<'a>(field: &Field<'a>) -> Option<&'a Type> {
         Kind::Forward { target, .. }
         | Kind::ManyToMany { target, .. }
         | Kind::Reverse { target, .. } => Some(target),
-        Kind::Scalar { .. } | Kind::Prefetched { .. } | Kind::Counted { .. } => None,
+        Kind::Scalar { .. } | Kind::Prefetched { .. } | Kind::Counted { .. } | Kind::Skipped => {
+            None
+        }
     }
 }
 
@@ -447,7 +452,7 @@ pub fn relation_types(model: &Model, field: &Field) -> TokenStream {
             quote!(::related::One),
             quote!(<#ident as ::related::Model>::Pk),
         ),
-        Kind::Scalar { .. } | Kind::Prefetched { .. } | Kind::Counted { .. } => {
+        Kind::Scalar { .. } | Kind::Prefetched { .. } | Kind::Counted { .. } | Kind::Skipped => {
             return TokenStream::new();
         }
     };
@@ -880,6 +885,17 @@ impl FieldGen<'_> {
                 }
             }
         });
+    }
+
+    /// `#[related(skip)]`: no column, no handle; `Default::default()` in
+    /// every decoded row (a type without `Default` is one error at the
+    /// field, naming the attribute).
+    fn skipped(&self, out: &mut Output) {
+        let span = self.field.ty.span();
+        let name = self.field.ident;
+        let ty = user_tokens(self.field.ty, self.model.ident);
+        out.decode
+            .push(quote_spanned!(span=> #name: ::related::__private::skipped::<#ty>(),));
     }
 
     fn counted(&self, out: &mut Output, target: &Type) {

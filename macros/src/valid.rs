@@ -197,6 +197,31 @@ fn attributes_fit(cx: &Ctxt, model: &Model, field: &Field) {
     let attrs = &field.attrs;
     let kind = field.kind.name();
     let ident = field.ident;
+    if let Kind::Skipped = field.kind {
+        // Every other key says how the field is stored; one error for the
+        // first (the primary key's own check reports `primary_key`).
+        let other = [
+            &attrs.column,
+            &attrs.through,
+            &attrs.source_column,
+            &attrs.target_column,
+        ]
+        .into_iter()
+        .flatten()
+        .map(|n| &n.key)
+        .chain(attrs.reverse.as_ref().map(|r| &r.key))
+        .next();
+        if let Some(key) = other {
+            cx.error_spanned_by(
+                key,
+                format!(
+                    "`{key}` does not apply to a `skip` field: `skip` means `{ident}` is not \
+                     stored, so it has no column and is no relation"
+                ),
+            );
+        }
+        return;
+    }
 
     if !matches!(field.kind, Kind::ManyToMany { .. }) {
         for named in [&attrs.through, &attrs.source_column, &attrs.target_column]
@@ -281,6 +306,7 @@ fn attributes_fit(cx: &Ctxt, model: &Model, field: &Field) {
             }
             Kind::Prefetched { .. } => "it is filled by a prefetch and has no column",
             Kind::Counted { .. } => "it is filled by `count_related` and has no column",
+            Kind::Skipped => return,
         };
         cx.error_spanned_by(
             &column.key,
@@ -391,9 +417,14 @@ fn link_columns(cx: &Ctxt, field: &Field) {
 /// but a plain field is a column and no list is a column type. Said here
 /// once, at the type, instead of by every use of `Column` in the expansion.
 fn list_column(cx: &Ctxt, field: &Field) {
+    // A key of its attribute was wrong (`ignore` for `skip`, say): that
+    // error already stands for this field.
     let Kind::Scalar { .. } = field.kind else {
         return;
     };
+    if field.attrs.had_error {
+        return;
+    }
     let ty = option_inner(field.ty).unwrap_or(field.ty);
     let Some(item) = vec_inner(ty) else {
         return;
@@ -408,7 +439,8 @@ fn list_column(cx: &Ctxt, field: &Field) {
         format!(
             "`{}: {ty}` is not a column: a list of related rows is `ManyToMany<{item}>` \
              (through a link table) or `Reverse<{item}>` (`{item}` has a ForeignKey to this \
-             model); a list stored in one column is `related::Json<Vec<{item}>>`",
+             model); a list stored in one column is `related::Json<Vec<{item}>>`; a field \
+             that is not stored is `#[related(skip)]`",
             field.ident
         ),
     );

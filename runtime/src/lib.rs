@@ -119,6 +119,32 @@ pub mod __private {
     use crate::model::relation::{Relation, RelationInfo};
     use crate::model::table::Model;
 
+    /// The value of a `#[related(skip)]` field in a loaded row. (The bound
+    /// on `()`: on `T`, rustc would add four lines pointing at the type.)
+    #[inline]
+    #[rustfmt::skip]
+    pub fn skipped<T>() -> T where (): SkippedField<T> {
+        <() as SkippedField<T>>::__default()
+    }
+
+    /// A type a `#[related(skip)]` field can have: one with a `Default`.
+    #[diagnostic::on_unimplemented(
+        message = "`{T}` has no `Default`: a `#[related(skip)]` field holds its type's default in every loaded row",
+        label = "implement or derive `Default` for `{T}`, or make the field `Option<{T}>`"
+    )]
+    pub trait SkippedField<T> {
+        /// `Default::default()`.
+        fn __default() -> T;
+    }
+
+    #[diagnostic::do_not_recommend]
+    impl<T: Default> SkippedField<T> for () {
+        #[inline]
+        fn __default() -> T {
+            T::default()
+        }
+    }
+
     /// The description of a reverse relation, from the forward relation it
     /// mirrors.
     pub fn reverse_info<F: Relation>(

@@ -10,6 +10,10 @@ use crate::harness::Db;
 #[related(table = "ord_board")]
 pub struct Board {
     pub id: i64,
+    /// Not stored (`skip`), between two columns: the columns after it keep
+    /// their places.
+    #[related(skip)]
+    pub seen: u32,
     pub name: String,
     #[related(reverse = Note::board)]
     pub notes: Reverse<Note>,
@@ -25,6 +29,9 @@ pub struct Board {
 pub struct Note {
     pub id: i64,
     pub title: String,
+    /// Not stored (`skip`): empty in every loaded row, whatever was inserted.
+    #[related(skip)]
+    pub cache: Vec<String>,
     pub rank: i32,
     pub board: ForeignKey<Board>,
     #[related(through = "ord_note_labels")]
@@ -81,6 +88,7 @@ pub fn seed(db: &Db) -> related::Result<()> {
     for (id, name) in [(1, "home"), (2, "work"), (3, "empty")] {
         db.insert(&Board {
             id,
+            seen: 7,
             name: name.into(),
             notes: Default::default(),
             top_notes: Default::default(),
@@ -92,6 +100,7 @@ pub fn seed(db: &Db) -> related::Result<()> {
         db.insert(&Note {
             id,
             title: title.into(),
+            cache: vec!["not stored".into()],
             rank,
             board: ForeignKey::new(board),
             labels: Default::default(),

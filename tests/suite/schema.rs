@@ -5,11 +5,16 @@ use related::{Dialect, Error};
 use related_tests::blog::{self, Author, Post, Publisher, Tag};
 use related_tests::harness::{Case, Db, SQLITE};
 use related_tests::membership::{self, Club, Member, Membership};
+use related_tests::ordered::{self, Board, BoardLoaded, NOTES, Note, NoteLoaded, Pin, PinLoaded};
 use related_tests::shapes::{self, Restaurant};
 
 pub const CASES: &[Case] = &[
     Case::new("schema::sqlite_ddl", sqlite_ddl).on(SQLITE),
     Case::new("schema::constraints_are_enforced", constraints_are_enforced),
+    Case::new(
+        "schema::skipped_fields_are_not_stored",
+        skipped_fields_are_not_stored,
+    ),
     Case::new("schema::through_model_ddl", through_model_ddl).on(SQLITE),
     Case::new(
         "schema::through_model_is_created_once",
@@ -179,5 +184,77 @@ fn through_model_is_created_once(db: &Db) {
             db.execute(&db.sql(&format!(r#"DROP TABLE "{table}""#)), &[])
                 .unwrap();
         }
+    }
+}
+
+/// A `#[related(skip)]` field has no column: the DDL leaves it out, an
+/// insert does not write it, and every loaded row holds its type's default,
+/// in the base statement, through a JOIN (the columns after it keep their
+/// places) and in a prefetch level.
+fn skipped_fields_are_not_stored(db: &Db) {
+    ordered::seed(db).unwrap();
+    let names =
+        |info: &related::ModelInfo| -> Vec<&str> { info.columns.iter().map(|c| c.name).collect() };
+    assert_eq!(names(Board::info()), ["id", "name"]);
+    assert_eq!(names(Note::info()), ["id", "title", "rank", "board_id"]);
+    let ddl = related::schema::create_tables(
+        related::schema::Flavor::Sqlite,
+        &[Board::info(), Note::info()],
+    );
+    assert!(
+        ddl.iter()
+            .all(|s| !s.contains("cache") && !s.contains("seen")),
+        "{ddl:?}"
+    );
+
+    let pins = db
+        .fetch(
+            &Pin::query()
+                .select_related(Pin::note().then(Note::board()))
+                .select_related(Pin::board())
+                .order_by(Pin::id().asc()),
+        )
+        .unwrap();
+    let got: Vec<(i64, &str, i32, &str, &str)> = pins
+        .iter()
+        .map(|p| {
+            (
+                p.id,
+                p.note().title.as_str(),
+                p.note().rank,
+                p.note().board().name.as_str(),
+                p.board().name.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, "read", 2, "work", "work"),
+            (2, "bake", 3, "home", "home"),
+            (3, "swim", 5, "work", "work"),
+            (4, "walk", 1, "home", "home"),
+        ]
+    );
+    for p in &pins {
+        assert!(p.note().cache.is_empty());
+        assert_eq!((p.note().board().seen, p.board().seen), (0, 0));
+    }
+
+    let boards = db
+        .fetch(
+            &Board::query()
+                .prefetch_related(Board::notes())
+                .order_by(Board::id().asc()),
+        )
+        .unwrap();
+    for b in &boards {
+        assert_eq!(b.seen, 0);
+        let mut titles: Vec<&str> = b.notes().iter().map(|n| n.title.as_str()).collect();
+        titles.sort();
+        let mut want: Vec<&str> = NOTES.iter().filter(|n| n.3 == b.id).map(|n| n.1).collect();
+        want.sort();
+        assert_eq!(titles, want, "notes of board {}", b.id);
+        assert!(b.notes().iter().all(|n| n.cache.is_empty()));
     }
 }

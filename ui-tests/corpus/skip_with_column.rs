@@ -1,0 +1,11 @@
+// Mistake: skip with column
+// expect: `column` does not apply
+// fix: skip
+#[path = "common/models.rs"]
+mod models;
+#[allow(unused_imports)]
+use models::*;
+#[allow(unused_imports)]
+use related::prelude::*;
+
+#[derive(Clone, Debug, related::Model)] pub struct Ev { pub id: i64, #[related(skip, column = "c")] pub cache: Vec<String> } fn main() {}
