@@ -21,7 +21,7 @@ pub use sqlx;
 
 pub use error::{CellError, Error, Found, NotLoaded, Result};
 #[cfg(feature = "tokio")]
-pub use exec::async_exec::{AsyncExecutor, Logged};
+pub use exec::async_exec::{AsyncExecutor, Logged, Pending};
 pub use query::counted::{CountTarget, Counted};
 
 pub use exec::executor::{Consistency, Executor, Job, run_job};

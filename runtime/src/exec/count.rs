@@ -205,28 +205,31 @@ impl Job for Scalar {
 }
 
 #[cfg(feature = "tokio")]
+use crate::exec::async_exec::{AsyncExecutor, Pending};
+
+#[cfg(feature = "tokio")]
 impl<M: Model, L> Query<M, L> {
     /// [`Query::count`] on an async executor.
-    pub async fn count_async<E: crate::exec::async_exec::AsyncExecutor>(
-        &self,
-        executor: E,
-    ) -> Result<u64> {
-        self.core.negative()?;
-        let job = Scalar::count::<M>(self.count_statement(executor.ctx().dialect));
-        let (job, result) = executor.run(job).await;
-        result?;
-        job.finish_count()
+    #[rustfmt::skip]
+    pub fn count_async<'a, E: AsyncExecutor + 'a>(&'a self, executor: E) -> Pending<'a, Result<u64>> {
+        Box::pin(async move {
+            self.core.negative()?;
+            let job = Scalar::count::<M>(self.count_statement(executor.ctx().dialect));
+            let (job, result) = executor.run(job).await;
+            result?;
+            job.finish_count()
+        })
     }
 
     /// [`Query::exists`] on an async executor.
-    pub async fn exists_async<E: crate::exec::async_exec::AsyncExecutor>(
-        &self,
-        executor: E,
-    ) -> Result<bool> {
-        self.core.negative()?;
-        let job = Scalar::exists(self.exists_statement(executor.ctx().dialect));
-        let (job, result) = executor.run(job).await;
-        result?;
-        Ok(job.found())
+    #[rustfmt::skip]
+    pub fn exists_async<'a, E: AsyncExecutor + 'a>(&'a self, executor: E) -> Pending<'a, Result<bool>> {
+        Box::pin(async move {
+            self.core.negative()?;
+            let job = Scalar::exists(self.exists_statement(executor.ctx().dialect));
+            let (job, result) = executor.run(job).await;
+            result?;
+            Ok(job.found())
+        })
     }
 }

@@ -178,6 +178,9 @@ impl Executor for Recording<'_> {
 
 impl Sealed for &AsyncSqlite {}
 
+// Not listed under "the following other types implement": the
+// trait's own message names every executor.
+#[diagnostic::do_not_recommend]
 impl AsyncExecutor for &AsyncSqlite {
     fn ctx(&self) -> Ctx {
         self.ctx

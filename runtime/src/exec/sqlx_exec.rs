@@ -705,6 +705,9 @@ fn first_statement<J: Job>(job: &mut J) -> Result<Option<Statement>> {
 impl<DB: Backend> Sealed for &Pool<DB> {}
 
 /// A pool: each job takes one connection for all its statements.
+// Not listed under "the following other types implement": the
+// trait's own message names every executor.
+#[diagnostic::do_not_recommend]
 impl<DB: Backend> AsyncExecutor for &Pool<DB> {
     fn ctx(&self) -> Ctx {
         DB::CTX
@@ -768,6 +771,9 @@ impl<DB: sqlx::Database> Drop for CloseUnlessFinished<'_, DB> {
 
 impl<DB: Backend> Sealed for &mut sqlx::pool::PoolConnection<DB> {}
 
+// Not listed under "the following other types implement": the
+// trait's own message names every executor.
+#[diagnostic::do_not_recommend]
 impl<DB: Backend> AsyncExecutor for &mut sqlx::pool::PoolConnection<DB> {
     fn ctx(&self) -> Ctx {
         DB::CTX
@@ -788,6 +794,9 @@ impl<DB: Backend> Sealed for &mut sqlx::Transaction<'_, DB> {}
 
 /// A transaction the caller opened: the job runs inside it, with its
 /// isolation level, and the caller commits or rolls back.
+// Not listed under "the following other types implement": the
+// trait's own message names every executor.
+#[diagnostic::do_not_recommend]
 impl<DB: Backend> AsyncExecutor for &mut sqlx::Transaction<'_, DB> {
     fn ctx(&self) -> Ctx {
         DB::CTX
@@ -823,6 +832,9 @@ macro_rules! connection_executor {
     ($db:ty, $conn:ty) => {
         impl $crate::exec::async_exec::sealed::Sealed for &mut $conn {}
 
+        // Not listed under "the following other types implement": the
+        // trait's own message names every executor.
+        #[diagnostic::do_not_recommend]
         impl $crate::exec::async_exec::AsyncExecutor for &mut $conn {
             fn ctx(&self) -> $crate::plan::sql::Ctx {
                 <$db as $crate::exec::sqlx_exec::Backend>::CTX
