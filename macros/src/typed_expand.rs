@@ -233,11 +233,15 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
         let span = name.span();
         // The bound's tokens sit on the field name, so the note "required
         // by this bound" points at one line of the user's struct.
+        // `Loaded<T, _>` needs `T: Model`: for a target that is not one,
+        // the guard keeps the accessor from reporting it again (see `guard`).
+        let guard = quote_spanned!(span=> for<'__r> #target: ::related::Model);
         decls.push(quote_spanned! {span=>
             #[doc = #doc]
             fn #name<__RelatedN>(&self) -> #ret
             where
-                __RelatedL: #has<__RelatedN>;
+                __RelatedL: #has<__RelatedN>,
+                #guard;
         });
         // For a typed row's set, and for the plain model's (nothing loaded).
         let def = |set: TokenStream| {
@@ -245,6 +249,7 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
                 fn #name<__RelatedN>(&self) -> #ret
                 where
                     #set: #has<__RelatedN>,
+                    #guard,
                 {
                     #body
                 }

@@ -127,13 +127,16 @@ impl<T: Model, N: LoadSet<T>> Slot<T> for Yes<N> {
 /// whose reads return `NotLoaded` errors as before).
 #[derive(RefCast)]
 #[repr(transparent)]
-pub struct Loaded<M, L> {
+// `L` defaults to the set with nothing loaded, so that `&Loaded<Post>` in a
+// signature is a typed row whose relations say "not loaded" when read (with
+// the bound to write), not an error about a missing generic argument.
+pub struct Loaded<M: Model, L = <M as Model>::Empty> {
     row: M,
     #[trivial]
     set: PhantomData<fn() -> L>,
 }
 
-impl<M, L> Loaded<M, L> {
+impl<M: Model, L> Loaded<M, L> {
     /// Rows already checked against `L` (by `L::verify`), as typed rows, in
     /// place: no copy, and nothing compiled per set but this cast.
     pub(crate) fn cast_checked(rows: Vec<M>) -> Vec<Self> {
@@ -177,7 +180,7 @@ impl<M: Model> Loaded<M, M::Empty> {
     }
 }
 
-impl<M, L> Loaded<M, L> {
+impl<M: Model, L> Loaded<M, L> {
     /// The plain model (its relation fields keep what was loaded).
     pub fn into_inner(self) -> M {
         self.row
@@ -200,7 +203,7 @@ impl<M, L> Loaded<M, L> {
     }
 }
 
-impl<M, L> Deref for Loaded<M, L> {
+impl<M: Model, L> Deref for Loaded<M, L> {
     type Target = M;
 
     fn deref(&self) -> &M {
@@ -208,7 +211,7 @@ impl<M, L> Deref for Loaded<M, L> {
     }
 }
 
-impl<M: Clone, L> Clone for Loaded<M, L> {
+impl<M: Model, L> Clone for Loaded<M, L> {
     fn clone(&self) -> Self {
         Loaded {
             row: self.row.clone(),
@@ -218,19 +221,19 @@ impl<M: Clone, L> Clone for Loaded<M, L> {
 }
 
 /// Shown as the model: the loaded relations are in the model's fields.
-impl<M: fmt::Debug, L> fmt::Debug for Loaded<M, L> {
+impl<M: Model + fmt::Debug, L> fmt::Debug for Loaded<M, L> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.row.fmt(f)
     }
 }
 
-impl<M: PartialEq, L, L2> PartialEq<Loaded<M, L2>> for Loaded<M, L> {
+impl<M: Model + PartialEq, L, L2> PartialEq<Loaded<M, L2>> for Loaded<M, L> {
     fn eq(&self, other: &Loaded<M, L2>) -> bool {
         self.row == other.row
     }
 }
 
-impl<M: PartialEq, L> PartialEq<M> for Loaded<M, L> {
+impl<M: Model + PartialEq, L> PartialEq<M> for Loaded<M, L> {
     fn eq(&self, other: &M) -> bool {
         self.row == *other
     }
@@ -238,7 +241,7 @@ impl<M: PartialEq, L> PartialEq<M> for Loaded<M, L> {
 
 /// Serialized as the model, with its loaded relations.
 #[cfg(feature = "serde")]
-impl<M: serde::Serialize, L> serde::Serialize for Loaded<M, L> {
+impl<M: Model + serde::Serialize, L> serde::Serialize for Loaded<M, L> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.row.serialize(serializer)
     }
@@ -259,7 +262,7 @@ impl<'a, T, N> Rows<'a, T, N> {
     }
 }
 
-impl<'a, T, N: 'a> Rows<'a, T, N> {
+impl<'a, T: Model, N: 'a> Rows<'a, T, N> {
     /// How many rows.
     pub fn len(&self) -> usize {
         self.rows.len()
@@ -305,7 +308,7 @@ impl<T, N> Clone for Rows<'_, T, N> {
 
 impl<T, N> Copy for Rows<'_, T, N> {}
 
-impl<'a, T, N: 'a> IntoIterator for Rows<'a, T, N> {
+impl<'a, T: Model, N: 'a> IntoIterator for Rows<'a, T, N> {
     type Item = &'a Loaded<T, N>;
     type IntoIter =
         std::iter::Map<std::slice::Iter<'a, Arc<T>>, fn(&'a Arc<T>) -> &'a Loaded<T, N>>;
@@ -317,7 +320,7 @@ impl<'a, T, N: 'a> IntoIterator for Rows<'a, T, N> {
 
 /// `post.tags()[0]`, as on a slice (panics past the end, as a slice does;
 /// [`Rows::get`] does not).
-impl<T, N> std::ops::Index<usize> for Rows<'_, T, N> {
+impl<T: Model, N> std::ops::Index<usize> for Rows<'_, T, N> {
     type Output = Loaded<T, N>;
 
     fn index(&self, index: usize) -> &Loaded<T, N> {
@@ -325,7 +328,7 @@ impl<T, N> std::ops::Index<usize> for Rows<'_, T, N> {
     }
 }
 
-impl<'a, T, N: 'a> IntoIterator for &Rows<'a, T, N> {
+impl<'a, T: Model, N: 'a> IntoIterator for &Rows<'a, T, N> {
     type Item = &'a Loaded<T, N>;
     type IntoIter =
         std::iter::Map<std::slice::Iter<'a, Arc<T>>, fn(&'a Arc<T>) -> &'a Loaded<T, N>>;
@@ -335,7 +338,7 @@ impl<'a, T, N: 'a> IntoIterator for &Rows<'a, T, N> {
     }
 }
 
-impl<T: fmt::Debug, N> fmt::Debug for Rows<'_, T, N> {
+impl<T: Model + fmt::Debug, N> fmt::Debug for Rows<'_, T, N> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.rows.fmt(f)
     }
@@ -348,7 +351,7 @@ impl<T: fmt::Debug, N> fmt::Debug for Rows<'_, T, N> {
 
 /// A loaded non-NULL foreign key.
 #[doc(hidden)]
-pub fn one<T, N>(rows: Result<&[Arc<T>], NotLoaded>) -> &Loaded<T, N> {
+pub fn one<T: Model, N>(rows: Result<&[Arc<T>], NotLoaded>) -> &Loaded<T, N> {
     let rows = rows.expect("a typed row holds the relations of its type");
     Loaded::view_arc(
         rows.first()
@@ -358,7 +361,7 @@ pub fn one<T, N>(rows: Result<&[Arc<T>], NotLoaded>) -> &Loaded<T, N> {
 
 /// A loaded NULL-able foreign key or reverse one-to-one.
 #[doc(hidden)]
-pub fn optional<T, N>(rows: Result<&[Arc<T>], NotLoaded>) -> Option<&Loaded<T, N>> {
+pub fn optional<T: Model, N>(rows: Result<&[Arc<T>], NotLoaded>) -> Option<&Loaded<T, N>> {
     rows.expect("a typed row holds the relations of its type")
         .first()
         .map(Loaded::view_arc)
@@ -366,7 +369,7 @@ pub fn optional<T, N>(rows: Result<&[Arc<T>], NotLoaded>) -> Option<&Loaded<T, N
 
 /// A loaded many-valued relation.
 #[doc(hidden)]
-pub fn many<T, N>(rows: Result<&[Arc<T>], NotLoaded>) -> Rows<'_, T, N> {
+pub fn many<T: Model, N>(rows: Result<&[Arc<T>], NotLoaded>) -> Rows<'_, T, N> {
     Rows::new(rows.expect("a typed row holds the relations of its type"))
 }
 
