@@ -64,7 +64,7 @@ pub use observe::budget::{
     expect_at_most, expect_at_most_async, expect_statements, expect_statements_async,
 };
 pub use observe::log::{LoggedStatement, StatementLog};
-pub use plan::schema::LinkPair;
+pub use plan::schema::{Insertable, LinkPair};
 pub use plan::sql::{Ctx, PlannedStatement};
 pub use plan::sql::{Dialect, KeyBinding, Statement};
 pub use query::builder::{ModelQuery, Query, QueryStart, RowCount};

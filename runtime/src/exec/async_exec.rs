@@ -20,7 +20,7 @@ use crate::model::table::{Model, ModelInfo};
 use crate::model::typed::{LoadSet, Loaded, Union};
 use crate::model::value::Value;
 use crate::observe::log::StatementLog;
-use crate::plan::schema::{self, Flavor};
+use crate::plan::schema::{self, Flavor, Insertable};
 use crate::plan::sql::{Ctx, Dialect, Statement};
 use crate::query::builder::{Query, QueryCore};
 
@@ -102,11 +102,14 @@ pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
 
     /// Insert rows, as few statements as the backend's parameter limit
     /// allows, in one transaction unless the caller holds one.
-    fn insert_all<M: Model>(self, rows: &[M]) -> impl Future<Output = Result<u64>> + Send {
+    // Boxed, as `Pending` says why: rows of a struct without the derive are
+    // then one error at the call.
+    #[rustfmt::skip]
+    fn insert_all<'e, M>(self, rows: &[M]) -> Pending<'e, Result<u64>> where Self: 'e, (): Insertable<M> {
         let dialect = self.ctx().dialect;
-        let statements = schema::insert_many(dialect, rows, insert_params(dialect));
+        let statements = <() as Insertable<M>>::insert_many(dialect, rows, insert_params(dialect));
         let job = Batch::new(statements, Consistency::Atomic);
-        async move { self.run(job).await.1 }
+        Box::pin(async move { self.run(job).await.1 })
     }
 
     /// Link pairs of rows of a many-to-many relation (from either side):

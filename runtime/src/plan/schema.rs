@@ -323,6 +323,33 @@ fn index(dialect: Dialect, table: &str, columns: &[&str]) -> String {
     w.sql
 }
 
+/// What `insert` and `insert_all` take: rows of a model, stated as
+/// `(): Insertable<M>` so that a struct without the derive is one error
+/// naming it, without rustc's pointer at the struct.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{M}` is not a model: `insert` writes rows of a struct that derives `related::Model`",
+    label = "`#[derive(related::Model)]` on `{M}` makes it a model with a table to insert into"
+)]
+pub trait Insertable<M> {
+    /// [`insert`] for `row`.
+    fn insert(dialect: Dialect, row: &M) -> Statement;
+    /// [`insert_many`] for `rows`.
+    fn insert_many(dialect: Dialect, rows: &[M], max_params: usize) -> Vec<Statement>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<M: Model> Insertable<M> for () {
+    #[inline]
+    fn insert(dialect: Dialect, row: &M) -> Statement {
+        insert(dialect, row)
+    }
+    #[inline]
+    fn insert_many(dialect: Dialect, rows: &[M], max_params: usize) -> Vec<Statement> {
+        insert_many(dialect, rows, max_params)
+    }
+}
+
 /// `INSERT INTO table (columns...) VALUES (...)` for one row (an example
 /// at [`Statement`]).
 pub fn insert<M: Model>(dialect: Dialect, row: &M) -> Statement {
