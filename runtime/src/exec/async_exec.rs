@@ -116,20 +116,23 @@ pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
     /// each side is a row or its primary key.
     // One line: see `Sqlite::link`.
     #[rustfmt::skip]
-    fn link_all<R: Relation, S, T>(self, relation: R, pairs: &[(S, T)]) -> impl Future<Output = Result<u64>> + Send where (): Linkable<R> + LinkSides<R, S, T> {
+    // Boxed (`Pending`): a relation that is not many-to-many, or sides the
+    // wrong way round, are then one error at the call.
+    fn link_all<'e, R: Relation, S, T>(self, relation: R, pairs: &[(S, T)]) -> Pending<'e, Result<u64>> where Self: 'e, (): Linkable<R> + LinkSides<R, S, T> {
         let _ = relation;
         let dialect = self.ctx().dialect;
         let statements = schema::link_pairs::<R, S, T>(dialect, pairs, insert_params(dialect));
         let job = statements.map(|s| Batch::new(s, Consistency::Atomic));
-        async move {
+        let name = format!("{}::{}", R::info().model, R::info().name);
+        Box::pin(async move {
             match job {
                 Some(job) => self.run(job).await.1,
                 None => Err(Error::NotManyToMany {
-                    relation: format!("{}::{}", R::info().model, R::info().name),
+                    relation: name,
                     what: "only many-to-many relations have link rows",
                 }),
             }
-        }
+        })
     }
 
     /// Run one statement of the caller's (placeholders in this backend's
@@ -160,18 +163,16 @@ pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
     /// ignored; a missing column is an error.
     /// One statement: SQL holding more is refused ([`Error::SeveralStatements`])
     /// before anything is sent.
-    fn raw<M: Model>(
-        self,
-        sql: &str,
-        params: &[Value],
-    ) -> impl Future<Output = Result<Vec<M>>> + Send {
+    // Boxed (`Pending`): rows of a struct without the derive are one error.
+    #[rustfmt::skip]
+    fn raw<'e, M: Model>(self, sql: &str, params: &[Value]) -> Pending<'e, Result<Vec<M>>> where Self: 'e {
         let checked = crate::plan::sql_text::one_statement(self.ctx().dialect, sql);
         let job = Raw::<M>::new(sql, params);
-        async move {
+        Box::pin(async move {
             checked?;
             let (job, result) = self.run(job).await;
             result.map(|_| job.into_rows())
-        }
+        })
     }
 }
 
