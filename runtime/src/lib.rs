@@ -34,6 +34,7 @@ pub use model::column::{Column, Key, Ordered, RawRow};
 pub use model::column::OrderedColumn;
 #[doc(hidden)]
 pub use model::fields::Target;
+pub use model::fields::{IsPk, KeyArg};
 pub use model::fields::{
     FieldName, ForeignKey, ManyToMany, OneToOne, Prefetched, RelationField, Reverse, ReverseOne,
 };

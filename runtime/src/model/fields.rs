@@ -168,6 +168,43 @@ pub trait RelationField<T: Model> {
     fn loaded(&self) -> Result<&[Arc<T>], NotLoaded>;
 }
 
+/// What `ForeignKey::new` / `OneToOne::new` take for a target `T`: its
+/// primary key. Stated on `()` with a generic impl (checked by `IsPk`), so
+/// that rustc reads the argument before deciding, and a row given instead
+/// is one error naming the fix.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`ForeignKey::new` takes the primary key of a `{T}`, not `{K}`",
+    label = "expected the key: `ForeignKey::new(row.id)`; a row you hold is `ForeignKey::from(&row)`",
+    note = "the same holds for `OneToOne::new`"
+)]
+pub trait KeyArg<T: Model, K> {
+    /// The key.
+    fn key(key: K) -> T::Pk;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: Model, K: IsPk<T>> KeyArg<T, K> for () {
+    #[inline]
+    fn key(key: K) -> T::Pk {
+        key.into_pk()
+    }
+}
+
+/// `Self` is `T`'s primary key type.
+#[doc(hidden)]
+pub trait IsPk<T: Model> {
+    /// The key.
+    fn into_pk(self) -> T::Pk;
+}
+
+impl<T: Model> IsPk<T> for T::Pk {
+    #[inline]
+    fn into_pk(self) -> T::Pk {
+        self
+    }
+}
+
 macro_rules! single_forward {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
@@ -191,11 +228,6 @@ macro_rules! single_forward {
         unsafe impl<T: Target> Sync for $name<T> {}
 
         impl<T: Model> $name<T> {
-            /// A value pointing at the row with primary key `key` (for inserts).
-            pub fn new(key: T::Pk) -> Self {
-                $name { key, target: One::Unloaded, field: &UNNAMED }
-            }
-
             /// Used by the derive: an unloaded value that knows its field.
             #[doc(hidden)]
             pub fn __from_key(key: T::Pk, name: &'static FieldName) -> Self {
@@ -803,5 +835,28 @@ mod serde_impls {
                 One::Unloaded | One::Missing => s.serialize_none(),
             }
         }
+    }
+}
+
+// `new` outside the macro: its "required by this bound" note would
+// otherwise quote the macro invocation (eight more lines).
+impl<T: Model> ForeignKey<T> {
+    /// A value pointing at the row with primary key `key` (for inserts);
+    /// `From<&T>` points at a row you hold.
+    // The key through `KeyArg`: a row (or another type) given here is one
+    // error naming `.id` and `from(&row)`, not a type mismatch about
+    // `Model::Pk`. One line: see `Sqlite::link`.
+    #[rustfmt::skip]
+    pub fn new<K>(key: K) -> Self where (): KeyArg<T, K> {
+        Self::__from_key(<() as KeyArg<T, K>>::key(key), &UNNAMED)
+    }
+}
+
+impl<T: Model> OneToOne<T> {
+    /// A value pointing at the row with primary key `key` (for inserts);
+    /// `From<&T>` points at a row you hold.
+    #[rustfmt::skip]
+    pub fn new<K>(key: K) -> Self where (): KeyArg<T, K> {
+        Self::__from_key(<() as KeyArg<T, K>>::key(key), &UNNAMED)
     }
 }
