@@ -224,7 +224,7 @@ impl<M> Not for Filter<M> {
 #[diagnostic::on_unimplemented(
     message = "`{F}` is not a filter over `{M}` rows",
     label = "expected a condition on `{M}`'s columns, such as `Model::column().eq(value)`",
-    note = "a column becomes a condition through a comparison (`.eq(..)`, `.lt(..)`, `.is_in(..)`, `.like(..)`); a column of a related model goes through its relation: `Post::author().col(Author::name()).eq(..)`"
+    note = "a column becomes a condition through a comparison (`.eq(..)`, `.lt(..)`, `.is_in(..)`, `.like(..)`); a column of a related model goes through its relation: `Post::author().col(Author::name()).eq(..)`; several conditions combine with `&` and `|` (or `.filter(..)` again)"
 )]
 pub trait FilterArg<M, F> {
     /// The filter.

@@ -25,6 +25,17 @@ pub trait KeyColumnInstead<R: Relation> {
     fn __order(self) -> Order<R::Source>;
 }
 
+/// The unmet bound of `filter`, `exclude`, `order_by` and `limit` on a
+/// relation handle (Django's `Prefetch("tags", queryset=...)` written on the
+/// handle): never implemented. Stated on `()`, as `FilterArg` is.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{R}` is a relation handle: the rows it loads are filtered, ordered and limited by a `Prefetch`",
+    label = "write `.prefetch(Prefetch::new(Model::{R}()).filter(..))`: `Prefetch` has `filter`, `exclude`, `order_by` and `limit`",
+    note = "a filter on the query's own rows through this relation is `Model::{R}().any(filter)`"
+)]
+pub trait PrefetchInstead<R> {}
+
 /// Column methods on relation handles, each one compile error (see the
 /// module comment). In the prelude without a name.
 #[doc(hidden)]
@@ -85,6 +96,20 @@ pub trait NotAColumn: Relation + Sized {
     {
         self.__order()
     }
+    // What a `Prefetch` does; each returns the handle, so that the call it
+    // sits in (`prefetch_related(..)`) adds no second error.
+    /// Not available: `Prefetch::new(handle).filter(..)`.
+    #[rustfmt::skip]
+    fn filter<F>(self, _filter: F) -> Self where (): PrefetchInstead<Self> { self }
+    /// Not available: `Prefetch::new(handle).exclude(..)`.
+    #[rustfmt::skip]
+    fn exclude<F>(self, _filter: F) -> Self where (): PrefetchInstead<Self> { self }
+    /// Not available: `Prefetch::new(handle).order_by(..)`.
+    #[rustfmt::skip]
+    fn order_by<O>(self, _order: O) -> Self where (): PrefetchInstead<Self> { self }
+    /// Not available: `Prefetch::new(handle).limit(..)`.
+    #[rustfmt::skip]
+    fn limit<N>(self, _n: N) -> Self where (): PrefetchInstead<Self> { self }
 }
 
 impl<R: Relation> NotAColumn for R {}
