@@ -34,10 +34,10 @@ pub use model::column::{Column, Key, Ordered, RawRow};
 pub use model::column::OrderedColumn;
 #[doc(hidden)]
 pub use model::fields::Target;
-pub use model::fields::{IsPk, KeyArg};
 pub use model::fields::{
     FieldName, ForeignKey, ManyToMany, OneToOne, Prefetched, RelationField, Reverse, ReverseOne,
 };
+pub use model::fields::{IsPk, KeyArg};
 // The unmet bounds of the misuse methods and impls (`post.tags.len()`,
 // `Post::title() == "x"`, ...): named from the crate root, rustc's help line
 // reads `related::LenThroughGet`, not the private module's path.
