@@ -257,4 +257,12 @@ fn skipped_fields_are_not_stored(db: &Db) {
         assert_eq!(titles, want, "notes of board {}", b.id);
         assert!(b.notes().iter().all(|n| n.cache.is_empty()));
     }
+
+    // The caller's own SQL: columns found by name, the skipped field left
+    // at its default.
+    let raw: Vec<Note> = db
+        .raw(&db.sql(r#"SELECT * FROM "ord_note" WHERE "id" = 5"#), &[])
+        .unwrap();
+    assert_eq!((raw[0].title.as_str(), raw[0].rank), ("swim", 5));
+    assert!(raw[0].cache.is_empty());
 }
