@@ -295,7 +295,8 @@ fn attributes_fit(cx: &Ctxt, model: &Model, field: &Field) {
 
     if let Some(column) = &attrs.column {
         let why = match field.kind {
-            Kind::Scalar { .. } | Kind::Forward { .. } => return,
+            // A `skip` field's keys are reported above.
+            Kind::Scalar { .. } | Kind::Forward { .. } | Kind::Skipped => return,
             Kind::ManyToMany { .. } => {
                 "it has no column in this table; name the link table and its columns with \
                  `through`, `source_column` and `target_column`"
@@ -306,7 +307,6 @@ fn attributes_fit(cx: &Ctxt, model: &Model, field: &Field) {
             }
             Kind::Prefetched { .. } => "it is filled by a prefetch and has no column",
             Kind::Counted { .. } => "it is filled by `count_related` and has no column",
-            Kind::Skipped => return,
         };
         cx.error_spanned_by(
             &column.key,

@@ -430,27 +430,6 @@ pub(crate) struct Duplicate {
 }
 
 impl Duplicate {
-    /// The duplicate `error` (from adding a level) reported at `lookup`, the
-    /// whole path from the query's model; a negative count (from the level's
-    /// own query) stays itself.
-    pub(crate) fn at(error: Error, lookup: String) -> Deferred {
-        match error {
-            Error::DuplicateLookup { first, second, .. } => Deferred::Duplicate(Duplicate {
-                lookup,
-                first,
-                second,
-            }),
-            Error::Negative { model, what, value } => Deferred::Negative { model, what, value },
-            // Adding a level fails only with one of those; any other error
-            // keeps its own text.
-            other => Deferred::Duplicate(Duplicate {
-                lookup,
-                first: other.to_string(),
-                second: String::new(),
-            }),
-        }
-    }
-
     pub(crate) fn into_error(self) -> Error {
         Error::DuplicateLookup {
             lookup: self.lookup,
@@ -476,6 +455,27 @@ pub(crate) enum Deferred {
 }
 
 impl Deferred {
+    /// The `error` of adding a level, reported at `lookup`, the whole path
+    /// from the query's model: a duplicate there, or a negative count from
+    /// the level's own query, which stays itself.
+    pub(crate) fn at(error: Error, lookup: String) -> Self {
+        match error {
+            Error::DuplicateLookup { first, second, .. } => Deferred::Duplicate(Duplicate {
+                lookup,
+                first,
+                second,
+            }),
+            Error::Negative { model, what, value } => Deferred::Negative { model, what, value },
+            // Adding a level fails only with one of those; any other error
+            // keeps its own text.
+            other => Deferred::Duplicate(Duplicate {
+                lookup,
+                first: other.to_string(),
+                second: String::new(),
+            }),
+        }
+    }
+
     pub(crate) fn into_error(self) -> Error {
         match self {
             Deferred::Duplicate(d) => d.into_error(),

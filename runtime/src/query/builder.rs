@@ -1,7 +1,7 @@
 //! The query builder: what to load, and the base statement's filter, order
 //! and limits.
 
-use crate::error::{Deferred, Duplicate, Error, Result};
+use crate::error::{Deferred, Error, Result};
 use crate::model::relation::{Relation, SingleValued};
 use crate::model::table::Model;
 use crate::model::typed::{LoadSet, Loaded, Union};
@@ -189,36 +189,23 @@ impl<M: Model> Clone for QueryCore<M> {
     label = "`limit` and `offset` take an integer (`usize`, `u64`, `i64`, ...)"
 )]
 pub trait RowCount {
-    /// The value, wide enough for every integer type.
-    fn rows(self) -> i128;
+    /// The count, or the value itself when it is negative.
+    fn rows(self) -> std::result::Result<u64, i64>;
 }
 
 macro_rules! row_count {
     ($($t:ty)*) => {$(
         impl RowCount for $t {
             #[inline]
-            fn rows(self) -> i128 {
-                i128::from(self)
+            fn rows(self) -> std::result::Result<u64, i64> {
+                // Only a negative value fails, and every negative value of
+                // these types fits in an i64.
+                u64::try_from(self).map_err(|_| i64::try_from(self).unwrap_or(i64::MIN))
             }
         }
     )*};
 }
-row_count!(u8 u16 u32 u64 i8 i16 i32 i64);
-
-impl RowCount for usize {
-    #[inline]
-    fn rows(self) -> i128 {
-        // usize is at most 64 bits on every target Rust supports.
-        self as i128
-    }
-}
-
-impl RowCount for isize {
-    #[inline]
-    fn rows(self) -> i128 {
-        self as i128
-    }
-}
+row_count!(u8 u16 u32 u64 usize i8 i16 i32 i64 isize);
 
 /// `Post::query()`: where every query starts. Implemented for every model,
 /// and in the prelude, so `Post::query()` (and `M::query()` in generic code)
@@ -361,7 +348,7 @@ impl<M: Model, L> Query<M, L> {
     pub(crate) fn add_prefetch<P: Path<Source = M>>(&mut self, path: P) {
         let lookup = path.lookup();
         if let Err(e) = path.__add_prefetch(&mut self.core.prefetch) {
-            self.core.errors.push(Duplicate::at(e, lookup));
+            self.core.errors.push(Deferred::at(e, lookup));
         }
     }
 
@@ -398,7 +385,7 @@ impl<M: Model, L> Query<M, L> {
                 }
                 _ => outer.to_owned(),
             };
-            self.core.errors.push(Duplicate::at(e, lookup));
+            self.core.errors.push(Deferred::at(e, lookup));
         }
         self
     }
@@ -446,7 +433,7 @@ impl<M: Model, L> Query<M, L> {
     {
         let lookup = format!("{}__{}", path.lookup(), R::info().name);
         if let Err(e) = path.__add_below(&mut self.core.prefetch, Box::new(prefetch.into_level())) {
-            self.core.errors.push(Duplicate::at(e, lookup));
+            self.core.errors.push(Deferred::at(e, lookup));
         }
         self
     }
@@ -535,6 +522,7 @@ impl<M: Model, L> Query<M, L> {
 
     /// Skip the first `n` rows (`OFFSET`); give an `order_by` so that which
     /// rows are skipped is defined.
+    ///
     /// Any integer will do, as for [`Query::limit`].
     pub fn offset(mut self, n: impl RowCount) -> Self {
         self.core.offset = self.core.count("offset", n);
@@ -560,12 +548,9 @@ impl<M: Model, L> Query<M, L> {
 impl<M: Model> QueryCore<M> {
     /// `n` as a row count; a negative one is kept as an error for the run.
     pub(crate) fn count(&mut self, what: &'static str, n: impl RowCount) -> Option<u64> {
-        let value = n.rows();
-        match u64::try_from(value) {
+        match n.rows() {
             Ok(n) => Some(n),
-            Err(_) => {
-                // Negative values come from types of at most 64 bits.
-                let value = i64::try_from(value).unwrap_or(i64::MIN);
+            Err(value) => {
                 let model = M::info().name;
                 self.errors.push(Deferred::Negative { model, what, value });
                 None

@@ -9,7 +9,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use crate::error::NotLoaded;
-use crate::error::{Deferred, Duplicate, Error, Result};
+use crate::error::{Deferred, Error, Result};
 use crate::model::column::{Column, RawRow};
 use crate::model::fields::FieldName;
 use crate::model::relation::{Many, Relation, RelationKind};
@@ -252,9 +252,7 @@ impl<M: Model, L> Query<M, L> {
             fetching: false,
         };
         if let Err(e) = add_node(&mut self.core.prefetch, Box::new(node)) {
-            self.core
-                .errors
-                .push(Duplicate::at(e, A::name().to_owned()));
+            self.core.errors.push(Deferred::at(e, A::name().to_owned()));
         }
         self
     }

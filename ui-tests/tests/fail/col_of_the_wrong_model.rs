@@ -1,18 +1,10 @@
 // The column given to `col` must belong to the model the path reaches.
 use related::prelude::*;
 
-#[derive(Clone, Debug, related::Model)]
-pub struct Author {
-    pub id: i64,
-    pub name: String,
-}
+#[path = "common/blog.rs"]
+mod blog;
 
-#[derive(Clone, Debug, related::Model)]
-pub struct Post {
-    pub id: i64,
-    pub title: String,
-    pub author: ForeignKey<Author>,
-}
+use blog::*;
 
 fn main() {
     let _ = Post::query().filter(Post::author().col(Post::title()).eq("x"));

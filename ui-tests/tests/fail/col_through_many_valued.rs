@@ -2,17 +2,10 @@
 // `Post::tags().any(Tag::name().eq("x"))` (an EXISTS), not `col`.
 use related::prelude::*;
 
-#[derive(Clone, Debug, related::Model)]
-pub struct Tag {
-    pub id: i64,
-    pub name: String,
-}
+#[path = "common/blog.rs"]
+mod blog;
 
-#[derive(Clone, Debug, related::Model)]
-pub struct Post {
-    pub id: i64,
-    pub tags: ManyToMany<Tag>,
-}
+use blog::*;
 
 fn main() {
     let _ = Post::query().filter(Post::tags().col(Tag::name()).eq("x"));

@@ -1,26 +1,9 @@
 // `==` on a column handle is a Rust comparison, not a filter: one error
 // naming the column and `.eq(value)`.
-use related::prelude::*;
+#[path = "common/blog.rs"]
+mod blog;
 
-#[derive(Clone, Debug, related::Model)]
-pub struct Author {
-    pub id: i64,
-    pub name: String,
-}
-
-#[derive(Clone, Debug, related::Model)]
-pub struct Tag {
-    pub id: i64,
-    pub name: String,
-}
-
-#[derive(Clone, Debug, related::Model)]
-pub struct Post {
-    pub id: i64,
-    pub title: String,
-    pub author: ForeignKey<Author>,
-    pub tags: ManyToMany<Tag>,
-}
+use blog::*;
 
 fn main() {
     let is_hello = Post::title() == "hello";

@@ -5,16 +5,7 @@ mod blog;
 
 use blog::*;
 
-// The async form too: one error, not one at the call, the future and the
-// `.await`.
-async fn link_async(db: &related::AsyncSqlite, post: Post, tag: Tag) -> related::Result<()> {
-    use related::AsyncExecutor as _;
-    db.link_all(Post::tags(), &[(tag, post)]).await?;
-    Ok(())
-}
-
 fn main() -> related::Result<()> {
-    let _ = link_async;
     let db = related::Sqlite::open_in_memory()?;
     let post = Post::query().first(&db)?.unwrap();
     let tag = Tag::query().first(&db)?.unwrap();

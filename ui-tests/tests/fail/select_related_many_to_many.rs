@@ -1,17 +1,8 @@
 // A JOIN over a ManyToMany would repeat each post once per tag.
-use related::prelude::*;
+#[path = "common/blog.rs"]
+mod blog;
 
-#[derive(Clone, Debug, related::Model)]
-pub struct Tag {
-    pub id: i64,
-    pub name: String,
-}
-
-#[derive(Clone, Debug, related::Model)]
-pub struct Post {
-    pub id: i64,
-    pub tags: ManyToMany<Tag>,
-}
+use blog::*;
 
 fn main() {
     let _ = Post::query().select_related(Post::tags());

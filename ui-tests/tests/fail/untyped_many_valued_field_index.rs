@@ -1,25 +1,8 @@
 // Indexing an untyped many-valued field: one error naming `.get()?`.
-use related::prelude::*;
+#[path = "common/blog.rs"]
+mod blog;
 
-#[derive(Clone, Debug, related::Model)]
-pub struct Author {
-    pub id: i64,
-    pub name: String,
-}
-
-#[derive(Clone, Debug, related::Model)]
-pub struct Tag {
-    pub id: i64,
-    pub name: String,
-}
-
-#[derive(Clone, Debug, related::Model)]
-pub struct Post {
-    pub id: i64,
-    pub title: String,
-    pub author: ForeignKey<Author>,
-    pub tags: ManyToMany<Tag>,
-}
+use blog::*;
 
 fn first_tag(post: &Post) -> &Tag {
     &post.tags[0]

@@ -1,26 +1,9 @@
 // An untyped many-valued field may not hold its rows: `len()` on it is one
 // error naming `.get()?`, not "expected usize, found Result".
-use related::prelude::*;
+#[path = "common/blog.rs"]
+mod blog;
 
-#[derive(Clone, Debug, related::Model)]
-pub struct Author {
-    pub id: i64,
-    pub name: String,
-}
-
-#[derive(Clone, Debug, related::Model)]
-pub struct Tag {
-    pub id: i64,
-    pub name: String,
-}
-
-#[derive(Clone, Debug, related::Model)]
-pub struct Post {
-    pub id: i64,
-    pub title: String,
-    pub author: ForeignKey<Author>,
-    pub tags: ManyToMany<Tag>,
-}
+use blog::*;
 
 fn tag_count(post: &Post) -> usize {
     post.tags.len()
