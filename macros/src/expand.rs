@@ -412,6 +412,14 @@ pub fn marker(model: &Model, field: &Field) -> TokenStream {
     quote!(#module::#name)
 }
 
+/// A field's name as a number a type can carry (FNV-1a, 64 bits): the
+/// const parameter of `ManyToManyNamed`.
+fn field_hash(ident: &Ident) -> u64 {
+    plain(ident).bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// A body for the fallback. A plain `panic!` with a literal, because the
 /// handles are `const fn` and `unreachable!` formats.
 pub fn unreachable() -> TokenStream {
@@ -478,11 +486,44 @@ pub fn marker_traits(model: &Model, field: &Field) -> TokenStream {
     let target = user_tokens(target, ident);
     let guard = guard(&target, span);
     let single = match field.kind {
-        Kind::ManyToMany { .. } => quote_spanned! {span=>
-            // Hidden from diagnostics, like `SingleValued` below.
-            #[automatically_derived]
-            #[diagnostic::do_not_recommend]
-            impl ::related::LinkTable for #marker #guard {}
+        Kind::ManyToMany { .. } => {
+            let named = field_hash(field.ident);
+            quote_spanned! {span=>
+                // Hidden from diagnostics, like `SingleValued` below.
+                #[automatically_derived]
+                #[diagnostic::do_not_recommend]
+                impl ::related::LinkTable for #marker #guard {}
+
+                // So that the reverse side can ask, knowing only the
+                // model and this field's name, whether it mirrors a
+                // many-to-many (see `ManyToManyNamed`).
+                #[automatically_derived]
+                #[diagnostic::do_not_recommend]
+                impl ::related::__private::ManyToManyNamed<#named> for #ident #guard {}
+            }
+        }
+        // The other side of a many-to-many links too (Django's
+        // `tag.posts.add(post)`); of a foreign key it does not. Which one
+        // it mirrors the derive cannot see from here, so the impl holds
+        // only if the target has a many-to-many field of that name.
+        Kind::Reverse { one: false, .. } => match field
+            .attrs
+            .reverse
+            .as_ref()
+            .and_then(|r| r.path.segments.last())
+        {
+            Some(forward) => {
+                let named = field_hash(&forward.ident);
+                quote_spanned! {span=>
+                    #[automatically_derived]
+                    #[diagnostic::do_not_recommend]
+                    impl ::related::LinkTable for #marker
+                    where
+                        for<'__r> #target: ::related::__private::ManyToManyNamed<#named>,
+                    {}
+                }
+            }
+            None => TokenStream::new(),
         },
         Kind::Forward { .. } | Kind::Reverse { one: true, .. } => quote_spanned! {span=>
             // Hidden from diagnostics: rustc would list every single-valued

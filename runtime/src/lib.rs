@@ -146,6 +146,12 @@ pub mod __private {
         }
     }
 
+    /// `Self` has a many-to-many field whose name hashes to `FIELD`: how
+    /// the reverse side of a relation, which names the field it mirrors but
+    /// cannot name its type, is a [`crate::LinkTable`] exactly when that
+    /// field is many-to-many.
+    pub trait ManyToManyNamed<const FIELD: u64> {}
+
     /// The description of a reverse relation, from the forward relation it
     /// mirrors.
     pub fn reverse_info<F: Relation>(

@@ -64,6 +64,10 @@ pub const CASES: &[Case] = &[
     Case::new("prefetch::duplicate_through_rows", duplicate_through_rows),
     Case::new("prefetch::link_takes_rows_or_keys", link_takes_rows_or_keys),
     Case::new(
+        "prefetch::link_from_the_reverse_side",
+        link_from_the_reverse_side,
+    ),
+    Case::new(
         "prefetch::through_row_to_missing_child",
         through_row_to_missing_child,
     )
@@ -809,6 +813,69 @@ fn link_takes_rows_or_keys(db: &Db) {
         old.sort();
         assert_eq!(old, tags_of(p.id));
     }
+}
+
+/// The reverse side of a many-to-many links too (Django's
+/// `tag.posts.add(post)`): the row goes into the same link table, each key
+/// in its own column, and both sides read it.
+fn link_from_the_reverse_side(db: &Db) {
+    blog::seed(db, 3).unwrap();
+    let tag = Tag {
+        id: 200,
+        name: "reverse".into(),
+        posts: Default::default(),
+    };
+    db.insert(&tag).unwrap();
+    let posts = db.all(&Post::query().order_by(Post::id().asc())).unwrap();
+    db.link(Tag::posts(), &tag, &posts[0]).unwrap(); // rows
+    db.link(Tag::posts(), &200, &3).unwrap(); // keys
+    let more = Tag {
+        id: 201,
+        name: "more".into(),
+        posts: Default::default(),
+    };
+    db.insert(&more).unwrap();
+    db.link_all(
+        Tag::posts(),
+        &[(more.clone(), posts[1].clone()), (more, posts[2].clone())],
+    )
+    .unwrap();
+    // Read from the reverse side ...
+    let tags = db
+        .all(
+            &Tag::query()
+                .filter(Tag::id().ge(200))
+                .prefetch_related(Tag::posts())
+                .order_by(Tag::id().asc()),
+        )
+        .unwrap();
+    let post_ids = |t: &Tag| -> Vec<i64> {
+        let mut ids: Vec<i64> = t.posts.get().unwrap().iter().map(|p| p.id).collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(
+        tags.iter().map(post_ids).collect::<Vec<_>>(),
+        vec![vec![1, 3], vec![2, 3]]
+    );
+    // ... and from the forward side: the same rows.
+    let loaded = db
+        .all(
+            &Post::query()
+                .prefetch_related(Post::tags())
+                .order_by(Post::id().asc()),
+        )
+        .unwrap();
+    let new_of = |p: &Post| -> Vec<i64> {
+        let mut ids: Vec<i64> = shared_ids(p.tags.get().unwrap());
+        ids.retain(|&id| id >= 200);
+        ids.sort();
+        ids
+    };
+    assert_eq!(
+        loaded.iter().map(new_of).collect::<Vec<_>>(),
+        vec![vec![200], vec![201], vec![200, 201]]
+    );
 }
 
 fn through_row_to_missing_child(db: &Db) {

@@ -1,4 +1,4 @@
-// Mistake: // Mistake: filter_and_operator_mixed// Mistake: filter_and_operator_mixed between two filters.
+// Mistake: two filters joined with `&&` instead of `&`.
 // expect: &&
 // fix: &
 #[path = "common/models.rs"]

@@ -293,11 +293,13 @@ impl<A: PrefetchOf> PrefetchArg<A> for () {
 }
 
 /// A many-to-many relation, whose rows live in a link table: what `link` and
-/// `link_all` take. Implemented by the derive for `ManyToMany<T>` fields.
+/// `link_all` take. Implemented by the derive for `ManyToMany<T>` fields and
+/// for the `Reverse<T>` fields that mirror one (`db.link(Tag::posts(), &tag,
+/// &post)` is Django's `tag.posts.add(post)`).
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a many-to-many relation: `link` adds a row to a link table, which only ManyToMany fields have",
+    message = "`{Self}` is not a many-to-many relation: `link` adds a row to a link table, which only ManyToMany fields (and their Reverse sides) have",
     label = "expected the handle of a ManyToMany field, e.g. `Post::tags()`",
-    note = "a ForeignKey or OneToOne is set by the key in the row you insert (`ForeignKey::new(key)`); a Reverse field is linked through the field it mirrors"
+    note = "a ForeignKey or OneToOne is set by the key in the row you insert (`ForeignKey::new(key)`), and so is the Reverse side of one: through the key its rows hold"
 )]
 pub trait LinkTable: Relation {}
 
@@ -308,9 +310,9 @@ pub trait LinkTable: Relation {}
 /// made the error 19 lines).
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
-    message = "`{R}` is not a many-to-many relation: `link` adds a row to a link table, which only ManyToMany fields have",
+    message = "`{R}` is not a many-to-many relation: `link` adds a row to a link table, which only ManyToMany fields (and their Reverse sides) have",
     label = "expected the handle of a ManyToMany field, e.g. `Post::tags()`",
-    note = "a ForeignKey or OneToOne is set by the key in the row you insert (`ForeignKey::new(key)`); a Reverse field is linked through the field it mirrors"
+    note = "a ForeignKey or OneToOne is set by the key in the row you insert (`ForeignKey::new(key)`), and so is the Reverse side of one: through the key its rows hold"
 )]
 pub trait Linkable<R> {}
 

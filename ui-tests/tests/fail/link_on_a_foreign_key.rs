@@ -1,4 +1,5 @@
-// `link` adds a row to a link table: only many-to-many relations have one.
+// `link` adds a row to a link table: only many-to-many relations (either
+// side) have one, not a foreign key.
 use related::prelude::*;
 
 #[derive(Clone, Debug, related::Model)]
