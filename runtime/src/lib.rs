@@ -43,7 +43,8 @@ pub use model::fields::{IsPk, KeyArg};
 // reads `related::LenThroughGet`, not the private module's path.
 #[doc(hidden)]
 pub use model::misread::{
-    IndexThroughGet, IterThroughGet, LenThroughGet, SameField, SliceThroughGet,
+    AddThroughLink, AllThroughGet, CountThroughGet, FilterThroughPrefetch, IndexThroughGet,
+    IterThroughGet, LenThroughGet, SameField, SliceThroughGet, WriteThroughSql,
 };
 pub use model::relation::{
     Cardinality, LinkTable, Many, One, Relation, RelationInfo, RelationKind, ReverseOf,

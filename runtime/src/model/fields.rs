@@ -8,7 +8,8 @@ use std::sync::Arc;
 
 use crate::error::NotLoaded;
 use crate::model::misread::{
-    IndexThroughGet, IterThroughGet, LenThroughGet, SameField, SliceThroughGet,
+    AddThroughLink, AllThroughGet, CountThroughGet, FilterThroughPrefetch, IndexThroughGet,
+    IterThroughGet, LenThroughGet, SameField, SliceThroughGet, WriteThroughSql,
 };
 use crate::model::table::Model;
 
@@ -615,11 +616,35 @@ many!(
 );
 
 // `iter`, `len`, `is_empty`, `first` and `last` of the many-valued fields: each one error
-// naming `.get()?` (the `misread` module). Written out, not in `many!`,
+// naming `.get()?` (the `misread` module); on the relation fields also Django's
+// related-manager methods (`all`, `count`, `filter`, `add`, ...), each naming
+// what to write instead. Written out, not in `many!`,
 // and with the bound on the signature's line, so that the error's "required
 // by this bound" shows one line instead of a macro backtrace.
 #[rustfmt::skip]
 impl<T: Model> ManyToMany<T> {
+    /// Not available: `.get()?` (Django's `all()`).
+    #[doc(hidden)] pub fn all(&self) -> &[Arc<T>] where Self: AllThroughGet { self.__never() }
+    /// Not available: `.get()?.len()`.
+    #[doc(hidden)] pub fn count(&self) -> usize where Self: CountThroughGet { self.__never() }
+    /// Not available: `!.get()?.is_empty()`.
+    #[doc(hidden)] pub fn exists(&self) -> bool where Self: CountThroughGet { self.__never() }
+    /// Not available: `Prefetch::new(..).filter(..)`.
+    #[doc(hidden)] pub fn filter<F>(&self, _filter: F) -> &[Arc<T>] where Self: FilterThroughPrefetch { self.__never() }
+    /// Not available: `Prefetch::new(..).exclude(..)`.
+    #[doc(hidden)] pub fn exclude<F>(&self, _filter: F) -> &[Arc<T>] where Self: FilterThroughPrefetch { self.__never() }
+    /// Not available: `Prefetch::new(..).order_by(..)`.
+    #[doc(hidden)] pub fn order_by<O>(&self, _order: O) -> &[Arc<T>] where Self: FilterThroughPrefetch { self.__never() }
+    /// Not available: `db.link(..)`.
+    #[doc(hidden)] pub fn add<R>(&mut self, _row: R) where Self: AddThroughLink { self.__never() }
+    /// Not available: SQL of the caller's.
+    #[doc(hidden)] pub fn remove<R>(&mut self, _row: R) where Self: WriteThroughSql { self.__never() }
+    /// Not available: SQL of the caller's.
+    #[doc(hidden)] pub fn clear(&mut self) where Self: WriteThroughSql { self.__never() }
+    /// Not available: SQL of the caller's and `db.link(..)`.
+    #[doc(hidden)] pub fn set<R>(&mut self, _rows: R) where Self: WriteThroughSql { self.__never() }
+    /// Not available: `db.insert(..)` and `db.link(..)`.
+    #[doc(hidden)] pub fn create<R>(&mut self, _row: R) where Self: WriteThroughSql { self.__never() }
     /// Not available: `.get()?.iter()`.
     #[doc(hidden)] pub fn iter(&self) -> std::slice::Iter<'_, Arc<T>> where Self: IterThroughGet { self.__never() }
     /// Not available: `.get()?.len()`.
@@ -634,6 +659,28 @@ impl<T: Model> ManyToMany<T> {
 
 #[rustfmt::skip]
 impl<T: Model> Reverse<T> {
+    /// Not available: `.get()?` (Django's `all()`).
+    #[doc(hidden)] pub fn all(&self) -> &[Arc<T>] where Self: AllThroughGet { self.__never() }
+    /// Not available: `.get()?.len()`.
+    #[doc(hidden)] pub fn count(&self) -> usize where Self: CountThroughGet { self.__never() }
+    /// Not available: `!.get()?.is_empty()`.
+    #[doc(hidden)] pub fn exists(&self) -> bool where Self: CountThroughGet { self.__never() }
+    /// Not available: `Prefetch::new(..).filter(..)`.
+    #[doc(hidden)] pub fn filter<F>(&self, _filter: F) -> &[Arc<T>] where Self: FilterThroughPrefetch { self.__never() }
+    /// Not available: `Prefetch::new(..).exclude(..)`.
+    #[doc(hidden)] pub fn exclude<F>(&self, _filter: F) -> &[Arc<T>] where Self: FilterThroughPrefetch { self.__never() }
+    /// Not available: `Prefetch::new(..).order_by(..)`.
+    #[doc(hidden)] pub fn order_by<O>(&self, _order: O) -> &[Arc<T>] where Self: FilterThroughPrefetch { self.__never() }
+    /// Not available: `db.link(..)`.
+    #[doc(hidden)] pub fn add<R>(&mut self, _row: R) where Self: AddThroughLink { self.__never() }
+    /// Not available: SQL of the caller's.
+    #[doc(hidden)] pub fn remove<R>(&mut self, _row: R) where Self: WriteThroughSql { self.__never() }
+    /// Not available: SQL of the caller's.
+    #[doc(hidden)] pub fn clear(&mut self) where Self: WriteThroughSql { self.__never() }
+    /// Not available: SQL of the caller's and `db.link(..)`.
+    #[doc(hidden)] pub fn set<R>(&mut self, _rows: R) where Self: WriteThroughSql { self.__never() }
+    /// Not available: `db.insert(..)` and `db.link(..)`.
+    #[doc(hidden)] pub fn create<R>(&mut self, _row: R) where Self: WriteThroughSql { self.__never() }
     /// Not available: `.get()?.iter()`.
     #[doc(hidden)] pub fn iter(&self) -> std::slice::Iter<'_, Arc<T>> where Self: IterThroughGet { self.__never() }
     /// Not available: `.get()?.len()`.

@@ -9,6 +9,9 @@
 //! says so; its bound has no implementation, so none of them can be used.
 //! (A `for` loop over a field keeps rustc's "not an iterator": rustc words
 //! that error itself, whatever the impls.)
+//! Django's related-manager calls on such a field (`post.tags.all()`,
+//! `.count()`, `.filter(..)`, `.add(..)`, `.remove(..)`, ...) are one error
+//! each too, naming `.get()?`, a `Prefetch`, `db.link(..)` or SQL.
 //! A `ForeignKey` compared with a key (`post.author == 3`) is one error
 //! naming `.key()`: [`SameField`] is implemented for the field type only.
 
@@ -57,6 +60,55 @@ unmet!(
         note = "a row whose query loaded the relation reads it without `?`: `post.tags().get(0)`, `post.tags().iter().last()`"
     )]
     SliceThroughGet
+);
+
+// Django's related manager (`post.tags.all()`, `.count()`, `.filter(..)`,
+// `.add(..)`): a field here is what its query loaded, not a query, and
+// nothing is fetched behind the user's back.
+
+unmet!(
+    #[diagnostic::on_unimplemented(
+        message = "`all()` on `{Self}`: Django's related manager; here the field holds the rows its query loaded, read with `.get()?`",
+        label = "write `.get()?` (a slice): a `NotLoaded` error if the query did not load this relation",
+        note = "nothing is fetched from a row: load the relation with `.prefetch_related(Post::tags())`, whose typed rows read `post.tags()` without `?`"
+    )]
+    AllThroughGet
+);
+
+unmet!(
+    #[diagnostic::on_unimplemented(
+        message = "`count()` / `exists()` on `{Self}` would be a query; here the field holds the rows its query loaded",
+        label = "count the loaded rows: `.get()?.len()` (a `NotLoaded` error if the query did not load this relation)",
+        note = "nothing is fetched from a row; counted by the database with the parents: `.count_related(Post::tags(), Post::tag_count())`"
+    )]
+    CountThroughGet
+);
+
+unmet!(
+    #[diagnostic::on_unimplemented(
+        message = "`filter` / `exclude` / `order_by` on `{Self}` would be a query; here the field holds the rows its query loaded",
+        label = "narrow what the query loads: `.prefetch(Prefetch::new(Post::tags()).filter(..))`",
+        note = "nothing is fetched from a row; the loaded rows filter as a slice: `.get()?.iter().filter(..)`"
+    )]
+    FilterThroughPrefetch
+);
+
+unmet!(
+    #[diagnostic::on_unimplemented(
+        message = "`add(..)` on `{Self}`: Django's related manager; here a link row is written by the executor",
+        label = "write `db.link(Post::tags(), &post, &tag)` (a row or key each side; `link_all` for several)",
+        note = "the reverse side of a many-to-many links the same way (`db.link(Tag::posts(), &tag, &post)`); the reverse side of a foreign key is set by the key in the row you insert"
+    )]
+    AddThroughLink
+);
+
+unmet!(
+    #[diagnostic::on_unimplemented(
+        message = "`remove` / `clear` / `set` / `create` on `{Self}`: Django's related manager; `related` loads rows and writes only new ones",
+        label = "delete link rows with your own SQL (`db.execute(\"DELETE FROM ...\", &params)` on SQLite); add them with `db.link(..)`",
+        note = "a field holds the rows its query loaded; changing it changes nothing in the database"
+    )]
+    WriteThroughSql
 );
 
 /// The right side a `ForeignKey` or `OneToOne` field compares with: the same
