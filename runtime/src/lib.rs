@@ -73,7 +73,7 @@ pub use query::builder::{ModelQuery, Query, QueryStart, RowCount};
 #[doc(hidden)]
 pub use query::django::{
     AnnotateInstead, DistinctInstead, DjangoManager, GetInstead, ManagerInstead, OnlyInstead,
-    ReverseInstead, ValuesInstead, WriteInstead,
+    QueryFromRow, ReverseInstead, RowQuery, ValuesInstead, WriteInstead,
 };
 pub use query::expr::{Col, Filter, FilterArg, Like, LikePattern, NoArg, Order, OrderArg};
 #[doc(hidden)]
@@ -105,6 +105,8 @@ pub mod prelude {
     pub use crate::query::misuse::NotAColumn as _;
     // `Post::objects()`, Django's manager: one error naming `query()`.
     pub use crate::query::django::DjangoManager as _;
+    // `post.query()`: one error naming `Post::query()`.
+    pub use crate::query::django::RowQuery as _;
     // The path methods (`col`, `any`) without taking the name `Path`,
     // which `std::path::Path` users already have.
     pub use crate::Path as _;

@@ -95,6 +95,27 @@ pub trait DjangoManager: Model {
 
 impl<M: Model> DjangoManager for M {}
 
+instead! {
+    QueryFromRow:
+        "`query()` is called on the model `{M}`, not on a row of it",
+        "write `{M}::query()`; the rows you hold gain relations with `{M}::query().prefetch_related(..).prefetch_onto(&mut rows, &db)`";
+}
+
+/// `post.query()` (a query started from a row, as `post.tags.all()` is in
+/// Django): a method of every reference to a model, whose bound is never
+/// met, so the call is one error naming `Post::query()` instead of rustc's
+/// "this is an associated function, not a method" with two candidates (23
+/// lines). Implemented for `&M` only: generic code's `M::query()` does not
+/// see it. In the prelude without a name.
+#[doc(hidden)]
+pub trait RowQuery<M: Model>: Sized {
+    /// Not available: `Model::query()`.
+    #[rustfmt::skip]
+    fn query(self) -> Query<M> where (): QueryFromRow<M> { Query::new() }
+}
+
+impl<M: Model> RowQuery<M> for &M {}
+
 // Each method below takes what its Django namesake is most often given, so
 // that the call reaches the bound instead of an argument-count error.
 #[rustfmt::skip]
