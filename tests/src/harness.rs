@@ -322,9 +322,7 @@ impl Db {
         (): LinkSides<R, S, T>,
     {
         match &self.inner {
-            Inner::Sqlite(db) => {
-                db.transaction(|db| pairs.iter().try_for_each(|(s, t)| db.link(relation, s, t)))
-            }
+            Inner::Sqlite(db) => db.link_all(relation, pairs),
             Inner::Postgres(s) | Inner::Mysql(s) => s.link_all(relation, pairs),
         }
     }

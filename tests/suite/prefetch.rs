@@ -3,7 +3,7 @@
 
 use related::prelude::*;
 use related::{Error, LoggedStatement, Sqlite, Value};
-use related_tests::blog::{self, Author, Post, Publisher, Tag};
+use related_tests::blog::{self, Author, Post, PostLoaded, Publisher, Tag, TagLoaded};
 use related_tests::harness::{Case, Db, SQLITE};
 use related_tests::shapes::{self, Category, Place};
 use related_tests::shop::{self, Item, Order, Product, Review, Student};
@@ -67,6 +67,23 @@ pub const CASES: &[Case] = &[
         "prefetch::link_from_the_reverse_side",
         link_from_the_reverse_side,
     ),
+    Case::new(
+        "prefetch::queryset_is_djangos_prefetch_queryset",
+        queryset_is_djangos_prefetch_queryset,
+    ),
+    Case::new(
+        "prefetch::offset_skips_each_parents_first_rows",
+        offset_skips_each_parents_first_rows,
+    ),
+    Case::new(
+        "prefetch::writes_inside_the_callers_transaction",
+        writes_inside_the_callers_transaction,
+    ),
+    Case::new(
+        "prefetch::a_failed_write_inside_the_callers_transaction_undoes_only_itself",
+        a_failed_write_inside_the_callers_transaction_undoes_only_itself,
+    )
+    .on(SQLITE),
     Case::new(
         "prefetch::through_row_to_missing_child",
         through_row_to_missing_child,
@@ -876,6 +893,181 @@ fn link_from_the_reverse_side(db: &Db) {
         loaded.iter().map(new_of).collect::<Vec<_>>(),
         vec![vec![200], vec![201], vec![200, 201]]
     );
+}
+
+/// The posts linked to tag `t` among the first `posts`, by the seed's rule.
+fn posts_of_tag(t: i64, posts: i64) -> Vec<i64> {
+    (1..=posts).filter(|&i| tags_of(i).contains(&t)).collect()
+}
+
+/// `Prefetch::new(..).queryset(query)`: the query's filter (ANDed with the
+/// `Prefetch`'s own), order, JOINs, nested prefetches and its limit and
+/// offset as a per-parent slice, as Django's `Prefetch("posts",
+/// queryset=Post.objects.filter(..).order_by(..)[1:3])`.
+fn queryset_is_djangos_prefetch_queryset(db: &Db) {
+    blog::seed(db, 24).unwrap();
+    let posts = Post::query()
+        .filter(Post::id().ge(3))
+        .order_by(Post::id().desc())
+        .select_related(Post::author())
+        .prefetch_related(Post::tags())
+        .offset(1)
+        .limit(2);
+    let tags = db
+        .fetch(
+            &Tag::query().order_by(Tag::id().asc()).prefetch(
+                Prefetch::new(Tag::posts())
+                    .filter(Post::id().le(20))
+                    .queryset(posts),
+            ),
+        )
+        .unwrap();
+    assert_eq!(tags.len(), 8);
+    for tag in &tags {
+        // Linked posts 3..=20, newest first, the first skipped, two kept.
+        let mut want: Vec<i64> = posts_of_tag(tag.id, 24)
+            .into_iter()
+            .filter(|&i| (3..=20).contains(&i))
+            .collect();
+        want.reverse();
+        let want: Vec<i64> = want.into_iter().skip(1).take(2).collect();
+        let got: Vec<i64> = tag.posts().iter().map(|p| p.id).collect();
+        assert_eq!(got, want, "tag {}", tag.id);
+        for post in tag.posts() {
+            // The queryset's JOIN and nested level, in the rows' type.
+            assert_eq!(post.author().name, format!("Author {}", post.id % 10 + 1));
+            let mut tag_ids: Vec<i64> = post.tags().iter().map(|t| t.id).collect();
+            tag_ids.sort();
+            assert_eq!(tag_ids, tags_of(post.id));
+        }
+    }
+    // A queryset with nothing of its own is the plain relation.
+    let plain = db
+        .all(&Tag::query().prefetch(Prefetch::new(Tag::posts()).queryset(Post::query())))
+        .unwrap();
+    for tag in &plain {
+        assert_eq!(
+            shared_ids(tag.posts.get().unwrap()),
+            posts_of_tag(tag.id, 24)
+        );
+    }
+}
+
+/// `Prefetch::offset`: each parent's first rows in the prefetch's order
+/// are skipped, alone or with `limit`.
+fn offset_skips_each_parents_first_rows(db: &Db) {
+    blog::seed(db, 12).unwrap();
+    let skip_one = db
+        .all(
+            &Post::query().order_by(Post::id().asc()).prefetch(
+                Prefetch::new(Post::tags())
+                    .order_by(Tag::id().asc())
+                    .offset(1),
+            ),
+        )
+        .unwrap();
+    let paged = db
+        .all(
+            &Post::query().order_by(Post::id().asc()).prefetch(
+                Prefetch::new(Post::tags())
+                    .order_by(Tag::id().desc())
+                    .offset(1)
+                    .limit(2),
+            ),
+        )
+        .unwrap();
+    for (a, b) in skip_one.iter().zip(&paged) {
+        let all = tags_of(a.id);
+        assert_eq!(shared_ids(a.tags.get().unwrap()), all[1..].to_vec());
+        let mut desc = all.clone();
+        desc.reverse();
+        let want: Vec<i64> = desc.into_iter().skip(1).take(2).collect();
+        assert_eq!(shared_ids(b.tags.get().unwrap()), want);
+    }
+}
+
+/// `insert_all` and `link_all` inside a transaction of the caller's run in
+/// it: the caller's rollback undoes them, its commit keeps them.
+fn writes_inside_the_callers_transaction(db: &Db) {
+    blog::seed(db, 2).unwrap();
+    let tags = |ids: std::ops::RangeInclusive<i64>| -> Vec<Tag> {
+        ids.map(|id| Tag {
+            id,
+            name: format!("t{id}"),
+            posts: Default::default(),
+        })
+        .collect()
+    };
+    let undone = db.transaction(|db| {
+        db.insert_all(&tags(100..=102))?;
+        db.link_all(Post::tags(), &[(1, 100), (2, 101)])?;
+        Err(Error::Database {
+            message: "the caller changes its mind".into(),
+            statement: String::new(),
+            source: None,
+        })
+    });
+    assert!(undone.is_err());
+    let count = |db: &Db| db.count(&Tag::query().filter(Tag::id().ge(100))).unwrap();
+    assert_eq!(count(db), 0);
+    db.transaction(|db| {
+        db.insert_all(&tags(100..=102))?;
+        db.link_all(Post::tags(), &[(1, 100), (2, 101)])
+    })
+    .unwrap();
+    assert_eq!(count(db), 3);
+    let posts = db
+        .all(
+            &Post::query()
+                .prefetch_related(Post::tags())
+                .order_by(Post::id().asc()),
+        )
+        .unwrap();
+    let new: Vec<Vec<i64>> = posts
+        .iter()
+        .map(|p| {
+            let mut ids = shared_ids(p.tags.get().unwrap());
+            ids.retain(|&id| id >= 100);
+            ids
+        })
+        .collect();
+    assert_eq!(new, vec![vec![100], vec![101]]);
+}
+
+/// On SQLite a failing `insert_all` inside the caller's transaction (or an
+/// outer `transaction`) undoes only its own rows, in a savepoint, and
+/// leaves that transaction open for the caller to commit.
+fn a_failed_write_inside_the_callers_transaction_undoes_only_itself(db: &Db) {
+    let sqlite = db.as_sqlite().expect("a SQLite case");
+    blog::seed(db, 2).unwrap();
+    let tag = |id: i64| Tag {
+        id,
+        name: format!("t{id}"),
+        posts: Default::default(),
+    };
+    sqlite
+        .transaction(|s| {
+            s.insert(&tag(100))?;
+            // 101 goes in, then 100 again fails: both of this call undone.
+            let failed = s.insert_all(&[tag(101), tag(100)]);
+            assert!(failed.is_err());
+            assert!(
+                !s.connection().is_autocommit(),
+                "still in the outer transaction"
+            );
+            s.insert(&tag(102))?;
+            // One that succeeds keeps its rows in the outer transaction.
+            s.insert_all(&[tag(103), tag(104)])
+        })
+        .unwrap();
+    let mut ids: Vec<i64> = db
+        .all(&Tag::query().filter(Tag::id().ge(100)))
+        .unwrap()
+        .iter()
+        .map(|t| t.id)
+        .collect();
+    ids.sort();
+    assert_eq!(ids, vec![100, 102, 103, 104]);
 }
 
 fn through_row_to_missing_child(db: &Db) {

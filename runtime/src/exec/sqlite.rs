@@ -229,7 +229,8 @@ impl Sqlite {
         self.execute(&stmt.sql, &stmt.params).map(|_| ())
     }
 
-    /// Insert many rows in one transaction.
+    /// Insert many rows in one transaction (a savepoint inside the
+    /// caller's, see [`Sqlite::transaction`]).
     #[rustfmt::skip]
     pub fn insert_all<M>(&self, rows: &[M]) -> Result<()> where (): Insertable<M> {
         self.transaction(|db| rows.iter().try_for_each(|r| db.insert(r)))
@@ -252,17 +253,37 @@ impl Sqlite {
         self.execute(&stmt.sql, &stmt.params).map(|_| ())
     }
 
+    /// Link many pairs of rows of a many-to-many relation (from either
+    /// side), in one transaction (a savepoint inside the caller's): each side
+    /// a row or its primary key, as for [`Sqlite::link`].
+    #[rustfmt::skip]
+    pub fn link_all<R: Relation, S, T>(&self, relation: R, pairs: &[(S, T)]) -> Result<()> where (): Linkable<R> + LinkSides<R, S, T> {
+        self.transaction(|db| pairs.iter().try_for_each(|(s, t)| db.link(relation, s, t)))
+    }
+
     /// Run `f` inside a transaction: committed if it returns Ok, rolled back
-    /// otherwise.
+    /// otherwise. Inside a transaction of the caller's (a `BEGIN` of their
+    /// own, or an outer `transaction`), `f` runs in a savepoint instead:
+    /// an error undoes only what `f` did, and the caller's transaction stays
+    /// open for the caller to end (as Django's nested `atomic`).
     pub fn transaction<T>(&self, f: impl FnOnce(&Self) -> Result<T>) -> Result<T> {
-        self.execute_batch("BEGIN")?;
+        let (begin, commit, rollback) = if self.conn.is_autocommit() {
+            ("BEGIN", "COMMIT", "ROLLBACK")
+        } else {
+            (
+                "SAVEPOINT related",
+                "RELEASE related",
+                "ROLLBACK TO related; RELEASE related",
+            )
+        };
+        self.execute_batch(begin)?;
         match f(self) {
             Ok(v) => {
-                self.execute_batch("COMMIT")?;
+                self.execute_batch(commit)?;
                 Ok(v)
             }
             Err(e) => {
-                let _ = self.execute_batch("ROLLBACK");
+                let _ = self.execute_batch(rollback);
                 Err(e)
             }
         }

@@ -29,6 +29,9 @@ pub(crate) trait JoinNode<P>: Send + Sync {
     fn as_any_mut(&mut self) -> &mut dyn Any;
     fn clone_box(&self) -> Box<dyn JoinNode<P>>;
 
+    /// Take in the hops below `other`, a node of the same relation.
+    fn absorb(&mut self, other: Box<dyn JoinNode<P>>);
+
     /// Add this join (and the ones below) to the statement: the selected
     /// columns go to `columns`, the JOIN clauses to `joins`; one slot per
     /// node in depth-first order goes to `slots`.
@@ -167,6 +170,20 @@ pub(crate) fn hop_mut<R: Relation>(
         .expect("a join node's id matches its type")
 }
 
+/// Add `nodes` to `list`: a relation already joined there takes in the
+/// hops below the new node (one JOIN per relation, as `hop_mut` keeps it).
+pub(crate) fn merge_nodes<P>(
+    list: &mut Vec<Box<dyn JoinNode<P>>>,
+    nodes: Vec<Box<dyn JoinNode<P>>>,
+) {
+    for node in nodes {
+        match list.iter_mut().find(|n| n.id() == node.id()) {
+            Some(existing) => existing.absorb(node),
+            None => list.push(node),
+        }
+    }
+}
+
 /// Find the hop for `R` in `list` without adding it.
 pub(crate) fn find_hop<R: Relation>(list: &[Box<dyn JoinNode<R::Source>>]) -> Option<&JoinHop<R>> {
     list.iter()
@@ -221,6 +238,13 @@ impl<R: Relation> JoinNode<R::Source> for JoinHop<R> {
             children: clone_nodes(&self.children),
             _marker: PhantomData,
         })
+    }
+
+    fn absorb(&mut self, mut other: Box<dyn JoinNode<R::Source>>) {
+        // Same id, same type: the downcast finds it.
+        if let Some(other) = other.as_any_mut().downcast_mut::<JoinHop<R>>() {
+            merge_nodes(&mut self.children, std::mem::take(&mut other.children));
+        }
     }
 
     fn plan(

@@ -46,6 +46,9 @@ pub(crate) struct SelectParts<'a> {
     pub offset: Option<u64>,
     pub link: Option<KeyList>,
     pub per_parent: Option<u64>,
+    /// Rows of each parent skipped before `per_parent` are kept (Django's
+    /// sliced `Prefetch` queryset, `[1:3]`).
+    pub per_parent_offset: u64,
 }
 
 /// The select_related joins of a statement, whatever the model they start
@@ -192,7 +195,7 @@ pub(crate) fn render_select(
     }
 
     let mut w = SqlWriter::new(dialect);
-    let ranked = parts.per_parent.is_some() && partition.is_some();
+    let ranked = (parts.per_parent.is_some() || parts.per_parent_offset > 0) && partition.is_some();
     w.push("SELECT ");
     for (i, (alias, column)) in columns.iter().enumerate() {
         if i > 0 {
@@ -271,12 +274,20 @@ pub(crate) fn render_select(
             quote(&mut w, i);
         }
         w.push(" FROM (").push(&inner).push(") ");
-        w.ident("__ranked")
-            .push(" WHERE ")
-            .ident("__rn")
-            .push(" <= ");
-        let n = parts.per_parent.unwrap_or(u64::MAX);
-        w.param(Value::I64(i64::try_from(n).unwrap_or(i64::MAX)));
+        w.ident("__ranked").push(" WHERE ");
+        let bound = |n: u64| Value::I64(i64::try_from(n).unwrap_or(i64::MAX));
+        let skip = parts.per_parent_offset;
+        if skip > 0 {
+            w.ident("__rn").push(" > ").param(bound(skip));
+        }
+        if let Some(n) = parts.per_parent {
+            if skip > 0 {
+                w.push(" AND ");
+            }
+            w.ident("__rn")
+                .push(" <= ")
+                .param(bound(skip.saturating_add(n)));
+        }
         w.push(" ORDER BY ").ident("__rn");
     } else {
         if !parts.order.is_empty() {

@@ -633,6 +633,7 @@ impl<M: Model> QueryCore<M> {
             offset: self.offset,
             link: None,
             per_parent: None,
+            per_parent_offset: 0,
         };
         let (stmt, slots, _) = render_select(dialect, M::info(), parts);
         (stmt, slots)

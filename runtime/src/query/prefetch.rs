@@ -17,7 +17,7 @@ use crate::model::table::{FieldError, Model};
 use crate::model::typed::Union;
 use crate::model::value::Value;
 use crate::plan::across::condition_text;
-use crate::plan::join::{FieldErrorAt, JoinNode, JoinShare, Slot, find_hop};
+use crate::plan::join::{FieldErrorAt, JoinNode, JoinShare, Slot, find_hop, merge_nodes};
 use crate::plan::select::{KeyList, LinkFilter, SelectParts, render_select};
 use crate::plan::sql::{Ctx, KeyBinding, PlannedStatement, Statement};
 use crate::query::builder::{Query, RowCount};
@@ -205,6 +205,51 @@ impl<R: Relation, A: PrefetchTarget> Destination<R> for ToField<A> {
     type Loads<N> = A::Loads<N>;
 }
 
+/// What [`Prefetch::queryset`] takes for a relation to `T`: a query of `T`
+/// (`(): QuerysetOf<T, Q>`; on `()`, as `FilterArg`, so that a query of
+/// another model is one error naming both).
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{Q}` is not a query of `{T}`: a `Prefetch`'s queryset is a query of the model its relation points at",
+    label = "expected `{T}::query()` with its filters, order and loads",
+    note = "Django's `Prefetch(\"tags\", queryset=Tag.objects.filter(..))` is `Prefetch::new(Post::tags()).queryset(Tag::query().filter(..))`"
+)]
+pub trait QuerysetOf<T: Model, Q> {
+    /// The query's loaded set, which the `Prefetch`'s joins.
+    type Loads;
+    /// The query, its loaded set left out.
+    fn __query(query: Q) -> Query<T>;
+}
+
+// Through a second trait: with the one impl for `Query<T, L>` here, rustc
+// would take `Q` to be a query of `T` before checking it, and report a
+// mismatch of query types (22 lines) instead of this trait's message.
+#[diagnostic::do_not_recommend]
+impl<T: Model, Q: QueryOf<T>> QuerysetOf<T, Q> for () {
+    type Loads = Q::Loads;
+    #[inline]
+    fn __query(query: Q) -> Query<T> {
+        query.__untyped()
+    }
+}
+
+/// A query of `T` (see [`QuerysetOf`]).
+#[doc(hidden)]
+pub trait QueryOf<T: Model> {
+    /// Its loaded set.
+    type Loads;
+    /// The query, its loaded set left out.
+    fn __untyped(self) -> Query<T>;
+}
+
+impl<T: Model, L> QueryOf<T> for Query<T, L> {
+    type Loads = L;
+    #[inline]
+    fn __untyped(self) -> Query<T> {
+        self.retype()
+    }
+}
+
 impl<R: Relation> Prefetch<R> {
     /// A prefetch of `relation` with no filter, ordering or limit of its
     /// own, into the relation's field (until [`Prefetch::to`]).
@@ -264,6 +309,78 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
     pub fn limit(mut self, n: impl RowCount) -> Self {
         self.level.custom = true;
         self.level.per_parent = self.level.query.core.count("limit", n);
+        self
+    }
+
+    /// Skip each parent's first `n` related rows, in this prefetch's order:
+    /// with [`Prefetch::limit`], a page of each parent's rows (Django's
+    /// sliced queryset, `[n:n + limit]`), in the same one statement.
+    pub fn offset(mut self, n: impl RowCount) -> Self {
+        self.level.custom = true;
+        self.level.per_parent_offset = self.level.query.core.count("offset", n).unwrap_or(0);
+        self
+    }
+
+    /// The related rows' own query, as Django's `Prefetch("tags",
+    /// queryset=Tag.objects.filter(..))`: a [`Query`] of the target model
+    /// whose filters, order, `select_related`, `prefetch_related` and
+    /// nested `Prefetch`es apply to this level (the loaded set in its type
+    /// joins this `Prefetch`'s), and whose `limit` / `offset` slice each
+    /// parent's rows (as a sliced queryset does since Django 4.2). Calls on
+    /// the `Prefetch` and in the query combine as if made in one place.
+    ///
+    /// ```
+    /// use related::prelude::*;
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Tag { id: i64, name: String }
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Post { id: i64, tags: ManyToMany<Tag> }
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let db = related::Sqlite::open_in_memory()?;
+    /// db.create_tables(&[Tag::info(), Post::info()])?;
+    /// db.insert_all(&[Tag { id: 1, name: "rust".into() }, Tag { id: 2, name: "sql".into() }])?;
+    /// db.insert(&Post { id: 1, tags: Default::default() })?;
+    /// db.link_all(Post::tags(), &[(1, 1), (1, 2)])?;
+    /// let rust = Tag::query().filter(Tag::name().starts_with("r"));
+    /// let post = Post::query()
+    ///     .prefetch(Prefetch::new(Post::tags()).queryset(rust))
+    ///     .fetch_one(&db)?;
+    /// assert_eq!(post.tags().len(), 1);
+    /// # Ok(()) }
+    /// ```
+    #[rustfmt::skip]
+    pub fn queryset<Q>(self, query: Q) -> Prefetch<R, <N as Union<<() as QuerysetOf<R::Target, Q>>::Loads>>::Output, D> where (): QuerysetOf<R::Target, Q>, N: Union<<() as QuerysetOf<R::Target, Q>>::Loads> {
+        self.queryset_untyped(query).retype()
+    }
+
+    /// [`Prefetch::queryset`] leaving the type as it is.
+    #[rustfmt::skip]
+    pub fn queryset_untyped<Q>(mut self, query: Q) -> Self where (): QuerysetOf<R::Target, Q> {
+        let mut theirs = <() as QuerysetOf<R::Target, Q>>::__query(query).core;
+        self.level.custom = true;
+        if let Some(n) = theirs.limit.take() {
+            self.level.per_parent = Some(n);
+        }
+        if let Some(n) = theirs.offset.take() {
+            self.level.per_parent_offset = n;
+        }
+        let mine = &mut self.level.query.core;
+        mine.filter = match (mine.filter.take(), theirs.filter) {
+            (Some(a), Some(b)) => Some(Filter::<R::Target>::new(a).and(Filter::new(b)).expr),
+            (a, b) => a.or(b),
+        };
+        mine.order.append(&mut theirs.order);
+        mine.order_via.append(&mut theirs.order_via);
+        merge_nodes(&mut mine.joins, theirs.joins);
+        mine.errors.append(&mut theirs.errors);
+        for node in theirs.prefetch {
+            if let Err(e) = add_node(&mut mine.prefetch, node) {
+                mine.errors.push(Deferred::at(e, R::info().name.to_owned()));
+            }
+        }
         self
     }
 
@@ -539,6 +656,8 @@ enum Phase {
 pub(crate) struct Level<R: Relation> {
     query: Query<R::Target>,
     per_parent: Option<u64>,
+    /// Each parent's first rows skipped (a sliced `queryset`, `offset`).
+    per_parent_offset: u64,
     target: Target<R::Source, R::Target>,
     custom: bool,
     joined: bool,
@@ -582,6 +701,7 @@ impl<R: Relation> Level<R> {
         Level {
             query: Query::new(),
             per_parent: None,
+            per_parent_offset: 0,
             target: Target {
                 id: TypeId::of::<R>(),
                 name: R::info().name,
@@ -652,6 +772,7 @@ impl<R: Relation> Level<R> {
                     key_type: <R::Link as Column>::SQL_TYPE,
                 }),
                 per_parent: self.per_parent,
+                per_parent_offset: self.per_parent_offset,
             },
         )
     }
@@ -904,6 +1025,7 @@ fn describe_level(
     filter: Option<&crate::plan::condition::Expr>,
     order: &[(&'static str, bool)],
     per_parent: Option<u64>,
+    per_parent_offset: u64,
     below: &[&str],
 ) -> String {
     let mut parts = Vec::new();
@@ -916,6 +1038,9 @@ fn describe_level(
             .map(|(column, desc)| format!("{column}{}", if *desc { " DESC" } else { "" }))
             .collect();
         parts.push(format!("order_by `{}`", terms.join(", ")));
+    }
+    if per_parent_offset > 0 {
+        parts.push(format!("offset {per_parent_offset} per parent"));
     }
     if let Some(n) = per_parent {
         parts.push(format!("limit {n} per parent"));
@@ -960,6 +1085,7 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
             core.filter.as_ref(),
             &core.order,
             self.per_parent,
+            self.per_parent_offset,
             &below,
         )
     }
@@ -976,6 +1102,7 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
         Box::new(Level::<R> {
             query: self.query.clone(),
             per_parent: self.per_parent,
+            per_parent_offset: self.per_parent_offset,
             target: self.target.clone(),
             custom: self.custom,
             joined: self.joined,
@@ -999,6 +1126,7 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
             self.query = other.query;
             self.query.core.prefetch = mine;
             self.per_parent = other.per_parent;
+            self.per_parent_offset = other.per_parent_offset;
             self.custom = true;
         }
         for n in nested {
@@ -1148,6 +1276,7 @@ impl<R: Relation> Clone for Level<R> {
         Level {
             query: self.query.clone(),
             per_parent: self.per_parent,
+            per_parent_offset: self.per_parent_offset,
             target: self.target.clone(),
             custom: self.custom,
             joined: self.joined,
