@@ -72,8 +72,9 @@ pub use plan::sql::{Dialect, KeyBinding, Statement};
 pub use query::builder::{ModelQuery, Query, QueryStart, RowCount};
 #[doc(hidden)]
 pub use query::django::{
-    AnnotateInstead, DistinctInstead, DjangoManager, GetInstead, ManagerInstead, OnlyInstead,
-    QueryFromRow, ReverseInstead, RowQuery, ValuesInstead, WriteInstead,
+    AnnotateInstead, CreateInstead, DistinctInstead, DjangoManager, GetInstead, InBulkInstead,
+    IteratorInstead, LastInstead, LatestInstead, LockInstead, ManagerInstead, OnlyInstead,
+    QueryFromRow, ReverseInstead, RowQuery, SliceInstead, ValuesInstead, WriteInstead,
 };
 pub use query::expr::{Col, Filter, FilterArg, Like, LikePattern, NoArg, Order, OrderArg};
 #[doc(hidden)]

@@ -96,6 +96,27 @@ pub trait DjangoManager: Model {
 impl<M: Model> DjangoManager for M {}
 
 instead! {
+    LastInstead:
+        "`last(..)` is Django's: the last row of a query of `{M}` is the first in the other order",
+        "write `.order_by({M}::id().desc()).first(&db)` (with the columns you order by, each reversed)";
+    LatestInstead:
+        "`latest(..)` / `earliest(..)` are Django's: order a query of `{M}` by the column and take the first row",
+        "write `.order_by({M}::created().desc()).first(&db)` for `latest` (`.asc()` for `earliest`), with your column's handle";
+    InBulkInstead:
+        "`in_bulk(..)` is Django's: a query of `{M}` filters on the key and returns a list",
+        "write `.filter({M}::id().is_in(&ids)).all(&db)?`, then key the rows yourself: `.into_iter().map(|r| (r.id, r)).collect::<HashMap<_, _>>()`";
+    IteratorInstead:
+        "`iterator()` is Django's: a query of `{M}` loads its rows in one call",
+        "write `.all(&db)?` (then `.into_iter()`); page through many rows with `.order_by(..).limit(n).offset(k)`";
+    LockInstead:
+        "`select_for_update()` is Django's: a query of `{M}` only reads, it takes no row locks",
+        "lock with SQL of yours inside your transaction: `db.raw::<{M}>(\"SELECT * FROM .. WHERE .. FOR UPDATE\", &params)`";
+    CreateInstead:
+        "`create(..)` / `bulk_create(..)` / `get_or_create(..)` / `update_or_create(..)` are Django's: a query of `{M}` only loads",
+        "insert rows with `db.insert(&row)` / `db.insert_all(&rows)`; anything else is SQL of yours (`db.execute(sql, &params)`)";
+    SliceInstead:
+        "a query of `{M}` is not its rows: `query[i]` / `query[a..b]` (Django's slicing) runs nothing",
+        "slice in SQL with `.offset(a).limit(b - a)`; index the loaded rows: `query.all(&db)?[i]`";
     QueryFromRow:
         "`query()` is called on the model `{M}`, not on a row of it",
         "write `{M}::query()`; the rows you hold gain relations with `{M}::query().prefetch_related(..).prefetch_onto(&mut rows, &db)`";
@@ -115,6 +136,29 @@ pub trait RowQuery<M: Model>: Sized {
 }
 
 impl<M: Model> RowQuery<M> for &M {}
+
+// `Post::query()[0]`, `Post::query()[..10]`: one error naming the calls
+// that slice and run the query (rustc's own "cannot index" says nothing of
+// them). A `for` loop over a query keeps rustc's "not an iterator": rustc
+// words that error itself, and an `IntoIterator` impl only lengthens it.
+impl<M: Model, L, I> std::ops::Index<I> for Query<M, L>
+where
+    (): SliceInstead<M>,
+{
+    type Output = Self;
+    fn index(&self, _index: I) -> &Self {
+        self
+    }
+}
+
+/// The body of a method whose bound is never met (it cannot be called).
+fn never() -> crate::Error {
+    crate::Error::Database {
+        message: String::new(),
+        statement: String::new(),
+        source: None,
+    }
+}
 
 // Each method below takes what its Django namesake is most often given, so
 // that the call reaches the bound instead of an argument-count error.
@@ -142,6 +186,26 @@ impl<M: Model, L> Query<M, L> {
     #[doc(hidden)] pub fn defer<A>(self, _fields: A) -> Self where (): OnlyInstead<M> { self }
     /// Not available: `.order_by(column.desc())`.
     #[doc(hidden)] pub fn reverse(self) -> Self where (): ReverseInstead<M> { self }
+    /// Not available: the first row in the other order.
+    #[doc(hidden)] pub fn last<E>(&self, _executor: E) -> Result<Option<M>> where (): LastInstead<M> { Ok(None) }
+    /// Not available: `order_by` and `first`.
+    #[doc(hidden)] pub fn latest<A>(&self, _field: A) -> Result<M> where (): LatestInstead<M> { Err(never()) }
+    /// Not available: `order_by` and `first`.
+    #[doc(hidden)] pub fn earliest<A>(&self, _field: A) -> Result<M> where (): LatestInstead<M> { Err(never()) }
+    /// Not available: `filter(..is_in(..))`.
+    #[doc(hidden)] pub fn in_bulk<A>(&self, _keys: A) -> Result<Vec<M>> where (): InBulkInstead<M> { Ok(Vec::new()) }
+    /// Not available: `.all(&db)`.
+    #[doc(hidden)] pub fn iterator(&self) -> std::vec::IntoIter<M> where (): IteratorInstead<M> { Vec::new().into_iter() }
+    /// Not available: SQL of the caller's.
+    #[doc(hidden)] pub fn select_for_update(self) -> Self where (): LockInstead<M> { self }
+    /// Not available: `db.insert(&row)`.
+    #[doc(hidden)] pub fn create<A>(&self, _row: A) -> Result<M> where (): CreateInstead<M> { Err(never()) }
+    /// Not available: `db.insert_all(&rows)`.
+    #[doc(hidden)] pub fn bulk_create<A>(&self, _rows: A) -> Result<Vec<M>> where (): CreateInstead<M> { Ok(Vec::new()) }
+    /// Not available: SQL of the caller's.
+    #[doc(hidden)] pub fn get_or_create<A>(&self, _row: A) -> Result<(M, bool)> where (): CreateInstead<M> { Err(never()) }
+    /// Not available: SQL of the caller's.
+    #[doc(hidden)] pub fn update_or_create<A>(&self, _row: A) -> Result<(M, bool)> where (): CreateInstead<M> { Err(never()) }
     // The sqlx and Diesel names return what the right call would, so that
     // a `?` after them adds no second error.
     /// Not available: `.all(&db)`.

@@ -17,4 +17,10 @@ fn main() {
     let _ = Post::query().delete();
     let _ = Post::query().only(Post::title());
     let _ = Post::query().reverse();
+    let _ = Post::query().last(());
+    let _ = Post::query().latest(Post::id());
+    let _ = Post::query().in_bulk(vec![1, 2]);
+    let _ = Post::query().iterator();
+    let _ = Post::query().select_for_update();
+    let _ = Post::query().create(Post { id: 1, title: "x".into() });
 }
