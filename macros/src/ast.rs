@@ -161,7 +161,20 @@ impl<'a> Model<'a> {
     pub fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Option<Model<'a>> {
         let attrs = attr::struct_attrs(cx, &input.attrs);
         let generics = &input.generics;
-        if !generics.params.is_empty() || generics.where_clause.is_some() {
+        let borrows = generics
+            .params
+            .iter()
+            .all(|p| matches!(p, syn::GenericParam::Lifetime(_)));
+        if !generics.params.is_empty() && borrows {
+            cx.error_spanned_by(
+                generics,
+                format!(
+                    "the model `{}` cannot borrow: its rows are loaded from the database and \
+                     own their values (`String` for `&str`, `Vec<u8>` for `&[u8]`)",
+                    input.ident
+                ),
+            );
+        } else if !generics.params.is_empty() || generics.where_clause.is_some() {
             cx.error_spanned_by(
                 generics,
                 format!(

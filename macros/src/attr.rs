@@ -179,7 +179,7 @@ fn unknown_key_message(meta: &ParseNestedMeta, place: Place) -> String {
         Place::Field => ("field", FIELD_KEYS, STRUCT_KEYS, "the struct"),
     };
     let mut message = format!("unknown {here} attribute `{written}`");
-    if let Some(meaning) = django_option(&written) {
+    if let Some(meaning) = django_option(&written).or_else(|| relation_key(&written)) {
         let _ = write!(message, ": {meaning}");
     } else if elsewhere.contains(&written.as_str()) {
         let _ = write!(message, ": `{written}` goes on {other_place}");
@@ -250,6 +250,31 @@ fn django_option(written: &str) -> Option<String> {
         ),
         _ => return None,
     })
+}
+
+/// What the relation attributes of other ORMs (SeaORM's `belongs_to`,
+/// `has_many`, Diesel's `belongs_to`, ...) are here: a relation is a field
+/// whose type says its kind, not an attribute on a key column.
+fn relation_key(written: &str) -> Option<String> {
+    Some(
+        match written {
+            "belongs_to" | "foreign_key" | "references" | "fk" | "foreignkey" | "many_to_one" => {
+                "a foreign key is a field typed `ForeignKey<Author>`, named after the relation (`author: ForeignKey<Author>` reads the column `author_id`; `#[related(column = \"..\")]` names another)"
+            }
+            "has_many" | "one_to_many" => {
+                "the many side of a foreign key is a field of this model: `#[related(reverse = Post::author)] posts: Reverse<Post>`"
+            }
+            "has_one" => {
+                "the other side of a one-to-one is a field of this model: `#[related(reverse = Profile::user)] profile: ReverseOne<Profile>`"
+            }
+            "one_to_one" => "a one-to-one is a field typed `OneToOne<Profile>`",
+            "many_to_many" | "m2m" | "join_table" | "via" => {
+                "a many-to-many is a field typed `ManyToMany<Tag>`; `#[related(through = \"post_tags\")]` names its link table"
+            }
+            _ => return None,
+        }
+        .to_owned(),
+    )
 }
 
 /// Consumes `= value` or `(...)` after a key we are not going to use.

@@ -13,4 +13,10 @@ pub struct Wrapper<T> {
     pub value: T,
 }
 
+#[derive(Clone, Debug, related::Model)]
+pub struct Borrowed<'a> {
+    pub id: i64,
+    pub title: &'a str,
+}
+
 fn main() {}
