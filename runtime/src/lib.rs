@@ -84,7 +84,7 @@ pub use query::path::{Append, Chain, ColumnPath, Path, PathFrom, PrefetchFrom, S
 #[doc(hidden)]
 pub use query::path::{ColumnThrough, NextHop};
 #[doc(hidden)]
-pub use query::prefetch::{Destination, OwnField, QueryOf, QuerysetOf, ToField};
+pub use query::prefetch::{BelowFrom, Destination, OwnField, QueryOf, QuerysetOf, ToField};
 pub use query::prefetch::{Prefetch, PrefetchTarget, TargetFor};
 pub use related_macros::{Column, Model};
 

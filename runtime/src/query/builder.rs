@@ -11,7 +11,7 @@ use crate::plan::select::{SelectParts, render_select};
 use crate::plan::sql::{Ctx, Dialect, KeyBinding, PlannedStatement, Statement};
 use crate::query::expr::{Filter, FilterArg, OrderArg};
 use crate::query::path::{Path, PathFrom, PrefetchFrom, SelectFrom};
-use crate::query::prefetch::{Destination, Prefetch, PrefetchNode, add_node};
+use crate::query::prefetch::{BelowFrom, Destination, Prefetch, PrefetchNode, add_node};
 use std::marker::PhantomData;
 
 /// A query over `M`'s table and the relations to load with it.
@@ -402,23 +402,15 @@ impl<M: Model, L> Query<M, L> {
         prefetch: Prefetch<R, N, D>,
     ) -> Query<
         M,
-        <L as Union<
-            <P as Path>::SetWith<
-                <R as PrefetchFrom<P::Target>>::Gate<<D as Destination<R>>::Loads<N>>,
-            >,
-        >>::Output,
+        <L as Union<<P as BelowFrom<M, R>>::BelowSet<<D as Destination<R>>::Loads<N>>>>::Output,
     >
     where
-        P: PathFrom<M>,
-        R: PrefetchFrom<P::Target>,
+        P: BelowFrom<M, R>,
+        R: Relation,
         D: Destination<R>,
-        L: Union<
-            <P as Path>::SetWith<
-                <R as PrefetchFrom<P::Target>>::Gate<<D as Destination<R>>::Loads<N>>,
-            >,
-        >,
+        L: Union<<P as BelowFrom<M, R>>::BelowSet<<D as Destination<R>>::Loads<N>>>,
     {
-        self.prefetch_below_untyped(path, prefetch).retype()
+        P::__below(self.retype(), path, prefetch).retype()
     }
 
     /// [`Query::prefetch_below`] leaving the type as it is.

@@ -205,6 +205,33 @@ impl<R: Relation, A: PrefetchTarget> Destination<R> for ToField<A> {
     type Loads<N> = A::Loads<N>;
 }
 
+/// What `prefetch_below(path, prefetch)` takes on a query of `M`: `Self`, a
+/// path of relations from `M`, and a `Prefetch` of `R`, a relation of the
+/// model the path ends at. One bound for both, read through in the return
+/// type, so that a path that is not one (a column, say) is one error.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a path of relations from `{M}` that the `Prefetch` of `{R}` continues",
+    label = "expected a relation handle (or chain) of `{M}`, called: `Model::field()`, ending at the model whose relation the `Prefetch` loads",
+    note = "`.prefetch_below(Order::items().then(Item::product()), Prefetch::new(Product::reviews()))` is Django's `Prefetch(\"items__product__reviews\")`; a column handle (`Col<_, _>`) filters and orders, it is not a relation"
+)]
+pub trait BelowFrom<M: Model, R: Relation>: Sized {
+    /// [`Path::SetWith`]: the path's set with `X` below the `Prefetch`.
+    #[doc(hidden)]
+    type BelowSet<X>;
+    /// `query.prefetch_below_untyped(path, prefetch)`.
+    #[doc(hidden)]
+    fn __below<N, D>(query: Query<M>, path: Self, prefetch: Prefetch<R, N, D>) -> Query<M>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<M: Model, P: PathFrom<M>, R: PrefetchFrom<P::Target>> BelowFrom<M, R> for P {
+    type BelowSet<X> = <P as Path>::SetWith<<R as PrefetchFrom<P::Target>>::Gate<X>>;
+    #[inline]
+    fn __below<N, D>(query: Query<M>, path: P, prefetch: Prefetch<R, N, D>) -> Query<M> {
+        query.prefetch_below_untyped(path, prefetch)
+    }
+}
+
 /// What [`Prefetch::queryset`] takes for a relation to `T`: a query of `T`
 /// (`(): QuerysetOf<T, Q>`; on `()`, as `FilterArg`, so that a query of
 /// another model is one error naming both).
@@ -450,29 +477,25 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
 
     /// A nested `Prefetch` below a path of the related rows' relations.
     pub fn prefetch_below<P, R2, N2, D2>(
-        self,
+        mut self,
         path: P,
         nested: Prefetch<R2, N2, D2>,
     ) -> Prefetch<
         R,
         <N as Union<
-            <P as Path>::SetWith<
-                <R2 as PrefetchFrom<P::Target>>::Gate<<D2 as Destination<R2>>::Loads<N2>>,
-            >,
+            <P as BelowFrom<R::Target, R2>>::BelowSet<<D2 as Destination<R2>>::Loads<N2>>,
         >>::Output,
         D,
     >
     where
-        P: PathFrom<R::Target>,
-        R2: PrefetchFrom<P::Target>,
+        P: BelowFrom<R::Target, R2>,
+        R2: Relation,
         D2: Destination<R2>,
-        N: Union<
-            <P as Path>::SetWith<
-                <R2 as PrefetchFrom<P::Target>>::Gate<<D2 as Destination<R2>>::Loads<N2>>,
-            >,
-        >,
+        N: Union<<P as BelowFrom<R::Target, R2>>::BelowSet<<D2 as Destination<R2>>::Loads<N2>>>,
     {
-        self.prefetch_below_untyped(path, nested).retype()
+        let query = std::mem::take(&mut self.level.query);
+        self.level.query = P::__below(query, path, nested);
+        self.retype()
     }
 
     /// [`Prefetch::prefetch_below`] leaving the type as it is.
