@@ -69,7 +69,7 @@ pub use observe::log::{LoggedStatement, StatementLog};
 pub use plan::schema::{Insertable, LinkPair};
 pub use plan::sql::{Ctx, PlannedStatement};
 pub use plan::sql::{Dialect, KeyBinding, Statement};
-pub use query::builder::{ModelQuery, Query, QueryStart, RowCount};
+pub use query::builder::{CountArg, ModelQuery, Query, QueryStart, RowCount};
 #[doc(hidden)]
 pub use query::django::{
     AnnotateInstead, CreateInstead, DistinctInstead, DjangoManager, GetInstead, InBulkInstead,
@@ -84,7 +84,9 @@ pub use query::path::{Append, Chain, ColumnPath, Path, PathFrom, PrefetchFrom, S
 #[doc(hidden)]
 pub use query::path::{ColumnThrough, NextHop};
 #[doc(hidden)]
-pub use query::prefetch::{BelowFrom, Destination, OwnField, QueryOf, QuerysetOf, ToField};
+pub use query::prefetch::{
+    BelowFrom, Destination, OwnField, PrefetchLevel, PrefetchOn, QueryOf, QuerysetOf, ToField,
+};
 pub use query::prefetch::{Prefetch, PrefetchTarget, TargetFor};
 pub use related_macros::{Column, Model};
 

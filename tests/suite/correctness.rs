@@ -794,6 +794,14 @@ fn null_in_comparisons(db: &Db) {
         Vec::<i64>::new(),
         "NOT (NULL >= 'a') is unknown: NULL rows stay out"
     );
+    // An optional value as it comes from a request: `Some` compares,
+    // `None` is IS NULL (an `Option<&str>` converted, as the note says).
+    let wanted: Option<&str> = Some("a4@example.com");
+    let q = Author::query().filter(Author::email().eq(wanted.map(String::from)));
+    assert_eq!(emails(q), [4]);
+    let missing: Option<&str> = None;
+    let q = Author::query().filter(Author::email().eq(missing.map(String::from)));
+    assert_eq!(emails(q), [1, 3, 5, 7, 9]);
 }
 
 // ---------------------------------------------------------------------------

@@ -10,8 +10,10 @@ use crate::plan::join::{JoinNode, Slot, clone_nodes};
 use crate::plan::select::{SelectParts, render_select};
 use crate::plan::sql::{Ctx, Dialect, KeyBinding, PlannedStatement, Statement};
 use crate::query::expr::{Filter, FilterArg, OrderArg};
-use crate::query::path::{Path, PathFrom, PrefetchFrom, SelectFrom};
-use crate::query::prefetch::{BelowFrom, Destination, Prefetch, PrefetchNode, add_node};
+use crate::query::path::{Path, PathFrom, SelectFrom};
+use crate::query::prefetch::{
+    BelowFrom, Destination, Prefetch, PrefetchLevel, PrefetchNode, add_node,
+};
 use std::marker::PhantomData;
 
 /// A query over `M`'s table and the relations to load with it.
@@ -193,6 +195,27 @@ pub trait RowCount {
     fn rows(self) -> std::result::Result<u64, i64>;
 }
 
+/// How `limit` and `offset` ask for a [`RowCount`]: `(): CountArg<C>`, on
+/// `()` so that a float or a string there is one line of help instead of
+/// rustc's list of the ten integer types that would do.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{C}` is not a number of rows",
+    label = "`limit` and `offset` take an integer (`usize`, `u64`, `i64`, ...)"
+)]
+pub trait CountArg<C> {
+    /// [`RowCount::rows`].
+    fn __rows(count: C) -> std::result::Result<u64, i64>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<C: RowCount> CountArg<C> for () {
+    #[inline]
+    fn __rows(count: C) -> std::result::Result<u64, i64> {
+        count.rows()
+    }
+}
+
 macro_rules! row_count {
     ($($t:ty)*) => {$(
         impl RowCount for $t {
@@ -356,17 +379,9 @@ impl<M: Model, L> Query<M, L> {
     /// rows' type holds the relation (or the `Prefetched` field of
     /// [`Prefetch::to`]) with what the `Prefetch` loaded below it; a
     /// filtered relation reads as loaded, holding the rows that matched.
-    #[allow(clippy::type_complexity)]
-    pub fn prefetch<R, N, D>(
-        self,
-        prefetch: Prefetch<R, N, D>,
-    ) -> Query<M, <L as Union<<R as PrefetchFrom<M>>::Gate<<D as Destination<R>>::Loads<N>>>>::Output>
-    where
-        R: PrefetchFrom<M>,
-        D: Destination<R>,
-        L: Union<<R as PrefetchFrom<M>>::Gate<<D as Destination<R>>::Loads<N>>>,
-    {
-        self.prefetch_untyped(prefetch).retype()
+    #[rustfmt::skip]
+    pub fn prefetch<Q>(self, prefetch: Q) -> Query<M, <L as Union<<() as PrefetchLevel<M, Q>>::Set>>::Output> where (): PrefetchLevel<M, Q>, L: Union<<() as PrefetchLevel<M, Q>>::Set> {
+        <() as PrefetchLevel<M, Q>>::__add(self.retype(), prefetch).retype()
     }
 
     /// [`Query::prefetch`] leaving the type as it is (for generic code, as
@@ -471,7 +486,8 @@ impl<M: Model, L> Query<M, L> {
     ///
     /// Any integer will do (`usize`, `u32`, `i64`, a literal); a negative one
     /// is an error when the query runs, before anything is sent.
-    pub fn limit(mut self, n: impl RowCount) -> Self {
+    #[rustfmt::skip]
+    pub fn limit<C>(mut self, n: C) -> Self where (): CountArg<C> {
         self.core.limit = self.core.count("limit", n);
         self
     }
@@ -516,7 +532,8 @@ impl<M: Model, L> Query<M, L> {
     /// rows are skipped is defined.
     ///
     /// Any integer will do, as for [`Query::limit`].
-    pub fn offset(mut self, n: impl RowCount) -> Self {
+    #[rustfmt::skip]
+    pub fn offset<C>(mut self, n: C) -> Self where (): CountArg<C> {
         self.core.offset = self.core.count("offset", n);
         self
     }
@@ -539,8 +556,11 @@ impl<M: Model, L> Query<M, L> {
 
 impl<M: Model> QueryCore<M> {
     /// `n` as a row count; a negative one is kept as an error for the run.
-    pub(crate) fn count(&mut self, what: &'static str, n: impl RowCount) -> Option<u64> {
-        match n.rows() {
+    pub(crate) fn count<C>(&mut self, what: &'static str, n: C) -> Option<u64>
+    where
+        (): CountArg<C>,
+    {
+        match <() as CountArg<C>>::__rows(n) {
             Ok(n) => Some(n),
             Err(value) => {
                 let model = M::info().name;

@@ -16,7 +16,7 @@ use crate::model::column::Column;
 #[diagnostic::on_unimplemented(
     message = "a `{Self}` cannot be compared with the `{N}` column, a `{T}`",
     label = "this value is not a `{T}`",
-    note = "a filter takes the column's own type (`{T}`), a reference to it, or `&str` for text; convert other values first (`i64::from(x)`, `x.try_into()?`)"
+    note = "a filter takes the column's own type (`{T}`), a reference to it, or `&str` for text; convert other values first (`i64::from(x)`, `x.try_into()?`, `opt.map(String::from)` for an `Option<&str>`); where a row stands for its key, pass the key (`row.id`; `rows.iter().map(|r| r.id)` for a list)"
 )]
 pub trait Operand<T, N = ()> {
     /// The value as the column's type.
@@ -132,6 +132,9 @@ impl<N> Operand<Option<String>, N> for &&str {
         Some((*self).to_owned())
     }
 }
+
+// No impl for `Option<&T>` or `Option<&str>`: a second impl for an
+// `Option` would make `eq(None)` ambiguous. The note names the conversion.
 
 // Hidden from diagnostics: the trait's own message says what a filter
 // takes; a list of these impls would only add noise.

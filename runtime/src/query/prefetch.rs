@@ -20,7 +20,7 @@ use crate::plan::across::condition_text;
 use crate::plan::join::{FieldErrorAt, JoinNode, JoinShare, Slot, find_hop, merge_nodes};
 use crate::plan::select::{KeyList, LinkFilter, SelectParts, render_select};
 use crate::plan::sql::{Ctx, KeyBinding, PlannedStatement, Statement};
-use crate::query::builder::{Query, RowCount};
+use crate::query::builder::{CountArg, Query};
 use crate::query::expr::{Filter, FilterArg, Order, OrderArg};
 use crate::query::path::{Path, PathFrom, PrefetchFrom, SelectFrom};
 
@@ -205,6 +205,59 @@ impl<R: Relation, A: PrefetchTarget> Destination<R> for ToField<A> {
     type Loads<N> = A::Loads<N>;
 }
 
+/// What `.prefetch(..)` takes on a query of `M` (or below a `Prefetch` of
+/// `M` rows): `(): PrefetchLevel<M, Q>` for a [`Prefetch`] `Q` of a
+/// relation of `M`, read through in the return type. On `()`, so that a
+/// relation handle given where its `Prefetch` goes (`.prefetch(Post::tags())`)
+/// is one short error naming both calls, not rustc's type mismatch.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{Q}` is not a `Prefetch`: `.prefetch(..)` takes `Prefetch::new(..)`, with its own filter, order, limit or `.to(..)` field",
+    label = "expected `Prefetch::new(Post::tags())...`; a relation loaded as it is goes to `.prefetch_related(Post::tags())`"
+)]
+pub trait PrefetchLevel<M: Model, Q> {
+    /// The loaded set it adds.
+    #[doc(hidden)]
+    type Set;
+    /// `query.prefetch_untyped(prefetch)`.
+    #[doc(hidden)]
+    fn __add(query: Query<M>, prefetch: Q) -> Query<M>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<M: Model, Q: PrefetchOn<M>> PrefetchLevel<M, Q> for () {
+    type Set = Q::Set;
+    #[inline]
+    fn __add(query: Query<M>, prefetch: Q) -> Query<M> {
+        Q::__add(query, prefetch)
+    }
+}
+
+/// A [`Prefetch`] of a relation of `M` (see [`PrefetchLevel`]): the bound
+/// behind it, on the argument, where a relation of another model is
+/// reported by `PrefetchFrom`.
+#[doc(hidden)]
+pub trait PrefetchOn<M: Model>: Sized {
+    /// The loaded set it adds.
+    #[doc(hidden)]
+    type Set;
+    /// `query.prefetch_untyped(self)`.
+    #[doc(hidden)]
+    fn __add(query: Query<M>, prefetch: Self) -> Query<M>;
+}
+
+// Hidden from diagnostics: otherwise rustc adds that the trait is
+// implemented for `Prefetch<R, N, D>` (five lines); a `Prefetch` of another
+// model's relation is still reported by `PrefetchFrom`, naming it.
+#[diagnostic::do_not_recommend]
+impl<M: Model, R: PrefetchFrom<M>, N, D: Destination<R>> PrefetchOn<M> for Prefetch<R, N, D> {
+    type Set = <R as PrefetchFrom<M>>::Gate<<D as Destination<R>>::Loads<N>>;
+    #[inline]
+    fn __add(query: Query<M>, prefetch: Self) -> Query<M> {
+        query.prefetch_untyped(prefetch)
+    }
+}
+
 /// What `prefetch_below(path, prefetch)` takes on a query of `M`: `Self`, a
 /// path of relations from `M`, and a `Prefetch` of `R`, a relation of the
 /// model the path ends at. One bound for both, read through in the return
@@ -333,7 +386,8 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
     /// Keep at most `n` related rows per parent, in this prefetch's order
     /// (one statement, with `ROW_NUMBER() OVER (PARTITION BY ...)`).
     /// Any integer will do, as for [`Query::limit`](crate::Query::limit).
-    pub fn limit(mut self, n: impl RowCount) -> Self {
+    #[rustfmt::skip]
+    pub fn limit<C>(mut self, n: C) -> Self where (): CountArg<C> {
         self.level.custom = true;
         self.level.per_parent = self.level.query.core.count("limit", n);
         self
@@ -342,7 +396,8 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
     /// Skip each parent's first `n` related rows, in this prefetch's order:
     /// with [`Prefetch::limit`], a page of each parent's rows (Django's
     /// sliced queryset, `[n:n + limit]`), in the same one statement.
-    pub fn offset(mut self, n: impl RowCount) -> Self {
+    #[rustfmt::skip]
+    pub fn offset<C>(mut self, n: C) -> Self where (): CountArg<C> {
         self.level.custom = true;
         self.level.per_parent_offset = self.level.query.core.count("offset", n).unwrap_or(0);
         self
@@ -453,16 +508,11 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
     }
 
     /// A nested `Prefetch` below the related rows.
-    pub fn prefetch<R2, N2, D2>(
-        self,
-        nested: Prefetch<R2, N2, D2>,
-    ) -> Prefetch<R, <N as Union<<R2 as PrefetchFrom<R::Target>>::Gate<<D2 as Destination<R2>>::Loads<N2>>>>::Output, D>
-    where
-        R2: PrefetchFrom<R::Target>,
-        D2: Destination<R2>,
-        N: Union<<R2 as PrefetchFrom<R::Target>>::Gate<<D2 as Destination<R2>>::Loads<N2>>>,
-    {
-        self.prefetch_untyped(nested).retype()
+    #[rustfmt::skip]
+    pub fn prefetch<Q>(mut self, nested: Q) -> Prefetch<R, <N as Union<<() as PrefetchLevel<R::Target, Q>>::Set>>::Output, D> where (): PrefetchLevel<R::Target, Q>, N: Union<<() as PrefetchLevel<R::Target, Q>>::Set> {
+        let query = std::mem::take(&mut self.level.query);
+        self.level.query = <() as PrefetchLevel<R::Target, Q>>::__add(query, nested);
+        self.retype()
     }
 
     /// [`Prefetch::prefetch`] leaving the type as it is.
