@@ -85,6 +85,11 @@ pub const CASES: &[Case] = &[
     )
     .on(SQLITE),
     Case::new(
+        "prefetch::a_panic_inside_transaction_rolls_back",
+        a_panic_inside_transaction_rolls_back,
+    )
+    .on(SQLITE),
+    Case::new(
         "prefetch::through_row_to_missing_child",
         through_row_to_missing_child,
     )
@@ -1068,6 +1073,55 @@ fn a_failed_write_inside_the_callers_transaction_undoes_only_itself(db: &Db) {
         .collect();
     ids.sort();
     assert_eq!(ids, vec![100, 102, 103, 104]);
+}
+
+/// A closure that panics inside `Sqlite::transaction` leaves no
+/// transaction open: its rows are rolled back as the panic unwinds, at the
+/// top level and in a savepoint inside the caller's transaction.
+fn a_panic_inside_transaction_rolls_back(db: &Db) {
+    let sqlite = db.as_sqlite().expect("a SQLite case");
+    blog::seed(db, 1).unwrap();
+    let tag = |id: i64| Tag {
+        id,
+        name: format!("t{id}"),
+        posts: Default::default(),
+    };
+    let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        sqlite
+            .transaction(|s| -> related::Result<()> {
+                s.insert(&tag(100))?;
+                panic!("the caller's code fails half-way");
+            })
+            .unwrap();
+    }));
+    assert!(panicked.is_err());
+    assert!(
+        sqlite.connection().is_autocommit(),
+        "no transaction left open"
+    );
+    sqlite.execute_batch("BEGIN").unwrap();
+    sqlite.insert(&tag(101)).unwrap();
+    let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        sqlite
+            .transaction(|s| -> related::Result<()> {
+                s.insert(&tag(102))?;
+                panic!("and again, inside the caller's transaction");
+            })
+            .unwrap();
+    }));
+    assert!(panicked.is_err());
+    assert!(
+        !sqlite.connection().is_autocommit(),
+        "the caller's transaction stays open"
+    );
+    sqlite.execute_batch("COMMIT").unwrap();
+    let ids: Vec<i64> = db
+        .all(&Tag::query().filter(Tag::id().ge(100)))
+        .unwrap()
+        .iter()
+        .map(|t| t.id)
+        .collect();
+    assert_eq!(ids, vec![101]);
 }
 
 fn through_row_to_missing_child(db: &Db) {

@@ -277,7 +277,15 @@ impl Sqlite {
             )
         };
         self.execute_batch(begin)?;
-        match f(self) {
+        // If `f` panics, the guard rolls back as the stack unwinds: the
+        // connection is not left inside a transaction nobody will end.
+        let mut open = OpenTransaction {
+            db: self,
+            rollback: Some(rollback),
+        };
+        let result = f(self);
+        open.rollback = None;
+        match result {
             Ok(v) => {
                 self.execute_batch(commit)?;
                 Ok(v)
@@ -299,6 +307,22 @@ impl Sqlite {
         let mut job = Raw::<M>::new(sql, params);
         run_job(self, &mut job)?;
         Ok(job.into_rows())
+    }
+}
+
+/// A transaction (or savepoint) of [`Sqlite::transaction`] whose closure
+/// has not returned.
+struct OpenTransaction<'a> {
+    db: &'a Sqlite,
+    /// What ends it, until the closure returns.
+    rollback: Option<&'static str>,
+}
+
+impl Drop for OpenTransaction<'_> {
+    fn drop(&mut self) {
+        if let Some(rollback) = self.rollback {
+            let _ = self.db.conn.execute_batch(rollback);
+        }
     }
 }
 
