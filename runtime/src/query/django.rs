@@ -13,6 +13,7 @@
 use crate::error::Result;
 use crate::model::table::Model;
 use crate::query::builder::Query;
+use crate::query::expr::Filter;
 
 /// The unmet bounds, one per method family: `Name: message, label;`.
 macro_rules! instead {
@@ -114,6 +115,15 @@ instead! {
     CreateInstead:
         "`create(..)` / `bulk_create(..)` / `get_or_create(..)` / `update_or_create(..)` are Django's: a query of `{M}` only loads",
         "insert rows with `db.insert(&row)` / `db.insert_all(&rows)`; anything else is SQL of yours (`db.execute(sql, &params)`)";
+    JoinInstead:
+        "`inner_join(..)` / `left_join(..)` / `find_also_related(..)`: a query of `{M}` JOINs a single-valued relation with `select_related`",
+        "write `.select_related(Post::author())`: INNER JOIN, LEFT JOIN for a nullable key, the related row in each `{M}` row";
+    WithInstead:
+        "`with(..)` / `include(..)` / `find_with_related(..)`: a query of `{M}` loads a relation with `prefetch_related`",
+        "write `.prefetch_related(Post::tags())` (one batched statement per level), or `.select_related(..)` for a JOIN of a single-valued one";
+    PaginateInstead:
+        "`paginate(..)` is SeaORM's: a page of a query of `{M}` is a limit and an offset",
+        "write `.order_by(..).limit(size).offset(page * size)`, then `.all(&db)`; `.count(&db)` gives the total";
     SliceInstead:
         "a query of `{M}` is not its rows: `query[i]` / `query[a..b]` (Django's slicing) runs nothing",
         "slice in SQL with `.offset(a).limit(b - a)`; index the loaded rows: `query.all(&db)?[i]`";
@@ -151,6 +161,63 @@ where
     }
 }
 
+instead! {
+    InListInstead:
+        "`in_(..)` / `eq_any(..)` / `isin(..)` on the `{M}` column: a list comparison here is `is_in`",
+        "write `.is_in(values)` (a `Vec`, a slice or any iterator of values; an empty list matches no row)";
+    NotInListInstead:
+        "`not_in(..)` / `ne_all(..)` on the `{M}` column: a list exclusion here is a negated `is_in`",
+        "write `.exclude(column.is_in(values))` (keeps NULL rows, as Django's `exclude`) or `.filter(!column.is_in(values))` (SQL's NOT IN)";
+    RangeInstead:
+        "`range(..)` on the `{M}` column: Django's `__range` is `between`",
+        "write `.between(low, high)`: both ends included";
+    ExactInstead:
+        "`exact(..)` / `is_not(..)` on the `{M}` column: comparisons here are `eq` and `ne`",
+        "write `.eq(value)` (`.ne(value)` for `is_not`); with `None` on a nullable column they are IS NULL / IS NOT NULL";
+    ToAttrInstead:
+        "`to_attr(..)` is Django's: a `Prefetch` of `{M}` rows into a field of its own names a `Prefetched<T>` field by its handle",
+        "write `.to(Post::python_tags())`, for a field `python_tags: Prefetched<Tag>` of the model (typed rows read it with `post.python_tags()`)";
+    IlikeInstead:
+        "`ilike(..)` on the `{M}` column: case-insensitive matches here are named by what they match",
+        "write `.icontains(..)`, `.istarts_with(..)`, `.iends_with(..)` or `.iexact(..)` (every backend); `.like(pattern)` is the database's own LIKE";
+}
+
+// Django's, SeaORM's and Diesel's names for column lookups: one error each
+// naming the method here.
+#[rustfmt::skip]
+impl<M: Model, T, N, P> crate::query::expr::Col<M, T, N, P> {
+    /// Not available: `is_in`.
+    #[doc(hidden)] pub fn in_<V>(self, _values: V) -> Filter<M> where (): InListInstead<N> { Filter::new(never_expr()) }
+    /// Not available: `is_in`.
+    #[doc(hidden)] pub fn eq_any<V>(self, _values: V) -> Filter<M> where (): InListInstead<N> { Filter::new(never_expr()) }
+    /// Not available: `is_in`.
+    #[doc(hidden)] pub fn isin<V>(self, _values: V) -> Filter<M> where (): InListInstead<N> { Filter::new(never_expr()) }
+    /// Not available: `!is_in`.
+    #[doc(hidden)] pub fn not_in<V>(self, _values: V) -> Filter<M> where (): NotInListInstead<N> { Filter::new(never_expr()) }
+    /// Not available: `!is_in`.
+    #[doc(hidden)] pub fn ne_all<V>(self, _values: V) -> Filter<M> where (): NotInListInstead<N> { Filter::new(never_expr()) }
+    /// Not available: `between`.
+    #[doc(hidden)] pub fn range<L, H>(self, _low: L, _high: H) -> Filter<M> where (): RangeInstead<N> { Filter::new(never_expr()) }
+    /// Not available: `eq`.
+    #[doc(hidden)] pub fn exact<V>(self, _value: V) -> Filter<M> where (): ExactInstead<N> { Filter::new(never_expr()) }
+    /// Not available: `ne`.
+    #[doc(hidden)] pub fn is_not<V>(self, _value: V) -> Filter<M> where (): ExactInstead<N> { Filter::new(never_expr()) }
+    /// Not available: `icontains` and the other case-insensitive lookups.
+    #[doc(hidden)] pub fn ilike<V>(self, _pattern: V) -> Filter<M> where (): IlikeInstead<N> { Filter::new(never_expr()) }
+}
+
+// Django's `Prefetch(.., to_attr="..")`.
+#[rustfmt::skip]
+impl<R: crate::model::relation::Relation, N, D> crate::query::prefetch::Prefetch<R, N, D> {
+    /// Not available: `.to(Model::field())`.
+    #[doc(hidden)] pub fn to_attr<A>(self, _name: A) -> Self where (): ToAttrInstead<R::Source> { self }
+}
+
+/// The condition of a method whose bound is never met (it cannot be called).
+fn never_expr() -> crate::plan::condition::Expr {
+    crate::plan::condition::Expr::And(Vec::new())
+}
+
 /// The body of a method whose bound is never met (it cannot be called).
 fn never() -> crate::Error {
     crate::Error::Database {
@@ -186,6 +253,20 @@ impl<M: Model, L> Query<M, L> {
     #[doc(hidden)] pub fn defer<A>(self, _fields: A) -> Self where (): OnlyInstead<M> { self }
     /// Not available: `.order_by(column.desc())`.
     #[doc(hidden)] pub fn reverse(self) -> Self where (): ReverseInstead<M> { self }
+    /// Not available: `select_related`.
+    #[doc(hidden)] pub fn inner_join<A>(self, _relation: A) -> Self where (): JoinInstead<M> { self }
+    /// Not available: `select_related`.
+    #[doc(hidden)] pub fn left_join<A>(self, _relation: A) -> Self where (): JoinInstead<M> { self }
+    /// Not available: `select_related`.
+    #[doc(hidden)] pub fn find_also_related<A>(self, _relation: A) -> Self where (): JoinInstead<M> { self }
+    /// Not available: `prefetch_related`.
+    #[doc(hidden)] pub fn with<A>(self, _relation: A) -> Self where (): WithInstead<M> { self }
+    /// Not available: `prefetch_related`.
+    #[doc(hidden)] pub fn include<A>(self, _relation: A) -> Self where (): WithInstead<M> { self }
+    /// Not available: `prefetch_related`.
+    #[doc(hidden)] pub fn find_with_related<A>(self, _relation: A) -> Self where (): WithInstead<M> { self }
+    /// Not available: `limit` and `offset`.
+    #[doc(hidden)] pub fn paginate<E, S>(self, _executor: E, _size: S) -> Self where (): PaginateInstead<M> { self }
     /// Not available: the first row in the other order.
     #[doc(hidden)] pub fn last<E>(&self, _executor: E) -> Result<Option<M>> where (): LastInstead<M> { Ok(None) }
     /// Not available: `order_by` and `first`.

@@ -23,4 +23,7 @@ fn main() {
     let _ = Post::query().iterator();
     let _ = Post::query().select_for_update();
     let _ = Post::query().create(Post { id: 1, title: "x".into() });
+    let _ = Post::query().inner_join(Post::id());
+    let _ = Post::query().find_with_related(Post::id());
+    let _ = Post::query().paginate((), 10);
 }
