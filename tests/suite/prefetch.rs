@@ -946,6 +946,19 @@ fn queryset_is_djangos_prefetch_queryset(db: &Db) {
             assert_eq!(tag_ids, tags_of(post.id));
         }
     }
+    // A lookup given twice with different queries inside the queryset is
+    // the load's error, before anything is sent, as it is on the query.
+    let twice = Post::query()
+        .prefetch(Prefetch::new(Post::tags()).filter(Tag::id().lt(3)))
+        .prefetch(Prefetch::new(Post::tags()).filter(Tag::id().gt(5)));
+    let (result, sent) =
+        db.capture(|| db.all(&Tag::query().prefetch(Prefetch::new(Tag::posts()).queryset(twice))));
+    assert!(sent.is_empty(), "sent {sent:?}");
+    let err = result.unwrap_err();
+    assert!(
+        matches!(&err, Error::DuplicateLookup { lookup, .. } if lookup.contains("tags")),
+        "{err}"
+    );
     // A queryset with nothing of its own is the plain relation.
     let plain = db
         .all(&Tag::query().prefetch(Prefetch::new(Tag::posts()).queryset(Post::query())))
