@@ -1099,30 +1099,26 @@ fn a_panic_inside_transaction_rolls_back(db: &Db) {
         name: format!("t{id}"),
         posts: Default::default(),
     };
-    let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        sqlite
-            .transaction(|s| -> related::Result<()> {
-                s.insert(&tag(100))?;
-                panic!("the caller's code fails half-way");
-            })
-            .unwrap();
-    }));
-    assert!(panicked.is_err());
+    // Insert tag `id` in a `transaction` whose closure then panics.
+    let panics_after_inserting = |id: i64| {
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            sqlite
+                .transaction(|s| -> related::Result<()> {
+                    s.insert(&tag(id))?;
+                    panic!("the caller's code fails half-way");
+                })
+                .unwrap();
+        }));
+        assert!(caught.is_err());
+    };
+    panics_after_inserting(100);
     assert!(
         sqlite.connection().is_autocommit(),
         "no transaction left open"
     );
     sqlite.execute_batch("BEGIN").unwrap();
     sqlite.insert(&tag(101)).unwrap();
-    let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        sqlite
-            .transaction(|s| -> related::Result<()> {
-                s.insert(&tag(102))?;
-                panic!("and again, inside the caller's transaction");
-            })
-            .unwrap();
-    }));
-    assert!(panicked.is_err());
+    panics_after_inserting(102);
     assert!(
         !sqlite.connection().is_autocommit(),
         "the caller's transaction stays open"

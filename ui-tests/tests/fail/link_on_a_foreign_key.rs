@@ -1,5 +1,5 @@
 // `link` adds a row to a link table: only many-to-many relations (either
-// side) have one, not a foreign key.
+// side) have one, not a foreign key nor its reverse side (one error each).
 use related::prelude::*;
 
 #[derive(Clone, Debug, related::Model)]
@@ -29,5 +29,6 @@ pub struct Post {
 fn main() -> related::Result<()> {
     let db = related::Sqlite::open_in_memory()?;
     db.link(Post::author(), &1, &1)?;
+    db.link(Author::posts(), &1, &1)?;
     Ok(())
 }
