@@ -772,6 +772,27 @@ fn duplicate_through_rows(db: &Db) {
     );
 }
 
+/// Each post's tags with an id of at least `min` (the ones a case linked),
+/// sorted, posts in id order.
+fn tags_linked_from(db: &Db, min: i64) -> Vec<Vec<i64>> {
+    let posts = db
+        .all(
+            &Post::query()
+                .prefetch_related(Post::tags())
+                .order_by(Post::id().asc()),
+        )
+        .unwrap();
+    posts
+        .iter()
+        .map(|p| {
+            let mut ids = shared_ids(p.tags.get().unwrap());
+            ids.retain(|&id| id >= min);
+            ids.sort();
+            ids
+        })
+        .collect()
+}
+
 /// `link` and `link_all` take each side as a row, a typed row or a key,
 /// as Django's `add` takes objects or ids.
 fn link_takes_rows_or_keys(db: &Db) {
@@ -804,6 +825,10 @@ fn link_takes_rows_or_keys(db: &Db) {
         ],
     )
     .unwrap();
+    assert_eq!(
+        tags_linked_from(db, 100),
+        vec![vec![100, 103], vec![101, 103], vec![102], vec![103]]
+    );
     let loaded = db
         .all(
             &Post::query()
@@ -811,23 +836,6 @@ fn link_takes_rows_or_keys(db: &Db) {
                 .order_by(Post::id().asc()),
         )
         .unwrap();
-    let new_of = |p: &Post| -> Vec<i64> {
-        let mut ids: Vec<i64> = p
-            .tags
-            .get()
-            .unwrap()
-            .iter()
-            .map(|t| t.id)
-            .filter(|&id| id >= 100)
-            .collect();
-        ids.sort();
-        ids
-    };
-    let got: Vec<Vec<i64>> = loaded.iter().map(new_of).collect();
-    assert_eq!(
-        got,
-        vec![vec![100, 103], vec![101, 103], vec![102], vec![103]]
-    );
     // The seeded links are untouched.
     for p in &loaded {
         let mut old = shared_ids(p.tags.get().unwrap());
@@ -881,21 +889,8 @@ fn link_from_the_reverse_side(db: &Db) {
         vec![vec![1, 3], vec![2, 3]]
     );
     // ... and from the forward side: the same rows.
-    let loaded = db
-        .all(
-            &Post::query()
-                .prefetch_related(Post::tags())
-                .order_by(Post::id().asc()),
-        )
-        .unwrap();
-    let new_of = |p: &Post| -> Vec<i64> {
-        let mut ids: Vec<i64> = shared_ids(p.tags.get().unwrap());
-        ids.retain(|&id| id >= 200);
-        ids.sort();
-        ids
-    };
     assert_eq!(
-        loaded.iter().map(new_of).collect::<Vec<_>>(),
+        tags_linked_from(db, 200),
         vec![vec![200], vec![201], vec![200, 201]]
     );
 }
@@ -1034,22 +1029,7 @@ fn writes_inside_the_callers_transaction(db: &Db) {
     })
     .unwrap();
     assert_eq!(count(db), 3);
-    let posts = db
-        .all(
-            &Post::query()
-                .prefetch_related(Post::tags())
-                .order_by(Post::id().asc()),
-        )
-        .unwrap();
-    let new: Vec<Vec<i64>> = posts
-        .iter()
-        .map(|p| {
-            let mut ids = shared_ids(p.tags.get().unwrap());
-            ids.retain(|&id| id >= 100);
-            ids
-        })
-        .collect();
-    assert_eq!(new, vec![vec![100], vec![101]]);
+    assert_eq!(tags_linked_from(db, 100), vec![vec![100], vec![101]]);
 }
 
 /// On SQLite a failing `insert_all` inside the caller's transaction (or an
