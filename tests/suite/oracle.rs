@@ -104,6 +104,8 @@ struct Pf {
     filter: Option<Cond>,
     order: Option<OrderSpec>,
     limit: Option<u64>,
+    /// Each parent's first rows skipped (`Prefetch::offset`).
+    offset: Option<u64>,
     select: Vec<Vec<Rel>>,
     nested: Vec<Lookup>,
 }
@@ -325,18 +327,22 @@ impl Gen {
                     option::weighted(0.4, self.cond(target)),
                     option::weighted(0.4, Gen::order(target)),
                     option::weighted(0.25, 0u64..4),
+                    option::weighted(0.2, 0u64..3),
                     Gen::selects(target, 2, 1),
                     nested,
                 )
-                    .prop_map(move |(to, filter, order, limit, select, nested)| Pf {
-                        rel,
-                        to,
-                        filter,
-                        order,
-                        limit,
-                        select,
-                        nested,
-                    })
+                    .prop_map(
+                        move |(to, filter, order, limit, offset, select, nested)| Pf {
+                            rel,
+                            to,
+                            filter,
+                            order,
+                            limit,
+                            offset,
+                            select,
+                            nested,
+                        },
+                    )
                     .boxed(),
             );
         }
@@ -856,6 +862,7 @@ struct Node {
     filter: Option<Cond>,
     order: Option<OrderSpec>,
     limit: Option<u64>,
+    offset: Option<u64>,
     select: SelTree,
     nested: Vec<Node>,
 }
@@ -873,6 +880,7 @@ impl Node {
             filter: None,
             order: None,
             limit: None,
+            offset: None,
             select: SelTree::default(),
             nested: Vec::new(),
         }
@@ -897,6 +905,7 @@ impl Node {
             existing.filter = node.filter;
             existing.order = node.order;
             existing.limit = node.limit;
+            existing.offset = node.offset;
             existing.select = node.select;
         }
         for n in node.nested {
@@ -924,10 +933,12 @@ impl Node {
             custom: pf.filter.is_some()
                 || pf.order.is_some()
                 || pf.limit.is_some()
+                || pf.offset.is_some()
                 || !pf.select.is_empty(),
             filter: pf.filter.clone(),
             order: pf.order.clone(),
             limit: pf.limit,
+            offset: pf.offset,
             select: SelTree::of(&pf.select),
             nested: Vec::new(),
         };
@@ -1428,6 +1439,9 @@ where
     if let Some(n) = pf.limit {
         p = p.limit(n);
     }
+    if let Some(n) = pf.offset {
+        p = p.offset(n);
+    }
     for chain in &pf.select {
         p = add_select(p, chain);
     }
@@ -1535,7 +1549,9 @@ fn cond_params(c: Option<&Cond>) -> usize {
 /// The most parameters any statement of `spec` binds besides its keys.
 fn max_own_params(spec: &Spec) -> usize {
     fn pf(p: &Pf) -> usize {
-        let own = cond_params(p.filter.as_ref()) + usize::from(p.limit.is_some());
+        let own = cond_params(p.filter.as_ref())
+            + usize::from(p.limit.is_some())
+            + usize::from(p.offset.is_some_and(|n| n > 0));
         p.nested.iter().map(lookup).fold(own, usize::max)
     }
     fn lookup(l: &Lookup) -> usize {
@@ -1793,7 +1809,8 @@ impl<S: OracleModel> LevelNaive<'_, '_, S> {
                         // leaves room for beside the level's own parameters.
                         Some(max) => {
                             let own = cond_params(node.filter.as_ref())
-                                + usize::from(node.limit.is_some());
+                                + usize::from(node.limit.is_some())
+                                + usize::from(node.offset.is_some_and(|n| n > 0));
                             assert!(own < max, "the variable limit leaves no room for keys");
                             keys.len().div_ceil(max - own)
                         }
@@ -1817,6 +1834,10 @@ impl<S: OracleModel> LevelNaive<'_, '_, S> {
                         node.order.as_ref().unwrap_or(&vec![(pk, false)]),
                         cx.nulls_first,
                     );
+                    if let Some(offset) = node.offset {
+                        let offset = usize::try_from(offset).unwrap_or(usize::MAX);
+                        rows.drain(..offset.min(rows.len()));
+                    }
                     if let Some(limit) = node.limit {
                         rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
                     }
