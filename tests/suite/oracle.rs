@@ -108,6 +108,10 @@ struct Pf {
     offset: Option<u64>,
     select: Vec<Vec<Rel>>,
     nested: Vec<Lookup>,
+    /// Built as Django's `Prefetch(rel, queryset=...)`: the filter, order,
+    /// slice, JOINs and nested lookups on a query of the target given to
+    /// `queryset`, which makes the level one with a query of its own.
+    queryset: bool,
 }
 
 /// One load: a query over `root`, or (`onto`) its prefetch lookups run with
@@ -330,9 +334,10 @@ impl Gen {
                     option::weighted(0.2, 0u64..3),
                     Gen::selects(target, 2, 1),
                     nested,
+                    select(&[false, false, true][..]),
                 )
                     .prop_map(
-                        move |(to, filter, order, limit, offset, select, nested)| Pf {
+                        move |(to, filter, order, limit, offset, select, nested, queryset)| Pf {
                             rel,
                             to,
                             filter,
@@ -341,6 +346,7 @@ impl Gen {
                             offset,
                             select,
                             nested,
+                            queryset,
                         },
                     )
                     .boxed(),
@@ -934,7 +940,8 @@ impl Node {
                 || pf.order.is_some()
                 || pf.limit.is_some()
                 || pf.offset.is_some()
-                || !pf.select.is_empty(),
+                || !pf.select.is_empty()
+                || pf.queryset,
             filter: pf.filter.clone(),
             order: pf.order.clone(),
             limit: pf.limit,
@@ -1429,6 +1436,9 @@ where
     R: Relation,
     R::Target: OracleModel,
 {
+    if pf.queryset {
+        return Prefetch::new(r).queryset_untyped(build_queryset::<R::Target>(pf));
+    }
     let mut p = Prefetch::new(r);
     if let Some(f) = &pf.filter {
         p = p.filter(filter_of::<R::Target>(f));
@@ -1449,6 +1459,30 @@ where
         p = add_lookup(p, l);
     }
     p
+}
+
+/// `pf`'s own query as a query of its target, for `Prefetch::queryset`.
+fn build_queryset<T: OracleModel>(pf: &Pf) -> Query<T> {
+    let mut q = T::query();
+    if let Some(f) = &pf.filter {
+        q = q.filter(filter_of::<T>(f));
+    }
+    for (column, desc) in pf.order.iter().flatten() {
+        q = q.order_by(T::order(column, *desc));
+    }
+    if let Some(n) = pf.limit {
+        q = q.limit(n);
+    }
+    if let Some(n) = pf.offset {
+        q = q.offset(n);
+    }
+    for chain in &pf.select {
+        q = add_select(q, chain);
+    }
+    for l in &pf.nested {
+        q = add_lookup(q, l);
+    }
+    q
 }
 
 fn build_query<M: OracleModel>(spec: &Spec) -> Query<M> {
