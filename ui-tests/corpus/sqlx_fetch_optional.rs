@@ -1,6 +1,6 @@
-// Mistake: sqlx fetch_optional
+// Mistake: sqlx's fetch_optional(..).await on a query.
 // expect: fetch_optional
-// fix: .first(&db)
+// fix: .first_async(&pool).await
 #[path = "common/models.rs"]
 mod models;
 #[allow(unused_imports)]
@@ -8,4 +8,5 @@ use models::*;
 #[allow(unused_imports)]
 use related::prelude::*;
 
-fn main() -> related::Result<()> { let db = related::Sqlite::open_in_memory()?; let _ = Post::query().fetch_optional(&db)?; Ok(()) }
+async fn f(db: &related::AsyncSqlite) -> related::Result<()> { let _ = Post::query().fetch_optional(db).await?; Ok(()) }
+fn main() { let _ = f; }

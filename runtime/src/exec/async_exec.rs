@@ -68,8 +68,7 @@ pub(crate) mod sealed {
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an async database connection: `all_async` and friends run on a sqlx pool, connection or transaction, or `related::AsyncSqlite`",
-    label = "expected `&PgPool`, `&MySqlPool`, `&mut PgConnection`, a transaction, or `&AsyncSqlite`",
-    note = "a blocking `Sqlite` connection loads with `all(&db)`"
+    label = "expected `&PgPool`, `&MySqlPool`, `&mut PgConnection`, `&mut *tx`, or `&AsyncSqlite`; a blocking `Sqlite` loads with `all(&db)`"
 )]
 pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
     /// Dialect and key-list binding of the connections behind this executor.

@@ -52,11 +52,11 @@ instead! {
         "`reverse()` is Django's: a query of `{M}` is ordered by what `order_by` names",
         "give the direction in the ordering: `.order_by(Post::id().desc())`";
     FetchAllInstead:
-        "`fetch_all(..)` / `load(..)`: a query of `{M}` runs with `.all(&db)`",
-        "write `.all(&db)` for `Vec<{M}>`, or `.fetch(&db)` for typed rows whose loaded relations read without `?`";
+        "`fetch_all(..)` / `load(..)`: a query of `{M}` runs with `.all(&db)`, or `.all_async(&pool).await`",
+        "write `.all(&db)` / `.all_async(&pool).await` for `Vec<{M}>`, or `.fetch(..)` / `.fetch_async(..)` for typed rows whose loaded relations read without `?`";
     FetchOptionalInstead:
-        "`fetch_optional(..)`: the first row of a query of `{M}`, if any, is `.first(&db)`",
-        "write `.first(&db)` for `Option<{M}>` (`.fetch_first(&db)` for a typed row)";
+        "`fetch_optional(..)`: the first row of a query of `{M}`, if any, is `.first(&db)`, or `.first_async(&pool).await`",
+        "write `.first(&db)` / `.first_async(&pool).await` for `Option<{M}>` (`.fetch_first(&db)` for a typed row)";
     FindInstead:
         "`find()` is SeaORM's: a query of `{M}` starts at `{M}::query()`",
         "write `{M}::query()`, then `.filter(..)`, `.select_related(..)`, ...";
@@ -289,10 +289,11 @@ impl<M: Model, L> Query<M, L> {
     #[doc(hidden)] pub fn update_or_create<A>(&self, _row: A) -> Result<(M, bool)> where (): CreateInstead<M> { Err(never()) }
     // The sqlx and Diesel names return what the right call would, so that
     // a `?` after them adds no second error.
-    /// Not available: `.all(&db)`.
-    #[doc(hidden)] pub fn fetch_all<E>(&self, _executor: E) -> Result<Vec<M>> where (): FetchAllInstead<M> { Ok(Vec::new()) }
+    /// Not available: `.all_async(&db)`. A future, as sqlx's is, so that
+    /// its `.await` adds no second error.
+    #[doc(hidden)] pub fn fetch_all<E>(&self, _executor: E) -> std::future::Ready<Result<Vec<M>>> where (): FetchAllInstead<M> { std::future::ready(Ok(Vec::new())) }
     /// Not available: `.all(&db)`.
     #[doc(hidden)] pub fn load<E>(&self, _executor: E) -> Result<Vec<M>> where (): FetchAllInstead<M> { Ok(Vec::new()) }
-    /// Not available: `.first(&db)`.
-    #[doc(hidden)] pub fn fetch_optional<E>(&self, _executor: E) -> Result<Option<M>> where (): FetchOptionalInstead<M> { Ok(None) }
+    /// Not available: `.first_async(&db)`. A future, as sqlx's is.
+    #[doc(hidden)] pub fn fetch_optional<E>(&self, _executor: E) -> std::future::Ready<Result<Option<M>>> where (): FetchOptionalInstead<M> { std::future::ready(Ok(None)) }
 }
