@@ -8,4 +8,4 @@ use models::*;
 #[allow(unused_imports)]
 use related::prelude::*;
 
-async fn f(pool: &sqlx::PgPool) -> related::Result<()> { let posts = Post::query().all_async(pool)?; let _ = posts; Ok(()) } fn main() {}
+async fn f(db: &related::AsyncSqlite) -> related::Result<()> { let posts = Post::query().all_async(db)?; let _ = posts; Ok(()) } fn main() {}
