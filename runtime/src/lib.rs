@@ -55,7 +55,7 @@ pub use model::relation::{LinkSides, LinkTargetOf, Linkable};
 #[doc(hidden)]
 pub use model::relation::{PrefetchArg, PrefetchOf};
 pub use model::table::{ColumnInfo, FieldError, KeyOf, Model, ModelInfo};
-pub use model::typed::{LoadSet, Loaded, No, Rows, Set, Slot, Union, Yes};
+pub use model::typed::{LoadSet, Loaded, No, Plain, Rows, Set, Slot, Union, Yes};
 #[cfg(feature = "serde_json")]
 pub use model::types::Json;
 #[doc(hidden)]

@@ -234,6 +234,21 @@ fn functions_take_any_superset(db: &Db) {
     let headings: Vec<String> = bare.iter().map(heading).collect();
     let want: Vec<String> = (1..=POSTS).map(|i| format!("#{i} Post {i}")).collect();
     assert_eq!(headings, want);
+    // A function returns typed rows by naming what it promises
+    // (`Plain<Author>`: an author with nothing loaded below it), however
+    // much more its query loads.
+    fn with_authors(
+        db: &Db,
+    ) -> related::Result<Vec<Loaded<Post, impl PostHasAuthor<related::Plain<Author>>>>> {
+        db.fetch(
+            &Post::query()
+                .select_related(Post::author())
+                .prefetch_related(Post::tags())
+                .order_by(Post::id().asc()),
+        )
+    }
+    let returned = with_authors(db).unwrap();
+    assert_eq!(returned.iter().map(byline).collect::<Vec<_>>(), expected);
 }
 
 fn fetch_one_and_first(db: &Db) {

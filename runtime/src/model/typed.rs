@@ -118,6 +118,35 @@ impl<T: Model, N: LoadSet<T>> Slot<T> for Yes<N> {
     }
 }
 
+/// The loaded set of an `M` with nothing loaded below it: what a function
+/// that returns typed rows names below a relation it loaded, since the
+/// set's slots are the derive's to number.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::{Plain, Sqlite};
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Author { id: i64, name: String }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Post { id: i64, author: ForeignKey<Author> }
+///
+/// // Posts whose author is loaded, whatever else the query loads.
+/// fn with_authors(db: &Sqlite) -> related::Result<Vec<Loaded<Post, impl PostHasAuthor<Plain<Author>>>>> {
+///     Post::query().select_related(Post::author()).fetch(db)
+/// }
+///
+/// # fn main() -> related::Result<()> {
+/// let db = Sqlite::open_in_memory()?;
+/// db.create_tables(&[Author::info(), Post::info()])?;
+/// db.insert(&Author { id: 1, name: "Ann".into() })?;
+/// db.insert(&Post { id: 1, author: ForeignKey::new(1) })?;
+/// assert_eq!(with_authors(&db)?[0].author().name, "Ann");
+/// # Ok(()) }
+/// ```
+pub type Plain<M> = <M as Model>::Empty;
+
 /// A row of `M` whose relations in `L` are loaded (at every depth `L`
 /// names). Derefs to the model; the relation accessors come from the trait
 /// the derive emits next to the model (`PostLoaded` for `Post`).
