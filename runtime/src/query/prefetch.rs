@@ -295,7 +295,7 @@ impl<M: Model, P: PathFrom<M>, R: PrefetchFrom<P::Target>> BelowFrom<M, R> for P
     note = "Django's `Prefetch(\"tags\", queryset=Tag.objects.filter(..))` is `Prefetch::new(Post::tags()).queryset(Tag::query().filter(..))`"
 )]
 pub trait QuerysetOf<T: Model, Q> {
-    /// The query's loaded set, which the `Prefetch`'s joins.
+    /// The query's loaded set, which joins the `Prefetch`'s own.
     type Loads;
     /// The query, its loaded set left out.
     fn __query(query: Q) -> Query<T>;
