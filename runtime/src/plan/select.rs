@@ -45,10 +45,24 @@ pub(crate) struct SelectParts<'a> {
     pub limit: Option<u64>,
     pub offset: Option<u64>,
     pub link: Option<KeyList>,
-    pub per_parent: Option<u64>,
-    /// Rows of each parent skipped before `per_parent` are kept (Django's
-    /// sliced `Prefetch` queryset, `[1:3]`).
-    pub per_parent_offset: u64,
+    /// Each parent's slice of a prefetch level's rows.
+    pub per_parent: Window,
+}
+
+/// Each parent's slice of a prefetch level's rows, in the level's order:
+/// the first `offset` skipped, then at most `limit` kept (Django's sliced
+/// `Prefetch` queryset, `[offset:offset + limit]`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Window {
+    pub limit: Option<u64>,
+    pub offset: u64,
+}
+
+impl Window {
+    /// Every row of every parent: no numbering needed.
+    pub fn is_all(self) -> bool {
+        self.limit.is_none() && self.offset == 0
+    }
 }
 
 /// The select_related joins of a statement, whatever the model they start
@@ -195,7 +209,7 @@ pub(crate) fn render_select(
     }
 
     let mut w = SqlWriter::new(dialect);
-    let ranked = (parts.per_parent.is_some() || parts.per_parent_offset > 0) && partition.is_some();
+    let ranked = !parts.per_parent.is_all() && partition.is_some();
     w.push("SELECT ");
     for (i, (alias, column)) in columns.iter().enumerate() {
         if i > 0 {
@@ -276,11 +290,11 @@ pub(crate) fn render_select(
         w.push(" FROM (").push(&inner).push(") ");
         w.ident("__ranked").push(" WHERE ");
         let bound = |n: u64| Value::I64(i64::try_from(n).unwrap_or(i64::MAX));
-        let skip = parts.per_parent_offset;
+        let skip = parts.per_parent.offset;
         if skip > 0 {
             w.ident("__rn").push(" > ").param(bound(skip));
         }
-        if let Some(n) = parts.per_parent {
+        if let Some(n) = parts.per_parent.limit {
             if skip > 0 {
                 w.push(" AND ");
             }

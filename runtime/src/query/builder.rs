@@ -6,8 +6,8 @@ use crate::model::relation::{Relation, SingleValued};
 use crate::model::table::Model;
 use crate::model::typed::{LoadSet, Loaded, Union};
 use crate::plan::condition::{Expr, Hop};
-use crate::plan::join::{JoinNode, Slot, clone_nodes};
-use crate::plan::select::{SelectParts, render_select};
+use crate::plan::join::{JoinNode, Slot, clone_nodes, merge_nodes};
+use crate::plan::select::{SelectParts, Window, render_select};
 use crate::plan::sql::{Ctx, Dialect, KeyBinding, PlannedStatement, Statement};
 use crate::query::expr::{Filter, FilterArg, OrderArg};
 use crate::query::path::{Path, PathFrom, SelectFrom};
@@ -452,10 +452,7 @@ impl<M: Model, L> Query<M, L> {
     #[rustfmt::skip]
     pub fn filter<F>(mut self, filter: F) -> Self where (): FilterArg<M, F> {
         let filter = <() as FilterArg<M, F>>::__filter(filter);
-        self.core.filter = Some(match self.core.filter.take() {
-            None => filter.expr,
-            Some(prev) => Filter::<M>::new(prev).and(filter).expr,
-        });
+        self.core.and_filter(filter.expr);
         self
     }
 
@@ -556,6 +553,42 @@ impl<M: Model, L> Query<M, L> {
 
 impl<M: Model> QueryCore<M> {
     /// `n` as a row count; a negative one is kept as an error for the run.
+    /// AND `expr` with the filters so far.
+    pub(crate) fn and_filter(&mut self, expr: Expr) {
+        self.filter = Some(match self.filter.take() {
+            None => expr,
+            Some(prev) => Filter::<M>::new(prev).and(Filter::new(expr)).expr,
+        });
+    }
+
+    /// Take in `other`'s filters (ANDed), order, JOINs, prefetch levels and
+    /// recorded mistakes, as if its calls had been made on this query (a
+    /// `Prefetch` queryset). Its limit and offset are the caller's to place.
+    pub(crate) fn absorb(&mut self, other: QueryCore<M>) {
+        let QueryCore {
+            joins,
+            prefetch,
+            filter,
+            mut order,
+            mut order_via,
+            mut errors,
+            ..
+        } = other;
+        if let Some(expr) = filter {
+            self.and_filter(expr);
+        }
+        self.order.append(&mut order);
+        self.order_via.append(&mut order_via);
+        merge_nodes(&mut self.joins, joins);
+        self.errors.append(&mut errors);
+        for node in prefetch {
+            let lookup = node.lookup();
+            if let Err(e) = add_node(&mut self.prefetch, node) {
+                self.errors.push(Deferred::at(e, lookup.to_owned()));
+            }
+        }
+    }
+
     pub(crate) fn count<C>(&mut self, what: &'static str, n: C) -> Option<u64>
     where
         (): CountArg<C>,
@@ -644,8 +677,7 @@ impl<M: Model> QueryCore<M> {
             limit: self.limit,
             offset: self.offset,
             link: None,
-            per_parent: None,
-            per_parent_offset: 0,
+            per_parent: Window::default(),
         };
         let (stmt, slots, _) = render_select(dialect, M::info(), parts);
         (stmt, slots)

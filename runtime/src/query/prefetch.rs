@@ -17,8 +17,8 @@ use crate::model::table::{FieldError, Model};
 use crate::model::typed::Union;
 use crate::model::value::Value;
 use crate::plan::across::condition_text;
-use crate::plan::join::{FieldErrorAt, JoinNode, JoinShare, Slot, find_hop, merge_nodes};
-use crate::plan::select::{KeyList, LinkFilter, SelectParts, render_select};
+use crate::plan::join::{FieldErrorAt, JoinNode, JoinShare, Slot, find_hop};
+use crate::plan::select::{KeyList, LinkFilter, SelectParts, Window, render_select};
 use crate::plan::sql::{Ctx, KeyBinding, PlannedStatement, Statement};
 use crate::query::builder::{CountArg, Query};
 use crate::query::expr::{Filter, FilterArg, Order, OrderArg};
@@ -389,7 +389,7 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
     #[rustfmt::skip]
     pub fn limit<C>(mut self, n: C) -> Self where (): CountArg<C> {
         self.level.custom = true;
-        self.level.per_parent = self.level.query.core.count("limit", n);
+        self.level.per_parent.limit = self.level.query.core.count("limit", n);
         self
     }
 
@@ -399,7 +399,7 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
     #[rustfmt::skip]
     pub fn offset<C>(mut self, n: C) -> Self where (): CountArg<C> {
         self.level.custom = true;
-        self.level.per_parent_offset = self.level.query.core.count("offset", n).unwrap_or(0);
+        self.level.per_parent.offset = self.level.query.core.count("offset", n).unwrap_or(0);
         self
     }
 
@@ -441,28 +441,16 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
     /// [`Prefetch::queryset`] leaving the type as it is.
     #[rustfmt::skip]
     pub fn queryset_untyped<Q>(mut self, query: Q) -> Self where (): QuerysetOf<R::Target, Q> {
-        let mut theirs = <() as QuerysetOf<R::Target, Q>>::__query(query).core;
+        let theirs = <() as QuerysetOf<R::Target, Q>>::__query(query).core;
         self.level.custom = true;
-        if let Some(n) = theirs.limit.take() {
-            self.level.per_parent = Some(n);
+        // The queryset's slice is per parent here, as Django's is.
+        if let Some(n) = theirs.limit {
+            self.level.per_parent.limit = Some(n);
         }
-        if let Some(n) = theirs.offset.take() {
-            self.level.per_parent_offset = n;
+        if let Some(n) = theirs.offset {
+            self.level.per_parent.offset = n;
         }
-        let mine = &mut self.level.query.core;
-        mine.filter = match (mine.filter.take(), theirs.filter) {
-            (Some(a), Some(b)) => Some(Filter::<R::Target>::new(a).and(Filter::new(b)).expr),
-            (a, b) => a.or(b),
-        };
-        mine.order.append(&mut theirs.order);
-        mine.order_via.append(&mut theirs.order_via);
-        merge_nodes(&mut mine.joins, theirs.joins);
-        mine.errors.append(&mut theirs.errors);
-        for node in theirs.prefetch {
-            if let Err(e) = add_node(&mut mine.prefetch, node) {
-                mine.errors.push(Deferred::at(e, R::info().name.to_owned()));
-            }
-        }
+        self.level.query.core.absorb(theirs);
         self
     }
 
@@ -728,9 +716,9 @@ enum Phase {
 
 pub(crate) struct Level<R: Relation> {
     query: Query<R::Target>,
-    per_parent: Option<u64>,
-    /// Each parent's first rows skipped (a sliced `queryset`, `offset`).
-    per_parent_offset: u64,
+    /// Each parent's slice of the rows (`limit`, `offset`, a sliced
+    /// `queryset`).
+    per_parent: Window,
     target: Target<R::Source, R::Target>,
     custom: bool,
     joined: bool,
@@ -773,8 +761,7 @@ impl<R: Relation> Level<R> {
     pub(crate) fn plain() -> Self {
         Level {
             query: Query::new(),
-            per_parent: None,
-            per_parent_offset: 0,
+            per_parent: Window::default(),
             target: Target {
                 id: TypeId::of::<R>(),
                 name: R::info().name,
@@ -845,7 +832,6 @@ impl<R: Relation> Level<R> {
                     key_type: <R::Link as Column>::SQL_TYPE,
                 }),
                 per_parent: self.per_parent,
-                per_parent_offset: self.per_parent_offset,
             },
         )
     }
@@ -1097,8 +1083,7 @@ fn describe_level(
     table: &str,
     filter: Option<&crate::plan::condition::Expr>,
     order: &[(&'static str, bool)],
-    per_parent: Option<u64>,
-    per_parent_offset: u64,
+    per_parent: Window,
     below: &[&str],
 ) -> String {
     let mut parts = Vec::new();
@@ -1112,10 +1097,10 @@ fn describe_level(
             .collect();
         parts.push(format!("order_by `{}`", terms.join(", ")));
     }
-    if per_parent_offset > 0 {
-        parts.push(format!("offset {per_parent_offset} per parent"));
+    if per_parent.offset > 0 {
+        parts.push(format!("offset {} per parent", per_parent.offset));
     }
-    if let Some(n) = per_parent {
+    if let Some(n) = per_parent.limit {
         parts.push(format!("limit {n} per parent"));
     }
     if !below.is_empty() {
@@ -1158,7 +1143,6 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
             core.filter.as_ref(),
             &core.order,
             self.per_parent,
-            self.per_parent_offset,
             &below,
         )
     }
@@ -1175,7 +1159,6 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
         Box::new(Level::<R> {
             query: self.query.clone(),
             per_parent: self.per_parent,
-            per_parent_offset: self.per_parent_offset,
             target: self.target.clone(),
             custom: self.custom,
             joined: self.joined,
@@ -1199,7 +1182,6 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
             self.query = other.query;
             self.query.core.prefetch = mine;
             self.per_parent = other.per_parent;
-            self.per_parent_offset = other.per_parent_offset;
             self.custom = true;
         }
         for n in nested {
@@ -1349,7 +1331,6 @@ impl<R: Relation> Clone for Level<R> {
         Level {
             query: self.query.clone(),
             per_parent: self.per_parent,
-            per_parent_offset: self.per_parent_offset,
             target: self.target.clone(),
             custom: self.custom,
             joined: self.joined,
