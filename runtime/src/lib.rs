@@ -51,7 +51,9 @@ pub use model::relation::{
     SingleValued,
 };
 #[doc(hidden)]
-pub use model::relation::{LinkSides, LinkTargetOf, Linkable};
+pub use model::relation::{
+    LinkArgs, LinkPairs, LinkSides, LinkTargetArg, LinkTargetOf, Linkable, SideRef,
+};
 #[doc(hidden)]
 pub use model::relation::{PrefetchArg, PrefetchOf};
 pub use model::table::{ColumnInfo, FieldError, KeyOf, Model, ModelInfo};
@@ -66,7 +68,7 @@ pub use observe::budget::{
     expect_at_most, expect_at_most_async, expect_statements, expect_statements_async,
 };
 pub use observe::log::{LoggedStatement, StatementLog};
-pub use plan::schema::{Insertable, LinkPair};
+pub use plan::schema::{InsertRow, InsertRows, LinkPair, RowRef};
 pub use plan::sql::{Ctx, PlannedStatement};
 pub use plan::sql::{Dialect, KeyBinding, Statement};
 pub use query::builder::{CountArg, ModelQuery, Query, QueryStart, RowCount};

@@ -1,5 +1,5 @@
 // Mistake: link given a text key where the key is an integer.
-// expect: `&str`
+// expect: `&&str`
 // fix: primary key
 #[path = "common/models.rs"]
 mod models;

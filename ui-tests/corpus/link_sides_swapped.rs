@@ -1,5 +1,5 @@
 // Mistake: link given the related row first, the relation's own row second.
-// expect: Tag` and `models::Post` are not the two sides
+// expect: Tag` and `&models::Post` are not the two sides
 // fix: own model comes first
 #[path = "common/models.rs"]
 mod models;

@@ -15,12 +15,12 @@ use crate::exec::executor::{Consistency, Job, Raw};
 use crate::exec::run::{Onto, OntoRows, TypedOnto};
 use crate::load::loader::Load;
 use crate::model::column::RawRow;
-use crate::model::relation::{LinkSides, Linkable, Relation};
+use crate::model::relation::{LinkPairs, Linkable, Relation};
 use crate::model::table::{Model, ModelInfo};
 use crate::model::typed::{LoadSet, Loaded, Union};
 use crate::model::value::Value;
 use crate::observe::log::StatementLog;
-use crate::plan::schema::{self, Flavor, Insertable};
+use crate::plan::schema::{self, Flavor, InsertRows};
 use crate::plan::sql::{Ctx, Dialect, Statement};
 use crate::query::builder::{Query, QueryCore};
 
@@ -104,9 +104,10 @@ pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
     // Boxed, as `Pending` says why: rows of a struct without the derive are
     // then one error at the call.
     #[rustfmt::skip]
-    fn insert_all<'e, M>(self, rows: &[M]) -> Pending<'e, Result<u64>> where Self: 'e, (): Insertable<M> {
+    fn insert_all<'e, R>(self, rows: R) -> Pending<'e, Result<u64>> where Self: 'e, (): InsertRows<R> {
         let dialect = self.ctx().dialect;
-        let statements = <() as Insertable<M>>::insert_many(dialect, rows, insert_params(dialect));
+        let rows = <() as InsertRows<R>>::as_slice(&rows);
+        let statements = schema::insert_many(dialect, rows, insert_params(dialect));
         let job = Batch::new(statements, Consistency::Atomic);
         Box::pin(async move { self.run(job).await.1 })
     }
@@ -117,10 +118,10 @@ pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
     #[rustfmt::skip]
     // Boxed (`Pending`): a relation that is not many-to-many, or sides the
     // wrong way round, are then one error at the call.
-    fn link_all<'e, R: Relation, S, T>(self, relation: R, pairs: &[(S, T)]) -> Pending<'e, Result<u64>> where Self: 'e, (): Linkable<R> + LinkSides<R, S, T> {
+    fn link_all<'e, R: Relation, P>(self, relation: R, pairs: P) -> Pending<'e, Result<u64>> where Self: 'e, (): Linkable<R> + LinkPairs<R, P> {
         let _ = relation;
         let dialect = self.ctx().dialect;
-        let statements = schema::link_pairs::<R, S, T>(dialect, pairs, insert_params(dialect));
+        let statements = schema::link_pairs::<R, P>(dialect, &pairs, insert_params(dialect));
         let job = statements.map(|s| Batch::new(s, Consistency::Atomic));
         let name = format!("{}::{}", R::info().model, R::info().name);
         Box::pin(async move {

@@ -13,12 +13,12 @@ use crate::error::CellError;
 use crate::error::{Error, Result};
 use crate::exec::executor::{Consistency, Executor, Raw, run_job};
 use crate::model::column::{RawRow, narrow, narrow_f32};
-use crate::model::relation::{LinkSides, Linkable, Relation};
+use crate::model::relation::{LinkArgs, LinkPairs, Linkable, Relation};
 use crate::model::table::{Model, ModelInfo};
 use crate::model::types::temporal;
 use crate::model::value::{SqlDate, SqlTime, SqlTimestamp, Value};
 use crate::observe::log::StatementLog;
-use crate::plan::schema::{self, Insertable};
+use crate::plan::schema::{self, InsertRow, InsertRows};
 use crate::plan::sql::{Ctx, Dialect, KeyBinding, Statement};
 
 /// A SQLite connection with a statement log.
@@ -220,19 +220,21 @@ impl Sqlite {
         Ok(())
     }
 
-    /// Insert one row (every stored column, the primary key included).
+    /// Insert one row (every stored column, the primary key included):
+    /// `db.insert(&row)`.
     // One line: a struct without the derive reads "required by this bound"
-    // in one line (see `Insertable`).
+    // in one line (see `InsertRow`).
     #[rustfmt::skip]
-    pub fn insert<M>(&self, row: &M) -> Result<()> where (): Insertable<M> {
-        let stmt = <() as Insertable<M>>::insert(Dialect::Sqlite, row);
+    pub fn insert<R>(&self, row: R) -> Result<()> where (): InsertRow<R> {
+        let stmt = <() as InsertRow<R>>::insert(Dialect::Sqlite, row);
         self.execute(&stmt.sql, &stmt.params).map(|_| ())
     }
 
     /// Insert many rows in one transaction (a savepoint inside the
     /// caller's, see [`Sqlite::transaction`]).
     #[rustfmt::skip]
-    pub fn insert_all<M>(&self, rows: &[M]) -> Result<()> where (): Insertable<M> {
+    pub fn insert_all<R>(&self, rows: R) -> Result<()> where (): InsertRows<R> {
+        let rows = <() as InsertRows<R>>::as_slice(&rows);
         self.transaction(|db| rows.iter().try_for_each(|r| db.insert(r)))
     }
 
@@ -241,9 +243,32 @@ impl Sqlite {
     // One line, so that a relation that is not many-to-many reads "required
     // by this bound" in one line (see `Linkable`).
     #[rustfmt::skip]
-    pub fn link<R: Relation, S, T>(&self, relation: R, source: &S, target: &T) -> Result<()> where (): Linkable<R> + LinkSides<R, S, T> {
+    pub fn link<R: Relation, S, T>(&self, relation: R, source: S, target: T) -> Result<()> where (): Linkable<R> + LinkArgs<R, S, T> {
+        let (source, target) = <() as LinkArgs<R, S, T>>::keys(&source, &target);
+        self.link_keys(relation, source, target)
+    }
+
+    /// Link many pairs of rows of a many-to-many relation (from either
+    /// side), in one transaction (a savepoint inside the caller's): each side
+    /// a row or its primary key, as for [`Sqlite::link`].
+    #[rustfmt::skip]
+    pub fn link_all<R: Relation, P>(&self, relation: R, pairs: P) -> Result<()> where (): Linkable<R> + LinkPairs<R, P> {
+        let pairs = <() as LinkPairs<R, P>>::as_slice(&pairs);
+        self.transaction(|db| {
+            pairs.iter().try_for_each(|(s, t)| {
+                let (s, t) = <() as LinkPairs<R, P>>::keys(s, t);
+                db.link_keys(relation, s, t)
+            })
+        })
+    }
+
+    fn link_keys<R: Relation>(
+        &self,
+        relation: R,
+        source: &<R::Source as Model>::Pk,
+        target: &<R::Target as Model>::Pk,
+    ) -> Result<()> {
         let _ = relation;
-        let (source, target) = <() as LinkSides<R, S, T>>::keys(source, target);
         let stmt = schema::link::<R>(Dialect::Sqlite, source, target).ok_or_else(|| {
             Error::NotManyToMany {
                 relation: format!("{}::{}", R::info().model, R::info().name),
@@ -251,14 +276,6 @@ impl Sqlite {
             }
         })?;
         self.execute(&stmt.sql, &stmt.params).map(|_| ())
-    }
-
-    /// Link many pairs of rows of a many-to-many relation (from either
-    /// side), in one transaction (a savepoint inside the caller's): each side
-    /// a row or its primary key, as for [`Sqlite::link`].
-    #[rustfmt::skip]
-    pub fn link_all<R: Relation, S, T>(&self, relation: R, pairs: &[(S, T)]) -> Result<()> where (): Linkable<R> + LinkSides<R, S, T> {
-        self.transaction(|db| pairs.iter().try_for_each(|(s, t)| db.link(relation, s, t)))
     }
 
     /// Run `f` inside a transaction: committed if it returns Ok, rolled back

@@ -351,6 +351,131 @@ impl<R: Relation, S, T: LinkTargetOf<R, S>> LinkSides<R, S, T> for () {
     }
 }
 
+/// What `link` takes for the relation `R`: a reference to a row (or key)
+/// of its model, then one to a row (or key) of its target. Stated over the
+/// arguments' whole types, so that sides given by value are the same one
+/// error as sides the wrong way round (a `&S` parameter made them rustc's
+/// "mismatched types", 19 lines for one side and 33 for two).
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{S}` and `{T}` are not the two sides of `{R}`: `link` takes a reference to a row (or key) of the relation's model, then one of the model it points at",
+    label = "expected `&post, &tag` (or keys: `&post.id, &tag.id`) for `Post::tags()`",
+    note = "the relation's own model comes first; a key is the primary key's type"
+)]
+pub trait LinkArgs<R: Relation, S, T> {
+    /// The two keys.
+    fn keys<'a>(
+        source: &'a S,
+        target: &'a T,
+    ) -> (&'a <R::Source as Model>::Pk, &'a <R::Target as Model>::Pk);
+}
+
+// Through `T`, the second side, as `LinkSides` is: the sides are checked
+// once both are inferred (checked from `S`, a side by value was reported
+// twice, once with the second side still `_`).
+#[diagnostic::do_not_recommend]
+impl<R: Relation, S, T: LinkTargetArg<R, S>> LinkArgs<R, S, T> for () {
+    #[inline]
+    fn keys<'a>(
+        source: &'a S,
+        target: &'a T,
+    ) -> (&'a <R::Source as Model>::Pk, &'a <R::Target as Model>::Pk) {
+        T::keys(source, target)
+    }
+}
+
+/// `Self`, a reference to a side of `R`'s target, follows `S`, one to a
+/// side of `R`'s model (see `LinkArgs`).
+#[doc(hidden)]
+pub trait LinkTargetArg<R: Relation, S>: Sized {
+    /// The two keys.
+    fn keys<'a>(
+        source: &'a S,
+        target: &'a Self,
+    ) -> (&'a <R::Source as Model>::Pk, &'a <R::Target as Model>::Pk);
+}
+
+impl<R: Relation, S: SideRef, T: SideRef> LinkTargetArg<R, S> for T
+where
+    (): LinkSides<R, S::Side, T::Side>,
+{
+    #[inline]
+    fn keys<'a>(
+        source: &'a S,
+        target: &'a T,
+    ) -> (&'a <R::Source as Model>::Pk, &'a <R::Target as Model>::Pk) {
+        <() as LinkSides<R, S::Side, T::Side>>::keys(source.side(), target.side())
+    }
+}
+
+/// A reference to one side of a link (see [`LinkArgs`]).
+#[doc(hidden)]
+pub trait SideRef {
+    /// The row or key referred to.
+    type Side;
+    /// It.
+    fn side(&self) -> &Self::Side;
+}
+
+impl<X> SideRef for &X {
+    type Side = X;
+    #[inline]
+    fn side(&self) -> &X {
+        self
+    }
+}
+
+/// What `link_all` takes for the relation `R`: a reference to a `Vec`, a
+/// slice or an array of `(source, target)` pairs, each side a row or key
+/// as for `link`; stated over the argument's whole type, as [`LinkArgs`].
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{P}` is not a list of `{R}` pairs: `link_all` takes `&pairs`, each a row (or key) of the relation's model, then one of the model it points at",
+    label = "expected `&[(post, tag), ..]` (or key pairs: `&[(post.id, tag.id)]`) for `Post::tags()`",
+    note = "in each pair the relation's own model comes first; a key is the primary key's type; the list is a `Vec`, a slice or an array, by reference"
+)]
+pub trait LinkPairs<R: Relation, P> {
+    /// A pair's first side.
+    type S;
+    /// A pair's second side.
+    type T;
+    /// The pairs as a slice.
+    fn as_slice(pairs: &P) -> &[(Self::S, Self::T)];
+    /// The two keys of a pair.
+    fn keys<'a>(
+        source: &'a Self::S,
+        target: &'a Self::T,
+    ) -> (&'a <R::Source as Model>::Pk, &'a <R::Target as Model>::Pk);
+}
+
+macro_rules! link_pairs {
+    ($([$($params:tt)*] $ty:ty),* $(,)?) => {
+        $(
+            #[diagnostic::do_not_recommend]
+            impl<R: Relation, S, T, $($params)*> LinkPairs<R, $ty> for ()
+            where
+                (): LinkSides<R, S, T>,
+            {
+                type S = S;
+                type T = T;
+                #[inline]
+                fn as_slice<'p>(pairs: &'p $ty) -> &'p [(S, T)] {
+                    &pairs[..]
+                }
+                #[inline]
+                fn keys<'a>(
+                    source: &'a S,
+                    target: &'a T,
+                ) -> (&'a <R::Source as Model>::Pk, &'a <R::Target as Model>::Pk) {
+                    <() as LinkSides<R, S, T>>::keys(source, target)
+                }
+            }
+        )*
+    };
+}
+
+link_pairs!([] &[(S, T)], [] &Vec<(S, T)>, [const N: usize] &[(S, T); N]);
+
 /// `Self`, a row or key of `R`'s target, follows `S`, a row or key of `R`'s
 /// model (see `LinkSides`).
 #[doc(hidden)]

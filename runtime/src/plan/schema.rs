@@ -38,7 +38,7 @@
 //! assert_eq!(statements[0].params.len(), 4);
 //! ```
 
-use crate::model::relation::{LinkSides, Relation, RelationKind};
+use crate::model::relation::{LinkPairs, Relation, RelationKind};
 use crate::model::table::{Model, ModelInfo};
 use crate::model::value::{SqlType, Value};
 use crate::plan::sql::{Dialect, SqlWriter, Statement};
@@ -323,30 +323,87 @@ fn index(dialect: Dialect, table: &str, columns: &[&str]) -> String {
     w.sql
 }
 
-/// What `insert` and `insert_all` take: rows of a model, stated as
-/// `(): Insertable<M>` so that a struct without the derive is one error
-/// naming it, without rustc's pointer at the struct.
+/// What `insert` takes: `&row`, one row of a model. Stated on `()` with
+/// the argument's whole type as the parameter, so that a row by value, a
+/// list, or a struct without the derive is one error naming what to write
+/// (a `&M` parameter made a row by value rustc's 19-line "mismatched
+/// types", and a list "not a model").
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
-    message = "`{M}` is not a model: `insert` writes rows of a struct that derives `related::Model`",
-    label = "`#[derive(related::Model)]` on `{M}` makes it a model with a table to insert into"
+    message = "`insert` takes `&row`, a reference to one row of a model, not a `{R}`",
+    label = "write `db.insert(&row)`; a list of rows goes in with `db.insert_all(&rows)`",
+    note = "a struct becomes a model, with a table to insert into, with `#[derive(related::Model)]`"
 )]
-pub trait Insertable<M> {
+pub trait InsertRow<R> {
     /// [`insert`] for `row`.
-    fn insert(dialect: Dialect, row: &M) -> Statement;
-    /// [`insert_many`] for `rows`.
-    fn insert_many(dialect: Dialect, rows: &[M], max_params: usize) -> Vec<Statement>;
+    fn insert(dialect: Dialect, row: R) -> Statement;
+}
+
+// Through `RowRef`, not as `impl InsertRow<&M>`: with one impl rustc
+// would infer the argument to be a reference before reading it, and a row
+// by value would be "mismatched types" again.
+#[diagnostic::do_not_recommend]
+impl<R: RowRef> InsertRow<R> for () {
+    #[inline]
+    fn insert(dialect: Dialect, row: R) -> Statement {
+        row.insert_statement(dialect)
+    }
+}
+
+/// `&row` for a row of a model: what [`InsertRow`] accepts.
+#[doc(hidden)]
+pub trait RowRef {
+    /// [`insert`] for the row.
+    fn insert_statement(&self, dialect: Dialect) -> Statement;
+}
+
+impl<M: Model> RowRef for &M {
+    #[inline]
+    fn insert_statement(&self, dialect: Dialect) -> Statement {
+        insert(dialect, *self)
+    }
+}
+
+/// What `insert_all` takes: `&rows`, a reference to a `Vec`, a slice or an
+/// array of rows of a model; stated as [`InsertRow`] is, for the same
+/// reason.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`insert_all` takes `&rows`, a reference to a list of rows of a model, not a `{R}`",
+    label = "write `db.insert_all(&rows)` (a `Vec`, a slice or an array); one row goes in with `db.insert(&row)`",
+    note = "a struct becomes a model, with a table to insert into, with `#[derive(related::Model)]`"
+)]
+pub trait InsertRows<R> {
+    /// The model of the rows.
+    type Model: Model;
+    /// The rows as a slice.
+    fn as_slice(rows: &R) -> &[Self::Model];
 }
 
 #[diagnostic::do_not_recommend]
-impl<M: Model> Insertable<M> for () {
+impl<M: Model> InsertRows<&[M]> for () {
+    type Model = M;
     #[inline]
-    fn insert(dialect: Dialect, row: &M) -> Statement {
-        insert(dialect, row)
+    fn as_slice<'r>(rows: &'r &[M]) -> &'r [M] {
+        rows
     }
+}
+
+#[diagnostic::do_not_recommend]
+impl<M: Model> InsertRows<&Vec<M>> for () {
+    type Model = M;
     #[inline]
-    fn insert_many(dialect: Dialect, rows: &[M], max_params: usize) -> Vec<Statement> {
-        insert_many(dialect, rows, max_params)
+    fn as_slice<'r>(rows: &'r &Vec<M>) -> &'r [M] {
+        rows
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<M: Model, const N: usize> InsertRows<&[M; N]> for () {
+    type Model = M;
+    #[inline]
+    fn as_slice<'r>(rows: &'r &[M; N]) -> &'r [M] {
+        &rows[..]
     }
 }
 
@@ -416,17 +473,17 @@ pub fn link_many<R: Relation>(
     pairs: &[LinkPair<R>],
     max_params: usize,
 ) -> Option<Vec<Statement>> {
-    link_pairs::<R, _, _>(dialect, pairs, max_params)
+    link_pairs::<R, _>(dialect, &pairs, max_params)
 }
 
 /// [`link_many`] for pairs whose sides are rows or keys (`link_all`).
-pub(crate) fn link_pairs<R: Relation, S, T>(
+pub(crate) fn link_pairs<R: Relation, P>(
     dialect: Dialect,
-    pairs: &[(S, T)],
+    pairs: &P,
     max_params: usize,
 ) -> Option<Vec<Statement>>
 where
-    (): LinkSides<R, S, T>,
+    (): LinkPairs<R, P>,
 {
     use crate::model::column::Column;
     let (through, source_column, target_column) = R::info().kind.through()?;
@@ -434,10 +491,12 @@ where
         dialect,
         through,
         &[source_column, target_column],
-        pairs.iter().map(|(s, t)| {
-            let (s, t) = <() as LinkSides<R, S, T>>::keys(s, t);
-            vec![s.to_value(), t.to_value()]
-        }),
+        <() as LinkPairs<R, P>>::as_slice(pairs)
+            .iter()
+            .map(|(s, t)| {
+                let (s, t) = <() as LinkPairs<R, P>>::keys(s, t);
+                vec![s.to_value(), t.to_value()]
+            }),
         max_params,
     ))
 }
