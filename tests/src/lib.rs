@@ -2,6 +2,7 @@
 
 pub mod blog;
 pub mod harness;
+pub mod hostile;
 pub mod long_chain;
 pub mod membership;
 pub mod oracle_models;

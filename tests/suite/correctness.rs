@@ -461,7 +461,7 @@ fn text_key_columns_per_server(_db: &Db) {
     let ddl = |flavor| create_tables(flavor, &models).join(";\n");
     let mysql = "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin";
     let mariadb = "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin";
-    let plain = "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+    let plain = "LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
     for (flavor, key, other) in [
         (Flavor::Mysql, mysql, plain),
         (Flavor::MariaDb, mariadb, plain),

@@ -11,6 +11,7 @@ mod correctness;
 mod count;
 mod example;
 mod faults;
+mod hostile;
 mod lookups;
 mod n_plus_one;
 mod oracle;
@@ -52,6 +53,7 @@ fn cases() -> Vec<&'static Case> {
     all.extend(typed::CASES);
     all.extend(shared::CASES);
     all.extend(lookups::CASES);
+    all.extend(hostile::CASES);
     all
 }
 

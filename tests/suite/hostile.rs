@@ -1,0 +1,220 @@
+//! Hostile names and values: a reserved word, every dialect's quote
+//! characters and non-ASCII letters in table and column names; values that
+//! look like SQL or LIKE patterns, extreme keys, a NUL byte, a megabyte of
+//! text. Each reaches the database as a quoted identifier or a bound value,
+//! and no input makes a load panic.
+
+use related::prelude::*;
+use related_tests::harness::{Backend, Case, Db};
+use related_tests::hostile::{Group, GroupLoaded, Label, Order, OrderLoaded};
+
+pub const CASES: &[Case] = &[
+    Case::new(
+        "hostile::names_are_quoted_for_each_dialect",
+        names_are_quoted_for_each_dialect,
+    ),
+    Case::new(
+        "hostile::values_are_bound_not_spliced",
+        values_are_bound_not_spliced,
+    ),
+    Case::new(
+        "hostile::a_nul_byte_is_data_or_an_error",
+        a_nul_byte_is_data_or_an_error,
+    ),
+];
+
+/// Values every backend stores as given (no NUL, no trailing blanks: MySQL
+/// compares `'a '` equal to `'a'`, as the database decides).
+fn evil_values() -> Vec<String> {
+    vec![
+        "'; DROP TABLE \"group\"; --".to_owned(),
+        "` OR 1=1 #".to_owned(),
+        "50% off_sale\\".to_owned(),
+        "$1 ?1 ? :name @p1".to_owned(),
+        "🦀 crab, ü, 漢字".to_owned(),
+        "line\nbreak\ttab".to_owned(),
+        "x".repeat(1 << 20),
+    ]
+}
+
+fn schema(db: &Db) {
+    db.create_tables(&[Group::info(), Label::info(), Order::info()])
+        .unwrap();
+}
+
+fn names_are_quoted_for_each_dialect(db: &Db) {
+    schema(db);
+    let keys = [i64::MIN, -1, 0, i64::MAX];
+    for (i, id) in keys.iter().enumerate() {
+        db.insert(&Group {
+            id: *id,
+            name: format!("group {i}"),
+            orders: Default::default(),
+        })
+        .unwrap();
+    }
+    for id in 1..=3i64 {
+        db.insert(&Label {
+            id,
+            name: format!("label {id}"),
+        })
+        .unwrap();
+    }
+    // Order n belongs to group keys[n % 4] and has labels 1..=n % 3.
+    for n in 1..=8i64 {
+        db.insert(&Order {
+            id: n,
+            note: format!("note {n}"),
+            group: ForeignKey::new(keys[(n % 4) as usize]),
+            labels: Default::default(),
+        })
+        .unwrap();
+        for label in 1..=(n % 3) {
+            db.link(Order::labels(), &n, &label).unwrap();
+        }
+    }
+
+    let (orders, sent) = db.capture(|| {
+        db.fetch(
+            &Order::query()
+                .select_related(Order::group())
+                .prefetch_related(Order::labels())
+                .filter(Order::note().ne("none"))
+                .order_by(Order::note().desc()),
+        )
+    });
+    let orders = orders.unwrap();
+    assert_eq!(sent.len(), 2, "one JOIN statement and one prefetch level");
+    let got: Vec<(i64, i64, String, Vec<i64>)> = orders
+        .iter()
+        .map(|o| {
+            (
+                o.id,
+                o.group().id,
+                o.group().name.clone(),
+                o.labels().iter().map(|l| l.id).collect(),
+            )
+        })
+        .collect();
+    let mut expected: Vec<(i64, i64, String, Vec<i64>)> = (1..=8i64)
+        .map(|n| {
+            let g = (n % 4) as usize;
+            (n, keys[g], format!("group {g}"), (1..=(n % 3)).collect())
+        })
+        .collect();
+    expected.sort_by_key(|e| std::cmp::Reverse(format!("note {}", e.0)));
+    let mut got_sorted = got.clone();
+    for (_, _, _, labels) in got_sorted.iter_mut() {
+        labels.sort();
+    }
+    assert_eq!(got_sorted, expected);
+
+    // The reverse side, keyed by the extreme keys, and a filter through
+    // the relation's quoted column.
+    let groups = db
+        .fetch(
+            &Group::query()
+                .prefetch_related(Group::orders())
+                .order_by(Group::id().asc()),
+        )
+        .unwrap();
+    let per_group: Vec<(i64, Vec<i64>)> = groups
+        .iter()
+        .map(|g| {
+            let mut ids: Vec<i64> = g.orders().iter().map(|o| o.id).collect();
+            ids.sort();
+            (g.id, ids)
+        })
+        .collect();
+    assert_eq!(
+        per_group,
+        vec![
+            (i64::MIN, vec![4, 8]),
+            (-1, vec![1, 5]),
+            (0, vec![2, 6]),
+            (i64::MAX, vec![3, 7]),
+        ]
+    );
+    let through = db
+        .count(&Order::query().filter(Order::group().col(Group::name()).eq("group 3")))
+        .unwrap();
+    assert_eq!(through, 2);
+    let labelled = db
+        .count(&Label::query().filter(Label::name().is_in(["label 1", "label 3"])))
+        .unwrap();
+    assert_eq!(labelled, 2);
+}
+
+fn values_are_bound_not_spliced(db: &Db) {
+    schema(db);
+    let values = evil_values();
+    for (i, v) in values.iter().enumerate() {
+        db.insert(&Group {
+            id: i as i64 + 1,
+            name: v.clone(),
+            orders: Default::default(),
+        })
+        .unwrap();
+    }
+    for (i, v) in values.iter().enumerate() {
+        let found = db
+            .all(&Group::query().filter(Group::name().eq(v.as_str())))
+            .unwrap();
+        let ids: Vec<i64> = found.iter().map(|g| g.id).collect();
+        assert_eq!(
+            ids,
+            vec![i as i64 + 1],
+            "eq finds exactly its row: {:.40}",
+            v
+        );
+        assert_eq!(&found[0].name, v, "the value round-trips unchanged");
+    }
+    // LIKE metacharacters in a lookup match themselves.
+    let found = db
+        .all(&Group::query().filter(Group::name().contains("% off_")))
+        .unwrap();
+    assert_eq!(found.iter().map(|g| g.id).collect::<Vec<_>>(), vec![3]);
+    let none = db
+        .all(&Group::query().filter(Group::name().contains("%_")))
+        .unwrap();
+    assert!(none.is_empty(), "`%_` is not a wildcard here");
+    let found = db
+        .all(&Group::query().filter(Group::name().starts_with("🦀")))
+        .unwrap();
+    assert_eq!(found.iter().map(|g| g.id).collect::<Vec<_>>(), vec![5]);
+    // Every row is still there: nothing was executed as SQL.
+    assert_eq!(db.count(&Group::query()).unwrap(), values.len() as u64);
+}
+
+fn a_nul_byte_is_data_or_an_error(db: &Db) {
+    schema(db);
+    let row = Group {
+        id: 1,
+        name: "before\0after".to_owned(),
+        orders: Default::default(),
+    };
+    match (db.backend(), db.insert(&row)) {
+        // PostgreSQL's text cannot hold a NUL: an error naming it, no panic.
+        (Backend::Postgres, Err(e)) => {
+            let text = e.to_string();
+            assert!(text.contains("0x00"), "the error says why: {text}");
+        }
+        (Backend::Postgres, Ok(())) => panic!("PostgreSQL stored a NUL in text"),
+        (_, result) => {
+            result.unwrap();
+            let found = db
+                .all(&Group::query().filter(Group::name().eq("before\0after")))
+                .unwrap();
+            assert_eq!(found.len(), 1);
+            assert_eq!(
+                found[0].name, "before\0after",
+                "the NUL and what follows it are kept"
+            );
+        }
+    }
+    // The connection is still usable after the failure.
+    assert_eq!(
+        db.count(&Group::query().filter(Group::id().eq(1))).unwrap() <= 1,
+        true
+    );
+}
