@@ -18,6 +18,10 @@ pub const CASES: &[Case] = &[
         values_are_bound_not_spliced,
     ),
     Case::new(
+        "hostile::rows_held_twice_each_get_their_relations",
+        rows_held_twice_each_get_their_relations,
+    ),
+    Case::new(
         "hostile::a_nul_byte_is_data_or_an_error",
         a_nul_byte_is_data_or_an_error,
     ),
@@ -221,4 +225,64 @@ fn a_nul_byte_is_data_or_an_error(db: &Db) {
         1
     };
     assert_eq!(stored, expected);
+}
+
+/// `prefetch_onto` on rows the caller holds more than once (the same key
+/// twice, as Django's `prefetch_related_objects` allows): every copy gets
+/// its relations, and the key list sends each key once.
+fn rows_held_twice_each_get_their_relations(db: &Db) {
+    schema(db);
+    for id in 1..=2 {
+        db.insert(&Group {
+            id,
+            name: format!("group {id}"),
+            orders: Default::default(),
+        })
+        .unwrap();
+        db.insert(&Label {
+            id,
+            name: format!("label {id}"),
+        })
+        .unwrap();
+    }
+    for n in 1..=3i64 {
+        db.insert(&Order {
+            id: n,
+            note: format!("note {n}"),
+            group: ForeignKey::new(1 + n % 2),
+            labels: Default::default(),
+        })
+        .unwrap();
+        db.link(Order::labels(), &n, &(1 + n % 2)).unwrap();
+    }
+    let mut groups = db.all(&Group::query().order_by(Group::id().asc())).unwrap();
+    let twice = groups[0].clone();
+    groups.push(twice);
+    groups.push(groups[1].clone());
+    let (result, sent) = db.capture(|| {
+        db.prefetch_onto(
+            &Group::query().prefetch_related(Group::orders().then(Order::labels())),
+            &mut groups,
+        )
+    });
+    result.unwrap();
+    assert_eq!(sent.len(), 2, "one statement per level");
+    let got: Vec<(i64, Vec<(i64, Vec<i64>)>)> = groups
+        .iter()
+        .map(|g| {
+            let mut orders: Vec<(i64, Vec<i64>)> = g
+                .orders
+                .get()
+                .unwrap()
+                .iter()
+                .map(|o| (o.id, o.labels.get().unwrap().iter().map(|l| l.id).collect()))
+                .collect();
+            orders.sort();
+            (g.id, orders)
+        })
+        .collect();
+    // Group 1 holds order 2 (label 1); group 2 orders 1 and 3 (label 2).
+    let one = (1, vec![(2, vec![1])]);
+    let two = (2, vec![(1, vec![2]), (3, vec![2])]);
+    assert_eq!(got, vec![one.clone(), two.clone(), one, two]);
 }

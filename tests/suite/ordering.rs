@@ -20,6 +20,10 @@ pub const CASES: &[Case] = &[
         prefetch_order_by_replaces_it,
     ),
     Case::new("ordering::top_n_per_parent", top_n_per_parent),
+    Case::new(
+        "ordering::several_keys_in_one_call",
+        several_keys_in_one_call,
+    ),
 ];
 
 const NOTE: &str =
@@ -233,5 +237,69 @@ fn top_n_per_parent(db: &Db) {
             b.id
         );
         assert!(b.notes.get().is_err());
+    }
+}
+
+/// `order_by` given several keys at once (a tuple, as Diesel's; an array;
+/// a `Vec` built at run time) orders as one call per key, in the base
+/// statement and in a `Prefetch`, its top-N per parent included. Keys
+/// other than the model's default ordering, so that the default cannot
+/// pass for them.
+fn several_keys_in_one_call(db: &Db) {
+    ordered::seed(db).unwrap();
+    // Rank ascending, then id descending: ties at ranks 1 and 3.
+    let mut expected: Vec<&(i64, &str, i32, i64)> = NOTES.iter().collect();
+    expected.sort_by(|a, b| a.2.cmp(&b.2).then(b.0.cmp(&a.0)));
+    let expected: Vec<i64> = expected.iter().map(|n| n.0).collect();
+    let sql = format!(
+        r#"SELECT {NOTE} FROM "ord_note" ORDER BY "ord_note"."rank", "ord_note"."id" DESC"#
+    );
+    let chosen = vec![Note::rank().asc(), Note::id().desc()];
+    for query in [
+        Note::query().order_by((Note::rank().asc(), Note::id().desc())),
+        Note::query().order_by([Note::rank().asc(), Note::id().desc()]),
+        Note::query().order_by(chosen),
+        Note::query()
+            .order_by(Note::rank().asc())
+            .order_by(Note::id().desc()),
+    ] {
+        let notes = run(db, &query, std::slice::from_ref(&sql));
+        assert_eq!(ids(&notes), expected);
+    }
+    // Three keys, the tuple followed by another call.
+    let notes = run(
+        db,
+        &Note::query()
+            .order_by((Note::board_id().desc(), Note::rank().desc()))
+            .order_by(Note::title().asc()),
+        &[format!(
+            r#"SELECT {NOTE} FROM "ord_note" ORDER BY "ord_note"."board_id" DESC, "ord_note"."rank" DESC, "ord_note"."title""#
+        )],
+    );
+    let mut by_board: Vec<&(i64, &str, i32, i64)> = NOTES.iter().collect();
+    by_board.sort_by(|a, b| b.3.cmp(&a.3).then(b.2.cmp(&a.2)).then(a.1.cmp(b.1)));
+    assert_eq!(
+        ids(&notes),
+        by_board.iter().map(|n| n.0).collect::<Vec<_>>()
+    );
+
+    // A Prefetch: each board's two first notes by rank, then id descending.
+    let boards = db
+        .all(
+            &Board::query()
+                .prefetch(
+                    Prefetch::new(Board::notes())
+                        .order_by((Note::rank().asc(), Note::id().desc()))
+                        .limit(2),
+                )
+                .order_by(Board::id().asc()),
+        )
+        .unwrap();
+    assert!(!boards.is_empty());
+    for b in &boards {
+        let mut mine: Vec<&(i64, &str, i32, i64)> = NOTES.iter().filter(|n| n.3 == b.id).collect();
+        mine.sort_by(|x, y| x.2.cmp(&y.2).then(y.0.cmp(&x.0)));
+        let want: Vec<i64> = mine.iter().take(2).map(|n| n.0).collect();
+        assert_eq!(shared_ids(b.notes.get().unwrap()), want, "board {}", b.id);
     }
 }

@@ -468,13 +468,15 @@ impl<M: Model, L> Query<M, L> {
         self.filter::<Filter<M>>(Filter::new(Expr::NotTrue(Box::new(filter.expr))))
     }
 
-    /// Order by a column with its direction (`Post::title().asc()`); call
-    /// again for further keys (see [`OrderArg`] for the bound).
+    /// Order by a column with its direction (`Post::title().asc()`), or by
+    /// several (`(Post::title().asc(), Post::id().desc())`, an array, a
+    /// `Vec`); a further call adds keys after these (see [`OrderArg`]).
     #[rustfmt::skip]
     pub fn order_by<O>(mut self, order: O) -> Self where (): OrderArg<M, O> {
-        let order = <() as OrderArg<M, O>>::__order(order);
-        self.core.order.push((order.column, order.desc));
-        self.core.order_via.push(order.path);
+        for order in <() as OrderArg<M, O>>::__order(order) {
+            self.core.order.push((order.column, order.desc));
+            self.core.order_via.push(order.path);
+        }
         self
     }
 

@@ -254,30 +254,95 @@ impl<M> FilterArg<M, NoArg> for () {
 
 /// What [`Query::order_by`](crate::Query::order_by) and
 /// [`Prefetch::order_by`](crate::Prefetch::order_by) take: `O` is an
-/// [`Order`] over the rows being loaded, `M` (a column with its direction).
-/// A trait only so that a column without `.asc()` / `.desc()`, or a
-/// relation, is one error saying so; on `()` as [`FilterArg`] is.
+/// [`Order`] over the rows being loaded, `M` (a column with its direction),
+/// or several of them, the first the primary key of the sort: a tuple (as
+/// Diesel's `order_by((a.asc(), b.desc()))`, Django's `order_by("a",
+/// "-b")`), an array or a `Vec` (orderings built at run time). A trait so
+/// that a column without `.asc()` / `.desc()`, or a relation, is one error
+/// saying so; on `()` as [`FilterArg`] is.
+///
+/// ```
+/// use related::prelude::*;
+/// use related::Dialect;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Item { id: i64, price: i32 }
+///
+/// let one_call = Item::query().order_by((Item::price().desc(), Item::id().asc()));
+/// let two_calls = Item::query().order_by(Item::price().desc()).order_by(Item::id().asc());
+/// let chosen = vec![Item::price().desc(), Item::id().asc()];
+/// let at_run_time = Item::query().order_by(chosen);
+/// let sql = |q: &related::Query<Item>| q.plan(Dialect::Sqlite)[0].sql.clone();
+/// assert_eq!(sql(&one_call), sql(&two_calls));
+/// assert_eq!(sql(&at_run_time), sql(&two_calls));
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{O}` is not an ordering of `{M}` rows",
-    label = "expected a column with its direction, such as `Model::column().asc()`",
+    label = "expected a column with its direction, such as `Model::column().asc()`, or a tuple of them",
     note = "order by a column with `.asc()` or `.desc()`; by a related model's column through its relation: `Post::author().col(Author::name()).asc()`"
 )]
 pub trait OrderArg<M, O> {
-    /// The order.
+    /// The keys, first to last.
     #[doc(hidden)]
-    fn __order(order: O) -> Order<M>;
+    type Keys: IntoIterator<Item = Order<M>>;
+    /// The keys.
+    #[doc(hidden)]
+    fn __order(order: O) -> Self::Keys;
 }
 
 #[diagnostic::do_not_recommend]
 impl<M> OrderArg<M, Order<M>> for () {
-    fn __order(order: Order<M>) -> Order<M> {
+    type Keys = [Order<M>; 1];
+    fn __order(order: Order<M>) -> [Order<M>; 1] {
+        [order]
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<M> OrderArg<M, Vec<Order<M>>> for () {
+    type Keys = Vec<Order<M>>;
+    fn __order(order: Vec<Order<M>>) -> Vec<Order<M>> {
         order
     }
 }
 
 #[diagnostic::do_not_recommend]
+impl<M, const N: usize> OrderArg<M, [Order<M>; N]> for () {
+    type Keys = [Order<M>; N];
+    fn __order(order: [Order<M>; N]) -> [Order<M>; N] {
+        order
+    }
+}
+
+macro_rules! order_tuples {
+    ($($n:literal: ($($t:ident),*);)*) => {
+        $(
+            #[diagnostic::do_not_recommend]
+            impl<M> OrderArg<M, ($(order_tuples!(@ty $t M),)*)> for () {
+                type Keys = [Order<M>; $n];
+                #[allow(non_snake_case)]
+                fn __order(order: ($(order_tuples!(@ty $t M),)*)) -> [Order<M>; $n] {
+                    let ($($t,)*) = order;
+                    [$($t),*]
+                }
+            }
+        )*
+    };
+    (@ty $t:ident $m:ident) => { Order<$m> };
+}
+
+order_tuples! {
+    2: (A, B);
+    3: (A, B, C);
+    4: (A, B, C, D);
+    5: (A, B, C, D, E);
+    6: (A, B, C, D, E, F);
+}
+
+#[diagnostic::do_not_recommend]
 impl<M> OrderArg<M, NoArg> for () {
-    fn __order(order: NoArg) -> Order<M> {
+    type Keys = [Order<M>; 0];
+    fn __order(order: NoArg) -> [Order<M>; 0] {
         match order {}
     }
 }

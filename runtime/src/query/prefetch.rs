@@ -21,7 +21,7 @@ use crate::plan::join::{FieldErrorAt, JoinNode, JoinShare, Slot, find_hop};
 use crate::plan::select::{KeyList, LinkFilter, SelectParts, Window, render_select};
 use crate::plan::sql::{Ctx, KeyBinding, PlannedStatement, Statement};
 use crate::query::builder::{CountArg, Query};
-use crate::query::expr::{Filter, FilterArg, Order, OrderArg};
+use crate::query::expr::{Filter, FilterArg, OrderArg};
 use crate::query::path::{Path, PathFrom, PrefetchFrom, SelectFrom};
 
 /// A field declared as `Prefetched<T>`, the target of [`Prefetch::to`]
@@ -374,12 +374,12 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
         self
     }
 
-    /// Order each parent's related rows (default: primary key).
+    /// Order each parent's related rows (default: primary key), by one
+    /// key or several, as [`Query::order_by`](crate::Query::order_by).
     #[rustfmt::skip]
     pub fn order_by<O>(mut self, order: O) -> Self where (): OrderArg<R::Target, O> {
         self.level.custom = true;
-        let order = <() as OrderArg<R::Target, O>>::__order(order);
-        self.level.query = self.level.query.order_by::<Order<R::Target>>(order);
+        self.level.query = self.level.query.order_by::<O>(order);
         self
     }
 
