@@ -227,6 +227,9 @@ fn a_nul_byte_is_data_or_an_error(db: &Db) {
     assert_eq!(stored, expected);
 }
 
+/// A group's id with its orders' ids, each with its labels' ids.
+type GroupGraph = (i64, Vec<(i64, Vec<i64>)>);
+
 /// `prefetch_onto` on rows the caller holds more than once (the same key
 /// twice, as Django's `prefetch_related_objects` allows): every copy gets
 /// its relations, and the key list sends each key once.
@@ -267,7 +270,7 @@ fn rows_held_twice_each_get_their_relations(db: &Db) {
     });
     result.unwrap();
     assert_eq!(sent.len(), 2, "one statement per level");
-    let got: Vec<(i64, Vec<(i64, Vec<i64>)>)> = groups
+    let got: Vec<GroupGraph> = groups
         .iter()
         .map(|g| {
             let mut orders: Vec<(i64, Vec<i64>)> = g
