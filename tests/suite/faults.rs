@@ -1,5 +1,6 @@
 //! Loads under real conditions: the caller's transactions (opened every way
-//! a user can), loads cancelled at any point, connections killed by the
+//! a user can), loads and multi-statement writes cancelled at any point
+//! (a write commits all its rows or none), connections killed by the
 //! server, a column changing type under an open pool, several statements
 //! in one string, and the errors each of these reads as.
 //!
@@ -95,6 +96,11 @@ pub const CASES: &[Case] = &[
         one_call_sends_one_statement,
     ),
     Case::new("faults::busy_pool_says_so", busy_pool_says_so).on(SERVERS),
+    Case::new(
+        "faults::cancelled_insert_all_is_all_or_nothing",
+        cancelled_insert_all_is_all_or_nothing,
+    )
+    .on(SERVERS),
     Case::new(
         "faults::long_statements_stay_readable_in_errors",
         long_statements_stay_readable_in_errors,
@@ -1194,4 +1200,96 @@ fn long_statements_stay_readable_in_errors(db: &Db) {
     );
     let full = err.statement().expect("the statement");
     assert!(full.len() > 600 || !err.to_string().contains("left out"));
+}
+
+/// A write of several statements (`insert_all` past the parameter limit:
+/// two INSERTs of 65,535 parameters at most) dropped at every delay on a
+/// pool: it commits all its rows or none, never a part; no session is left
+/// in a transaction; and the pool's next write and load work.
+fn cancelled_insert_all_is_all_or_nothing(db: &Db) {
+    blog::seed(db, 0).unwrap();
+    let pool = db.new_pool(1, &[]).expect("a server");
+    let count = || db.count(&Tag::query()).expect("count tags");
+    let n: u64 = 40_000;
+    let mut cut_mid_way = 0;
+    let tags = |base: i64| -> Vec<Tag> {
+        (0..n as i64)
+            .map(|k| Tag {
+                id: base + k,
+                name: format!("tag {k}"),
+                posts: Default::default(),
+            })
+            .collect()
+    };
+    for (i, delay) in delays().into_iter().enumerate() {
+        let rows = tags((i as i64 + 1) * 1_000_000);
+        let before = count();
+        let log = related::StatementLog::new();
+        let cut = db.block_on(async {
+            let write = on_pool!(&pool, |p| related::Logged::new(p, &log).insert_all(&rows));
+            tokio::time::timeout(delay, write).await
+        });
+        let settled = db.block_on(no_transaction_within(db, Duration::from_secs(10)));
+        assert!(
+            settled,
+            "cut at {delay:?}: a session was still in a transaction 10 s after the drop"
+        );
+        let added = count() - before;
+        match cut {
+            Ok(done) => {
+                done.unwrap_or_else(|e| panic!("uncut at {delay:?}: the write failed: {e}"));
+                assert_eq!(added, n, "uncut at {delay:?}: every row");
+            }
+            Err(_) => {
+                assert!(
+                    added == 0 || added == n,
+                    "cut at {delay:?}: {added} of {n} rows committed"
+                );
+                cut_mid_way += usize::from(added == 0);
+            }
+        }
+        assert_clean(db, &pool);
+    }
+    assert!(cut_mid_way >= 3, "the sweep cut writes ({cut_mid_way} cut)");
+
+    // Cut right after the first INSERT has run (the log counts it), while
+    // the second runs: the first one's rows are rolled back with it.
+    let rows = tags(900_000_000);
+    let before = count();
+    let log = related::StatementLog::new();
+    let finished = db.block_on(async {
+        let mut write = on_pool!(&pool, |p| related::Logged::new(p, &log).insert_all(&rows));
+        loop {
+            match tokio::time::timeout(Duration::from_millis(1), &mut write).await {
+                Ok(result) => break Some(result),
+                Err(_) if log.count() >= 1 => break None,
+                Err(_) => {}
+            }
+        }
+    });
+    assert!(
+        db.block_on(no_transaction_within(db, Duration::from_secs(10))),
+        "a session was still in a transaction 10 s after the drop"
+    );
+    match finished {
+        None => assert_eq!(count(), before, "the first INSERT's rows were rolled back"),
+        // Both statements and the commit ran within the last millisecond.
+        Some(result) => {
+            result.unwrap();
+            assert_eq!(count(), before + n);
+        }
+    }
+    assert_clean(db, &pool);
+    // The pool still writes and loads.
+    let last = Tag {
+        id: 999_999,
+        name: "after".to_owned(),
+        posts: Default::default(),
+    };
+    db.block_on(on_pool!(&pool, |p| p.insert_all(&[last])))
+        .unwrap();
+    let one = Tag::query().filter(Tag::name().eq("after"));
+    let found = db.block_on(on_pool!(&pool, |p| one.all_async(p))).unwrap();
+    assert_eq!(found.len(), 1);
+    db.block_on(pool.close());
 }
