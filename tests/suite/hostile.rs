@@ -22,6 +22,10 @@ pub const CASES: &[Case] = &[
         rows_held_twice_each_get_their_relations,
     ),
     Case::new(
+        "hostile::a_failing_insert_all_writes_nothing",
+        a_failing_insert_all_writes_nothing,
+    ),
+    Case::new(
         "hostile::a_nul_byte_is_data_or_an_error",
         a_nul_byte_is_data_or_an_error,
     ),
@@ -281,4 +285,32 @@ fn rows_held_twice_each_get_their_relations(db: &Db) {
     let one = (1, vec![(2, vec![1])]);
     let two = (2, vec![(1, vec![2]), (3, vec![2])]);
     assert_eq!(got, vec![one.clone(), two.clone(), one, two]);
+}
+
+/// `insert_all` whose last row collides with a stored key, past the
+/// parameter limit (three INSERTs on a server, 70,000 on SQLite): the
+/// error names the table, and none of its rows stay, not even those of the
+/// statements that ran before the failing one.
+fn a_failing_insert_all_writes_nothing(db: &Db) {
+    schema(db);
+    let group = |id: i64| Group {
+        id,
+        name: format!("group {id}"),
+        orders: Default::default(),
+    };
+    db.insert(&group(70_000)).unwrap();
+    let rows: Vec<Group> = (1..=70_000).map(group).collect();
+    let err = db.insert_all(&rows).unwrap_err();
+    assert!(
+        err.to_string().contains("group"),
+        "the error names the table: {err}"
+    );
+    assert_eq!(
+        db.count(&Group::query()).unwrap(),
+        1,
+        "no row of the failed write stays"
+    );
+    // The connection still writes.
+    db.insert_all(&rows[..10]).unwrap();
+    assert_eq!(db.count(&Group::query()).unwrap(), 11);
 }
