@@ -4,8 +4,9 @@
 //! text. Each reaches the database as a quoted identifier or a bound value,
 //! and no input makes a load panic.
 
+use related::Error;
 use related::prelude::*;
-use related_tests::harness::{Backend, Case, Db};
+use related_tests::harness::{Backend, Case, Db, SQLITE};
 use related_tests::hostile::{Group, GroupLoaded, Label, Order, OrderLoaded};
 
 pub const CASES: &[Case] = &[
@@ -25,6 +26,11 @@ pub const CASES: &[Case] = &[
         "hostile::a_failing_insert_all_writes_nothing",
         a_failing_insert_all_writes_nothing,
     ),
+    Case::new(
+        "hostile::text_that_is_not_utf8_is_a_decode_error",
+        text_that_is_not_utf8_is_a_decode_error,
+    )
+    .on(SQLITE),
     Case::new(
         "hostile::a_nul_byte_is_data_or_an_error",
         a_nul_byte_is_data_or_an_error,
@@ -313,4 +319,47 @@ fn a_failing_insert_all_writes_nothing(db: &Db) {
     // The connection still writes.
     db.insert_all(&rows[..10]).unwrap();
     assert_eq!(db.count(&Group::query()).unwrap(), 11);
+}
+
+/// SQLite keeps whatever bytes it is given in a TEXT column (and a BLOB in
+/// any column): such a cell read into a `String` is a decode error naming
+/// the model, the field, the column and the statement, never a panic, and
+/// the rows of the same table that are text still load.
+fn text_that_is_not_utf8_is_a_decode_error(db: &Db) {
+    schema(db);
+    let insert = |id: i64, value: &str| {
+        db.execute(
+            &format!(r#"INSERT INTO "group" ("id", "select") VALUES ({id}, {value})"#),
+            &[],
+        )
+        .unwrap();
+    };
+    insert(1, "'fine'");
+    insert(2, "CAST(X'66FF6F' AS TEXT)");
+    insert(3, "X'0001'");
+    for id in [2, 3] {
+        let err = db
+            .all(&Group::query().filter(Group::id().eq(id)))
+            .unwrap_err();
+        let text = err.to_string();
+        match err {
+            Error::Decode {
+                model,
+                field,
+                column,
+                ..
+            } => assert_eq!(
+                (model, field, column),
+                ("Group", "name", "select"),
+                "{text}"
+            ),
+            other => panic!("row {id}: expected a decode error, got {other:?}"),
+        }
+        assert!(
+            text.contains("SELECT"),
+            "the error shows the statement: {text}"
+        );
+    }
+    let fine = db.all(&Group::query().filter(Group::id().eq(1))).unwrap();
+    assert_eq!(fine[0].name, "fine");
 }
