@@ -74,11 +74,11 @@ pub use plan::sql::{Dialect, KeyBinding, Statement};
 pub use query::builder::{CountArg, ModelQuery, Query, QueryStart, RowCount};
 #[doc(hidden)]
 pub use query::django::{
-    AnnotateInstead, CreateInstead, DistinctInstead, DjangoManager, ExactInstead, GetInstead,
-    IlikeInstead, InBulkInstead, InListInstead, IteratorInstead, JoinInstead, LastInstead,
-    LatestInstead, LockInstead, ManagerInstead, NotInListInstead, OnlyInstead, PaginateInstead,
-    QueryFromRow, RangeInstead, ReverseInstead, RowQuery, SliceInstead, ToAttrInstead,
-    ValuesInstead, WithInstead, WriteInstead,
+    AnnotateInstead, CreateInstead, DistinctInstead, DjangoManager, ExactInstead, ForOverQuery,
+    GetInstead, IlikeInstead, InBulkInstead, InListInstead, IteratorInstead, JoinInstead,
+    LastInstead, LatestInstead, LockInstead, ManagerInstead, NotInListInstead, OnlyInstead,
+    PaginateInstead, QueryFromRow, RangeInstead, ReverseInstead, RowQuery, SliceInstead,
+    TakeInstead, ToAttrInstead, ValuesInstead, WithInstead, WriteInstead,
 };
 pub use query::expr::{Col, Filter, FilterArg, Like, LikePattern, NoArg, Order, OrderArg};
 #[doc(hidden)]

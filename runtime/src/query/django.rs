@@ -127,6 +127,12 @@ instead! {
     SliceInstead:
         "a query of `{M}` is not its rows: `query[i]` / `query[a..b]` (Django's slicing) runs nothing",
         "slice in SQL with `.offset(a).limit(b - a)`; index the loaded rows: `query.all(&db)?[i]`";
+    TakeInstead:
+        "`take(n)` / `skip(n)` on a query of `{M}`: a query is not an iterator of its rows, and SQL limits it",
+        "write `.limit(n)` / `.offset(n)`: the database returns only those rows";
+    ForOverQuery:
+        "a `Query` of `{M}` is not an iterator of its rows: run it first",
+        "run it with `.all(&db)?` (`.fetch(&db)?` for typed rows), then loop over, map or collect the rows: `for row in query.all(&db)?`";
     QueryFromRow:
         "`query()` is called on the model `{M}`, not on a row of it",
         "write `{M}::query()`; the rows you hold gain relations with `{M}::query().prefetch_related(..).prefetch_onto(&mut rows, &db)`";
@@ -147,10 +153,18 @@ pub trait RowQuery<M: Model>: Sized {
 
 impl<M: Model> RowQuery<M> for &M {}
 
+// `for post in Post::query()` (and `.map(..)`, `.collect()`, `.take(n)`):
+// one error naming `.all(&db)?`. An `IntoIterator` impl does not do it:
+// rustc words a `for` loop's missing `IntoIterator` itself; it reports an
+// `Iterator` impl's unmet bound with the bound's message. Inherent methods
+// of the same name (`filter`, `count`, `first`, `last`) come first.
+#[doc(hidden)]
+#[rustfmt::skip]
+impl<M: Model, L> Iterator for Query<M, L> where (): ForOverQuery<M> { type Item = M; fn next(&mut self) -> Option<M> { None } }
+
 // `Post::query()[0]`, `Post::query()[..10]`: one error naming the calls
 // that slice and run the query (rustc's own "cannot index" says nothing of
-// them). A `for` loop over a query keeps rustc's "not an iterator": rustc
-// words that error itself, and an `IntoIterator` impl only lengthens it.
+// them).
 impl<M: Model, L, I> std::ops::Index<I> for Query<M, L>
 where
     (): SliceInstead<M>,
@@ -275,6 +289,14 @@ impl<M: Model, L> Query<M, L> {
     #[doc(hidden)] pub fn earliest<A>(&self, _field: A) -> Result<M> where (): LatestInstead<M> { Err(never()) }
     /// Not available: `filter(..is_in(..))`.
     #[doc(hidden)] pub fn in_bulk<A>(&self, _keys: A) -> Result<Vec<M>> where (): InBulkInstead<M> { Ok(Vec::new()) }
+    /// Not available: `limit`.
+    #[doc(hidden)] pub fn take<C>(self, _n: C) -> Self where (): TakeInstead<M> { self }
+    /// Not available: `offset`.
+    #[doc(hidden)] pub fn skip<C>(self, _n: C) -> Self where (): TakeInstead<M> { self }
+    /// Not available: map the rows of `.all(&db)?`.
+    #[doc(hidden)] pub fn map<F: FnMut(M) -> B, B>(self, _f: F) -> std::vec::IntoIter<B> where (): ForOverQuery<M> { Vec::new().into_iter() }
+    /// Not available: `.all(&db)?`.
+    #[doc(hidden)] pub fn collect(self) -> Vec<M> where (): ForOverQuery<M> { Vec::new() }
     /// Not available: `.all(&db)`.
     #[doc(hidden)] pub fn iterator(&self) -> std::vec::IntoIter<M> where (): IteratorInstead<M> { Vec::new().into_iter() }
     /// Not available: SQL of the caller's.
