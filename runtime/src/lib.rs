@@ -21,6 +21,9 @@ pub use sqlx;
 
 pub use error::{CellError, Error, Found, NotLoaded, Result};
 #[cfg(feature = "tokio")]
+#[doc(hidden)]
+pub use exec::async_exec::AsyncArg;
+#[cfg(feature = "tokio")]
 pub use exec::async_exec::{AsyncExecutor, Logged, Pending};
 pub use query::counted::{CountTarget, Counted};
 

@@ -375,30 +375,56 @@ impl Job for CreateTables {
 /// One allocation per load, next to a round trip to the database.
 pub type Pending<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
+/// What `all_async` and the other async loads take: an [`AsyncExecutor`],
+/// stated as `(): AsyncArg<'a, E>` rather than `E: AsyncExecutor`, so that
+/// a connection given by value (`all_async(db)` for an `AsyncSqlite`) is one
+/// error naming `&db`, without rustc's 18-line "consider borrowing".
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{E}` is not an async database connection: async loads take a reference to one (a sqlx pool, connection or transaction, or a `related::AsyncSqlite`)",
+    label = "expected `&pool` (a `PgPool`, `MySqlPool`), `&mut *conn`, `&mut *tx`, or `&db` for an `AsyncSqlite`; a blocking `Sqlite` loads with `all(&db)`"
+)]
+pub trait AsyncArg<'a, E> {
+    /// The executor.
+    type Exec: AsyncExecutor + 'a;
+    /// It.
+    fn exec(executor: E) -> Self::Exec;
+}
+
+#[diagnostic::do_not_recommend]
+impl<'a, E: AsyncExecutor + 'a> AsyncArg<'a, E> for () {
+    type Exec = E;
+    #[inline]
+    fn exec(executor: E) -> E {
+        executor
+    }
+}
+
 impl<M: Model, L> Query<M, L> {
     /// [`Query::all`] on an async executor: `&pool`, `&mut *conn`,
     /// `&mut *tx`, an `AsyncSqlite` (features `sqlite` + `tokio`), or one of them in [`Logged`].
     /// Every statement runs on one connection, in one snapshot.
     #[rustfmt::skip]
-    pub fn all_async<'a, E: AsyncExecutor + 'a>(&'a self, executor: E) -> Pending<'a, Result<Vec<M>>> {
-        Box::pin(self.core.all_async(executor))
+    pub fn all_async<'a, E: 'a>(&'a self, executor: E) -> Pending<'a, Result<Vec<M>>> where (): AsyncArg<'a, E> {
+        Box::pin(self.core.all_async(<() as AsyncArg<'a, E>>::exec(executor)))
     }
 
     /// [`Query::first`] on an async executor.
     #[rustfmt::skip]
-    pub fn first_async<'a, E: AsyncExecutor + 'a>(&'a self, executor: E) -> Pending<'a, Result<Option<M>>> {
-        Box::pin(self.core.first_async(executor))
+    pub fn first_async<'a, E: 'a>(&'a self, executor: E) -> Pending<'a, Result<Option<M>>> where (): AsyncArg<'a, E> {
+        Box::pin(self.core.first_async(<() as AsyncArg<'a, E>>::exec(executor)))
     }
 
     /// [`Query::one`] on an async executor.
     #[rustfmt::skip]
-    pub fn one_async<'a, E: AsyncExecutor + 'a>(&'a self, executor: E) -> Pending<'a, Result<M>> {
-        Box::pin(self.core.one_async(executor))
+    pub fn one_async<'a, E: 'a>(&'a self, executor: E) -> Pending<'a, Result<M>> where (): AsyncArg<'a, E> {
+        Box::pin(self.core.one_async(<() as AsyncArg<'a, E>>::exec(executor)))
     }
 
     /// [`Query::fetch`] on an async executor: typed rows.
     #[rustfmt::skip]
-    pub fn fetch_async<'a, E: AsyncExecutor + 'a>(&'a self, executor: E) -> Pending<'a, Result<Vec<Loaded<M, L>>>> where L: LoadSet<M> {
+    pub fn fetch_async<'a, E: 'a>(&'a self, executor: E) -> Pending<'a, Result<Vec<Loaded<M, L>>>> where L: LoadSet<M>, (): AsyncArg<'a, E> {
+        let executor = <() as AsyncArg<'a, E>>::exec(executor);
         Box::pin(async move {
             let dialect = executor.ctx().dialect;
             let rows = self.core.all_async(executor).await?;
@@ -408,7 +434,8 @@ impl<M: Model, L> Query<M, L> {
 
     /// [`Query::fetch_one`] on an async executor.
     #[rustfmt::skip]
-    pub fn fetch_one_async<'a, E: AsyncExecutor + 'a>(&'a self, executor: E) -> Pending<'a, Result<Loaded<M, L>>> where L: LoadSet<M> {
+    pub fn fetch_one_async<'a, E: 'a>(&'a self, executor: E) -> Pending<'a, Result<Loaded<M, L>>> where L: LoadSet<M>, (): AsyncArg<'a, E> {
+        let executor = <() as AsyncArg<'a, E>>::exec(executor);
         Box::pin(async move {
             let dialect = executor.ctx().dialect;
             let row = self.core.one_async(executor).await?;
@@ -420,7 +447,8 @@ impl<M: Model, L> Query<M, L> {
     /// [`Query::fetch_onto`] on an async executor.
     #[rustfmt::skip]
     #[allow(clippy::type_complexity)]
-    pub fn fetch_onto_async<'a, R, E: AsyncExecutor + 'a>(&'a self, rows: Vec<R>, executor: E) -> Pending<'a, Result<Vec<Loaded<M, <Onto<M, R> as Union<L>>::Output>>>> where (): TypedOnto<M, R>, Onto<M, R>: Union<L>, <Onto<M, R> as Union<L>>::Output: LoadSet<M> {
+    pub fn fetch_onto_async<'a, R, E: 'a>(&'a self, rows: Vec<R>, executor: E) -> Pending<'a, Result<Vec<Loaded<M, <Onto<M, R> as Union<L>>::Output>>>> where (): TypedOnto<M, R> + AsyncArg<'a, E>, Onto<M, R>: Union<L>, <Onto<M, R> as Union<L>>::Output: LoadSet<M> {
+        let executor = <() as AsyncArg<'a, E>>::exec(executor);
         let mut plain = <() as TypedOnto<M, R>>::plain(rows);
         Box::pin(async move {
             let dialect = executor.ctx().dialect;
@@ -433,9 +461,9 @@ impl<M: Model, L> Query<M, L> {
     /// caller's even when a statement fails.
     // One line: see `Query::prefetch_onto`.
     #[rustfmt::skip]
-    pub fn prefetch_onto_async<'a, R, E: AsyncExecutor + 'a>(&'a self, rows: &'a mut Vec<R>, executor: E) -> Pending<'a, Result<()>> where (): OntoRows<M, R> {
+    pub fn prefetch_onto_async<'a, R, E: 'a>(&'a self, rows: &'a mut Vec<R>, executor: E) -> Pending<'a, Result<()>> where (): OntoRows<M, R> + AsyncArg<'a, E> {
         let rows = <() as OntoRows<M, R>>::rows(rows);
-        Box::pin(self.core.prefetch_onto_async(rows, executor))
+        Box::pin(self.core.prefetch_onto_async(rows, <() as AsyncArg<'a, E>>::exec(executor)))
     }
 }
 

@@ -205,13 +205,14 @@ impl Job for Scalar {
 }
 
 #[cfg(feature = "tokio")]
-use crate::exec::async_exec::{AsyncExecutor, Pending};
+use crate::exec::async_exec::{AsyncArg, AsyncExecutor, Pending};
 
 #[cfg(feature = "tokio")]
 impl<M: Model, L> Query<M, L> {
     /// [`Query::count`] on an async executor.
     #[rustfmt::skip]
-    pub fn count_async<'a, E: AsyncExecutor + 'a>(&'a self, executor: E) -> Pending<'a, Result<u64>> {
+    pub fn count_async<'a, E: 'a>(&'a self, executor: E) -> Pending<'a, Result<u64>> where (): AsyncArg<'a, E> {
+        let executor = <() as AsyncArg<'a, E>>::exec(executor);
         Box::pin(async move {
             self.core.negative()?;
             let job = Scalar::count::<M>(self.count_statement(executor.ctx().dialect));
@@ -223,7 +224,8 @@ impl<M: Model, L> Query<M, L> {
 
     /// [`Query::exists`] on an async executor.
     #[rustfmt::skip]
-    pub fn exists_async<'a, E: AsyncExecutor + 'a>(&'a self, executor: E) -> Pending<'a, Result<bool>> {
+    pub fn exists_async<'a, E: 'a>(&'a self, executor: E) -> Pending<'a, Result<bool>> where (): AsyncArg<'a, E> {
+        let executor = <() as AsyncArg<'a, E>>::exec(executor);
         Box::pin(async move {
             self.core.negative()?;
             let job = Scalar::exists(self.exists_statement(executor.ctx().dialect));
