@@ -51,6 +51,15 @@ fn evil_values() -> Vec<String> {
     ]
 }
 
+/// A group with no orders loaded.
+fn group(id: i64, name: impl Into<String>) -> Group {
+    Group {
+        id,
+        name: name.into(),
+        orders: Default::default(),
+    }
+}
+
 fn schema(db: &Db) {
     db.create_tables(&[Group::info(), Label::info(), Order::info()])
         .unwrap();
@@ -60,12 +69,7 @@ fn names_are_quoted_for_each_dialect(db: &Db) {
     schema(db);
     let keys = [i64::MIN, -1, 0, i64::MAX];
     for (i, id) in keys.iter().enumerate() {
-        db.insert(&Group {
-            id: *id,
-            name: format!("group {i}"),
-            orders: Default::default(),
-        })
-        .unwrap();
+        db.insert(&group(*id, format!("group {i}"))).unwrap();
     }
     for id in 1..=3i64 {
         db.insert(&Label {
@@ -156,12 +160,7 @@ fn values_are_bound_not_spliced(db: &Db) {
     schema(db);
     let values = evil_values();
     for (i, v) in values.iter().enumerate() {
-        db.insert(&Group {
-            id: i as i64 + 1,
-            name: v.clone(),
-            orders: Default::default(),
-        })
-        .unwrap();
+        db.insert(&group(i as i64 + 1, v.clone())).unwrap();
     }
     for (i, v) in values.iter().enumerate() {
         let found = db
@@ -195,11 +194,7 @@ fn values_are_bound_not_spliced(db: &Db) {
 
 fn a_nul_byte_is_data_or_an_error(db: &Db) {
     schema(db);
-    let row = Group {
-        id: 1,
-        name: "before\0after".to_owned(),
-        orders: Default::default(),
-    };
+    let row = group(1, "before\0after");
     match (db.backend(), db.insert(&row)) {
         // PostgreSQL's text cannot hold a NUL: an error naming it, no panic.
         (Backend::Postgres, Err(e)) => {
@@ -239,12 +234,7 @@ type GroupGraph = (i64, Vec<(i64, Vec<i64>)>);
 fn rows_held_twice_each_get_their_relations(db: &Db) {
     schema(db);
     for id in 1..=2 {
-        db.insert(&Group {
-            id,
-            name: format!("group {id}"),
-            orders: Default::default(),
-        })
-        .unwrap();
+        db.insert(&group(id, format!("group {id}"))).unwrap();
         db.insert(&Label {
             id,
             name: format!("label {id}"),
@@ -299,13 +289,9 @@ fn rows_held_twice_each_get_their_relations(db: &Db) {
 /// statements that ran before the failing one.
 fn a_failing_insert_all_writes_nothing(db: &Db) {
     schema(db);
-    let group = |id: i64| Group {
-        id,
-        name: format!("group {id}"),
-        orders: Default::default(),
-    };
-    db.insert(&group(70_000)).unwrap();
-    let rows: Vec<Group> = (1..=70_000).map(group).collect();
+    let numbered = |id: i64| group(id, format!("group {id}"));
+    db.insert(&numbered(70_000)).unwrap();
+    let rows: Vec<Group> = (1..=70_000).map(numbered).collect();
     let err = db.insert_all(&rows).unwrap_err();
     assert!(
         err.to_string().contains("group"),

@@ -554,7 +554,6 @@ impl<M: Model, L> Query<M, L> {
 }
 
 impl<M: Model> QueryCore<M> {
-    /// `n` as a row count; a negative one is kept as an error for the run.
     /// AND `expr` with the filters so far.
     pub(crate) fn and_filter(&mut self, expr: Expr) {
         self.filter = Some(match self.filter.take() {
@@ -591,6 +590,7 @@ impl<M: Model> QueryCore<M> {
         }
     }
 
+    /// `n` as a row count; a negative one is kept as an error for the run.
     pub(crate) fn count<C>(&mut self, what: &'static str, n: C) -> Option<u64>
     where
         (): CountArg<C>,
