@@ -85,6 +85,7 @@ pub fn expand(model: &Model) -> TokenStream {
 
     let pk_ty = user_tokens(pk.ty, ident);
     let empty = crate::typed_expand::empty(model);
+    let view = crate::typed_expand::view_ident(model);
     let pk_ident = pk.ident;
     let Locals { row, offset, .. } = Locals::at(Span::call_site());
     let Output {
@@ -108,6 +109,18 @@ pub fn expand(model: &Model) -> TokenStream {
             impl ::related::Model for #ident {
                 type Pk = #pk_ty;
                 type Empty = #empty;
+                type View<__RelatedL> = #view<__RelatedL>;
+
+                #[inline]
+                fn view<__RelatedL>(__related_row: &Self) -> &#view<__RelatedL> {
+                    // SAFETY: the view is `repr(transparent)` over the model
+                    // (its other field is a zero-sized `PhantomData`): the
+                    // same size, alignment and layout, so a `&Self` is a
+                    // valid `&View`. (This `unsafe` carries the macro's
+                    // span: `forbid(unsafe_code)` in the user's crate does
+                    // not reach it, as with `ref-cast`'s derive.)
+                    unsafe { &*(__related_row as *const Self as *const #view<__RelatedL>) }
+                }
 
                 #[inline]
                 fn info() -> &'static ::related::ModelInfo {

@@ -102,6 +102,7 @@ pub fn fallback(model: &Model) -> TokenStream {
     // No per-model set here: its slots would name the bad targets again
     // (`Slot<T: Model>`), repeating the error the field already gave.
     let empty = quote!(::related::No);
+    let view = crate::typed_expand::view_ident(model);
     quote! {
         #names
 
@@ -112,6 +113,8 @@ pub fn fallback(model: &Model) -> TokenStream {
             impl ::related::Model for #ident {
                 type Pk = #pk;
                 type Empty = #empty;
+                type View<__RelatedL> = #view<__RelatedL>;
+                fn view<__RelatedL>(_: &Self) -> &Self::View<__RelatedL> { #body }
                 fn info() -> &'static ::related::ModelInfo { #body }
                 fn pk(&self) -> &Self::Pk { #body }
                 fn decode(

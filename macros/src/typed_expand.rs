@@ -1,6 +1,6 @@
 //! Typed rows: the model's loaded set type, its merge, its check, the
-//! per-relation "was loaded" traits and the accessors on
-//! `related::Loaded<Model, L>`.
+//! per-relation "was loaded" traits, and the view `{Model}Loaded<L>` that
+//! `related::Loaded<Model, L>` derefs to, with the accessors.
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote, quote_spanned};
@@ -84,7 +84,9 @@ fn nest(slots: &[TokenStream]) -> TokenStream {
 }
 
 /// Items at the model's level: the set's `Union`, `LoadSet` and `has_*`
-/// impls, and the accessor trait `{Model}Loaded`.
+/// impls, the view `{Model}Loaded<L>` with its accessors, and the trait
+/// `{Model}Relations` that gives a plain model the same accessors (each one
+/// the "not loaded" error).
 pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
     let ident = model.ident;
     let vis = model.vis;
@@ -180,6 +182,13 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
         }
     });
 
+    // The view's parameter is named `L`, which rustc prints in its notes
+    // (`PostLoaded::<L>::author`), unless a type of the model is named so.
+    let l = if mentions(model, "L") {
+        format_ident!("__RelatedL")
+    } else {
+        format_ident!("L")
+    };
     let mut has_impls = Vec::new();
     let mut decls = Vec::new();
     let mut defs = Vec::new();
@@ -240,12 +249,13 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
             #[doc = #doc]
             fn #name<__RelatedN>(&self) -> #ret
             where
-                __RelatedL: #has<__RelatedN>,
+                <#ident as ::related::Model>::Empty: #has<__RelatedN>,
                 #guard;
         });
         // For a typed row's set, and for the plain model's (nothing loaded).
         let def = |set: TokenStream| {
             quote_spanned! {span=>
+                #[doc = #doc]
                 fn #name<__RelatedN>(&self) -> #ret
                 where
                     #set: #has<__RelatedN>,
@@ -255,32 +265,68 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
                 }
             }
         };
-        defs.push(def(quote!(__RelatedL)));
+        // An accessor is as visible as the field it reads (and its handle).
+        // The set is bound through `Same<S>`: bound directly, rustc blames
+        // the row (the receiver) for a relation not loaded; through a
+        // parameter of the method, it points at the accessor's name.
+        let field_vis = crate::expand::narrower(model.vis, f.vis);
+        defs.push(quote_spanned! {span=>
+            #[doc = #doc]
+            #field_vis fn #name<__RelatedN, __RelatedS>(&self) -> #ret
+            where
+                #l: ::related::__private::Same<__RelatedS>,
+                __RelatedS: #has<__RelatedN>,
+                #guard,
+            {
+                #body
+            }
+        });
         plain_defs.push(def(quote!(<#ident as ::related::Model>::Empty)));
     }
-    let accessors = format_ident!("{}Loaded", ident);
-    let doc = format!(
-        " The relations of a typed row `related::Loaded<{ident}, L>`, each readable when the query loaded it."
+    let view = view_ident(model);
+    let plain_trait = format_ident!("{}Relations", ident);
+    let view_doc = format!(
+        " A typed row `related::Loaded<{ident}, L>` derefs to this view of the `{ident}` it holds: its methods read the relations the query loaded (`L`), with nothing to import, and it derefs to the `{ident}`."
+    );
+    let plain_doc = format!(
+        " The relation accessors on a plain `{ident}`, which holds no relation in its type: each says the query did not load it, and names `fetch`."
     );
     quote! {
         #(#traits)*
 
-        #[doc = #doc]
-        #[allow(non_camel_case_types, dead_code)]
-        #vis trait #accessors<__RelatedL> {
-            #(#decls)*
+        #[doc = #view_doc]
+        #[repr(transparent)]
+        #vis struct #view<#l> {
+            row: #ident,
+            set: ::core::marker::PhantomData<fn() -> #l>,
         }
 
         #[automatically_derived]
-        impl<__RelatedL> #accessors<__RelatedL> for ::related::Loaded<#ident, __RelatedL> {
+        impl<#l> ::core::ops::Deref for #view<#l> {
+            type Target = #ident;
+
+            #[inline]
+            fn deref(&self) -> &#ident {
+                &self.row
+            }
+        }
+
+        #[allow(dead_code)]
+        impl<#l> #view<#l> {
             #(#defs)*
+        }
+
+        #[doc = #plain_doc]
+        #[allow(non_camel_case_types, dead_code)]
+        #vis trait #plain_trait {
+            #(#decls)*
         }
 
         // A plain model holds no relation in its type: `post.author()` on
         // one is the "not loaded" error (which names `fetch`),
         // instead of rustc's "this is an associated function, not a method".
         #[automatically_derived]
-        impl #accessors<<#ident as ::related::Model>::Empty> for #ident {
+        impl #plain_trait for #ident {
             #(#plain_defs)*
         }
 
@@ -295,6 +341,28 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
             #(#has_impls)*
         };
     }
+}
+
+/// Whether the model's name or a field's type names the identifier `name`.
+fn mentions(model: &Model, name: &str) -> bool {
+    fn walk(tokens: TokenStream, name: &str) -> bool {
+        tokens.into_iter().any(|t| match t {
+            proc_macro2::TokenTree::Ident(i) => i == name,
+            proc_macro2::TokenTree::Group(g) => walk(g.stream(), name),
+            _ => false,
+        })
+    }
+    model.ident == name
+        || model
+            .fields
+            .iter()
+            .any(|f| walk(f.ty.to_token_stream(), name))
+}
+
+/// `PostLoaded` for `Post`: the view a typed row derefs to, which holds
+/// the accessors.
+pub fn view_ident(model: &Model) -> proc_macro2::Ident {
+    format_ident!("{}Loaded", model.ident)
 }
 
 /// `PostHasAuthor` for `Post::author`: the bound a function writes to ask

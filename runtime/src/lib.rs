@@ -133,6 +133,13 @@ pub mod __private {
     use crate::model::relation::{Relation, RelationInfo};
     use crate::model::table::Model;
 
+    /// `Self` is `T`. A typed row's accessors bound its set through it, so
+    /// that rustc points at the accessor, not at the row, when the relation
+    /// was not loaded.
+    pub trait Same<T> {}
+
+    impl<T> Same<T> for T {}
+
     /// The value of a `#[related(skip)]` field in a loaded row. (The bound
     /// on `()`: on `T`, rustc would add four lines pointing at the type.)
     #[inline]

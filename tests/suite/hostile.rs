@@ -7,7 +7,7 @@
 use related::Error;
 use related::prelude::*;
 use related_tests::harness::{Backend, Case, Db, SQLITE};
-use related_tests::hostile::{Group, GroupLoaded, Label, Order, OrderLoaded};
+use related_tests::hostile::{Group, Label, Order};
 
 pub const CASES: &[Case] = &[
     Case::new(

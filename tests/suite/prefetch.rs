@@ -3,7 +3,7 @@
 
 use related::prelude::*;
 use related::{Error, LoggedStatement, Sqlite, Value};
-use related_tests::blog::{self, Author, Post, PostLoaded, Publisher, Tag, TagLoaded};
+use related_tests::blog::{self, Author, Post, Publisher, Tag};
 use related_tests::harness::{Case, Db, SQLITE};
 use related_tests::shapes::{self, Category, Place};
 use related_tests::shop::{self, Item, Order, Product, Review, Student};

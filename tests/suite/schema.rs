@@ -5,7 +5,7 @@ use related::{Dialect, Error};
 use related_tests::blog::{self, Author, Post, Publisher, Tag};
 use related_tests::harness::{Case, Db, SQLITE};
 use related_tests::membership::{self, Club, Member, Membership};
-use related_tests::ordered::{self, Board, BoardLoaded, NOTES, Note, NoteLoaded, Pin, PinLoaded};
+use related_tests::ordered::{self, Board, NOTES, Note, Pin};
 use related_tests::shapes::{self, Restaurant};
 
 pub const CASES: &[Case] = &[

@@ -4,14 +4,10 @@
 //! formulas (`blog::seed`), not from the loader.
 
 use related::{Error, Loaded, NotLoaded, Prefetch, Value};
-use related_tests::blog::{
-    self, Author, AuthorHasPublisher, AuthorLoaded, Post, PostHasAuthor, PostLoaded, Publisher,
-    PublisherLoaded, Tag, TagLoaded,
-};
+// Only the models and the bounds: the accessors need no import.
+use related_tests::blog::{self, Author, AuthorHasPublisher, Post, PostHasAuthor, Publisher, Tag};
 use related_tests::harness::{Case, Db, SQLITE};
-use related_tests::ordered::{
-    self, Board, BoardHasNoteCount, BoardLoaded, LABELS, NOTES, Note, NoteLoaded, labelled,
-};
+use related_tests::ordered::{self, Board, BoardHasNoteCount, LABELS, NOTES, Note, labelled};
 
 pub const CASES: &[Case] = &[
     Case::new("typed::select_related_chain", select_related_chain),

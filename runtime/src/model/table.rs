@@ -41,6 +41,15 @@ pub trait Model: Sized + Clone + Send + Sync + 'static {
     /// The loaded set with no relation loaded (see [`crate::Loaded`]).
     type Empty: crate::model::typed::LoadSet<Self>;
 
+    /// What a typed row [`Loaded<Self, L>`](crate::Loaded) derefs to: the
+    /// derive's `{Model}Loaded<L>`, `#[repr(transparent)]` over the model.
+    /// Its inherent methods are the relation accessors, so that
+    /// `post.author()` needs no import; it derefs to the model in turn.
+    type View<L>: std::ops::Deref<Target = Self>;
+
+    /// `row` seen as its view (the same place in memory).
+    fn view<L>(row: &Self) -> &Self::View<L>;
+
     /// Table, columns and relations.
     fn info() -> &'static ModelInfo;
 

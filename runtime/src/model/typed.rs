@@ -148,8 +148,9 @@ impl<T: Model, N: LoadSet<T>> Slot<T> for Yes<N> {
 pub type Plain<M> = <M as Model>::Empty;
 
 /// A row of `M` whose relations in `L` are loaded (at every depth `L`
-/// names). Derefs to the model; the relation accessors come from the trait
-/// the derive emits next to the model (`PostLoaded` for `Post`).
+/// names). Derefs to the view the derive emits next to the model
+/// (`PostLoaded<L>` for `Post`), whose methods are the relation accessors,
+/// and through it to the model.
 ///
 /// Only the library builds it, after checking the row holds all of `L`;
 /// [`Loaded::into_inner`] gives the plain model back (for dynamic code,
@@ -232,11 +233,15 @@ impl<M: Model, L> Loaded<M, L> {
     }
 }
 
+/// To the model's view (`PostLoaded<L>`), whose accessors read the loaded
+/// relations and which derefs to the model: `post.author()` and
+/// `post.title` both work on a `&Loaded<Post, L>`, with nothing imported.
 impl<M: Model, L> Deref for Loaded<M, L> {
-    type Target = M;
+    type Target = M::View<L>;
 
-    fn deref(&self) -> &M {
-        &self.row
+    #[inline]
+    fn deref(&self) -> &M::View<L> {
+        M::view(&self.row)
     }
 }
 
