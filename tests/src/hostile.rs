@@ -31,3 +31,21 @@ pub struct Label {
     #[related(column = "nom complet")]
     pub name: String,
 }
+
+/// A tree whose self-join needs a generated alias (`T2`), next to a table
+/// named `t2`: SQLite compares identifiers without case, so the alias must
+/// not be any table's name in any case.
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "branch")]
+pub struct Branch {
+    pub id: i64,
+    pub parent: Option<ForeignKey<Branch>>,
+    pub leaf: ForeignKey<Leaf>,
+}
+
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t2")]
+pub struct Leaf {
+    pub id: i64,
+    pub name: String,
+}

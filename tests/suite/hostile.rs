@@ -7,7 +7,7 @@
 use related::Error;
 use related::prelude::*;
 use related_tests::harness::{Backend, Case, Db, SQLITE};
-use related_tests::hostile::{Group, Label, Order};
+use related_tests::hostile::{Branch, Group, Label, Leaf, Order};
 
 pub const CASES: &[Case] = &[
     Case::new(
@@ -34,6 +34,10 @@ pub const CASES: &[Case] = &[
     Case::new(
         "hostile::a_nul_byte_is_data_or_an_error",
         a_nul_byte_is_data_or_an_error,
+    ),
+    Case::new(
+        "hostile::join_aliases_differ_from_table_names_in_any_case",
+        join_aliases_differ_from_table_names_in_any_case,
     ),
 ];
 
@@ -348,4 +352,59 @@ fn text_that_is_not_utf8_is_a_decode_error(db: &Db) {
     }
     let fine = db.all(&Group::query().filter(Group::id().eq(1))).unwrap();
     assert_eq!(fine[0].name, "fine");
+}
+
+fn join_aliases_differ_from_table_names_in_any_case(db: &Db) {
+    db.create_tables(&[Leaf::info(), Branch::info()]).unwrap();
+    for id in 1..=2i64 {
+        db.insert(&Leaf {
+            id,
+            name: format!("leaf {id}"),
+        })
+        .unwrap();
+    }
+    // 1 is the root; 2 and 3 hang below it, 4 below 3. Branch n's leaf is
+    // 1 + n % 2.
+    for (id, parent) in [(1i64, None), (2, Some(1i64)), (3, Some(1)), (4, Some(3))] {
+        db.insert(&Branch {
+            id,
+            parent: parent.map(ForeignKey::new),
+            leaf: ForeignKey::new(1 + id % 2),
+        })
+        .unwrap();
+    }
+    // The parent's join comes first and takes a generated alias; the
+    // leaf's table, `t2`, comes after it, and both have their own leaf.
+    let branches = db
+        .fetch(
+            &Branch::query()
+                .select_related(Branch::parent().then(Branch::leaf()))
+                .select_related(Branch::leaf())
+                .order_by(Branch::id().asc()),
+        )
+        .unwrap();
+    let got: Vec<(i64, String, Option<(i64, String)>)> = branches
+        .iter()
+        .map(|b| {
+            (
+                b.id,
+                b.leaf().name.clone(),
+                b.parent().map(|p| (p.id, p.leaf().name.clone())),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (1, "leaf 2".to_owned(), None),
+            (2, "leaf 1".to_owned(), Some((1, "leaf 2".to_owned()))),
+            (3, "leaf 2".to_owned(), Some((1, "leaf 2".to_owned()))),
+            (4, "leaf 1".to_owned(), Some((3, "leaf 2".to_owned()))),
+        ]
+    );
+    // A filter through the aliased join reads the parent's row.
+    let under_root = db
+        .count(&Branch::query().filter(Branch::parent().col(Branch::id()).eq(1)))
+        .unwrap();
+    assert_eq!(under_root, 2);
 }

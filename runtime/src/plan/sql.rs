@@ -309,11 +309,11 @@ pub(crate) struct Aliases {
 
 impl Aliases {
     pub fn take(&mut self, table: &str) -> String {
-        let alias = if self.used.iter().any(|t| t == table) {
+        let alias = if self.used.iter().any(|t| same_name(t, table)) {
             let mut n = self.used.len() + 1;
             loop {
                 let candidate = format!("T{n}");
-                if !self.used.contains(&candidate) {
+                if !self.used.iter().any(|t| same_name(t, &candidate)) {
                     break candidate;
                 }
                 n += 1;
@@ -323,6 +323,19 @@ impl Aliases {
         };
         self.used.push(alias.clone());
         alias
+    }
+}
+
+/// Whether two names can stand for the same table or alias: SQLite
+/// compares identifiers without ASCII case, and MySQL with
+/// `lower_case_table_names` without case at all, so `"T2"` must not alias
+/// a join next to a table `t2`. Exact on PostgreSQL, where this only costs
+/// a generated alias more.
+fn same_name(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
     }
 }
 
