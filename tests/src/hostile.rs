@@ -49,3 +49,17 @@ pub struct Leaf {
     pub id: i64,
     pub name: String,
 }
+
+/// Names as long as the databases take (a 55-character table, key columns
+/// that share their first 9 characters): the constraint and index names
+/// `create_tables` derives from them are longer than PostgreSQL's 63
+/// bytes and MySQL's 64 characters, and must stay distinct there.
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "a_table_whose_name_is_long_enough_to_push_derived_names")]
+pub struct Lengthy {
+    pub id: i64,
+    #[related(column = "leaf_ref_one_id")]
+    pub one: ForeignKey<Leaf>,
+    #[related(column = "leaf_ref_two_id")]
+    pub two: ForeignKey<Leaf>,
+}

@@ -7,7 +7,7 @@
 use related::Error;
 use related::prelude::*;
 use related_tests::harness::{Backend, Case, Db, SQLITE};
-use related_tests::hostile::{Branch, Group, Label, Leaf, Order};
+use related_tests::hostile::{Branch, Group, Label, Leaf, Lengthy, Order};
 
 pub const CASES: &[Case] = &[
     Case::new(
@@ -38,6 +38,10 @@ pub const CASES: &[Case] = &[
     Case::new(
         "hostile::join_aliases_differ_from_table_names_in_any_case",
         join_aliases_differ_from_table_names_in_any_case,
+    ),
+    Case::new(
+        "hostile::long_names_give_distinct_constraint_names",
+        long_names_give_distinct_constraint_names,
     ),
 ];
 
@@ -407,4 +411,33 @@ fn join_aliases_differ_from_table_names_in_any_case(db: &Db) {
         .count(&Branch::query().filter(Branch::parent().col(Branch::id()).eq(1)))
         .unwrap();
     assert_eq!(under_root, 2);
+}
+
+fn long_names_give_distinct_constraint_names(db: &Db) {
+    db.create_tables(&[Leaf::info(), Lengthy::info()]).unwrap();
+    for id in 1..=2i64 {
+        db.insert(&Leaf {
+            id,
+            name: format!("leaf {id}"),
+        })
+        .unwrap();
+    }
+    db.insert(&Lengthy {
+        id: 7,
+        one: ForeignKey::new(1),
+        two: ForeignKey::new(2),
+    })
+    .unwrap();
+    let rows = db
+        .fetch(
+            &Lengthy::query()
+                .select_related(Lengthy::one())
+                .select_related(Lengthy::two()),
+        )
+        .unwrap();
+    let got: Vec<(i64, &str, &str)> = rows
+        .iter()
+        .map(|r| (r.id, r.one().name.as_str(), r.two().name.as_str()))
+        .collect();
+    assert_eq!(got, vec![(7, "leaf 1", "leaf 2")]);
 }

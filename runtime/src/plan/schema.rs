@@ -298,7 +298,7 @@ fn add_fk(dialect: Dialect, table: &str, column: &str, target: &ModelInfo) -> St
     w.push("ALTER TABLE ")
         .ident(table)
         .push(" ADD CONSTRAINT ")
-        .ident(&format!("fk_{table}_{column}"))
+        .ident(&object_name(&format!("fk_{table}_{column}")))
         .push(" FOREIGN KEY (")
         .ident(column)
         .push(") REFERENCES ")
@@ -309,10 +309,34 @@ fn add_fk(dialect: Dialect, table: &str, column: &str, target: &ModelInfo) -> St
     w.sql
 }
 
+/// The name of a constraint or index `create_tables` makes, within the
+/// shortest limit of the three databases (63 bytes: PostgreSQL cuts longer
+/// names, so two long ones can become the same; MySQL refuses names over
+/// 64 characters). A longer name keeps its start, cut at a character
+/// boundary, and ends in a hash of the whole name, so that names stay
+/// distinct and the same on every run.
+fn object_name(full: &str) -> String {
+    const LIMIT: usize = 63;
+    if full.len() <= LIMIT {
+        return full.to_owned();
+    }
+    // FNV-1a, 64 bits: stable across runs and versions, unlike std's
+    // hasher.
+    let hash = full.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    let suffix = format!("_{hash:016x}");
+    let mut cut = LIMIT - suffix.len();
+    while !full.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}{suffix}", &full[..cut])
+}
+
 fn index(dialect: Dialect, table: &str, columns: &[&str]) -> String {
     let mut w = SqlWriter::new(dialect);
     w.push("CREATE INDEX ")
-        .ident(&format!("ix_{table}_{}", columns.join("_")))
+        .ident(&object_name(&format!("ix_{table}_{}", columns.join("_"))))
         .push(" ON ")
         .ident(table)
         .push(" (");
@@ -572,4 +596,40 @@ pub fn link<R: Relation>(
         .param(target.to_value())
         .push(")");
     Some(w.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::object_name;
+
+    #[test]
+    fn short_names_are_kept() {
+        assert_eq!(
+            object_name("ix_blog_post_author_id"),
+            "ix_blog_post_author_id"
+        );
+        let exact = "x".repeat(63);
+        assert_eq!(object_name(&exact), exact);
+    }
+
+    #[test]
+    fn long_names_fit_and_stay_distinct() {
+        let table = "t".repeat(60);
+        let one = object_name(&format!("fk_{table}_leaf_ref_one_id"));
+        let two = object_name(&format!("fk_{table}_leaf_ref_two_id"));
+        assert!(one.len() <= 63 && two.len() <= 63, "{one} / {two}");
+        assert_ne!(one, two);
+        assert!(one.starts_with("fk_ttt"));
+        // The same name on every call (a hash that is not seeded per run).
+        assert_eq!(object_name(&format!("fk_{table}_leaf_ref_one_id")), one);
+    }
+
+    #[test]
+    fn a_cut_falls_between_characters() {
+        // Two-byte letters: the cut at byte 46 would split one.
+        let name = format!("ix_{}", "é".repeat(40));
+        let short = object_name(&name);
+        assert!(short.len() <= 63);
+        assert!(short.starts_with("ix_é"));
+    }
 }
