@@ -90,12 +90,15 @@ impl Dialect {
             Dialect::Sqlite | Dialect::Postgres => '"',
         };
         out.push(q);
-        for c in ident.chars() {
-            if c == q {
-                out.push(q);
-            }
-            out.push(c);
+        // Whole runs between quote characters (usually the whole name),
+        // each quote character doubled.
+        let mut rest = ident;
+        while let Some(i) = rest.find(q) {
+            out.push_str(&rest[..=i]);
+            out.push(q);
+            rest = &rest[i + 1..];
         }
+        out.push_str(rest);
         out.push(q);
     }
 }
@@ -390,6 +393,24 @@ pub struct Ctx {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn identifiers_double_their_dialects_quote() {
+        let quoted = |d: Dialect, name: &str| {
+            let mut out = String::new();
+            d.quote(name, &mut out);
+            out
+        };
+        assert_eq!(quoted(Dialect::Sqlite, "post"), "\"post\"");
+        assert_eq!(quoted(Dialect::Postgres, ""), "\"\"");
+        assert_eq!(
+            quoted(Dialect::Postgres, "a\"b\"\"c\""),
+            "\"a\"\"b\"\"\"\"c\"\"\""
+        );
+        assert_eq!(quoted(Dialect::Sqlite, "`x` 'y'"), "\"`x` 'y'\"");
+        assert_eq!(quoted(Dialect::Mysql, "we\"ird `col`"), "`we\"ird ``col```");
+        assert_eq!(quoted(Dialect::Mysql, "é`ü"), "`é``ü`");
+    }
 
     fn list(dialect: Dialect, key_type: SqlType) -> String {
         let mut w = SqlWriter::new(dialect);
