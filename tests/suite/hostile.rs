@@ -4,8 +4,8 @@
 //! text. Each reaches the database as a quoted identifier or a bound value,
 //! and no input makes a load panic.
 
-use related::Error;
 use related::prelude::*;
+use related::{Error, Prefetch};
 use related_tests::harness::{Backend, Case, Db, SQLITE};
 use related_tests::hostile::{Branch, Group, Label, Leaf, Lengthy, Order};
 
@@ -42,6 +42,10 @@ pub const CASES: &[Case] = &[
     Case::new(
         "hostile::long_names_give_distinct_constraint_names",
         long_names_give_distinct_constraint_names,
+    ),
+    Case::new(
+        "hostile::is_in_lists_past_the_parameter_limit",
+        is_in_lists_past_the_parameter_limit,
     ),
 ];
 
@@ -387,7 +391,9 @@ fn join_aliases_differ_from_table_names_in_any_case(db: &Db) {
                 .order_by(Branch::id().asc()),
         )
         .unwrap();
-    let got: Vec<(i64, String, Option<(i64, String)>)> = branches
+    // (branch, its leaf, its parent with the parent's leaf)
+    type Row = (i64, String, Option<(i64, String)>);
+    let got: Vec<Row> = branches
         .iter()
         .map(|b| {
             (
@@ -440,4 +446,67 @@ fn long_names_give_distinct_constraint_names(db: &Db) {
         .map(|r| (r.id, r.one().name.as_str(), r.two().name.as_str()))
         .collect();
     assert_eq!(got, vec![(7, "leaf 1", "leaf 2")]);
+}
+
+fn is_in_lists_past_the_parameter_limit(db: &Db) {
+    schema(db);
+    for id in 1..=5i64 {
+        db.insert(&group(id * 10, format!("g{id}"))).unwrap();
+        db.insert(&Order {
+            id: id * 10,
+            note: format!("o{id}"),
+            group: ForeignKey::new(id * 10),
+            labels: Default::default(),
+        })
+        .unwrap();
+    }
+    // More values than any backend takes as parameters (SQLite 32,766,
+    // PostgreSQL and MySQL 65,535), holding three stored keys.
+    let many: Vec<i64> = (1..=100_000).filter(|k| k % 20 != 0).collect();
+    let names: Vec<String> = (0..70_000).map(|i| format!("g{i}")).collect();
+    let (found, sent) = db.capture(|| {
+        db.all(
+            &Group::query()
+                .filter(Group::id().is_in(&many))
+                .order_by(Group::id().asc()),
+        )
+    });
+    if db.backend() == Backend::Mysql {
+        // No array parameters: refused before it is sent, naming the limit.
+        let err = found.unwrap_err();
+        let text = err.to_string();
+        assert!(matches!(err, Error::Database { .. }), "{err:?}");
+        assert!(text.contains("95000 bind parameters"), "{text:.300}");
+        assert!(text.contains("at most 65535"), "{text:.300}");
+        assert!(text.len() < 2_000, "{} bytes", text.len());
+        // The connection is fine for the next load.
+        assert_eq!(db.count(&Group::query()).unwrap(), 5);
+        return;
+    }
+    let ids: Vec<i64> = found.unwrap().iter().map(|g| g.id).collect();
+    assert_eq!(ids, vec![10, 30, 50]);
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    // Text values, negated, counted, inside a prefetch level's filter, and
+    // through a relation.
+    let named = db
+        .count(&Group::query().filter(Group::name().is_in(&names)))
+        .unwrap();
+    assert_eq!(named, 5);
+    let others = db
+        .count(&Group::query().filter(!Group::id().is_in(&many)))
+        .unwrap();
+    assert_eq!(others, 2);
+    let groups = db
+        .fetch(
+            &Group::query()
+                .prefetch(Prefetch::new(Group::orders()).filter(Order::id().is_in(&many)))
+                .order_by(Group::id().asc()),
+        )
+        .unwrap();
+    let per_group: Vec<usize> = groups.iter().map(|g| g.orders().len()).collect();
+    assert_eq!(per_group, vec![1, 0, 1, 0, 1]);
+    let through = db
+        .count(&Order::query().filter(Order::group().col(Group::id()).is_in(&many)))
+        .unwrap();
+    assert_eq!(through, 3);
 }

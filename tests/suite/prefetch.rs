@@ -426,8 +426,8 @@ fn same_lookup_twice_is_an_error(db: &Db) {
         other => panic!("expected DuplicateLookup, got {other:?}"),
     }
     assert!(sent.is_empty(), "nothing runs: {sent:?}");
-    // A query of 100,000 values: the message stays readable, the fields
-    // keep the whole text.
+    // A query of 100,000 values (one array parameter in the description,
+    // SQLite's form): the message stays short.
     let many: Vec<i64> = (1..=100_000).collect();
     let big = || Prefetch::new(Post::tags()).filter(Tag::id().is_in(&many));
     let q = Post::query().prefetch(big()).prefetch(big());
@@ -435,11 +435,7 @@ fn same_lookup_twice_is_an_error(db: &Db) {
         Err(e @ Error::DuplicateLookup { .. }) => {
             let text = e.to_string();
             assert!(text.len() < 1_500, "{} bytes", text.len());
-            assert!(text.contains("\"blog_tag\".\"id\" IN (?"), "{text}");
-            let Error::DuplicateLookup { first, .. } = e else {
-                unreachable!()
-            };
-            assert_eq!(first.matches('?').count(), 100_000);
+            assert!(text.contains("\"blog_tag\".\"id\" IN rarray(?)"), "{text}");
         }
         other => panic!("expected DuplicateLookup, got {other:?}"),
     }

@@ -96,6 +96,7 @@ impl Backend for MySql {
     }
 
     fn arguments(params: Vec<Value>) -> std::result::Result<MySqlArguments, String> {
+        crate::exec::sqlx_exec::within_parameter_limit(&params, "MySQL")?;
         let mut args = MySqlArguments::default();
         for value in params {
             add(&mut args, value).map_err(|e| e.to_string())?;

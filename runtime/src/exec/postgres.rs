@@ -107,6 +107,7 @@ impl Backend for Postgres {
     }
 
     fn arguments(params: Vec<Value>) -> std::result::Result<PgArguments, String> {
+        crate::exec::sqlx_exec::within_parameter_limit(&params, "PostgreSQL")?;
         let mut args = PgArguments::default();
         for value in params {
             add(&mut args, value).map_err(|e| e.to_string())?;

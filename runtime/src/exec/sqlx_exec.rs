@@ -643,6 +643,26 @@ enum SendError {
     Final(Error),
 }
 
+/// The bind parameters one statement may hold on PostgreSQL and MySQL
+/// (the protocols count them in 16 bits).
+const MAX_PARAMETERS: usize = 65_535;
+
+/// `Err` naming the count and the limit when `params` are more than a
+/// server takes: the statement is refused before it is sent (sqlx's own
+/// error would read as a broken connection).
+pub(crate) fn within_parameter_limit(
+    params: &[Value],
+    server: &str,
+) -> std::result::Result<(), String> {
+    if params.len() <= MAX_PARAMETERS {
+        return Ok(());
+    }
+    Err(format!(
+        "{} bind parameters, and {server} takes at most {MAX_PARAMETERS} in one statement; nothing was sent (split a long `is_in` list into several queries)",
+        params.len()
+    ))
+}
+
 /// Send one statement and hand its rows to `job`. A driver error comes
 /// back as it is (the caller may resend); any other error is final.
 async fn send_one<DB: Backend, J: Job>(

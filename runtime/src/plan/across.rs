@@ -204,6 +204,17 @@ pub(crate) fn condition(w: &mut SqlWriter, aliases: &mut Aliases, scope: &Scope,
             if values.is_empty() {
                 // `IN ()` is a syntax error on most backends; it matches nothing.
                 w.push("1 = 0");
+            } else if one_parameter_list(w.dialect, values) {
+                // A long list as ONE array parameter, as key lists are: one
+                // placeholder per value would pass the parameter limit
+                // (32,766 on SQLite, 65,535 on PostgreSQL).
+                w.qualified(scope.alias_of(&column.path), column.name);
+                let list = Value::List(values.clone());
+                if w.dialect == Dialect::Sqlite {
+                    w.push(" IN rarray(").param(list).push(")");
+                } else {
+                    w.push(" = ANY(").param(list).push(")");
+                }
             } else {
                 w.qualified(scope.alias_of(&column.path), column.name)
                     .push(" IN (");
@@ -264,6 +275,24 @@ pub(crate) fn condition(w: &mut SqlWriter, aliases: &mut Aliases, scope: &Scope,
         }
         Expr::Exists { path, inner } => exists(w, aliases, &scope.base, path, inner),
     }
+}
+
+/// An `is_in` list longer than this binds as one array parameter where the
+/// dialect has them; shorter ones keep `IN (?, ?, ..)`, as Django writes
+/// them.
+const LONG_LIST: usize = 999;
+
+/// Whether `values` go as one array parameter: a long list, on SQLite
+/// (`rarray`) or PostgreSQL (`= ANY`), of values of one kind with no NULL
+/// (an array holds one type, and `IN (.., NULL)` keeps its own meaning).
+/// MySQL has no array parameters: its lists stay expanded.
+fn one_parameter_list(dialect: Dialect, values: &[Value]) -> bool {
+    if values.len() <= LONG_LIST || dialect == Dialect::Mysql {
+        return false;
+    }
+    let kind = std::mem::discriminant(&values[0]);
+    !matches!(values[0], Value::Null | Value::List(_))
+        && values.iter().all(|v| std::mem::discriminant(v) == kind)
 }
 
 /// `expr` as the condition it becomes over `table` (SQLite's quoting, `?`
