@@ -63,3 +63,13 @@ pub struct Lengthy {
     #[related(column = "leaf_ref_two_id")]
     pub two: ForeignKey<Leaf>,
 }
+
+/// Floating-point columns, for the values at their edges (NaN, the
+/// infinities, -0.0, subnormals).
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "reading")]
+pub struct Reading {
+    pub id: i64,
+    pub value: f64,
+    pub ratio: Option<f32>,
+}

@@ -7,7 +7,7 @@
 use related::prelude::*;
 use related::{Error, Prefetch};
 use related_tests::harness::{Backend, Case, Db, SQLITE};
-use related_tests::hostile::{Branch, Group, Label, Leaf, Lengthy, Order};
+use related_tests::hostile::{Branch, Group, Label, Leaf, Lengthy, Order, Reading};
 
 pub const CASES: &[Case] = &[
     Case::new(
@@ -42,6 +42,10 @@ pub const CASES: &[Case] = &[
     Case::new(
         "hostile::long_names_give_distinct_constraint_names",
         long_names_give_distinct_constraint_names,
+    ),
+    Case::new(
+        "hostile::floats_round_trip_at_their_edges",
+        floats_round_trip_at_their_edges,
     ),
     Case::new(
         "hostile::is_in_lists_past_the_parameter_limit",
@@ -509,4 +513,77 @@ fn is_in_lists_past_the_parameter_limit(db: &Db) {
         .count(&Order::query().filter(Order::group().col(Group::id()).is_in(&many)))
         .unwrap();
     assert_eq!(through, 3);
+}
+
+fn floats_round_trip_at_their_edges(db: &Db) {
+    db.create_tables(&[Reading::info()]).unwrap();
+    // Finite values every backend keeps bit for bit (as f64 and as f32).
+    let finite: [(f64, Option<f32>); 6] = [
+        (0.1, Some(0.1)),
+        (-2.5e-3, Some(-2.5e-3)),
+        (1e308, Some(f32::MAX)),
+        (f64::MIN_POSITIVE, Some(f32::MIN_POSITIVE)),
+        (5e-324, Some(1e-45)),
+        (-1.7976931348623157e308, None),
+    ];
+    for (i, (value, ratio)) in finite.iter().enumerate() {
+        db.insert(&Reading {
+            id: i as i64,
+            value: *value,
+            ratio: *ratio,
+        })
+        .unwrap();
+    }
+    let rows = db
+        .all(&Reading::query().order_by(Reading::id().asc()))
+        .unwrap();
+    let got: Vec<(u64, Option<u32>)> = rows
+        .iter()
+        .map(|r| (r.value.to_bits(), r.ratio.map(f32::to_bits)))
+        .collect();
+    let expected: Vec<(u64, Option<u32>)> = finite
+        .iter()
+        .map(|(v, r)| (v.to_bits(), r.map(f32::to_bits)))
+        .collect();
+    assert_eq!(got, expected);
+    assert_eq!(
+        db.count(&Reading::query().filter(Reading::value().eq(5e-324)))
+            .unwrap(),
+        1
+    );
+    // NaN and the infinities: kept where the database has them, otherwise
+    // an error naming the statement (never a panic, never another value).
+    for (i, v) in [f64::INFINITY, f64::NEG_INFINITY, f64::NAN]
+        .into_iter()
+        .enumerate()
+    {
+        let id = 100 + i as i64;
+        let stored = db.insert(&Reading {
+            id,
+            value: v,
+            ratio: None,
+        });
+        let kept = match (db.backend(), v.is_nan()) {
+            (Backend::Postgres, _) | (Backend::Sqlite, false) => true,
+            // SQLite stores NaN as NULL (refused by NOT NULL); MySQL's
+            // DOUBLE has neither NaN nor the infinities.
+            _ => false,
+        };
+        if kept {
+            stored.unwrap();
+            let back = db
+                .one(&Reading::query().filter(Reading::id().eq(id)))
+                .unwrap();
+            assert_eq!(back.value.to_bits(), v.to_bits(), "{v}");
+        } else {
+            let err = stored.unwrap_err();
+            assert!(matches!(err, Error::Database { .. }), "{v}: {err:?}");
+            assert!(err.to_string().contains("INSERT INTO"), "{err}");
+            assert_eq!(
+                db.count(&Reading::query().filter(Reading::id().eq(id)))
+                    .unwrap(),
+                0
+            );
+        }
+    }
 }
