@@ -403,6 +403,39 @@ fn chrono_round_trips(db: &Db) {
     db.create_tables(&[ChronoRow::info()]).unwrap();
     let rows = chrono_rows();
     db.insert_all(&rows).unwrap();
+    // A list past 999 values (one array parameter on SQLite and
+    // PostgreSQL) finds the same rows as a short one.
+    let days: Vec<NaiveDate> = (0..1_500)
+        .map(|i| ymd(1990, 1, 1) + chrono::Days::new(i))
+        .chain(rows.iter().take(1).map(|r| r.date))
+        .collect();
+    let short = ids(
+        db,
+        ChronoRow::query().filter(ChronoRow::date().is_in([rows[0].date])),
+        |r| r.id,
+    );
+    let long = ids(
+        db,
+        ChronoRow::query().filter(ChronoRow::date().is_in(&days)),
+        |r| r.id,
+    );
+    assert_eq!(long, short);
+    assert!(!long.is_empty());
+    let stamps: Vec<DateTime<Utc>> = (0..1_500)
+        .map(|i| Utc.timestamp_opt(i * 86_400, 0).unwrap())
+        .chain([rows[0].utc])
+        .collect();
+    let long = ids(
+        db,
+        ChronoRow::query().filter(ChronoRow::utc().is_in(&stamps)),
+        |r| r.id,
+    );
+    let short = ids(
+        db,
+        ChronoRow::query().filter(ChronoRow::utc().eq(rows[0].utc)),
+        |r| r.id,
+    );
+    assert_eq!(long, short);
     let loaded = db
         .all(&ChronoRow::query().order_by(ChronoRow::id().asc()))
         .unwrap();
@@ -696,6 +729,38 @@ fn uuid_decimal_json_round_trip(db: &Db) {
         .map(|r| r.id)
         .collect();
     assert_eq!(by_price, [3, 1, 2]);
+    // Lists past 999 values: one array parameter on SQLite and PostgreSQL.
+    let uuids: Vec<Uuid> = (1..=1_500u128)
+        .map(Uuid::from_u128)
+        .chain([Uuid::nil()])
+        .collect();
+    assert_eq!(
+        find(MiscRow::query().filter(MiscRow::uuid().is_in(&uuids))),
+        [2]
+    );
+    let prices: Vec<Decimal> = (1..=1_500i64)
+        .map(|i| Decimal::new(i, 2))
+        .chain([Decimal::MIN, dec("0.1234567890123456789012345678")])
+        .collect();
+    assert_eq!(
+        find(MiscRow::query().filter(MiscRow::price().is_in(&prices))),
+        [1, 3]
+    );
+    let maybe: Vec<Option<Uuid>> = (1..=1_500u128)
+        .map(|i| Some(Uuid::from_u128(i)))
+        .chain([Some(Uuid::max())])
+        .collect();
+    assert_eq!(
+        find(MiscRow::query().filter(MiscRow::maybe_uuid().is_in(&maybe))),
+        [1]
+    );
+    // With a NULL in it the list keeps one parameter per value (an array
+    // holds no NULL here), and matches as SQL's IN does.
+    let with_null: Vec<Option<Uuid>> = maybe.iter().copied().chain([None]).collect();
+    assert_eq!(
+        find(MiscRow::query().filter(MiscRow::maybe_uuid().is_in(&with_null))),
+        [1]
+    );
 }
 
 fn narrow_integers_round_trip(db: &Db) {
@@ -734,6 +799,26 @@ fn narrow_integers_round_trip(db: &Db) {
     assert_eq!(
         find(NarrowRow::query().filter(NarrowRow::c().is_in([0u16, 7]))),
         [2]
+    );
+    // Lists past 999 values are one array parameter on SQLite and
+    // PostgreSQL (the column's width is not the array's): the same rows.
+    let wide: Vec<u32> = (1..=2_000).chain([u32::MAX]).collect();
+    assert_eq!(
+        find(NarrowRow::query().filter(NarrowRow::d().is_in(&wide))),
+        [1]
+    );
+    let c_values: Vec<u16> = (1..=2_000).chain([u16::MAX]).collect();
+    assert_eq!(
+        find(NarrowRow::query().filter(!NarrowRow::c().is_in(&c_values))),
+        [2]
+    );
+    let a_values: Vec<i8> = (0..1_500)
+        .map(|i| (i % 200 - 100) as i8)
+        .chain([i8::MIN])
+        .collect();
+    assert_eq!(
+        find(NarrowRow::query().filter(NarrowRow::a().is_in(&a_values))),
+        [1]
     );
 }
 
