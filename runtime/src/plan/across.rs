@@ -296,7 +296,7 @@ fn one_parameter_list(dialect: Dialect, values: &[Value]) -> bool {
 }
 
 /// `expr` as the condition it becomes over `table` (SQLite's quoting, `?`
-/// for each value), for error messages.
+/// for each value, `rarray(?)` for a long list), for error messages.
 pub(crate) fn condition_text(table: &str, expr: &Expr) -> String {
     let mut aliases = Aliases::default();
     aliases.take(table);

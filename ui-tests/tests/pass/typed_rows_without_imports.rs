@@ -4,38 +4,9 @@
 #![forbid(unsafe_code)]
 #![deny(warnings)]
 
-mod models {
-    use related::{ForeignKey, ManyToMany, Reverse};
-
-    #[derive(Clone, Debug, related::Model)]
-    pub struct Publisher {
-        pub id: i64,
-        pub name: String,
-    }
-
-    #[derive(Clone, Debug, related::Model)]
-    pub struct Author {
-        pub id: i64,
-        pub name: String,
-        pub publisher: Option<ForeignKey<Publisher>>,
-        #[related(reverse = Post::author)]
-        pub posts: Reverse<Post>,
-    }
-
-    #[derive(Clone, Debug, related::Model)]
-    pub struct Post {
-        pub id: i64,
-        pub title: String,
-        pub author: ForeignKey<Author>,
-        pub tags: ManyToMany<Tag>,
-    }
-
-    #[derive(Clone, Debug, related::Model)]
-    pub struct Tag {
-        pub id: i64,
-        pub name: String,
-    }
-}
+// The corpus's blog and shop, as a module whose items are imported by name.
+#[path = "../../corpus/common/models.rs"]
+mod models;
 
 use models::{Author, Post, PostHasAuthor};
 use related::Loaded;
