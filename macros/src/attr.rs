@@ -218,7 +218,9 @@ fn django_option(written: &str) -> Option<String> {
         }
         "db_column" => "did you mean `column`?".to_owned(),
         "db_table" => "did you mean `table`?".to_owned(),
-        "to_field" => "did you mean `target_column`?".to_owned(),
+        "to_field" => "a ForeignKey points at the target's primary key, and no other column \
+                       (`to_field` has no equivalent); its own column is `column = \"...\"`"
+            .to_owned(),
         "ignore" | "transient" | "not_stored" | "exclude" => {
             "a field that is not stored is `#[related(skip)]`".to_owned()
         }

@@ -228,10 +228,19 @@ fn attributes_fit(cx: &Ctxt, model: &Model, field: &Field) {
             .into_iter()
             .flatten()
         {
+            // A foreign key's own column is `column`; what it points at is
+            // always the target's primary key (Django's `to_field` has no
+            // equivalent), which `target_column` is often taken for.
+            let hint = match field.kind {
+                Kind::Forward { .. } if named.key != "through" => {
+                    "; its own column is `column = \"...\"`, and it points at the target's primary key"
+                }
+                _ => "",
+            };
             cx.error_spanned_by(
                 &named.key,
                 format!(
-                    "`{}` only applies to ManyToMany fields; `{ident}` is a {kind}",
+                    "`{}` only applies to ManyToMany fields; `{ident}` is a {kind}{hint}",
                     named.key
                 ),
             );
