@@ -221,6 +221,18 @@ fn django_option(written: &str) -> Option<String> {
         "to_field" => "a ForeignKey points at the target's primary key, and no other column \
                        (`to_field` has no equivalent); its own column is `column = \"...\"`"
             .to_owned(),
+        "through_fields" => "the link table's two columns are `source_column = \"...\"` (to \
+                             this model) and `target_column = \"...\"` (to the target)"
+            .to_owned(),
+        "to" | "model" | "target" => {
+            "the model a relation points at is in its type: `ForeignKey<Author>`, \
+             `ManyToMany<Tag>`"
+                .to_owned()
+        }
+        "symmetrical" => "remove it: a ManyToMany to its own model reads its link table one way \
+                          (`from_<model>_id` to `to_<model>_id`); the other way is a \
+                          `Reverse<Self>` field with `#[related(reverse = Self::field)]`"
+            .to_owned(),
         "ignore" | "transient" | "not_stored" | "exclude" => {
             "a field that is not stored is `#[related(skip)]`".to_owned()
         }
@@ -246,7 +258,17 @@ fn django_option(written: &str) -> Option<String> {
         | "constraints"
         | "managed"
         | "abstract"
-        | "db_tablespace" => format!(
+        | "db_tablespace"
+        | "db_default"
+        | "db_comment"
+        | "db_collation"
+        | "limit_choices_to"
+        | "error_messages"
+        | "unique_for_date"
+        | "unique_for_month"
+        | "unique_for_year"
+        | "parent_link"
+        | "swappable" => format!(
             "Django's `{written}` is a rule of the schema, kept by your migrations: \
              `related` reads the columns as they are; remove it"
         ),
