@@ -1,7 +1,8 @@
 //! Code generation: the `Model` impl, a handle per field (`Post::title()`,
 //! `Post::author()`), and per relation a marker type (in the module
 //! `__related_<Model>`) with its `Relation` impls. The typed-row items come
-//! from typed_expand.rs; what stands in after errors, from fallback.rs.
+//! from typed_expand.rs; what stands in after errors, from fallback.rs; the
+//! token helpers all three share, from tokens.rs.
 //!
 //! Every path goes through `::related::`, `::core::` or `::std::`, so user
 //! items named `Option`, `Ok` or `Column` cannot capture it. Parameters get a
@@ -13,22 +14,15 @@
 //! `NotAModel: Model` is reported where the user can fix it, and its repeats
 //! at one span fold into one error.
 
-use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
-use quote::{ToTokens, format_ident, quote, quote_spanned};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Type, Visibility};
 
 use crate::ast::{Field, Kind, Model};
 use crate::case::{plain, type_string};
+use crate::tokens::{Bodies, narrower, one_module_down, relation_target, unreachable, user_tokens};
 use crate::valid::RESERVED;
-
-/// Whether generated bodies do the work or only stand in for a derive that
-/// reported errors (see fallback.rs).
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Bodies {
-    Real,
-    Unreachable,
-}
 
 pub fn expand(model: &Model) -> TokenStream {
     // valid.rs reports a missing primary key before expansion runs.
@@ -395,18 +389,6 @@ fn handle_names(model: &Model) -> Vec<String> {
     names
 }
 
-/// The target of a field that has a `Relation` impl (not `Prefetched`).
-pub fn relation_target<'a>(field: &Field<'a>) -> Option<&'a Type> {
-    match field.kind {
-        Kind::Forward { target, .. }
-        | Kind::ManyToMany { target, .. }
-        | Kind::Reverse { target, .. } => Some(target),
-        Kind::Scalar { .. } | Kind::Prefetched { .. } | Kind::Counted { .. } | Kind::Skipped => {
-            None
-        }
-    }
-}
-
 /// A column handle's marker type (`Col<Post, String, title>`): it only
 /// names the column in diagnostics, so it has no traits.
 fn column_marker(vis: &Visibility, name: &Ident) -> TokenStream {
@@ -431,14 +413,6 @@ fn field_hash(ident: &Ident) -> u64 {
     plain(ident).bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
-}
-
-/// A body for the fallback. A plain `panic!` with a literal, because the
-/// handles are `const fn` and `unreachable!` formats.
-pub fn unreachable() -> TokenStream {
-    quote!(::core::panic!(
-        "`#[derive(related::Model)]` reported errors"
-    ))
 }
 
 /// `where for<'__r> Target: Model`. Rustc does not reject this bound when it
@@ -1087,75 +1061,6 @@ impl FieldGen<'_> {
         quote_spanned! {span=>
             #as_column::decode(#row, #offset + #index)
                 .map_err(|#error| ::related::FieldError::new(#name_str, #column, #error))?
-        }
-    }
-}
-
-/// The user's tokens with `Self` replaced by the model's name: they land in
-/// impls whose `Self` is a marker type, not the model.
-pub fn user_tokens(tokens: impl ToTokens, model: &Ident) -> TokenStream {
-    fn replace(stream: TokenStream, model: &Ident) -> TokenStream {
-        stream
-            .into_iter()
-            .map(|tree| match tree {
-                TokenTree::Ident(i) if i == "Self" => {
-                    let mut renamed = model.clone();
-                    renamed.set_span(i.span());
-                    TokenTree::Ident(renamed)
-                }
-                TokenTree::Group(g) => {
-                    let mut inner = Group::new(g.delimiter(), replace(g.stream(), model));
-                    inner.set_span(g.span());
-                    TokenTree::Group(inner)
-                }
-                other => other,
-            })
-            .collect()
-    }
-    replace(tokens.into_token_stream(), model)
-}
-
-fn rank(vis: &Visibility) -> u8 {
-    match vis {
-        Visibility::Public(_) => 3,
-        Visibility::Restricted(r) if r.in_token.is_none() && r.path.is_ident("crate") => 2,
-        Visibility::Restricted(r) if r.in_token.is_none() && r.path.is_ident("self") => 0,
-        Visibility::Restricted(_) => 1,
-        Visibility::Inherited => 0,
-    }
-}
-
-/// A handle is as visible as its field, never more than the model: a
-/// marker nominally more visible than a type its `Relation` impl names is a
-/// hard error (E0446), and a handle must not outlive its marker. Two
-/// different `pub(in path)` cannot be ordered without name resolution; the
-/// model's wins, which is right whenever the field's is the wider one.
-pub fn narrower<'v>(model: &'v Visibility, field: &'v Visibility) -> &'v Visibility {
-    if rank(field) < rank(model) {
-        field
-    } else {
-        model
-    }
-}
-
-/// The same visibility, written one module deeper (inside the marker
-/// module): private becomes `pub(super)`, `pub(super)` becomes
-/// `pub(in super::super)`.
-pub fn one_module_down(vis: &Visibility, span: Span) -> TokenStream {
-    match vis {
-        Visibility::Public(_) => quote_spanned!(span=> pub),
-        Visibility::Inherited => quote_spanned!(span=> pub(super)),
-        Visibility::Restricted(r) => {
-            let path = &r.path;
-            let first = path.segments.first().map(|s| s.ident.to_string());
-            match first.as_deref() {
-                Some("crate") => quote_spanned!(span=> pub(crate)),
-                Some("self") => {
-                    let rest = path.segments.iter().skip(1);
-                    quote_spanned!(span=> pub(in super #(::#rest)*))
-                }
-                _ => quote_spanned!(span=> pub(in super::#path)),
-            }
         }
     }
 }

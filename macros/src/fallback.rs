@@ -9,10 +9,8 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ast::{Kind, Model, option_inner};
-use crate::expand::{
-    Bodies, guard, marker, marker_traits, names, relation_target, relation_types, unreachable,
-    user_tokens,
-};
+use crate::expand::{guard, marker, marker_traits, names, relation_types};
+use crate::tokens::{Bodies, relation_target, unreachable, user_tokens};
 
 pub fn fallback(model: &Model) -> TokenStream {
     let ident = model.ident;

@@ -7,7 +7,7 @@ use quote::{ToTokens, format_ident, quote, quote_spanned};
 
 use crate::ast::{Field, Kind, Model};
 use crate::case::{camel_case, plain};
-use crate::expand::{Bodies, relation_target, unreachable, user_tokens};
+use crate::tokens::{Bodies, narrower, relation_target, unreachable, user_tokens};
 
 /// The fields with a slot in the loaded set: every field with a `Relation`
 /// impl, the `Prefetched` fields `Prefetch::to` fills and the `Counted`
@@ -269,7 +269,7 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
         // The set is bound through `Same<S>`: bound directly, rustc blames
         // the row (the receiver) for a relation not loaded; through a
         // parameter of the method, it points at the accessor's name.
-        let field_vis = crate::expand::narrower(model.vis, f.vis);
+        let field_vis = narrower(model.vis, f.vis);
         defs.push(quote_spanned! {span=>
             #[doc = #doc]
             #field_vis fn #name<__RelatedN, __RelatedS>(&self) -> #ret

@@ -1,0 +1,107 @@
+//! Token helpers the expansions share: whether bodies are real, the user's
+//! tokens with `Self` named, a relation's target, visibilities. Kept apart
+//! so that expand.rs, typed_expand.rs and fallback.rs import from here and
+//! not from each other.
+
+use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote, quote_spanned};
+use syn::{Type, Visibility};
+
+use crate::ast::{Field, Kind};
+
+/// Whether generated bodies do the work or only stand in for a derive that
+/// reported errors (see fallback.rs).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Bodies {
+    Real,
+    Unreachable,
+}
+
+/// The target of a field that has a `Relation` impl (not `Prefetched`).
+pub fn relation_target<'a>(field: &Field<'a>) -> Option<&'a Type> {
+    match field.kind {
+        Kind::Forward { target, .. }
+        | Kind::ManyToMany { target, .. }
+        | Kind::Reverse { target, .. } => Some(target),
+        Kind::Scalar { .. } | Kind::Prefetched { .. } | Kind::Counted { .. } | Kind::Skipped => {
+            None
+        }
+    }
+}
+
+/// A body for the fallback. A plain `panic!` with a literal, because the
+/// handles are `const fn` and `unreachable!` formats.
+pub fn unreachable() -> TokenStream {
+    quote!(::core::panic!(
+        "`#[derive(related::Model)]` reported errors"
+    ))
+}
+
+/// The user's tokens with `Self` replaced by the model's name: they land in
+/// impls whose `Self` is a marker type, not the model.
+pub fn user_tokens(tokens: impl ToTokens, model: &Ident) -> TokenStream {
+    fn replace(stream: TokenStream, model: &Ident) -> TokenStream {
+        stream
+            .into_iter()
+            .map(|tree| match tree {
+                TokenTree::Ident(i) if i == "Self" => {
+                    let mut renamed = model.clone();
+                    renamed.set_span(i.span());
+                    TokenTree::Ident(renamed)
+                }
+                TokenTree::Group(g) => {
+                    let mut inner = Group::new(g.delimiter(), replace(g.stream(), model));
+                    inner.set_span(g.span());
+                    TokenTree::Group(inner)
+                }
+                other => other,
+            })
+            .collect()
+    }
+    replace(tokens.into_token_stream(), model)
+}
+
+fn rank(vis: &Visibility) -> u8 {
+    match vis {
+        Visibility::Public(_) => 3,
+        Visibility::Restricted(r) if r.in_token.is_none() && r.path.is_ident("crate") => 2,
+        Visibility::Restricted(r) if r.in_token.is_none() && r.path.is_ident("self") => 0,
+        Visibility::Restricted(_) => 1,
+        Visibility::Inherited => 0,
+    }
+}
+
+/// A handle is as visible as its field, never more than the model: a
+/// marker nominally more visible than a type its `Relation` impl names is a
+/// hard error (E0446), and a handle must not outlive its marker. Two
+/// different `pub(in path)` cannot be ordered without name resolution; the
+/// model's wins, which is right whenever the field's is the wider one.
+pub fn narrower<'v>(model: &'v Visibility, field: &'v Visibility) -> &'v Visibility {
+    if rank(field) < rank(model) {
+        field
+    } else {
+        model
+    }
+}
+
+/// The same visibility, written one module deeper (inside the marker
+/// module): private becomes `pub(super)`, `pub(super)` becomes
+/// `pub(in super::super)`.
+pub fn one_module_down(vis: &Visibility, span: Span) -> TokenStream {
+    match vis {
+        Visibility::Public(_) => quote_spanned!(span=> pub),
+        Visibility::Inherited => quote_spanned!(span=> pub(super)),
+        Visibility::Restricted(r) => {
+            let path = &r.path;
+            let first = path.segments.first().map(|s| s.ident.to_string());
+            match first.as_deref() {
+                Some("crate") => quote_spanned!(span=> pub(crate)),
+                Some("self") => {
+                    let rest = path.segments.iter().skip(1);
+                    quote_spanned!(span=> pub(in super #(::#rest)*))
+                }
+                _ => quote_spanned!(span=> pub(in super::#path)),
+            }
+        }
+    }
+}
