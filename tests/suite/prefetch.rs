@@ -57,6 +57,10 @@ pub const CASES: &[Case] = &[
         onto_rows_the_caller_has,
     ),
     Case::new(
+        "prefetch::onto_rows_that_hold_the_relation_already",
+        onto_rows_that_hold_the_relation_already,
+    ),
+    Case::new(
         "prefetch::in_memory_operations_send_nothing",
         in_memory_operations_send_nothing,
     ),
@@ -686,6 +690,30 @@ fn onto_rows_the_caller_has(db: &Db) {
     for p in &posts {
         assert_eq!(shared_ids(p.tags.get().unwrap()), tags_of(p.id));
         assert!(p.author.get().unwrap().publisher.get().is_ok());
+    }
+}
+
+/// Prefetching again onto rows that hold the relation replaces it (one
+/// statement): nothing is doubled, and a level below is filled on the new
+/// rows.
+fn onto_rows_that_hold_the_relation_already(db: &Db) {
+    blog::seed(db, 10).unwrap();
+    let q = Post::query().prefetch_related(Post::tags());
+    let mut posts = db.all(&q.clone().order_by(Post::id().asc())).unwrap();
+    let (res, sent) = db.capture(|| db.prefetch_onto(&q, &mut posts));
+    res.unwrap();
+    assert_eq!(sent.len(), 1);
+    for p in &posts {
+        assert_eq!(shared_ids(p.tags.get().unwrap()), tags_of(p.id));
+    }
+    let deeper = Post::query().prefetch_related(Post::tags().then(Tag::posts()));
+    db.prefetch_onto(&deeper, &mut posts).unwrap();
+    for p in &posts {
+        assert_eq!(shared_ids(p.tags.get().unwrap()), tags_of(p.id));
+        for t in p.tags.get().unwrap() {
+            let holders = shared_ids(t.posts.get().unwrap());
+            assert!(holders.contains(&p.id), "tag {} lists post {}", t.id, p.id);
+        }
     }
 }
 
