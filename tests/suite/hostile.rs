@@ -76,6 +76,24 @@ fn group(id: i64, name: impl Into<String>) -> Group {
     }
 }
 
+/// An order of group `group`, with no labels loaded.
+fn order(id: i64, note: impl Into<String>, group: i64) -> Order {
+    Order {
+        id,
+        note: note.into(),
+        group: ForeignKey::new(group),
+        labels: Default::default(),
+    }
+}
+
+/// Label `id`, named `label <id>`.
+fn label(id: i64) -> Label {
+    Label {
+        id,
+        name: format!("label {id}"),
+    }
+}
+
 fn schema(db: &Db) {
     db.create_tables(&[Group::info(), Label::info(), Order::info()])
         .unwrap();
@@ -88,21 +106,12 @@ fn names_are_quoted_for_each_dialect(db: &Db) {
         db.insert(&group(*id, format!("group {i}"))).unwrap();
     }
     for id in 1..=3i64 {
-        db.insert(&Label {
-            id,
-            name: format!("label {id}"),
-        })
-        .unwrap();
+        db.insert(&label(id)).unwrap();
     }
     // Order n belongs to group keys[n % 4] and has labels 1..=n % 3.
     for n in 1..=8i64 {
-        db.insert(&Order {
-            id: n,
-            note: format!("note {n}"),
-            group: ForeignKey::new(keys[(n % 4) as usize]),
-            labels: Default::default(),
-        })
-        .unwrap();
+        db.insert(&order(n, format!("note {n}"), keys[(n % 4) as usize]))
+            .unwrap();
         for label in 1..=(n % 3) {
             db.link(Order::labels(), &n, &label).unwrap();
         }
@@ -251,20 +260,11 @@ fn rows_held_twice_each_get_their_relations(db: &Db) {
     schema(db);
     for id in 1..=2 {
         db.insert(&group(id, format!("group {id}"))).unwrap();
-        db.insert(&Label {
-            id,
-            name: format!("label {id}"),
-        })
-        .unwrap();
+        db.insert(&label(id)).unwrap();
     }
     for n in 1..=3i64 {
-        db.insert(&Order {
-            id: n,
-            note: format!("note {n}"),
-            group: ForeignKey::new(1 + n % 2),
-            labels: Default::default(),
-        })
-        .unwrap();
+        db.insert(&order(n, format!("note {n}"), 1 + n % 2))
+            .unwrap();
         db.link(Order::labels(), &n, &(1 + n % 2)).unwrap();
     }
     let mut groups = db.all(&Group::query().order_by(Group::id().asc())).unwrap();
@@ -456,13 +456,8 @@ fn is_in_lists_past_the_parameter_limit(db: &Db) {
     schema(db);
     for id in 1..=5i64 {
         db.insert(&group(id * 10, format!("g{id}"))).unwrap();
-        db.insert(&Order {
-            id: id * 10,
-            note: format!("o{id}"),
-            group: ForeignKey::new(id * 10),
-            labels: Default::default(),
-        })
-        .unwrap();
+        db.insert(&order(id * 10, format!("o{id}"), id * 10))
+            .unwrap();
     }
     // More values than any backend takes as parameters (SQLite 32,766,
     // PostgreSQL and MySQL 65,535), holding three stored keys.
