@@ -51,6 +51,10 @@ pub const CASES: &[Case] = &[
         "hostile::is_in_lists_past_the_parameter_limit",
         is_in_lists_past_the_parameter_limit,
     ),
+    Case::new(
+        "hostile::tables_without_constraints_hold_duplicate_keys",
+        tables_without_constraints_hold_duplicate_keys,
+    ),
 ];
 
 /// Values every backend stores as given (no NUL, no trailing blanks: MySQL
@@ -580,5 +584,91 @@ fn floats_round_trip_at_their_edges(db: &Db) {
                 0
             );
         }
+    }
+}
+
+/// Tables made by someone else, without primary keys or foreign keys:
+/// two publishers share id 1, two tags share id 7, a link row is there
+/// twice. Rows come in the numbers the database's JOIN gives, and a key
+/// names one row in one load (the README's "Shared rows"): no panic, no
+/// row lost, and every copy of key 1 reads as the same publisher.
+fn tables_without_constraints_hold_duplicate_keys(db: &Db) {
+    use related_tests::blog::{Author, Post, Publisher, Tag};
+    for sql in [
+        r#"CREATE TABLE "blog_publisher" ("id" BIGINT NOT NULL, "name" TEXT NOT NULL)"#,
+        r#"CREATE TABLE "blog_author" ("id" BIGINT NOT NULL, "name" TEXT NOT NULL, "email" TEXT, "publisher_id" BIGINT NOT NULL)"#,
+        r#"CREATE TABLE "blog_tag" ("id" BIGINT NOT NULL, "name" TEXT NOT NULL)"#,
+        r#"CREATE TABLE "blog_post" ("id" BIGINT NOT NULL, "title" TEXT NOT NULL, "author_id" BIGINT NOT NULL, "editor_id" BIGINT)"#,
+        r#"CREATE TABLE "blog_post_tags" ("post_id" BIGINT NOT NULL, "tag_id" BIGINT NOT NULL)"#,
+        r#"INSERT INTO "blog_publisher" ("id", "name") VALUES (1, 'first'), (1, 'second')"#,
+        r#"INSERT INTO "blog_author" ("id", "name", "publisher_id") VALUES (1, 'ann', 1), (2, 'bob', 1)"#,
+        r#"INSERT INTO "blog_tag" ("id", "name") VALUES (7, 'seven'), (7, 'also seven')"#,
+        r#"INSERT INTO "blog_post" ("id", "title", "author_id") VALUES (1, 'one', 1), (2, 'two', 2)"#,
+        r#"INSERT INTO "blog_post_tags" ("post_id", "tag_id") VALUES (1, 7), (1, 7), (2, 7)"#,
+    ] {
+        db.execute(&db.sql(sql), &[]).unwrap();
+    }
+    let one_name = |names: Vec<String>, of: &str| {
+        assert!(
+            names.windows(2).all(|w| w[0] == w[1]),
+            "one row per key for {of}: {names:?}"
+        );
+        names.into_iter().next().unwrap_or_default()
+    };
+    // select_related: one row per JOIN match (2 authors x 2 publishers).
+    let authors = db
+        .fetch(&Author::query().select_related(Author::publisher()))
+        .unwrap();
+    let mut ids: Vec<i64> = authors.iter().map(|a| a.id).collect();
+    ids.sort();
+    assert_eq!(ids, [1, 1, 2, 2]);
+    let name = one_name(
+        authors.iter().map(|a| a.publisher().name.clone()).collect(),
+        "the joined publisher",
+    );
+    assert!(["first", "second"].contains(&name.as_str()), "{name}");
+    // A prefetched foreign key: each author once, publisher 1 once.
+    let authors = db
+        .fetch(&Author::query().prefetch_related(Author::publisher()))
+        .unwrap();
+    assert_eq!(authors.len(), 2);
+    one_name(
+        authors.iter().map(|a| a.publisher().name.clone()).collect(),
+        "the prefetched publisher",
+    );
+    // Reverse: both publishers numbered 1 get both authors.
+    let publishers = db
+        .fetch(&Publisher::query().prefetch_related(Publisher::authors()))
+        .unwrap();
+    assert_eq!(publishers.len(), 2);
+    for p in &publishers {
+        let mut ids: Vec<i64> = p.authors().iter().map(|a| a.id).collect();
+        ids.sort();
+        assert_eq!(ids, [1, 2], "publisher {}", p.name);
+    }
+    // Many-to-many: the rows of the SQL join (post 1: 2 links x 2 tags,
+    // post 2: 1 x 2), all reading as one tag 7.
+    let posts = db
+        .fetch(&Post::query().prefetch_related(Post::tags()).order_by(Post::id().asc()))
+        .unwrap();
+    let counts: Vec<(i64, usize)> = posts.iter().map(|p| (p.id, p.tags().len())).collect();
+    assert_eq!(counts, [(1, 4), (2, 2)]);
+    one_name(
+        posts
+            .iter()
+            .flat_map(|p| p.tags().iter().map(|t| t.name.clone()))
+            .collect(),
+        "tag 7",
+    );
+    // Reverse many-to-many: each tag row numbered 7 gets the posts of
+    // every link row (post 1 twice, post 2).
+    let tags = db
+        .fetch(&Tag::query().prefetch_related(Tag::posts()))
+        .unwrap();
+    assert_eq!(tags.len(), 2);
+    for t in &tags {
+        let mut ids: Vec<i64> = t.posts().iter().map(|p| p.id).collect();
+        ids.sort();
+        assert_eq!(ids, [1, 1, 2], "tag {}", t.name);
     }
 }
