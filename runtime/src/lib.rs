@@ -25,7 +25,7 @@ pub use error::{CellError, Error, Found, NotLoaded, Result};
 pub use exec::async_exec::AsyncArg;
 #[cfg(feature = "tokio")]
 pub use exec::async_exec::{AsyncExecutor, Logged, Pending};
-pub use query::counted::{CountTarget, Counted};
+pub use query::counted::{CountField, CountRelation, CountTarget, Counted};
 
 pub use exec::executor::{Consistency, Executor, Job, run_job};
 pub use exec::run::{Onto, OntoRow, OntoRows, SameModel, TypedOnto};
@@ -83,13 +83,15 @@ pub use query::django::{
     PaginateInstead, QueryFromRow, RangeInstead, ReverseInstead, RowQuery, SliceInstead,
     TakeInstead, ToAttrInstead, ValuesInstead, WithInstead, WriteInstead,
 };
-pub use query::expr::{Col, Filter, FilterArg, Like, LikePattern, NoArg, Order, OrderArg};
+pub use query::expr::{
+    Col, Filter, FilterArg, Like, LikePattern, NoArg, Order, OrderArg, RelationInstead,
+};
 #[doc(hidden)]
 pub use query::misuse::{KeyColumnInstead, NotAColumn};
 pub use query::operand::{Bound, BoundPair, Operand};
-pub use query::path::{Append, Chain, ColumnPath, Path, PathFrom, PrefetchFrom, SelectFrom};
 #[doc(hidden)]
-pub use query::path::{ColumnThrough, NextHop};
+pub use query::path::{AnyFilter, ColumnOf, ColumnThrough, NextHop};
+pub use query::path::{Append, Chain, ColumnPath, Path, PathFrom, PrefetchFrom, SelectFrom};
 #[doc(hidden)]
 pub use query::prefetch::{
     BelowFrom, Destination, OwnField, PrefetchLevel, PrefetchOn, QueryOf, QuerysetOf, ToField,

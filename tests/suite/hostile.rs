@@ -649,7 +649,11 @@ fn tables_without_constraints_hold_duplicate_keys(db: &Db) {
     // Many-to-many: the rows of the SQL join (post 1: 2 links x 2 tags,
     // post 2: 1 x 2), all reading as one tag 7.
     let posts = db
-        .fetch(&Post::query().prefetch_related(Post::tags()).order_by(Post::id().asc()))
+        .fetch(
+            &Post::query()
+                .prefetch_related(Post::tags())
+                .order_by(Post::id().asc()),
+        )
         .unwrap();
     let counts: Vec<(i64, usize)> = posts.iter().map(|p| (p.id, p.tags().len())).collect();
     assert_eq!(counts, [(1, 4), (2, 2)]);

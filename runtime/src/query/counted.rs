@@ -177,44 +177,29 @@ impl<M: Model, L> Query<M, L> {
     ///
     /// The count is in the rows' type: a typed row reads it as
     /// `post.tag_count()`, a `u64`.
-    // `A`'s bound sits on the line that names the method: rustc quotes
-    // that line when the target is not a `Counted` field.
-    pub fn count_related<R, A: CountTarget<Source = M, Item = R::Target>>(
-        self,
-        relation: R,
-        target: A,
-    ) -> Query<M, <L as Union<A::Loads>>::Output>
-    where
-        R: Relation<Source = M, Card = Many>,
-        L: Union<A::Loads>,
-    {
+    // One line: rustc quotes the line of the unmet bound (a relation that
+    // is not many-valued, a target that is not a `Counted` field), and the
+    // error stays within 15 lines.
+    #[rustfmt::skip]
+    pub fn count_related<R, A>(self, relation: R, target: A) -> Query<M, WithCount<L, M, R, A>> where (): CountRelation<M, R> + CountField<A, M, CountedRows<M, R>>, L: Union<LoadsOf<M, R, A>> {
         self.count_related_untyped(relation, target).retype()
     }
 
     /// [`Query::count_related`], counting only the related rows that match
     /// `filter`.
-    pub fn count_related_where<R, A>(
-        self,
-        relation: R,
-        filter: Filter<R::Target>,
-        target: A,
-    ) -> Query<M, <L as Union<A::Loads>>::Output>
-    where
-        R: Relation<Source = M, Card = Many>,
-        A: CountTarget<Source = M, Item = R::Target>,
-        L: Union<A::Loads>,
-    {
-        self.count_related_where_untyped(relation, filter, target)
-            .retype()
+    #[rustfmt::skip]
+    pub fn count_related_where<R, A>(self, relation: R, filter: Filter<CountedRows<M, R>>, target: A) -> Query<M, WithCount<L, M, R, A>> where (): CountRelation<M, R> + CountField<A, M, CountedRows<M, R>>, L: Union<LoadsOf<M, R, A>> {
+        self.count_related_where_untyped(relation, filter, target).retype()
     }
 
     /// [`Query::count_related`] leaving the type as it is (for generic
     /// code, as [`Query::select_related_untyped`]).
     pub fn count_related_untyped<R, A>(self, relation: R, target: A) -> Self
     where
-        R: Relation<Source = M, Card = Many>,
-        A: CountTarget<Source = M, Item = R::Target>,
+        (): CountRelation<M, R> + CountField<A, M, CountedRows<M, R>>,
     {
+        let relation = <() as CountRelation<M, R>>::__relation(relation);
+        let target = <() as CountField<A, M, CountedRows<M, R>>>::__field(target);
         self.count_related_where_opt(relation, None, target)
     }
 
@@ -222,13 +207,14 @@ impl<M: Model, L> Query<M, L> {
     pub fn count_related_where_untyped<R, A>(
         self,
         relation: R,
-        filter: Filter<R::Target>,
+        filter: Filter<CountedRows<M, R>>,
         target: A,
     ) -> Self
     where
-        R: Relation<Source = M, Card = Many>,
-        A: CountTarget<Source = M, Item = R::Target>,
+        (): CountRelation<M, R> + CountField<A, M, CountedRows<M, R>>,
     {
+        let relation = <() as CountRelation<M, R>>::__relation(relation);
+        let target = <() as CountField<A, M, CountedRows<M, R>>>::__field(target);
         self.count_related_where_opt(relation, Some(filter.expr), target)
     }
 
@@ -258,43 +244,89 @@ impl<M: Model, L> Query<M, L> {
     }
 }
 
+/// What `count_related` counts: a many-valued relation (`R`) of the
+/// query's model, `M`. Stated on `()`, as `FilterArg` is, so that a
+/// foreign key, another model's relation or a handle without its
+/// parentheses is one error naming it.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{R}` is not a many-valued relation of `{M}`: `count_related` counts the rows of a ManyToMany or Reverse relation",
+    label = "expected a ManyToMany or Reverse relation handle of `{M}`, called: `Model::field()`",
+    note = "a ForeignKey or OneToOne has at most one row: load it with `.select_related(..)`, or filter on its key column (`Post::author_id().is_null()`); a relation of a prefetched model is counted below its level: `Prefetch::new(..).count_related(..)`"
+)]
+pub trait CountRelation<M, R> {
+    /// `R` itself, seen as the many-valued relation of `M` it is.
+    #[doc(hidden)]
+    type Counted: Relation<Source = M, Card = Many>;
+    /// The relation handle, as [`CountRelation::Counted`].
+    #[doc(hidden)]
+    fn __relation(relation: R) -> Self::Counted;
+}
+
+#[diagnostic::do_not_recommend]
+impl<M, R: Relation<Source = M, Card = Many>> CountRelation<M, R> for () {
+    type Counted = R;
+    #[inline]
+    fn __relation(relation: R) -> R {
+        relation
+    }
+}
+
+/// Where `count_related` puts its counts: a `Counted<T>` field (`A`) of
+/// `M` counting `T` rows. Stated on `()` for the reason `CountRelation` is.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{A}` is not a `Counted<{T}>` field of `{M}`",
+    label = "expected the handle of a `Counted<{T}>` field of `{M}`, called: `Model::field()`",
+    note = "a count goes into a field declared `Counted<T>` (`pub tag_count: Counted<Tag>`), named by its handle: `.count_related(Post::tags(), Post::tag_count())`"
+)]
+pub trait CountField<A, M, T> {
+    /// `A` itself, seen as the count field it is.
+    #[doc(hidden)]
+    type Field: CountTarget<Source = M, Item = T>;
+    /// The field handle, as [`CountField::Field`].
+    #[doc(hidden)]
+    fn __field(field: A) -> Self::Field;
+}
+
+#[diagnostic::do_not_recommend]
+impl<M, T, A: CountTarget<Source = M, Item = T>> CountField<A, M, T> for () {
+    type Field = A;
+    #[inline]
+    fn __field(field: A) -> A {
+        field
+    }
+}
+
+/// The relation `count_related` was given, as what it counts.
+type Counts<M, R> = <() as CountRelation<M, R>>::Counted;
+/// The rows that relation counts.
+type CountedRows<M, R> = <Counts<M, R> as Relation>::Target;
+/// The count field `count_related` was given.
+type FieldOf<M, R, A> = <() as CountField<A, M, CountedRows<M, R>>>::Field;
+/// What the count field adds to the loaded set.
+type LoadsOf<M, R, A> = <FieldOf<M, R, A> as CountTarget>::Loads;
+/// The loaded set `S` with that count added.
+type WithCount<S, M, R, A> = <S as Union<LoadsOf<M, R, A>>>::Output;
+
 impl<R: Relation, N, D> Prefetch<R, N, D> {
     /// [`Query::count_related`] on the rows of this level (in their type).
-    pub fn count_related<R2, A>(
-        self,
-        relation: R2,
-        target: A,
-    ) -> Prefetch<R, <N as Union<A::Loads>>::Output, D>
-    where
-        R2: Relation<Source = R::Target, Card = Many>,
-        A: CountTarget<Source = R::Target, Item = R2::Target>,
-        N: Union<A::Loads>,
-    {
+    #[rustfmt::skip]
+    pub fn count_related<R2, A>(self, relation: R2, target: A) -> Prefetch<R, WithCount<N, R::Target, R2, A>, D> where (): CountRelation<R::Target, R2> + CountField<A, R::Target, CountedRows<R::Target, R2>>, N: Union<LoadsOf<R::Target, R2, A>> {
         self.count_related_untyped(relation, target).retype()
     }
 
     /// [`Query::count_related_where`] on the rows of this level (in their
     /// type).
-    pub fn count_related_where<R2, A>(
-        self,
-        relation: R2,
-        filter: Filter<R2::Target>,
-        target: A,
-    ) -> Prefetch<R, <N as Union<A::Loads>>::Output, D>
-    where
-        R2: Relation<Source = R::Target, Card = Many>,
-        A: CountTarget<Source = R::Target, Item = R2::Target>,
-        N: Union<A::Loads>,
-    {
-        self.count_related_where_untyped(relation, filter, target)
-            .retype()
+    #[rustfmt::skip]
+    pub fn count_related_where<R2, A>(self, relation: R2, filter: Filter<CountedRows<R::Target, R2>>, target: A) -> Prefetch<R, WithCount<N, R::Target, R2, A>, D> where (): CountRelation<R::Target, R2> + CountField<A, R::Target, CountedRows<R::Target, R2>>, N: Union<LoadsOf<R::Target, R2, A>> {
+        self.count_related_where_untyped(relation, filter, target).retype()
     }
 
     /// [`Prefetch::count_related`] leaving the type as it is.
     pub fn count_related_untyped<R2, A>(mut self, relation: R2, target: A) -> Self
     where
-        R2: Relation<Source = R::Target, Card = Many>,
-        A: CountTarget<Source = R::Target, Item = R2::Target>,
+        (): CountRelation<R::Target, R2> + CountField<A, R::Target, CountedRows<R::Target, R2>>,
     {
         let query = std::mem::take(self.query_mut());
         *self.query_mut() = query.count_related_untyped(relation, target);
@@ -305,12 +337,11 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
     pub fn count_related_where_untyped<R2, A>(
         mut self,
         relation: R2,
-        filter: Filter<R2::Target>,
+        filter: Filter<CountedRows<R::Target, R2>>,
         target: A,
     ) -> Self
     where
-        R2: Relation<Source = R::Target, Card = Many>,
-        A: CountTarget<Source = R::Target, Item = R2::Target>,
+        (): CountRelation<R::Target, R2> + CountField<A, R::Target, CountedRows<R::Target, R2>>,
     {
         let query = std::mem::take(self.query_mut());
         *self.query_mut() = query.count_related_where_untyped(relation, filter, target);

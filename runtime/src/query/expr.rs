@@ -224,7 +224,7 @@ impl<M> Not for Filter<M> {
 #[diagnostic::on_unimplemented(
     message = "`{F}` is not a filter over `{M}` rows",
     label = "expected a condition on `{M}`'s columns, such as `Model::column().eq(value)`",
-    note = "a column becomes a condition through a comparison (`.eq(..)`, `.lt(..)`, `.is_in(..)`, `.like(..)`); a column of a related model goes through its relation: `Post::author().col(Author::name()).eq(..)`; several conditions combine with `&` and `|` (or `.filter(..)` again)"
+    note = "a column becomes a condition through a comparison (`.eq(..)`, `.lt(..)`, `.is_in(..)`, `.like(..)`); a column of a related model goes through its relation: `Post::author().col(Author::name()).eq(..)`, and a many-valued one with `Post::tags().any(Tag::name().eq(..))`; several conditions combine with `&` and `|` (or `.filter(..)` again)"
 )]
 pub trait FilterArg<M, F> {
     /// The filter.
@@ -244,6 +244,18 @@ impl<M> FilterArg<M, Filter<M>> for () {
 /// turned another model's filter into "mismatched types").
 #[doc(hidden)]
 pub enum NoArg {}
+
+/// The unmet bound of `any` on a column handle: never implemented.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{N}` is a column: `.any(..)` filters through a relation",
+    label = "call `.any(..)` on a relation handle: `Post::tags().any(Tag::name().eq(..))`",
+    note = "a column is compared directly: `Model::column().eq(..)`, `.is_in(..)`, `.like(..)`"
+)]
+pub trait RelationInstead<N, M> {
+    /// Never called: there is no implementation.
+    fn __never() -> Filter<M>;
+}
 
 #[diagnostic::do_not_recommend]
 impl<M> FilterArg<M, NoArg> for () {
@@ -408,6 +420,12 @@ impl<M: Model, T: Column, N, P: Via> Col<M, T, N, P> {
     pub fn name(&self) -> &'static str {
         self.name
     }
+
+    /// Not available: `any` filters through a relation
+    /// (`Post::tags().any(Tag::name().eq(..))`); one error that says so.
+    #[doc(hidden)]
+    #[rustfmt::skip]
+    pub fn any<F>(self, _filter: F) -> Filter<M> where (): RelationInstead<N, M> { <() as RelationInstead<N, M>>::__never() }
 
     /// Ascending order on this column (through its path, if any: the
     /// JOIN is shared with the filter's and `select_related`'s).

@@ -16,7 +16,7 @@ use crate::query::expr::{Filter, Order};
 #[diagnostic::on_unimplemented(
     message = "`{R}` is a relation, not a column: filters and orderings take columns",
     label = "a relation handle is not compared or ordered",
-    note = "compare the key column, which the derive names after the field (`Post::author_id().eq(1)`), or a column of the related model through the relation (`Post::author().col(Author::name()).eq(\"Ann\")`); a many-valued relation filters with `.any(filter)`"
+    note = "compare its key column, whose handle is named after the column (`Model::{R}_id()` by default): `.eq(1)`, `.is_null()`; or a column of the related model through the relation (`Post::author().col(Author::name()).eq(\"Ann\")`); a many-valued relation filters with `.any(filter)`"
 )]
 pub trait KeyColumnInstead<R: Relation> {
     /// Never called: there is no implementation.
@@ -68,34 +68,21 @@ pub trait NotAColumn: Relation + Sized {
     fn is_in<V: KeyColumnInstead<Self>>(self, values: V) -> Filter<Self::Source> {
         values.__filter()
     }
+    // The methods without a value state their bound on `()`, on one line:
+    // on `Self` (a type of the user's crate) rustc pointed at the user's
+    // field and the error ran to 20 lines.
     /// Not available: `Post::editor_id().is_null()`.
-    fn is_null(self) -> Filter<Self::Source>
-    where
-        Self: KeyColumnInstead<Self>,
-    {
-        self.__filter()
-    }
+    #[rustfmt::skip]
+    fn is_null(self) -> Filter<Self::Source> where (): KeyColumnInstead<Self> { ().__filter() }
     /// Not available: `Post::editor_id().is_not_null()`.
-    fn is_not_null(self) -> Filter<Self::Source>
-    where
-        Self: KeyColumnInstead<Self>,
-    {
-        self.__filter()
-    }
+    #[rustfmt::skip]
+    fn is_not_null(self) -> Filter<Self::Source> where (): KeyColumnInstead<Self> { ().__filter() }
     /// Not available: order by a column (`Post::author().col(Author::name()).asc()`).
-    fn asc(self) -> Order<Self::Source>
-    where
-        Self: KeyColumnInstead<Self>,
-    {
-        self.__order()
-    }
+    #[rustfmt::skip]
+    fn asc(self) -> Order<Self::Source> where (): KeyColumnInstead<Self> { ().__order() }
     /// Not available: order by a column (`Post::author().col(Author::name()).desc()`).
-    fn desc(self) -> Order<Self::Source>
-    where
-        Self: KeyColumnInstead<Self>,
-    {
-        self.__order()
-    }
+    #[rustfmt::skip]
+    fn desc(self) -> Order<Self::Source> where (): KeyColumnInstead<Self> { ().__order() }
     // What a `Prefetch` does; each returns the handle, so that the call it
     // sits in (`prefetch_related(..)`) adds no second error.
     /// Not available: `Prefetch::new(handle).filter(..)`.

@@ -8,6 +8,7 @@
 //! reference compares like the value (`is_in(&ids)`).
 
 use crate::model::column::Column;
+use crate::query::expr::NoArg;
 
 /// A value that `eq`, `ne` and `is_in` compare a column of type `T` with
 /// (`N` is the column's marker, which only names it in errors):
@@ -160,5 +161,17 @@ impl<T: Column, N> Bound<T, N> for &T {
 impl<N> Bound<String, N> for &str {
     fn __into_bound(self) -> String {
         self.to_owned()
+    }
+}
+
+/// Never a bound: a second impl for `&str`, so that a `&str` on a column
+/// of another type is the trait's own message alone (with one impl, rustc
+/// added six lines pointing at `Bound<String, _> for &str`).
+#[diagnostic::do_not_recommend]
+impl<N> Bound<NoArg, N> for &str {
+    fn __into_bound(self) -> NoArg {
+        // `lt`/`le`/`gt`/`ge` ask for `Bound<T::NotNull, _>` of a column
+        // type, and `NoArg` is none: this is never called.
+        unreachable!("no column has the type `NoArg`")
     }
 }

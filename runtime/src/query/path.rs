@@ -8,7 +8,7 @@ use crate::model::relation::{Relation, SingleValued};
 use crate::model::table::Model;
 use crate::plan::condition::{Expr, Hop};
 use crate::plan::join::{JoinNode, hop_mut};
-use crate::query::expr::{Col, Filter, FilterArg};
+use crate::query::expr::{Col, Filter, NoArg};
 use crate::query::prefetch::{Level, PrefetchNode, add_node};
 
 /// A relation or a chain of relations starting at `Source`.
@@ -97,9 +97,12 @@ pub trait Path: Copy + Send + Sync + 'static {
     /// with a `select_related` of the same path.
     // One line, so that a many-valued path's "required by this bound" is one
     // line (see `ColumnThrough`).
+    // The column is any `C` with its bound on `()` (`ColumnOf`): typed as
+    // `Col<Self::Target, ..>`, another model's column was rustc's 15-line
+    // "mismatched types" naming neither the column nor the fix.
     #[rustfmt::skip]
-    fn col<T, N>(self, column: Col<Self::Target, T, N>) -> Col<Self::Source, T, N, Self> where (): ColumnThrough<Self> {
-        column.through(self)
+    fn col<C>(self, column: C) -> <() as ColumnOf<Self, Self::Target, C>>::Through where (): ColumnThrough<Self> + ColumnOf<Self, Self::Target, C> {
+        <() as ColumnOf<Self, Self::Target, C>>::__through(column, self)
     }
 
     /// Rows for which SOME row reached through this path (many-valued or
@@ -109,8 +112,8 @@ pub trait Path: Copy + Send + Sync + 'static {
     // A filter over another model is `FilterArg`'s one error, as in
     // `Query::filter`; bound and signature on one line for its note.
     #[rustfmt::skip]
-    fn any<F>(self, filter: F) -> Filter<Self::Source> where (): FilterArg<Self::Target, F> {
-        let filter = <() as FilterArg<Self::Target, F>>::__filter(filter);
+    fn any<F>(self, filter: F) -> Filter<Self::Source> where (): AnyFilter<Self, Self::Target, F> {
+        let filter = <() as AnyFilter<Self, Self::Target, F>>::__filter(filter);
         let mut path = Vec::new();
         Self::__hops(&mut path);
         Filter::new(Expr::Exists {
@@ -266,12 +269,81 @@ impl<P: Path + SingleValued> ColumnPath for P {}
 #[diagnostic::on_unimplemented(
     message = "`{P}` is many-valued: a column through it has many values per row",
     label = "`col` follows ForeignKey and OneToOne relations only",
-    note = "to keep rows where some related row matches, use `.any(Model::column().eq(...))`: one EXISTS, no repeated rows"
+    note = "to keep rows where some related row matches, use `.any(Model::column().eq(...))`: one EXISTS, no repeated rows; to order the related rows themselves, prefetch them with `Prefetch::new(..).order_by(..)`"
 )]
 pub trait ColumnThrough<P> {}
 
 #[diagnostic::do_not_recommend]
 impl<P: ColumnPath> ColumnThrough<P> for () {}
+
+/// What [`Path::col`] takes: a column handle (`Author::name()`) of the
+/// model the path reaches, `T`. Stated on `()`, as `ColumnThrough` is.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{C}` is not a column of `{T}`, the model `{P}` reaches",
+    label = "expected a column handle of `{T}`: `{T}::<column>()`",
+    note = "`col` takes a column of the relation's target: `Post::author().col(Author::name())`; a column further on goes through a chain (`Post::author().then(Author::publisher()).col(Publisher::name())`); a column of the query's own model is used as it is (`Post::title().eq(..)`)"
+)]
+pub trait ColumnOf<P, T, C> {
+    /// The column seen from the start of the path.
+    type Through;
+    /// The column seen from the start of `path`.
+    #[doc(hidden)]
+    fn __through(column: C, path: P) -> Self::Through;
+}
+
+// `T` stands apart from `P::Target` in the impl's head: written as the
+// projection, another model's column was a "type mismatch resolving
+// `<author as Path>::Target == Publisher`" instead of this trait's message.
+#[diagnostic::do_not_recommend]
+impl<P: Path<Target = T>, T: Model, V, N> ColumnOf<P, T, Col<T, V, N>> for () {
+    type Through = Col<P::Source, V, N, P>;
+    #[inline]
+    fn __through(column: Col<T, V, N>, path: P) -> Self::Through {
+        column.through(path)
+    }
+}
+
+/// Never a column: the second impl of [`ColumnOf`], so that rustc does not
+/// infer the argument's type from a single impl (which turned another
+/// model's column back into "mismatched types").
+#[diagnostic::do_not_recommend]
+impl<P: Path> ColumnOf<P, P::Target, NoArg> for () {
+    type Through = Col<P::Source, NoArg, NoArg, P>;
+    fn __through(column: NoArg, _path: P) -> Self::Through {
+        match column {}
+    }
+}
+
+/// What [`Path::any`] takes: a filter over the rows the path reaches, `T`.
+/// Stated on `()` with the path, so that another model's filter is one
+/// error naming the relation it was given to.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`.any(..)` on `{P}` takes a filter over `{T}` rows, not a `{F}`",
+    label = "expected a condition on a column of `{T}`, the model `{P}` reaches",
+    note = "inside `any` the columns are the related model's: `Post::tags().any(Tag::name().eq(\"rust\"))`; a condition on the query's own rows goes to `.filter(..)` beside it"
+)]
+pub trait AnyFilter<P, T, F> {
+    /// The filter.
+    #[doc(hidden)]
+    fn __filter(filter: F) -> Filter<T>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<P, T> AnyFilter<P, T, Filter<T>> for () {
+    #[inline]
+    fn __filter(filter: Filter<T>) -> Filter<T> {
+        filter
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<P, T> AnyFilter<P, T, NoArg> for () {
+    fn __filter(filter: NoArg) -> Filter<T> {
+        match filter {}
+    }
+}
 
 /// What a relation handle's `then` takes, `N`: a relation handle (the
 /// derive implements it for each) or a chain. Its output type is the hop; no

@@ -1,0 +1,20 @@
+// `count_related` counts the rows of a many-valued relation; a foreign key
+// has at most one.
+use related::prelude::*;
+
+#[derive(Clone, Debug, related::Model)]
+pub struct Author {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, related::Model)]
+pub struct Post {
+    pub id: i64,
+    pub author: ForeignKey<Author>,
+    pub author_count: Counted<Author>,
+}
+
+fn main() {
+    let _ = Post::query().count_related(Post::author(), Post::author_count());
+}
