@@ -44,7 +44,13 @@ fn empty_names(cx: &Ctxt, model: &Model) {
         .flatten()
     {
         if named.value.value().trim().is_empty() {
-            cx.error_spanned_by(&named.value, format!("`{}` cannot be empty", named.key));
+            cx.error_spanned_by(
+                &named.value,
+                format!(
+                    "`{}` cannot be empty: give a value, or remove the attribute for the default",
+                    named.key
+                ),
+            );
         }
     }
 }
@@ -283,15 +289,27 @@ fn attributes_fit(cx: &Ctxt, model: &Model, field: &Field) {
                 ("Reverse", "s")
             };
             let field = snake_case(&plain(model.ident)) + plural;
-            cx.error_spanned_by(
-                &reverse.key,
+            // `reverse = Post::tags` on a field whose target is `Post`: either
+            // the field was meant as that relation's reverse side (its type
+            // is wrong), or `reverse` was written on both sides.
+            let mirrored = reverse.path.segments.len() == 2
+                && reverse.path.segments[0].ident.to_string() == target;
+            let message = if mirrored {
+                let path = reverse.path.to_token_stream().to_string().replace(' ', "");
+                format!(
+                    "`reverse` marks the reverse side of a relation, and `{ident}` is a forward \
+                     {kind}: if it mirrors `{path}`, declare it `{ident}: {wrapper}<{target}>`; \
+                     if `{path}` mirrors it, remove `reverse` here (it belongs on `{path}` only)"
+                )
+            } else {
                 format!(
                     "`reverse` only applies to Reverse and ReverseOne fields; `{ident}` is the \
                      forward side ({kind}): to reach `{model}` rows from `{target}`, give \
                      `{target}` a field `#[related(reverse = {model}::{ident})] {field}: {wrapper}<{model}>`",
                     model = model.ident,
-                ),
-            );
+                )
+            };
+            cx.error_spanned_by(&reverse.key, message);
         }
         (_, Some(reverse)) => cx.error_spanned_by(
             &reverse.key,
