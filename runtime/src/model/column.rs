@@ -168,7 +168,7 @@ pub trait RawRow {
     label = "unsupported column type",
     note = "columns are bool, i8, i16, i32, i64, u8, u16, u32, f32, f64, String, Vec<u8>; with cargo features, chrono and time dates and times, uuid::Uuid, rust_decimal::Decimal, serde_json::Value and related::Json<T>; a type with `#[derive(related::Column)]`; or Option<_> of one of them",
     note = "u64 is not a column type: SQLite and PostgreSQL have no unsigned 64-bit integer (use i64, or rust_decimal::Decimal)",
-    note = "relations are ForeignKey<T>, OneToOne<T>, ManyToMany<T>, Reverse<T>, ReverseOne<T>; a field that is not stored is `#[related(skip)]`"
+    note = "relations are ForeignKey<T>, OneToOne<T>, ManyToMany<T>, Reverse<T>, ReverseOne<T>, written as such in the field (the derive reads the field's type: through a type alias a relation reads as a column); a field that is not stored is `#[related(skip)]`"
 )]
 pub trait Column: Sized + Clone + Send + Sync + 'static {
     /// The type without its NULL: `T` for both `T` and `Option<T>`. Ordering

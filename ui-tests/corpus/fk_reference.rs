@@ -1,0 +1,9 @@
+// Mistake: a ForeignKey to a reference
+// expect: Author
+// fix: ForeignKey<Author>
+use related::prelude::*;
+#[derive(Clone, Debug, related::Model)]
+pub struct Author { pub id: i64 }
+#[derive(Clone, Debug, related::Model)]
+pub struct Post { pub id: i64, pub author: ForeignKey<&'static Author> }
+fn main() {}
