@@ -84,11 +84,11 @@ pub use query::django::{
     TakeInstead, ToAttrInstead, ValuesInstead, WithInstead, WriteInstead,
 };
 pub use query::expr::{
-    Col, Filter, FilterArg, Like, LikePattern, NoArg, Order, OrderArg, RelationInstead,
+    Col, Filter, FilterArg, Like, LikePattern, Order, OrderArg, RelationInstead,
 };
 #[doc(hidden)]
 pub use query::misuse::{KeyColumnInstead, NotAColumn};
-pub use query::operand::{Bound, BoundPair, Operand};
+pub use query::operand::{Bound, BoundPair, NoArg, Operand};
 #[doc(hidden)]
 pub use query::path::{AnyFilter, ColumnOf, ColumnThrough, NextHop};
 pub use query::path::{Append, Chain, ColumnPath, Path, PathFrom, PrefetchFrom, SelectFrom};

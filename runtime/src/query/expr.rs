@@ -8,7 +8,7 @@ use crate::model::column::{Column, OrderedColumn};
 use crate::model::table::Model;
 use crate::model::value::Value;
 use crate::plan::condition::{CmpOp, ColumnRef, Expr, Hop, TextAt};
-use crate::query::operand::{Bound, BoundPair, Operand};
+use crate::query::operand::{Bound, BoundPair, NoArg, Operand};
 use crate::query::path::Path;
 
 /// A column of model `M` holding a `T`. The derive generates one associated
@@ -238,12 +238,6 @@ impl<M> FilterArg<M, Filter<M>> for () {
         filter
     }
 }
-
-/// Never a value: the second impl of [`FilterArg`] and [`OrderArg`], so that
-/// rustc does not infer what the argument must be from a single impl (which
-/// turned another model's filter into "mismatched types").
-#[doc(hidden)]
-pub enum NoArg {}
 
 /// The unmet bound of `any` on a column handle: never implemented.
 #[doc(hidden)]

@@ -8,7 +8,14 @@
 //! reference compares like the value (`is_in(&ids)`).
 
 use crate::model::column::Column;
-use crate::query::expr::NoArg;
+
+/// Never a value: the second impl of the argument traits (`FilterArg`,
+/// `OrderArg`, `ColumnOf`, `AnyFilter`, and `Bound` for `&str`), so that
+/// rustc does not infer what the argument must be from a single impl (which
+/// turned another model's filter into "mismatched types"). Here, where no
+/// query module is imported, so that each of them can name it.
+#[doc(hidden)]
+pub enum NoArg {}
 
 /// A value that `eq`, `ne` and `is_in` compare a column of type `T` with
 /// (`N` is the column's marker, which only names it in errors):

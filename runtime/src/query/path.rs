@@ -8,7 +8,8 @@ use crate::model::relation::{Relation, SingleValued};
 use crate::model::table::Model;
 use crate::plan::condition::{Expr, Hop};
 use crate::plan::join::{JoinNode, hop_mut};
-use crate::query::expr::{Col, Filter, NoArg};
+use crate::query::expr::{Col, Filter};
+use crate::query::operand::NoArg;
 use crate::query::prefetch::{Level, PrefetchNode, add_node};
 
 /// A relation or a chain of relations starting at `Source`.
