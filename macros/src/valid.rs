@@ -292,8 +292,8 @@ fn attributes_fit(cx: &Ctxt, model: &Model, field: &Field) {
             // `reverse = Post::tags` on a field whose target is `Post`: either
             // the field was meant as that relation's reverse side (its type
             // is wrong), or `reverse` was written on both sides.
-            let mirrored = reverse.path.segments.len() == 2
-                && reverse.path.segments[0].ident == target;
+            let mirrored =
+                reverse.path.segments.len() == 2 && reverse.path.segments[0].ident == target;
             let message = if mirrored {
                 let path = reverse.path.to_token_stream().to_string().replace(' ', "");
                 format!(
