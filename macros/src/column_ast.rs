@@ -128,9 +128,16 @@ pub fn from_syn(cx: &Ctxt, input: &DeriveInput) -> Option<ColumnType> {
                     Shape::Newtype(f.unnamed[0].ty.to_token_stream())
                 }
                 _ => {
+                    let name = &input.ident;
                     cx.error_spanned_by(
-                        &input.ident,
-                        "`#[derive(Column)]` on a struct needs exactly one unnamed field: `struct UserId(i64);`",
+                        name,
+                        format!(
+                            "`#[derive(Column)]` on a struct needs exactly one unnamed field: \
+                             `struct UserId(i64);`; a struct of several values is stored in one \
+                             column as JSON: declare the model's field `related::Json<{name}>` \
+                             (`{name}` deriving serde's `Serialize` and `Deserialize`, feature \
+                             `serde_json`) instead of deriving `Column`"
+                        ),
                     );
                     return None;
                 }

@@ -8,6 +8,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::column_ast::{ColumnType, Shape};
+use crate::tokens::unreachable;
 
 pub fn expand(c: &ColumnType) -> TokenStream {
     let name = &c.name;
@@ -132,6 +133,30 @@ pub fn expand(c: &ColumnType) -> TokenStream {
             }
 
             #ordered
+        };
+    }
+}
+
+/// After an error of the derive: a `Column` impl that is never run (the
+/// crate does not compile), so that the model fields of this type add no
+/// second error.
+pub fn fallback(name: &syn::Ident) -> TokenStream {
+    let body = unreachable();
+    quote! {
+        const _: () = {
+            impl ::related::Column for #name {
+                type NotNull = #name;
+                const SQL_TYPE: ::related::SqlType = ::related::SqlType::Text;
+                fn decode(
+                    _row: &dyn ::related::RawRow,
+                    _idx: usize,
+                ) -> ::core::result::Result<Self, ::related::CellError> {
+                    #body
+                }
+                fn to_value(&self) -> ::related::Value {
+                    #body
+                }
+            }
         };
     }
 }

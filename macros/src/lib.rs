@@ -79,7 +79,15 @@ pub fn derive_column(input: TokenStream) -> TokenStream {
     match (cx.check(), parsed) {
         (Ok(()), Some(c)) => column_expand::expand(&c).into(),
         (Ok(()), None) => TokenStream::new(),
-        (Err(errors), _) => errors.to_compile_error().into(),
+        (Err(errors), _) => {
+            let mut out = errors.to_compile_error();
+            // As for a model: without an impl, every field of this type
+            // would add "not a supported column type" to the error above.
+            if input.generics.params.is_empty() {
+                out.extend(column_expand::fallback(&input.ident));
+            }
+            out.into()
+        }
     }
 }
 

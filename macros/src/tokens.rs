@@ -33,7 +33,7 @@ pub fn relation_target<'a>(field: &Field<'a>) -> Option<&'a Type> {
 /// handles are `const fn` and `unreachable!` formats.
 pub fn unreachable() -> TokenStream {
     quote!(::core::panic!(
-        "`#[derive(related::Model)]` reported errors"
+        "a `related` derive reported errors"
     ))
 }
 
