@@ -32,9 +32,7 @@ pub fn relation_target<'a>(field: &Field<'a>) -> Option<&'a Type> {
 /// A body for the fallback. A plain `panic!` with a literal, because the
 /// handles are `const fn` and `unreachable!` formats.
 pub fn unreachable() -> TokenStream {
-    quote!(::core::panic!(
-        "a `related` derive reported errors"
-    ))
+    quote!(::core::panic!("a `related` derive reported errors"))
 }
 
 /// The user's tokens with `Self` replaced by the model's name: they land in
