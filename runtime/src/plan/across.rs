@@ -7,9 +7,9 @@ use std::any::TypeId;
 
 use crate::model::relation::RelationKind;
 use crate::model::table::ModelInfo;
-use crate::model::value::Value;
+use crate::model::value::{SqlType, Value};
 use crate::plan::condition::{ColumnRef, Expr, Hop, TextAt};
-use crate::plan::sql::{Aliases, Dialect, SqlWriter};
+use crate::plan::sql::{Aliases, Dialect, KeyBinding, SqlWriter};
 
 /// One table joined into a statement (or subquery), found by its path.
 #[derive(Clone, Debug)]
@@ -204,27 +204,18 @@ pub(crate) fn condition(w: &mut SqlWriter, aliases: &mut Aliases, scope: &Scope,
             if values.is_empty() {
                 // `IN ()` is a syntax error on most backends; it matches nothing.
                 w.push("1 = 0");
-            } else if one_parameter_list(w.dialect, values) {
-                // A long list as ONE array parameter, as key lists are: one
-                // placeholder per value would pass the parameter limit
-                // (32,766 on SQLite, 65,535 on PostgreSQL).
-                w.qualified(scope.alias_of(&column.path), column.name);
-                let list = Value::List(values.clone());
-                if w.dialect == Dialect::Sqlite {
-                    w.push(" IN rarray(").param(list).push(")");
-                } else {
-                    w.push(" = ANY(").param(list).push(")");
-                }
             } else {
-                w.qualified(scope.alias_of(&column.path), column.name)
-                    .push(" IN (");
-                for (i, v) in values.iter().enumerate() {
-                    if i > 0 {
-                        w.push(", ");
-                    }
-                    w.param(v.clone());
-                }
-                w.push(")");
+                // A long list goes as ONE array parameter, as key lists do:
+                // one placeholder per value would pass the parameter limit
+                // (32,766 on SQLite, 65,535 on PostgreSQL). An `is_in`
+                // carries no column width, so no PostgreSQL cast (`I64`).
+                let binding = if one_parameter_list(w.dialect, values) {
+                    KeyBinding::OneParameter
+                } else {
+                    KeyBinding::Expanded { max: usize::MAX }
+                };
+                let alias = scope.alias_of(&column.path);
+                w.key_list(alias, column.name, values.clone(), binding, SqlType::I64);
             }
         }
         Expr::IsNull { column, negated } => {
