@@ -277,15 +277,17 @@ pub fn names(model: &Model, bodies: Bodies) -> TokenStream {
 
     let vis = model.vis;
     let typed_items = crate::typed_expand::items(model, bodies);
+    let (via, via_items) = crate::reach_expand::items(model, bodies);
     quote! {
         #[doc(hidden)]
         #[allow(non_camel_case_types, non_snake_case, dead_code)]
         #vis mod #module {
             #(#markers)*
-
+            #via
         }
 
         #typed_items
+        #via_items
 
         #[allow(dead_code)]
         impl #ident {
@@ -316,11 +318,7 @@ fn key_handle(
     taken: &[String],
     bodies: Bodies,
 ) -> Option<(TokenStream, TokenStream)> {
-    let mut handle = syn::parse_str::<Ident>(column).ok()?;
-    if taken.contains(&plain(&handle)) {
-        return None;
-    }
-    handle.set_span(field.ident.span());
+    let handle = key_handle_ident(field, column, taken)?;
     let ident = model.ident;
     let module = module_ident(model);
     let vis = narrower(model.vis, field.vis);
@@ -354,6 +352,16 @@ fn key_handle(
     Some((marker, handle))
 }
 
+/// The name of a key column's handle (`author_id`), if it gets one.
+pub fn key_handle_ident(field: &Field, column: &str, taken: &[String]) -> Option<Ident> {
+    let mut handle = syn::parse_str::<Ident>(column).ok()?;
+    if taken.contains(&plain(&handle)) {
+        return None;
+    }
+    handle.set_span(field.ident.span());
+    Some(handle)
+}
+
 fn relation_doc(field: &Field) -> String {
     let name = plain(field.ident);
     let kind = field.kind.name();
@@ -383,7 +391,7 @@ fn relation_doc(field: &Field) -> String {
 
 /// Names taken by a field's own handle (and `query`, which a handle would
 /// hide), so a key-column handle that would clash is skipped instead.
-fn handle_names(model: &Model) -> Vec<String> {
+pub fn handle_names(model: &Model) -> Vec<String> {
     let mut names: Vec<String> = model.fields.iter().map(|f| plain(f.ident)).collect();
     names.extend(RESERVED.iter().map(|name| (*name).to_owned()));
     names

@@ -17,6 +17,7 @@ mod column_expand;
 mod ctxt;
 mod expand;
 mod fallback;
+mod reach_expand;
 mod tokens;
 mod typed_expand;
 mod valid;

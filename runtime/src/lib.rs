@@ -97,6 +97,8 @@ pub use query::prefetch::{
     BelowFrom, Destination, OwnField, PrefetchLevel, PrefetchOn, QueryOf, QuerysetOf, ToField,
 };
 pub use query::prefetch::{Prefetch, PrefetchTarget, TargetFor};
+#[doc(hidden)]
+pub use query::reach::Reach;
 pub use related_macros::{Column, Model};
 
 #[cfg(feature = "sqlite")]

@@ -26,6 +26,10 @@ pub const CASES: &[Case] = &[
     ),
     Case::new("across::two_hops_through_a_chain", two_hops_through_a_chain),
     Case::new(
+        "across::target_handles_through_a_relation",
+        target_handles_through_a_relation,
+    ),
+    Case::new(
         "across::many_to_many_exists_no_repeats",
         many_to_many_exists_no_repeats,
     ),
@@ -281,6 +285,84 @@ fn two_hops_through_a_chain(db: &Db) {
         .collect();
     assert!(!want.is_empty());
     assert_eq!(ids(&rows, |p| p.id), want);
+}
+
+/// A relation handle followed by a handle of its target is the long form:
+/// `Post::author().name()` is `Post::author().col(Author::name())`, and
+/// `Post::author().publisher()` is `Post::author().then(Author::publisher())`
+/// (Django's `author__name`, `author__publisher__name`). Same statements,
+/// same rows, checked against the rows computed in Rust.
+fn target_handles_through_a_relation(db: &Db) {
+    blog::seed(db, 30).unwrap();
+    let all = everything(db);
+    let short = Post::query()
+        .filter(Post::editor().publisher().name().eq("Publisher 2"))
+        .filter(Post::author().publisher_id().ne(2))
+        .order_by(Post::author().name().desc())
+        .order_by(Post::id().asc());
+    let long = Post::query()
+        .filter(
+            Post::editor()
+                .then(Author::publisher())
+                .col(Publisher::name())
+                .eq("Publisher 2"),
+        )
+        .filter(Post::author().col(Author::publisher_id()).ne(2))
+        .order_by(Post::author().col(Author::name()).desc())
+        .order_by(Post::id().asc());
+    let plan = short.plan(db.dialect());
+    assert_eq!(plan, long.plan(db.dialect()));
+    assert!(plan[0].sql.contains("INNER JOIN"), "{}", plan[0].sql);
+    let rows = db.all(&short).expect("load");
+    let publisher = |a: &Author| a.publisher.get().unwrap().name.clone();
+    let mut want: Vec<(String, i64)> = all
+        .iter()
+        .filter(|p| {
+            p.editor
+                .as_ref()
+                .is_some_and(|e| publisher(e.get().unwrap()) == "Publisher 2")
+        })
+        .filter(|p| *p.author.get().unwrap().publisher.key() != 2)
+        .map(|p| (p.author.get().unwrap().name.clone(), p.id))
+        .collect();
+    want.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    assert!(!want.is_empty());
+    let by_id = |id: i64| all.iter().find(|p| p.id == id).unwrap();
+    let got: Vec<(String, i64)> = rows
+        .iter()
+        .map(|p| (by_id(p.id).author.get().unwrap().name.clone(), p.id))
+        .collect();
+    assert_eq!(got, want);
+
+    // The chain loads as the long one does: JOINs, and prefetch levels.
+    assert_eq!(Post::author().publisher().lookup(), "author__publisher");
+    assert_eq!(
+        Post::tags().posts().author().lookup(),
+        "tags__posts__author"
+    );
+    let q = Post::query()
+        .select_related(Post::author().publisher())
+        .prefetch_related(Post::tags().posts())
+        .order_by(Post::id().asc());
+    let long = Post::query()
+        .select_related(Post::author().then(Author::publisher()))
+        .prefetch_related(Post::tags().then(Tag::posts()))
+        .order_by(Post::id().asc());
+    assert_eq!(q.plan(db.dialect()), long.plan(db.dialect()));
+    let (rows, sent) = db.capture(|| db.all(&q));
+    let rows = rows.expect("load");
+    assert_eq!(sent.len(), 3, "one JOIN statement, one per prefetch level");
+    assert_eq!(rows.len(), all.len());
+    for (row, want) in rows.iter().zip(&all) {
+        let author = row.author.get().unwrap();
+        assert_eq!(author.name, want.author.get().unwrap().name);
+        assert_eq!(publisher(author), publisher(want.author.get().unwrap()));
+        let tags = row.tags.get().unwrap();
+        assert_eq!(tags.len(), want.tags.get().unwrap().len());
+        for tag in tags {
+            assert!(tag.posts.get().unwrap().iter().any(|p| p.id == row.id));
+        }
+    }
 }
 
 fn many_to_many_exists_no_repeats(db: &Db) {

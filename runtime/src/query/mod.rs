@@ -1,6 +1,7 @@
 //! Query building: the typed API a user writes. `Query` and its builder
 //! methods (`builder`), lookups (`path`), column handles, filters and order
-//! (`expr`, `operand`), `Prefetch` and its levels (`prefetch`), counts of a
+//! (`expr`, `operand`), a relation handle's view of its target's handles
+//! (`reach`), `Prefetch` and its levels (`prefetch`), counts of a
 //! relation (`counted`), the default order (`ordering`).
 //!
 //! Imports `plan`, `model` and `crate::error`. A builder turns each typed
@@ -16,3 +17,4 @@ pub(crate) mod operand;
 pub(crate) mod ordering;
 pub(crate) mod path;
 pub(crate) mod prefetch;
+pub(crate) mod reach;

@@ -96,6 +96,32 @@ pub trait Path: Copy + Send + Sync + 'static {
     /// path's start: `Post::author().col(Author::name()).eq("Ann")` is a
     /// `Filter<Post>` (Django's `author__name="Ann"`). The JOIN is shared
     /// with a `select_related` of the same path.
+    ///
+    /// A handle or chain is also followed by its target's handles, the
+    /// short form of `col` and `then`:
+    ///
+    /// ```
+    /// use related::prelude::*;
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Publisher { id: i64, name: String }
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Author { id: i64, name: String, publisher: ForeignKey<Publisher> }
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Book { id: i64, author: ForeignKey<Author> }
+    ///
+    /// let short = Book::query()
+    ///     .filter(Book::author().name().eq("Ann"))
+    ///     .filter(Book::author().publisher().name().ne("Acme"));
+    /// let long = Book::query()
+    ///     .filter(Book::author().col(Author::name()).eq("Ann"))
+    ///     .filter(Book::author().then(Author::publisher()).col(Publisher::name()).ne("Acme"));
+    /// let sqlite = related::Dialect::Sqlite;
+    /// assert_eq!(short.plan(sqlite), long.plan(sqlite));
+    /// assert_eq!(Book::author().publisher().lookup(), "author__publisher");
+    /// ```
     // One line, so that a many-valued path's "required by this bound" is one
     // line (see `ColumnThrough`).
     // The column is any `C` with its bound on `()` (`ColumnOf`): typed as
@@ -269,7 +295,7 @@ impl<P: Path + SingleValued> ColumnPath for P {}
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
     message = "`{P}` is many-valued: a column through it has many values per row",
-    label = "`col` follows ForeignKey and OneToOne relations only",
+    label = "a column is reached through ForeignKey and OneToOne relations only",
     note = "to keep rows where some related row matches, use `.any(Model::column().eq(...))`: one EXISTS, no repeated rows; to order the related rows themselves, prefetch them with `Prefetch::new(..).order_by(..)`"
 )]
 pub trait ColumnThrough<P> {}
