@@ -46,8 +46,8 @@ pub use model::fields::{IsPk, KeyArg};
 // reads `related::LenThroughGet`, not the private module's path.
 #[doc(hidden)]
 pub use model::misread::{
-    AddThroughLink, AllThroughGet, CountThroughGet, FilterThroughPrefetch, IndexThroughGet,
-    IterThroughGet, LenThroughGet, SameField, SliceThroughGet, WriteThroughSql,
+    AddThroughLink, AllThroughGet, CountThroughGet, FilterThroughPrefetch, ForThroughGet,
+    IndexThroughGet, IterThroughGet, LenThroughGet, SameField, SliceThroughGet, WriteThroughSql,
 };
 pub use model::relation::{
     Cardinality, LinkTable, Many, One, Relation, RelationInfo, RelationKind, ReverseOf,
@@ -80,8 +80,8 @@ pub use query::django::{
     AnnotateInstead, CreateInstead, DistinctInstead, DjangoManager, ExactInstead, ForOverQuery,
     GetInstead, IlikeInstead, InBulkInstead, InListInstead, IteratorInstead, JoinInstead,
     LastInstead, LatestInstead, LockInstead, ManagerInstead, NotInListInstead, OnlyInstead,
-    PaginateInstead, QueryFromRow, RangeInstead, ReverseInstead, RowQuery, SliceInstead,
-    TakeInstead, ToAttrInstead, ValuesInstead, WithInstead, WriteInstead,
+    PaginateInstead, QueryFromRow, RangeInstead, ReverseInstead, RowQuery, RowWriteInstead,
+    SliceInstead, TakeInstead, ToAttrInstead, ValuesInstead, WithInstead, WriteInstead,
 };
 pub use query::expr::{
     Col, Filter, FilterArg, Like, LikePattern, Order, OrderArg, RelationInstead,
@@ -121,6 +121,8 @@ pub mod prelude {
     pub use crate::query::django::DjangoManager as _;
     // `post.query()`: one error naming `Post::query()`.
     pub use crate::query::django::RowQuery as _;
+    // `post.save(&db)`, `post.delete(&db)`: one error naming `db.insert`.
+    pub use crate::query::django::RowWrite as _;
     // The path methods (`col`, `any`) without taking the name `Path`,
     // which `std::path::Path` users already have.
     pub use crate::Path as _;

@@ -1,6 +1,6 @@
-// Mistake: insert given the row by value.
+// Mistake: insert by value
 // expect: insert
-// fix: &row
+// fix: &
 #[path = "common/models.rs"]
 mod models;
 #[allow(unused_imports)]
@@ -8,4 +8,4 @@ use models::*;
 #[allow(unused_imports)]
 use related::prelude::*;
 
-fn f(db: &related::Sqlite, p: Author) { let _ = db.insert(p); } fn main() {}
+fn f(db: &related::Sqlite, p: Post) { let _ = db.insert(p); } fn main() {}

@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use crate::error::NotLoaded;
 use crate::model::misread::{
-    AddThroughLink, AllThroughGet, CountThroughGet, FilterThroughPrefetch, IndexThroughGet,
-    IterThroughGet, LenThroughGet, SameField, SliceThroughGet, WriteThroughSql,
+    AddThroughLink, AllThroughGet, CountThroughGet, FilterThroughPrefetch, ForThroughGet,
+    IndexThroughGet, IterThroughGet, LenThroughGet, SameField, SliceThroughGet, WriteThroughSql,
 };
 use crate::model::table::Model;
 
@@ -441,6 +441,14 @@ macro_rules! many {
         }
 
         impl<T: Model> $name<T> {
+            /// A field no query has loaded, what a row built by hand holds
+            /// (the same as `Default::default()`). Rows are linked with
+            /// `db.link(..)` or inserted with `db.insert(..)`, not through
+            /// this field.
+            pub fn new() -> Self {
+                Self::default()
+            }
+
             /// Used by the derive: an unloaded value that knows its field.
             #[doc(hidden)]
             pub fn __unloaded(name: &'static FieldName) -> Self {
@@ -500,6 +508,29 @@ macro_rules! many {
             }
         }
 
+        // A `for` loop over the field (`for tag in &post.tags`): one error
+        // naming `.get()?`. rustc words a missing `IntoIterator` itself, but
+        // reports an `Iterator` impl's unmet bound with the bound's message.
+        impl<'a, T: Model> Iterator for &'a $name<T>
+        where
+            (): ForThroughGet<$name<T>>,
+        {
+            type Item = &'a Arc<T>;
+            fn next(&mut self) -> Option<&'a Arc<T>> {
+                None
+            }
+        }
+
+        impl<T: Model> Iterator for $name<T>
+        where
+            (): ForThroughGet<$name<T>>,
+        {
+            type Item = Arc<T>;
+            fn next(&mut self) -> Option<Arc<T>> {
+                None
+            }
+        }
+
         impl<T: Model> RelationField<T> for $name<T> {
             fn set_one(&mut self, target: Option<Arc<T>>) {
                 self.targets = Some(target.into_iter().collect());
@@ -548,7 +579,7 @@ many!(
     /// let db = related::Sqlite::open_in_memory()?;
     /// db.create_tables(&[Tag::info(), Post::info()])?;
     /// db.insert(&Tag { id: 1, name: "rust".into() })?;
-    /// db.insert(&Post { id: 1, tags: Default::default() })?;
+    /// db.insert(&Post { id: 1, tags: ManyToMany::new() })?;
     /// db.link(Post::tags(), &1, &1)?;
     /// let post = Post::query().prefetch_related(Post::tags()).one(&db)?;
     /// assert_eq!(post.tags.get()?.len(), 1);
@@ -577,7 +608,7 @@ many!(
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// let db = related::Sqlite::open_in_memory()?;
     /// db.create_tables(&[Author::info(), Book::info()])?;
-    /// db.insert(&Author { id: 1, books: Default::default() })?;
+    /// db.insert(&Author { id: 1, books: Reverse::new() })?;
     /// db.insert_all(&[Book { id: 1, author: ForeignKey::new(1) }, Book { id: 2, author: ForeignKey::new(1) }])?;
     /// let author = Author::query().prefetch_related(Author::books()).one(&db)?;
     /// assert_eq!(author.books.get()?.len(), 2);
@@ -602,7 +633,7 @@ many!(
     /// let db = related::Sqlite::open_in_memory()?;
     /// db.create_tables(&[Tag::info(), Post::info()])?;
     /// db.insert_all(&[Tag { id: 1, name: "a".into() }, Tag { id: 2, name: "b".into() }])?;
-    /// db.insert(&Post { id: 1, tags: Default::default(), first_tag: Default::default() })?;
+    /// db.insert(&Post { id: 1, tags: Default::default(), first_tag: Prefetched::new() })?;
     /// db.link(Post::tags(), &1, &1)?;
     /// db.link(Post::tags(), &1, &2)?;
     /// let post = Post::query()
@@ -637,6 +668,8 @@ impl<T: Model> ManyToMany<T> {
     #[doc(hidden)] pub fn order_by<O>(&self, _order: O) -> &[Arc<T>] where Self: FilterThroughPrefetch { self.__never() }
     /// Not available: `db.link(..)`.
     #[doc(hidden)] pub fn add<R>(&mut self, _row: R) where Self: AddThroughLink { self.__never() }
+    /// Not available: `db.link(..)`.
+    #[doc(hidden)] pub fn push<R>(&mut self, _row: R) where Self: AddThroughLink { self.__never() }
     /// Not available: SQL of the caller's.
     #[doc(hidden)] pub fn remove<R>(&mut self, _row: R) where Self: WriteThroughSql { self.__never() }
     /// Not available: SQL of the caller's.
@@ -673,6 +706,8 @@ impl<T: Model> Reverse<T> {
     #[doc(hidden)] pub fn order_by<O>(&self, _order: O) -> &[Arc<T>] where Self: FilterThroughPrefetch { self.__never() }
     /// Not available: `db.link(..)`.
     #[doc(hidden)] pub fn add<R>(&mut self, _row: R) where Self: AddThroughLink { self.__never() }
+    /// Not available: `db.link(..)`.
+    #[doc(hidden)] pub fn push<R>(&mut self, _row: R) where Self: AddThroughLink { self.__never() }
     /// Not available: SQL of the caller's.
     #[doc(hidden)] pub fn remove<R>(&mut self, _row: R) where Self: WriteThroughSql { self.__never() }
     /// Not available: SQL of the caller's.
@@ -725,7 +760,7 @@ impl<T: Model> Prefetched<T> {
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// let db = related::Sqlite::open_in_memory()?;
 /// db.create_tables(&[User::info(), Profile::info()])?;
-/// db.insert_all(&[User { id: 1, profile: Default::default() }, User { id: 2, profile: Default::default() }])?;
+/// db.insert_all(&[User { id: 1, profile: Default::default() }, User { id: 2, profile: ReverseOne::new() }])?;
 /// db.insert(&Profile { id: 1, user: OneToOne::new(1) })?;
 /// let users = User::query().select_related(User::profile()).order_by(User::id().asc()).all(&db)?;
 /// assert!(users[0].profile.get()?.is_some());
@@ -758,6 +793,12 @@ impl<T: Model> Default for ReverseOne<T> {
 }
 
 impl<T: Model> ReverseOne<T> {
+    /// A field no query has loaded, what a row built by hand holds (the
+    /// same as `Default::default()`).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
     #[doc(hidden)]
     pub fn __unloaded(name: &'static FieldName) -> Self {
         ReverseOne {

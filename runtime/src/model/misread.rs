@@ -7,8 +7,9 @@
 //! and `&post.comments[0]` "cannot index", none saying how to read a
 //! relation. Each method and impl below exists only to be one error that
 //! says so; its bound has no implementation, so none of them can be used.
-//! (A `for` loop over a field keeps rustc's "not an iterator": rustc words
-//! that error itself, whatever the impls.)
+//! A `for` loop over a field goes through an `Iterator` impl whose bound
+//! is unmet (rustc words a missing `IntoIterator` itself, whatever the
+//! impls, but reports an unmet bound with its message).
 //! Django's related-manager calls on such a field (`post.tags.all()`,
 //! `.count()`, `.filter(..)`, `.add(..)`, `.remove(..)`, ...) are one error
 //! each too, naming `.get()?`, a `Prefetch`, `db.link(..)` or SQL.
@@ -34,6 +35,16 @@ unmet!(
     )]
     IterThroughGet
 );
+
+/// A `for` loop over a relation field `F`. Stated on `()` (`(): ForThroughGet<F>`):
+/// on the field's type, rustc reports `Iterator`'s own "is not an iterator".
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`for` over `{F}`: an untyped relation field may not hold its rows; read them with `.get()?`",
+    label = "write `for row in post.tags.get()?`: a `NotLoaded` error if the query did not load this relation",
+    note = "a row whose query loaded the relation loops without `?`: `for tag in post.tags()` on the row `Post::query().prefetch_related(Post::tags())` returns"
+)]
+pub trait ForThroughGet<F> {}
 
 unmet!(
     #[diagnostic::on_unimplemented(
@@ -95,7 +106,7 @@ unmet!(
 
 unmet!(
     #[diagnostic::on_unimplemented(
-        message = "`add(..)` on `{Self}`: Django's related manager; here a link row is written by the executor",
+        message = "`add(..)` / `push(..)` on `{Self}`: Django's related manager; here a link row is written by the executor",
         label = "write `db.link(Post::tags(), &post, &tag)` (a row or key each side; `link_all` for several)",
         note = "the reverse side of a many-to-many links the same way (`db.link(Tag::posts(), &tag, &post)`); the reverse side of a foreign key is set by the key in the row you insert"
     )]

@@ -83,6 +83,12 @@ static UNNAMED: FieldName = FieldName {
 };
 
 impl<T> Counted<T> {
+    /// A count no query has filled, what a row built by hand holds (the
+    /// same as `Default::default()`).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
     #[doc(hidden)]
     pub fn __unloaded(name: &'static FieldName) -> Self {
         Counted {

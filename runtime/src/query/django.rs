@@ -136,6 +136,9 @@ instead! {
     QueryFromRow:
         "`query()` is called on the model `{M}`, not on a row of it",
         "write `{M}::query()`; the rows you hold gain relations with `{M}::query().prefetch_related(..).prefetch_onto(&mut rows, &db)`";
+    RowWriteInstead:
+        "`save(..)` / `insert(..)` / `update(..)` / `delete(..)` on a `{M}` row: a row does not write itself",
+        "write `db.insert(&row)` (`db.insert_all(&rows)` for several); change or delete rows with SQL of yours, `db.execute(sql, &params)`";
 }
 
 /// `post.query()` (a query started from a row, as `post.tags.all()` is in
@@ -152,6 +155,27 @@ pub trait RowQuery<M: Model>: Sized {
 }
 
 impl<M: Model> RowQuery<M> for &M {}
+
+/// `post.save(&db)`, `post.delete(&db)` (Django's and SeaORM's row
+/// methods): one error naming `db.insert(&row)` and SQL, instead of "no
+/// method named `save`" listing unrelated traits. The receiver is
+/// `&mut self`, the last one rustc tries, so that a trait of the user's
+/// own with a `save(&self, ..)` or `save(self, ..)` for its models is
+/// picked first, not made ambiguous. In the prelude without a name.
+#[doc(hidden)]
+#[rustfmt::skip]
+pub trait RowWrite<M: Model> {
+    /// Not available: `db.insert(&row)`.
+    fn save<E>(&mut self, _executor: E) -> Result<()> where (): RowWriteInstead<M> { Ok(()) }
+    /// Not available: `db.insert(&row)`.
+    fn insert<E>(&mut self, _executor: E) -> Result<()> where (): RowWriteInstead<M> { Ok(()) }
+    /// Not available: SQL of the caller's.
+    fn update<E>(&mut self, _executor: E) -> Result<()> where (): RowWriteInstead<M> { Ok(()) }
+    /// Not available: SQL of the caller's.
+    fn delete<E>(&mut self, _executor: E) -> Result<()> where (): RowWriteInstead<M> { Ok(()) }
+}
+
+impl<M: Model> RowWrite<M> for M {}
 
 // `for post in Post::query()` (and `.map(..)`, `.collect()`, `.take(n)`):
 // one error naming `.all(&db)?`. An `IntoIterator` impl does not do it:
