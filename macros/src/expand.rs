@@ -1,8 +1,9 @@
 //! Code generation: the `Model` impl, a handle per field (`Post::title()`,
 //! `Post::author()`), and per relation a marker type (in the module
 //! `__related_<Model>`) with its `Relation` impls. The typed-row items come
-//! from typed_expand.rs; what stands in after errors, from fallback.rs; the
-//! token helpers all three share, from tokens.rs.
+//! from typed_expand.rs; the handles seen through a path (`Post::author()
+//! .name()`), from reach_expand.rs; what stands in after errors, from
+//! fallback.rs; the token helpers they share, from tokens.rs.
 //!
 //! Every path goes through `::related::`, `::core::` or `::std::`, so user
 //! items named `Option`, `Ok` or `Column` cannot capture it. Parameters get a
@@ -21,8 +22,10 @@ use syn::{Type, Visibility};
 
 use crate::ast::{Field, Kind, Model};
 use crate::case::{plain, type_string};
-use crate::tokens::{Bodies, narrower, one_module_down, relation_target, unreachable, user_tokens};
-use crate::valid::RESERVED;
+use crate::tokens::{
+    Bodies, handle_fields, handle_names, key_handle_ident, module_ident, narrower, one_module_down,
+    relation_target, unreachable, user_tokens,
+};
 
 pub fn expand(model: &Model) -> TokenStream {
     // valid.rs reports a missing primary key before expansion runs.
@@ -172,13 +175,8 @@ pub fn names(model: &Model, bodies: Bodies) -> TokenStream {
     let mut markers = Vec::new();
     let mut handles = Vec::new();
     let mut thens = Vec::new();
-    for field in &model.fields {
-        let vis = narrower(model.vis, field.vis);
+    for (field, vis) in handle_fields(model, bodies) {
         let name = field.ident;
-        if bodies == Bodies::Unreachable && RESERVED.contains(&plain(name).as_str()) {
-            // Reported already; a handle would hide `ModelQuery::query`.
-            continue;
-        }
         match &field.kind {
             // Not stored: nothing to filter, order or load by.
             Kind::Skipped => continue,
@@ -352,16 +350,6 @@ fn key_handle(
     Some((marker, handle))
 }
 
-/// The name of a key column's handle (`author_id`), if it gets one.
-pub fn key_handle_ident(field: &Field, column: &str, taken: &[String]) -> Option<Ident> {
-    let mut handle = syn::parse_str::<Ident>(column).ok()?;
-    if taken.contains(&plain(&handle)) {
-        return None;
-    }
-    handle.set_span(field.ident.span());
-    Some(handle)
-}
-
 fn relation_doc(field: &Field) -> String {
     let name = plain(field.ident);
     let kind = field.kind.name();
@@ -389,24 +377,12 @@ fn relation_doc(field: &Field) -> String {
     }
 }
 
-/// Names taken by a field's own handle (and `query`, which a handle would
-/// hide), so a key-column handle that would clash is skipped instead.
-pub fn handle_names(model: &Model) -> Vec<String> {
-    let mut names: Vec<String> = model.fields.iter().map(|f| plain(f.ident)).collect();
-    names.extend(RESERVED.iter().map(|name| (*name).to_owned()));
-    names
-}
-
 /// A column handle's marker type (`Col<Post, String, title>`): it only
 /// names the column in diagnostics, so it has no traits.
 fn column_marker(vis: &Visibility, name: &Ident) -> TokenStream {
     let span = name.span();
     let marker_vis = one_module_down(vis, span);
     quote_spanned!(span=> #marker_vis struct #name;)
-}
-
-pub fn module_ident(model: &Model) -> Ident {
-    format_ident!("__related_{}", model.ident)
 }
 
 pub fn marker(model: &Model, field: &Field) -> TokenStream {

@@ -12,9 +12,10 @@ use syn::spanned::Spanned;
 
 use crate::ast::{Kind, Model};
 use crate::case::plain;
-use crate::expand::{key_handle_ident, module_ident};
-use crate::tokens::{Bodies, narrower, one_module_down, relation_target, unreachable, user_tokens};
-use crate::valid::RESERVED;
+use crate::tokens::{
+    Bodies, handle_fields, handle_names, key_handle_ident, module_ident, one_module_down,
+    relation_target, unreachable, user_tokens,
+};
 
 /// The struct (for the marker module) and the items beside it.
 pub fn items(model: &Model, bodies: Bodies) -> (TokenStream, TokenStream) {
@@ -48,13 +49,9 @@ pub fn items(model: &Model, bodies: Bodies) -> (TokenStream, TokenStream) {
             }
         }
     };
-    let taken = crate::expand::handle_names(model);
-    for field in &model.fields {
-        let vis = narrower(model.vis, field.vis);
+    let taken = handle_names(model);
+    for (field, vis) in handle_fields(model, bodies) {
         let name = field.ident;
-        if bodies == Bodies::Unreachable && RESERVED.contains(&plain(name).as_str()) {
-            continue;
-        }
         match &field.kind {
             Kind::Scalar { .. } => {
                 let span = field.ty.span();

@@ -1,13 +1,16 @@
 //! Token helpers the expansions share: whether bodies are real, the user's
-//! tokens with `Self` named, a relation's target, visibilities. Kept apart
-//! so that expand.rs, typed_expand.rs and fallback.rs import from here and
+//! tokens with `Self` named, a relation's target, visibilities, the names of
+//! the marker module and of the handles. Kept apart so that expand.rs,
+//! typed_expand.rs, reach_expand.rs and fallback.rs import from here and
 //! not from each other.
 
 use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
-use quote::{ToTokens, quote, quote_spanned};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::{Type, Visibility};
 
-use crate::ast::{Field, Kind};
+use crate::ast::{Field, Kind, Model};
+use crate::case::plain;
+use crate::valid::RESERVED;
 
 /// Whether generated bodies do the work or only stand in for a derive that
 /// reported errors (see fallback.rs).
@@ -102,4 +105,40 @@ pub fn one_module_down(vis: &Visibility, span: Span) -> TokenStream {
             }
         }
     }
+}
+
+/// The module that holds a model's marker types: `__related_Post`.
+pub fn module_ident(model: &Model) -> Ident {
+    format_ident!("__related_{}", model.ident)
+}
+
+/// Names taken by a field's own handle (and `query`, which a handle would
+/// hide), so a key-column handle that would clash is skipped instead.
+pub fn handle_names(model: &Model) -> Vec<String> {
+    let mut names: Vec<String> = model.fields.iter().map(|f| plain(f.ident)).collect();
+    names.extend(RESERVED.iter().map(|name| (*name).to_owned()));
+    names
+}
+
+/// The fields that get handles, each with its handles' visibility. After
+/// errors, a reserved name gets none: it is reported already, and a handle
+/// would hide `ModelQuery::query`.
+pub fn handle_fields<'m, 'a>(
+    model: &'m Model<'a>,
+    bodies: Bodies,
+) -> impl Iterator<Item = (&'m Field<'a>, &'m Visibility)> {
+    model.fields.iter().filter_map(move |field| {
+        let reserved = RESERVED.contains(&plain(field.ident).as_str());
+        (bodies == Bodies::Real || !reserved).then(|| (field, narrower(model.vis, field.vis)))
+    })
+}
+
+/// The name of a key column's handle (`author_id`), if it gets one.
+pub fn key_handle_ident(field: &Field, column: &str, taken: &[String]) -> Option<Ident> {
+    let mut handle = syn::parse_str::<Ident>(column).ok()?;
+    if taken.contains(&plain(&handle)) {
+        return None;
+    }
+    handle.set_span(field.ident.span());
+    Some(handle)
 }
