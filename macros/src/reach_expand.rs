@@ -1,7 +1,7 @@
 //! A model's handles seen through a path that reaches it: the struct
-//! `__Via<P>` (in the marker module) with one method per column and
+//! `__RelatedVia<P>` (in the marker module) with one method per column and
 //! relation handle, the `Reach` impl naming it, and a `Deref` to the
-//! target's `__Via` on each relation marker. So `Post::author().name()` is
+//! target's `__RelatedVia` on each relation marker. So `Post::author().name()` is
 //! `Post::author().col(Author::name())` and `Post::author().publisher()` is
 //! `Post::author().then(Author::publisher())`, Django's `author__name` and
 //! `author__publisher`.
