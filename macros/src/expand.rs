@@ -23,8 +23,8 @@ use syn::{Type, Visibility};
 use crate::ast::{Field, Kind, Model};
 use crate::case::{plain, type_string};
 use crate::tokens::{
-    Bodies, handle_fields, handle_names, key_handle_ident, module_ident, narrower, one_module_down,
-    relation_target, unreachable, user_tokens,
+    Bodies, handle_fields, handle_names, key_handle_ident, key_type, module_ident, narrower,
+    one_module_down, relation_target, unreachable, user_tokens,
 };
 
 pub fn expand(model: &Model) -> TokenStream {
@@ -322,13 +322,8 @@ fn key_handle(
     let vis = narrower(model.vis, field.vis);
     let marker = column_marker(vis, &handle);
     let span = target.span();
+    let ty = key_type(target, nullable, ident);
     let target = user_tokens(target, ident);
-    let key = quote_spanned!(span=> <#target as ::related::Model>::Pk);
-    let ty = if nullable {
-        quote_spanned!(span=> ::core::option::Option<#key>)
-    } else {
-        key
-    };
     let body = match bodies {
         Bodies::Real => quote_spanned!(span=> ::related::Col::__new(#column)),
         Bodies::Unreachable => unreachable(),

@@ -13,7 +13,7 @@ use syn::spanned::Spanned;
 use crate::ast::{Kind, Model};
 use crate::case::plain;
 use crate::tokens::{
-    Bodies, handle_fields, handle_names, key_handle_ident, module_ident, one_module_down,
+    Bodies, handle_fields, handle_names, key_handle_ident, key_type, module_ident, one_module_down,
     relation_target, unreachable, user_tokens,
 };
 
@@ -67,13 +67,8 @@ pub fn items(model: &Model, bodies: Bodies) -> (TokenStream, TokenStream) {
             } => {
                 if let Some(handle) = key_handle_ident(field, key, &taken) {
                     let span = target.span();
+                    let ty = key_type(target, *nullable, ident);
                     let target = user_tokens(target, ident);
-                    let pk = quote_spanned!(span=> <#target as ::related::Model>::Pk);
-                    let ty = if *nullable {
-                        quote_spanned!(span=> ::core::option::Option<#pk>)
-                    } else {
-                        pk
-                    };
                     let bound = quote_spanned!(span=> for<'__r> #target: ::related::Model);
                     methods.push(column(&handle, ty, bound, vis, span));
                 }

@@ -6,6 +6,7 @@
 
 use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 use syn::{Type, Visibility};
 
 use crate::ast::{Field, Kind, Model};
@@ -141,4 +142,17 @@ pub fn key_handle_ident(field: &Field, column: &str, taken: &[String]) -> Option
     }
     handle.set_span(field.ident.span());
     Some(handle)
+}
+
+/// The type of a ForeignKey / OneToOne key column: the target's primary
+/// key, in an `Option` for a nullable column. Spanned on the target.
+pub fn key_type(target: &Type, nullable: bool, model: &Ident) -> TokenStream {
+    let span = target.span();
+    let target = user_tokens(target, model);
+    let key = quote_spanned!(span=> <#target as ::related::Model>::Pk);
+    if nullable {
+        quote_spanned!(span=> ::core::option::Option<#key>)
+    } else {
+        key
+    }
 }
