@@ -28,7 +28,7 @@ pub use exec::async_exec::{AsyncExecutor, Logged, Pending};
 pub use query::counted::{CountField, CountRelation, CountTarget, Counted};
 
 pub use exec::executor::{Consistency, Executor, Job, run_job};
-pub use exec::run::{Onto, OntoRow, OntoRows, SameModel, TypedOnto};
+pub use exec::run::{Onto, OntoRow, OntoRows, RowsOf, TypedOnto};
 pub use load::loader::Load;
 pub use model::column::{Column, Key, Ordered, RawRow};
 // Bounds stated on `()` for shorter errors (see each); nameable for generic
@@ -71,7 +71,7 @@ pub use observe::budget::{
     expect_at_most, expect_at_most_async, expect_statements, expect_statements_async,
 };
 pub use observe::log::{LoggedStatement, StatementLog};
-pub use plan::schema::{InsertRow, InsertRows, LinkPair, RowRef};
+pub use plan::schema::{InfoArg, InsertRow, InsertRows, LinkPair, RowRef, TablesArg};
 pub use plan::sql::{Ctx, PlannedStatement};
 pub use plan::sql::{Dialect, KeyBinding, Statement};
 pub use query::builder::{CountArg, ModelQuery, Query, QueryStart, RowCount};

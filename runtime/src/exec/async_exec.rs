@@ -20,7 +20,7 @@ use crate::model::table::{Model, ModelInfo};
 use crate::model::typed::{LoadSet, Loaded, Union};
 use crate::model::value::Value;
 use crate::observe::log::StatementLog;
-use crate::plan::schema::{self, Flavor, InsertRows};
+use crate::plan::schema::{self, Flavor, InsertRows, TablesArg};
 use crate::plan::sql::{Ctx, Dialect, Statement};
 use crate::query::builder::{Query, QueryCore};
 
@@ -91,10 +91,11 @@ pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
     /// Create the tables of `models` (see [`schema::create_tables`]). On
     /// MySQL and MariaDB it first asks the server which one it is (`SELECT
     /// VERSION()`): their exact text-key collations have different names.
-    fn create_tables(
-        self,
-        models: &[&'static ModelInfo],
-    ) -> impl Future<Output = Result<()>> + Send {
+    fn create_tables<T>(self, models: T) -> impl Future<Output = Result<()>> + Send
+    where
+        (): TablesArg<T>,
+    {
+        let models = <() as TablesArg<T>>::infos(models);
         let job = CreateTables::new(self.ctx().dialect, models);
         async move { self.run(job).await.1.map(|_| ()) }
     }
@@ -300,9 +301,9 @@ pub(crate) struct CreateTables {
 const VERSION_QUERY: &str = "SELECT VERSION()";
 
 impl CreateTables {
-    fn new(dialect: Dialect, models: &[&'static ModelInfo]) -> Self {
+    fn new(dialect: Dialect, models: Vec<&'static ModelInfo>) -> Self {
         CreateTables {
-            models: models.to_vec(),
+            models,
             flavor: match dialect {
                 Dialect::Sqlite => Some(Flavor::Sqlite),
                 Dialect::Postgres => Some(Flavor::Postgres),
@@ -461,8 +462,8 @@ impl<M: Model, L> Query<M, L> {
     /// caller's even when a statement fails.
     // One line: see `Query::prefetch_onto`.
     #[rustfmt::skip]
-    pub fn prefetch_onto_async<'a, R, E: 'a>(&'a self, rows: &'a mut Vec<R>, executor: E) -> Pending<'a, Result<()>> where (): OntoRows<M, R> + AsyncArg<'a, E> {
-        let rows = <() as OntoRows<M, R>>::rows(rows);
+    pub fn prefetch_onto_async<'a, V, E: 'a>(&'a self, rows: V, executor: E) -> Pending<'a, Result<()>> where (): OntoRows<'a, M, V> + AsyncArg<'a, E> {
+        let rows = <() as OntoRows<'a, M, V>>::rows(rows);
         Box::pin(self.core.prefetch_onto_async(rows, <() as AsyncArg<'a, E>>::exec(executor)))
     }
 }

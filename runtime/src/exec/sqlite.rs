@@ -14,11 +14,11 @@ use crate::error::{Error, Result};
 use crate::exec::executor::{Consistency, Executor, Raw, run_job};
 use crate::model::column::{RawRow, narrow, narrow_f32};
 use crate::model::relation::{LinkArgs, LinkPairs, Linkable, Relation};
-use crate::model::table::{Model, ModelInfo};
+use crate::model::table::Model;
 use crate::model::types::temporal;
 use crate::model::value::{SqlDate, SqlTime, SqlTimestamp, Value};
 use crate::observe::log::StatementLog;
-use crate::plan::schema::{self, InsertRow, InsertRows};
+use crate::plan::schema::{self, InsertRow, InsertRows, TablesArg};
 use crate::plan::sql::{Ctx, Dialect, KeyBinding, Statement};
 
 /// A SQLite connection with a statement log.
@@ -212,9 +212,35 @@ impl Sqlite {
     }
 
     /// Create the tables of `models` with their through tables, foreign key
-    /// constraints and indexes.
-    pub fn create_tables(&self, models: &[&'static ModelInfo]) -> Result<()> {
-        for sql in schema::create_tables(schema::Flavor::Sqlite, models) {
+    /// constraints and indexes, in any order of `models`.
+    ///
+    /// ```
+    /// use related::prelude::*;
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Author { id: i64 }
+    ///
+    /// #[derive(Clone, Debug, Model)]
+    /// struct Post { id: i64, author: ForeignKey<Author> }
+    ///
+    /// # fn main() -> related::Result<()> {
+    /// let db = related::Sqlite::open_in_memory()?;
+    /// db.create_tables(&[Author::info(), Post::info()])?;
+    /// // Any list of them: a `Vec`, an iterator, the `info` functions.
+    /// let other = related::Sqlite::open_in_memory()?;
+    /// other.create_tables(vec![Post::info(), Author::info()])?;
+    /// let third = related::Sqlite::open_in_memory()?;
+    /// third.create_tables(&[Author::info, Post::info])?;
+    /// third.insert(&Author { id: 1 })?;
+    /// third.insert(&Post { id: 1, author: ForeignKey::new(1) })?;
+    /// # Ok(()) }
+    /// ```
+    pub fn create_tables<T>(&self, models: T) -> Result<()>
+    where
+        (): TablesArg<T>,
+    {
+        let models = <() as TablesArg<T>>::infos(models);
+        for sql in schema::create_tables(schema::Flavor::Sqlite, &models) {
             self.execute(&sql, &[])?;
         }
         Ok(())

@@ -391,6 +391,56 @@ impl<M: Model> RowRef for &M {
     }
 }
 
+/// What `create_tables` takes: the models' [`ModelInfo`]s, as any list of
+/// them (`&[Post::info(), Tag::info()]`, an array, a `Vec`, an iterator),
+/// the `info` functions themselves included (`&[Post::info, Tag::info]`).
+/// Stated on `()` so that anything else is one error naming the form.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`create_tables` takes the models' `info()`, not `{T}`",
+    label = "write `db.create_tables(&[Author::info(), Post::info()])`: one `Model::info()` per model",
+    note = "the through tables of many-to-many fields, the foreign keys and the indexes come with the models"
+)]
+pub trait TablesArg<T> {
+    /// The models, in the order given.
+    fn infos(models: T) -> Vec<&'static ModelInfo>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: IntoIterator> TablesArg<T> for ()
+where
+    T::Item: InfoArg,
+{
+    fn infos(models: T) -> Vec<&'static ModelInfo> {
+        models.into_iter().map(InfoArg::info).collect()
+    }
+}
+
+/// One element of [`TablesArg`]: a model's `info()`, or `info` uncalled.
+#[doc(hidden)]
+pub trait InfoArg {
+    /// The model's description.
+    fn info(self) -> &'static ModelInfo;
+}
+
+impl InfoArg for &'static ModelInfo {
+    fn info(self) -> &'static ModelInfo {
+        self
+    }
+}
+
+impl InfoArg for &&'static ModelInfo {
+    fn info(self) -> &'static ModelInfo {
+        self
+    }
+}
+
+impl<F: Fn() -> &'static ModelInfo> InfoArg for F {
+    fn info(self) -> &'static ModelInfo {
+        self()
+    }
+}
+
 /// What `insert_all` takes: `&rows`, a reference to a `Vec`, a slice or an
 /// array of rows of a model; stated as [`InsertRow`] is, for the same
 /// reason.
