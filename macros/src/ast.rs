@@ -294,13 +294,7 @@ impl<'a> Field<'a> {
             });
         };
         let Some(target) = single_type_argument(&segment.arguments) else {
-            cx.error_spanned_by(
-                inner,
-                format!(
-                    "`{}` takes the model it points at: `{}<Target>`",
-                    segment.ident, segment.ident
-                ),
-            );
+            cx.error_spanned_by(inner, arity_message(relation, segment, &attrs));
             return None;
         };
         let kind = match relation {
@@ -348,6 +342,7 @@ impl<'a> Field<'a> {
     }
 }
 
+#[derive(Clone, Copy)]
 enum Relation {
     ForeignKey,
     OneToOne,
@@ -356,6 +351,53 @@ enum Relation {
     ReverseOne,
     Prefetched,
     Counted,
+}
+
+/// The error for a relation type written without its one type argument, or
+/// with more: what to write instead, with the user's model where it is
+/// known (the first argument, or the model a `reverse` attribute names).
+fn arity_message(
+    relation: Relation,
+    segment: &syn::PathSegment,
+    attrs: &attr::FieldAttrs,
+) -> String {
+    let name = &segment.ident;
+    let args: Vec<&GenericArgument> = match &segment.arguments {
+        PathArguments::AngleBracketed(args) => args.args.iter().collect(),
+        _ => Vec::new(),
+    };
+    let first = match args.first() {
+        Some(GenericArgument::Type(ty)) => last_ident(ty).map(plain),
+        _ => None,
+    };
+    let from_reverse = attrs.reverse.as_ref().and_then(|r| {
+        let n = r.path.segments.len();
+        (n >= 2).then(|| r.path.segments[n - 2].ident.to_string())
+    });
+    let target = first
+        .clone()
+        .or(from_reverse)
+        .unwrap_or_else(|| "Target".to_owned());
+    let what = match relation {
+        Relation::Counted => "the model whose rows it counts",
+        _ => "the model it points at",
+    };
+    let head = format!("`{name}` takes one type argument, {what}: `{name}<{target}>`");
+    if args.len() < 2 {
+        return head;
+    }
+    match relation {
+        Relation::ForeignKey | Relation::OneToOne => format!(
+            "{head}; the key column's type comes from `{target}`'s primary key, its name from `#[related(column = \"...\")]`"
+        ),
+        Relation::ManyToMany => format!(
+            "{head}; a link table (or a through model's table) is named with `#[related(through = \"...\", source_column = \"...\", target_column = \"...\")]`"
+        ),
+        Relation::Reverse | Relation::ReverseOne => format!(
+            "{head}; the relation it mirrors is named with `#[related(reverse = {target}::field)]`"
+        ),
+        Relation::Prefetched | Relation::Counted => head,
+    }
 }
 
 fn explicit(named: &Option<attr::Named>) -> Option<String> {

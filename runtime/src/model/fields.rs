@@ -4,6 +4,7 @@
 //! query ever runs behind the user's back.
 
 use std::fmt;
+use std::marker::PhantomData;
 use std::sync::Arc;
 
 use crate::error::NotLoaded;
@@ -114,7 +115,7 @@ macro_rules! not_a_model {
 not_a_model!(
     [] i8, [] i16, [] i32, [] i64, [] i128, [] isize,
     [] u8, [] u16, [] u32, [] u64, [] u128, [] usize,
-    [] f32, [] f64, [] bool, [] char, [] String,
+    [] f32, [] f64, [] bool, [] char, [] String, [] (),
     [T: 'static] Vec<T>,
     [T: 'static] Option<T>,
     [A: 'static, B: 'static] (A, B),
@@ -209,13 +210,19 @@ impl<T: Model> IsPk<T> for T::Pk {
 macro_rules! single_forward {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
+        ///
+        /// The second parameter, `Unused`, is always `()`: the derive reports a
+        /// second type argument (`ForeignKey<Author, i64>`) or none (`Reverse`) as
+        /// one error naming what to write, and with one parameter without default
+        /// rustc would report the same field again with its own count.
         #[derive(Clone)]
-        pub struct $name<T: Target> {
+        pub struct $name<T: Target = (), Unused = ()> {
             key: T::Key,
             target: One<T>,
             // Not `name`: `post.author.name` would read "field `name` is
             // private", as if the relation had such a field.
             field: &'static FieldName,
+            unused: PhantomData<fn() -> Unused>,
         }
 
         // SAFETY: every field is `Send + Sync` when `T: Model` (which
@@ -224,15 +231,15 @@ macro_rules! single_forward {
         // `T: Model` (see `Target`). Stated here so that proving a
         // model `Send + Sync` stops at its relation fields instead of
         // walking the whole (cyclic) graph of models behind them.
-        unsafe impl<T: Target> Send for $name<T> {}
+        unsafe impl<T: Target, U> Send for $name<T, U> {}
         // SAFETY: as for `Send` above.
-        unsafe impl<T: Target> Sync for $name<T> {}
+        unsafe impl<T: Target, U> Sync for $name<T, U> {}
 
         impl<T: Model> $name<T> {
             /// Used by the derive: an unloaded value that knows its field.
             #[doc(hidden)]
             pub fn __from_key(key: T::Pk, name: &'static FieldName) -> Self {
-                $name { key, target: One::Unloaded, field: name }
+                $name { key, target: One::Unloaded, field: name, unused: PhantomData }
             }
 
             /// The key stored in this row's column. Never touches the database.
@@ -334,7 +341,7 @@ macro_rules! single_forward {
             }
         }
 
-        impl<T: Target + fmt::Debug> fmt::Debug for $name<T> {
+        impl<T: Target + fmt::Debug, U> fmt::Debug for $name<T, U> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 match &self.target {
                     One::Loaded(t) => t.fmt(f),
@@ -416,12 +423,18 @@ single_forward!(
 macro_rules! many {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
+        ///
+        /// The second parameter, `Unused`, is always `()`: the derive reports a
+        /// second type argument (`ForeignKey<Author, i64>`) or none (`Reverse`) as
+        /// one error naming what to write, and with one parameter without default
+        /// rustc would report the same field again with its own count.
         #[derive(Clone)]
-        pub struct $name<T: Target> {
+        pub struct $name<T: Target = (), Unused = ()> {
             targets: Option<Vec<Arc<T>>>,
             // Not `name`: `post.author.name` would read "field `name` is
             // private", as if the relation had such a field.
             field: &'static FieldName,
+            unused: PhantomData<fn() -> Unused>,
         }
 
         // SAFETY: every field is `Send + Sync` when `T: Model` (which
@@ -430,13 +443,13 @@ macro_rules! many {
         // `T: Model` (see `Target`). Stated here so that proving a
         // model `Send + Sync` stops at its relation fields instead of
         // walking the whole (cyclic) graph of models behind them.
-        unsafe impl<T: Target> Send for $name<T> {}
+        unsafe impl<T: Target, U> Send for $name<T, U> {}
         // SAFETY: as for `Send` above.
-        unsafe impl<T: Target> Sync for $name<T> {}
+        unsafe impl<T: Target, U> Sync for $name<T, U> {}
 
         impl<T: Model> Default for $name<T> {
             fn default() -> Self {
-                $name { targets: None, field: &UNNAMED }
+                $name { targets: None, field: &UNNAMED, unused: PhantomData }
             }
         }
 
@@ -452,7 +465,7 @@ macro_rules! many {
             /// Used by the derive: an unloaded value that knows its field.
             #[doc(hidden)]
             pub fn __unloaded(name: &'static FieldName) -> Self {
-                $name { targets: None, field: name }
+                $name { targets: None, field: name, unused: PhantomData }
             }
 
             /// The loaded rows, in the prefetch query's order. Never touches
@@ -546,7 +559,7 @@ macro_rules! many {
             }
         }
 
-        impl<T: Target + fmt::Debug> fmt::Debug for $name<T> {
+        impl<T: Target + fmt::Debug, U> fmt::Debug for $name<T, U> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 match &self.targets {
                     Some(t) => t.fmt(f),
@@ -767,10 +780,16 @@ impl<T: Model> Prefetched<T> {
 /// assert!(users[1].profile.get()?.is_none()); // looked, found none
 /// # Ok(()) }
 /// ```
+///
+/// The second parameter, `Unused`, is always `()`: the derive reports a
+/// second type argument (`ForeignKey<Author, i64>`) or none (`Reverse`) as
+/// one error naming what to write, and with one parameter without default
+/// rustc would report the same field again with its own count.
 #[derive(Clone)]
-pub struct ReverseOne<T: Target> {
+pub struct ReverseOne<T: Target = (), Unused = ()> {
     target: One<T>,
     field: &'static FieldName,
+    unused: PhantomData<fn() -> Unused>,
 }
 
 // SAFETY: every field is `Send + Sync` when `T: Model` (which
@@ -779,15 +798,16 @@ pub struct ReverseOne<T: Target> {
 // `T: Model` (see `Target`). Stated here so that proving a
 // model `Send + Sync` stops at its relation fields instead of
 // walking the whole (cyclic) graph of models behind them.
-unsafe impl<T: Target> Send for ReverseOne<T> {}
+unsafe impl<T: Target, U> Send for ReverseOne<T, U> {}
 // SAFETY: as for `Send` above.
-unsafe impl<T: Target> Sync for ReverseOne<T> {}
+unsafe impl<T: Target, U> Sync for ReverseOne<T, U> {}
 
 impl<T: Model> Default for ReverseOne<T> {
     fn default() -> Self {
         ReverseOne {
             target: One::Unloaded,
             field: &UNNAMED,
+            unused: PhantomData,
         }
     }
 }
@@ -804,6 +824,7 @@ impl<T: Model> ReverseOne<T> {
         ReverseOne {
             target: One::Unloaded,
             field: name,
+            unused: PhantomData,
         }
     }
 
@@ -843,7 +864,7 @@ impl<T: Model> RelationField<T> for ReverseOne<T> {
     }
 }
 
-impl<T: Target + fmt::Debug> fmt::Debug for ReverseOne<T> {
+impl<T: Target + fmt::Debug, U> fmt::Debug for ReverseOne<T, U> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.target {
             One::Loaded(t) => t.fmt(f),

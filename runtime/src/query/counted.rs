@@ -70,10 +70,14 @@ use crate::query::prefetch::{KeyHash, Parents, Prefetch, PrefetchNode, add_node,
 /// assert_eq!(field_name(Post::tag_count()), "tag_count");
 /// # Ok(()) }
 /// ```
-pub struct Counted<T> {
+///
+/// The second parameter, `Unused`, is always `()`, as for the relation
+/// field types: the derive reports `Counted` without its target, or with
+/// two type arguments, as one error naming what to write.
+pub struct Counted<T = (), Unused = ()> {
     count: Option<u64>,
     name: &'static FieldName,
-    _rows: PhantomData<fn() -> T>,
+    _rows: PhantomData<fn() -> (T, Unused)>,
 }
 
 static UNNAMED: FieldName = FieldName {
@@ -125,7 +129,7 @@ impl<T> Default for Counted<T> {
     }
 }
 
-impl<T> Clone for Counted<T> {
+impl<T, U> Clone for Counted<T, U> {
     fn clone(&self) -> Self {
         Counted { ..*self }
     }
@@ -137,7 +141,7 @@ impl<T> PartialEq for Counted<T> {
     }
 }
 
-impl<T> fmt::Debug for Counted<T> {
+impl<T, U> fmt::Debug for Counted<T, U> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.count {
             Some(n) => n.fmt(f),
