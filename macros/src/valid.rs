@@ -90,10 +90,16 @@ fn primary_key(cx: &Ctxt, model: &Model) {
         return;
     };
     if let Kind::Scalar { .. } = pk.kind {
-        if option_inner(pk.ty).is_some() {
+        if let Some(inner) = option_inner(pk.ty) {
             cx.error_spanned_by(
                 pk.ty,
-                "the primary key cannot be `Option<_>`: a primary key is never NULL",
+                format!(
+                    "the primary key `{}` cannot be `Option<_>`: a primary key is never NULL; \
+                     write `{}: {}`, and give each row its key when inserting",
+                    plain(pk.ident),
+                    plain(pk.ident),
+                    type_string(inner)
+                ),
             );
         }
         return;
