@@ -149,7 +149,12 @@ pub fn from_syn(cx: &Ctxt, input: &DeriveInput) -> Option<ColumnType> {
                 if !matches!(v.fields, Fields::Unit) {
                     cx.error_spanned_by(
                         &v.ident,
-                        "`#[derive(Column)]` enums have variants without fields",
+                        format!(
+                            "the variant `{}` of `{}` has fields: a `#[derive(related::Column)]` enum \
+                             stores which unit variant a value is, by name; keep its data in \
+                             columns of the model (or a `Json<T>` column)",
+                            v.ident, input.ident
+                        ),
                     );
                     ok = false;
                 }
