@@ -12,7 +12,7 @@ use std::pin::Pin;
 
 use crate::error::{Error, Result};
 use crate::exec::executor::{Consistency, Job, Raw};
-use crate::exec::run::{Onto, OntoRows, TypedOnto};
+use crate::exec::run::{Onto, OntoRows, OntoVec, RowOf, TypedOnto};
 use crate::load::loader::Load;
 use crate::model::column::RawRow;
 use crate::model::relation::{LinkPairs, Linkable, Relation};
@@ -448,9 +448,9 @@ impl<M: Model, L> Query<M, L> {
     /// [`Query::fetch_onto`] on an async executor.
     #[rustfmt::skip]
     #[allow(clippy::type_complexity)]
-    pub fn fetch_onto_async<'a, R, E: 'a>(&'a self, rows: Vec<R>, executor: E) -> Pending<'a, Result<Vec<Loaded<M, <Onto<M, R> as Union<L>>::Output>>>> where (): TypedOnto<M, R> + AsyncArg<'a, E>, Onto<M, R>: Union<L>, <Onto<M, R> as Union<L>>::Output: LoadSet<M> {
+    pub fn fetch_onto_async<'a, V, E: 'a>(&'a self, rows: V, executor: E) -> Pending<'a, Result<Vec<Loaded<M, <Onto<M, RowOf<V>> as Union<L>>::Output>>>> where (): OntoVec<V> + TypedOnto<M, RowOf<V>> + AsyncArg<'a, E>, Onto<M, RowOf<V>>: Union<L>, <Onto<M, RowOf<V>> as Union<L>>::Output: LoadSet<M> {
         let executor = <() as AsyncArg<'a, E>>::exec(executor);
-        let mut plain = <() as TypedOnto<M, R>>::plain(rows);
+        let mut plain = <() as TypedOnto<M, RowOf<V>>>::plain(<() as OntoVec<V>>::into_vec(rows));
         Box::pin(async move {
             let dialect = executor.ctx().dialect;
             self.core.prefetch_onto_async(&mut plain, executor).await?;

@@ -129,12 +129,53 @@ impl<M: Model, L> Query<M, L> {
     // One line for the bound: see `prefetch_onto`.
     #[rustfmt::skip]
     #[allow(clippy::type_complexity)]
-    pub fn fetch_onto<R>(&self, rows: Vec<R>, executor: &(impl Executor + ?Sized)) -> Result<Vec<Loaded<M, <Onto<M, R> as Union<L>>::Output>>> where (): TypedOnto<M, R>, Onto<M, R>: Union<L>, <Onto<M, R> as Union<L>>::Output: LoadSet<M> {
-        let mut plain = <() as TypedOnto<M, R>>::plain(rows);
+    pub fn fetch_onto<V>(&self, rows: V, executor: &(impl Executor + ?Sized)) -> Result<Vec<Loaded<M, <Onto<M, RowOf<V>> as Union<L>>::Output>>> where (): OntoVec<V> + TypedOnto<M, RowOf<V>>, Onto<M, RowOf<V>>: Union<L>, <Onto<M, RowOf<V>> as Union<L>>::Output: LoadSet<M> {
+        let mut plain = <() as TypedOnto<M, RowOf<V>>>::plain(<() as OntoVec<V>>::into_vec(rows));
         self.core.prefetch_onto(&mut plain, executor)?;
         self.core.typed(plain, executor.ctx().dialect)
     }
 }
+
+/// What `fetch_onto` takes as its rows `V`: a `Vec`, by value (its rows
+/// come back typed). Stated on `()` so that rows passed by reference are
+/// one error naming `prefetch_onto`, not a type mismatch; the second impl
+/// keeps rustc from inferring `V = Vec<_>` from the first before it reads
+/// the argument.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`fetch_onto` takes the rows by value, a `Vec`, not `{V}`",
+    label = "write `fetch_onto(rows, ..)`: the rows move in and come back typed, with this query's relations; rows you keep and fill in place go through `prefetch_onto(&mut rows, ..)`"
+)]
+pub trait OntoVec<V> {
+    /// The row type.
+    type Row;
+    /// The rows.
+    fn into_vec(rows: V) -> Vec<Self::Row>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<R> OntoVec<Vec<R>> for () {
+    type Row = R;
+    #[inline]
+    fn into_vec(rows: Vec<R>) -> Vec<R> {
+        rows
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl OntoVec<NoRows> for () {
+    type Row = ();
+    fn into_vec(rows: NoRows) -> Vec<()> {
+        match rows {}
+    }
+}
+
+/// No value: the second impl of [`OntoVec`] (see there).
+#[doc(hidden)]
+pub enum NoRows {}
+
+/// The row type of `fetch_onto`'s argument `V`.
+pub type RowOf<V> = <() as OntoVec<V>>::Row;
 
 /// The loaded set rows of type `R` bring to `fetch_onto` on a query of `M`.
 pub type Onto<M, R> = <() as TypedOnto<M, R>>::Set;
