@@ -28,7 +28,7 @@ pub use exec::async_exec::{AsyncExecutor, Logged, Pending};
 pub use query::counted::{CountField, CountRelation, CountTarget, Counted};
 
 pub use exec::executor::{Consistency, Executor, Job, run_job};
-pub use exec::run::{NoRows, Onto, OntoRow, OntoRows, OntoVec, RowOf, RowsOf, TypedOnto};
+pub use exec::run::{NoRows, Onto, OntoRow, OntoRows, OntoVec, RowOf, SameModel, TypedOnto};
 pub use load::loader::Load;
 pub use model::column::{Column, Key, Ordered, RawRow};
 // Bounds stated on `()` for shorter errors (see each); nameable for generic

@@ -1,5 +1,5 @@
 // Mistake: prefetch_onto given rows of another model.
-// expect: not `&mut Vec<models::Tag>`
+// expect: not `models::Tag`
 // fix: the query's own rows
 #[path = "common/models.rs"]
 mod models;

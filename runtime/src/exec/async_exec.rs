@@ -91,10 +91,9 @@ pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
     /// Create the tables of `models` (see [`schema::create_tables`]). On
     /// MySQL and MariaDB it first asks the server which one it is (`SELECT
     /// VERSION()`): their exact text-key collations have different names.
-    fn create_tables<T>(self, models: T) -> impl Future<Output = Result<()>> + Send
-    where
-        (): TablesArg<T>,
-    {
+    // One line: the error quotes the bound's line.
+    #[rustfmt::skip]
+    fn create_tables<T>(self, models: T) -> impl Future<Output = Result<()>> + Send where (): TablesArg<T> {
         let models = <() as TablesArg<T>>::infos(models);
         let job = CreateTables::new(self.ctx().dialect, models);
         async move { self.run(job).await.1.map(|_| ()) }
@@ -462,8 +461,8 @@ impl<M: Model, L> Query<M, L> {
     /// caller's even when a statement fails.
     // One line: see `Query::prefetch_onto`.
     #[rustfmt::skip]
-    pub fn prefetch_onto_async<'a, V, E: 'a>(&'a self, rows: V, executor: E) -> Pending<'a, Result<()>> where (): OntoRows<'a, M, V> + AsyncArg<'a, E> {
-        let rows = <() as OntoRows<'a, M, V>>::rows(rows);
+    pub fn prefetch_onto_async<'a, R, E: 'a>(&'a self, rows: &'a mut Vec<R>, executor: E) -> Pending<'a, Result<()>> where (): OntoRows<M, R> + AsyncArg<'a, E> {
+        let rows = <() as OntoRows<M, R>>::rows(rows);
         Box::pin(self.core.prefetch_onto_async(rows, <() as AsyncArg<'a, E>>::exec(executor)))
     }
 }

@@ -15,41 +15,40 @@ use crate::plan::sql::PlannedStatement;
 use crate::query::builder::{Query, QueryCore};
 
 /// What `prefetch_onto` takes: the query's own rows, `&mut Vec<M>`, stated
-/// as `(): OntoRows<'a, M, V>` for the argument's type `V`. Rows by value,
-/// by shared reference or of another model are then one error naming
-/// `&mut Vec<M>`, not a type mismatch; the impl is generic over `V`
-/// (checked by [`RowsOf`]) so that rustc does not infer `V = &mut Vec<_>`
+/// as `(): OntoRows<M, R>` for `&mut Vec<R>`. Rows of another model are then
+/// one error naming both models, not a type mismatch; the impl is generic
+/// over `R` (checked by `SameModel`) so that rustc does not infer `R = M`
 /// from the bound before it reads the argument.
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
-    message = "`prefetch_onto` on a query of `{M}` takes `&mut Vec<{M}>`, not `{V}`",
-    label = "pass the query's own rows as `&mut rows`: its lookups fill their relation fields in place",
-    note = "the rows stay the caller's, also when a statement fails; rows of another model load with that model's `query()`; typed rows (`Loaded<..>`) go through `fetch_onto(rows, ..)`"
+    message = "`prefetch_onto` on a query of `{M}` takes `{M}` rows, not `{R}`",
+    label = "expected `&mut Vec<{M}>`, the query's own rows",
+    note = "a query's prefetch lookups load onto rows of its model: for `{R}` rows, start from `{R}::query()`; typed rows (`Loaded<..>`) go through `fetch_onto(rows, ..)`"
 )]
-pub trait OntoRows<'a, M, V> {
+pub trait OntoRows<M, R> {
     /// The rows, as the query's model.
-    fn rows(rows: V) -> &'a mut Vec<M>;
+    fn rows(rows: &mut Vec<R>) -> &mut Vec<M>;
 }
 
 #[diagnostic::do_not_recommend]
-impl<'a, M: Model, V: RowsOf<'a, M>> OntoRows<'a, M, V> for () {
+impl<M: Model, R: SameModel<M>> OntoRows<M, R> for () {
     #[inline]
-    fn rows(rows: V) -> &'a mut Vec<M> {
-        rows.rows()
+    fn rows(rows: &mut Vec<R>) -> &mut Vec<M> {
+        R::rows(rows)
     }
 }
 
-/// `Self` is `&mut Vec<M>`.
+/// `Self` is `M`.
 #[doc(hidden)]
-pub trait RowsOf<'a, M> {
-    /// The rows.
-    fn rows(self) -> &'a mut Vec<M>;
+pub trait SameModel<M>: Sized {
+    /// The rows, as `M`.
+    fn rows(rows: &mut Vec<Self>) -> &mut Vec<M>;
 }
 
-impl<'a, M> RowsOf<'a, M> for &'a mut Vec<M> {
+impl<M> SameModel<M> for M {
     #[inline]
-    fn rows(self) -> &'a mut Vec<M> {
-        self
+    fn rows(rows: &mut Vec<M>) -> &mut Vec<M> {
+        rows
     }
 }
 
@@ -83,8 +82,8 @@ impl<M: Model, L> Query<M, L> {
     /// holds (Django's `prefetch_related_objects`), e.g. rows from the
     /// caller's own SQL. Filters, order and joins of this query are not used.
     #[rustfmt::skip]
-    pub fn prefetch_onto<'a, V>(&self, rows: V, executor: &(impl Executor + ?Sized)) -> Result<()> where (): OntoRows<'a, M, V> {
-        self.core.prefetch_onto(<() as OntoRows<'a, M, V>>::rows(rows), executor)
+    pub fn prefetch_onto<R>(&self, rows: &mut Vec<R>, executor: &(impl Executor + ?Sized)) -> Result<()> where (): OntoRows<M, R> {
+        self.core.prefetch_onto(<() as OntoRows<M, R>>::rows(rows), executor)
     }
 
     /// Run the query, as [`Query::all`], and return typed rows: each

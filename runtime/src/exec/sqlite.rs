@@ -253,10 +253,9 @@ impl Sqlite {
     /// third.insert(&Post { id: 1, author: ForeignKey::new(1) })?;
     /// # Ok(()) }
     /// ```
-    pub fn create_tables<T>(&self, models: T) -> Result<()>
-    where
-        (): TablesArg<T>,
-    {
+    // One line: the error quotes the bound's line.
+    #[rustfmt::skip]
+    pub fn create_tables<T>(&self, models: T) -> Result<()> where (): TablesArg<T> {
         let models = <() as TablesArg<T>>::infos(models);
         for sql in schema::create_tables(schema::Flavor::Sqlite, &models) {
             self.execute(&sql, &[])?;
