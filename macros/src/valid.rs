@@ -191,7 +191,20 @@ fn ordering(cx: &Ctxt, model: &Model) {
                         "`{name}` is a {} field, which stores no column",
                         field.kind.name()
                     ),
-                    None => format!("`{}` has no field or column `{name}`", model.ident),
+                    None => match sql_direction(name) {
+                        Some((column, desc)) => {
+                            cx.error_spanned_by(
+                                &named.value,
+                                format!(
+                                    "`{name}` is SQL: `ordering` marks a descending column with \
+                                     `-`, Django's way: write `{}{column}`",
+                                    if desc { "-" } else { "" }
+                                ),
+                            );
+                            continue;
+                        }
+                        None => format!("`{}` has no field or column `{name}`", model.ident),
+                    },
                 };
                 cx.error_spanned_by(
                     &named.value,
@@ -327,6 +340,16 @@ fn attributes_fit(cx: &Ctxt, model: &Model, field: &Field) {
     }
 
     if let Some(column) = &attrs.column {
+        let mirrored = attrs.reverse.as_ref().map(|r| {
+            let path: Vec<String> = r
+                .path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect();
+            path.join("::")
+        });
+        let reverse_why;
         let why = match field.kind {
             // A `skip` field's keys are reported above.
             Kind::Scalar { .. } | Kind::Forward { .. } | Kind::Skipped => return,
@@ -335,8 +358,16 @@ fn attributes_fit(cx: &Ctxt, model: &Model, field: &Field) {
                  `through`, `source_column` and `target_column`"
             }
             Kind::Reverse { .. } => {
-                "it has no column in this table; the key column belongs to the relation it \
-                 mirrors, on the other model"
+                reverse_why = match &mirrored {
+                    Some(path) => format!(
+                        "it has no column in this table; the key column belongs to the relation \
+                         it mirrors: put `#[related(column = \"...\")]` on `{path}`"
+                    ),
+                    None => "it has no column in this table; the key column belongs to the \
+                             relation it mirrors, on the other model"
+                        .to_owned(),
+                };
+                &reverse_why
             }
             Kind::Prefetched { .. } => "it is filled by a prefetch and has no column",
             Kind::Counted { .. } => "it is filled by `count_related` and has no column",
@@ -613,4 +644,16 @@ pub fn non_model_target(field: &Field) -> bool {
         | syn::Type::Ptr(_) => true,
         _ => false,
     }
+}
+
+/// `title desc` / `title ASC` in an `ordering` term: the column and whether
+/// it was descending.
+fn sql_direction(term: &str) -> Option<(&str, bool)> {
+    let (column, direction) = term.trim().rsplit_once(char::is_whitespace)?;
+    let desc = match direction.to_ascii_lowercase().as_str() {
+        "desc" => true,
+        "asc" => false,
+        _ => return None,
+    };
+    Some((column.trim(), desc))
 }
