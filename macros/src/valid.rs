@@ -361,7 +361,8 @@ fn attributes_fit(cx: &Ctxt, model: &Model, field: &Field) {
                 reverse_why = match &mirrored {
                     Some(path) => format!(
                         "it has no column in this table; the key column belongs to the relation \
-                         it mirrors: put `#[related(column = \"...\")]` on `{path}`"
+                         it mirrors, `{path}`: name it there (`column` on a foreign key, \
+                         `source_column` / `target_column` on a many-to-many)"
                     ),
                     None => "it has no column in this table; the key column belongs to the \
                              relation it mirrors, on the other model"
