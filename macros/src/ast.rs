@@ -375,7 +375,6 @@ fn arity_message(
         (n >= 2).then(|| r.path.segments[n - 2].ident.to_string())
     });
     let target = first
-        .clone()
         .or(from_reverse)
         .unwrap_or_else(|| "Target".to_owned());
     let what = match relation {

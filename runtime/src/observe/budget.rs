@@ -47,7 +47,7 @@ impl Budget {
 /// # Ok(()) }
 /// ```
 #[track_caller]
-pub fn expect_statements<T>(n: usize, f: impl Block<T>) -> T {
+pub fn expect_statements<T>(n: usize, f: impl BudgetBlock<T>) -> T {
     check_sync(Budget::Exactly(n), Location::caller(), || f.run())
 }
 
@@ -66,7 +66,7 @@ pub fn expect_statements<T>(n: usize, f: impl Block<T>) -> T {
 /// });
 /// ```
 #[track_caller]
-pub fn expect_at_most<T>(n: usize, f: impl Block<T>) -> T {
+pub fn expect_at_most<T>(n: usize, f: impl BudgetBlock<T>) -> T {
     check_sync(Budget::AtMost(n), Location::caller(), || f.run())
 }
 
@@ -101,13 +101,13 @@ pub fn expect_at_most_async<F: Future>(n: usize, future: F) -> impl Future<Outpu
     message = "`expect_statements` / `expect_at_most` run a closure, `|| ...`, not `{Self}`",
     label = "write `|| query.all(&db)`; a future (an async load) is counted by `expect_statements_async(n, future).await`"
 )]
-pub trait Block<T> {
+pub trait BudgetBlock<T> {
     /// Run it.
     fn run(self) -> T;
 }
 
 #[diagnostic::do_not_recommend]
-impl<T, F: FnOnce() -> T> Block<T> for F {
+impl<T, F: FnOnce() -> T> BudgetBlock<T> for F {
     #[inline]
     fn run(self) -> T {
         self()
