@@ -2,18 +2,11 @@
 // `prefetch_onto` reborrows a `&mut Vec` binding the caller passes on (a
 // generic argument would move it), `create_tables` takes any list of the
 // models' `info()`, `fetch_onto` takes its rows by value.
+#[path = "../fail/common/blog.rs"]
+mod blog;
+
+use blog::*;
 use related::prelude::*;
-
-#[derive(Clone, Debug, related::Model)]
-pub struct Tag {
-    pub id: i64,
-}
-
-#[derive(Clone, Debug, related::Model)]
-pub struct Post {
-    pub id: i64,
-    pub tags: ManyToMany<Tag>,
-}
 
 fn fill(db: &related::Sqlite, rows: &mut Vec<Post>) -> related::Result<usize> {
     Post::query()
@@ -28,11 +21,11 @@ fn fill(db: &related::Sqlite, rows: &mut Vec<Post>) -> related::Result<usize> {
 
 fn main() -> related::Result<()> {
     let db = related::Sqlite::open_in_memory()?;
-    db.create_tables(&[Tag::info(), Post::info()])?;
+    db.create_tables(&[Author::info(), Tag::info(), Post::info()])?;
     let other = related::Sqlite::open_in_memory()?;
-    other.create_tables(vec![Post::info(), Tag::info()])?;
+    other.create_tables(vec![Post::info(), Tag::info(), Author::info()])?;
     let third = related::Sqlite::open_in_memory()?;
-    third.create_tables([Tag::info, Post::info].iter())?;
+    third.create_tables([Author::info, Tag::info, Post::info].iter())?;
     let mut rows = Vec::new();
     fill(&db, &mut rows)?;
     let typed = Post::query()

@@ -1,28 +1,12 @@
 // A query built in steps: a helper returning a query with its relations
 // in the type (`impl {Model}Has{Field}<..>`), and one whose relations
 // depend on a run-time flag (the `_untyped` forms keep one type).
+#[path = "../fail/common/blog.rs"]
+mod blog;
+
+use blog::*;
 use related::prelude::*;
 use related::{LoadSet, Plain, Query};
-
-#[derive(Clone, Debug, related::Model)]
-pub struct Author {
-    pub id: i64,
-    pub name: String,
-}
-
-#[derive(Clone, Debug, related::Model)]
-pub struct Tag {
-    pub id: i64,
-    pub name: String,
-}
-
-#[derive(Clone, Debug, related::Model)]
-pub struct Post {
-    pub id: i64,
-    pub title: String,
-    pub author: ForeignKey<Author>,
-    pub tags: ManyToMany<Tag>,
-}
 
 fn with_authors() -> Query<Post, impl PostHasAuthor<Plain<Author>> + LoadSet<Post>> {
     Post::query().select_related(Post::author())

@@ -1,4 +1,5 @@
-//! Models that several query-mistake cases share, each through
+//! Models that several query cases share (mistakes, and the pass cases of
+//! argument forms and queries built in steps), each through
 //! `#[path = "common/blog.rs"] mod blog;`.
 #![allow(dead_code)]
 use related::prelude::*;
