@@ -533,7 +533,19 @@ fn non_model_relation(cx: &Ctxt, field: &Field) {
         _ => "T".to_owned(),
     };
     let forward = matches!(field.kind, Kind::Forward { .. });
-    let message = if let Some(item) = vec_inner(option_inner(target).unwrap_or(target)) {
+    let message = if let Some(inner) = shared_inner(target) {
+        let inner = type_string(inner);
+        let read = match field.kind {
+            Kind::Forward { .. } | Kind::Reverse { one: true, .. } => {
+                "`.shared()` hands out the `Arc`"
+            }
+            _ => "`.get()?` is a slice of them",
+        };
+        format!(
+            "`{relation}<{written}>`: a relation names the model itself, `{relation}<{inner}>`; \
+             the rows a load brings are shared as `Arc<{inner}>` already, one per key ({read})"
+        )
+    } else if let Some(item) = vec_inner(option_inner(target).unwrap_or(target)) {
         let item = type_string(item);
         format!(
             "`{relation}<{written}>`: a relation points at a model, not a list: a list of \
@@ -631,6 +643,8 @@ pub fn non_model_target(field: &Field) -> bool {
                         | "Vec"
                         | "Option"
                         | "Box"
+                        | "Arc"
+                        | "Rc"
                         | "ForeignKey"
                         | "OneToOne"
                         | "ManyToMany"
@@ -657,4 +671,22 @@ fn sql_direction(term: &str) -> Option<(&str, bool)> {
         _ => return None,
     };
     Some((column.trim(), desc))
+}
+
+/// `Arc<T>` / `Rc<T>` (any path ending so): `T`.
+fn shared_inner(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    if last.ident != "Arc" && last.ident != "Rc" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first() {
+        Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
+        _ => None,
+    }
 }

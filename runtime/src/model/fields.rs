@@ -117,6 +117,8 @@ not_a_model!(
     [] u8, [] u16, [] u32, [] u64, [] u128, [] usize,
     [] f32, [] f64, [] bool, [] char, [] String, [] (),
     [T: 'static] Vec<T>,
+    [T: 'static] Arc<T>,
+    [T: 'static] std::rc::Rc<T>,
     [T: 'static] Option<T>,
     [A: 'static, B: 'static] (A, B),
     [A: 'static, B: 'static, C: 'static] (A, B, C),
