@@ -79,9 +79,10 @@ pub use query::builder::{CountArg, ModelQuery, Query, QueryStart, RowCount};
 pub use query::django::{
     AnnotateInstead, CreateInstead, DistinctInstead, DjangoManager, ExactInstead, ForOverQuery,
     GetInstead, IlikeInstead, InBulkInstead, InListInstead, IteratorInstead, JoinInstead,
-    LastInstead, LatestInstead, LockInstead, ManagerInstead, NotInListInstead, OnlyInstead,
-    PaginateInstead, QueryFromRow, RangeInstead, ReverseInstead, RowQuery, RowWriteInstead,
-    SliceInstead, TakeInstead, ToAttrInstead, ValuesInstead, WithInstead, WriteInstead,
+    LastInstead, LatestInstead, LenInstead, LockInstead, ManagerInstead, NotInListInstead,
+    OnlyInstead, PaginateInstead, QueryFromRow, RangeInstead, ReverseInstead, RowQuery,
+    RowWriteInstead, SliceInstead, TakeInstead, ToAttrInstead, ValuesInstead, WithInstead,
+    WriteInstead,
 };
 pub use query::expr::{
     Col, Filter, FilterArg, Like, LikePattern, Order, OrderArg, RelationInstead,

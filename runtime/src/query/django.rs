@@ -130,6 +130,9 @@ instead! {
     TakeInstead:
         "`take(n)` / `skip(n)` on a query of `{M}`: a query is not an iterator of its rows, and SQL limits it",
         "write `.limit(n)` / `.offset(n)`: the database returns only those rows";
+    LenInstead:
+        "`len()` / `is_empty()` on a query of `{M}`: a query is not its rows, and counts in the database",
+        "write `.count(&db)?` (one `SELECT COUNT(*)`) or `.exists(&db)?`; rows you load anyway: `.all(&db)?.len()`";
     ForOverQuery:
         "a `Query` of `{M}` is not an iterator of its rows: run it first",
         "run it with `.all(&db)?` (`.fetch(&db)?` for typed rows), then loop over, map or collect the rows: `for row in query.all(&db)?`";
@@ -321,6 +324,12 @@ impl<M: Model, L> Query<M, L> {
     #[doc(hidden)] pub fn map<F: FnMut(M) -> B, B>(self, _f: F) -> std::vec::IntoIter<B> where (): ForOverQuery<M> { Vec::new().into_iter() }
     /// Not available: `.all(&db)?`.
     #[doc(hidden)] pub fn collect(self) -> Vec<M> where (): ForOverQuery<M> { Vec::new() }
+    /// Not available: `.all(&db)?`.
+    #[doc(hidden)] pub fn iter(&self) -> std::vec::IntoIter<M> where (): ForOverQuery<M> { Vec::new().into_iter() }
+    /// Not available: `.count(&db)`.
+    #[doc(hidden)] pub fn len(&self) -> usize where (): LenInstead<M> { 0 }
+    /// Not available: `.exists(&db)`.
+    #[doc(hidden)] pub fn is_empty(&self) -> bool where (): LenInstead<M> { true }
     /// Not available: `.all(&db)`.
     #[doc(hidden)] pub fn iterator(&self) -> std::vec::IntoIter<M> where (): IteratorInstead<M> { Vec::new().into_iter() }
     /// Not available: SQL of the caller's.
