@@ -26,6 +26,30 @@ macro_rules! instead {
     };
 }
 
+/// `fetch_all(..)` / `load(..)` (sqlx's, Diesel's). The call's type `R`
+/// is left for rustc to infer, which it cannot: so neither `.await` nor `?`
+/// after it (with or without the other) adds a second error.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`fetch_all(..)` / `load(..)`: a query of `{M}` runs with `.all(&db)`, or `.all_async(&pool).await`",
+    label = "write `.all(&db)` / `.all_async(&pool).await` for `Vec<{M}>`, or `.fetch(..)` / `.fetch_async(..)` for typed rows whose loaded relations read without `?`"
+)]
+pub trait FetchAllInstead<M, R> {
+    /// Never called.
+    fn out() -> R;
+}
+
+/// `fetch_optional(..)` (sqlx's), as [`FetchAllInstead`].
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`fetch_optional(..)`: the first row of a query of `{M}`, if any, is `.first(&db)`, or `.first_async(&pool).await`",
+    label = "write `.first(&db)` / `.first_async(&pool).await` for `Option<{M}>` (`.fetch_first(&db)` for a typed row)"
+)]
+pub trait FetchOptionalInstead<M, R> {
+    /// Never called.
+    fn out() -> R;
+}
+
 instead! {
     ManagerInstead:
         "`objects()` is Django's manager: a query of `{M}` starts at `{M}::query()`",
@@ -51,12 +75,6 @@ instead! {
     ReverseInstead:
         "`reverse()` is Django's: a query of `{M}` is ordered by what `order_by` names",
         "give the direction in the ordering: `.order_by(Post::id().desc())`";
-    FetchAllInstead:
-        "`fetch_all(..)` / `load(..)`: a query of `{M}` runs with `.all(&db)`, or `.all_async(&pool).await`",
-        "write `.all(&db)` / `.all_async(&pool).await` for `Vec<{M}>`, or `.fetch(..)` / `.fetch_async(..)` for typed rows whose loaded relations read without `?`";
-    FetchOptionalInstead:
-        "`fetch_optional(..)`: the first row of a query of `{M}`, if any, is `.first(&db)`, or `.first_async(&pool).await`",
-        "write `.first(&db)` / `.first_async(&pool).await` for `Option<{M}>` (`.fetch_first(&db)` for a typed row)";
     FindInstead:
         "`find()` is SeaORM's: a query of `{M}` starts at `{M}::query()`",
         "write `{M}::query()`, then `.filter(..)`, `.select_related(..)`, ...";
@@ -346,9 +364,9 @@ impl<M: Model, L> Query<M, L> {
     // a `?` after them adds no second error.
     /// Not available: `.all_async(&db)`. A future, as sqlx's is, so that
     /// its `.await` adds no second error.
-    #[doc(hidden)] pub fn fetch_all<E>(&self, _executor: E) -> std::future::Ready<Result<Vec<M>>> where (): FetchAllInstead<M> { std::future::ready(Ok(Vec::new())) }
+    #[doc(hidden)] pub fn fetch_all<E, R>(&self, _executor: E) -> R where (): FetchAllInstead<M, R> { <() as FetchAllInstead<M, R>>::out() }
     /// Not available: `.all(&db)`.
-    #[doc(hidden)] pub fn load<E>(&self, _executor: E) -> Result<Vec<M>> where (): FetchAllInstead<M> { Ok(Vec::new()) }
-    /// Not available: `.first_async(&db)`. A future, as sqlx's is.
-    #[doc(hidden)] pub fn fetch_optional<E>(&self, _executor: E) -> std::future::Ready<Result<Option<M>>> where (): FetchOptionalInstead<M> { std::future::ready(Ok(None)) }
+    #[doc(hidden)] pub fn load<E, R>(&self, _executor: E) -> R where (): FetchAllInstead<M, R> { <() as FetchAllInstead<M, R>>::out() }
+    /// Not available: `.first_async(&db)`.
+    #[doc(hidden)] pub fn fetch_optional<E, R>(&self, _executor: E) -> R where (): FetchOptionalInstead<M, R> { <() as FetchOptionalInstead<M, R>>::out() }
 }
