@@ -80,9 +80,9 @@ pub use query::django::{
     AnnotateInstead, CreateInstead, DistinctInstead, DjangoManager, ExactInstead, ForOverQuery,
     GetInstead, IlikeInstead, InBulkInstead, InListInstead, IteratorInstead, JoinInstead,
     LastInstead, LatestInstead, LenInstead, LockInstead, ManagerInstead, NotInListInstead,
-    OnlyInstead, PaginateInstead, QueryFromRow, RangeInstead, ReverseInstead, RowQuery,
-    RowWriteInstead, SliceInstead, TakeInstead, ToAttrInstead, ValuesInstead, WithInstead,
-    WriteInstead,
+    OnlyInstead, OntoLoadedInstead, PaginateInstead, QueryFromRow, RangeInstead, ReverseInstead,
+    RowQuery, RowWriteInstead, SliceInstead, TakeInstead, ToAttrInstead, ValuesInstead,
+    WithInstead, WriteInstead,
 };
 pub use query::expr::{
     Col, Filter, FilterArg, Like, LikePattern, Order, OrderArg, RelationInstead,
@@ -123,6 +123,7 @@ pub mod prelude {
     // `post.query()`: one error naming `Post::query()`.
     pub use crate::query::django::RowQuery as _;
     // `post.save(&db)`, `post.delete(&db)`: one error naming `db.insert`.
+    pub use crate::query::django::LoadedRows as _;
     pub use crate::query::django::RowWrite as _;
     // The path methods (`col`, `any`) without taking the name `Path`,
     // which `std::path::Path` users already have.

@@ -160,6 +160,9 @@ instead! {
     RowWriteInstead:
         "`save(..)` / `insert(..)` / `update(..)` / `delete(..)` on a `{M}` row: a row does not write itself",
         "write `db.insert(&row)` (`db.insert_all(&rows)` for several); change or delete rows with SQL of yours, `db.execute(sql, &params)`";
+    OntoLoadedInstead:
+        "`select_related(..)` / `prefetch_related(..)` on `{M}` rows already loaded: a query loads them, onto the rows",
+        "write `{M}::query().prefetch_related(..).prefetch_onto(&mut rows, &db)` (Django's `prefetch_related_objects`); a foreign key prefetches as well as it joins";
 }
 
 /// `post.query()` (a query started from a row, as `post.tags.all()` is in
@@ -197,6 +200,23 @@ pub trait RowWrite<M: Model> {
 }
 
 impl<M: Model> RowWrite<M> for M {}
+
+/// `posts.prefetch_related(..)` on rows already loaded (Django's
+/// `prefetch_related_objects(posts, ..)` read as a method): one error
+/// naming `prefetch_onto`, instead of "no method named `prefetch_related`
+/// found for `Vec<Post>`". `&mut self`, as for [`RowWrite`]. In the
+/// prelude without a name.
+#[doc(hidden)]
+#[rustfmt::skip]
+pub trait LoadedRows<M: Model> {
+    /// Not available: `prefetch_onto`.
+    fn select_related<P>(&mut self, _path: P) -> &mut Self where (): OntoLoadedInstead<M> { self }
+    /// Not available: `prefetch_onto`.
+    fn prefetch_related<P>(&mut self, _path: P) -> &mut Self where (): OntoLoadedInstead<M> { self }
+}
+
+impl<M: Model> LoadedRows<M> for Vec<M> {}
+impl<M: Model> LoadedRows<M> for [M] {}
 
 // `for post in Post::query()` (and `.map(..)`, `.collect()`, `.take(n)`):
 // one error naming `.all(&db)?`. An `IntoIterator` impl does not do it:
