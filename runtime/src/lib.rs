@@ -68,7 +68,7 @@ pub use model::types::stored::OrderedStored;
 pub use model::types::stored::StoredAs;
 pub use model::value::{SqlDate, SqlTime, SqlTimestamp, SqlType, Value};
 pub use observe::budget::{
-    BudgetBlock, expect_at_most, expect_at_most_async, expect_statements, expect_statements_async,
+    expect_at_most, expect_at_most_async, expect_statements, expect_statements_async,
 };
 pub use observe::log::{LoggedStatement, StatementLog};
 pub use plan::schema::{InfoArg, InsertRow, InsertRows, LinkPair, RowRef, TablesArg};

@@ -10,7 +10,7 @@ use std::future::Future;
 use std::panic::Location;
 
 use crate::observe::log::LoggedStatement;
-use crate::observe::n_plus_one::Scope;
+use crate::observe::n_plus_one::{RunBlock, Scope};
 
 /// How a budget compares the count.
 #[derive(Clone, Copy)]
@@ -47,7 +47,7 @@ impl Budget {
 /// # Ok(()) }
 /// ```
 #[track_caller]
-pub fn expect_statements<T>(n: usize, f: impl BudgetBlock<T>) -> T {
+pub fn expect_statements<T>(n: usize, f: impl RunBlock<T>) -> T {
     check_sync(Budget::Exactly(n), Location::caller(), || f.run())
 }
 
@@ -66,7 +66,7 @@ pub fn expect_statements<T>(n: usize, f: impl BudgetBlock<T>) -> T {
 /// });
 /// ```
 #[track_caller]
-pub fn expect_at_most<T>(n: usize, f: impl BudgetBlock<T>) -> T {
+pub fn expect_at_most<T>(n: usize, f: impl RunBlock<T>) -> T {
     check_sync(Budget::AtMost(n), Location::caller(), || f.run())
 }
 
@@ -91,27 +91,6 @@ pub fn expect_statements_async<F: Future>(n: usize, future: F) -> impl Future<Ou
 #[track_caller]
 pub fn expect_at_most_async<F: Future>(n: usize, future: F) -> impl Future<Output = F::Output> {
     check_async(Budget::AtMost(n), Location::caller(), future)
-}
-
-/// What [`expect_statements`] and [`expect_at_most`] run: a closure. A
-/// trait of its own so that a future passed instead (an async load) is one
-/// error naming the `_async` form, not "expected an `FnOnce()` closure".
-#[doc(hidden)]
-#[diagnostic::on_unimplemented(
-    message = "`expect_statements` / `expect_at_most` run a closure, `|| ...`, not `{Self}`",
-    label = "write `|| query.all(&db)`; a future (an async load) is counted by `expect_statements_async(n, future).await`"
-)]
-pub trait BudgetBlock<T> {
-    /// Run it.
-    fn run(self) -> T;
-}
-
-#[diagnostic::do_not_recommend]
-impl<T, F: FnOnce() -> T> BudgetBlock<T> for F {
-    #[inline]
-    fn run(self) -> T {
-        self()
-    }
 }
 
 fn check_sync<T>(budget: Budget, at: &'static Location<'static>, f: impl FnOnce() -> T) -> T {

@@ -257,9 +257,9 @@ impl Scope {
     }
 
     /// Run `f` inside the scope.
-    pub fn run<T>(&self, f: impl FnOnce() -> T) -> T {
+    pub fn run<T>(&self, f: impl RunBlock<T>) -> T {
         let _entered = self.enter();
-        f()
+        f.run()
     }
 
     /// `future`, entered in this scope each time it is polled.
@@ -499,5 +499,27 @@ pub(crate) fn note_model(info: &'static ModelInfo) {
         }
         drop(counts);
         scope = s.parent.as_ref();
+    }
+}
+
+/// What [`Scope::run`], `expect_statements` and `expect_at_most` run: a
+/// closure. A trait of its own so that a future passed instead (an async
+/// load) is one error naming the async form, not "expected an `FnOnce()`
+/// closure".
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`expect_statements` / `expect_at_most` / `Scope::run` run a closure, `|| ...`, not `{Self}`",
+    label = "write `|| query.all(&db)`; a future (an async load) is counted by `expect_statements_async(n, future).await` or `scope.instrument(future).await`"
+)]
+pub trait RunBlock<T> {
+    /// Run it.
+    fn run(self) -> T;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T, F: FnOnce() -> T> RunBlock<T> for F {
+    #[inline]
+    fn run(self) -> T {
+        self()
     }
 }
