@@ -67,6 +67,8 @@ pub use model::types::Json;
 pub use model::types::stored::OrderedStored;
 pub use model::types::stored::StoredAs;
 pub use model::value::{SqlDate, SqlTime, SqlTimestamp, SqlType, Value};
+#[doc(hidden)]
+pub use observe::budget::{AssertNumQueriesInstead, assert_num_queries};
 pub use observe::budget::{
     expect_at_most, expect_at_most_async, expect_statements, expect_statements_async,
 };
