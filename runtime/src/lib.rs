@@ -67,8 +67,6 @@ pub use model::types::Json;
 pub use model::types::stored::OrderedStored;
 pub use model::types::stored::StoredAs;
 pub use model::value::{SqlDate, SqlTime, SqlTimestamp, SqlType, Value};
-#[doc(hidden)]
-pub use observe::budget::{AssertNumQueriesInstead, assert_num_queries};
 pub use observe::budget::{
     expect_at_most, expect_at_most_async, expect_statements, expect_statements_async,
 };
@@ -86,6 +84,8 @@ pub use query::django::{
     RowQuery, RowWriteInstead, SliceInstead, TakeInstead, ToAttrInstead, ValuesInstead,
     WithInstead, WriteInstead,
 };
+#[doc(hidden)]
+pub use query::django::{AssertNumQueriesInstead, assert_num_queries};
 pub use query::expr::{
     Col, Filter, FilterArg, Like, LikePattern, Order, OrderArg, RelationInstead,
 };

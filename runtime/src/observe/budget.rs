@@ -93,26 +93,6 @@ pub fn expect_at_most_async<F: Future>(n: usize, future: F) -> impl Future<Outpu
     check_async(Budget::AtMost(n), Location::caller(), future)
 }
 
-/// Django's `assertNumQueries`, as a Rust user would name it: one error
-/// naming [`expect_statements`]. Its result is left to inference, so the
-/// code after it adds no error of its own.
-#[doc(hidden)]
-#[rustfmt::skip]
-pub fn assert_num_queries<F, R>(_n: usize, _block: F) -> R where (): AssertNumQueriesInstead<F, R> {
-    <() as AssertNumQueriesInstead<F, R>>::out()
-}
-
-/// See [`assert_num_queries`]: no implementation.
-#[doc(hidden)]
-#[diagnostic::on_unimplemented(
-    message = "`assert_num_queries` is Django's: a statement budget is `related::expect_statements(n, || ...)`",
-    label = "write `related::expect_statements(2, || query.all(&db))`: it returns the block's result and fails with the statements sent; `expect_at_most` for a ceiling, `expect_statements_async(n, future).await` for a future"
-)]
-pub trait AssertNumQueriesInstead<F, R> {
-    /// Never called.
-    fn out() -> R;
-}
-
 fn check_sync<T>(budget: Budget, at: &'static Location<'static>, f: impl FnOnce() -> T) -> T {
     let scope = Scope::new();
     let out = scope.run(f);

@@ -26,28 +26,45 @@ macro_rules! instead {
     };
 }
 
-/// `fetch_all(..)` / `load(..)` (sqlx's, Diesel's). The call's type `R`
-/// is left for rustc to infer, which it cannot: so neither `.await` nor `?`
-/// after it (with or without the other) adds a second error.
-#[doc(hidden)]
-#[diagnostic::on_unimplemented(
-    message = "`fetch_all(..)` / `load(..)`: a query of `{M}` runs with `.all(&db)`, or `.all_async(&pool).await`",
-    label = "write `.all(&db)` / `.all_async(&pool).await` for `Vec<{M}>`, or `.fetch(..)` / `.fetch_async(..)` for typed rows whose loaded relations read without `?`"
-)]
-pub trait FetchAllInstead<M, R> {
-    /// Never called.
-    fn out() -> R;
+/// As `instead!`, for calls whose result type `R` is left for rustc to
+/// infer, which it cannot once the bound fails: so neither `.await` nor `?`
+/// after the call (with or without the other) adds a second error.
+macro_rules! instead_inferred {
+    ($($(#[$doc:meta])* $name:ident<$param:ident>: $message:literal, $label:literal;)*) => {
+        $(
+            $(#[$doc])*
+            #[doc(hidden)]
+            #[diagnostic::on_unimplemented(message = $message, label = $label)]
+            pub trait $name<$param, R> {
+                /// Never called: the trait has no implementation.
+                fn out() -> R;
+            }
+        )*
+    };
 }
 
-/// `fetch_optional(..)` (sqlx's), as [`FetchAllInstead`].
+instead_inferred! {
+    /// `fetch_all(..)` / `load(..)` (sqlx's, Diesel's).
+    FetchAllInstead<M>:
+        "`fetch_all(..)` / `load(..)`: a query of `{M}` runs with `.all(&db)`, or `.all_async(&pool).await`",
+        "write `.all(&db)` / `.all_async(&pool).await` for `Vec<{M}>`, or `.fetch(..)` / `.fetch_async(..)` for typed rows whose loaded relations read without `?`";
+    /// `fetch_optional(..)` (sqlx's).
+    FetchOptionalInstead<M>:
+        "`fetch_optional(..)`: the first row of a query of `{M}`, if any, is `.first(&db)`, or `.first_async(&pool).await`",
+        "write `.first(&db)` / `.first_async(&pool).await` for `Option<{M}>` (`.fetch_first(&db)` for a typed row)";
+    /// `assert_num_queries(n, block)` (Django's `assertNumQueries`).
+    AssertNumQueriesInstead<F>:
+        "`assert_num_queries` is Django's: a statement budget is `related::expect_statements(n, || ...)`",
+        "write `related::expect_statements(2, || query.all(&db))`: it returns the block's result and fails with the statements sent; `expect_at_most` for a ceiling, `expect_statements_async(n, future).await` for a future";
+}
+
+/// Django's `assertNumQueries`, as a Rust user would name it: one error
+/// naming `expect_statements`. Its result is left to inference (see
+/// `instead_inferred!`).
 #[doc(hidden)]
-#[diagnostic::on_unimplemented(
-    message = "`fetch_optional(..)`: the first row of a query of `{M}`, if any, is `.first(&db)`, or `.first_async(&pool).await`",
-    label = "write `.first(&db)` / `.first_async(&pool).await` for `Option<{M}>` (`.fetch_first(&db)` for a typed row)"
-)]
-pub trait FetchOptionalInstead<M, R> {
-    /// Never called.
-    fn out() -> R;
+#[rustfmt::skip]
+pub fn assert_num_queries<F, R>(_n: usize, _block: F) -> R where (): AssertNumQueriesInstead<F, R> {
+    <() as AssertNumQueriesInstead<F, R>>::out()
 }
 
 instead! {
