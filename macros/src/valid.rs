@@ -2,6 +2,8 @@
 //! models (the target is a model, a mirrored relation points back here) are
 //! left to trait bounds in the expansion, where rustc has the other structs.
 
+use std::borrow::Cow;
+
 use quote::ToTokens;
 
 use crate::ast::{Field, Kind, Model, option_inner, vec_inner};
@@ -340,38 +342,27 @@ fn attributes_fit(cx: &Ctxt, model: &Model, field: &Field) {
     }
 
     if let Some(column) = &attrs.column {
-        let mirrored = attrs.reverse.as_ref().map(|r| {
-            let path: Vec<String> = r
-                .path
-                .segments
-                .iter()
-                .map(|s| s.ident.to_string())
-                .collect();
-            path.join("::")
-        });
-        let reverse_why;
-        let why = match field.kind {
+        let why: Cow<str> = match field.kind {
             // A `skip` field's keys are reported above.
             Kind::Scalar { .. } | Kind::Forward { .. } | Kind::Skipped => return,
-            Kind::ManyToMany { .. } => {
-                "it has no column in this table; name the link table and its columns with \
-                 `through`, `source_column` and `target_column`"
-            }
-            Kind::Reverse { .. } => {
-                reverse_why = match &mirrored {
-                    Some(path) => format!(
-                        "it has no column in this table; the key column belongs to the relation \
-                         it mirrors, `{path}`: name it there (`column` on a foreign key, \
-                         `source_column` / `target_column` on a many-to-many)"
-                    ),
-                    None => "it has no column in this table; the key column belongs to the \
-                             relation it mirrors, on the other model"
-                        .to_owned(),
-                };
-                &reverse_why
-            }
-            Kind::Prefetched { .. } => "it is filled by a prefetch and has no column",
-            Kind::Counted { .. } => "it is filled by `count_related` and has no column",
+            Kind::ManyToMany { .. } => "it has no column in this table; name the link table and \
+                                        its columns with `through`, `source_column` and \
+                                        `target_column`"
+                .into(),
+            Kind::Reverse { .. } => match &attrs.reverse {
+                Some(reverse) => format!(
+                    "it has no column in this table; the key column belongs to the relation it \
+                     mirrors, `{}`: name it there (`column` on a foreign key, `source_column` / \
+                     `target_column` on a many-to-many)",
+                    reverse.path.to_token_stream().to_string().replace(' ', "")
+                )
+                .into(),
+                None => "it has no column in this table; the key column belongs to the relation \
+                         it mirrors, on the other model"
+                    .into(),
+            },
+            Kind::Prefetched { .. } => "it is filled by a prefetch and has no column".into(),
+            Kind::Counted { .. } => "it is filled by `count_related` and has no column".into(),
         };
         cx.error_spanned_by(
             &column.key,

@@ -77,12 +77,12 @@ pub use plan::sql::{Dialect, KeyBinding, Statement};
 pub use query::builder::{CountArg, ModelQuery, Query, QueryStart, RowCount};
 #[doc(hidden)]
 pub use query::django::{
-    AnnotateInstead, CreateInstead, DistinctInstead, DjangoManager, ExactInstead, ForOverQuery,
-    GetInstead, IlikeInstead, InBulkInstead, InListInstead, IteratorInstead, JoinInstead,
-    LastInstead, LatestInstead, LenInstead, LockInstead, ManagerInstead, NotInListInstead,
-    OnlyInstead, OntoLoadedInstead, PaginateInstead, QueryFromRow, RangeInstead, ReverseInstead,
-    RowQuery, RowWriteInstead, SliceInstead, TakeInstead, ToAttrInstead, ValuesInstead,
-    WithInstead, WriteInstead,
+    AnnotateInstead, ConnectInstead, CreateInstead, DistinctInstead, DjangoManager, ExactInstead,
+    ForOverQuery, GetInstead, IlikeInstead, InBulkInstead, InListInstead, IteratorInstead,
+    JoinInstead, LastInstead, LatestInstead, LenInstead, LockInstead, ManagerInstead,
+    NotInListInstead, OnlyInstead, OntoLoadedInstead, PaginateInstead, QueryFromRow, RangeInstead,
+    ReverseInstead, RowQuery, RowWriteInstead, SliceInstead, TakeInstead, ToAttrInstead,
+    ValuesInstead, WithInstead, WriteInstead,
 };
 #[doc(hidden)]
 pub use query::django::{AssertNumQueriesInstead, assert_num_queries};

@@ -20,18 +20,7 @@ use crate::model::value::{SqlDate, SqlTime, SqlTimestamp, Value};
 use crate::observe::log::StatementLog;
 use crate::plan::schema::{self, InsertRow, InsertRows, TablesArg};
 use crate::plan::sql::{Ctx, Dialect, KeyBinding, Statement};
-
-/// `connect(url)` on an embedded database (sqlx's pools, SeaORM's
-/// `Database::connect`): it opens a file by its path instead. Stated on `()`
-/// with no implementation, generic over the argument (a bound on `()` alone
-/// would be an error where it is written).
-#[doc(hidden)]
-#[diagnostic::on_unimplemented(
-    message = "`connect(..)` is sqlx's: a `{S}` database opens with `open(path)`",
-    label = "write `open(\"blog.db\")` (a file, created if missing) or `open_in_memory()`",
-    note = "a URL such as `sqlite://blog.db` is not a path: give the file's; PostgreSQL and MySQL connect through sqlx's pools (`PgPool::connect(url)`), which loads take as their executor"
-)]
-pub trait ConnectInstead<S, U> {}
+use crate::query::django::ConnectInstead;
 
 /// A SQLite connection with a statement log.
 ///
@@ -100,7 +89,7 @@ impl Sqlite {
     // One line: the error quotes the bound's line.
     #[doc(hidden)]
     #[rustfmt::skip]
-    pub fn connect<U>(_url: U) -> Result<Self> where (): ConnectInstead<Self, U> { Self::open_in_memory() }
+    pub fn connect<U, R>(_url: U) -> R where (): ConnectInstead<Self, R> { <() as ConnectInstead<Self, R>>::out() }
 
     /// Wrap a connection the caller already has.
     pub fn from_connection(conn: rusqlite::Connection) -> Result<Self> {

@@ -11,10 +11,11 @@ use std::time::Instant;
 use crate::error::{Error, Result};
 use crate::exec::async_exec::{AsyncExecutor, sealed::Sealed};
 use crate::exec::executor::{Consistency, Executor, Job, run_job};
-use crate::exec::sqlite::{ConnectInstead, Sqlite};
+use crate::exec::sqlite::Sqlite;
 use crate::model::column::RawRow;
 use crate::observe::log::{LoggedStatement, StatementLog};
 use crate::plan::sql::{Ctx, Statement};
+use crate::query::django::ConnectInstead;
 
 /// A [`Sqlite`] connection usable from async code: `query.all_async(&db)`.
 /// Cloning shares the connection; jobs on it run one at a time.
@@ -86,7 +87,7 @@ impl AsyncSqlite {
     // One line: the error quotes the bound's line.
     #[doc(hidden)]
     #[rustfmt::skip]
-    pub fn connect<U>(_url: U) -> Result<Self> where (): ConnectInstead<Self, U> { Self::open_in_memory() }
+    pub fn connect<U, R>(_url: U) -> R where (): ConnectInstead<Self, R> { <() as ConnectInstead<Self, R>>::out() }
 
     /// Share a connection the caller set up.
     pub fn new(db: Sqlite) -> Self {

@@ -52,6 +52,11 @@ instead_inferred! {
     FetchOptionalInstead<M>:
         "`fetch_optional(..)`: the first row of a query of `{M}`, if any, is `.first(&db)`, or `.first_async(&pool).await`",
         "write `.first(&db)` / `.first_async(&pool).await` for `Option<{M}>` (`.fetch_first(&db)` for a typed row)";
+    /// `connect(url)` on an embedded database (sqlx's pools, SeaORM's
+    /// `Database::connect`), which opens a file by its path instead.
+    ConnectInstead<S>:
+        "`connect(..)` is sqlx's: a `{S}` database opens with `open(path)`",
+        "write `open(\"blog.db\")` (a file, created if missing) or `open_in_memory()`; a URL such as `sqlite://blog.db` is not a path";
     /// `assert_num_queries(n, block)` (Django's `assertNumQueries`).
     AssertNumQueriesInstead<F>:
         "`assert_num_queries` is Django's: a statement budget is `related::expect_statements(n, || ...)`",

@@ -1,3 +1,5 @@
+// Three primary-key mistakes, one error each: an `Option` key, `primary_key`
+// on a foreign key, and a float key.
 use related::prelude::*;
 
 #[derive(Clone, Debug, related::Model)]

@@ -1,3 +1,5 @@
+// Three mistakes, one error each: `lt` on a JSON column, and in one call
+// `ge` on an optional JSON column with a `Some(..)` bound.
 use related::Json;
 
 #[derive(Clone, Debug, related::Model)]

@@ -13,10 +13,22 @@ fn fill(db: &related::Sqlite, rows: &mut Vec<Post>) -> related::Result<usize> {
         .prefetch_related(Post::tags())
         .prefetch_onto(rows, db)?;
     // `rows` is still usable: it was reborrowed, not moved.
-    Post::query()
-        .prefetch_related(Post::tags())
-        .prefetch_onto(rows, db)?;
-    Ok(rows.len())
+    Ok(rows.iter().map(|p| p.tags.get().map_or(0, <[_]>::len)).sum())
+}
+
+/// One post with one tag in `db`, whose tables the caller created: an
+/// error if `create_tables` left any out.
+fn blog(db: &related::Sqlite) -> related::Result<Vec<Post>> {
+    db.insert(&Author { id: 1, name: "Ann".into() })?;
+    db.insert(&Tag { id: 1, name: "rust".into() })?;
+    db.insert(&Post {
+        id: 1,
+        title: "t".into(),
+        author: ForeignKey::new(1),
+        tags: ManyToMany::new(),
+    })?;
+    db.link(Post::tags(), &1, &1)?;
+    Post::query().all(db)
 }
 
 fn main() -> related::Result<()> {
@@ -26,11 +38,14 @@ fn main() -> related::Result<()> {
     other.create_tables(vec![Post::info(), Tag::info(), Author::info()])?;
     let third = related::Sqlite::open_in_memory()?;
     third.create_tables([Author::info, Tag::info, Post::info].iter())?;
-    let mut rows = Vec::new();
-    fill(&db, &mut rows)?;
-    let typed = Post::query()
-        .prefetch_related(Post::tags())
-        .fetch_onto(rows, &db)?;
-    assert!(typed.is_empty());
+    for db in [&db, &other, &third] {
+        let mut rows = blog(db)?;
+        assert_eq!(fill(db, &mut rows)?, 1);
+        let typed = Post::query()
+            .prefetch_related(Post::author())
+            .fetch_onto(rows, db)?;
+        assert_eq!(typed[0].author().name, "Ann");
+        assert_eq!(typed[0].tags.get()?.len(), 1);
+    }
     Ok(())
 }
