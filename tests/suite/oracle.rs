@@ -114,8 +114,8 @@ struct Pf {
     queryset: bool,
 }
 
-/// One load: a query over `root`, or (`onto`) its prefetch lookups run with
-/// `prefetch_onto` over every row of the table.
+/// One load: a query over `root`, or (`onto`) its lookups, select_related
+/// paths included, run with `prefetch_onto` over every row of the table.
 #[derive(Clone, Debug)]
 struct Spec {
     root: Mdl,
@@ -1979,7 +1979,22 @@ fn check<M: OracleModel>(
     };
     let err = |what: String| fail(spec, data, what);
     let query = build_query::<M>(spec);
-    let plan = Node::plan(&spec.lookups);
+    // Rows handed to prefetch_onto were not loaded by a JOIN: the query's
+    // select_related paths load onto them as prefetch levels, after its
+    // own lookups.
+    let plan = if spec.onto {
+        let selects = spec.select.iter().map(|chain| Lookup::Path(chain.clone()));
+        Node::plan(
+            &spec
+                .lookups
+                .iter()
+                .cloned()
+                .chain(selects)
+                .collect::<Vec<_>>(),
+        )
+    } else {
+        Node::plan(&spec.lookups)
+    };
 
     // The load under test.
     let (loaded, statements, base) = if spec.onto {
@@ -2021,7 +2036,8 @@ fn check<M: OracleModel>(
 
     // The same load, naively.
     let (mut want, base_statements, select) = if spec.onto {
-        // prefetch_onto runs only the prefetch levels, over the rows given.
+        // prefetch_onto runs only prefetch levels (its select_related paths
+        // among them, planned above), over the rows given.
         (base, 0, SelTree::default())
     } else {
         let mut rows = all_rows::<M>(db).map_err(err)?;

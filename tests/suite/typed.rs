@@ -384,6 +384,36 @@ fn fetch_onto_adds_levels(db: &Db) {
         .collect();
     ids.sort();
     assert_eq!(ids, vec![(2, tags_of(2)), (3, tags_of(3))]);
+
+    // A query's select_related paths reach rows handed in as prefetch
+    // levels (no JOIN can): what the result's type claims is loaded. One
+    // statement per level: author, publisher, tags.
+    let raw: Vec<Post> = db
+        .raw(
+            &db.sql(r#"SELECT * FROM "blog_post" WHERE "id" IN (4, 7)"#),
+            &[],
+        )
+        .unwrap();
+    let both = Post::query()
+        .select_related(Post::author().then(Author::publisher()))
+        .prefetch_related(Post::tags());
+    let (typed, sent) = db.capture(|| db.fetch_onto(&both, raw));
+    let typed = typed.unwrap();
+    assert_eq!(sent.len(), 3, "{sent:#?}");
+    let mut got: Vec<(i64, i64, i64, Vec<i64>)> = typed
+        .iter()
+        .map(|p| {
+            let author = p.author();
+            let tags = p.tags().iter().map(|t| t.id).collect();
+            (p.id, author.id, author.publisher().id, tags)
+        })
+        .collect();
+    got.sort();
+    let want: Vec<(i64, i64, i64, Vec<i64>)> = [4, 7]
+        .into_iter()
+        .map(|id| (id, author_of(id), publisher_of(author_of(id)), tags_of(id)))
+        .collect();
+    assert_eq!(got, want);
 }
 
 /// `Prefetch` objects are in the type: a filtered relation reads as loaded

@@ -78,9 +78,11 @@ impl<M: Model, L> Query<M, L> {
         self.core.one(executor)
     }
 
-    /// Run only this query's prefetch lookups for rows the caller already
-    /// holds (Django's `prefetch_related_objects`), e.g. rows from the
-    /// caller's own SQL. Filters, order and joins of this query are not used.
+    /// Load this query's relations onto rows the caller already holds
+    /// (Django's `prefetch_related_objects`), e.g. rows from the caller's
+    /// own SQL. No JOIN reaches rows already read: the query's
+    /// `select_related` paths load as prefetch levels, one key-list
+    /// statement per hop. Its filters, order and limit are not used.
     #[rustfmt::skip]
     pub fn prefetch_onto<R>(&self, rows: &mut Vec<R>, executor: &(impl Executor + ?Sized)) -> Result<()> where (): OntoRows<M, R> {
         self.core.prefetch_onto(<() as OntoRows<M, R>>::rows(rows), executor)

@@ -89,10 +89,16 @@ impl<M: Model> Load<M> {
             return Err(duplicate.clone().into_error());
         }
         let mut query = query.clone();
-        // Rows handed in were not loaded by this query's JOINs.
+        // Rows handed in were not loaded by this query's JOINs: its
+        // select_related paths load onto them as prefetch levels instead.
         let base_joins: &[_] = match stage {
             Stage::Base => &query.joins,
-            _ => &[],
+            _ => {
+                for levels in &query.join_levels {
+                    levels(&mut query.prefetch)?;
+                }
+                &[]
+            }
         };
         for node in &mut query.prefetch {
             node.resolve(base_joins);

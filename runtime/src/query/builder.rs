@@ -15,6 +15,7 @@ use crate::query::prefetch::{
     BelowFrom, Destination, Prefetch, PrefetchLevel, PrefetchNode, add_node,
 };
 use std::marker::PhantomData;
+use std::sync::Arc;
 
 /// A query over `M`'s table and the relations to load with it.
 ///
@@ -141,6 +142,10 @@ pub struct Query<M: Model, L = <M as Model>::Empty> {
 /// `select_related`).
 pub(crate) struct QueryCore<M: Model> {
     pub(crate) joins: Vec<Box<dyn JoinNode<M>>>,
+    /// Each `select_related` path, as the prefetch levels that load it onto
+    /// rows the caller already holds (`fetch_onto`, `prefetch_onto`), which
+    /// no JOIN can reach: the query's type says those rows hold the path.
+    pub(crate) join_levels: Vec<JoinLevels<M>>,
     pub(crate) prefetch: Vec<Box<dyn PrefetchNode<M>>>,
     pub(crate) filter: Option<Expr>,
     pub(crate) order: Vec<(&'static str, bool)>,
@@ -155,6 +160,10 @@ pub(crate) struct QueryCore<M: Model> {
     /// [`Query::without_snapshot`]).
     pub(crate) snapshot: bool,
 }
+
+/// A `select_related` path as prefetch levels (see `QueryCore::join_levels`).
+pub(crate) type JoinLevels<M> =
+    Arc<dyn Fn(&mut Vec<Box<dyn PrefetchNode<M>>>) -> Result<()> + Send + Sync>;
 
 impl<M: Model> Default for Query<M> {
     fn default() -> Self {
@@ -172,6 +181,7 @@ impl<M: Model> Clone for QueryCore<M> {
     fn clone(&self) -> Self {
         QueryCore {
             joins: clone_nodes(&self.joins),
+            join_levels: self.join_levels.clone(),
             prefetch: self.prefetch.iter().map(|p| p.clone_box()).collect(),
             filter: self.filter.clone(),
             order: self.order.clone(),
@@ -290,6 +300,7 @@ impl<M: Model> Query<M> {
     pub fn new() -> Self {
         Query::from_core(QueryCore {
             joins: Vec::new(),
+            join_levels: Vec::new(),
             prefetch: Vec::new(),
             filter: None,
             order: Vec::new(),
@@ -351,6 +362,9 @@ impl<M: Model, L> Query<M, L> {
     /// nested loads are not typed).
     pub(crate) fn add_join<P: Path<Source = M>>(&mut self, path: P) {
         path.__add_join(&mut self.core.joins);
+        self.core
+            .join_levels
+            .push(Arc::new(move |levels| path.__add_prefetch(levels)));
     }
 
     /// Load a relation (or chain) with one batched `IN` statement per level,
@@ -568,6 +582,7 @@ impl<M: Model> QueryCore<M> {
     pub(crate) fn absorb(&mut self, other: QueryCore<M>) {
         let QueryCore {
             joins,
+            mut join_levels,
             prefetch,
             filter,
             mut order,
@@ -581,6 +596,7 @@ impl<M: Model> QueryCore<M> {
         self.order.append(&mut order);
         self.order_via.append(&mut order_via);
         merge_nodes(&mut self.joins, joins);
+        self.join_levels.append(&mut join_levels);
         self.errors.append(&mut errors);
         for node in prefetch {
             let lookup = node.lookup();
