@@ -70,6 +70,8 @@ pub use model::value::{SqlDate, SqlTime, SqlTimestamp, SqlType, Value};
 pub use observe::budget::{
     expect_at_most, expect_at_most_async, expect_statements, expect_statements_async,
 };
+#[doc(hidden)]
+pub use observe::log::{LogLenInstead, LogQueriesInstead};
 pub use observe::log::{LoggedStatement, StatementLog};
 pub use plan::schema::{InfoArg, InsertRow, InsertRows, LinkPair, RowRef, TablesArg};
 pub use plan::sql::{Ctx, PlannedStatement};
@@ -85,7 +87,9 @@ pub use query::django::{
     ValuesInstead, WithInstead, WriteInstead,
 };
 #[doc(hidden)]
-pub use query::django::{AssertNumQueriesInstead, assert_num_queries};
+pub use query::django::{
+    AssertNumQueriesInstead, GetRowInstead, RowAsOption, UnwrapRowInstead, assert_num_queries,
+};
 pub use query::expr::{
     Col, Filter, FilterArg, Like, LikePattern, Order, OrderArg, RelationInstead,
 };
@@ -126,6 +130,7 @@ pub mod prelude {
     pub use crate::query::django::RowQuery as _;
     // `post.save(&db)`, `post.delete(&db)`: one error naming `db.insert`.
     pub use crate::query::django::LoadedRows as _;
+    pub use crate::query::django::RowAsOption as _;
     pub use crate::query::django::RowWrite as _;
     // The path methods (`col`, `any`) without taking the name `Path`,
     // which `std::path::Path` users already have.

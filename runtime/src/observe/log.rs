@@ -116,6 +116,26 @@ impl StatementLog {
         (out, captured)
     }
 
+    // The names a user reaches for first, each one error naming the method
+    // here; their results are left to inference, so that
+    // `assert_eq!(db.log().len(), 2)` is that one error too.
+    /// Not available: `count()`.
+    #[doc(hidden)]
+    #[rustfmt::skip]
+    pub fn len<R>(&self) -> R where (): LogLenInstead<R> { <() as LogLenInstead<R>>::out() }
+    /// Not available: `count() == 0`.
+    #[doc(hidden)]
+    #[rustfmt::skip]
+    pub fn is_empty<R>(&self) -> R where (): LogLenInstead<R> { <() as LogLenInstead<R>>::out() }
+    /// Not available: `statements()` (Django's `connection.queries`).
+    #[doc(hidden)]
+    #[rustfmt::skip]
+    pub fn queries<R>(&self) -> R where (): LogQueriesInstead<R> { <() as LogQueriesInstead<R>>::out() }
+    /// Not available: `statements()`.
+    #[doc(hidden)]
+    #[rustfmt::skip]
+    pub fn iter<R>(&self) -> R where (): LogQueriesInstead<R> { <() as LogQueriesInstead<R>>::out() }
+
     /// Record one statement. Executors call this after each statement.
     pub fn record(&self, sql: &str, params: usize, rows: usize, duration: Duration) {
         trace(sql, params, rows, duration);
@@ -172,4 +192,27 @@ pub(crate) fn trace_control(sql: &str, duration: Duration) {
         duration_us = duration.as_micros() as u64,
         "transaction control"
     );
+}
+
+/// `len()` / `is_empty()` on the log: no implementation, only the error.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`len()` / `is_empty()` on the statement log: it counts statements with `count()`",
+    label = "write `db.log().count()`: the statements sent since the log was made or `reset()`; their text is `statements()` while recording (or `capture(|| ..)`)"
+)]
+pub trait LogLenInstead<R> {
+    /// Never called.
+    fn out() -> R;
+}
+
+/// `queries()` / `iter()` on the log (Django's `connection.queries`): no
+/// implementation, only the error.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`queries()` / `iter()` on the statement log: its statements are `statements()`",
+    label = "write `db.log().statements()` (kept between `start_recording()` and `stop_recording()`), or `let (out, sent) = db.log().capture(|| ..)`; the number sent is `count()`"
+)]
+pub trait LogQueriesInstead<R> {
+    /// Never called.
+    fn out() -> R;
 }

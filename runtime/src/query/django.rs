@@ -57,6 +57,14 @@ instead_inferred! {
     ConnectInstead<S>:
         "`connect(..)` is sqlx's: a `{S}` database opens with `open(path)`",
         "write `open(\"blog.db\")` (a file, created if missing) or `open_in_memory()`; a URL such as `sqlite://blog.db` is not a path";
+    /// `unwrap()` / `expect(..)` on a row (see [`RowAsOption`]).
+    UnwrapRowInstead<M>:
+        "`unwrap()` / `expect(..)` on a `{M}` row: it is the row itself, not an `Option`",
+        "`one(&db)?` returns the row (an error when there is none or several); a row that may be absent is `.first(&db)?`, an `Option<{M}>`";
+    /// `get()` on a row (see [`RowAsOption`]).
+    GetRowInstead<M>:
+        "`get()` on a `{M}` row: it is the row itself, no relation field to read through",
+        "a typed row's relation accessor, such as `post.author()`, returns the loaded row: read its fields directly (`post.author().name`); `.get()?` reads a relation field of a plain row (`post.author.get()?`)";
     /// `assert_num_queries(n, block)` (Django's `assertNumQueries`).
     AssertNumQueriesInstead<F>:
         "`assert_num_queries` is Django's: a statement budget is `related::expect_statements(n, || ...)`",
@@ -222,6 +230,26 @@ pub trait RowWrite<M: Model> {
 }
 
 impl<M: Model> RowWrite<M> for M {}
+
+/// `query.one(&db)?.unwrap()` (as if `one` returned an `Option`) and
+/// `post.author().get()` (a typed row's loaded relation read as a plain
+/// row's field): one error each, naming what the row already is, instead
+/// of "no method named `unwrap` found" with unrelated candidates. The
+/// receiver is `&mut self`, as for [`RowWrite`], so that a user's own
+/// `get(&self)` is picked first, not made ambiguous. In the prelude
+/// without a name.
+#[doc(hidden)]
+#[rustfmt::skip]
+pub trait RowAsOption<M: Model> {
+    /// Not available: the row is no `Option`.
+    fn unwrap<R>(&mut self) -> R where (): UnwrapRowInstead<M, R> { <() as UnwrapRowInstead<M, R>>::out() }
+    /// Not available: the row is no `Option`.
+    fn expect<T, R>(&mut self, _message: T) -> R where (): UnwrapRowInstead<M, R> { <() as UnwrapRowInstead<M, R>>::out() }
+    /// Not available: the row is no relation field.
+    fn get<R>(&mut self) -> R where (): GetRowInstead<M, R> { <() as GetRowInstead<M, R>>::out() }
+}
+
+impl<M: Model> RowAsOption<M> for M {}
 
 /// `posts.prefetch_related(..)` on rows already loaded (Django's
 /// `prefetch_related_objects(posts, ..)` read as a method): one error
