@@ -88,7 +88,8 @@ pub use query::django::{
 };
 #[doc(hidden)]
 pub use query::django::{
-    AssertNumQueriesInstead, GetRowInstead, RowAsOption, UnwrapRowInstead, assert_num_queries,
+    AssertNumQueriesInstead, DirectionInstead, GetRowInstead, NoneInstead, RowAsOption,
+    UnwrapRowInstead, asc, assert_num_queries, desc,
 };
 pub use query::expr::{
     Col, Filter, FilterArg, Like, LikePattern, Order, OrderArg, RelationInstead,

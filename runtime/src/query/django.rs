@@ -57,6 +57,10 @@ instead_inferred! {
     ConnectInstead<S>:
         "`connect(..)` is sqlx's: a `{S}` database opens with `open(path)`",
         "write `open(\"blog.db\")` (a file, created if missing) or `open_in_memory()`; a URL such as `sqlite://blog.db` is not a path";
+    /// `desc(column)` / `asc(column)` (see [`desc`]).
+    DirectionInstead<C>:
+        "`desc(..)` / `asc(..)` take no column: the direction is a method of the column",
+        "write `.order_by(Post::views().desc())` (or `.asc()`); several columns are a tuple: `.order_by((Post::views().desc(), Post::id().asc()))`";
     /// `unwrap()` / `expect(..)` on a row (see [`RowAsOption`]).
     UnwrapRowInstead<M>:
         "`unwrap()` / `expect(..)` on a `{M}` row: it is the row itself, not an `Option`",
@@ -70,6 +74,19 @@ instead_inferred! {
         "`assert_num_queries` is Django's: a statement budget is `related::expect_statements(n, || ...)`",
         "write `related::expect_statements(2, || query.all(&db))`: it returns the block's result and fails with the statements sent; `expect_at_most` for a ceiling, `expect_statements_async(n, future).await` for a future";
 }
+
+/// `desc(column)` / `asc(column)` as free functions (Diesel's `.desc()` is
+/// a method too, SeaORM's `Order::Desc` an argument): one error naming the
+/// method on the column. The result is left to inference, so that the
+/// `order_by(..)` around the call adds no second error.
+#[doc(hidden)]
+#[rustfmt::skip]
+pub fn desc<C, R>(_column: C) -> R where (): DirectionInstead<C, R> { <() as DirectionInstead<C, R>>::out() }
+
+/// See [`desc`].
+#[doc(hidden)]
+#[rustfmt::skip]
+pub fn asc<C, R>(_column: C) -> R where (): DirectionInstead<C, R> { <() as DirectionInstead<C, R>>::out() }
 
 /// Django's `assertNumQueries`, as a Rust user would name it: one error
 /// naming `expect_statements`. Its result is left to inference (see
@@ -175,6 +192,9 @@ instead! {
     SliceInstead:
         "a query of `{M}` is not its rows: `query[i]` / `query[a..b]` (Django's slicing) runs nothing",
         "slice in SQL with `.offset(a).limit(b - a)`; index the loaded rows: `query.all(&db)?[i]`";
+    NoneInstead:
+        "`none()` on a query of `{M}`: an empty result needs no query here",
+        "an empty result is `Vec::new()`; a query that matches no row (e.g. to keep its type) filters on an empty list: `.filter({M}::id().is_in(Vec::<i64>::new()))`";
     TakeInstead:
         "`take(n)` / `skip(n)` on a query of `{M}`: a query is not an iterator of its rows, and SQL limits it",
         "write `.limit(n)` / `.offset(n)`: the database returns only those rows";
@@ -382,6 +402,8 @@ impl<M: Model, L> Query<M, L> {
     #[doc(hidden)] pub fn defer<A>(self, _fields: A) -> Self where (): OnlyInstead<M> { self }
     /// Not available: `.order_by(column.desc())`.
     #[doc(hidden)] pub fn reverse(self) -> Self where (): ReverseInstead<M> { self }
+    /// Not available: a filter matching no row, or no query.
+    #[doc(hidden)] pub fn none(self) -> Self where (): NoneInstead<M> { self }
     /// Not available: `select_related`.
     #[doc(hidden)] pub fn inner_join<A>(self, _relation: A) -> Self where (): JoinInstead<M> { self }
     /// Not available: `select_related`.
