@@ -982,6 +982,11 @@ impl FieldGen<'_> {
                 fn loaded_mut(#source: &mut #model) -> &mut [::std::sync::Arc<#target>] {
                     ::related::RelationField::<#target>::loaded_mut(&mut #source.#name)
                 }
+
+                #[inline]
+                fn __is_loaded(#source: &#model) -> bool {
+                    ::related::RelationField::<#target>::loaded(&#source.#name).is_ok()
+                }
             }
         });
         // `SetFrom` with the model in the impl's header: a relation of

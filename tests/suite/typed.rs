@@ -320,6 +320,25 @@ fn missing_row_is_an_error(db: &Db) {
     }
     assert!(err.to_string().contains("`Post.author`"), "{err}");
     assert_eq!(db.all(&query).unwrap().len(), 1);
+
+    // Onto rows the caller holds, no base statement was sent: the error
+    // names the statement of the level that found no row.
+    let rows = db.all(&Post::query().filter(Post::id().eq(50i64))).unwrap();
+    let onto = Post::query().select_related(Post::author());
+    match db.fetch_onto(&onto, rows).unwrap_err() {
+        Error::Untypable { error, statement } => {
+            assert_eq!(
+                error,
+                NotLoaded::Missing {
+                    model: "Post",
+                    field: "author"
+                }
+            );
+            assert!(statement.contains("FROM \"blog_author\""), "{statement}");
+            assert!(!statement.contains("FROM \"blog_post\""), "{statement}");
+        }
+        other => panic!("expected Untypable, got {other}"),
+    }
 }
 
 fn serializes_as_the_model(db: &Db) {
@@ -414,6 +433,52 @@ fn fetch_onto_adds_levels(db: &Db) {
         .map(|id| (id, author_of(id), publisher_of(author_of(id)), tags_of(id)))
         .collect();
     assert_eq!(got, want);
+
+    // Relations the rows already hold are kept, with what was loaded below
+    // them, and not asked for again (Django's `prefetch_related_objects`
+    // skips what is fetched): the author's publisher survives a query that
+    // names only the author, and the one statement is the tags'.
+    let rows = db
+        .fetch(
+            &Post::query()
+                .select_related(Post::author().then(Author::publisher()))
+                .filter(Post::id().le(6))
+                .order_by(Post::id().asc()),
+        )
+        .unwrap();
+    let again = Post::query()
+        .select_related(Post::author())
+        .prefetch_related(Post::tags());
+    let (typed, sent) = db.capture(|| db.fetch_onto(&again, rows));
+    let typed = typed.unwrap();
+    assert_eq!(sent.len(), 1, "{sent:#?}");
+    assert_eq!(typed.len(), 6);
+    for post in &typed {
+        let author = post.author();
+        assert_eq!(author.id, author_of(post.id));
+        assert_eq!(author.publisher().id, publisher_of(author.id));
+        let ids: Vec<i64> = post.tags().iter().map(|t| t.id).collect();
+        assert_eq!(ids, tags_of(post.id), "tags of post {}", post.id);
+    }
+    // A level below a kept relation runs on the rows it holds: the
+    // publishers load onto the authors the rows came with.
+    let rows = db
+        .fetch(
+            &Post::query()
+                .select_related(Post::author())
+                .filter(Post::id().le(6)),
+        )
+        .unwrap();
+    let below = Post::query().prefetch_related(Post::author().then(Author::publisher()));
+    let (typed, sent) = db.capture(|| db.fetch_onto(&below, rows));
+    let typed = typed.unwrap();
+    assert_eq!(sent.len(), 1, "{sent:#?}");
+    for post in &typed {
+        assert_eq!(
+            post.author().publisher().id,
+            publisher_of(author_of(post.id))
+        );
+    }
 }
 
 /// `Prefetch` objects are in the type: a filtered relation reads as loaded

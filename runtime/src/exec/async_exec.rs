@@ -453,7 +453,7 @@ impl<M: Model, L> Query<M, L> {
         Box::pin(async move {
             let dialect = executor.ctx().dialect;
             self.core.prefetch_onto_async(&mut plain, executor).await?;
-            self.core.typed(plain, dialect)
+            self.core.typed_onto(plain, dialect)
         })
     }
 

@@ -133,7 +133,7 @@ impl<M: Model, L> Query<M, L> {
     pub fn fetch_onto<V>(&self, rows: V, executor: &(impl Executor + ?Sized)) -> Result<Vec<Loaded<M, <Onto<M, RowOf<V>> as Union<L>>::Output>>> where (): OntoVec<V> + TypedOnto<M, RowOf<V>>, Onto<M, RowOf<V>>: Union<L>, <Onto<M, RowOf<V>> as Union<L>>::Output: LoadSet<M> {
         let mut plain = <() as TypedOnto<M, RowOf<V>>>::plain(<() as OntoVec<V>>::into_vec(rows));
         self.core.prefetch_onto(&mut plain, executor)?;
-        self.core.typed(plain, executor.ctx().dialect)
+        self.core.typed_onto(plain, executor.ctx().dialect)
     }
 }
 

@@ -103,6 +103,12 @@ impl<M: Model> Load<M> {
         for node in &mut query.prefetch {
             node.resolve(base_joins);
         }
+        let mut rows = rows;
+        if !matches!(stage, Stage::Base) {
+            for node in &mut query.prefetch {
+                node.keep_loaded(&mut rows);
+            }
+        }
         let share = JoinShare::new(!query.prefetch.iter().any(|n| n.through_join()));
         Ok(Load {
             query,

@@ -241,6 +241,15 @@ pub trait Relation: PrefetchOf<Relation = Self> + Copy + Default + Send + Sync +
     /// The rows loaded into the source's field so far (empty if not loaded).
     fn loaded_mut(source: &mut Self::Source) -> &mut [Arc<Self::Target>];
 
+    /// Whether the source's field holds its loaded rows (a prefetch onto
+    /// rows the caller holds keeps them, as Django's
+    /// `prefetch_related_objects` does). The default says no: the level
+    /// then loads the field again.
+    #[doc(hidden)]
+    fn __is_loaded(_source: &Self::Source) -> bool {
+        false
+    }
+
     /// Called by a prefetch for each child it hands to `parent`: a reverse
     /// foreign key or reverse one-to-one fills the child's forward field
     /// with a copy of its parent, so `author.posts[i].author` needs no

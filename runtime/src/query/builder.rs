@@ -664,7 +664,18 @@ impl<M: Model> QueryCore<M> {
     where
         S: LoadSet<M>,
     {
-        self.verify(&rows, S::verify, dialect)?;
+        self.verify(&rows, S::verify, dialect, false)?;
+        Ok(Loaded::cast_checked(rows))
+    }
+
+    /// [`QueryCore::typed`] for rows this query's levels were loaded onto
+    /// (`fetch_onto`): an error names those levels' statements, since no
+    /// base statement was sent.
+    pub(crate) fn typed_onto<S>(&self, rows: Vec<M>, dialect: Dialect) -> Result<Vec<Loaded<M, S>>>
+    where
+        S: LoadSet<M>,
+    {
+        self.verify(&rows, S::verify, dialect, true)?;
         Ok(Loaded::cast_checked(rows))
     }
 
@@ -673,16 +684,41 @@ impl<M: Model> QueryCore<M> {
         rows: &[M],
         verify: fn(&M) -> std::result::Result<(), crate::error::NotLoaded>,
         dialect: Dialect,
+        onto: bool,
     ) -> Result<()> {
         for row in rows {
             if let Err(error) = verify(row) {
-                return Err(Error::Untypable {
-                    error,
-                    statement: self.base_statement(dialect).0.sql,
-                });
+                let statement = if onto {
+                    self.onto_statements(dialect)
+                } else {
+                    self.base_statement(dialect).0.sql
+                };
+                return Err(Error::Untypable { error, statement });
             }
         }
         Ok(())
+    }
+
+    /// The statements of a load onto rows the caller holds, one per level
+    /// (its select_related paths among them), `; `-separated.
+    fn onto_statements(&self, dialect: Dialect) -> String {
+        let binding = match dialect {
+            Dialect::Sqlite | Dialect::Postgres => KeyBinding::OneParameter,
+            Dialect::Mysql => KeyBinding::Expanded { max: 65_535 },
+        };
+        let ctx = Ctx { dialect, binding };
+        let mut query = self.clone();
+        let mut out = Vec::new();
+        for levels in &self.join_levels {
+            // The errors were reported when the load ran.
+            let _ = levels(&mut query.prefetch);
+        }
+        for node in &mut query.prefetch {
+            node.resolve(&[]);
+            node.explain(ctx, "", &mut out);
+        }
+        let sql: Vec<String> = out.into_iter().map(|s| s.sql).collect();
+        sql.join("; ")
     }
 
     /// The base statement and where each joined model sits in its rows.

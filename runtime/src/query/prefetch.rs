@@ -636,7 +636,9 @@ impl<R: Relation> Parents<R::Target> for Via<'_, R> {
     fn for_each(&mut self, f: &mut dyn FnMut(&mut R::Target)) {
         self.inner.for_each(&mut |source| {
             // A level below a JOIN runs only on a load that does not
-            // share its JOINed rows (`JoinShare`), so this copies nothing.
+            // share its JOINed rows (`JoinShare`), so this copies nothing;
+            // rows the caller handed in (`keep_loaded`) may be shared, and
+            // each parent then gets its own copy to fill.
             for t in R::loaded_mut(source) {
                 f(Arc::make_mut(t));
             }
@@ -667,6 +669,10 @@ pub(crate) trait PrefetchNode<P>: Send + Sync {
     fn through_join(&self) -> bool {
         false
     }
+    /// On rows the caller holds (`prefetch_onto`): a level whose field every
+    /// parent already holds loaded sends nothing and keeps those rows, with
+    /// what is loaded below them; the levels below it run on them.
+    fn keep_loaded(&mut self, _parents: &mut dyn Parents<P>) {}
     fn explain(&self, ctx: Ctx, prefix: &str, out: &mut Vec<PlannedStatement>);
     fn next_statement(
         &mut self,
@@ -1215,6 +1221,31 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
 
     fn through_join(&self) -> bool {
         self.joined
+    }
+
+    fn keep_loaded(&mut self, parents: &mut dyn Parents<R::Source>) {
+        // A `Prefetch` with a query of its own, or one into another field,
+        // loads what was asked; Django's skips what is cached there, which
+        // may hold other rows than the query would.
+        if self.custom || !self.target.own {
+            return;
+        }
+        let (mut any, mut all) = (false, true);
+        parents.for_each(&mut |p| {
+            any = true;
+            all &= R::__is_loaded(p);
+        });
+        if !(any && all) {
+            return;
+        }
+        self.joined = true;
+        let mut via = Via::<R> {
+            inner: parents,
+            _marker: PhantomData,
+        };
+        for n in &mut self.query.core.prefetch {
+            n.keep_loaded(&mut via);
+        }
     }
 
     fn explain(&self, ctx: Ctx, prefix: &str, out: &mut Vec<PlannedStatement>) {
