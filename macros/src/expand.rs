@@ -273,6 +273,8 @@ pub fn names(model: &Model, bodies: Bodies) -> TokenStream {
         }
     }
 
+    handles.extend(pk_handle(model, &taken, bodies));
+
     let vis = model.vis;
     let typed_items = crate::typed_expand::items(model, bodies);
     let (via, via_items) = crate::reach_expand::items(model, bodies);
@@ -302,6 +304,41 @@ pub fn names(model: &Model, bodies: Bodies) -> TokenStream {
 
         #(#thens)*
     }
+}
+
+/// `Post::pk()`, the primary key column's handle under Django's name for it
+/// (`filter(pk=1)`): the same column and marker as the key field's own
+/// handle. None when a field is named `pk` or the key is a relation.
+fn pk_handle(model: &Model, taken: &[String], bodies: Bodies) -> Option<TokenStream> {
+    let field = model.primary_key()?;
+    let Kind::Scalar { column } = &field.kind else {
+        return None;
+    };
+    if taken.iter().any(|name| name == "pk") || plain(field.ident) == "pk" {
+        return None;
+    }
+    let ident = model.ident;
+    let module = module_ident(model);
+    let name = field.ident;
+    let vis = narrower(model.vis, field.vis);
+    let span = field.ty.span();
+    let ty = user_tokens(field.ty, ident);
+    let body = match bodies {
+        Bodies::Real => quote_spanned!(span=> ::related::Col::__new(#column)),
+        Bodies::Unreachable => unreachable(),
+    };
+    let doc = format!(
+        " The primary key column, `{column}` (Django's `pk`): the same handle as `{name}()`."
+    );
+    Some(quote_spanned! {span=>
+        #[doc = #doc]
+        #[inline]
+        #vis const fn pk() -> ::related::Col<#ident, #ty, #module::#name>
+        where for<'__r> #ty: ::related::Column
+        {
+            #body
+        }
+    })
 }
 
 /// The handle of a ForeignKey / OneToOne key column, named after the column

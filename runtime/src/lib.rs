@@ -88,8 +88,8 @@ pub use query::django::{
 };
 #[doc(hidden)]
 pub use query::django::{
-    AssertNumQueriesInstead, DirectionInstead, GetRowInstead, NoneInstead, RowAsOption,
-    UnwrapRowInstead, asc, assert_num_queries, desc,
+    AssertNumQueriesInstead, DirectionInstead, GetRowInstead, MinusColumn, NoneInstead,
+    RegexInstead, RowAsOption, RowsCountInstead, UnwrapRowInstead, asc, assert_num_queries, desc,
 };
 pub use query::expr::{
     Col, Filter, FilterArg, Like, LikePattern, Order, OrderArg, RelationInstead,
@@ -98,7 +98,7 @@ pub use query::expr::{
 pub use query::misuse::{KeyColumnInstead, NotAColumn};
 pub use query::operand::{Bound, BoundPair, NoArg, Operand};
 #[doc(hidden)]
-pub use query::path::{AnyFilter, ColumnOf, ColumnThrough, NextHop};
+pub use query::path::{AnyFilter, ColumnOf, ColumnThrough, ContainsInstead, NextHop};
 pub use query::path::{Append, Chain, ColumnPath, Path, PathFrom, PrefetchFrom, SelectFrom};
 #[doc(hidden)]
 pub use query::prefetch::{

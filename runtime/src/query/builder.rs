@@ -210,8 +210,8 @@ pub trait RowCount {
 /// rustc's list of the ten integer types that would do.
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
-    message = "`{C}` is not a number of rows",
-    label = "`limit` and `offset` take an integer (`usize`, `u64`, `i64`, ...)"
+    message = "`limit` / `offset` take a number of rows, not `{C}`",
+    label = "write an integer (`usize`, `u64`, `i64`, ...)"
 )]
 pub trait CountArg<C> {
     /// [`RowCount::rows`].

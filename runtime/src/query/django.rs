@@ -61,6 +61,10 @@ instead_inferred! {
     DirectionInstead<C>:
         "`desc(..)` / `asc(..)` take no column: the direction is a method of the column",
         "write `.order_by(Post::views().desc())` (or `.asc()`); several columns are a tuple: `.order_by((Post::views().desc(), Post::id().asc()))`";
+    /// `count()` on loaded rows (see [`LoadedRows`]).
+    RowsCountInstead<M>:
+        "`count()` on `{M}` rows already loaded: they are a `Vec`, counted with `len()`",
+        "write `rows.len()`; rows not loaded yet are counted in the database: `{M}::query().filter(..).count(&db)?`";
     /// `unwrap()` / `expect(..)` on a row (see [`RowAsOption`]).
     UnwrapRowInstead<M>:
         "`unwrap()` / `expect(..)` on a `{M}` row: it is the row itself, not an `Option`",
@@ -283,6 +287,8 @@ pub trait LoadedRows<M: Model> {
     fn select_related<P>(&mut self, _path: P) -> &mut Self where (): OntoLoadedInstead<M> { self }
     /// Not available: `prefetch_onto`.
     fn prefetch_related<P>(&mut self, _path: P) -> &mut Self where (): OntoLoadedInstead<M> { self }
+    /// Not available: `len()`.
+    fn count<R>(&mut self) -> R where (): RowsCountInstead<M, R> { <() as RowsCountInstead<M, R>>::out() }
 }
 
 impl<M: Model> LoadedRows<M> for Vec<M> {}
@@ -326,6 +332,9 @@ instead! {
     ToAttrInstead:
         "`to_attr(..)` is Django's: a `Prefetch` of `{M}` rows into a field of its own names a `Prefetched<T>` field by its handle",
         "write `.to(Post::python_tags())`, for a field `python_tags: Prefetched<Tag>` of the model (typed rows read it with `post.python_tags()`)";
+    RegexInstead:
+        "`regex(..)` / `iregex(..)` on the `{M}` column: regular expressions differ between SQLite, PostgreSQL and MySQL",
+        "write `.like(pattern)`, `.contains(..)`, `.starts_with(..)` or `.ends_with(..)` (`i`-prefixed to ignore case), which mean the same on every backend; a regular expression is SQL of yours (`db.raw::<Model>(sql, &params)`)";
     IlikeInstead:
         "`ilike(..)` on the `{M}` column: case-insensitive matches here are named by what they match",
         "write `.icontains(..)`, `.istarts_with(..)`, `.iends_with(..)` or `.iexact(..)` (every backend); `.like(pattern)` is the database's own LIKE";
@@ -353,7 +362,26 @@ impl<M: Model, T, N, P> crate::query::expr::Col<M, T, N, P> {
     #[doc(hidden)] pub fn is_not<V>(self, _value: V) -> Filter<M> where (): ExactInstead<N> { Filter::new(never_expr()) }
     /// Not available: `icontains` and the other case-insensitive lookups.
     #[doc(hidden)] pub fn ilike<V>(self, _pattern: V) -> Filter<M> where (): IlikeInstead<N> { Filter::new(never_expr()) }
+    /// Not available: `like` and its kin.
+    #[doc(hidden)] pub fn regex<V>(self, _pattern: V) -> Filter<M> where (): RegexInstead<N> { Filter::new(never_expr()) }
+    /// Not available: `like` and its kin.
+    #[doc(hidden)] pub fn iregex<V>(self, _pattern: V) -> Filter<M> where (): RegexInstead<N> { Filter::new(never_expr()) }
 }
+
+// Django's `order_by("-views")` written as `-Post::views()`: the negated
+// column is a value of its own, which `order_by` rejects with `OrderArg`'s
+// one error, naming `.desc()` (a unary operator's own error, E0600, cannot
+// name the fix).
+impl<M, T, N, P> std::ops::Neg for crate::query::expr::Col<M, T, N, P> {
+    type Output = MinusColumn<M, N>;
+    fn neg(self) -> Self::Output {
+        MinusColumn(std::marker::PhantomData)
+    }
+}
+
+/// `-column`: see the `Neg` impl of `Col`. Nothing takes it.
+#[doc(hidden)]
+pub struct MinusColumn<M, N>(std::marker::PhantomData<fn() -> (M, N)>);
 
 // Django's `Prefetch(.., to_attr="..")`.
 #[rustfmt::skip]

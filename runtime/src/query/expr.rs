@@ -285,7 +285,7 @@ impl<M> FilterArg<M, NoArg> for () {
 #[diagnostic::on_unimplemented(
     message = "`{O}` is not an ordering of `{M}` rows",
     label = "expected a column with its direction, such as `Model::column().asc()`, or a tuple of them",
-    note = "order by a column with `.asc()` or `.desc()`; by a related model's column through its relation: `Post::author().col(Author::name()).asc()`"
+    note = "order by a column with `.asc()` or `.desc()` (Django's `-field` is `.desc()`); by a related model's column through its relation: `Post::author().col(Author::name()).asc()`"
 )]
 pub trait OrderArg<M, O> {
     /// The keys, first to last.

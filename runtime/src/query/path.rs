@@ -132,6 +132,12 @@ pub trait Path: Copy + Send + Sync + 'static {
         <() as ColumnOf<Self, Self::Target, C>>::__through(column, self)
     }
 
+    /// Not available: `any` (Django's `tags__in`, a collection's
+    /// `contains`); one error naming it.
+    #[doc(hidden)]
+    #[rustfmt::skip]
+    fn contains<F, R>(self, _filter: F) -> R where (): ContainsInstead<Self, R> { <() as ContainsInstead<Self, R>>::out() }
+
     /// Rows for which SOME row reached through this path (many-valued or
     /// not) matches `filter`: one correlated `EXISTS`, so rows never
     /// repeat. Conditions inside one `any` must hold on the same related
@@ -340,6 +346,18 @@ impl<P: Path> ColumnOf<P, P::Target, NoArg> for () {
     fn __through(column: NoArg, _path: P) -> Self::Through {
         match column {}
     }
+}
+
+/// `path.contains(..)`: no implementation, only the error (see
+/// [`Path::contains`]).
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`contains(..)` on the relation `{P}`: a filter on related rows is `any(..)`",
+    label = "write `Post::tags().any(Tag::name().eq(..))`: the rows with SOME related row that matches (Django's `tags__name=..`); by keys: `.any(Tag::id().is_in(ids))`"
+)]
+pub trait ContainsInstead<P, R> {
+    /// Never called.
+    fn out() -> R;
 }
 
 /// What [`Path::any`] takes: a filter over the rows the path reaches, `T`.
