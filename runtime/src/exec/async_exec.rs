@@ -68,7 +68,7 @@ pub(crate) mod sealed {
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an async database connection: `all_async` and friends run on a sqlx pool, connection or transaction, or `related::AsyncSqlite`",
-    label = "expected `&PgPool`, `&MySqlPool`, `&mut PgConnection`, `&mut *tx`, or `&AsyncSqlite`; a blocking `Sqlite` loads with `all(&db)`"
+    label = "expected `&PgPool`, `&MySqlPool`, `&mut PgConnection`, `&mut *tx`, or `&AsyncSqlite`; a blocking `Sqlite` loads with the same method without `_async`: `all(&db)`, `fetch(&db)`"
 )]
 pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
     /// Dialect and key-list binding of the connections behind this executor.
@@ -382,7 +382,7 @@ pub type Pending<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
     message = "`{E}` is not an async database connection: async loads take a reference to one (a sqlx pool, connection or transaction, or a `related::AsyncSqlite`)",
-    label = "expected `&pool` (a `PgPool`, `MySqlPool`), `&mut *conn`, `&mut *tx`, or `&db` for an `AsyncSqlite`; a blocking `Sqlite` loads with `all(&db)`"
+    label = "expected `&pool` (a `PgPool`, `MySqlPool`), `&mut *conn`, `&mut *tx`, or `&db` for an `AsyncSqlite`; a blocking `Sqlite` loads with the same method without `_async`: `all(&db)`, `fetch(&db)`"
 )]
 pub trait AsyncArg<'a, E> {
     /// The executor.

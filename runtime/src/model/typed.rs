@@ -179,6 +179,13 @@ impl<M: Model, L> Loaded<M, L> {
         unsafe { Vec::from_raw_parts(ptr.cast::<Self>(), len, capacity) }
     }
 
+    /// Typed rows seen as their plain models, in place (`insert_all`).
+    pub(crate) fn model_slice(rows: &[Self]) -> &[M] {
+        // SAFETY: as in `cast_checked`: the same layout, and the borrow
+        // keeps the rows' lifetime.
+        unsafe { std::slice::from_raw_parts(rows.as_ptr().cast::<M>(), rows.len()) }
+    }
+
     /// Typed rows back as their plain models, in place.
     pub(crate) fn models(rows: Vec<Self>) -> Vec<M> {
         let mut rows = std::mem::ManuallyDrop::new(rows);
@@ -285,6 +292,16 @@ impl<M: Model + serde::Serialize, L> serde::Serialize for Loaded<M, L> {
 pub struct Rows<'a, T, N> {
     rows: &'a [Arc<T>],
     set: PhantomData<fn() -> N>,
+}
+
+// `post.tags().push(tag)`: the loaded rows are read-only; one error
+// naming `db.link(..)` instead of "no method named `push`".
+#[rustfmt::skip]
+impl<T, N> Rows<'_, T, N> {
+    /// Not available: `db.link(..)`.
+    #[doc(hidden)] pub fn push<V>(&self, _row: V) where Self: crate::model::misread::AddThroughLink { crate::model::misread::AddThroughLink::__never(self) }
+    /// Not available: `db.link(..)`.
+    #[doc(hidden)] pub fn add<V>(&self, _row: V) where Self: crate::model::misread::AddThroughLink { crate::model::misread::AddThroughLink::__never(self) }
 }
 
 impl<'a, T, N> Rows<'a, T, N> {

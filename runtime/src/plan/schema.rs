@@ -40,6 +40,7 @@
 
 use crate::model::relation::{LinkPairs, Relation, RelationKind};
 use crate::model::table::{Model, ModelInfo};
+use crate::model::typed::Loaded;
 use crate::model::value::{SqlType, Value};
 use crate::plan::sql::{Dialect, SqlWriter, Statement};
 
@@ -391,6 +392,15 @@ impl<M: Model> RowRef for &M {
     }
 }
 
+/// A typed row inserts as its model (the relations it holds are not
+/// written: a row's own columns are, its keys among them).
+impl<M: Model, L> RowRef for &Loaded<M, L> {
+    #[inline]
+    fn insert_statement(&self, dialect: Dialect) -> Statement {
+        insert(dialect, self.as_model())
+    }
+}
+
 /// What `create_tables` takes: the models' [`ModelInfo`]s, as any list of
 /// them (`&[Post::info(), Tag::info()]`, an array, a `Vec`, an iterator),
 /// the `info` functions themselves included (`&[Post::info, Tag::info]`).
@@ -481,6 +491,24 @@ impl<M: Model, const N: usize> InsertRows<&[M; N]> for () {
     #[inline]
     fn as_slice<'r>(rows: &'r &[M; N]) -> &'r [M] {
         &rows[..]
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<M: Model, L> InsertRows<&[Loaded<M, L>]> for () {
+    type Model = M;
+    #[inline]
+    fn as_slice<'r>(rows: &'r &[Loaded<M, L>]) -> &'r [M] {
+        Loaded::model_slice(rows)
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<M: Model, L> InsertRows<&Vec<Loaded<M, L>>> for () {
+    type Model = M;
+    #[inline]
+    fn as_slice<'r>(rows: &'r &Vec<Loaded<M, L>>) -> &'r [M] {
+        Loaded::model_slice(rows)
     }
 }
 

@@ -1,7 +1,8 @@
 // The forms the executor and query methods take and must keep taking:
 // `prefetch_onto` reborrows a `&mut Vec` binding the caller passes on (a
 // generic argument would move it), `create_tables` takes any list of the
-// models' `info()`, `fetch_onto` takes its rows by value.
+// models' `info()`, `fetch_onto` takes its rows by value, `insert` and
+// `insert_all` take typed rows as they take models.
 #[path = "../fail/common/blog.rs"]
 mod blog;
 
@@ -47,5 +48,14 @@ fn main() -> related::Result<()> {
         assert_eq!(typed[0].author().name, "Ann");
         assert_eq!(typed[0].tags.get()?.len(), 1);
     }
+    // Typed rows go into another database as their models.
+    let authors = Author::query().fetch(&db)?;
+    let posts = Post::query().select_related(Post::author()).fetch(&db)?;
+    let copy = related::Sqlite::open_in_memory()?;
+    copy.create_tables(&[Author::info(), Tag::info(), Post::info()])?;
+    copy.insert_all(&authors)?;
+    copy.insert(&posts[0])?;
+    let again = Post::query().select_related(Post::author()).fetch(&copy)?;
+    assert_eq!((again[0].id, again[0].author().name.as_str()), (posts[0].id, "Ann"));
     Ok(())
 }
