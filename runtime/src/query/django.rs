@@ -7,7 +7,7 @@
 //! `.values_list(...)` first. Without these, rustc says "no method named
 //! `distinct`", which is true and no help. Each method exists only to be
 //! that one error; its bound has no implementation, so none can be called.
-//! The bounds are stated on `()` (`(): GetInstead<M>`), as `FilterArg` is:
+//! The bounds are stated on `()` (`(): DistinctInstead<M>`), as `FilterArg` is:
 //! on the model, rustc would add four lines pointing at the user's struct.
 
 use crate::error::Result;
@@ -57,6 +57,11 @@ instead_inferred! {
     ConnectInstead<S>:
         "`connect(..)` is sqlx's: a `{S}` database opens with `open(path)`",
         "write `open(\"blog.db\")` (a file, created if missing) or `open_in_memory()`; a URL such as `sqlite://blog.db` is not a path";
+    /// `get(..)` (Django's); its result is left to inference so that `?`
+    /// or `.unwrap()` after it adds no error.
+    GetInstead<M>:
+        "`get(..)` is Django's: a query of `{M}` reads one row with `.filter(..).one(&db)`",
+        "write `.filter(..).one(&db)` (`fetch_one` for a typed row): an error if no row or several match";
     /// `desc(column)` / `asc(column)` (see [`desc`]).
     DirectionInstead<C>:
         "`desc(..)` / `asc(..)` take no column: the direction is a method of the column",
@@ -105,9 +110,6 @@ instead! {
     ManagerInstead:
         "`objects()` is Django's manager: a query of `{M}` starts at `{M}::query()`",
         "write `{M}::query()`, then `.filter(..)`, `.select_related(..)`, ...";
-    GetInstead:
-        "`get(..)` is Django's: a query of `{M}` reads one row with `.filter(..).one(&db)`",
-        "write `.filter(..).one(&db)` (`fetch_one` for a typed row): an error if no row or several match";
     DistinctInstead:
         "`distinct()`: the rows of a query of `{M}` never repeat",
         "remove it: `select_related` follows single-valued relations only, and a filter through a many-valued one is one EXISTS (`Post::tags().any(..)`)";
@@ -409,7 +411,7 @@ fn never() -> crate::Error {
 #[rustfmt::skip]
 impl<M: Model, L> Query<M, L> {
     /// Not available: `.filter(..).one(&db)`.
-    #[doc(hidden)] pub fn get<F>(self, _filter: F) -> Self where (): GetInstead<M> { self }
+    #[doc(hidden)] pub fn get<F, R>(self, _filter: F) -> R where (): GetInstead<M, R> { <() as GetInstead<M, R>>::out() }
     /// Not available: rows never repeat.
     #[doc(hidden)] pub fn distinct(self) -> Self where (): DistinctInstead<M> { self }
     /// Not available: map the loaded rows.

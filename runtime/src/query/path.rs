@@ -164,7 +164,7 @@ pub trait Path: Copy + Send + Sync + 'static {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a relation of `{M}` (nor a chain of relations starting at `{M}`)",
     label = "expected a relation handle of `{M}`, called: `Model::field()`",
-    note = "a chain's hops connect end to start (`Post::author().then(Author::publisher())`); a column handle (`Col<_, _>`) filters and orders, it is not a relation; a lookup is a handle, not a string: `\"tags\"` is `Post::tags()`; several lookups are one call each (`.prefetch_related(Post::tags()).prefetch_related(Post::comments())`); a `Prefetch` goes to `.prefetch(..)`"
+    note = "a chain's hops connect end to start (`Post::author().then(Author::publisher())`); a column handle (`Col<_, _>`) filters and orders, it is not a relation; a lookup is a handle, not a string: `\"tags\"` is `Post::tags()`; several lookups are one call each (`.prefetch_related(Post::tags()).prefetch_related(Post::comments())`); a `Prefetch` goes to `.prefetch(..)`; a `Prefetched<T>` field is filled by `.prefetch(Prefetch::new(relation).to(Post::field()))`"
 )]
 pub trait PathFrom<M>: Path<Source = M> {
     /// [`Path::Set`], named through this trait so that a query's return
