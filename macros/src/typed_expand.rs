@@ -112,6 +112,29 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
         })
         .collect();
 
+    // The relation slots handed to a set visitor: each with its marker (a
+    // count or a `Prefetched` field is filled by the query's own levels).
+    let module = crate::tokens::module_ident(model);
+    let visits: Vec<TokenStream> = fields
+        .iter()
+        .zip(&a)
+        .zip(&targets)
+        .filter(|((f, _), _)| !matches!(f.kind, Kind::Counted { .. } | Kind::Prefetched { .. }))
+        .map(|((f, a), target)| {
+            let name = f.ident;
+            quote! {
+                <#a as ::related::Slot<#target>>::__visit_slot::<#module::#name, __RelatedV>(__related_visitor);
+            }
+        })
+        .collect();
+    let visit = match bodies {
+        Bodies::Real => quote! {
+            let _ = &__related_visitor;
+            #(#visits)*
+        },
+        Bodies::Unreachable => unreachable(),
+    };
+
     let verify = match bodies {
         Bodies::Real => quote! {
             let _ = __related_row;
@@ -335,6 +358,10 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
             impl<#(#a: ::related::Slot<#targets>),*> ::related::LoadSet<#ident> for #set {
                 fn verify(__related_row: &#ident) -> ::core::result::Result<(), ::related::NotLoaded> {
                     #verify
+                }
+
+                fn __visit<__RelatedV: ::related::__private::SetVisitor<#ident>>(__related_visitor: &mut __RelatedV) {
+                    #visit
                 }
             }
 

@@ -209,6 +209,7 @@ impl Db {
         (): related::TypedOnto<M, R>,
         Onto<M, R>: related::Union<L>,
         <Onto<M, R> as related::Union<L>>::Output: related::LoadSet<M>,
+        L: related::LoadSet<M>,
     {
         match &self.inner {
             Inner::Sqlite(db) => query.fetch_onto(rows, db),
@@ -244,7 +245,7 @@ impl Db {
         }
     }
 
-    pub fn prefetch_onto<M: Model, L>(
+    pub fn prefetch_onto<M: Model, L: related::LoadSet<M>>(
         &self,
         query: &Query<M, L>,
         rows: &mut Vec<M>,

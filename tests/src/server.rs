@@ -396,6 +396,7 @@ impl Server {
         (): related::TypedOnto<M, R>,
         Onto<M, R>: related::Union<L>,
         <Onto<M, R> as related::Union<L>>::Output: related::LoadSet<M>,
+        L: related::LoadSet<M>,
     {
         on_executor!(self, |e| query.fetch_onto_async(rows, e).await)
     }
@@ -408,7 +409,7 @@ impl Server {
         on_executor!(self, |e| query.one_async(e).await)
     }
 
-    pub fn prefetch_onto<M: Model, L>(
+    pub fn prefetch_onto<M: Model, L: related::LoadSet<M>>(
         &self,
         query: &Query<M, L>,
         rows: &mut Vec<M>,

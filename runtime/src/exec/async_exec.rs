@@ -447,13 +447,14 @@ impl<M: Model, L> Query<M, L> {
     /// [`Query::fetch_onto`] on an async executor.
     #[rustfmt::skip]
     #[allow(clippy::type_complexity)]
-    pub fn fetch_onto_async<'a, V, E: 'a>(&'a self, rows: V, executor: E) -> Pending<'a, Result<Vec<Loaded<M, <Onto<M, RowOf<V>> as Union<L>>::Output>>>> where (): OntoVec<V> + TypedOnto<M, RowOf<V>> + AsyncArg<'a, E>, Onto<M, RowOf<V>>: Union<L>, <Onto<M, RowOf<V>> as Union<L>>::Output: LoadSet<M> {
+    pub fn fetch_onto_async<'a, V, E: 'a>(&'a self, rows: V, executor: E) -> Pending<'a, Result<Vec<Loaded<M, <Onto<M, RowOf<V>> as Union<L>>::Output>>>> where (): OntoVec<V> + TypedOnto<M, RowOf<V>> + AsyncArg<'a, E>, Onto<M, RowOf<V>>: Union<L>, <Onto<M, RowOf<V>> as Union<L>>::Output: LoadSet<M>, L: LoadSet<M> {
         let executor = <() as AsyncArg<'a, E>>::exec(executor);
         let mut plain = <() as TypedOnto<M, RowOf<V>>>::plain(<() as OntoVec<V>>::into_vec(rows));
+        let core = self.onto_core();
         Box::pin(async move {
             let dialect = executor.ctx().dialect;
-            self.core.prefetch_onto_async(&mut plain, executor).await?;
-            self.core.typed_onto(plain, dialect)
+            core.prefetch_onto_async(&mut plain, executor).await?;
+            core.typed_onto(plain, dialect)
         })
     }
 
@@ -461,9 +462,11 @@ impl<M: Model, L> Query<M, L> {
     /// caller's even when a statement fails.
     // One line: see `Query::prefetch_onto`.
     #[rustfmt::skip]
-    pub fn prefetch_onto_async<'a, R, E: 'a>(&'a self, rows: &'a mut Vec<R>, executor: E) -> Pending<'a, Result<()>> where (): OntoRows<M, R> + AsyncArg<'a, E> {
+    pub fn prefetch_onto_async<'a, R, E: 'a>(&'a self, rows: &'a mut Vec<R>, executor: E) -> Pending<'a, Result<()>> where (): OntoRows<M, R> + AsyncArg<'a, E>, L: LoadSet<M> {
         let rows = <() as OntoRows<M, R>>::rows(rows);
-        Box::pin(self.core.prefetch_onto_async(rows, <() as AsyncArg<'a, E>>::exec(executor)))
+        let core = self.onto_core();
+        let executor = <() as AsyncArg<'a, E>>::exec(executor);
+        Box::pin(async move { core.prefetch_onto_async(rows, executor).await })
     }
 }
 

@@ -84,8 +84,8 @@ impl<M: Model, L> Query<M, L> {
     /// `select_related` paths load as prefetch levels, one key-list
     /// statement per hop. Its filters, order and limit are not used.
     #[rustfmt::skip]
-    pub fn prefetch_onto<R>(&self, rows: &mut Vec<R>, executor: &(impl Executor + ?Sized)) -> Result<()> where (): OntoRows<M, R> {
-        self.core.prefetch_onto(<() as OntoRows<M, R>>::rows(rows), executor)
+    pub fn prefetch_onto<R>(&self, rows: &mut Vec<R>, executor: &(impl Executor + ?Sized)) -> Result<()> where (): OntoRows<M, R>, L: LoadSet<M> {
+        self.onto_core().prefetch_onto(<() as OntoRows<M, R>>::rows(rows), executor)
     }
 
     /// Run the query, as [`Query::all`], and return typed rows: each
@@ -130,10 +130,11 @@ impl<M: Model, L> Query<M, L> {
     // One line for the bound: see `prefetch_onto`.
     #[rustfmt::skip]
     #[allow(clippy::type_complexity)]
-    pub fn fetch_onto<V>(&self, rows: V, executor: &(impl Executor + ?Sized)) -> Result<Vec<Loaded<M, <Onto<M, RowOf<V>> as Union<L>>::Output>>> where (): OntoVec<V> + TypedOnto<M, RowOf<V>>, Onto<M, RowOf<V>>: Union<L>, <Onto<M, RowOf<V>> as Union<L>>::Output: LoadSet<M> {
+    pub fn fetch_onto<V>(&self, rows: V, executor: &(impl Executor + ?Sized)) -> Result<Vec<Loaded<M, <Onto<M, RowOf<V>> as Union<L>>::Output>>> where (): OntoVec<V> + TypedOnto<M, RowOf<V>>, Onto<M, RowOf<V>>: Union<L>, <Onto<M, RowOf<V>> as Union<L>>::Output: LoadSet<M>, L: LoadSet<M> {
         let mut plain = <() as TypedOnto<M, RowOf<V>>>::plain(<() as OntoVec<V>>::into_vec(rows));
-        self.core.prefetch_onto(&mut plain, executor)?;
-        self.core.typed_onto(plain, executor.ctx().dialect)
+        let core = self.onto_core();
+        core.prefetch_onto(&mut plain, executor)?;
+        core.typed_onto(plain, executor.ctx().dialect)
     }
 }
 

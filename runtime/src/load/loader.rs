@@ -5,6 +5,7 @@
 use crate::error::Result;
 use crate::model::column::RawRow;
 use crate::model::table::{Model, decode_at_start};
+use crate::model::typed::LoadSet;
 use crate::plan::join::{JoinShare, Slot};
 use crate::plan::sql::{Ctx, Statement};
 use crate::query::builder::{Query, QueryCore};
@@ -67,50 +68,54 @@ impl<M: Model> Load<M> {
         Self::of(&query.core, ctx)
     }
 
-    /// Only the prefetch levels of `query`, onto rows the caller holds.
-    pub fn onto<L>(query: &Query<M, L>, rows: Vec<M>, ctx: Ctx) -> Result<Self> {
-        Self::onto_rows(&query.core, rows, ctx)
+    /// Only the prefetch levels of `query`, onto rows the caller holds: the
+    /// relations its type holds, its `select_related` paths among them (no
+    /// JOIN reaches rows already read), each kept where every row already
+    /// holds it.
+    pub fn onto<L: LoadSet<M>>(query: &Query<M, L>, rows: Vec<M>, ctx: Ctx) -> Result<Self> {
+        Self::onto_rows(&query.onto_core(), rows, ctx)
     }
 
     // The two above without the query's loaded set in their type: what
-    // running a query calls, compiled once per model.
+    // running a query calls, compiled once per model (and the second only
+    // for the models some code loads onto).
 
     pub(crate) fn of(query: &QueryCore<M>, ctx: Ctx) -> Result<Self> {
-        Self::start(query, Vec::new(), Stage::Base, ctx)
+        let mut query = Self::checked(query)?;
+        let QueryCore {
+            joins, prefetch, ..
+        } = &mut query;
+        for node in prefetch.iter_mut() {
+            node.resolve(joins);
+        }
+        Ok(Self::assemble(query, Vec::new(), Stage::Base, ctx))
     }
 
-    pub(crate) fn onto_rows(query: &QueryCore<M>, rows: Vec<M>, ctx: Ctx) -> Result<Self> {
-        Self::start(query, rows, Stage::Prefetch(0), ctx)
+    pub(crate) fn onto_rows(query: &QueryCore<M>, mut rows: Vec<M>, ctx: Ctx) -> Result<Self> {
+        let mut query = Self::checked(query)?;
+        // Rows handed in were not loaded by this query's JOINs: its
+        // untyped select_related paths load onto them as prefetch levels
+        // instead (typed ones came in from the set, see `onto_core`).
+        query.add_join_levels()?;
+        for node in &mut query.prefetch {
+            node.resolve(&[]);
+            node.keep_loaded(&mut rows);
+        }
+        Ok(Self::assemble(query, rows, Stage::Prefetch(0), ctx))
     }
 
-    fn start(query: &QueryCore<M>, rows: Vec<M>, stage: Stage, ctx: Ctx) -> Result<Self> {
+    /// The query to run, once no mistake was recorded in it.
+    fn checked(query: &QueryCore<M>) -> Result<QueryCore<M>> {
         crate::observe::n_plus_one::note_model(M::info());
         if let Some(duplicate) = query.errors.first() {
             return Err(duplicate.clone().into_error());
         }
-        let mut query = query.clone();
-        // Rows handed in were not loaded by this query's JOINs: its
-        // select_related paths load onto them as prefetch levels instead.
-        let base_joins: &[_] = match stage {
-            Stage::Base => &query.joins,
-            _ => {
-                for levels in &query.join_levels {
-                    levels(&mut query.prefetch)?;
-                }
-                &[]
-            }
-        };
-        for node in &mut query.prefetch {
-            node.resolve(base_joins);
-        }
-        let mut rows = rows;
-        if !matches!(stage, Stage::Base) {
-            for node in &mut query.prefetch {
-                node.keep_loaded(&mut rows);
-            }
-        }
+        Ok(query.clone())
+    }
+
+    fn assemble(query: QueryCore<M>, rows: Vec<M>, stage: Stage, ctx: Ctx) -> Self {
         let share = JoinShare::new(!query.prefetch.iter().any(|n| n.through_join()));
-        Ok(Load {
+        Load {
             query,
             ctx,
             stage,
@@ -118,7 +123,7 @@ impl<M: Model> Load<M> {
             share,
             rows,
             current_sql: String::new(),
-        })
+        }
     }
 
     /// The next statement to send, or None when the load is complete.

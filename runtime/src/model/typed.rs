@@ -18,6 +18,7 @@ use std::sync::Arc;
 use ref_cast::RefCast;
 
 use crate::error::NotLoaded;
+use crate::model::relation::Relation;
 use crate::model::table::Model;
 
 /// A slot of a loaded set: this relation was not loaded.
@@ -87,6 +88,20 @@ tuple_union!(A0 B0, A1 B1, A2 B2, A3 B3, A4 B4, A5 B5, A6 B6, A7 B7, A8 B8, A9 B
 pub trait LoadSet<M>: 'static {
     /// `Ok` if every relation of the set is loaded on `row`, at every depth.
     fn verify(row: &M) -> Result<(), NotLoaded>;
+
+    /// Hand `visitor` each relation the set holds (not its counts, nor its
+    /// `Prefetched` fields, which a query's own levels fill), with what is
+    /// loaded below it. What loads a query's relations onto rows the
+    /// caller holds uses it: only there is the code per relation compiled.
+    #[doc(hidden)]
+    fn __visit<V: SetVisitor<M>>(_visitor: &mut V) {}
+}
+
+/// What [`LoadSet::__visit`] hands a set's relations to.
+#[doc(hidden)]
+pub trait SetVisitor<M> {
+    /// The relation `R` of `M` is in the set, with `N` loaded below it.
+    fn relation<R: Relation<Source = M>, N: LoadSet<R::Target>>(&mut self);
 }
 
 /// The set of a model whose derive reported an error (its own set could
@@ -101,6 +116,11 @@ impl<M: Model> LoadSet<M> for No {
 pub trait Slot<T: Model>: 'static {
     /// Check the rows a relation field holds (or its `NotLoaded`).
     fn verify(rows: Result<&[Arc<T>], NotLoaded>) -> Result<(), NotLoaded>;
+
+    /// Hand the relation `R` of this slot to `visitor` if the slot holds
+    /// it (see [`LoadSet::__visit`]).
+    #[doc(hidden)]
+    fn __visit_slot<R: Relation<Target = T>, V: SetVisitor<R::Source>>(_visitor: &mut V) {}
 }
 
 impl<T: Model> Slot<T> for No {
@@ -115,6 +135,10 @@ impl<T: Model, N: LoadSet<T>> Slot<T> for Yes<N> {
             N::verify(row)?;
         }
         Ok(())
+    }
+
+    fn __visit_slot<R: Relation<Target = T>, V: SetVisitor<R::Source>>(visitor: &mut V) {
+        visitor.relation::<R, N>();
     }
 }
 

@@ -12,7 +12,7 @@ use crate::plan::sql::{Ctx, Dialect, KeyBinding, PlannedStatement, Statement};
 use crate::query::expr::{Filter, FilterArg, OrderArg};
 use crate::query::path::{Path, PathFrom, SelectFrom};
 use crate::query::prefetch::{
-    BelowFrom, Destination, Prefetch, PrefetchLevel, PrefetchNode, add_node,
+    BelowFrom, Destination, OntoLevels, Prefetch, PrefetchLevel, PrefetchNode, add_node,
 };
 use std::marker::PhantomData;
 use std::sync::Arc;
@@ -142,10 +142,11 @@ pub struct Query<M: Model, L = <M as Model>::Empty> {
 /// `select_related`).
 pub(crate) struct QueryCore<M: Model> {
     pub(crate) joins: Vec<Box<dyn JoinNode<M>>>,
-    /// Each `select_related` path, as the prefetch levels that load it onto
-    /// rows the caller already holds (`fetch_onto`, `prefetch_onto`), which
-    /// no JOIN can reach: the query's type says those rows hold the path.
-    pub(crate) join_levels: Vec<JoinLevels<M>>,
+    /// Each `select_related_untyped` path, as the prefetch levels that load
+    /// it onto rows the caller already holds (`prefetch_onto`), which no
+    /// JOIN can reach. A typed path is in the query's set instead (see
+    /// `Query::onto_core`).
+    pub(crate) join_levels: Vec<JoinLevelsAny>,
     pub(crate) prefetch: Vec<Box<dyn PrefetchNode<M>>>,
     pub(crate) filter: Option<Expr>,
     pub(crate) order: Vec<(&'static str, bool)>,
@@ -161,9 +162,14 @@ pub(crate) struct QueryCore<M: Model> {
     pub(crate) snapshot: bool,
 }
 
-/// A `select_related` path as prefetch levels (see `QueryCore::join_levels`).
+/// A `select_related_untyped` path as prefetch levels (see
+/// `QueryCore::join_levels`): a [`JoinLevels`] behind `dyn Any`, so that
+/// the list is cloned and dropped by code compiled once, not per model.
+pub(crate) type JoinLevelsAny = Arc<dyn std::any::Any + Send + Sync>;
+
+/// What a [`JoinLevelsAny`] of a query of `M` holds.
 pub(crate) type JoinLevels<M> =
-    Arc<dyn Fn(&mut Vec<Box<dyn PrefetchNode<M>>>) -> Result<()> + Send + Sync>;
+    Box<dyn Fn(&mut Vec<Box<dyn PrefetchNode<M>>>) -> Result<()> + Send + Sync>;
 
 impl<M: Model> Default for Query<M> {
     fn default() -> Self {
@@ -348,6 +354,10 @@ impl<M: Model, L> Query<M, L> {
     /// model uses it, since it cannot name the merged set.
     pub fn select_related_untyped<P: Path<Source = M> + SingleValued>(mut self, path: P) -> Self {
         self.add_join(path);
+        // Not in the type: onto rows the caller holds, the path loads from
+        // here (a typed path loads from the set, see `onto_core`).
+        let levels: JoinLevels<M> = Box::new(move |levels| path.__add_prefetch(levels));
+        self.core.join_levels.push(Arc::new(levels));
         self
     }
 
@@ -362,9 +372,26 @@ impl<M: Model, L> Query<M, L> {
     /// nested loads are not typed).
     pub(crate) fn add_join<P: Path<Source = M>>(&mut self, path: P) {
         path.__add_join(&mut self.core.joins);
-        self.core
-            .join_levels
-            .push(Arc::new(move |levels| path.__add_prefetch(levels)));
+    }
+
+    /// This query for rows the caller holds: its core with every relation
+    /// its type holds added as a plain prefetch level (merged with its own
+    /// levels), since no JOIN reaches rows already read. Built from the
+    /// set `L` here, so that the levels of a `select_related` path are
+    /// compiled only where a query runs onto rows, not for every query.
+    pub(crate) fn onto_core(&self) -> QueryCore<M>
+    where
+        L: LoadSet<M>,
+    {
+        let mut core = self.core.clone();
+        let QueryCore {
+            prefetch, errors, ..
+        } = &mut core;
+        L::__visit(&mut OntoLevels {
+            levels: prefetch,
+            errors,
+        });
+        core
     }
 
     /// Load a relation (or chain) with one batched `IN` statement per level,
@@ -664,7 +691,7 @@ impl<M: Model> QueryCore<M> {
     where
         S: LoadSet<M>,
     {
-        self.verify(&rows, S::verify, dialect, false)?;
+        self.verify(&rows, S::verify, dialect)?;
         Ok(Loaded::cast_checked(rows))
     }
 
@@ -675,25 +702,49 @@ impl<M: Model> QueryCore<M> {
     where
         S: LoadSet<M>,
     {
-        self.verify(&rows, S::verify, dialect, true)?;
+        self.verify_onto(&rows, S::verify, dialect)?;
         Ok(Loaded::cast_checked(rows))
     }
 
+    // Two functions, not one with a flag: the levels' statements are then
+    // compiled only for the models some code loads onto. Loops, not
+    // `find_map`: the iterator adapters would add functions to each model.
     fn verify(
         &self,
         rows: &[M],
         verify: fn(&M) -> std::result::Result<(), crate::error::NotLoaded>,
         dialect: Dialect,
-        onto: bool,
     ) -> Result<()> {
         for row in rows {
             if let Err(error) = verify(row) {
-                let statement = if onto {
-                    self.onto_statements(dialect)
-                } else {
-                    self.base_statement(dialect).0.sql
-                };
+                let statement = self.base_statement(dialect).0.sql;
                 return Err(Error::Untypable { error, statement });
+            }
+        }
+        Ok(())
+    }
+
+    fn verify_onto(
+        &self,
+        rows: &[M],
+        verify: fn(&M) -> std::result::Result<(), crate::error::NotLoaded>,
+        dialect: Dialect,
+    ) -> Result<()> {
+        for row in rows {
+            if let Err(error) = verify(row) {
+                let statement = self.onto_statements(dialect);
+                return Err(Error::Untypable { error, statement });
+            }
+        }
+        Ok(())
+    }
+
+    /// Add the `select_related_untyped` paths as prefetch levels (for rows
+    /// the caller holds).
+    pub(crate) fn add_join_levels(&mut self) -> Result<()> {
+        for levels in &self.join_levels {
+            if let Some(levels) = levels.downcast_ref::<JoinLevels<M>>() {
+                levels(&mut self.prefetch)?;
             }
         }
         Ok(())
@@ -709,10 +760,8 @@ impl<M: Model> QueryCore<M> {
         let ctx = Ctx { dialect, binding };
         let mut query = self.clone();
         let mut out = Vec::new();
-        for levels in &self.join_levels {
-            // The errors were reported when the load ran.
-            let _ = levels(&mut query.prefetch);
-        }
+        // The errors were reported when the load ran.
+        let _ = query.add_join_levels();
         for node in &mut query.prefetch {
             node.resolve(&[]);
             node.explain(ctx, "", &mut out);

@@ -14,7 +14,7 @@ use crate::error::{Deferred, Error, Result};
 use crate::model::column::{Column, Key, RawRow};
 use crate::model::relation::{Cardinality, PrefetchArg, Relation, RelationKind, SingleValued};
 use crate::model::table::{FieldError, Model};
-use crate::model::typed::Union;
+use crate::model::typed::{LoadSet, SetVisitor, Union};
 use crate::model::value::Value;
 use crate::plan::across::condition_text;
 use crate::plan::join::{FieldErrorAt, JoinNode, JoinShare, Slot, find_hop};
@@ -690,6 +690,28 @@ pub(crate) fn conflict<P>(existing: &dyn PrefetchNode<P>, other: &dyn PrefetchNo
         lookup: other.lookup().to_owned(),
         first: existing.describe(),
         second: other.describe(),
+    }
+}
+
+/// The relations of a query's loaded set as plain prefetch levels, for
+/// rows the caller holds (`prefetch_onto`, `fetch_onto`): what the set
+/// says the rows hold, a `select_related` path among them, each merged
+/// with the query's own level of the same lookup (whose query wins).
+pub(crate) struct OntoLevels<'a, M> {
+    pub levels: &'a mut Vec<Box<dyn PrefetchNode<M>>>,
+    pub errors: &'a mut Vec<Deferred>,
+}
+
+impl<M> SetVisitor<M> for OntoLevels<'_, M> {
+    fn relation<R: Relation<Source = M>, N: LoadSet<R::Target>>(&mut self) {
+        let mut level = Level::<R>::plain();
+        N::__visit(&mut OntoLevels {
+            levels: level.nested_mut(),
+            errors: &mut *self.errors,
+        });
+        if let Err(e) = add_node(self.levels, Box::new(level)) {
+            self.errors.push(Deferred::at(e, R::info().name.to_owned()));
+        }
     }
 }
 
