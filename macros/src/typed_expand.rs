@@ -114,17 +114,27 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
 
     // The relation slots handed to a set visitor: each with its marker (a
     // count or a `Prefetched` field is filled by the query's own levels).
+    // The slots' `SlotVisit` bounds sit on the impl, where a relation to no
+    // model adds no error of its own.
     let module = crate::tokens::module_ident(model);
     let visits: Vec<TokenStream> = fields
         .iter()
         .zip(&a)
-        .zip(&targets)
-        .filter(|((f, _), _)| !matches!(f.kind, Kind::Counted { .. } | Kind::Prefetched { .. }))
-        .map(|((f, a), target)| {
+        .filter(|(f, _)| !matches!(f.kind, Kind::Counted { .. } | Kind::Prefetched { .. }))
+        .map(|(f, a)| {
             let name = f.ident;
             quote! {
-                <#a as ::related::Slot<#target>>::__visit_slot::<#module::#name, __RelatedV>(__related_visitor);
+                <#a as ::related::__private::SlotVisit<#module::#name, #ident>>::__visit_slot(__related_visitor);
             }
+        })
+        .collect();
+    let visit_bounds: Vec<TokenStream> = fields
+        .iter()
+        .zip(&a)
+        .filter(|(f, _)| !matches!(f.kind, Kind::Counted { .. } | Kind::Prefetched { .. }))
+        .map(|(f, a)| {
+            let name = f.ident;
+            quote!(#a: ::related::__private::SlotVisit<#module::#name, #ident>)
         })
         .collect();
     let visit = match bodies {
@@ -355,7 +365,10 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
 
         const _: () = {
             #[automatically_derived]
-            impl<#(#a: ::related::Slot<#targets>),*> ::related::LoadSet<#ident> for #set {
+            impl<#(#a: ::related::Slot<#targets>),*> ::related::LoadSet<#ident> for #set
+            where
+                #(#visit_bounds,)*
+            {
                 fn verify(__related_row: &#ident) -> ::core::result::Result<(), ::related::NotLoaded> {
                     #verify
                 }

@@ -116,11 +116,27 @@ impl<M: Model> LoadSet<M> for No {
 pub trait Slot<T: Model>: 'static {
     /// Check the rows a relation field holds (or its `NotLoaded`).
     fn verify(rows: Result<&[Arc<T>], NotLoaded>) -> Result<(), NotLoaded>;
+}
 
-    /// Hand the relation `R` of this slot to `visitor` if the slot holds
-    /// it (see [`LoadSet::__visit`]).
-    #[doc(hidden)]
-    fn __visit_slot<R: Relation<Target = T>, V: SetVisitor<R::Source>>(_visitor: &mut V) {}
+/// A slot of a set of `S` for its relation `R`: hands `R` to a set
+/// visitor if the slot holds it (see [`LoadSet::__visit`]). Apart from
+/// [`Slot`], and with no bound on `R`, so that the derive can state it on
+/// the set's impl for a relation whose target is no model without a second
+/// error.
+#[doc(hidden)]
+pub trait SlotVisit<R, S> {
+    /// Visit `R` if the slot holds it.
+    fn __visit_slot<V: SetVisitor<S>>(visitor: &mut V);
+}
+
+impl<R, S> SlotVisit<R, S> for No {
+    fn __visit_slot<V: SetVisitor<S>>(_visitor: &mut V) {}
+}
+
+impl<R: Relation<Source = S>, S, N: LoadSet<R::Target>> SlotVisit<R, S> for Yes<N> {
+    fn __visit_slot<V: SetVisitor<S>>(visitor: &mut V) {
+        visitor.relation::<R, N>();
+    }
 }
 
 impl<T: Model> Slot<T> for No {
@@ -135,10 +151,6 @@ impl<T: Model, N: LoadSet<T>> Slot<T> for Yes<N> {
             N::verify(row)?;
         }
         Ok(())
-    }
-
-    fn __visit_slot<R: Relation<Target = T>, V: SetVisitor<R::Source>>(visitor: &mut V) {
-        visitor.relation::<R, N>();
     }
 }
 

@@ -691,7 +691,7 @@ impl<M: Model> QueryCore<M> {
     where
         S: LoadSet<M>,
     {
-        self.verify(&rows, S::verify, dialect)?;
+        self.verify(&rows, S::verify, dialect, Self::base_sql)?;
         Ok(Loaded::cast_checked(rows))
     }
 
@@ -702,41 +702,33 @@ impl<M: Model> QueryCore<M> {
     where
         S: LoadSet<M>,
     {
-        self.verify_onto(&rows, S::verify, dialect)?;
+        self.verify(&rows, S::verify, dialect, Self::onto_statements)?;
         Ok(Loaded::cast_checked(rows))
     }
 
-    // Two functions, not one with a flag: the levels' statements are then
-    // compiled only for the models some code loads onto. Loops, not
-    // `find_map`: the iterator adapters would add functions to each model.
+    /// `Untypable` for the first row `verify` finds lacking, naming the
+    /// statement `statement` gives. A function, not a flag, picks the
+    /// statement: the levels' statements are then compiled only for the
+    /// models some code loads onto. A loop, not `find_map`: the iterator
+    /// adapters would add functions to each model.
     fn verify(
         &self,
         rows: &[M],
         verify: fn(&M) -> std::result::Result<(), crate::error::NotLoaded>,
         dialect: Dialect,
+        statement: fn(&Self, Dialect) -> String,
     ) -> Result<()> {
         for row in rows {
             if let Err(error) = verify(row) {
-                let statement = self.base_statement(dialect).0.sql;
+                let statement = statement(self, dialect);
                 return Err(Error::Untypable { error, statement });
             }
         }
         Ok(())
     }
 
-    fn verify_onto(
-        &self,
-        rows: &[M],
-        verify: fn(&M) -> std::result::Result<(), crate::error::NotLoaded>,
-        dialect: Dialect,
-    ) -> Result<()> {
-        for row in rows {
-            if let Err(error) = verify(row) {
-                let statement = self.onto_statements(dialect);
-                return Err(Error::Untypable { error, statement });
-            }
-        }
-        Ok(())
+    fn base_sql(&self, dialect: Dialect) -> String {
+        self.base_statement(dialect).0.sql
     }
 
     /// Add the `select_related_untyped` paths as prefetch levels (for rows

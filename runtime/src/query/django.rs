@@ -68,15 +68,15 @@ instead_inferred! {
         "write `.order_by(Post::views().desc())` (or `.asc()`); several columns are a tuple: `.order_by((Post::views().desc(), Post::id().asc()))`";
     /// `count()` on loaded rows (see [`LoadedRows`]).
     RowsCountInstead<M>:
-        "`count()` on `{M}` rows already loaded: they are a `Vec`, counted with `len()`",
+        "`count()` on rows of `{M}` already loaded: they are a `Vec`, counted with `len()`",
         "write `rows.len()`; rows not loaded yet are counted in the database: `{M}::query().filter(..).count(&db)?`";
     /// `unwrap()` / `expect(..)` on a row (see [`RowAsOption`]).
     UnwrapRowInstead<M>:
-        "`unwrap()` / `expect(..)` on a `{M}` row: it is the row itself, not an `Option`",
+        "`unwrap()` / `expect(..)` on a row of `{M}`: it is the row itself, not an `Option`",
         "`one(&db)?` returns the row (an error when there is none or several); a row that may be absent is `.first(&db)?`, an `Option<{M}>`";
     /// `get()` on a row (see [`RowAsOption`]).
     GetRowInstead<M>:
-        "`get()` on a `{M}` row: it is the row itself, no relation field to read through",
+        "`get()` on a row of `{M}`: it is the row itself, no relation field to read through",
         "a typed row's relation accessor, such as `post.author()`, returns the loaded row: read its fields directly (`post.author().name`); `.get()?` reads a relation field of a plain row (`post.author.get()?`)";
     /// `assert_num_queries(n, block)` (Django's `assertNumQueries`).
     AssertNumQueriesInstead<F>:
