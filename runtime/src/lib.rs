@@ -89,7 +89,8 @@ pub use query::django::{
 #[doc(hidden)]
 pub use query::django::{
     AssertNumQueriesInstead, DirectionInstead, GetRowInstead, MinusColumn, NoneInstead,
-    RegexInstead, RowAsOption, RowsCountInstead, UnwrapRowInstead, asc, assert_num_queries, desc,
+    RegexInstead, RowAsOption, RowsCountInstead, RowsValuesInstead, UnwrapRowInstead, asc,
+    assert_num_queries, desc,
 };
 pub use query::expr::{
     Col, Filter, FilterArg, Like, LikePattern, Order, OrderArg, RelationInstead,

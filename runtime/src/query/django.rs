@@ -70,6 +70,10 @@ instead_inferred! {
     RowsCountInstead<M>:
         "`count()` on rows of `{M}` already loaded: they are a `Vec`, counted with `len()`",
         "write `rows.len()`; rows not loaded yet are counted in the database: `{M}::query().filter(..).count(&db)?`";
+    /// `values_list(..)` / `values(..)` on loaded rows (see [`LoadedRows`]).
+    RowsValuesInstead<M>:
+        "`values_list(..)` / `values(..)` on rows of `{M}` already loaded: they are a `Vec` of models, whose fields you read",
+        "write `rows.iter().map(|row| row.title.clone()).collect::<Vec<_>>()`; a query loads whole rows of its model (a model of its own over the table reads fewer columns)";
     /// `unwrap()` / `expect(..)` on a row (see [`RowAsOption`]).
     UnwrapRowInstead<M>:
         "`unwrap()` / `expect(..)` on a row of `{M}`: it is the row itself, not an `Option`",
@@ -291,6 +295,10 @@ pub trait LoadedRows<M: Model> {
     fn prefetch_related<P>(&mut self, _path: P) -> &mut Self where (): OntoLoadedInstead<M> { self }
     /// Not available: `len()`.
     fn count<R>(&mut self) -> R where (): RowsCountInstead<M, R> { <() as RowsCountInstead<M, R>>::out() }
+    /// Not available: `iter().map(..)`.
+    fn values_list<A, R>(&mut self, _fields: A) -> R where (): RowsValuesInstead<M, R> { <() as RowsValuesInstead<M, R>>::out() }
+    /// Not available: `iter().map(..)`.
+    fn values<A, R>(&mut self, _fields: A) -> R where (): RowsValuesInstead<M, R> { <() as RowsValuesInstead<M, R>>::out() }
 }
 
 impl<M: Model> LoadedRows<M> for Vec<M> {}
