@@ -60,6 +60,8 @@ pub use model::relation::{
 #[doc(hidden)]
 pub use model::relation::{PrefetchArg, PrefetchOf};
 pub use model::table::{ColumnInfo, FieldError, KeyOf, Model, ModelInfo};
+#[doc(hidden)]
+pub use model::typed::PushOntoRows;
 pub use model::typed::{LoadSet, Loaded, No, Plain, Rows, Set, Slot, Union, Yes};
 #[cfg(feature = "serde_json")]
 pub use model::types::Json;

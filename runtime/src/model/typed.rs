@@ -335,10 +335,21 @@ pub struct Rows<'a, T, N> {
 #[rustfmt::skip]
 impl<T, N> Rows<'_, T, N> {
     /// Not available: `db.link(..)`.
-    #[doc(hidden)] pub fn push<V>(&self, _row: V) where Self: crate::model::misread::AddThroughLink { crate::model::misread::AddThroughLink::__never(self) }
+    #[doc(hidden)] pub fn push<V>(&self, _row: V) where (): PushOntoRows<T> {}
     /// Not available: `db.link(..)`.
-    #[doc(hidden)] pub fn add<V>(&self, _row: V) where Self: crate::model::misread::AddThroughLink { crate::model::misread::AddThroughLink::__never(self) }
+    #[doc(hidden)] pub fn add<V>(&self, _row: V) where (): PushOntoRows<T> {}
 }
+
+/// `push(..)` / `add(..)` on a typed row's loaded rows: no implementation,
+/// only the error (on `()`, so that the message names the rows' model
+/// rather than the `Rows` type with its set).
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`push(..)` / `add(..)` on the loaded `{T}` rows of a typed row: they are what the query read, and read-only",
+    label = "write `db.link(Post::tags(), &post, &tag)` to add a link row (a row or key each side; `link_all` for several), then load again",
+    note = "the reverse side of a many-to-many links the same way (`db.link(Tag::posts(), &tag, &post)`); the reverse side of a foreign key is set by the key in the row you insert"
+)]
+pub trait PushOntoRows<T> {}
 
 impl<'a, T, N> Rows<'a, T, N> {
     fn new(rows: &'a [Arc<T>]) -> Self {
