@@ -117,26 +117,22 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
     // The slots' `SlotVisit` bounds sit on the impl, where a relation to no
     // model adds no error of its own.
     let module = crate::tokens::module_ident(model);
-    let visits: Vec<TokenStream> = fields
+    let visited: Vec<(&syn::Ident, TokenStream)> = fields
         .iter()
         .zip(&a)
         .filter(|(f, _)| !matches!(f.kind, Kind::Counted { .. } | Kind::Prefetched { .. }))
         .map(|(f, a)| {
             let name = f.ident;
-            quote! {
-                <#a as ::related::__private::SlotVisit<#module::#name, #ident>>::__visit_slot(__related_visitor);
-            }
+            (
+                a,
+                quote!(::related::__private::SlotVisit<#module::#name, #ident>),
+            )
         })
         .collect();
-    let visit_bounds: Vec<TokenStream> = fields
+    let visit_bounds = visited.iter().map(|(a, visit)| quote!(#a: #visit));
+    let visits = visited
         .iter()
-        .zip(&a)
-        .filter(|(f, _)| !matches!(f.kind, Kind::Counted { .. } | Kind::Prefetched { .. }))
-        .map(|(f, a)| {
-            let name = f.ident;
-            quote!(#a: ::related::__private::SlotVisit<#module::#name, #ident>)
-        })
-        .collect();
+        .map(|(a, visit)| quote!(<#a as #visit>::__visit_slot(__related_visitor);));
     let visit = match bodies {
         Bodies::Real => quote! {
             let _ = &__related_visitor;
