@@ -390,6 +390,19 @@ pub struct Ctx {
     pub binding: KeyBinding,
 }
 
+impl Ctx {
+    /// The context a plan is shown in when no connection is at hand: key
+    /// lists as one array parameter where the dialect has one, one
+    /// placeholder per key on MySQL.
+    pub(crate) fn planning(dialect: Dialect) -> Self {
+        let binding = match dialect {
+            Dialect::Sqlite | Dialect::Postgres => KeyBinding::OneParameter,
+            Dialect::Mysql => KeyBinding::Expanded { max: 65_535 },
+        };
+        Ctx { dialect, binding }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

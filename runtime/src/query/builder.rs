@@ -8,7 +8,7 @@ use crate::model::typed::{LoadSet, Loaded, Union};
 use crate::plan::condition::{Expr, Hop};
 use crate::plan::join::{JoinNode, Slot, clone_nodes, merge_nodes};
 use crate::plan::select::{SelectParts, Window, render_select};
-use crate::plan::sql::{Ctx, Dialect, KeyBinding, PlannedStatement, Statement};
+use crate::plan::sql::{Ctx, Dialect, PlannedStatement, Statement};
 use crate::query::expr::{Filter, FilterArg, OrderArg};
 use crate::query::path::{Path, PathFrom, SelectFrom};
 use crate::query::prefetch::{
@@ -582,11 +582,7 @@ impl<M: Model, L> Query<M, L> {
     /// dialect, without running anything. Prefetch statements show their key
     /// list as an empty parameter: its values come from the rows above.
     pub fn plan(&self, dialect: Dialect) -> Vec<PlannedStatement> {
-        let binding = match dialect {
-            Dialect::Sqlite | Dialect::Postgres => KeyBinding::OneParameter,
-            Dialect::Mysql => KeyBinding::Expanded { max: 65_535 },
-        };
-        self.plan_with(Ctx { dialect, binding })
+        self.plan_with(Ctx::planning(dialect))
     }
 
     pub(crate) fn plan_with(&self, ctx: Ctx) -> Vec<PlannedStatement> {
@@ -745,11 +741,7 @@ impl<M: Model> QueryCore<M> {
     /// The statements of a load onto rows the caller holds, one per level
     /// (its select_related paths among them), `; `-separated.
     fn onto_statements(&self, dialect: Dialect) -> String {
-        let binding = match dialect {
-            Dialect::Sqlite | Dialect::Postgres => KeyBinding::OneParameter,
-            Dialect::Mysql => KeyBinding::Expanded { max: 65_535 },
-        };
-        let ctx = Ctx { dialect, binding };
+        let ctx = Ctx::planning(dialect);
         let mut query = self.clone();
         let mut out = Vec::new();
         // The errors were reported when the load ran.
