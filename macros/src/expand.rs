@@ -99,6 +99,13 @@ pub fn expand(model: &Model) -> TokenStream {
         const _: () = {
             #(#items)*
 
+            // Every model is a relation's target (`Model` requires it).
+            #[automatically_derived]
+            #[diagnostic::do_not_recommend]
+            impl ::related::Target for #ident {
+                type Key = <#ident as ::related::Model>::Pk;
+            }
+
             // Hidden from diagnostics: "`X` is not a model" should not list
             // every model of the crate.
             #[automatically_derived]

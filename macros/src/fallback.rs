@@ -108,6 +108,11 @@ pub fn fallback(model: &Model) -> TokenStream {
             #(#impls)*
 
             #[diagnostic::do_not_recommend]
+            impl ::related::Target for #ident {
+                type Key = <#ident as ::related::Model>::Pk;
+            }
+
+            #[diagnostic::do_not_recommend]
             impl ::related::Model for #ident {
                 type Pk = #pk;
                 type Empty = #empty;

@@ -524,7 +524,14 @@ fn non_model_relation(cx: &Ctxt, field: &Field) {
         _ => "T".to_owned(),
     };
     let forward = matches!(field.kind, Kind::Forward { .. });
-    let message = if let Some(inner) = shared_inner(target) {
+    let message = if let Some(inner) = boxed_inner(target) {
+        let inner = type_string(inner);
+        format!(
+            "`{relation}<{written}>`: a relation names the model itself, `{relation}<{inner}>`; \
+             it holds the loaded rows behind an `Arc` already, so it needs no `Box` or \
+             reference (and a model may point at its own type: `Option<{relation}<Self>>`)"
+        )
+    } else if let Some(inner) = shared_inner(target) {
         let inner = type_string(inner);
         let read = match field.kind {
             Kind::Forward { .. } | Kind::Reverse { one: true, .. } => {
@@ -567,9 +574,9 @@ fn non_model_relation(cx: &Ctxt, field: &Field) {
 
 /// Whether the runtime's `Target` accepts this field's (non-model) target,
 /// so that the field type stays well-formed and the derive's error is the
-/// only one. The others (`&T`, `Box<T>`, slices, longer tuples: types a
-/// crate of the user's could make a model, or that cannot be a field's
-/// parameter) are reported by rustc, at the field, as not being a model.
+/// only one. The others (`str`, slices, longer tuples, a reference that is
+/// not `'static`: types that cannot be a field's parameter or that the
+/// field's lifetime rules out) are reported by rustc, at the field.
 fn accepted_by_target(field: &Field) -> bool {
     let Some(target) = field.kind.target() else {
         return false;
@@ -579,9 +586,13 @@ fn accepted_by_target(field: &Field) -> bool {
             .path
             .segments
             .last()
-            .is_some_and(|last| last.ident != "Box" && last.ident != "str"),
+            .is_some_and(|last| last.ident != "str"),
         syn::Type::Tuple(tuple) => matches!(tuple.elems.len(), 2 | 3),
         syn::Type::Array(_) => true,
+        syn::Type::Reference(reference) => reference
+            .lifetime
+            .as_ref()
+            .is_some_and(|lifetime| lifetime.ident == "static"),
         _ => false,
     }
 }
@@ -662,6 +673,27 @@ fn sql_direction(term: &str) -> Option<(&str, bool)> {
         _ => return None,
     };
     Some((column.trim(), desc))
+}
+
+/// `Box<T>` (any path ending so) or `&T`: `T`.
+fn boxed_inner(ty: &syn::Type) -> Option<&syn::Type> {
+    match ty {
+        syn::Type::Reference(reference) => Some(&reference.elem),
+        syn::Type::Path(path) => {
+            let last = path.path.segments.last()?;
+            if last.ident != "Box" {
+                return None;
+            }
+            let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+                return None;
+            };
+            match args.args.first() {
+                Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
 }
 
 /// `Arc<T>` / `Rc<T>` (any path ending so): `T`.

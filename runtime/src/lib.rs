@@ -35,12 +35,12 @@ pub use model::column::{Column, Key, Ordered, RawRow};
 // code, which otherwise states `Ordered`, `ColumnPath` or `LinkTable`.
 #[doc(hidden)]
 pub use model::column::OrderedColumn;
-#[doc(hidden)]
-pub use model::fields::Target;
 pub use model::fields::{
     FieldName, ForeignKey, ManyToMany, OneToOne, Prefetched, RelationField, Reverse, ReverseOne,
 };
 pub use model::fields::{IsPk, KeyArg};
+#[doc(hidden)]
+pub use model::table::Target;
 // The unmet bounds of the misuse methods and impls (`post.tags.len()`,
 // `Post::title() == "x"`, ...): named from the crate root, rustc's help line
 // reads `related::LenThroughGet`, not the private module's path.

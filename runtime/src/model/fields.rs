@@ -12,7 +12,7 @@ use crate::model::misread::{
     AddThroughLink, AllThroughGet, CountThroughGet, FilterThroughPrefetch, ForThroughGet,
     IndexThroughGet, IterThroughGet, LenThroughGet, SameField, SliceThroughGet, WriteThroughSql,
 };
-use crate::model::table::Model;
+use crate::model::table::{Model, Target};
 
 /// Names the field a relation value belongs to, so "not loaded" errors can
 /// say which call would have loaded it. The derive creates one per field;
@@ -73,34 +73,11 @@ impl<T> One<T> {
     }
 }
 
-/// What a relation field's type parameter must be: a model, whose key a
-/// `ForeignKey` stores, or one of the std types a relation is often
-/// mistakenly given (`ForeignKey<i64>`, `ManyToMany<String>`,
-/// `ForeignKey<Vec<Tag>>`). For those the field type stays well-formed and
-/// the derive reports the mistake once, at the field: were the field types
-/// bounded by `Model`, `#[derive(Clone, Debug)]` and every use of the type
-/// would repeat it. No field value exists for them: every constructor
-/// requires `T: Model`.
-#[doc(hidden)]
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a model",
-    label = "the target of a relation must be a model",
-    note = "a relation names the model it points at (`ForeignKey<Author>`, not `ForeignKey<i64>`: the key column comes from the model); a list of related rows is `ManyToMany<T>` or `Reverse<T>`, not `ForeignKey<Vec<T>>`; a struct of yours becomes a model with `#[derive(related::Model)]`"
-)]
-pub trait Target: 'static {
-    /// The key a `ForeignKey` to it stores: the model's primary key.
-    type Key: Clone + fmt::Debug + PartialEq + Send + Sync + 'static;
-}
-
-#[diagnostic::do_not_recommend]
-impl<M: Model> Target for M {
-    type Key = M::Pk;
-}
-
 /// Targets that cannot be models, the ones the derive names in its error:
-/// std's types and this crate's, which no crate can make a model. Not `&T`
-/// or `Box<T>` (`#[fundamental]`: a user's crate could make `&Post` a
-/// model), which rustc reports instead.
+/// std's types and this crate's. (`Box<Post>` and `&Post` could be made
+/// models by a user's crate, `Box` and `&` being `#[fundamental]`; the
+/// derive never does, and a hand-written `Target` impl for them conflicts
+/// with these.)
 macro_rules! not_a_model {
     ($([$($params:tt)*] $ty:ty),* $(,)?) => {
         $(
@@ -117,7 +94,9 @@ not_a_model!(
     [] u8, [] u16, [] u32, [] u64, [] u128, [] usize,
     [] f32, [] f64, [] bool, [] char, [] String, [] (),
     [T: 'static] Vec<T>,
-    [T: 'static] Arc<T>,
+    [T: ?Sized + 'static] Arc<T>,
+    [T: ?Sized + 'static] Box<T>,
+    [T: ?Sized + 'static] &'static T,
     [T: 'static] std::rc::Rc<T>,
     [T: 'static] Option<T>,
     [A: 'static, B: 'static] (A, B),

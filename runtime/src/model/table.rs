@@ -5,6 +5,31 @@ use crate::model::column::{Key, RawRow};
 use crate::model::relation::RelationInfo;
 use crate::model::value::{SqlType, Value};
 
+/// What a relation field's type parameter must be: a model, whose key a
+/// `ForeignKey` stores, or one of the std types a relation is often
+/// mistakenly given (`ForeignKey<i64>`, `ManyToMany<String>`,
+/// `ForeignKey<Vec<Tag>>`). For those the field type stays well-formed and
+/// the derive reports the mistake once, at the field: were the field types
+/// bounded by `Model`, `#[derive(Clone, Debug)]` and every use of the type
+/// would repeat it. No field value exists for them: every constructor
+/// requires `T: Model`.
+///
+/// Every model is one (`Model` requires it, and the derive implements it
+/// beside `Model`), but not through a blanket impl over `Model`: then
+/// `Box<T>` and `&T` could not be targets here (a user's crate may make
+/// `Box<Post>` a model), and `ForeignKey<Box<Author>>` would be reported
+/// at every use of the field type instead of once.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a model",
+    label = "the target of a relation must be a model",
+    note = "a relation names the model it points at (`ForeignKey<Author>`, not `ForeignKey<i64>`: the key column comes from the model); a list of related rows is `ManyToMany<T>` or `Reverse<T>`, not `ForeignKey<Vec<T>>`; a struct of yours becomes a model with `#[derive(related::Model)]`"
+)]
+pub trait Target: 'static {
+    /// The key a `ForeignKey` to it stores: the model's primary key.
+    type Key: Clone + std::fmt::Debug + PartialEq + Send + Sync + 'static;
+}
+
 /// A struct mapped to a table. Implemented by `#[derive(related::Model)]`;
 /// never by hand.
 ///
@@ -33,7 +58,7 @@ use crate::model::value::{SqlType, Value};
     label = "`#[derive(related::Model)]` makes a struct a model",
     note = "queries and relations take models; a relation names the model it points at (`ForeignKey<Author>`, not `ForeignKey<i64>`: the key column comes from the model), and a list of related rows is `ManyToMany<T>` or `Reverse<T>`, not `ForeignKey<Vec<T>>`"
 )]
-pub trait Model: Sized + Clone + Send + Sync + 'static {
+pub trait Model: Sized + Clone + Send + Sync + Target<Key = <Self as Model>::Pk> + 'static {
     /// The primary key's Rust type. The derive also lets it stand for a
     /// row where a row or its key will do ([`KeyOf`]).
     type Pk: Key + KeyOf<Self, Key = Self::Pk>;
