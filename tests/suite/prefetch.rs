@@ -718,7 +718,9 @@ fn onto_rows_that_hold_the_relation_already(db: &Db) {
             assert!(holders.contains(&p.id), "tag {} lists post {}", t.id, p.id);
         }
     }
-    // One row without its tags: the level loads them for every row.
+    // One row without its tags: as in Django, only that row asks for them
+    // (the statement brings post 5's tags alone), and the rows that held
+    // theirs keep them, with the posts loaded below them.
     posts.push(
         db.all(&Post::query().filter(Post::id().eq(5)))
             .unwrap()
@@ -727,9 +729,44 @@ fn onto_rows_that_hold_the_relation_already(db: &Db) {
     let (res, sent) = db.capture(|| db.prefetch_onto(&q, &mut posts));
     res.unwrap();
     assert_eq!(sent.len(), 1, "{sent:#?}");
+    assert_eq!(sent[0].rows, tags_of(5).len(), "{sent:#?}");
     assert_eq!(posts.len(), 11);
     for p in &posts {
         assert_eq!(shared_ids(p.tags.get().unwrap()), tags_of(p.id));
+    }
+    for p in &posts[..10] {
+        for t in p.tags.get().unwrap() {
+            assert!(
+                t.posts.get().is_ok(),
+                "post {} lost tag {}'s posts",
+                p.id,
+                t.id
+            );
+        }
+    }
+    assert!(
+        posts[10]
+            .tags
+            .get()
+            .unwrap()
+            .iter()
+            .all(|t| t.posts.get().is_err()),
+        "the new row's tags were loaded by a level without posts"
+    );
+    // The level below a kept level asks only for the rows that lack it:
+    // the tags of the new row, whose posts are loaded; the others keep
+    // theirs.
+    let (res, sent) = db.capture(|| db.prefetch_onto(&deeper, &mut posts));
+    res.unwrap();
+    assert_eq!(sent.len(), 1, "{sent:#?}");
+    let wanted: usize = tags_of(5).iter().map(|&t| posts_of_tag(t, 10).len()).sum();
+    assert_eq!(sent[0].rows, wanted, "{sent:#?}");
+    for p in &posts {
+        assert_eq!(shared_ids(p.tags.get().unwrap()), tags_of(p.id));
+        for t in p.tags.get().unwrap() {
+            let holders = shared_ids(t.posts.get().unwrap());
+            assert!(holders.contains(&p.id), "tag {} lists post {}", t.id, p.id);
+        }
     }
 }
 

@@ -646,6 +646,35 @@ impl<R: Relation> Parents<R::Target> for Via<'_, R> {
     }
 }
 
+/// The parents of the levels below a level that kept some rows' relation
+/// (`Level::keep`): the targets those rows hold, then the rows the level
+/// loaded for the others. Walked in the same order every time: nothing
+/// changes which parents hold the relation until the level's `distribute`,
+/// after the levels below are done.
+struct KeptAndNew<'a, R: Relation> {
+    parents: &'a mut dyn Parents<R::Source>,
+    children: &'a mut Vec<R::Target>,
+}
+
+impl<R: Relation> Parents<R::Target> for KeptAndNew<'_, R> {
+    fn for_each(&mut self, f: &mut dyn FnMut(&mut R::Target)) {
+        self.parents.for_each(&mut |source| {
+            if R::__is_loaded(source) {
+                for t in R::loaded_mut(source) {
+                    f(Arc::make_mut(t));
+                }
+            }
+        });
+        for child in self.children.iter_mut() {
+            f(child);
+        }
+    }
+
+    fn len_hint(&self) -> usize {
+        self.parents.len_hint() + self.children.len()
+    }
+}
+
 /// One prefetch level whose parents are `P` rows.
 pub(crate) trait PrefetchNode<P>: Send + Sync {
     /// Relation and target field: lookups with the same key share a level.
@@ -671,8 +700,12 @@ pub(crate) trait PrefetchNode<P>: Send + Sync {
     }
     /// On rows the caller holds (`prefetch_onto`): a level whose field every
     /// parent already holds loaded sends nothing and keeps those rows, with
-    /// what is loaded below them; the levels below it run on them.
+    /// what is loaded below them; the levels below it run on them. Where
+    /// only some parents hold it, the others ask for it (`keep_below`).
     fn keep_loaded(&mut self, _parents: &mut dyn Parents<P>) {}
+    /// Below a level that kept some rows' relation: this level's parents
+    /// are then a mix, and each one that holds this relation keeps it.
+    fn keep_below(&mut self) {}
     fn explain(&self, ctx: Ctx, prefix: &str, out: &mut Vec<PlannedStatement>);
     fn next_statement(
         &mut self,
@@ -750,6 +783,10 @@ pub(crate) struct Level<R: Relation> {
     target: Target<R::Source, R::Target>,
     custom: bool,
     joined: bool,
+    /// On rows the caller holds, only some of which hold this relation
+    /// (`keep_loaded`): the parents that hold it keep it, the others load
+    /// it, and the levels below run on both.
+    keep: bool,
     // Run state.
     phase: Phase,
     chunks: Vec<Vec<Value>>,
@@ -783,6 +820,10 @@ pub(crate) struct Level<R: Relation> {
 /// The group of a parent whose key is NULL, or matched no key.
 const NO_GROUP: u32 = u32::MAX;
 
+/// The group of a parent that keeps what it holds (`Level::keep`): it
+/// asks for nothing and `distribute` leaves it as it is.
+const KEPT: u32 = u32::MAX - 1;
+
 pub(crate) use crate::model::column::KeyHash;
 
 impl<R: Relation> Level<R> {
@@ -798,6 +839,7 @@ impl<R: Relation> Level<R> {
             },
             custom: false,
             joined: false,
+            keep: false,
             phase: Phase::Start,
             chunks: Vec::new(),
             slots: Vec::new(),
@@ -896,7 +938,12 @@ impl<R: Relation> Level<R> {
             groups.reserve(n);
             keys.reserve(n);
         }
+        let keep = self.keep;
         parents.for_each(&mut |p| {
+            if keep && R::__is_loaded(p) {
+                parent_groups.push(KEPT);
+                return;
+            }
             let g = match R::source_link(p) {
                 None => NO_GROUP,
                 Some(k) => match groups.get(k) {
@@ -1052,6 +1099,9 @@ impl<R: Relation> Level<R> {
                     .copied()
                     .unwrap_or(NO_GROUP)
             });
+            if g == KEPT {
+                return;
+            }
             let mut items = Vec::new();
             // The parent's copy for its children's back references, made
             // once per parent (by `__back_ref`, for relations that have one).
@@ -1190,6 +1240,7 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
             target: self.target.clone(),
             custom: self.custom,
             joined: self.joined,
+            keep: self.keep,
             ..Level::plain()
         })
     }
@@ -1257,16 +1308,32 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
             any = true;
             all &= R::__is_loaded(p);
         });
-        if !(any && all) {
+        if any && all {
+            self.joined = true;
+            let mut via = Via::<R> {
+                inner: parents,
+                _marker: PhantomData,
+            };
+            for n in &mut self.query.core.prefetch {
+                n.keep_loaded(&mut via);
+            }
+        } else if any {
+            // Some hold it: as Django's `prefetch_related_objects`, only the
+            // others ask for it. Unlike Django, the levels below run on the
+            // rows kept as well as on the new ones, skipping (again) the
+            // rows that hold their relation: each row then holds everything
+            // the query names, as its type says.
+            self.keep_below();
+        }
+    }
+
+    fn keep_below(&mut self) {
+        if self.custom || !self.target.own {
             return;
         }
-        self.joined = true;
-        let mut via = Via::<R> {
-            inner: parents,
-            _marker: PhantomData,
-        };
+        self.keep = true;
         for n in &mut self.query.core.prefetch {
-            n.keep_loaded(&mut via);
+            n.keep_below();
         }
     }
 
@@ -1302,8 +1369,14 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
                     }
                     let keys = self.collect_keys(parents);
                     if keys.is_empty() {
-                        // No parent, or only NULL keys: nothing to ask for.
-                        self.phase = Phase::Done;
+                        // No parent, or only NULL keys: nothing to ask for;
+                        // rows that kept theirs may still need the levels
+                        // below.
+                        self.phase = if self.keep {
+                            Phase::Nested(0)
+                        } else {
+                            Phase::Done
+                        };
                         continue;
                     }
                     self.chunks = match ctx.binding {
@@ -1339,6 +1412,12 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
                             _marker: PhantomData,
                         };
                         self.query.core.prefetch[i].next_statement(&mut via, ctx)?
+                    } else if self.keep {
+                        let mut both = KeptAndNew::<R> {
+                            parents,
+                            children: &mut self.children,
+                        };
+                        self.query.core.prefetch[i].next_statement(&mut both, ctx)?
                     } else {
                         self.query.core.prefetch[i].next_statement(&mut self.children, ctx)?
                     };
@@ -1372,8 +1451,18 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
             }
             return;
         }
-        for n in &mut self.query.core.prefetch {
-            n.attach(&mut self.children);
+        if self.keep {
+            let mut both = KeptAndNew::<R> {
+                parents: &mut *parents,
+                children: &mut self.children,
+            };
+            for n in &mut self.query.core.prefetch {
+                n.attach(&mut both);
+            }
+        } else {
+            for n in &mut self.query.core.prefetch {
+                n.attach(&mut self.children);
+            }
         }
         self.distribute(parents);
     }
@@ -1387,6 +1476,7 @@ impl<R: Relation> Clone for Level<R> {
             target: self.target.clone(),
             custom: self.custom,
             joined: self.joined,
+            keep: self.keep,
             ..Level::plain()
         }
     }
