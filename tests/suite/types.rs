@@ -40,6 +40,10 @@ pub const CASES: &[Case] = &[
         "types::random_values_sort_and_filter_as_rust_does",
         random_values_sort_and_filter_as_rust_does,
     ),
+    Case::new(
+        "types::uuids_stored_in_other_spellings",
+        uuids_stored_in_other_spellings,
+    ),
 ];
 
 // ---------------------------------------------------------------------------
@@ -244,6 +248,24 @@ pub struct Ticket {
     pub status: Status,
 }
 
+/// UUID keys over tables made by hand, spelled as other tools store them.
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t_spelled_account")]
+pub struct SpelledAccount {
+    #[related(primary_key)]
+    pub uuid: Uuid,
+    pub name: String,
+    #[related(reverse = SpelledSession::account)]
+    pub sessions: Reverse<SpelledSession>,
+}
+
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t_spelled_session")]
+pub struct SpelledSession {
+    pub id: i64,
+    pub account: ForeignKey<SpelledAccount>,
+}
+
 /// Read over tables made by hand with a value of the wrong kind.
 #[derive(Clone, Debug, PartialEq, Model)]
 #[related(table = "bad_uuid")]
@@ -302,9 +324,10 @@ fn ids<M: Model, L>(db: &Db, q: Query<M, L>, id: impl Fn(&M) -> i64) -> Vec<i64>
     v
 }
 
-/// [`ids`] for a query whose one filter is an `is_in` list of `len`
-/// values: the list went as ONE array parameter where the backend has them
-/// (SQLite, PostgreSQL), one parameter per value on MySQL.
+/// [`ids`] for a query whose one filter is an `is_in` list: the list went
+/// as ONE array parameter where the backend has them (SQLite, PostgreSQL),
+/// `len` parameters on MySQL (one per value; a UUID takes five, one for
+/// each spelling it may be stored in).
 fn long_list_ids<M: Model, L>(
     db: &Db,
     q: Query<M, L>,
@@ -762,7 +785,7 @@ fn uuid_decimal_json_round_trip(db: &Db) {
         long_list_ids(
             db,
             MiscRow::query().filter(MiscRow::uuid().is_in(&uuids)),
-            uuids.len(),
+            uuids.len() * 5,
             |r| r.id
         ),
         [2]
@@ -788,7 +811,7 @@ fn uuid_decimal_json_round_trip(db: &Db) {
         long_list_ids(
             db,
             MiscRow::query().filter(MiscRow::maybe_uuid().is_in(&maybe)),
-            maybe.len(),
+            maybe.len() * 5,
             |r| r.id
         ),
         [1]
@@ -1593,6 +1616,166 @@ fn random_values_sort_and_filter_as_rust_does(db: &Db) {
                 .filter(|r| r.amount == pivot.amount)
                 .map(|r| r.id)
                 .collect::<Vec<_>>()
+        );
+    }
+}
+
+/// UUIDs as other tools store them where the backend has no UUID type:
+/// Django and SQLAlchemy write 32 hex digits (`char(32)`), others capitals,
+/// and on MySQL `BINARY(16)` holds the bytes. Each row reads as its UUID,
+/// and filters, `select_related` and both directions of a prefetch find
+/// every one of them (PostgreSQL's `uuid` reads every spelling as the same
+/// value: the same checks hold there).
+fn uuids_stored_in_other_spellings(db: &Db) {
+    let (key, text) = match db.backend() {
+        Backend::Sqlite => ("TEXT", "TEXT"),
+        Backend::Postgres => ("UUID", "TEXT"),
+        // Bytes or text in one column, compared exactly as `ascii_bin` does.
+        Backend::Mysql => ("VARBINARY(36)", "TEXT"),
+    };
+    let id = id_col(db);
+    db.execute(
+        &db.sql(&format!(
+            r#"CREATE TABLE "t_spelled_account" ("uuid" {key} PRIMARY KEY, "name" {text} NOT NULL)"#
+        )),
+        &[],
+    )
+    .unwrap();
+    db.execute(
+        &db.sql(&format!(
+            r#"CREATE TABLE "t_spelled_session" ("id" {id}, "account_id" {key} NOT NULL)"#
+        )),
+        &[],
+    )
+    .unwrap();
+    let uuid = |n: u8| {
+        let mut b = [0u8; 16];
+        b[0] = 0xab;
+        b[15] = n;
+        Uuid::from_bytes(b)
+    };
+    // Account n is spelled `spelled[n - 1]`; its sessions' keys alike.
+    let spelled = [
+        "'ab000000000000000000000000000001'".to_owned(),
+        "'AB000000-0000-0000-0000-000000000002'".to_owned(),
+        match db.backend() {
+            Backend::Mysql => "UNHEX('ab000000000000000000000000000003')".to_owned(),
+            _ => "'ab000000-0000-0000-0000-000000000003'".to_owned(),
+        },
+        "'AB000000000000000000000000000004'".to_owned(),
+    ];
+    for (i, s) in spelled.iter().enumerate() {
+        db.execute(
+            &db.sql(&format!(
+                r#"INSERT INTO "t_spelled_account" ("uuid", "name") VALUES ({s}, 'a{}')"#,
+                i + 1
+            )),
+            &[],
+        )
+        .unwrap();
+    }
+    // Sessions 1 and 2 belong to account 1, then one each to 2, 3 and 4.
+    let owner = [1usize, 1, 2, 3, 4];
+    for (i, a) in owner.iter().enumerate() {
+        db.execute(
+            &db.sql(&format!(
+                r#"INSERT INTO "t_spelled_session" ("id", "account_id") VALUES ({}, {})"#,
+                i + 1,
+                spelled[a - 1]
+            )),
+            &[],
+        )
+        .unwrap();
+    }
+    let names = |q: Query<SpelledAccount>| -> Vec<String> {
+        let mut v: Vec<String> = db.all(&q).unwrap().into_iter().map(|a| a.name).collect();
+        v.sort();
+        v
+    };
+    for n in 1..=4u8 {
+        assert_eq!(
+            names(SpelledAccount::query().filter(SpelledAccount::uuid().eq(uuid(n)))),
+            [format!("a{n}")],
+            "eq finds account {n}"
+        );
+        assert_eq!(
+            names(SpelledAccount::query().filter(SpelledAccount::uuid().ne(uuid(n)))).len(),
+            3,
+            "ne leaves out account {n} only"
+        );
+    }
+    assert_eq!(
+        names(
+            SpelledAccount::query().filter(SpelledAccount::uuid().is_in([
+                uuid(1),
+                uuid(3),
+                uuid(4)
+            ]))
+        ),
+        ["a1", "a3", "a4"]
+    );
+    let accounts = db
+        .all(&SpelledAccount::query().order_by(SpelledAccount::name().asc()))
+        .unwrap();
+    let read: Vec<Uuid> = accounts.iter().map(|a| a.uuid).collect();
+    assert_eq!(read, [uuid(1), uuid(2), uuid(3), uuid(4)]);
+    // Forward: by JOIN and by prefetch, each session finds its account.
+    for q in [
+        SpelledSession::query().select_related(SpelledSession::account()),
+        SpelledSession::query().prefetch_related(SpelledSession::account()),
+    ] {
+        let sessions = db.all(&q.order_by(SpelledSession::id().asc())).unwrap();
+        let found: Vec<String> = sessions
+            .iter()
+            .map(|s| s.account.get().unwrap().name.clone())
+            .collect();
+        assert_eq!(found, ["a1", "a1", "a2", "a3", "a4"]);
+    }
+    // Across the relation, in a filter.
+    let of_two = db
+        .all(
+            &SpelledSession::query().filter(
+                SpelledSession::account()
+                    .col(SpelledAccount::uuid())
+                    .eq(uuid(2)),
+            ),
+        )
+        .unwrap();
+    assert_eq!(of_two.iter().map(|s| s.id).collect::<Vec<_>>(), [3]);
+    // Reverse: each account gets its sessions.
+    let accounts = db
+        .all(
+            &SpelledAccount::query()
+                .prefetch_related(SpelledAccount::sessions())
+                .order_by(SpelledAccount::name().asc()),
+        )
+        .unwrap();
+    let counts: Vec<usize> = accounts
+        .iter()
+        .map(|a| a.sessions.get().unwrap().len())
+        .collect();
+    assert_eq!(counts, [2, 1, 1, 1]);
+    // A UUID in mixed case is none of the spellings a filter asks for: it
+    // is a decode error where the backend stores text, not a row that
+    // filters would silently miss.
+    db.execute(
+        &db.sql(
+            r#"INSERT INTO "t_spelled_account" ("uuid", "name") VALUES ('Ab000000-0000-0000-0000-000000000005', 'a5')"#,
+        ),
+        &[],
+    )
+    .unwrap();
+    let read = db.all(&SpelledAccount::query());
+    if db.backend() == Backend::Postgres {
+        assert_eq!(read.unwrap().len(), 5);
+    } else {
+        let err = read.unwrap_err();
+        assert!(
+            matches!(&err, Error::Decode { field: "uuid", .. })
+                && err
+                    .to_string()
+                    .contains("Ab000000-0000-0000-0000-000000000005"),
+            "{err}"
         );
     }
 }

@@ -8,7 +8,8 @@ use std::any::TypeId;
 use crate::model::relation::RelationKind;
 use crate::model::table::ModelInfo;
 use crate::model::value::{SqlType, Value};
-use crate::plan::condition::{ColumnRef, Expr, Hop, TextAt};
+use crate::plan::condition::{CmpOp, ColumnRef, Expr, Hop, TextAt};
+use crate::plan::spellings;
 use crate::plan::sql::{Aliases, Dialect, KeyBinding, SqlWriter};
 
 /// One table joined into a statement (or subquery), found by its path.
@@ -196,9 +197,27 @@ pub(crate) fn join_path(w: &mut SqlWriter, aliases: &mut Aliases, scope: &mut Sc
 pub(crate) fn condition(w: &mut SqlWriter, aliases: &mut Aliases, scope: &Scope, expr: &Expr) {
     match expr {
         Expr::Cmp { column, op, value } => {
-            w.qualified(scope.alias_of(&column.path), column.name)
-                .push(op.sql())
-                .param(value.clone());
+            w.qualified(scope.alias_of(&column.path), column.name);
+            match (op, spellings::of(w.dialect, value)) {
+                // A value stored in several spellings: equal to any of them.
+                (CmpOp::Eq | CmpOp::Ne, Some(all)) => {
+                    w.push(if *op == CmpOp::Eq {
+                        " IN ("
+                    } else {
+                        " NOT IN ("
+                    });
+                    for (i, v) in all.into_iter().enumerate() {
+                        if i > 0 {
+                            w.push(", ");
+                        }
+                        w.param(v);
+                    }
+                    w.push(")");
+                }
+                _ => {
+                    w.push(op.sql()).param(value.clone());
+                }
+            }
         }
         Expr::In { column, values } => {
             if values.is_empty() {

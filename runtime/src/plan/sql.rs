@@ -162,6 +162,7 @@ impl SqlWriter {
         key_type: SqlType,
     ) {
         self.qualified(alias, column);
+        let keys = crate::plan::spellings::expand(self.dialect, keys);
         match (binding, self.dialect) {
             (KeyBinding::OneParameter, Dialect::Sqlite) => {
                 self.push(" IN rarray(").param(Value::List(keys)).push(")");

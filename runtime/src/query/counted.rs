@@ -19,6 +19,7 @@ use crate::model::value::Value;
 use crate::plan::across::{Scope, add_joins, condition, condition_text};
 use crate::plan::condition::Expr;
 use crate::plan::join::JoinNode;
+use crate::plan::spellings;
 use crate::plan::sql::{Aliases, Ctx, KeyBinding, PlannedStatement, SqlWriter, Statement};
 use crate::query::builder::Query;
 use crate::query::expr::Filter;
@@ -551,7 +552,8 @@ impl<R: Relation> PrefetchNode<R::Source> for CountLevel<R> {
                 KeyBinding::OneParameter => vec![keys],
                 KeyBinding::Expanded { max } => {
                     let own = self.statement(ctx, vec![Value::Null]).params.len() - 1;
-                    let size = max.saturating_sub(own).max(1);
+                    let per_key = spellings::per_key(ctx.dialect, &keys[0]);
+                    let size = (max.saturating_sub(own) / per_key).max(1);
                     keys.chunks(size).map(|c| c.to_vec()).collect()
                 }
             };

@@ -41,36 +41,31 @@ pub trait PrefetchInstead<R> {}
 #[doc(hidden)]
 pub trait NotAColumn: Relation + Sized {
     /// Not available: compare the key column (`Post::author_id().eq(..)`).
-    fn eq<V: KeyColumnInstead<Self>>(self, value: V) -> Filter<Self::Source> {
-        value.__filter()
-    }
+    #[rustfmt::skip]
+    fn eq<V>(self, _value: V) -> Filter<Self::Source> where (): KeyColumnInstead<Self> { ().__filter() }
     /// Not available: compare the key column (`Post::author_id().ne(..)`).
-    fn ne<V: KeyColumnInstead<Self>>(self, value: V) -> Filter<Self::Source> {
-        value.__filter()
-    }
+    #[rustfmt::skip]
+    fn ne<V>(self, _value: V) -> Filter<Self::Source> where (): KeyColumnInstead<Self> { ().__filter() }
     /// Not available: compare the key column.
-    fn lt<V: KeyColumnInstead<Self>>(self, value: V) -> Filter<Self::Source> {
-        value.__filter()
-    }
+    #[rustfmt::skip]
+    fn lt<V>(self, _value: V) -> Filter<Self::Source> where (): KeyColumnInstead<Self> { ().__filter() }
     /// Not available: compare the key column.
-    fn le<V: KeyColumnInstead<Self>>(self, value: V) -> Filter<Self::Source> {
-        value.__filter()
-    }
+    #[rustfmt::skip]
+    fn le<V>(self, _value: V) -> Filter<Self::Source> where (): KeyColumnInstead<Self> { ().__filter() }
     /// Not available: compare the key column.
-    fn gt<V: KeyColumnInstead<Self>>(self, value: V) -> Filter<Self::Source> {
-        value.__filter()
-    }
+    #[rustfmt::skip]
+    fn gt<V>(self, _value: V) -> Filter<Self::Source> where (): KeyColumnInstead<Self> { ().__filter() }
     /// Not available: compare the key column.
-    fn ge<V: KeyColumnInstead<Self>>(self, value: V) -> Filter<Self::Source> {
-        value.__filter()
-    }
+    #[rustfmt::skip]
+    fn ge<V>(self, _value: V) -> Filter<Self::Source> where (): KeyColumnInstead<Self> { ().__filter() }
     /// Not available: `Post::author_id().is_in(..)`.
-    fn is_in<V: KeyColumnInstead<Self>>(self, values: V) -> Filter<Self::Source> {
-        values.__filter()
-    }
-    // The methods without a value state their bound on `()`, on one line:
-    // on `Self` (a type of the user's crate) rustc pointed at the user's
-    // field and the error ran to 20 lines.
+    #[rustfmt::skip]
+    fn is_in<V>(self, _values: V) -> Filter<Self::Source> where (): KeyColumnInstead<Self> { ().__filter() }
+    // Every bound is stated on `()`, on one line: on `Self` (a type of the
+    // user's crate) rustc pointed at the user's field and the error ran to
+    // 20 lines; on the value, rustc printed the value's type, which for an
+    // iterator of keys (`rows.iter().map(|r| r.id)`) is a closure's long
+    // name and two more lines saying where it was written.
     /// Not available: `Post::editor_id().is_null()`.
     #[rustfmt::skip]
     fn is_null(self) -> Filter<Self::Source> where (): KeyColumnInstead<Self> { ().__filter() }

@@ -19,6 +19,7 @@ use crate::model::value::Value;
 use crate::plan::across::condition_text;
 use crate::plan::join::{FieldErrorAt, JoinNode, JoinShare, Slot, find_hop};
 use crate::plan::select::{KeyList, LinkFilter, SelectParts, Window, render_select};
+use crate::plan::spellings;
 use crate::plan::sql::{Ctx, KeyBinding, PlannedStatement, Statement};
 use crate::query::builder::{CountArg, Query};
 use crate::query::expr::{Filter, FilterArg, OrderArg};
@@ -1383,7 +1384,8 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
                         KeyBinding::OneParameter => vec![keys],
                         KeyBinding::Expanded { max } => {
                             let own = self.statement(ctx, vec![Value::Null]).0.params.len() - 1;
-                            let size = max.saturating_sub(own).max(1);
+                            let per_key = spellings::per_key(ctx.dialect, &keys[0]);
+                            let size = (max.saturating_sub(own) / per_key).max(1);
                             keys.chunks(size).map(|c| c.to_vec()).collect()
                         }
                     };

@@ -20,9 +20,14 @@ pub(crate) fn uuid_text(b: &[u8; 16]) -> String {
 /// A UUID from hyphenated (36) or simple (32 hex digits) text, any case.
 pub(crate) fn parse_uuid(s: &str) -> Result<[u8; 16], CellError> {
     let bad = || CellError::WrongType {
-        expected: "a UUID (32 hex digits, hyphenated as 8-4-4-4-12)",
+        expected: "a UUID (32 hex digits in one case, hyphenated as 8-4-4-4-12 or not)",
         found: format!("{s:?}"),
     };
+    // Mixed case is refused: a filter or key list asks for each spelling a
+    // UUID may be stored in (`plan::spellings`), and those are in one case.
+    if s.bytes().any(|c| c.is_ascii_lowercase()) && s.bytes().any(|c| c.is_ascii_uppercase()) {
+        return Err(bad());
+    }
     let hex: Vec<u8> = match s.len() {
         36 => {
             let b = s.as_bytes();
@@ -104,11 +109,14 @@ mod tests {
 
     #[test]
     fn uuid_forms() {
-        let b = parse_uuid("67E55044-10b1-426f-9247-bb680e5fe0c8").unwrap();
+        let b = parse_uuid("67E55044-10B1-426F-9247-BB680E5FE0C8").unwrap();
         assert_eq!(uuid_text(&b), "67e55044-10b1-426f-9247-bb680e5fe0c8");
         assert_eq!(parse_uuid("67e5504410b1426f9247bb680e5fe0c8").unwrap(), b);
+        assert_eq!(parse_uuid("67E5504410B1426F9247BB680E5FE0C8").unwrap(), b);
         for bad in [
             "",
+            // Mixed case: no filter could find it (see `plan::spellings`).
+            "67E55044-10b1-426f-9247-bb680e5fe0c8",
             "67e55044-10b1-426f-9247-bb680e5fe0cz",
             "67e55044+10b1-426f-9247-bb680e5fe0c8",
             "é7e55044-10b1-426f-9247-bb680e5fe0c",
