@@ -8,7 +8,7 @@ use std::str::FromStr;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use related::prelude::*;
 use related::{CellError, Error, Json, Value};
-use related_tests::harness::{Backend, Case, Db, SERVERS};
+use related_tests::harness::{Backend, Case, Db, SERVERS, SQLITE};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -44,6 +44,11 @@ pub const CASES: &[Case] = &[
         "types::uuids_stored_in_other_spellings",
         uuids_stored_in_other_spellings,
     ),
+    Case::new(
+        "types::times_as_django_writes_them_on_sqlite",
+        times_as_django_writes_them_on_sqlite,
+    )
+    .on(SQLITE),
 ];
 
 // ---------------------------------------------------------------------------
@@ -264,6 +269,17 @@ pub struct SpelledAccount {
 pub struct SpelledSession {
     pub id: i64,
     pub account: ForeignKey<SpelledAccount>,
+}
+
+/// Dates and times in a table Django made on SQLite (`TEXT` as Python's
+/// `str()` writes them).
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t_django_stamp")]
+pub struct DjangoStamp {
+    pub id: i64,
+    pub at: NaiveDateTime,
+    pub utc: DateTime<Utc>,
+    pub time: NaiveTime,
 }
 
 /// Read over tables made by hand with a value of the wrong kind.
@@ -1778,4 +1794,126 @@ fn uuids_stored_in_other_spellings(db: &Db) {
             "{err}"
         );
     }
+}
+
+/// SQLite keeps dates and times as text, and compares that text: a filter
+/// must spell its value as the table does. Django writes Python's `str()`
+/// (`2024-01-01 00:00:00`, `.500000` only when there is a fraction; an
+/// aware datetime in UTC without an offset); rows `related` writes are
+/// spelled alike, and filters at the exact instants find them.
+fn times_as_django_writes_them_on_sqlite(db: &Db) {
+    db.execute(
+        r#"CREATE TABLE "t_django_stamp" ("id" INTEGER PRIMARY KEY, "at" TEXT NOT NULL, "utc" TEXT NOT NULL, "time" TEXT NOT NULL)"#,
+        &[],
+    )
+    .unwrap();
+    // As Django 5 writes them (USE_TZ: the aware value in UTC, naive).
+    for (id, at, time) in [
+        (1, "2024-01-01 00:00:00", "10:30:00"),
+        (2, "2024-01-01 00:00:00.500000", "10:30:00.250000"),
+        (3, "2024-01-02 10:30:00", "23:59:59"),
+    ] {
+        db.execute(
+            &format!(
+                r#"INSERT INTO "t_django_stamp" ("id", "at", "utc", "time") VALUES ({id}, '{at}', '{at}', '{time}')"#
+            ),
+            &[],
+        )
+        .unwrap();
+    }
+    let midnight = NaiveDate::from_ymd_opt(2024, 1, 1)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap();
+    let half = midnight + chrono::Duration::milliseconds(500);
+    let utc = |t: NaiveDateTime| Utc.from_utc_datetime(&t);
+    let ten_thirty = NaiveTime::from_hms_opt(10, 30, 0).unwrap();
+    let found = |q: Query<DjangoStamp>| ids(db, q, |r| r.id);
+    assert_eq!(
+        found(DjangoStamp::query().filter(DjangoStamp::at().eq(midnight))),
+        [1]
+    );
+    assert_eq!(
+        found(DjangoStamp::query().filter(DjangoStamp::at().eq(half))),
+        [2]
+    );
+    assert_eq!(
+        found(DjangoStamp::query().filter(DjangoStamp::at().ge(midnight))),
+        [1, 2, 3]
+    );
+    assert_eq!(
+        found(DjangoStamp::query().filter(DjangoStamp::at().gt(midnight))),
+        [2, 3]
+    );
+    assert_eq!(
+        found(DjangoStamp::query().filter(DjangoStamp::at().le(half))),
+        [1, 2]
+    );
+    assert_eq!(
+        found(DjangoStamp::query().filter(DjangoStamp::utc().eq(utc(midnight)))),
+        [1]
+    );
+    assert_eq!(
+        found(DjangoStamp::query().filter(DjangoStamp::utc().lt(utc(half)))),
+        [1]
+    );
+    assert_eq!(
+        found(DjangoStamp::query().filter(DjangoStamp::time().eq(ten_thirty))),
+        [1]
+    );
+    assert_eq!(
+        found(DjangoStamp::query().filter(DjangoStamp::time().gt(ten_thirty))),
+        [2, 3]
+    );
+    assert_eq!(
+        found(DjangoStamp::query().filter(DjangoStamp::at().is_in([midnight, half]))),
+        [1, 2]
+    );
+    // A row `related` writes reads back, and is spelled as Django's are.
+    db.insert(&DjangoStamp {
+        id: 4,
+        at: midnight,
+        utc: utc(half),
+        time: ten_thirty,
+    })
+    .unwrap();
+    let row = db
+        .one(&DjangoStamp::query().filter(DjangoStamp::id().eq(4)))
+        .unwrap();
+    assert_eq!(
+        (row.at, row.utc, row.time),
+        (midnight, utc(half), ten_thirty)
+    );
+    let sqlite = db.as_sqlite().expect("a SQLite case");
+    let text: Vec<String> = sqlite
+        .raw::<TextOfStamp>(
+            r#"SELECT "id", "at", "utc", "time" FROM "t_django_stamp" WHERE "id" = 4"#,
+            &[],
+        )
+        .unwrap()
+        .into_iter()
+        .flat_map(|r| [r.at, r.utc, r.time])
+        .collect();
+    assert_eq!(
+        text,
+        [
+            "2024-01-01 00:00:00",
+            "2024-01-01 00:00:00.500000",
+            "10:30:00"
+        ]
+    );
+    assert_eq!(
+        found(DjangoStamp::query().filter(DjangoStamp::at().eq(midnight))),
+        [1, 4]
+    );
+}
+
+/// `t_django_stamp`'s columns as the text SQLite holds.
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t_django_stamp")]
+pub struct TextOfStamp {
+    pub id: i64,
+    pub at: String,
+    pub utc: String,
+    pub time: String,
 }

@@ -450,12 +450,18 @@ fn plain(v: &Value) -> SqlValue {
         Value::Bytes(b) => SqlValue::Blob(b.clone()),
         // Lists only appear as a whole parameter (handled in `bind`).
         Value::List(_) => SqlValue::Null,
-        // Dates and times as fixed-width ISO 8601 text (text order is time
-        // order), UUIDs hyphenated, decimals and JSON as their text.
+        // Dates and times as the text Django writes (Python's `str()`:
+        // `YYYY-MM-DD HH:MM:SS[.ffffff]`, an instant in UTC without an
+        // offset), so that a filter compares equal to what a Django-made
+        // table holds; text order is time order. UUIDs hyphenated,
+        // decimals and JSON as their text.
         Value::Date(d) => SqlValue::Text(temporal::date_text(*d)),
-        Value::Time(t) => SqlValue::Text(temporal::time_text(*t, 9)),
-        Value::Timestamp(ts) => SqlValue::Text(temporal::timestamp_text(*ts, 9, false)),
-        Value::TimestampTz(ts) => SqlValue::Text(temporal::timestamp_text(*ts, 9, true)),
+        Value::Time(t) => SqlValue::Text(temporal::time_text(*t, temporal::python_digits(t.nanos))),
+        Value::Timestamp(ts) | Value::TimestampTz(ts) => SqlValue::Text(temporal::timestamp_text(
+            *ts,
+            temporal::python_digits(ts.nanos),
+            false,
+        )),
         Value::Uuid(u) => SqlValue::Text(crate::model::types::text::uuid_text(u)),
         Value::Decimal(s) | Value::Json(s) => SqlValue::Text(s.clone()),
     }

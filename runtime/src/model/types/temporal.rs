@@ -207,6 +207,22 @@ pub(crate) fn time_text(t: SqlTime, digits: u32) -> String {
     s
 }
 
+/// How many fraction digits Python's `str()` gives a time of day (what
+/// Django writes on SQLite): none when it is zero, six for whole
+/// microseconds; nine for the nanoseconds only Rust has. Text written so
+/// still sorts as time does (a shorter fraction is a prefix of the longer
+/// one's zeros), and compares equal to what Django wrote for the same
+/// instant.
+pub(crate) fn python_digits(nanos: u32) -> u32 {
+    if nanos == 0 {
+        0
+    } else if nanos.is_multiple_of(1_000) {
+        6
+    } else {
+        9
+    }
+}
+
 /// `YYYY-MM-DD HH:MM:SS.f…`, and `+00:00` when `utc`.
 pub(crate) fn timestamp_text(ts: SqlTimestamp, digits: u32, utc: bool) -> String {
     let (d, t) = ts.split();
@@ -443,6 +459,35 @@ mod tests {
         let mut sorted = texts.clone();
         sorted.sort();
         assert_eq!(texts, sorted);
+    }
+
+    #[test]
+    fn python_text_order_is_time_order() {
+        let at = |secs, nanos| SqlTimestamp { secs, nanos };
+        let stamps = [
+            at(0, 0),
+            at(0, 1),
+            at(0, 999),
+            at(0, 1_000),
+            at(0, 1_001),
+            at(0, 500_000_000),
+            at(0, 500_000_001),
+            at(0, 999_999_999),
+            at(1, 0),
+        ];
+        let texts: Vec<String> = stamps
+            .iter()
+            .map(|t| timestamp_text(*t, python_digits(t.nanos), false))
+            .collect();
+        assert_eq!(texts[0], "1970-01-01 00:00:00");
+        assert_eq!(texts[3], "1970-01-01 00:00:00.000001");
+        assert_eq!(texts[4], "1970-01-01 00:00:00.000001001");
+        let mut sorted = texts.clone();
+        sorted.sort();
+        assert_eq!(texts, sorted);
+        for (t, text) in stamps.iter().zip(&texts) {
+            assert_eq!(parse_timestamp(text, false).ok(), Some(*t), "{text}");
+        }
     }
 
     #[test]
