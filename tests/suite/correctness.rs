@@ -14,6 +14,10 @@ pub const CASES: &[Case] = &[
         text_keys_match_as_the_database_compares,
     ),
     Case::new(
+        "correctness::char_keys_match_as_the_database_compares",
+        char_keys_match_as_the_database_compares,
+    ),
+    Case::new(
         "correctness::create_tables_makes_exact_text_keys",
         create_tables_makes_exact_text_keys,
     ),
@@ -75,6 +79,8 @@ pub struct Country {
         target_column = "language_code"
     )]
     pub languages: ManyToMany<Language>,
+    pub city_count: Counted<City>,
+    pub language_count: Counted<Language>,
 }
 
 #[derive(Clone, Debug, PartialEq, Model)]
@@ -137,12 +143,115 @@ fn create_case_insensitive_tables(db: &Db) {
     }
 }
 
+/// Text keys in `CHAR(5)` columns, which PostgreSQL pads with blanks when
+/// it reads them but compares without: `select_related`, a prefetch from
+/// either side and a filter relate the same rows, and a key reads the
+/// same on every backend (`fr`, without the padding).
+fn char_keys_match_as_the_database_compares(db: &Db) {
+    let int = if db.backend() == Backend::Sqlite {
+        "INTEGER"
+    } else {
+        "BIGINT"
+    };
+    for ddl in [
+        "CREATE TABLE t_country (code CHAR(5) PRIMARY KEY, name TEXT NOT NULL)".to_owned(),
+        format!(
+            "CREATE TABLE t_city (id {int} PRIMARY KEY, name TEXT NOT NULL, country_id CHAR(5) NOT NULL)"
+        ),
+        "CREATE TABLE t_language (code CHAR(5) PRIMARY KEY, name TEXT NOT NULL)".to_owned(),
+        "CREATE TABLE t_country_languages (country_code CHAR(5) NOT NULL, language_code CHAR(5) NOT NULL)".to_owned(),
+    ] {
+        db.execute(&ddl, &[]).unwrap();
+    }
+    db.insert_all(&[country("fr"), country("de")]).unwrap();
+    db.insert_all(&[language("fr"), language("de"), language("en")])
+        .unwrap();
+    db.insert_all(&[city(1, "fr"), city(2, "fr"), city(3, "de")])
+        .unwrap();
+    for (c, l) in [("fr", "fr"), ("de", "de"), ("de", "en")] {
+        db.execute(
+            &db.sql(
+                r#"INSERT INTO "t_country_languages" ("country_code", "language_code") VALUES (?, ?)"#,
+            ),
+            &[Value::Text(c.to_owned()), Value::Text(l.to_owned())],
+        )
+        .unwrap();
+    }
+    fn by_city<L>(db: &Db, q: Query<City, L>) -> Vec<String> {
+        db.all(&q.order_by(City::id().asc()))
+            .unwrap()
+            .iter()
+            .map(|c| c.country.get().unwrap().code.clone())
+            .collect()
+    }
+    assert_eq!(
+        by_city(db, City::query().select_related(City::country())),
+        ["fr", "fr", "de"]
+    );
+    assert_eq!(
+        by_city(db, City::query().prefetch_related(City::country())),
+        ["fr", "fr", "de"]
+    );
+    let countries = db
+        .all(
+            &Country::query()
+                .prefetch_related(Country::cities())
+                .prefetch_related(Country::languages())
+                .order_by(Country::code().asc()),
+        )
+        .unwrap();
+    assert_eq!(codes(&countries, |c| c.code.clone()), ["de", "fr"]);
+    let cities: Vec<usize> = countries
+        .iter()
+        .map(|c| c.cities.get().unwrap().len())
+        .collect();
+    assert_eq!(cities, [1, 2]);
+    let languages: Vec<Vec<String>> = countries
+        .iter()
+        .map(|c| codes(c.languages.get().unwrap(), |l| l.code.clone()))
+        .collect();
+    assert_eq!(languages, [vec!["de", "en"], vec!["fr"]]);
+    let spoken = db
+        .all(
+            &Language::query()
+                .prefetch_related(Language::countries())
+                .order_by(Language::code().asc()),
+        )
+        .unwrap();
+    let spoken: Vec<usize> = spoken
+        .iter()
+        .map(|l| l.countries.get().unwrap().len())
+        .collect();
+    assert_eq!(spoken, [1, 1, 1]);
+    let counted = db
+        .all(
+            &Country::query()
+                .count_related(Country::cities(), Country::city_count())
+                .count_related(Country::languages(), Country::language_count())
+                .order_by(Country::code().asc()),
+        )
+        .unwrap();
+    let counts: Vec<(u64, u64)> = counted
+        .iter()
+        .map(|c| (c.city_count.get().unwrap(), c.language_count.get().unwrap()))
+        .collect();
+    assert_eq!(counts, [(1, 2), (2, 1)]);
+    assert_eq!(
+        db.all(&City::query().filter(City::country_id().eq("fr")))
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
 fn country(code: &str) -> Country {
     Country {
         code: code.to_owned(),
         name: format!("country {code}"),
         cities: Default::default(),
         languages: Default::default(),
+        city_count: Default::default(),
+        language_count: Default::default(),
     }
 }
 
@@ -303,6 +412,34 @@ fn text_keys_match_as_the_database_compares(db: &Db) {
         fr.cities.get().unwrap().len() >= 3,
         "fr, FR and Fr are FR's"
     );
+    // Counted as the database relates them too, both kinds of relation.
+    let counted = db
+        .all(
+            &Country::query()
+                .count_related(Country::cities(), Country::city_count())
+                .count_related(Country::languages(), Country::language_count()),
+        )
+        .unwrap();
+    for c in &counted {
+        let cities: Vec<City> = per_row(db, "SELECT * FROM t_city WHERE country_id = ?", &c.code);
+        let languages: Vec<Language> = per_row(
+            db,
+            "SELECT t_language.* FROM t_language INNER JOIN t_country_languages ON t_country_languages.language_code = t_language.code WHERE t_country_languages.country_code = ?",
+            &c.code,
+        );
+        assert_eq!(
+            c.city_count.get().unwrap(),
+            cities.len() as u64,
+            "cities of {:?}",
+            c.code
+        );
+        assert_eq!(
+            c.language_count.get().unwrap(),
+            languages.len() as u64,
+            "languages of {:?}",
+            c.code
+        );
+    }
 
     // Many-to-many, both sides, against one query per row.
     let countries = db
@@ -576,8 +713,9 @@ fn text_key_statements_join_the_key_list(db: &Db) {
             r#"SELECT "t_language"."code", "t_language"."name", "__k"."value" FROM rarray(?) AS "__k" INNER JOIN "t_country_languages" ON "t_country_languages"."country_code" = "__k"."value" INNER JOIN "t_language" ON "t_country_languages"."language_code" = "t_language"."code""#,
         ),
         Dialect::Postgres => (
-            r#"SELECT "t_city"."id", "t_city"."name", "t_city"."country_id", "__k"."value" FROM unnest($1::text[]) AS "__k" ("value") INNER JOIN "t_city" ON "t_city"."country_id" = "__k"."value""#,
-            r#"SELECT "t_language"."code", "t_language"."name", "__k"."value" FROM unnest($1::text[]) AS "__k" ("value") INNER JOIN "t_country_languages" ON "t_country_languages"."country_code" = "__k"."value" INNER JOIN "t_language" ON "t_country_languages"."language_code" = "t_language"."code""#,
+            // Text keys read as `text` (a `CHAR(n)` key without padding).
+            r#"SELECT "t_city"."id", "t_city"."name", "t_city"."country_id"::text, "__k"."value" FROM unnest($1::text[]) AS "__k" ("value") INNER JOIN "t_city" ON "t_city"."country_id" = "__k"."value""#,
+            r#"SELECT "t_language"."code"::text, "t_language"."name", "__k"."value" FROM unnest($1::text[]) AS "__k" ("value") INNER JOIN "t_country_languages" ON "t_country_languages"."country_code" = "__k"."value" INNER JOIN "t_language" ON "t_country_languages"."language_code" = "t_language"."code""#,
         ),
         Dialect::Mysql => (
             "SELECT `t_city`.`id`, `t_city`.`name`, `t_city`.`country_id`, `__k`.`value` FROM (SELECT ? AS `value` UNION ALL SELECT ?) AS `__k` INNER JOIN `t_city` ON `t_city`.`country_id` = `__k`.`value`",

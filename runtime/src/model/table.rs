@@ -194,6 +194,14 @@ impl ModelInfo {
     pub fn pk_column(&self) -> &'static ColumnInfo {
         &self.columns[self.pk]
     }
+
+    /// Whether `column` is a text key: the primary key, or a key pointing
+    /// at another model's, stored as text. PostgreSQL reads these as
+    /// `text` (a `CHAR(n)` key without its padding, as `=` compares it).
+    pub(crate) fn is_text_key(&self, column: &ColumnInfo) -> bool {
+        column.sql_type == SqlType::Text
+            && (column.references.is_some() || std::ptr::eq(column, self.pk_column()))
+    }
 }
 
 /// One stored column ([`ModelInfo::columns`]; an example at [`Model`]).

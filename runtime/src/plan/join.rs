@@ -130,7 +130,8 @@ impl FieldErrorAt {
 /// The pieces of a SELECT that joins contribute.
 pub(crate) struct JoinOut<'a> {
     pub w: &'a mut SqlWriter,
-    pub columns: &'a mut Vec<(String, &'static str)>,
+    /// Alias, column, and whether it is a text key (`ModelInfo::is_text_key`).
+    pub columns: &'a mut Vec<(String, &'static str, bool)>,
     pub aliases: &'a mut Aliases,
     pub slots: &'a mut Vec<Slot>,
     /// Each join's path and alias, for conditions over its columns (and
@@ -278,7 +279,8 @@ impl<R: Relation> JoinNode<R::Source> for JoinHop<R> {
             span: 1,
         });
         for c in target.columns {
-            out.columns.push((alias.clone(), c.name));
+            out.columns
+                .push((alias.clone(), c.name, target.is_text_key(c)));
         }
         write_join(out.w, info.kind, source, target, parent_alias, &alias, left);
         for child in &self.children {

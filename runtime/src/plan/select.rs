@@ -7,7 +7,9 @@ use crate::model::value::{SqlType, Value};
 use crate::plan::across::{Scope, add_joins, condition, join_path};
 use crate::plan::condition::{Expr, Hop};
 use crate::plan::join::{JoinNode, JoinOut, Slot};
-use crate::plan::sql::{Aliases, Dialect, KeyBinding, SqlWriter, Statement};
+use crate::plan::sql::{
+    Aliases, Dialect, KEYS, KeyBinding, SqlWriter, Statement, key_table_column,
+};
 
 /// How a prefetch statement restricts rows to the parents' keys.
 pub(crate) enum LinkFilter {
@@ -93,10 +95,10 @@ pub(crate) fn render_select(
 ) -> (Statement, Vec<Slot>, Option<(usize, &'static str)>) {
     let mut aliases = Aliases::default();
     let base = aliases.take(info.table);
-    let mut columns: Vec<(String, &'static str)> = info
+    let mut columns: Vec<(String, &'static str, bool)> = info
         .columns
         .iter()
-        .map(|c| (base.clone(), c.name))
+        .map(|c| (base.clone(), c.name, info.is_text_key(c)))
         .collect();
 
     // JOIN clauses carry no parameters, so they can be written apart and
@@ -193,15 +195,16 @@ pub(crate) fn render_select(
     if let Some(list) = &parts.link {
         match (list.matched, &list.filter) {
             (Some(_), _) => {
+                // The key as sent: text already.
                 let key = (KEYS.to_owned(), matched_column(dialect, list));
                 link_index = Some((columns.len(), key.1));
-                columns.push(key.clone());
+                columns.push((key.0.clone(), key.1, false));
                 partition = Some(key);
             }
             (None, LinkFilter::Through { source_column, .. }) => {
                 let alias = link_alias.clone().unwrap_or_default();
                 link_index = Some((columns.len(), *source_column));
-                columns.push((alias.clone(), source_column));
+                columns.push((alias.clone(), source_column, list.key_type == SqlType::Text));
                 partition = Some((alias, source_column));
             }
             (None, LinkFilter::Column { column }) => partition = Some((base.clone(), column)),
@@ -211,11 +214,18 @@ pub(crate) fn render_select(
     let mut w = SqlWriter::new(dialect);
     let ranked = !parts.per_parent.is_all() && partition.is_some();
     w.push("SELECT ");
-    for (i, (alias, column)) in columns.iter().enumerate() {
+    for (i, (alias, column, text)) in columns.iter().enumerate() {
         if i > 0 {
             w.push(", ");
         }
         w.qualified(alias, column);
+        if *text && dialect == Dialect::Postgres {
+            // A key read as PostgreSQL compares it: a `CHAR(n)` value
+            // without its padding (`'fr   '` is `'fr'` to `=` against
+            // text), so that the key lists built from it find its rows.
+            // A no-op for `text` and `varchar`.
+            w.push("::text");
+        }
         if ranked {
             w.push(" AS ").ident(&format!("c{i}"));
         }
@@ -320,15 +330,11 @@ pub(crate) fn render_select(
 }
 
 /// The alias of a matched key list in a prefetch statement.
-const KEYS: &str = "__k";
 
 /// The column of a matched key list: `value`, except for a `VALUES` list
 /// (SQLite with expanded key lists), whose column is `column1`.
 fn matched_column(dialect: Dialect, list: &KeyList) -> &'static str {
-    match list.binding {
-        KeyBinding::Expanded { .. } if dialect != Dialect::Mysql => "column1",
-        _ => "value",
-    }
+    key_table_column(dialect, list.binding)
 }
 
 fn order_terms(

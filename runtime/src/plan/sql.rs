@@ -111,6 +111,18 @@ pub(crate) struct SqlWriter {
     pub params: Vec<Value>,
 }
 
+/// The alias of a key list joined as a table (`SqlWriter::key_table`).
+pub(crate) const KEYS: &str = "__k";
+
+/// The column of a key list joined as a table: `value`, or `column1` for
+/// a `VALUES` list.
+pub(crate) fn key_table_column(dialect: Dialect, binding: KeyBinding) -> &'static str {
+    match binding {
+        KeyBinding::Expanded { .. } if dialect != Dialect::Mysql => "column1",
+        _ => "value",
+    }
+}
+
 impl SqlWriter {
     pub fn new(dialect: Dialect) -> Self {
         SqlWriter {

@@ -10,7 +10,7 @@ use std::marker::PhantomData;
 
 use crate::error::NotLoaded;
 use crate::error::{Deferred, Error, Result};
-use crate::model::column::{Column, RawRow};
+use crate::model::column::{Column, Key, RawRow};
 use crate::model::fields::FieldName;
 use crate::model::relation::{Many, Relation, RelationKind};
 use crate::model::table::Model;
@@ -20,7 +20,10 @@ use crate::plan::across::{Scope, add_joins, condition, condition_text};
 use crate::plan::condition::Expr;
 use crate::plan::join::JoinNode;
 use crate::plan::spellings;
-use crate::plan::sql::{Aliases, Ctx, KeyBinding, PlannedStatement, SqlWriter, Statement};
+use crate::plan::sql::{
+    Aliases, Ctx, Dialect, KEYS, KeyBinding, PlannedStatement, SqlWriter, Statement,
+    key_table_column,
+};
 use crate::query::builder::Query;
 use crate::query::expr::Filter;
 use crate::query::prefetch::{KeyHash, Parents, Prefetch, PrefetchNode, add_node, conflict};
@@ -399,6 +402,9 @@ impl<R: Relation> CountLevel<R> {
     /// target, as a prefetch does, so a link to a missing row is not
     /// counted and a filter can apply.
     fn statement(&self, ctx: Ctx, keys: Vec<Value>) -> Statement {
+        if !<R::Link as Key>::EXACT_EQUALITY {
+            return self.matched_statement(ctx, keys);
+        }
         let target = <R::Target as Model>::info();
         let mut w = SqlWriter::new(ctx.dialect);
         let (alias, column) = match R::info().kind {
@@ -464,6 +470,80 @@ impl<R: Relation> CountLevel<R> {
             condition(&mut w, &mut aliases, &scope, filter);
         }
         w.push(" GROUP BY ").qualified(alias, column);
+        w.finish()
+    }
+
+    /// For keys the database may match loosely (text, under a collation
+    /// that ignores case or trailing blanks, or `CHAR(n)` padding): `SELECT
+    /// key, COUNT(*) FROM keys JOIN [through JOIN] target GROUP BY key`.
+    /// Each count comes back with the key as sent, as a prefetch's rows
+    /// do, so a row the database relates to two parents' keys (`fr`, `FR`)
+    /// counts for both, as a JOIN relates it to both.
+    fn matched_statement(&self, ctx: Ctx, keys: Vec<Value>) -> Statement {
+        let target = <R::Target as Model>::info();
+        let dialect = ctx.dialect;
+        let key = key_table_column(dialect, ctx.binding);
+        let mut w = SqlWriter::new(dialect);
+        w.push("SELECT ");
+        if dialect == Dialect::Mysql {
+            // Grouped by the key's bytes below (the keys take the
+            // connection's collation, which may fold `fr` and `FR`); every
+            // key of a group is the same text.
+            w.push("MIN(").qualified(KEYS, key).push(")");
+        } else {
+            w.qualified(KEYS, key);
+        }
+        w.push(", COUNT(*) FROM ");
+        w.key_table(keys, ctx.binding, <R::Link as Column>::SQL_TYPE, KEYS);
+        // The table's column on the left of each comparison: its
+        // collation decides (SQLite takes the left operand's).
+        match R::info().kind.through() {
+            Some((through, source_column, target_column)) => {
+                w.push(" INNER JOIN ")
+                    .ident(through)
+                    .push(" ON ")
+                    .qualified(through, source_column)
+                    .push(" = ")
+                    .qualified(KEYS, key)
+                    .push(" INNER JOIN ")
+                    .ident(target.table)
+                    .push(" ON ")
+                    .qualified(through, target_column)
+                    .push(" = ")
+                    .qualified(target.table, target.pk_column().name);
+            }
+            None => {
+                let column = match R::info().kind {
+                    RelationKind::ReverseForeignKey { column }
+                    | RelationKind::ReverseOneToOne { column } => column,
+                    _ => target.pk_column().name,
+                };
+                w.push(" INNER JOIN ")
+                    .ident(target.table)
+                    .push(" ON ")
+                    .qualified(target.table, column)
+                    .push(" = ")
+                    .qualified(KEYS, key);
+            }
+        }
+        let mut aliases = Aliases::default();
+        aliases.take(KEYS);
+        aliases.take(target.table);
+        if let Some((through, _, _)) = R::info().kind.through() {
+            aliases.take(through);
+        }
+        let mut scope = Scope::new(target.table.to_owned(), self.filter.as_ref());
+        if let Some(filter) = &self.filter {
+            add_joins(&mut w, &mut aliases, &mut scope, filter);
+            w.push(" WHERE ");
+            condition(&mut w, &mut aliases, &scope, filter);
+        }
+        w.push(" GROUP BY ");
+        if dialect == Dialect::Mysql {
+            w.push("CAST(").qualified(KEYS, key).push(" AS BINARY)");
+        } else {
+            w.qualified(KEYS, key);
+        }
         w.finish()
     }
 }
