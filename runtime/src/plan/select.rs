@@ -329,8 +329,6 @@ pub(crate) fn render_select(
     (w.finish(), slots, link_index)
 }
 
-/// The alias of a matched key list in a prefetch statement.
-
 /// The column of a matched key list: `value`, except for a `VALUES` list
 /// (SQLite with expanded key lists), whose column is `column1`.
 fn matched_column(dialect: Dialect, list: &KeyList) -> &'static str {
