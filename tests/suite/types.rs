@@ -49,6 +49,11 @@ pub const CASES: &[Case] = &[
         times_as_django_writes_them_on_sqlite,
     )
     .on(SQLITE),
+    Case::new(
+        "types::decimals_as_django_stores_them_on_sqlite",
+        decimals_as_django_stores_them_on_sqlite,
+    )
+    .on(SQLITE),
 ];
 
 // ---------------------------------------------------------------------------
@@ -1906,6 +1911,79 @@ fn times_as_django_writes_them_on_sqlite(db: &Db) {
         found(DjangoStamp::query().filter(DjangoStamp::at().eq(midnight))),
         [1, 4]
     );
+}
+
+/// Django's `DecimalField` on SQLite: a `decimal` column, of NUMERIC
+/// affinity, which stores `1.50` as the REAL 1.5 and `2.00` as the INTEGER
+/// 2. They read as those numbers, and a filter finds them.
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t_django_price")]
+pub struct DjangoPrice {
+    pub id: i64,
+    pub price: Decimal,
+    pub maybe_price: Option<Decimal>,
+}
+
+fn decimals_as_django_stores_them_on_sqlite(db: &Db) {
+    db.execute(
+        r#"CREATE TABLE "t_django_price" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "price" decimal NOT NULL, "maybe_price" decimal NULL)"#,
+        &[],
+    )
+    .unwrap();
+    // As Django binds them: the text `format_number` makes.
+    for (id, price, maybe) in [
+        (1, "1.50", Some("0.10")),
+        (2, "2.00", None),
+        (3, "-3.25", Some("12345678.90")),
+    ] {
+        db.execute(
+            r#"INSERT INTO "t_django_price" ("id", "price", "maybe_price") VALUES (?, ?, ?)"#,
+            &[
+                Value::I64(id),
+                Value::Text(price.to_owned()),
+                maybe.map_or(Value::Null, |m| Value::Text(m.to_owned())),
+            ],
+        )
+        .unwrap();
+    }
+    let dec = |s: &str| Decimal::from_str(s).unwrap();
+    let rows = db
+        .all(&DjangoPrice::query().order_by(DjangoPrice::id().asc()))
+        .unwrap();
+    let read: Vec<(Decimal, Option<Decimal>)> =
+        rows.iter().map(|r| (r.price, r.maybe_price)).collect();
+    assert_eq!(
+        read,
+        [
+            (dec("1.5"), Some(dec("0.1"))),
+            (dec("2"), None),
+            (dec("-3.25"), Some(dec("12345678.9"))),
+        ]
+    );
+    let found = |q: Query<DjangoPrice>| ids(db, q, |r| r.id);
+    assert_eq!(
+        found(DjangoPrice::query().filter(DjangoPrice::price().eq(dec("1.50")))),
+        [1]
+    );
+    assert_eq!(
+        found(DjangoPrice::query().filter(DjangoPrice::price().eq(dec("2")))),
+        [2]
+    );
+    assert_eq!(
+        found(DjangoPrice::query().filter(DjangoPrice::price().gt(dec("1.5")))),
+        [2]
+    );
+    assert_eq!(
+        found(DjangoPrice::query().filter(DjangoPrice::price().lt(dec("0")))),
+        [3]
+    );
+    let by_price: Vec<i64> = db
+        .all(&DjangoPrice::query().order_by(DjangoPrice::price().desc()))
+        .unwrap()
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(by_price, [2, 1, 3]);
 }
 
 /// `t_django_stamp`'s columns as the text SQLite holds.

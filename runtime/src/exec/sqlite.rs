@@ -630,6 +630,15 @@ impl RawRow for SqliteRow<'_, '_> {
     }
 
     fn get_decimal(&self, idx: usize) -> Result<Option<String>, CellError> {
+        // A column of NUMERIC affinity (Django's `decimal` on SQLite) keeps
+        // `1.50` as the REAL 1.5 and `2.00` as the INTEGER 2: read them as
+        // the shortest decimal that is that number (Rust's `Display` of an
+        // `f64` never writes an exponent).
+        match self.cell(idx)? {
+            ValueRef::Integer(i) => return Ok(Some(i.to_string())),
+            ValueRef::Real(f) if f.is_finite() => return Ok(Some(f.to_string())),
+            _ => {}
+        }
         self.parsed(idx, "a decimal number as text", |s| {
             crate::model::types::text::split_decimal(s)
                 .map(|_| s.to_owned())
