@@ -679,30 +679,22 @@ fn sql_direction(term: &str) -> Option<(&str, bool)> {
 fn boxed_inner(ty: &syn::Type) -> Option<&syn::Type> {
     match ty {
         syn::Type::Reference(reference) => Some(&reference.elem),
-        syn::Type::Path(path) => {
-            let last = path.path.segments.last()?;
-            if last.ident != "Box" {
-                return None;
-            }
-            let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-                return None;
-            };
-            match args.args.first() {
-                Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
-                _ => None,
-            }
-        }
-        _ => None,
+        _ => wrapped(ty, &["Box"]),
     }
 }
 
 /// `Arc<T>` / `Rc<T>` (any path ending so): `T`.
 fn shared_inner(ty: &syn::Type) -> Option<&syn::Type> {
+    wrapped(ty, &["Arc", "Rc"])
+}
+
+/// `W<T>` for a path ending in one of `wrappers`: `T`.
+fn wrapped<'t>(ty: &'t syn::Type, wrappers: &[&str]) -> Option<&'t syn::Type> {
     let syn::Type::Path(path) = ty else {
         return None;
     };
     let last = path.path.segments.last()?;
-    if last.ident != "Arc" && last.ident != "Rc" {
+    if !wrappers.iter().any(|w| last.ident == w) {
         return None;
     }
     let syn::PathArguments::AngleBracketed(args) = &last.arguments else {

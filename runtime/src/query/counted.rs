@@ -448,15 +448,7 @@ impl<R: Relation> CountLevel<R> {
                 (target.table, pk)
             }
         };
-        let mut aliases = Aliases::default();
-        aliases.take(target.table);
-        if let Some((through, _, _)) = R::info().kind.through() {
-            aliases.take(through);
-        }
-        let mut scope = Scope::new(target.table.to_owned(), self.filter.as_ref());
-        if let Some(filter) = &self.filter {
-            add_joins(&mut w, &mut aliases, &mut scope, filter);
-        }
+        let (mut aliases, scope) = self.filter_joins(&mut w, &[]);
         w.push(" WHERE ");
         w.key_list(
             alias,
@@ -471,6 +463,26 @@ impl<R: Relation> CountLevel<R> {
         }
         w.push(" GROUP BY ").qualified(alias, column);
         w.finish()
+    }
+
+    /// The JOINs the filter's columns across relations need, after the
+    /// target and link tables (and `taken`, other names already in the
+    /// statement), and the scope to write the filter in.
+    fn filter_joins(&self, w: &mut SqlWriter, taken: &[&str]) -> (Aliases, Scope) {
+        let target = <R::Target as Model>::info();
+        let mut aliases = Aliases::default();
+        for name in taken {
+            aliases.take(name);
+        }
+        aliases.take(target.table);
+        if let Some((through, _, _)) = R::info().kind.through() {
+            aliases.take(through);
+        }
+        let mut scope = Scope::new(target.table.to_owned(), self.filter.as_ref());
+        if let Some(filter) = &self.filter {
+            add_joins(w, &mut aliases, &mut scope, filter);
+        }
+        (aliases, scope)
     }
 
     /// For keys the database may match loosely (text, under a collation
@@ -526,15 +538,8 @@ impl<R: Relation> CountLevel<R> {
                     .qualified(KEYS, key);
             }
         }
-        let mut aliases = Aliases::default();
-        aliases.take(KEYS);
-        aliases.take(target.table);
-        if let Some((through, _, _)) = R::info().kind.through() {
-            aliases.take(through);
-        }
-        let mut scope = Scope::new(target.table.to_owned(), self.filter.as_ref());
+        let (mut aliases, scope) = self.filter_joins(&mut w, &[KEYS]);
         if let Some(filter) = &self.filter {
-            add_joins(&mut w, &mut aliases, &mut scope, filter);
             w.push(" WHERE ");
             condition(&mut w, &mut aliases, &scope, filter);
         }
