@@ -198,7 +198,7 @@ pub(crate) fn condition(w: &mut SqlWriter, aliases: &mut Aliases, scope: &Scope,
     match expr {
         Expr::Cmp { column, op, value } => {
             w.qualified(scope.alias_of(&column.path), column.name);
-            match (op, spellings::of(w.dialect, value)) {
+            match (op, spellings::of(w.dialect.uuids(), value)) {
                 // A value stored in several spellings: equal to any of them.
                 (CmpOp::Eq | CmpOp::Ne, Some(all)) => {
                     w.push(if *op == CmpOp::Eq {

@@ -13,16 +13,25 @@
 
 use crate::model::types::text::uuid_text;
 use crate::model::value::Value;
-use crate::plan::sql::Dialect;
 
-/// Every spelling of `value` a row of `dialect` may hold, when there is
-/// more than one: ours first.
-pub(crate) fn of(dialect: Dialect, value: &Value) -> Option<Vec<Value>> {
+/// How a backend stores a UUID (`Dialect::uuids`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum UuidStorage {
+    /// A `uuid` type of its own (PostgreSQL): one value, whatever its text.
+    Native,
+    /// Text (SQLite).
+    Text,
+    /// Text or the 16 bytes (MySQL's `CHAR(36)`, `CHAR(32)`, `BINARY(16)`).
+    TextOrBytes,
+}
+
+/// Every spelling of `value` a row may hold where UUIDs are stored as
+/// `uuids`, when there is more than one: ours first.
+pub(crate) fn of(uuids: UuidStorage, value: &Value) -> Option<Vec<Value>> {
     let Value::Uuid(bytes) = value else {
         return None;
     };
-    if dialect == Dialect::Postgres {
-        // A native `uuid`: one value, whatever its text looked like.
+    if uuids == UuidStorage::Native {
         return None;
     }
     let hyphenated = uuid_text(bytes);
@@ -33,7 +42,7 @@ pub(crate) fn of(dialect: Dialect, value: &Value) -> Option<Vec<Value>> {
         Value::Text(plain.to_ascii_uppercase()),
         Value::Text(hyphenated.to_ascii_uppercase()),
     ];
-    if dialect == Dialect::Mysql {
+    if uuids == UuidStorage::TextOrBytes {
         all.push(Value::Bytes(bytes.to_vec()));
     }
     Some(all)
@@ -41,18 +50,18 @@ pub(crate) fn of(dialect: Dialect, value: &Value) -> Option<Vec<Value>> {
 
 /// How many parameters one key takes in an expanded key list: a key list
 /// of `max` parameters holds `max / per_key` keys.
-pub(crate) fn per_key(dialect: Dialect, key: &Value) -> usize {
-    of(dialect, key).map_or(1, |all| all.len())
+pub(crate) fn per_key(uuids: UuidStorage, key: &Value) -> usize {
+    of(uuids, key).map_or(1, |all| all.len())
 }
 
 /// `keys` with each one replaced by all its spellings (see [`of`]).
-pub(crate) fn expand(dialect: Dialect, keys: Vec<Value>) -> Vec<Value> {
-    if !keys.iter().any(|k| matches!(k, Value::Uuid(_))) || dialect == Dialect::Postgres {
+pub(crate) fn expand(uuids: UuidStorage, keys: Vec<Value>) -> Vec<Value> {
+    if uuids == UuidStorage::Native || !keys.iter().any(|k| matches!(k, Value::Uuid(_))) {
         return keys;
     }
     let mut out = Vec::with_capacity(keys.len() * 5);
     for k in keys {
-        match of(dialect, &k) {
+        match of(uuids, &k) {
             Some(all) => out.extend(all),
             None => out.push(k),
         }
@@ -75,7 +84,11 @@ mod tests {
             Value::Bytes(b) => format!("{} bytes", b.len()),
             other => panic!("{other:?}"),
         };
-        let sqlite: Vec<String> = of(Dialect::Sqlite, &u).unwrap().iter().map(text).collect();
+        let sqlite: Vec<String> = of(UuidStorage::Text, &u)
+            .unwrap()
+            .iter()
+            .map(text)
+            .collect();
         assert_eq!(
             sqlite,
             [
@@ -85,15 +98,22 @@ mod tests {
                 "AB000000-0000-0000-0000-00000000000C",
             ]
         );
-        let mysql: Vec<String> = of(Dialect::Mysql, &u).unwrap().iter().map(text).collect();
+        let mysql: Vec<String> = of(UuidStorage::TextOrBytes, &u)
+            .unwrap()
+            .iter()
+            .map(text)
+            .collect();
         assert_eq!(mysql.len(), 5);
         assert_eq!(mysql[4], "16 bytes");
-        assert!(of(Dialect::Postgres, &u).is_none());
-        assert!(of(Dialect::Sqlite, &Value::I64(1)).is_none());
-        assert_eq!(per_key(Dialect::Mysql, &u), 5);
-        assert_eq!(per_key(Dialect::Mysql, &Value::Text("x".into())), 1);
+        assert!(of(UuidStorage::Native, &u).is_none());
+        assert!(of(UuidStorage::Text, &Value::I64(1)).is_none());
+        assert_eq!(per_key(UuidStorage::TextOrBytes, &u), 5);
         assert_eq!(
-            expand(Dialect::Sqlite, vec![Value::I64(1), u.clone()]).len(),
+            per_key(UuidStorage::TextOrBytes, &Value::Text("x".into())),
+            1
+        );
+        assert_eq!(
+            expand(UuidStorage::Text, vec![Value::I64(1), u.clone()]).len(),
             5
         );
     }

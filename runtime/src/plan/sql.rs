@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use crate::model::value::{SqlType, Value};
+use crate::plan::spellings::{self, UuidStorage};
 
 /// The SQL dialect a statement is rendered for.
 ///
@@ -84,6 +85,15 @@ pub struct Statement {
 }
 
 impl Dialect {
+    /// How this backend stores a UUID (`plan::spellings`).
+    pub(crate) fn uuids(self) -> UuidStorage {
+        match self {
+            Dialect::Postgres => UuidStorage::Native,
+            Dialect::Sqlite => UuidStorage::Text,
+            Dialect::Mysql => UuidStorage::TextOrBytes,
+        }
+    }
+
     pub(crate) fn quote(self, ident: &str, out: &mut String) {
         let q = match self {
             Dialect::Mysql => '`',
@@ -174,7 +184,7 @@ impl SqlWriter {
         key_type: SqlType,
     ) {
         self.qualified(alias, column);
-        let keys = crate::plan::spellings::expand(self.dialect, keys);
+        let keys = spellings::expand(self.dialect.uuids(), keys);
         match (binding, self.dialect) {
             (KeyBinding::OneParameter, Dialect::Sqlite) => {
                 self.push(" IN rarray(").param(Value::List(keys)).push(")");
