@@ -47,6 +47,10 @@ pub const CASES: &[Case] = &[
         "correctness::first_and_one_keep_limit_and_offset",
         first_and_one_keep_limit_and_offset,
     ),
+    Case::new(
+        "correctness::first_without_an_order_is_the_lowest_key",
+        first_without_an_order_is_the_lowest_key,
+    ),
     Case::new("correctness::null_in_comparisons", null_in_comparisons),
     Case::new(
         "correctness::narrowing_out_of_range_is_an_error",
@@ -1184,4 +1188,32 @@ fn link_decode_error_names_the_relation(db: &Db) {
         }
         other => panic!("expected a decode error, got {other:?}"),
     }
+}
+
+/// `first()` of a query with no order (no `order_by`, no default
+/// `ordering`) is its row with the lowest primary key, as Django's
+/// `first()` orders by `pk`; not whichever row the database met first
+/// (SQLite reads this filter through the index on `country_id`, `de`
+/// before `fr`). A query with an order keeps it.
+fn first_without_an_order_is_the_lowest_key(db: &Db) {
+    db.create_tables(&[Country::info(), City::info(), Language::info()])
+        .unwrap();
+    db.execute(
+        &db.sql("CREATE INDEX t_city_country ON t_city (country_id)"),
+        &[],
+    )
+    .unwrap();
+    db.insert_all(&[country("fr"), country("de")]).unwrap();
+    db.insert_all(&[city(1, "fr"), city(2, "de"), city(3, "fr")])
+        .unwrap();
+    let q = City::query().filter(City::country_id().is_in(["de", "fr"]));
+    let (first, sent) = db.capture(|| db.first(&q));
+    assert_eq!(first.unwrap().map(|c| c.id), Some(1));
+    assert!(sent[0].sql.contains("ORDER BY"), "{}", sent[0].sql);
+    assert_eq!(
+        db.first(&q.clone().order_by(City::id().desc()))
+            .unwrap()
+            .map(|c| c.id),
+        Some(3)
+    );
 }

@@ -480,7 +480,7 @@ impl<M: Model> QueryCore<M> {
     }
 
     async fn first_async<E: AsyncExecutor>(&self, executor: E) -> Result<Option<M>> {
-        let q = self.capped(1);
+        let q = self.first_query();
         Ok(q.all_async(executor).await?.into_iter().next())
     }
 

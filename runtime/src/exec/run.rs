@@ -238,7 +238,7 @@ impl<M: Model> QueryCore<M> {
     }
 
     pub(crate) fn first(&self, executor: &(impl Executor + ?Sized)) -> Result<Option<M>> {
-        Ok(self.capped(1).all(executor)?.into_iter().next())
+        Ok(self.first_query().all(executor)?.into_iter().next())
     }
 
     pub(crate) fn one(&self, executor: &(impl Executor + ?Sized)) -> Result<M> {

@@ -666,6 +666,19 @@ impl<M: Model> QueryCore<M> {
         q
     }
 
+    /// The query `first` runs: at most one row, and as Django's `first()`,
+    /// in primary key order when the query has no order of its own (no
+    /// `order_by`, no default `ordering`): the first row then means the
+    /// same on every backend, not whichever row the database met first.
+    pub(crate) fn first_query(&self) -> Self {
+        let mut q = self.capped(1);
+        if q.effective_order().is_empty() {
+            q.order.push((M::info().pk_column().name, false));
+            q.order_via.push(Vec::new());
+        }
+        q
+    }
+
     /// The only row of `rows` (read by `capped(2)`), or what was found.
     pub(crate) fn exactly_one(&self, mut rows: Vec<M>, dialect: Dialect) -> Result<M> {
         let found = match rows.len() {
