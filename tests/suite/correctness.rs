@@ -4,8 +4,8 @@
 //! decode errors that name the right model and field.
 
 use related::prelude::*;
-use related::{CellError, Dialect, Error, Found, Value};
-use related_tests::blog::{self, Author, Post, Publisher};
+use related::{CellError, Dialect, Error, Found, Prefetch, Value};
+use related_tests::blog::{self, Author, Post, Publisher, Tag};
 use related_tests::harness::{Backend, Case, Db};
 
 pub const CASES: &[Case] = &[
@@ -50,6 +50,10 @@ pub const CASES: &[Case] = &[
     Case::new(
         "correctness::first_without_an_order_is_the_lowest_key",
         first_without_an_order_is_the_lowest_key,
+    ),
+    Case::new(
+        "correctness::queries_no_row_can_match_send_nothing",
+        queries_no_row_can_match_send_nothing,
     ),
     Case::new("correctness::null_in_comparisons", null_in_comparisons),
     Case::new(
@@ -1216,4 +1220,51 @@ fn first_without_an_order_is_the_lowest_key(db: &Db) {
             .map(|c| c.id),
         Some(3)
     );
+}
+
+/// A query no row can match whatever the data sends nothing, as Django
+/// sends nothing for one (`EmptyResultSet`): an empty `is_in`, or one of
+/// NULLs only, ANDed with other conditions or on both sides of an OR; a
+/// `Prefetch` level of such a query leaves every parent with no rows. A
+/// NOT of it matches every row, and is sent.
+fn queries_no_row_can_match_send_nothing(db: &Db) {
+    blog::seed(db, 6).unwrap();
+    let none: Vec<i64> = Vec::new();
+    let nulls: Vec<Option<i64>> = vec![None, None];
+    let empty = [
+        Post::query().filter(Post::id().is_in(&none)),
+        Post::query().filter(Post::title().like("%") & Post::id().is_in(&none)),
+        Post::query().filter(Post::id().is_in(&none) | Post::author_id().is_in(&none)),
+        Post::query().filter(Post::editor_id().is_in(&nulls)),
+        Post::query().filter(Post::tags().any(Tag::id().is_in(&none))),
+    ];
+    for q in &empty {
+        let (out, sent) = db.capture(|| {
+            (
+                db.all(q).unwrap().len(),
+                db.count(q).unwrap(),
+                db.exists(q).unwrap(),
+                db.first(q).unwrap().is_none(),
+            )
+        });
+        assert_eq!(out, (0, 0, false, true));
+        assert!(sent.is_empty(), "{sent:#?}");
+    }
+    // Nor do the levels below an empty base.
+    let q = Post::query()
+        .filter(Post::id().is_in(&none))
+        .prefetch_related(Post::tags());
+    let (rows, sent) = db.capture(|| db.all(&q).unwrap());
+    assert!(rows.is_empty() && sent.is_empty(), "{sent:#?}");
+    // NOT of an empty list: every row, one statement.
+    let all = Post::query().filter(!Post::id().is_in(&none));
+    let (rows, sent) = db.capture(|| db.all(&all).unwrap());
+    assert_eq!((rows.len(), sent.len()), (6, 1));
+    // A prefetch level of an empty list: the base statement only.
+    let q =
+        Author::query().prefetch(Prefetch::new(Author::posts()).filter(Post::id().is_in(&none)));
+    let (authors, sent) = db.capture(|| db.all(&q).unwrap());
+    assert_eq!(sent.len(), 1, "{sent:#?}");
+    assert!(!authors.is_empty());
+    assert!(authors.iter().all(|a| a.posts.get().unwrap().is_empty()));
 }

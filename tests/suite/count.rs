@@ -166,16 +166,24 @@ fn limit_and_offset(db: &Db) {
         ),
         3
     );
+    // `limit(0)` (Django's `[0:0]`) has no row: nothing is sent, as Django
+    // sends nothing. The statement it would be is still there to read.
     let q = Post::query().limit(0);
     assert_eq!(
-        count(
-            db,
-            &q,
+        q.count_statement(db.dialect()).sql,
+        db.sql(
             r#"SELECT COUNT(*) FROM (SELECT "blog_post"."id" FROM "blog_post" LIMIT ?) "__limited""#
-        ),
-        0
+        )
     );
-    assert!(!db.exists(&q).unwrap());
+    let ((n, found, rows), sent) = db.capture(|| {
+        (
+            db.count(&q).unwrap(),
+            db.exists(&q).unwrap(),
+            db.all(&q).unwrap(),
+        )
+    });
+    assert_eq!((n, found, rows.len()), (0, false, 0));
+    assert!(sent.is_empty(), "{sent:#?}");
 }
 
 fn offset_without_limit(db: &Db) {

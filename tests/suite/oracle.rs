@@ -11,7 +11,8 @@
 //! The statement contract: 1 base statement (none for `prefetch_onto`),
 //! plus 1 per prefetched level whose parent set holds at least one non-NULL
 //! key; a level already loaded by a JOIN of the statement that loaded its
-//! parents sends nothing. Children come in the Prefetch's `order_by`, else
+//! parents sends nothing, and so does a query or level no row can match
+//! by rule (`limit(0)`, an empty `is_in`), as Django sends nothing. Children come in the Prefetch's `order_by`, else
 //! by primary key; parents in the base statement's order.
 //!
 //! Generated orders always end with the primary key, so every order is
@@ -1684,6 +1685,20 @@ fn eval<M: Model>(row: &M, c: &Cond) -> Option<bool> {
     }
 }
 
+/// Whether no row can match `filter`, by the rule alone (not by the
+/// data): an `is_in` of no value or of NULLs only, ANDed with anything or
+/// on both sides of an OR; a NOT of it matches every row. Django's
+/// `EmptyResultSet`: such a query sends nothing.
+fn empty_by_rule(filter: Option<&Cond>) -> bool {
+    match filter {
+        None => false,
+        Some(Cond::Leaf(_, Leaf::In(vs))) => vs.iter().all(|v| matches!(v, Val::Null)),
+        Some(Cond::Leaf(..)) | Some(Cond::Not(_)) => false,
+        Some(Cond::And(a, b)) => empty_by_rule(Some(a)) || empty_by_rule(Some(b)),
+        Some(Cond::Or(a, b)) => empty_by_rule(Some(a)) && empty_by_rule(Some(b)),
+    }
+}
+
 fn keep<M: Model>(rows: &mut Vec<M>, filter: Option<&Cond>) {
     if let Some(f) = filter {
         rows.retain(|r| eval(r, f) == Some(true));
@@ -1835,7 +1850,9 @@ impl<S: OracleModel> LevelNaive<'_, '_, S> {
                 let mut keys: Vec<i64> = parents.iter().filter_map(|p| (n.key)(p)).collect();
                 keys.sort_unstable();
                 keys.dedup();
-                if !keys.is_empty() {
+                if !keys.is_empty()
+                    && !(node.limit == Some(0) || empty_by_rule(node.filter.as_ref()))
+                {
                     stats.levels += 1;
                     let sent = match cx.max_vars {
                         None => 1,
@@ -2050,7 +2067,10 @@ fn check<M: OracleModel>(
         if let Some(limit) = spec.limit {
             rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
         }
-        (rows, 1, SelTree::of(&spec.select))
+        // Nothing is sent for a query no row can match, as Django sends
+        // nothing (`EmptyResultSet`, a `[0:0]` slice).
+        let base = usize::from(!(spec.limit == Some(0) || empty_by_rule(spec.filter.as_ref())));
+        (rows, base, SelTree::of(&spec.select))
     };
     naive_levels(&cx, &select, &nodes, &mut want, &mut stats).map_err(err)?;
 

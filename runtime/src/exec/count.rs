@@ -27,6 +27,9 @@ impl<M: Model, L> Query<M, L> {
     /// row, so the count is the number of rows `all()` returns.
     pub fn count(&self, executor: &(impl Executor + ?Sized)) -> Result<u64> {
         self.core.negative()?;
+        if self.core.matches_nothing() {
+            return Ok(0);
+        }
         let mut job = Scalar::count::<M>(self.count_statement(executor.ctx().dialect));
         run_job(executor, &mut job)?;
         job.finish_count()
@@ -36,6 +39,9 @@ impl<M: Model, L> Query<M, L> {
     /// `SELECT 1 FROM table WHERE filter LIMIT 1`.
     pub fn exists(&self, executor: &(impl Executor + ?Sized)) -> Result<bool> {
         self.core.negative()?;
+        if self.core.matches_nothing() {
+            return Ok(false);
+        }
         let mut job = Scalar::exists(self.exists_statement(executor.ctx().dialect));
         run_job(executor, &mut job)?;
         Ok(job.found())
@@ -215,6 +221,9 @@ impl<M: Model, L> Query<M, L> {
         let executor = <() as AsyncArg<'a, E>>::exec(executor);
         Box::pin(async move {
             self.core.negative()?;
+            if self.core.matches_nothing() {
+                return Ok(0);
+            }
             let job = Scalar::count::<M>(self.count_statement(executor.ctx().dialect));
             let (job, result) = executor.run(job).await;
             result?;
@@ -228,6 +237,9 @@ impl<M: Model, L> Query<M, L> {
         let executor = <() as AsyncArg<'a, E>>::exec(executor);
         Box::pin(async move {
             self.core.negative()?;
+            if self.core.matches_nothing() {
+                return Ok(false);
+            }
             let job = Scalar::exists(self.exists_statement(executor.ctx().dialect));
             let (job, result) = executor.run(job).await;
             result?;

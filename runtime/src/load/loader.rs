@@ -88,7 +88,13 @@ impl<M: Model> Load<M> {
         for node in prefetch.iter_mut() {
             node.resolve(joins);
         }
-        Ok(Self::assemble(query, Vec::new(), Stage::Base, ctx))
+        // A query no row can match sends nothing, as in Django.
+        let stage = if query.matches_nothing() {
+            Stage::Done
+        } else {
+            Stage::Base
+        };
+        Ok(Self::assemble(query, Vec::new(), stage, ctx))
     }
 
     pub(crate) fn onto_rows(query: &QueryCore<M>, mut rows: Vec<M>, ctx: Ctx) -> Result<Self> {

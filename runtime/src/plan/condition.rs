@@ -102,3 +102,20 @@ pub(crate) enum Expr {
     /// it is unknown (a NULL compared) included. `(inner) IS NOT TRUE`.
     NotTrue(Box<Expr>),
 }
+
+impl Expr {
+    /// Whether no row can match, whatever the data: an `is_in` of no value
+    /// (or of NULLs only, which `IN` never matches), ANDed with anything,
+    /// ORed only with such, or as the condition of an `any`. Django finds
+    /// the same before it sends anything (`EmptyResultSet`) and sends
+    /// nothing; so does a load. A NOT of it matches every row and is sent.
+    pub(crate) fn matches_nothing(&self) -> bool {
+        match self {
+            Expr::In { values, .. } => values.iter().all(|v| matches!(v, Value::Null)),
+            Expr::And(items) => items.iter().any(Expr::matches_nothing),
+            Expr::Or(items) => !items.is_empty() && items.iter().all(Expr::matches_nothing),
+            Expr::Exists { inner, .. } => inner.matches_nothing(),
+            _ => false,
+        }
+    }
+}

@@ -666,6 +666,12 @@ impl<M: Model> QueryCore<M> {
         q
     }
 
+    /// Whether the query returns no row whatever the data (`limit(0)`, an
+    /// empty `is_in`, see `Expr::matches_nothing`): then nothing is sent.
+    pub(crate) fn matches_nothing(&self) -> bool {
+        self.limit == Some(0) || self.filter.as_ref().is_some_and(Expr::matches_nothing)
+    }
+
     /// The query `first` runs: at most one row, and as Django's `first()`,
     /// in primary key order when the query has no order of its own (no
     /// `order_by`, no default `ordering`): the first row then means the

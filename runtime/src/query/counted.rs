@@ -630,7 +630,8 @@ impl<R: Relation> PrefetchNode<R::Source> for CountLevel<R> {
                     keys.push(k.to_value());
                 }
             });
-            if keys.is_empty() {
+            // A filter no row can match counts 0 for every parent, unsent.
+            if keys.is_empty() || self.filter.as_ref().is_some_and(Expr::matches_nothing) {
                 return Ok(None);
             }
             self.chunks = match ctx.binding {

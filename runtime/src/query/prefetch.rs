@@ -860,6 +860,10 @@ impl<R: Relation> Level<R> {
         &mut self.query.core.prefetch
     }
 
+    fn matches_nothing(&self) -> bool {
+        self.per_parent.limit == Some(0) || self.query.core.matches_nothing()
+    }
+
     fn link_filter() -> LinkFilter {
         let kind = R::info().kind;
         if let Some((table, source_column, target_column)) = kind.through() {
@@ -1368,7 +1372,13 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
                         self.phase = Phase::Nested(0);
                         continue;
                     }
-                    let keys = self.collect_keys(parents);
+                    // A level whose query no row can match (`Prefetch` of
+                    // an empty `is_in`) sends nothing, as in Django: every
+                    // parent (but one that keeps what it holds) gets no rows.
+                    let mut keys = self.collect_keys(parents);
+                    if self.matches_nothing() {
+                        keys.clear();
+                    }
                     if keys.is_empty() {
                         // No parent, or only NULL keys: nothing to ask for;
                         // rows that kept theirs may still need the levels
