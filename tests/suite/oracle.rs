@@ -1850,8 +1850,9 @@ impl<S: OracleModel> LevelNaive<'_, '_, S> {
                 let mut keys: Vec<i64> = parents.iter().filter_map(|p| (n.key)(p)).collect();
                 keys.sort_unstable();
                 keys.dedup();
-                if !keys.is_empty()
-                    && !(node.limit == Some(0) || empty_by_rule(node.filter.as_ref()))
+                if !(keys.is_empty()
+                    || node.limit == Some(0)
+                    || empty_by_rule(node.filter.as_ref()))
                 {
                     stats.levels += 1;
                     let sent = match cx.max_vars {
