@@ -188,9 +188,12 @@ impl<M: Model> Load<M> {
     }
 
     /// Whether this load sends at most one statement (it has no prefetch
-    /// level), so it needs no transaction to see one snapshot.
+    /// level, or no row can match it), so it needs no transaction to see
+    /// one snapshot.
     pub fn at_most_one_statement(&self) -> bool {
-        self.query.prefetch.is_empty()
+        // A query no row can match starts done: it sends nothing, and
+        // opens no transaction to send it in.
+        self.query.prefetch.is_empty() || matches!(self.stage, Stage::Done)
     }
 
     /// Whether the query asks for one snapshot over its statements (not

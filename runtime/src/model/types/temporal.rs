@@ -41,19 +41,22 @@ pub struct SqlTime {
 /// let at = SqlTimestamp { secs: i64::from(day.days) * 86_400 + 3_661, nanos: 5 };
 /// assert!(SqlDate { days: -1 } < day); // ordered as time is
 ///
-/// // SQLite stores them as text whose order is time order.
+/// // SQLite stores them as text whose order is time order, as Django
+/// // writes it (a fraction only when there is one; UTC without offset).
 /// let db = related::Sqlite::open_in_memory()?;
-/// db.execute("CREATE TABLE t (d TEXT, t TEXT, ts TEXT, tz TEXT)", &[])?;
-/// let values = [Value::Date(day), Value::Time(time), Value::Timestamp(at), Value::TimestampTz(at)];
-/// db.execute("INSERT INTO t VALUES (?, ?, ?, ?)", &values)?;
-/// let stored: [String; 4] = db
+/// db.execute("CREATE TABLE t (d TEXT, t TEXT, ts TEXT, tz TEXT, whole TEXT)", &[])?;
+/// let second = SqlTimestamp { nanos: 0, ..at };
+/// let values = [Value::Date(day), Value::Time(time), Value::Timestamp(at), Value::TimestampTz(at), Value::Timestamp(second)];
+/// db.execute("INSERT INTO t VALUES (?, ?, ?, ?, ?)", &values)?;
+/// let stored: [String; 5] = db
 ///     .connection()
-///     .query_row("SELECT d, t, ts, tz FROM t", [], |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]))
+///     .query_row("SELECT d, t, ts, tz, whole FROM t", [], |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]))
 ///     .unwrap();
 /// assert_eq!(stored[0], "2024-01-01");
 /// assert_eq!(stored[1], "01:01:01.000000005");
 /// assert_eq!(stored[2], "2024-01-01 01:01:01.000000005");
-/// assert_eq!(stored[3], "2024-01-01 01:01:01.000000005+00:00");
+/// assert_eq!(stored[3], "2024-01-01 01:01:01.000000005");
+/// assert_eq!(stored[4], "2024-01-01 01:01:01");
 /// # Ok(()) }
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
