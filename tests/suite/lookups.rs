@@ -23,7 +23,59 @@ pub const CASES: &[Case] = &[
         "lookups::between_includes_both_ends",
         between_includes_both_ends,
     ),
+    Case::new(
+        "lookups::case_folds_as_djangos_upper_does",
+        case_folds_as_djangos_upper_does,
+    )
+    .on(related_tests::harness::SERVERS),
 ];
+
+/// The servers fold both sides with `UPPER`, as Django's `icontains` and
+/// `iexact` do (`UPPER(col) LIKE UPPER(%s)`), not `LOWER`: the two differ
+/// for letters with two lower cases or none. On PostgreSQL the final sigma
+/// `ς` and `σ` share the upper case `Σ`; on MySQL's `utf8mb4_general_ci`
+/// the Kelvin sign is no `k` (Django's plain `LIKE` there finds none),
+/// though its `LOWER` is one.
+fn case_folds_as_djangos_upper_does(db: &Db) {
+    seed(db);
+    let cased = |names: &[&str]| {
+        for (i, name) in names.iter().enumerate() {
+            db.insert(&Tag {
+                id: 200 + i as i64,
+                name: (*name).to_owned(),
+                posts: Default::default(),
+            })
+            .unwrap();
+        }
+    };
+    let found = |filter: related::Filter<Tag>| -> Vec<String> {
+        let q = Tag::query()
+            .filter(Tag::id().ge(200) & filter)
+            .order_by(Tag::id().asc());
+        db.all(&q).unwrap().into_iter().map(|t| t.name).collect()
+    };
+    match db.backend() {
+        Backend::Postgres => {
+            cased(&["\u{3c2}", "\u{3c3}", "x"]);
+            assert_eq!(found(Tag::name().iexact("\u{3c3}")), ["\u{3c2}", "\u{3c3}"]);
+            assert_eq!(
+                found(Tag::name().icontains("\u{3a3}")),
+                ["\u{3c2}", "\u{3c3}"]
+            );
+        }
+        Backend::Mysql => {
+            db.execute(
+                "ALTER TABLE blog_tag MODIFY name VARCHAR(100) CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci NOT NULL",
+                &[],
+            )
+            .unwrap();
+            cased(&["\u{212a}", "k", "K"]);
+            assert_eq!(found(Tag::name().icontains("k")), ["k", "K"]);
+            assert_eq!(found(Tag::name().iexact("K")), ["k", "K"]);
+        }
+        Backend::Sqlite => unreachable!("a server case"),
+    }
+}
 
 /// Names chosen to catch wildcards and case: each backend's pattern
 /// syntax, and `LIKE`'s case folding on SQLite and under MySQL collations.

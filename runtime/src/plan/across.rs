@@ -327,8 +327,9 @@ pub(crate) fn condition_text(table: &str, expr: &Expr) -> String {
 /// A text match with the same meaning on every backend: case-sensitive
 /// unless `fold`, the needle taken literally. MySQL's `LIKE` follows the
 /// column's collation, so a case-sensitive match compares `BINARY`; folded
-/// matches compare `LOWER` of both sides (SQLite's folds ASCII letters
-/// only). SQLite's `LIKE` and `GLOB` read their pattern up to its first NUL
+/// matches compare `UPPER` of both sides on the servers, as Django's do
+/// (`ς` is `σ` in upper case, not in lower; `LOWER` on SQLite, which folds
+/// ASCII letters only either way). SQLite's `LIKE` and `GLOB` read their pattern up to its first NUL
 /// (a needle `"\0"` would match every row) and `LIKE` ignores ASCII case:
 /// there the match compares bytes (`sqlite_text_match`).
 fn text_match(w: &mut SqlWriter, alias: &str, column: &str, at: TextAt, fold: bool, needle: &str) {
@@ -342,9 +343,9 @@ fn text_match(w: &mut SqlWriter, alias: &str, column: &str, at: TextAt, fold: bo
     // literal reads differently by mode.
     let pattern = like_pattern(at, needle);
     if fold {
-        w.push("LOWER(")
+        w.push("UPPER(")
             .qualified(alias, column)
-            .push(") LIKE LOWER(");
+            .push(") LIKE UPPER(");
         w.param(Value::Text(pattern)).push(")");
     } else {
         w.qualified(alias, column).push(" LIKE ");

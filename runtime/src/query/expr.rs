@@ -601,8 +601,8 @@ impl<M: Model, T: Column, N, P: Via> Col<M, T, N, P> {
     }
 
     /// [`Col::contains`] ignoring case (Django's `icontains`): both sides
-    /// are compared in lower case (SQLite's `LOWER` folds ASCII letters
-    /// only).
+    /// are compared in upper case, as Django's are (SQLite folds ASCII
+    /// letters only).
     pub fn icontains(self, needle: impl LikePattern<T, N>) -> Filter<M> {
         self.text(TextAt::Anywhere, true, needle)
     }
