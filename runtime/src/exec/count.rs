@@ -26,11 +26,9 @@ impl<M: Model, L> Query<M, L> {
     /// key constraints `create_tables` adds, an INNER JOIN never drops a
     /// row, so the count is the number of rows `all()` returns.
     pub fn count(&self, executor: &(impl Executor + ?Sized)) -> Result<u64> {
-        self.core.negative()?;
-        if self.core.matches_nothing() {
+        let Some(mut job) = self.core.count_job(executor.ctx().dialect)? else {
             return Ok(0);
-        }
-        let mut job = Scalar::count::<M>(self.count_statement(executor.ctx().dialect));
+        };
         run_job(executor, &mut job)?;
         job.finish_count()
     }
@@ -38,11 +36,9 @@ impl<M: Model, L> Query<M, L> {
     /// Whether [`Query::count`] would be at least 1:
     /// `SELECT 1 FROM table WHERE filter LIMIT 1`.
     pub fn exists(&self, executor: &(impl Executor + ?Sized)) -> Result<bool> {
-        self.core.negative()?;
-        if self.core.matches_nothing() {
+        let Some(mut job) = self.core.exists_job(executor.ctx().dialect)? else {
             return Ok(false);
-        }
-        let mut job = Scalar::exists(self.exists_statement(executor.ctx().dialect));
+        };
         run_job(executor, &mut job)?;
         Ok(job.found())
     }
@@ -62,6 +58,19 @@ impl<M: Model> QueryCore<M> {
     /// A negative limit or offset given to the query (or to a `Prefetch`
     /// in it), reported before a count is sent. Two queries for one lookup
     /// are not: a count runs no prefetch.
+    /// The job `count` runs, or None when no row can match the query
+    /// (`matches_nothing`): the count is 0 and nothing is sent.
+    fn count_job(&self, dialect: Dialect) -> Result<Option<Scalar>> {
+        self.negative()?;
+        Ok((!self.matches_nothing()).then(|| Scalar::count::<M>(self.count_statement(dialect))))
+    }
+
+    /// The job `exists` runs, or None as for [`Self::count_job`].
+    fn exists_job(&self, dialect: Dialect) -> Result<Option<Scalar>> {
+        self.negative()?;
+        Ok((!self.matches_nothing()).then(|| Scalar::exists(self.exists_statement(dialect))))
+    }
+
     fn negative(&self) -> Result<()> {
         match self
             .errors
@@ -220,11 +229,9 @@ impl<M: Model, L> Query<M, L> {
     pub fn count_async<'a, E: 'a>(&'a self, executor: E) -> Pending<'a, Result<u64>> where (): AsyncArg<'a, E> {
         let executor = <() as AsyncArg<'a, E>>::exec(executor);
         Box::pin(async move {
-            self.core.negative()?;
-            if self.core.matches_nothing() {
+            let Some(job) = self.core.count_job(executor.ctx().dialect)? else {
                 return Ok(0);
-            }
-            let job = Scalar::count::<M>(self.count_statement(executor.ctx().dialect));
+            };
             let (job, result) = executor.run(job).await;
             result?;
             job.finish_count()
@@ -236,11 +243,9 @@ impl<M: Model, L> Query<M, L> {
     pub fn exists_async<'a, E: 'a>(&'a self, executor: E) -> Pending<'a, Result<bool>> where (): AsyncArg<'a, E> {
         let executor = <() as AsyncArg<'a, E>>::exec(executor);
         Box::pin(async move {
-            self.core.negative()?;
-            if self.core.matches_nothing() {
+            let Some(job) = self.core.exists_job(executor.ctx().dialect)? else {
                 return Ok(false);
-            }
-            let job = Scalar::exists(self.exists_statement(executor.ctx().dialect));
+            };
             let (job, result) = executor.run(job).await;
             result?;
             Ok(job.found())

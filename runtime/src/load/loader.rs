@@ -88,8 +88,11 @@ impl<M: Model> Load<M> {
         for node in prefetch.iter_mut() {
             node.resolve(joins);
         }
-        // A query no row can match sends nothing, as in Django.
+        // A query no row can match sends nothing, as in Django: no base
+        // statement, and no level (none would have a parent), so no
+        // transaction either.
         let stage = if query.matches_nothing() {
+            query.prefetch.clear();
             Stage::Done
         } else {
             Stage::Base
@@ -188,12 +191,9 @@ impl<M: Model> Load<M> {
     }
 
     /// Whether this load sends at most one statement (it has no prefetch
-    /// level, or no row can match it), so it needs no transaction to see
-    /// one snapshot.
+    /// level), so it needs no transaction to see one snapshot.
     pub fn at_most_one_statement(&self) -> bool {
-        // A query no row can match starts done: it sends nothing, and
-        // opens no transaction to send it in.
-        self.query.prefetch.is_empty() || matches!(self.stage, Stage::Done)
+        self.query.prefetch.is_empty()
     }
 
     /// Whether the query asks for one snapshot over its statements (not

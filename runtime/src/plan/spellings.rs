@@ -56,7 +56,10 @@ pub(crate) fn per_key(uuids: UuidStorage, key: &Value) -> usize {
 
 /// `keys` with each one replaced by all its spellings (see [`of`]).
 pub(crate) fn expand(uuids: UuidStorage, keys: Vec<Value>) -> Vec<Value> {
-    if uuids == UuidStorage::Native || !keys.iter().any(|k| matches!(k, Value::Uuid(_))) {
+    // The values of one list are of one column's type (or NULL): the first
+    // other value says whether they are UUIDs, without a pass over them all.
+    let first = keys.iter().find(|k| !matches!(k, Value::Null));
+    if uuids == UuidStorage::Native || !matches!(first, Some(Value::Uuid(_))) {
         return keys;
     }
     let mut out = Vec::with_capacity(keys.len() * 5);
@@ -112,9 +115,16 @@ mod tests {
             per_key(UuidStorage::TextOrBytes, &Value::Text("x".into())),
             1
         );
+        // A list of one column's values: NULL stays one value, each UUID
+        // becomes its four spellings; other lists are left as they are.
         assert_eq!(
-            expand(UuidStorage::Text, vec![Value::I64(1), u.clone()]).len(),
-            5
+            expand(UuidStorage::Text, vec![Value::Null, u.clone(), u.clone()]).len(),
+            9
         );
+        assert_eq!(
+            expand(UuidStorage::TextOrBytes, vec![Value::I64(1), Value::I64(2)]).len(),
+            2
+        );
+        assert_eq!(expand(UuidStorage::Native, vec![u.clone()]).len(), 1);
     }
 }
