@@ -209,8 +209,8 @@ fn nullable_hop_stays_left_under_or_not_is_null(db: &Db) {
         .map(|p| p.id)
         .collect();
     assert_eq!(ids(&rows, |p| p.id), want);
-    // NOT: SQL's NOT over a NULL comparison is NULL, so posts without an
-    // editor do not match (as Django's `~Q` over a join without isnull).
+    // NOT is Django's `~Q`: a comparison with a NULL (no editor) is not
+    // true, so posts without an editor match, as they do in Django.
     let q = Post::query()
         .filter(!Post::editor().col(Author::name()).eq("Author 2"))
         .order_by(Post::id().asc());
@@ -218,14 +218,18 @@ fn nullable_hop_stays_left_under_or_not_is_null(db: &Db) {
         db,
         &q,
         &format!(
-            r#"SELECT {POST} FROM "blog_post"{J_EDITOR_LEFT} WHERE NOT ("blog_author"."name" = ?) ORDER BY "blog_post"."id""#
+            r#"SELECT {POST} FROM "blog_post"{J_EDITOR_LEFT} WHERE ("blog_author"."name" = ?) IS NOT TRUE ORDER BY "blog_post"."id""#
         ),
     );
     let want: Vec<i64> = all
         .iter()
-        .filter(|p| editor(p).is_some_and(|e| e.name != "Author 2"))
+        .filter(|p| !editor(p).is_some_and(|e| e.name == "Author 2"))
         .map(|p| p.id)
         .collect();
+    assert!(
+        all.iter().any(|p| editor(p).is_none()) && want.len() < all.len(),
+        "the data has posts without an editor, and posts the NOT drops"
+    );
     assert_eq!(ids(&rows, |p| p.id), want);
     // IS NULL through the hop: posts without an editor match, LEFT kept.
     let q = Post::query()

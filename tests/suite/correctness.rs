@@ -937,8 +937,13 @@ fn null_in_comparisons(db: &Db) {
     );
     assert_eq!(
         emails(Author::query().filter(!Author::email().ge("a"))),
-        Vec::<i64>::new(),
-        "NOT (NULL >= 'a') is unknown: NULL rows stay out"
+        [1, 3, 5, 7, 9],
+        "`!` is Django's `~Q`: NULL >= 'a' is not true, so NULL rows match"
+    );
+    assert_eq!(
+        emails(Author::query().filter(Author::email().is_not_null() & !Author::email().lt("a4"))),
+        [4, 6, 8],
+        "the NULL rows dropped as the README says"
     );
     // An optional value as it comes from a request: `Some` compares,
     // `None` is IS NULL (an `Option<&str>` converted, as the note says).

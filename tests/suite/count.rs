@@ -83,7 +83,7 @@ fn statements(db: &Db) {
         count(
             db,
             &q,
-            r#"SELECT COUNT(*) FROM "blog_post" WHERE ("blog_post"."id" > ? AND NOT ("blog_post"."title" LIKE ?))"#
+            r#"SELECT COUNT(*) FROM "blog_post" WHERE ("blog_post"."id" > ? AND ("blog_post"."title" LIKE ?) IS NOT TRUE)"#
         ),
         // 11..=25 without 20..=25.
         9
@@ -91,7 +91,7 @@ fn statements(db: &Db) {
     assert!(exists(
         db,
         &q,
-        r#"SELECT 1 FROM "blog_post" WHERE ("blog_post"."id" > ? AND NOT ("blog_post"."title" LIKE ?)) LIMIT 1"#
+        r#"SELECT 1 FROM "blog_post" WHERE ("blog_post"."id" > ? AND ("blog_post"."title" LIKE ?) IS NOT TRUE) LIMIT 1"#
     ));
     let none = Post::query().filter(Post::id().gt(25i64));
     assert!(!exists(

@@ -1681,7 +1681,8 @@ fn eval<M: Model>(row: &M, c: &Cond) -> Option<bool> {
             (Some(false), Some(false)) => Some(false),
             _ => None,
         },
-        Cond::Not(a) => eval(row, a).map(|b| !b),
+        // Django's `~Q`: true where `a` is not true, unknown included.
+        Cond::Not(a) => Some(eval(row, a) != Some(true)),
     }
 }
 

@@ -297,7 +297,7 @@ fn filters_order_limit_offset(db: &Db) {
     assert_eq!(
         sqls(&sent),
         vec![db.sql(&format!(
-            r#"SELECT {POST} FROM "blog_post" WHERE ("blog_post"."id" >= ? AND "blog_post"."id" <= ? AND ("blog_post"."title" LIKE ? OR "blog_post"."id" IN (?, ?, ?)) AND NOT ("blog_post"."author_id" = ?) AND "blog_post"."id" <> ?) ORDER BY "blog_post"."author_id" DESC, "blog_post"."id" LIMIT ? OFFSET ?"#
+            r#"SELECT {POST} FROM "blog_post" WHERE ("blog_post"."id" >= ? AND "blog_post"."id" <= ? AND ("blog_post"."title" LIKE ? OR "blog_post"."id" IN (?, ?, ?)) AND ("blog_post"."author_id" = ?) IS NOT TRUE AND "blog_post"."id" <> ?) ORDER BY "blog_post"."author_id" DESC, "blog_post"."id" LIMIT ? OFFSET ?"#
         ))]
     );
     assert_eq!(sent[0].params, 10, "every value is a bind parameter");

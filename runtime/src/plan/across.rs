@@ -159,7 +159,7 @@ pub(crate) fn add_joins(w: &mut SqlWriter, aliases: &mut Aliases, scope: &mut Sc
                 add_joins(w, aliases, scope, item);
             }
         }
-        Expr::Not(inner) | Expr::NotTrue(inner) => add_joins(w, aliases, scope, inner),
+        Expr::NotTrue(inner) => add_joins(w, aliases, scope, inner),
         Expr::Exists { .. } => {}
     }
 }
@@ -271,11 +271,6 @@ pub(crate) fn condition(w: &mut SqlWriter, aliases: &mut Aliases, scope: &Scope,
                 }
                 condition(w, aliases, scope, item);
             }
-            w.push(")");
-        }
-        Expr::Not(inner) => {
-            w.push("NOT (");
-            condition(w, aliases, scope, inner);
             w.push(")");
         }
         Expr::NotTrue(inner) => {

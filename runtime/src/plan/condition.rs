@@ -97,9 +97,10 @@ pub(crate) enum Expr {
     },
     And(Vec<Expr>),
     Or(Vec<Expr>),
-    Not(Box<Expr>),
-    /// Django's `exclude`: the rows where `inner` is not true, those where
-    /// it is unknown (a NULL compared) included. `(inner) IS NOT TRUE`.
+    /// Django's `~Q(..)` and `exclude`: the rows where `inner` is not
+    /// true, those where it is unknown (a NULL compared) included.
+    /// `(inner) IS NOT TRUE`. SQL's bare `NOT` would drop the unknown rows,
+    /// which neither Django nor Rust's `!` on an `Option` does.
     NotTrue(Box<Expr>),
 }
 

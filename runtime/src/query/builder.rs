@@ -501,8 +501,7 @@ impl<M: Model, L> Query<M, L> {
     /// other filters: every row for which `filter` is not true, including
     /// the rows where it is unknown because a column it compares is NULL
     /// (`exclude(Post::subtitle().eq("x"))` keeps the posts without a
-    /// subtitle; `filter(!Post::subtitle().eq("x"))`, SQL's `NOT`, drops
-    /// them).
+    /// subtitle). The same as `filter(!filter)`: `!` is Django's `~Q`.
     #[rustfmt::skip]
     pub fn exclude<F>(self, filter: F) -> Self where (): FilterArg<M, F> {
         let filter = <() as FilterArg<M, F>>::__filter(filter);

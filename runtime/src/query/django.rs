@@ -332,7 +332,7 @@ instead! {
         "write `.is_in(values)` (a `Vec`, a slice or any iterator of values; an empty list matches no row)";
     NotInListInstead:
         "`not_in(..)` / `ne_all(..)` on the `{M}` column: a list exclusion here is a negated `is_in`",
-        "write `.exclude(column.is_in(values))` (keeps NULL rows, as Django's `exclude`) or `.filter(!column.is_in(values))` (SQL's NOT IN)";
+        "write `.exclude(column.is_in(values))` or `.filter(!column.is_in(values))`: both keep the NULL rows, as Django's `exclude` and `~Q`";
     RangeInstead:
         "`range(..)` on the `{M}` column: Django's `__range` is `between`",
         "write `.between(low, high)`: both ends included";

@@ -131,7 +131,7 @@ impl<P: Path> Via for P {
 ///
 /// let cheap: Filter<Item> = Item::price().lt(5);
 /// let plan = Item::query().filter(!cheap.clone() & Item::id().ne(3)).plan(Dialect::Postgres);
-/// assert!(plan[0].sql.contains(r#"WHERE (NOT ("item"."price" < $1) AND "item"."id" <> $2)"#));
+/// assert!(plan[0].sql.contains(r#"WHERE (("item"."price" < $1) IS NOT TRUE AND "item"."id" <> $2)"#));
 /// # let _ = cheap;
 /// ```
 #[must_use = "a filter does nothing until it is passed to `.filter(..)`"]
@@ -210,7 +210,7 @@ impl<M> BitOr for Filter<M> {
 impl<M> Not for Filter<M> {
     type Output = Filter<M>;
     fn not(self) -> Self {
-        Filter::new(Expr::Not(Box::new(self.expr)))
+        Filter::new(Expr::NotTrue(Box::new(self.expr)))
     }
 }
 
