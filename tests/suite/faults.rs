@@ -87,6 +87,11 @@ pub const CASES: &[Case] = &[
     )
     .on(SERVERS),
     Case::new(
+        "faults::session_ended_by_the_server_reads_as_lost",
+        session_ended_by_the_server_reads_as_lost,
+    )
+    .on(SERVERS),
+    Case::new(
         "faults::column_changes_type_under_an_open_pool",
         column_changes_type_under_an_open_pool,
     )
@@ -979,6 +984,64 @@ fn connection_killed_while_rows_stream(db: &Db) {
     }
     assert!(failures > 0, "some kill landed during a load");
     db.block_on(pool.close());
+}
+
+/// The server ends the session for a reason of its own, with an error
+/// rather than a bare hang-up: PostgreSQL's idle-in-transaction timeout
+/// (a FATAL 25P03, sent while the load's own transaction waits between
+/// its statements), MySQL's packet limit (1153, SQLSTATE 08S01: a value
+/// longer than `max_allowed_packet`). Both read as the connection lost,
+/// and the pool closes that connection instead of handing it out again.
+fn session_ended_by_the_server_reads_as_lost(db: &Db) {
+    blog::seed(db, 20).unwrap();
+    let expected = graph(&db.all(&posts_with_tags()).unwrap());
+    let err = match db.backend() {
+        Backend::Postgres => {
+            let pool = db
+                .new_pool(1, &["SET idle_in_transaction_session_timeout = '20ms'"])
+                .expect("a server");
+            let hook = || std::thread::sleep(Duration::from_millis(500));
+            let load = Load::new(&posts_with_tags(), on_pool!(&pool, |p| p.ctx())).unwrap();
+            let job = Between {
+                inner: load,
+                calls: 0,
+                hook: Some(hook),
+            };
+            let (_, result) = db.block_on(pool.run(job));
+            let err = result.expect_err("the server ended the idle transaction");
+            assert!(err.to_string().contains("25P03"), "{err}");
+            // The connection was closed, not handed back: the pool opens
+            // a new one, and serves.
+            let again = db.block_on(pool.all(&posts_with_tags())).unwrap();
+            assert_eq!(graph(&again), expected);
+            db.block_on(pool.close());
+            err
+        }
+        _ => {
+            let pool = db.new_pool(1, &[]).expect("a server");
+            let limit: i64 = db.block_on(async {
+                on_pool!(&pool, |p| {
+                    sqlx::query_scalar::<_, i64>("SELECT CAST(@@max_allowed_packet AS SIGNED)")
+                        .fetch_one(p)
+                        .await
+                        .unwrap()
+                })
+            });
+            let long = "x".repeat(usize::try_from(limit).unwrap() + 1);
+            let q = Post::query()
+                .filter(Post::title().eq(long))
+                .prefetch_related(Post::tags());
+            let err = db
+                .block_on(pool.all(&q))
+                .expect_err("a packet over the limit");
+            assert!(err.to_string().contains("08S01"), "{err}");
+            let again = db.block_on(pool.all(&posts_with_tags())).unwrap();
+            assert_eq!(graph(&again), expected);
+            db.block_on(pool.close());
+            err
+        }
+    };
+    assert_lost(&err);
 }
 
 fn assert_lost(err: &Error) {

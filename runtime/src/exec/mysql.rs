@@ -90,9 +90,14 @@ impl Backend for MySql {
     }
 
     fn closes_connection(e: &dyn sqlx::error::DatabaseError) -> bool {
-        // ER_CONNECTION_KILLED (MariaDB 1927) and ER_SERVER_SHUTDOWN (1053).
-        e.try_downcast_ref::<MySqlDatabaseError>()
-            .is_some_and(|e| matches!(e.number(), 1927 | 1053))
+        // ER_CONNECTION_KILLED (MariaDB 1927), ER_SERVER_SHUTDOWN (1053),
+        // MySQL's ER_CLIENT_INTERACTION_TIMEOUT (4031), and every network
+        // error of SQLSTATE 08S01 (ER_NET_PACKET_TOO_LARGE 1153 among
+        // them): the server hangs up after sending it.
+        e.try_downcast_ref::<MySqlDatabaseError>().is_some_and(|e| {
+            matches!(e.number(), 1927 | 1053 | 4031)
+                || e.code().is_some_and(|c| c.starts_with("08"))
+        })
     }
 
     fn arguments(params: Vec<Value>) -> std::result::Result<MySqlArguments, String> {

@@ -99,11 +99,26 @@ impl Backend for Postgres {
     }
 
     fn closes_connection(e: &dyn sqlx::error::DatabaseError) -> bool {
-        // Class 57P0 (the server shuts the session down: terminated by an
-        // administrator, crash or shutdown) and class 08 (connection
-        // exception).
-        e.code()
-            .is_some_and(|code| code.starts_with("57P0") || code.starts_with("08"))
+        // A FATAL (or PANIC) error ends the session whatever its code: an
+        // idle-in-transaction or transaction timeout (25P03, 25P04), an
+        // administrator's terminate (57P01), a shutdown. Class 57P0 and
+        // class 08 (connection exception) are named too, for the errors
+        // the driver makes up without a severity.
+        let fatal = e
+            .try_downcast_ref::<sqlx::postgres::PgDatabaseError>()
+            .is_some_and(|e| {
+                matches!(
+                    e.severity(),
+                    sqlx::postgres::PgSeverity::Fatal | sqlx::postgres::PgSeverity::Panic
+                )
+            });
+        fatal
+            || e.code().is_some_and(|code| {
+                code.starts_with("57P0")
+                    || code.starts_with("08")
+                    || code == "25P03"
+                    || code == "25P04"
+            })
     }
 
     fn arguments(params: Vec<Value>) -> std::result::Result<PgArguments, String> {
