@@ -1144,7 +1144,16 @@ fn one_call_sends_one_statement(db: &Db) {
         q("-- note\nSELECT * FROM \"blog_tag\"; DROP TABLE \"blog_post_tags\""),
         q("SELECT * FROM \"blog_tag\" WHERE \"name\" <> ';';DELETE FROM \"blog_tag\""),
         q("/* a; b */ SELECT * FROM \"blog_tag\"; /* c */ DELETE FROM \"blog_tag\"; "),
-    ] {
+        // One statement under MySQL's default backslash escapes, two under
+        // NO_BACKSLASH_ESCAPES (and on the other backends): refused on all.
+        q("UPDATE \"blog_tag\" SET \"name\" = 'x\\'; DELETE FROM \"blog_tag\"; -- ' WHERE \"id\" = 1"),
+    ]
+    .into_iter()
+    // One statement by PostgreSQL's default, two under
+    // `standard_conforming_strings = off`.
+    .chain((db.backend() == Backend::Postgres).then(|| {
+        q("SELECT * FROM \"blog_tag\" WHERE \"name\" <> 'a\\'' ; DELETE FROM \"blog_tag\"; --'")
+    })) {
         match db.raw::<Tag>(&sql, &[]) {
             Err(Error::SeveralStatements { statement, .. }) => assert_eq!(statement, sql),
             other => panic!("raw must refuse {sql:?}: {other:?}"),

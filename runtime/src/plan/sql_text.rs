@@ -21,9 +21,51 @@ pub(crate) fn one_statement(dialect: Dialect, sql: &str) -> Result<()> {
     }
 }
 
+/// Whether a backslash escapes a quote inside `'..'` and inside `"..'`
+/// strings: server settings decide it, and the check cannot see them.
+#[derive(Clone, Copy)]
+struct Reading {
+    single: bool,
+    double: bool,
+}
+
+/// Every way the dialect's server may read quotes. PostgreSQL:
+/// `standard_conforming_strings` on (no escapes in `'..'`) or off
+/// (backslash escapes). MySQL: the default (backslash escapes in both),
+/// `NO_BACKSLASH_ESCAPES` (none), `ANSI_QUOTES` (`".."` is an identifier,
+/// without escapes). A string that is more than one statement under ANY
+/// of them is refused: under a setting the check did not assume, a `\'`
+/// would otherwise end a string early and let a second statement run.
+fn readings(dialect: Dialect) -> &'static [Reading] {
+    const NONE: Reading = Reading {
+        single: false,
+        double: false,
+    };
+    const SINGLE: Reading = Reading {
+        single: true,
+        double: false,
+    };
+    const BOTH: Reading = Reading {
+        single: true,
+        double: true,
+    };
+    match dialect {
+        Dialect::Sqlite => &[NONE],
+        Dialect::Postgres => &[NONE, SINGLE],
+        Dialect::Mysql => &[BOTH, NONE, SINGLE],
+    }
+}
+
 /// The byte offset of the `;` that ends the first statement when more SQL
-/// follows it, or None.
+/// follows it under some reading of the quotes, or None.
 fn second_statement(dialect: Dialect, sql: &str) -> Option<usize> {
+    readings(dialect)
+        .iter()
+        .filter_map(|&reading| second_statement_read(dialect, reading, sql))
+        .min()
+}
+
+fn second_statement_read(dialect: Dialect, reading: Reading, sql: &str) -> Option<usize> {
     let b = sql.as_bytes();
     let mut i = 0;
     let mut end_of_first = None;
@@ -49,13 +91,13 @@ fn second_statement(dialect: Dialect, sql: &str) -> Option<usize> {
             return Some(at);
         }
         i = match (dialect, c) {
-            // MySQL strings take backslash escapes (unless NO_BACKSLASH_ESCAPES);
-            // PostgreSQL's only in E'' strings (standard_conforming_strings).
-            (_, b'\'') => quoted(b, i + 1, b'\'', dialect == Dialect::Mysql),
+            // Backslash escapes as the reading says; PostgreSQL's E''
+            // strings take them under every setting.
+            (_, b'\'') => quoted(b, i + 1, b'\'', reading.single),
             (Dialect::Postgres, b'e' | b'E') if next == Some(b'\'') => {
                 quoted(b, i + 2, b'\'', true)
             }
-            (_, b'"') => quoted(b, i + 1, b'"', dialect == Dialect::Mysql),
+            (_, b'"') => quoted(b, i + 1, b'"', reading.double),
             (Dialect::Mysql | Dialect::Sqlite, b'`') => quoted(b, i + 1, b'`', false),
             (Dialect::Sqlite, b'[') => b[i..]
                 .iter()
@@ -227,12 +269,31 @@ mod tests {
         assert_eq!(several(Postgres, "SELECT a$b; SELECT 2"), Some(10));
         assert_eq!(several(Postgres, "/* /* ; */ ; */ SELECT 1"), None);
         assert_eq!(several(Postgres, "SELECT E'\\'; x' FROM t"), None);
-        // A plain PostgreSQL string has no backslash escape.
+        // A plain PostgreSQL string has no backslash escape (by default),
+        // and takes them under `standard_conforming_strings = off`: either
+        // reading that finds a second statement refuses the text.
         assert_eq!(several(Postgres, "SELECT '\\'; SELECT 2"), Some(10));
-        // MySQL: backslash escapes, backticks, `#` comments, `--` only
-        // before whitespace, executable comments are SQL.
-        assert_eq!(several(Mysql, "SELECT 'a\\'; b' FROM t"), None);
-        assert_eq!(several(Mysql, "SELECT \"a\\\"; b\" FROM t"), None);
+        assert_eq!(
+            several(Postgres, "SELECT 'a\\'' ; DELETE FROM t; --'"),
+            Some(13)
+        );
+        // MySQL: backslash escapes by default, none under
+        // NO_BACKSLASH_ESCAPES, `"` an identifier under ANSI_QUOTES: a `\'`
+        // that may end the string is read both ways.
+        assert_eq!(several(Mysql, "SELECT 'a;\\\\b', 'it''s;' FROM t"), None);
+        assert_eq!(several(Mysql, "SELECT 'a\\'; b' FROM t"), Some(11));
+        assert_eq!(
+            several(
+                Mysql,
+                "UPDATE t SET a = 'x\\'; DELETE FROM t; -- ' WHERE id = 1"
+            ),
+            Some(21)
+        );
+        assert_eq!(several(Mysql, "SELECT \"a\\\"; b\" FROM t"), Some(11));
+        assert_eq!(
+            several(Mysql, "SELECT 'it\\'s' FROM t WHERE a = '\\\\'"),
+            None
+        );
         assert_eq!(several(Mysql, "SELECT `a;b` FROM t # ; x\n"), None);
         assert_eq!(several(Mysql, "SELECT 1--1; SELECT 2"), Some(11));
         assert_eq!(several(Mysql, "SELECT 1 /*!; DROP TABLE t */"), Some(12));
