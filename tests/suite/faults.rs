@@ -62,6 +62,11 @@ pub const CASES: &[Case] = &[
     )
     .on(SERVERS),
     Case::new(
+        "faults::cancelled_load_whose_statement_then_fails",
+        cancelled_load_whose_statement_then_fails,
+    )
+    .on(SERVERS),
+    Case::new(
         "faults::cancelled_loads_inside_the_callers_transaction",
         cancelled_loads_inside_the_callers_transaction,
     )
@@ -701,6 +706,66 @@ fn cancelled_load_ends_its_transaction_at_once(db: &Db) {
         assert_clean(db, &pool);
     }
     assert!(cancelled >= 6, "the sweep cut loads ({cancelled} cut)");
+    db.block_on(pool.close());
+}
+
+/// A load on a connection the caller holds is dropped while its prefetch
+/// waits for a table another session locked; the server then fails that
+/// statement (its statement or lock-wait timeout). The failure is the
+/// load's: the caller's next statement on the connection answers rightly
+/// (sqlx's PostgreSQL driver would return the cut statement's error as
+/// that statement's result), and so does the next load.
+fn cancelled_load_whose_statement_then_fails(db: &Db) {
+    blog::seed(db, 20).unwrap();
+    let query = posts_with_tags();
+    let expected = graph(&db.all(&query).unwrap());
+    let tags = tag_count(db) as i64;
+    let backend = db.backend();
+    let timeout = match backend {
+        Backend::Postgres => "SET statement_timeout = '1s'",
+        _ => "SET SESSION lock_wait_timeout = 1",
+    };
+    let pool = db.new_pool(1, &[timeout]).expect("a server");
+    let admin = db.as_server().unwrap().pool().clone();
+    let (cut, count, next) = db.block_on(async {
+        on_pool!(&admin, |a| {
+            let mut locker = a.acquire().await.unwrap();
+            let lock: &[&str] = match backend {
+                Backend::Postgres => &["BEGIN", "LOCK TABLE blog_tag IN ACCESS EXCLUSIVE MODE"],
+                _ => &["LOCK TABLES blog_tag WRITE"],
+            };
+            for sql in lock {
+                locker.execute(*sql).await.unwrap();
+            }
+            let outcome = on_pool!(&pool, |p| {
+                let mut conn = p.acquire().await.unwrap();
+                let cut =
+                    tokio::time::timeout(Duration::from_millis(300), query.all_async(&mut *conn))
+                        .await
+                        .is_err();
+                // The server fails the cut statement (1 s) while the lock
+                // is held; only then is the table free again.
+                tokio::time::sleep(Duration::from_millis(1_500)).await;
+                let unlock = match backend {
+                    Backend::Postgres => "ROLLBACK",
+                    _ => "UNLOCK TABLES",
+                };
+                locker.execute(unlock).await.unwrap();
+                let count = caller_counts_tags(&mut *conn).await;
+                let next = query.all_async(&mut *conn).await.map(|p| graph(&p));
+                (cut, count, next)
+            });
+            outcome
+        })
+    });
+    assert!(cut, "the load waited for the lock past the cut");
+    let count = count.expect("the caller's statement answered");
+    assert_eq!(
+        count.unwrap_or_else(|e| panic!("the caller's statement got the load's error: {e}")),
+        tags
+    );
+    assert_eq!(next.expect("the next load"), expected);
+    assert_clean(db, &pool);
     db.block_on(pool.close());
 }
 

@@ -35,7 +35,9 @@ impl Backend for Postgres {
 
     // Messages are read whole or not at all (a length-prefixed message is
     // taken from the buffer only once all of it is there), and the driver
-    // counts the ReadyForQuery answers it still owes itself.
+    // counts the ReadyForQuery answers it still owes itself. (It returns an
+    // error it reads on the way, though: the rest of a cut statement is
+    // read in the drop, see `Reading`.)
     const RESUMES_CUT_STATEMENT: bool = true;
 
     fn begin(consistency: Consistency) -> &'static str {

@@ -31,10 +31,12 @@ pub(crate) type Results<'c, DB> = BoxStream<
 pub(crate) trait Backend: sqlx::Database + sqlx::database::HasStatementCache {
     const CTX: Ctx;
 
-    /// Whether the driver, at a connection's next statement, reads the rest
-    /// of a statement whose results were dropped half-way. If not, a load
-    /// dropped on a connection the caller holds reads those results to
-    /// their end before the caller gets the connection back.
+    /// Whether the driver, at a connection's next statement, reads the
+    /// answers it is still owed (the ROLLBACK a dropped transaction queued,
+    /// the rest of a statement cut half-way). If not, a load dropped on a
+    /// connection the caller holds sends its ROLLBACK and reads the answer
+    /// before the caller gets the connection back. The rest of a cut
+    /// statement is read in the drop on every backend (`Reading`).
     const RESUMES_CUT_STATEMENT: bool;
 
     /// The statement that opens a transaction of this kind.
@@ -215,11 +217,15 @@ fn record(log: Option<&StatementLog>, sql: &str, params: usize, rows: usize, sta
 }
 
 /// One statement's results. With `drain`, a load dropped while it waits
-/// for them reads them to their end before the drop returns: sqlx's MySQL
+/// for them reads them to their end before the drop returns. sqlx's MySQL
 /// driver reads a packet's 4-byte header and then its body in two steps,
 /// and a drop between the two loses the header, so the connection's next
 /// statement would read the body as a header and wait for bytes that never
 /// come. Read to the end, the connection is at a packet boundary again.
+/// sqlx's PostgreSQL driver does read the rest at the next statement, but
+/// an error the server sent for the cut statement (its statement or lock
+/// timeout) then comes back as the result of that next statement, the
+/// caller's: read here, it is the load's and goes with it.
 struct Reading<'c, DB: Backend> {
     stream: Results<'c, DB>,
     drain: bool,
@@ -278,8 +284,8 @@ pub(crate) async fn run_on<DB: Backend, J: Job>(
 ) -> Result<u64> {
     // A connection the caller holds is handed back the moment a dropped
     // load's future is gone: whatever the load left unread must be read
-    // first, where the driver would not do it by itself.
-    let drain = !owned && !DB::RESUMES_CUT_STATEMENT;
+    // first (`Reading`). A connection of the load's own is closed instead.
+    let drain = !owned;
     let consistency = job.consistency();
     if consistency == Consistency::None {
         // One statement: no transaction to open. If it fails on a stale
@@ -490,8 +496,8 @@ impl<DB: Backend> Drop for OwnTransaction<'_, DB> {
         match self.state {
             TxState::None => {}
             // sqlx has queued the ROLLBACK (the `Transaction` is dropped
-            // before this guard): write it now. Its answer, and the rest of
-            // a cut statement, the driver reads at the next statement.
+            // before this guard): write it now. Its answer the driver
+            // reads at the next statement.
             TxState::Open if DB::RESUMES_CUT_STATEMENT => {
                 settle::without_waiting(self.conn.ping());
             }
