@@ -73,3 +73,28 @@ pub struct Reading {
     pub value: f64,
     pub ratio: Option<f32>,
 }
+
+/// Tables named as a key list's alias (`__k`) and its next choice
+/// (`__k2`), with columns named as its key column (`value`, `column1`),
+/// and text keys (a prefetch then joins its key list as a table): the
+/// key list's alias must step aside for them.
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "__k")]
+pub struct Keyed {
+    #[related(primary_key)]
+    pub code: String,
+    #[related(column = "value")]
+    pub name: String,
+    #[related(reverse = Holder::keyed)]
+    pub holders: Reverse<Holder>,
+    pub holder_count: Counted<Holder>,
+}
+
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "__k2")]
+pub struct Holder {
+    pub id: i64,
+    #[related(column = "column1")]
+    pub note: String,
+    pub keyed: ForeignKey<Keyed>,
+}

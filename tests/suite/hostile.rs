@@ -7,7 +7,7 @@
 use related::prelude::*;
 use related::{Error, Prefetch};
 use related_tests::harness::{Backend, Case, Db, SQLITE};
-use related_tests::hostile::{Branch, Group, Label, Leaf, Lengthy, Order, Reading};
+use related_tests::hostile::{Branch, Group, Holder, Keyed, Label, Leaf, Lengthy, Order, Reading};
 
 pub const CASES: &[Case] = &[
     Case::new(
@@ -38,6 +38,10 @@ pub const CASES: &[Case] = &[
     Case::new(
         "hostile::join_aliases_differ_from_table_names_in_any_case",
         join_aliases_differ_from_table_names_in_any_case,
+    ),
+    Case::new(
+        "hostile::key_lists_step_aside_for_tables_named_as_them",
+        key_lists_step_aside_for_tables_named_as_them,
     ),
     Case::new(
         "hostile::long_names_give_distinct_constraint_names",
@@ -425,6 +429,75 @@ fn join_aliases_differ_from_table_names_in_any_case(db: &Db) {
         .count(&Branch::query().filter(Branch::parent().col(Branch::id()).eq(1)))
         .unwrap();
     assert_eq!(under_root, 2);
+}
+
+/// A prefetch and a count between tables named `__k` and `__k2` (the
+/// names a key list takes as an alias), each way, with the level's own
+/// join back to `__k`: every statement runs and relates what the JOIN
+/// relates.
+fn key_lists_step_aside_for_tables_named_as_them(db: &Db) {
+    db.create_tables(&[Keyed::info(), Holder::info()]).unwrap();
+    for (code, name) in [("fr", "France"), ("de", "Germany"), ("it", "Italy")] {
+        db.insert(&Keyed {
+            code: code.to_owned(),
+            name: name.to_owned(),
+            holders: Default::default(),
+            holder_count: Default::default(),
+        })
+        .unwrap();
+    }
+    for (id, code) in [(1i64, "fr"), (2, "fr"), (3, "de")] {
+        db.insert(&Holder {
+            id,
+            note: format!("note {id}"),
+            keyed: ForeignKey::new(code.to_owned()),
+        })
+        .unwrap();
+    }
+    // Into `__k`.
+    let holders = db
+        .fetch(
+            &Holder::query()
+                .prefetch_related(Holder::keyed())
+                .order_by(Holder::id().asc()),
+        )
+        .unwrap();
+    let got: Vec<(i64, &str)> = holders
+        .iter()
+        .map(|h| (h.id, h.keyed().name.as_str()))
+        .collect();
+    assert_eq!(got, [(1, "France"), (2, "France"), (3, "Germany")]);
+    // Into `__k2`, joining `__k` inside the level; and counted.
+    let keyed = db
+        .fetch(
+            &Keyed::query()
+                .prefetch(Prefetch::new(Keyed::holders()).select_related(Holder::keyed()))
+                .count_related(Keyed::holders(), Keyed::holder_count())
+                .order_by(Keyed::code().asc()),
+        )
+        .unwrap();
+    type Row = (String, Vec<(i64, String)>, u64);
+    let got: Vec<Row> = keyed
+        .iter()
+        .map(|k| {
+            (
+                k.code.clone(),
+                k.holders()
+                    .iter()
+                    .map(|h| (h.id, h.keyed().code.clone()))
+                    .collect(),
+                k.holder_count(),
+            )
+        })
+        .collect();
+    let row = |code: &str, ids: &[i64], n| -> Row {
+        let held = ids.iter().map(|&i| (i, code.to_owned())).collect();
+        (code.to_owned(), held, n)
+    };
+    assert_eq!(
+        got,
+        [row("de", &[3], 1), row("fr", &[1, 2], 2), row("it", &[], 0)]
+    );
 }
 
 fn long_names_give_distinct_constraint_names(db: &Db) {

@@ -8,7 +8,7 @@ use crate::plan::across::{Scope, add_joins, condition, join_path};
 use crate::plan::condition::{Expr, Hop};
 use crate::plan::join::{JoinNode, JoinOut, Slot};
 use crate::plan::sql::{
-    Aliases, Dialect, KEYS, KeyBinding, SqlWriter, Statement, key_table_column,
+    Aliases, Dialect, KeyBinding, SqlWriter, Statement, key_table_column, keys_alias,
 };
 
 /// How a prefetch statement restricts rows to the parents' keys.
@@ -106,6 +106,29 @@ pub(crate) fn render_select(
     // first table of the FROM clause and takes its parameters; it is
     // written straight into the statement below.
     let matched = parts.link.as_ref().is_some_and(|l| l.matched.is_some());
+    // The key list's alias: none of the tables that keep their names, and
+    // reserved from the joins below.
+    let keys_as = match &parts.link {
+        Some(KeyList {
+            matched: Some(_),
+            filter,
+            ..
+        }) => {
+            let link = match filter {
+                LinkFilter::Through { table, .. } => Some(*table),
+                LinkFilter::Column { .. } => None,
+            };
+            let alias = keys_alias(
+                &[Some(info.table), link]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>(),
+            );
+            aliases.reserve(&alias);
+            alias
+        }
+        _ => String::new(),
+    };
     let mut from = SqlWriter::new(dialect);
     if !matched {
         from.push(" FROM ").ident(info.table);
@@ -133,7 +156,7 @@ pub(crate) fn render_select(
                 from.push(" ON ")
                     .qualified(&alias, source_column)
                     .push(" = ")
-                    .qualified(KEYS, matched_column(dialect, list));
+                    .qualified(&keys_as, matched_column(dialect, list));
                 from.push(" INNER JOIN ").ident(info.table);
             }
             from.push(" ON ")
@@ -157,7 +180,7 @@ pub(crate) fn render_select(
                 .push(" ON ")
                 .qualified(&base, column)
                 .push(" = ")
-                .qualified(KEYS, matched_column(dialect, list));
+                .qualified(&keys_as, matched_column(dialect, list));
         }
         _ => {}
     }
@@ -196,7 +219,7 @@ pub(crate) fn render_select(
         match (list.matched, &list.filter) {
             (Some(_), _) => {
                 // The key as sent: text already.
-                let key = (KEYS.to_owned(), matched_column(dialect, list));
+                let key = (keys_as.clone(), matched_column(dialect, list));
                 link_index = Some((columns.len(), key.1));
                 columns.push((key.0.clone(), key.1, false));
                 partition = Some(key);
@@ -263,7 +286,7 @@ pub(crate) fn render_select(
             ..
         }) => {
             w.push(" FROM ");
-            w.key_table(keys, binding, key_type, KEYS);
+            w.key_table(keys, binding, key_type, &keys_as);
             None
         }
         list => list,

@@ -121,8 +121,24 @@ pub(crate) struct SqlWriter {
     pub params: Vec<Value>,
 }
 
-/// The alias of a key list joined as a table (`SqlWriter::key_table`).
-pub(crate) const KEYS: &str = "__k";
+/// The alias of a key list joined as a table (`SqlWriter::key_table`):
+/// `__k`, or `__k2`, `__k3`, .. where one of `tables` (the statement's
+/// tables that keep their own names) is named so. The statement's
+/// `Aliases` then reserve it, so a join to such a table gets a `T<n>`.
+pub(crate) fn keys_alias(tables: &[&str]) -> String {
+    let mut n = 1;
+    loop {
+        let candidate = if n == 1 {
+            "__k".to_owned()
+        } else {
+            format!("__k{n}")
+        };
+        if !tables.iter().any(|t| same_name(t, &candidate)) {
+            return candidate;
+        }
+        n += 1;
+    }
+}
 
 /// The column of a key list joined as a table: `value`, or `column1` for
 /// a `VALUES` list.
@@ -331,15 +347,29 @@ impl SqlWriter {
 #[derive(Default)]
 pub(crate) struct Aliases {
     used: Vec<String>,
+    /// Names the statement uses for something else (a key list's alias):
+    /// a table of that name gets a `T<n>`, and no `T<n>` takes one.
+    reserved: Vec<String>,
 }
 
 impl Aliases {
+    pub fn reserve(&mut self, name: &str) {
+        self.reserved.push(name.to_owned());
+    }
+
+    fn taken(&self, name: &str) -> bool {
+        self.used
+            .iter()
+            .chain(&self.reserved)
+            .any(|t| same_name(t, name))
+    }
+
     pub fn take(&mut self, table: &str) -> String {
-        let alias = if self.used.iter().any(|t| same_name(t, table)) {
+        let alias = if self.taken(table) {
             let mut n = self.used.len() + 1;
             loop {
                 let candidate = format!("T{n}");
-                if !self.used.iter().any(|t| same_name(t, &candidate)) {
+                if !self.taken(&candidate) {
                     break candidate;
                 }
                 n += 1;

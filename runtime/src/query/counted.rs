@@ -21,8 +21,8 @@ use crate::plan::condition::Expr;
 use crate::plan::join::JoinNode;
 use crate::plan::spellings;
 use crate::plan::sql::{
-    Aliases, Ctx, Dialect, KEYS, KeyBinding, PlannedStatement, SqlWriter, Statement,
-    key_table_column,
+    Aliases, Ctx, Dialect, KeyBinding, PlannedStatement, SqlWriter, Statement, key_table_column,
+    keys_alias,
 };
 use crate::query::builder::Query;
 use crate::query::expr::Filter;
@@ -495,28 +495,36 @@ impl<R: Relation> CountLevel<R> {
         let target = <R::Target as Model>::info();
         let dialect = ctx.dialect;
         let key = key_table_column(dialect, ctx.binding);
+        let through = R::info().kind.through();
+        let keys_as = keys_alias(
+            &[Some(target.table), through.map(|(table, _, _)| table)]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>(),
+        );
+        let keys_as = keys_as.as_str();
         let mut w = SqlWriter::new(dialect);
         w.push("SELECT ");
         if dialect == Dialect::Mysql {
             // Grouped by the key's bytes below (the keys take the
             // connection's collation, which may fold `fr` and `FR`); every
             // key of a group is the same text.
-            w.push("MIN(").qualified(KEYS, key).push(")");
+            w.push("MIN(").qualified(keys_as, key).push(")");
         } else {
-            w.qualified(KEYS, key);
+            w.qualified(keys_as, key);
         }
         w.push(", COUNT(*) FROM ");
-        w.key_table(keys, ctx.binding, <R::Link as Column>::SQL_TYPE, KEYS);
+        w.key_table(keys, ctx.binding, <R::Link as Column>::SQL_TYPE, keys_as);
         // The table's column on the left of each comparison: its
         // collation decides (SQLite takes the left operand's).
-        match R::info().kind.through() {
+        match through {
             Some((through, source_column, target_column)) => {
                 w.push(" INNER JOIN ")
                     .ident(through)
                     .push(" ON ")
                     .qualified(through, source_column)
                     .push(" = ")
-                    .qualified(KEYS, key)
+                    .qualified(keys_as, key)
                     .push(" INNER JOIN ")
                     .ident(target.table)
                     .push(" ON ")
@@ -535,19 +543,19 @@ impl<R: Relation> CountLevel<R> {
                     .push(" ON ")
                     .qualified(target.table, column)
                     .push(" = ")
-                    .qualified(KEYS, key);
+                    .qualified(keys_as, key);
             }
         }
-        let (mut aliases, scope) = self.filter_joins(&mut w, &[KEYS]);
+        let (mut aliases, scope) = self.filter_joins(&mut w, &[keys_as]);
         if let Some(filter) = &self.filter {
             w.push(" WHERE ");
             condition(&mut w, &mut aliases, &scope, filter);
         }
         w.push(" GROUP BY ");
         if dialect == Dialect::Mysql {
-            w.push("CAST(").qualified(KEYS, key).push(" AS BINARY)");
+            w.push("CAST(").qualified(keys_as, key).push(" AS BINARY)");
         } else {
-            w.qualified(KEYS, key);
+            w.qualified(keys_as, key);
         }
         w.finish()
     }
