@@ -54,6 +54,10 @@ pub const CASES: &[Case] = &[
         decimals_as_django_stores_them_on_sqlite,
     )
     .on(SQLITE),
+    Case::new(
+        "types::json_compares_as_a_document",
+        json_compares_as_a_document,
+    ),
 ];
 
 // ---------------------------------------------------------------------------
@@ -1994,4 +1998,93 @@ pub struct TextOfStamp {
     pub at: String,
     pub utc: String,
     pub time: String,
+}
+
+/// JSON columns holding documents as other writers spell them: Django's
+/// `json.dumps` (`[1, "x"]`, a blank after each `,` and `:`), compact
+/// text, a JSON string whose text looks like the array. `eq` / `ne` /
+/// `is_in` compare documents, not text, on every backend (SQLite and
+/// MariaDB keep the text as written; PostgreSQL's `jsonb` normalizes it).
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t_django_doc")]
+pub struct DjangoDoc {
+    pub id: i64,
+    pub doc: serde_json::Value,
+    pub payload: Option<Json<Payload>>,
+}
+
+fn json_compares_as_a_document(db: &Db) {
+    db.create_tables(&[DjangoDoc::info()]).unwrap();
+    let spaced = r#"{"name": "a", "tags": ["t1", "t2"], "score": 1}"#;
+    let compact = r#"{"name":"a","tags":["t1","t2"],"score":1}"#;
+    for (id, doc, payload) in [
+        (1, r#"[1, "x"]"#, Some(spaced)),
+        (2, r#"{"a": 1, "b": [true, null]}"#, None),
+        (3, r#"[1,"x"]"#, Some(compact)),
+        (
+            4,
+            r#""[1, \"x\"]""#,
+            Some(r#"{"name": "b", "tags": [], "score": 2}"#),
+        ),
+    ] {
+        // Literal SQL, as another program wrote the rows (test data only;
+        // MySQL reads a backslash in a literal as an escape).
+        let literal = |text: &str| match db.backend() {
+            Backend::Mysql => format!("'{}'", text.replace('\\', "\\\\")),
+            _ => format!("'{text}'"),
+        };
+        let payload = payload.map_or("NULL".to_owned(), literal);
+        let head = db.sql(r#"INSERT INTO "t_django_doc" ("id", "doc", "payload") VALUES"#);
+        let sql = format!("{head} ({id}, {}, {payload})", literal(doc));
+        db.execute(&sql, &[]).unwrap();
+    }
+    let found = |q: Query<DjangoDoc>| ids(db, q, |r| r.id);
+    let array = serde_json::json!([1, "x"]);
+    assert_eq!(
+        found(DjangoDoc::query().filter(DjangoDoc::doc().eq(array.clone()))),
+        [1, 3]
+    );
+    assert_eq!(
+        found(DjangoDoc::query().filter(DjangoDoc::doc().ne(array.clone()))),
+        [2, 4]
+    );
+    assert_eq!(
+        found(
+            DjangoDoc::query()
+                .filter(DjangoDoc::doc().eq(serde_json::json!({"a": 1, "b": [true, null]})))
+        ),
+        [2]
+    );
+    assert_eq!(
+        found(
+            DjangoDoc::query()
+                .filter(DjangoDoc::doc().is_in([array.clone(), serde_json::json!("[1, \"x\"]")]))
+        ),
+        [1, 3, 4]
+    );
+    let a = Payload {
+        name: "a".to_owned(),
+        tags: vec!["t1".to_owned(), "t2".to_owned()],
+        score: 1,
+    };
+    assert_eq!(
+        found(DjangoDoc::query().filter(DjangoDoc::payload().eq(Some(Json(a.clone()))))),
+        [1, 3]
+    );
+    assert_eq!(
+        found(DjangoDoc::query().filter(DjangoDoc::payload().eq(None))),
+        [2]
+    );
+    // `ne` leaves the NULL row out, as on every column.
+    assert_eq!(
+        found(DjangoDoc::query().filter(DjangoDoc::payload().ne(Some(Json(a.clone()))))),
+        [4]
+    );
+    // And every row reads back as the document it holds.
+    let rows = db
+        .all(&DjangoDoc::query().order_by(DjangoDoc::id().asc()))
+        .unwrap();
+    assert_eq!(rows[0].doc, array);
+    assert_eq!(rows[0].payload, Some(Json(a)));
+    assert_eq!(rows[3].doc, serde_json::json!("[1, \"x\"]"));
 }

@@ -196,6 +196,29 @@ pub(crate) fn join_path(w: &mut SqlWriter, aliases: &mut Aliases, scope: &mut Sc
 /// Write a condition, resolving each column's path through `scope`.
 pub(crate) fn condition(w: &mut SqlWriter, aliases: &mut Aliases, scope: &Scope, expr: &Expr) {
     match expr {
+        Expr::Cmp { column, op, value }
+            if matches!(value, Value::Json(_))
+                && matches!(op, CmpOp::Eq | CmpOp::Ne)
+                && w.dialect != Dialect::Postgres =>
+        {
+            json_column(w, scope.alias_of(&column.path), column.name);
+            w.push(op.sql());
+            json_param(w, value.clone());
+        }
+        Expr::In { column, values }
+            if values.iter().any(|v| matches!(v, Value::Json(_)))
+                && w.dialect != Dialect::Postgres =>
+        {
+            json_column(w, scope.alias_of(&column.path), column.name);
+            w.push(" IN (");
+            for (i, v) in values.iter().enumerate() {
+                if i > 0 {
+                    w.push(", ");
+                }
+                json_param(w, v.clone());
+            }
+            w.push(")");
+        }
         Expr::Cmp { column, op, value } => {
             w.qualified(scope.alias_of(&column.path), column.name);
             match (op, spellings::of(w.dialect.uuids(), value)) {
@@ -279,6 +302,63 @@ pub(crate) fn condition(w: &mut SqlWriter, aliases: &mut Aliases, scope: &Scope,
             w.push(") IS NOT TRUE");
         }
         Expr::Exists { path, inner } => exists(w, aliases, &scope.base, path, inner),
+    }
+}
+
+/// A JSON column compared as a document where it is stored as text
+/// (SQLite; MariaDB's `JSON` is `LONGTEXT`): the whitespace of its text
+/// does not count, so a document Django wrote (`[1, "x"]`, Python's
+/// `json.dumps`) equals the one serde writes (`[1,"x"]`). SQLite's `json()`
+/// fails on text that is not JSON, so such a cell compares as its text.
+/// MySQL's `JSON_EXTRACT(.., '$')` is the document itself (MySQL also
+/// ignores the order of an object's keys there; MariaDB does not). Each
+/// side goes in a `JSON_ARRAY`: MariaDB compares two top-level documents
+/// loosely (the string `"1"` equals the number `1`, and a string never
+/// equals itself), two arrays by their normalized text. A NULL cell stays
+/// NULL (a `JSON_ARRAY` of it would be `[null]`). PostgreSQL's `jsonb`
+/// compares documents by itself.
+fn json_column(w: &mut SqlWriter, alias: &str, column: &str) {
+    match w.dialect {
+        Dialect::Sqlite => {
+            w.push("CASE WHEN json_valid(")
+                .qualified(alias, column)
+                .push(") THEN json(")
+                .qualified(alias, column)
+                .push(") ELSE ")
+                .qualified(alias, column)
+                .push(" END");
+        }
+        Dialect::Mysql => {
+            w.push("CASE WHEN ")
+                .qualified(alias, column)
+                .push(" IS NOT NULL THEN JSON_ARRAY(JSON_EXTRACT(")
+                .qualified(alias, column)
+                .push(", '$')) END");
+        }
+        Dialect::Postgres => {
+            w.qualified(alias, column);
+        }
+    }
+}
+
+/// The other side of [`json_column`]: a document serde wrote, always JSON
+/// (or an SQL NULL of an `is_in` list, which matches nothing).
+fn json_param(w: &mut SqlWriter, value: Value) {
+    match w.dialect {
+        _ if matches!(value, Value::Null) => {
+            w.push("NULL");
+        }
+        Dialect::Sqlite => {
+            w.push("json(").param(value).push(")");
+        }
+        Dialect::Mysql => {
+            w.push("JSON_ARRAY(JSON_EXTRACT(")
+                .param(value)
+                .push(", '$'))");
+        }
+        Dialect::Postgres => {
+            w.param(value);
+        }
     }
 }
 
