@@ -141,11 +141,14 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
         Bodies::Unreachable => unreachable(),
     };
 
+    let model_name = crate::case::plain(ident);
+    let field_names: Vec<String> = fields.iter().map(|f| crate::case::plain(f.ident)).collect();
     let verify = match bodies {
         Bodies::Real => quote! {
             let _ = __related_row;
             #(
-                <#a as ::related::Slot<#targets>>::verify(#loaded)?;
+                <#a as ::related::Slot<#targets>>::verify(#loaded)
+                    .map_err(|e| e.__named(#model_name, #field_names))?;
             )*
             ::core::result::Result::Ok(())
         },

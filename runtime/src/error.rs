@@ -325,6 +325,23 @@ pub enum NotLoaded {
     },
 }
 
+impl NotLoaded {
+    /// The error with `model.field` named, where the field held no name of
+    /// its own (built by hand: `ForeignKey::new`, `Default`); a named one
+    /// as it is. The derive's typed-row check calls it per field.
+    #[doc(hidden)]
+    pub fn __named(self, model: &'static str, field: &'static str) -> Self {
+        use NotLoaded::*;
+        match self {
+            Joinable { model: "?", .. } => Joinable { model, field },
+            PrefetchOnly { model: "?", .. } => PrefetchOnly { model, field },
+            Missing { model: "?", .. } => Missing { model, field },
+            NotCounted { model: "?", .. } => NotCounted { model, field },
+            named => named,
+        }
+    }
+}
+
 /// How many characters of a statement an error message shows.
 pub const SHOWN_SQL_CHARS: usize = 600;
 

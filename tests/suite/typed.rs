@@ -325,7 +325,7 @@ fn missing_row_is_an_error(db: &Db) {
     // names the statement of the level that found no row.
     let rows = db.all(&Post::query().filter(Post::id().eq(50i64))).unwrap();
     let onto = Post::query().select_related(Post::author());
-    match db.fetch_onto(&onto, rows).unwrap_err() {
+    match db.fetch_onto(&onto, rows.clone()).unwrap_err() {
         Error::Untypable { error, statement } => {
             assert_eq!(
                 error,
@@ -337,6 +337,20 @@ fn missing_row_is_an_error(db: &Db) {
             assert!(statement.contains("FROM \"blog_author\""), "{statement}");
             assert!(!statement.contains("FROM \"blog_post\""), "{statement}");
         }
+        other => panic!("expected Untypable, got {other}"),
+    }
+    // A row built by hand: its field knows no name of its own, and the
+    // error names the model and field all the same.
+    let mut hand = rows[0].clone();
+    hand.author = related::ForeignKey::new(1000i64);
+    match db.fetch_onto(&onto, vec![hand]).unwrap_err() {
+        Error::Untypable { error, .. } => assert_eq!(
+            error,
+            NotLoaded::Missing {
+                model: "Post",
+                field: "author"
+            }
+        ),
         other => panic!("expected Untypable, got {other}"),
     }
 }
