@@ -7,11 +7,23 @@
 use std::future::Future;
 use std::pin::pin;
 use std::task::{Context, Waker};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How long a drop may wait for the server to finish: the rest of the
-/// statement that was cut, then the load's ROLLBACK.
+/// statement that was cut, then the load's ROLLBACK, both within it.
 pub(crate) const LIMIT: Duration = Duration::from_secs(5);
+
+/// What one dropped load may wait in all: every wait of its drop (the
+/// rest of the cut statement, its ROLLBACK) ends by one deadline, [`LIMIT`]
+/// after the first of them began.
+#[derive(Default)]
+pub(crate) struct Budget(std::sync::OnceLock<Instant>);
+
+impl Budget {
+    fn deadline(&self) -> Instant {
+        *self.0.get_or_init(|| Instant::now() + LIMIT)
+    }
+}
 
 /// Poll `work` once without waiting: whatever the socket can take or give
 /// now is done (a queued ROLLBACK is written, rows already received are
@@ -22,14 +34,14 @@ pub(crate) fn without_waiting<F: Future>(work: F) -> bool {
     work.as_mut().poll(&mut cx).is_ready()
 }
 
-/// Run `work` to its end, waiting at most [`LIMIT`]: first without waiting,
+/// Run `work` to its end, waiting at most until `budget`'s deadline: first without waiting,
 /// then, if the server still has to answer, by blocking this thread. A
 /// tokio runtime lets a drop block only on a multi-thread runtime (the
 /// thread hands its tasks over to another one while it waits); on a
 /// current-thread runtime, or with no runtime, the socket cannot make
 /// progress while this thread waits, so only what is ready now is done.
 /// Whether `work` finished.
-pub(crate) fn waiting<F: Future>(work: F) -> bool {
+pub(crate) fn waiting<F: Future>(work: F, budget: &Budget) -> bool {
     let mut work = pin!(work);
     let mut cx = Context::from_waker(Waker::noop());
     if work.as_mut().poll(&mut cx).is_ready() {
@@ -45,7 +57,10 @@ pub(crate) fn waiting<F: Future>(work: F) -> bool {
         // The same future, polled again with a waker that wakes this
         // thread: what it already did stays done.
         handle
-            .block_on(tokio::time::timeout(LIMIT, work.as_mut()))
+            .block_on(tokio::time::timeout_at(
+                tokio::time::Instant::from_std(budget.deadline()),
+                work.as_mut(),
+            ))
             .is_ok()
     })
 }
@@ -65,13 +80,13 @@ mod tests {
     #[test]
     fn ready_work_finishes_without_a_runtime() {
         assert!(without_waiting(async {}));
-        assert!(waiting(async {}));
+        assert!(waiting(async {}, &Budget::default()));
     }
 
     #[test]
     fn pending_work_without_a_runtime_is_left() {
         assert!(!without_waiting(std::future::pending::<()>()));
-        assert!(!waiting(std::future::pending::<()>()));
+        assert!(!waiting(std::future::pending::<()>(), &Budget::default()));
     }
 
     #[test]
@@ -81,9 +96,33 @@ mod tests {
             .enable_time()
             .build()
             .unwrap();
-        let finished =
-            rt.block_on(async { waiting(tokio::time::sleep(Duration::from_millis(20))) });
+        let finished = rt.block_on(async {
+            waiting(
+                tokio::time::sleep(Duration::from_millis(20)),
+                &Budget::default(),
+            )
+        });
         assert!(finished);
+    }
+
+    #[test]
+    fn the_waits_of_one_drop_share_one_limit() {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_time()
+            .build()
+            .unwrap();
+        let budget = Budget::default();
+        let start = Instant::now();
+        let (first, second) = rt.block_on(async {
+            // The first wait takes the whole limit; the second has none left.
+            let first = waiting(std::future::pending::<()>(), &budget);
+            let second = waiting(tokio::time::sleep(Duration::from_millis(50)), &budget);
+            (first, second)
+        });
+        assert!(!first && !second);
+        let took = start.elapsed();
+        assert!(took >= LIMIT && took < LIMIT + LIMIT, "{took:?}");
     }
 
     #[test]
@@ -92,8 +131,12 @@ mod tests {
             .enable_time()
             .build()
             .unwrap();
-        let finished =
-            rt.block_on(async { waiting(tokio::time::sleep(Duration::from_millis(20))) });
+        let finished = rt.block_on(async {
+            waiting(
+                tokio::time::sleep(Duration::from_millis(20)),
+                &Budget::default(),
+            )
+        });
         assert!(!finished);
     }
 }

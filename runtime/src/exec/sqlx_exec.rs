@@ -226,14 +226,19 @@ fn record(log: Option<&StatementLog>, sql: &str, params: usize, rows: usize, sta
 /// an error the server sent for the cut statement (its statement or lock
 /// timeout) then comes back as the result of that next statement, the
 /// caller's: read here, it is the load's and goes with it.
-struct Reading<'c, DB: Backend> {
+struct Reading<'c, 'd, DB: Backend> {
     stream: Results<'c, DB>,
-    drain: bool,
+    drain: Drain<'d>,
     waiting: bool,
 }
 
-impl<'c, DB: Backend> Reading<'c, DB> {
-    fn new(stream: Results<'c, DB>, drain: bool) -> Self {
+/// Whether (and within which wait) a dropped load reads what it left
+/// unread: on a connection the caller holds, `Some` of the load's one
+/// [`settle::Budget`].
+type Drain<'d> = Option<&'d settle::Budget>;
+
+impl<'c, 'd, DB: Backend> Reading<'c, 'd, DB> {
+    fn new(stream: Results<'c, DB>, drain: Drain<'d>) -> Self {
         Reading {
             stream,
             drain,
@@ -253,7 +258,7 @@ impl<'c, DB: Backend> Reading<'c, DB> {
     /// Read the rest, where the driver would not at its next statement
     /// (the job refused a row: its error ends the load).
     async fn finish(&mut self) {
-        if self.drain {
+        if self.drain.is_some() {
             self.waiting = true;
             settle::drain(&mut self.stream).await;
             self.waiting = false;
@@ -261,10 +266,12 @@ impl<'c, DB: Backend> Reading<'c, DB> {
     }
 }
 
-impl<DB: Backend> Drop for Reading<'_, DB> {
+impl<DB: Backend> Drop for Reading<'_, '_, DB> {
     fn drop(&mut self) {
-        if self.waiting && self.drain {
-            settle::waiting(settle::drain(&mut self.stream));
+        if self.waiting
+            && let Some(budget) = self.drain
+        {
+            settle::waiting(settle::drain(&mut self.stream), budget);
         }
     }
 }
@@ -285,7 +292,8 @@ pub(crate) async fn run_on<DB: Backend, J: Job>(
     // A connection the caller holds is handed back the moment a dropped
     // load's future is gone: whatever the load left unread must be read
     // first (`Reading`). A connection of the load's own is closed instead.
-    let drain = !owned;
+    let budget = settle::Budget::default();
+    let drain = (!owned).then_some(&budget);
     let consistency = job.consistency();
     if consistency == Consistency::None {
         // One statement: no transaction to open. If it fails on a stale
@@ -320,6 +328,7 @@ pub(crate) async fn run_on<DB: Backend, J: Job>(
         conn,
         state: TxState::Beginning,
         held: !owned,
+        budget: &budget,
     };
     let begun = own.conn.begin_with(sqlx::SqlStr::from_static(begin)).await;
     if let Err(e) = &begun
@@ -423,9 +432,9 @@ async fn run_own_probed<DB: Backend, J: Job>(
     trace_control(message, start.elapsed());
     if was_open {
         // Not the load's transaction: run inside it and end nothing.
-        return run_statements::<DB, J>(conn, job, first, log, false, false).await;
+        return run_statements::<DB, J>(conn, job, first, log, false, None).await;
     }
-    let result = run_statements::<DB, J>(conn, job, first, log, false, false).await;
+    let result = run_statements::<DB, J>(conn, job, first, log, false, None).await;
     let start = Instant::now();
     match result {
         Ok(n) => match plain::<DB>(conn, "COMMIT").await {
@@ -480,15 +489,18 @@ enum TxState {
 /// connection inside the load's snapshot (PostgreSQL would keep it `idle
 /// in transaction`, with its snapshot, until the caller's next statement;
 /// one dropped during BEGIN would stay open under the caller's statements).
-struct OwnTransaction<'c, DB: Backend> {
+struct OwnTransaction<'c, 'd, DB: Backend> {
     conn: &'c mut DB::Connection,
     state: TxState,
     /// False on a connection the load owns: it is closed if the load is
     /// dropped, which ends everything.
     held: bool,
+    /// The wait the load's drop has left (its cut statement's rest may
+    /// have spent some).
+    budget: &'d settle::Budget,
 }
 
-impl<DB: Backend> Drop for OwnTransaction<'_, DB> {
+impl<DB: Backend> Drop for OwnTransaction<'_, '_, DB> {
     fn drop(&mut self) {
         if !self.held {
             return;
@@ -505,7 +517,7 @@ impl<DB: Backend> Drop for OwnTransaction<'_, DB> {
             // cannot leave answers unread: send a ROLLBACK and read
             // everything up to its answer.
             TxState::Open | TxState::Beginning => {
-                settle::waiting(rollback::<DB>(self.conn));
+                settle::waiting(rollback::<DB>(self.conn), self.budget);
             }
         }
     }
@@ -531,7 +543,7 @@ enum Asked {
 async fn in_transaction<DB: Backend>(
     conn: &mut DB::Connection,
     probe: &'static str,
-    drain: bool,
+    drain: Drain<'_>,
 ) -> Result<bool> {
     let mut stream = Reading::<DB>::new(DB::send(conn, Arc::from(probe), None, false), drain);
     answer::<DB>(&mut stream, probe).await.map_err(|e| match e {
@@ -546,13 +558,13 @@ async fn ask<DB: Backend>(
     conn: &mut DB::Connection,
     probe: &'static str,
 ) -> std::result::Result<bool, Asked> {
-    let mut stream = Reading::<DB>::new(DB::send(conn, Arc::from(probe), None, false), false);
+    let mut stream = Reading::<DB>::new(DB::send(conn, Arc::from(probe), None, false), None);
     answer::<DB>(&mut stream, probe).await
 }
 
 /// Read the one-integer answer of `probe` from its results.
 async fn answer<DB: Backend>(
-    stream: &mut Reading<'_, DB>,
+    stream: &mut Reading<'_, '_, DB>,
     probe: &'static str,
 ) -> std::result::Result<bool, Asked> {
     struct Answer(Option<i64>);
@@ -590,7 +602,7 @@ async fn run_statements<DB: Backend, J: Job>(
     first: Statement,
     log: Option<&StatementLog>,
     may_resend_first: bool,
-    drain: bool,
+    drain: Drain<'_>,
 ) -> Result<u64> {
     let mut affected = 0;
     let mut next_statement = Some(first);
@@ -678,7 +690,7 @@ async fn send_one<DB: Backend, J: Job>(
     job: &mut J,
     affected: &mut u64,
     rows: &mut usize,
-    drain: bool,
+    drain: Drain<'_>,
 ) -> std::result::Result<(), SendError> {
     let persistent = DB::cacheable(&params);
     let args = if params.is_empty() && !is_select(sql) {
