@@ -252,6 +252,22 @@ impl<F: FnOnce() + Send + 'static> Job for Between<F> {
     }
 }
 
+/// `posts_with_tags()` on `pool`, with `hook` run between its first and
+/// second statements.
+fn load_with_a_hook<F: FnOnce() + Send + 'static>(
+    db: &Db,
+    pool: &Pool,
+    hook: F,
+) -> related::Result<u64> {
+    let load = Load::new(&posts_with_tags(), on_pool!(pool, |p| p.ctx())).unwrap();
+    let job = Between {
+        inner: load,
+        calls: 0,
+        hook: Some(hook),
+    };
+    db.block_on(pool.run(job)).1
+}
+
 // ---------------------------------------------------------------------------
 // The caller's transaction.
 
@@ -992,14 +1008,7 @@ fn connection_killed_between_statements(db: &Db) {
             .join()
             .unwrap();
     };
-    let load = Load::new(&posts_with_tags(), on_pool!(&pool, |p| p.ctx())).unwrap();
-    let job = Between {
-        inner: load,
-        calls: 0,
-        hook: Some(hook),
-    };
-    let (_, result) = db.block_on(pool.run(job));
-    let err = result.expect_err("the session was killed mid-load");
+    let err = load_with_a_hook(db, &pool, hook).expect_err("the session was killed mid-load");
     assert_lost(&err);
     assert_clean(db, &pool);
     let again = db.block_on(pool.all(&posts_with_tags())).unwrap();
@@ -1066,14 +1075,8 @@ fn session_ended_by_the_server_reads_as_lost(db: &Db) {
                 .new_pool(1, &["SET idle_in_transaction_session_timeout = '20ms'"])
                 .expect("a server");
             let hook = || std::thread::sleep(Duration::from_millis(500));
-            let load = Load::new(&posts_with_tags(), on_pool!(&pool, |p| p.ctx())).unwrap();
-            let job = Between {
-                inner: load,
-                calls: 0,
-                hook: Some(hook),
-            };
-            let (_, result) = db.block_on(pool.run(job));
-            let err = result.expect_err("the server ended the idle transaction");
+            let err = load_with_a_hook(db, &pool, hook)
+                .expect_err("the server ended the idle transaction");
             assert!(err.to_string().contains("25P03"), "{err}");
             // The connection was closed, not handed back: the pool opens
             // a new one, and serves.
