@@ -60,9 +60,9 @@ pub use model::relation::{
 #[doc(hidden)]
 pub use model::relation::{PrefetchArg, PrefetchOf};
 pub use model::table::{ColumnInfo, FieldError, KeyOf, Model, ModelInfo};
-#[doc(hidden)]
-pub use model::typed::PushOntoRows;
 pub use model::typed::{LoadSet, Loaded, No, Plain, Rows, Set, Slot, Union, Yes};
+#[doc(hidden)]
+pub use model::typed::{PushOntoRows, SortRows};
 #[cfg(feature = "serde_json")]
 pub use model::types::Json;
 #[doc(hidden)]
@@ -81,12 +81,12 @@ pub use plan::sql::{Dialect, KeyBinding, Statement};
 pub use query::builder::{CountArg, ModelQuery, Query, QueryStart, RowCount};
 #[doc(hidden)]
 pub use query::django::{
-    AnnotateInstead, ConnectInstead, CreateInstead, DistinctInstead, DjangoManager, ExactInstead,
-    ForOverQuery, GetInstead, IlikeInstead, InBulkInstead, InListInstead, IteratorInstead,
-    JoinInstead, LastInstead, LatestInstead, LenInstead, LockInstead, ManagerInstead,
-    NotInListInstead, OnlyInstead, OntoLoadedInstead, PaginateInstead, QueryFromRow, RangeInstead,
-    ReverseInstead, RowQuery, RowWriteInstead, SliceInstead, TakeInstead, ToAttrInstead,
-    ValuesInstead, WithInstead, WriteInstead,
+    AnnotateInstead, ConnectInstead, CreateInstead, DbWriteInstead, DistinctInstead, DjangoManager,
+    ExactInstead, ForOverQuery, GetInstead, IlikeInstead, InBulkInstead, InListInstead,
+    IteratorInstead, JoinInstead, LastInstead, LatestInstead, LenInstead, LockInstead,
+    ManagerInstead, NotInListInstead, OnlyInstead, OntoLoadedInstead, PaginateInstead,
+    QueryFromRow, RangeInstead, ReverseInstead, RowQuery, RowWriteInstead, SliceInstead,
+    TakeInstead, ToAttrInstead, ValuesInstead, WithInstead, WriteInstead,
 };
 #[doc(hidden)]
 pub use query::django::{
@@ -98,7 +98,7 @@ pub use query::expr::{
     Col, Filter, FilterArg, Like, LikePattern, Order, OrderArg, RelationInstead,
 };
 #[doc(hidden)]
-pub use query::misuse::{KeyColumnInstead, NotAColumn};
+pub use query::misuse::{AnyInstead, KeyColumnInstead, NoCount, NotAColumn};
 pub use query::operand::{Bound, BoundPair, NoArg, Operand};
 #[doc(hidden)]
 pub use query::path::{AnyFilter, ColumnOf, ColumnThrough, ContainsInstead, NextHop};

@@ -280,7 +280,7 @@ impl Db {
     pub fn insert<M: Model>(&self, row: &M) -> related::Result<()> {
         match &self.inner {
             Inner::Sqlite(db) => db.insert(row),
-            Inner::Postgres(s) | Inner::Mysql(s) => s.insert_all(std::slice::from_ref(row)),
+            Inner::Postgres(s) | Inner::Mysql(s) => s.insert(row),
         }
     }
 
@@ -303,12 +303,7 @@ impl Db {
     {
         match &self.inner {
             Inner::Sqlite(db) => db.link(relation, source, target),
-            Inner::Postgres(s) | Inner::Mysql(s) => {
-                let (source, target) = <() as LinkSides<R, S, T>>::keys(source, target);
-                let pair = (source.clone(), target.clone());
-                type Pk<X> = <X as Model>::Pk;
-                s.link_all::<R, Pk<R::Source>, Pk<R::Target>>(relation, &[pair])
-            }
+            Inner::Postgres(s) | Inner::Mysql(s) => s.link(relation, source, target),
         }
     }
 

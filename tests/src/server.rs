@@ -438,6 +438,22 @@ impl Server {
         on_executor!(self, |e| e.create_tables(models).await)
     }
 
+    pub fn insert<M: Model>(&self, row: &M) -> related::Result<()> {
+        on_executor!(self, |e| e.insert(row).await)
+    }
+
+    pub fn link<R: LinkTable, S, T>(
+        &self,
+        relation: R,
+        source: &S,
+        target: &T,
+    ) -> related::Result<()>
+    where
+        (): LinkSides<R, S, T>,
+    {
+        on_executor!(self, |e| e.link(relation, source, target).await)
+    }
+
     pub fn insert_all<M: Model>(&self, rows: &[M]) -> related::Result<()> {
         on_executor!(self, |e| e.insert_all(rows).await).map(|_| ())
     }

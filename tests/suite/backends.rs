@@ -1520,14 +1520,15 @@ fn async_sqlite(db: &Db) {
             }])
             .await
             .unwrap();
+        // One row, and the async `insert` (one statement).
         (&sqlite)
-            .insert_all(&[blog::Author {
+            .insert(&blog::Author {
                 id: 1,
                 name: "a".into(),
                 email: None,
                 publisher: ForeignKey::new(1),
                 posts: Default::default(),
-            }])
+            })
             .await
             .unwrap();
         let posts: Vec<Post> = (1..=5)
@@ -1541,8 +1542,13 @@ fn async_sqlite(db: &Db) {
             })
             .collect();
         (&sqlite).insert_all(&posts).await.unwrap();
-        let pairs: Vec<(i64, i64)> = (1..=5).map(|p| (p, p % 3 + 1)).collect();
+        let pairs: Vec<(i64, i64)> = (1..=4).map(|p| (p, p % 3 + 1)).collect();
         (&sqlite).link_all(Post::tags(), &pairs).await.unwrap();
+        // The fifth pair by the async `link`, a row and a key.
+        (&sqlite)
+            .link(Post::tags(), &posts[4], &(5 % 3 + 1))
+            .await
+            .unwrap();
 
         let log = StatementLog::new();
         log.start_recording();

@@ -15,12 +15,12 @@ use crate::exec::executor::{Consistency, Job, Raw};
 use crate::exec::run::{Onto, OntoRows, OntoVec, RowOf, TypedOnto};
 use crate::load::loader::Load;
 use crate::model::column::RawRow;
-use crate::model::relation::{LinkPairs, Linkable, Relation};
+use crate::model::relation::{LinkArgs, LinkPairs, Linkable, Relation};
 use crate::model::table::{Model, ModelInfo};
 use crate::model::typed::{LoadSet, Loaded, Union};
 use crate::model::value::Value;
 use crate::observe::log::StatementLog;
-use crate::plan::schema::{self, Flavor, InsertRows, TablesArg};
+use crate::plan::schema::{self, Flavor, InsertRow, InsertRows, TablesArg};
 use crate::plan::sql::{Ctx, Dialect, Statement};
 use crate::query::builder::{Query, QueryCore};
 
@@ -97,6 +97,40 @@ pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
         let models = <() as TablesArg<T>>::infos(models);
         let job = CreateTables::new(self.ctx().dialect, models);
         async move { self.run(job).await.1.map(|_| ()) }
+    }
+
+    /// Insert one row (every stored column, the primary key included):
+    /// `db.insert(&row).await`, one statement, as `Sqlite::insert`.
+    // One line: a struct without the derive reads "required by this bound"
+    // in one line (see `InsertRow`).
+    #[rustfmt::skip]
+    fn insert<'e, R>(self, row: R) -> Pending<'e, Result<()>> where Self: 'e, (): InsertRow<R> {
+        let statement = <() as InsertRow<R>>::insert(self.ctx().dialect, row);
+        let job = Batch::new(vec![statement], Consistency::None);
+        Box::pin(async move { self.run(job).await.1.map(|_| ()) })
+    }
+
+    /// Link two rows of a many-to-many relation (from either side), one
+    /// statement, as `Sqlite::link`: each side a row or its primary key.
+    // One line: see `Sqlite::link`.
+    #[rustfmt::skip]
+    fn link<'e, R: Relation, S, T>(self, relation: R, source: S, target: T) -> Pending<'e, Result<()>> where Self: 'e, (): Linkable<R> + LinkArgs<R, S, T> {
+        let _ = relation;
+        let (s, t) = <() as LinkArgs<R, S, T>>::keys(&source, &target);
+        let statement = schema::link::<R>(self.ctx().dialect, s, t);
+        let name = format!("{}::{}", R::info().model, R::info().name);
+        Box::pin(async move {
+            match statement {
+                Some(statement) => {
+                    let job = Batch::new(vec![statement], Consistency::None);
+                    self.run(job).await.1.map(|_| ())
+                }
+                None => Err(Error::NotManyToMany {
+                    relation: name,
+                    what: "only many-to-many relations have link rows",
+                }),
+            }
+        })
     }
 
     /// Insert rows, as few statements as the backend's parameter limit

@@ -20,7 +20,7 @@ use crate::model::value::{SqlDate, SqlTime, SqlTimestamp, Value};
 use crate::observe::log::StatementLog;
 use crate::plan::schema::{self, InsertRow, InsertRows, TablesArg};
 use crate::plan::sql::{Ctx, Dialect, KeyBinding, Statement};
-use crate::query::django::ConnectInstead;
+use crate::query::django::{ConnectInstead, DbWriteInstead};
 
 /// A SQLite connection with a statement log.
 ///
@@ -90,6 +90,27 @@ impl Sqlite {
     #[doc(hidden)]
     #[rustfmt::skip]
     pub fn connect<U, R>(_url: U) -> R where (): ConnectInstead<Self, R> { <() as ConnectInstead<Self, R>>::out() }
+
+    // Writes other libraries have (SeaORM's `update`, Diesel's `delete`,
+    // Django's `tags.remove`): one error each naming `execute`, where
+    // rustc would say the database "is not a model" (the row methods'
+    // bound) or offer `link`, the opposite of `unlink`. One line each.
+    /// Not available: `execute` with SQL of yours.
+    #[doc(hidden)]
+    #[rustfmt::skip]
+    pub fn update<A, R>(&self, _row: A) -> R where (): DbWriteInstead<Self, R> { <() as DbWriteInstead<Self, R>>::out() }
+    /// Not available: `execute` with SQL of yours.
+    #[doc(hidden)]
+    #[rustfmt::skip]
+    pub fn delete<A, R>(&self, _row: A) -> R where (): DbWriteInstead<Self, R> { <() as DbWriteInstead<Self, R>>::out() }
+    /// Not available: `insert`, or `execute` with SQL of yours.
+    #[doc(hidden)]
+    #[rustfmt::skip]
+    pub fn save<A, R>(&self, _row: A) -> R where (): DbWriteInstead<Self, R> { <() as DbWriteInstead<Self, R>>::out() }
+    /// Not available: `execute` with SQL of yours.
+    #[doc(hidden)]
+    #[rustfmt::skip]
+    pub fn unlink<X, A, B, R>(&self, _relation: X, _source: A, _target: B) -> R where (): DbWriteInstead<Self, R> { <() as DbWriteInstead<Self, R>>::out() }
 
     /// Wrap a connection the caller already has.
     pub fn from_connection(conn: rusqlite::Connection) -> Result<Self> {

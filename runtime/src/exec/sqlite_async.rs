@@ -15,7 +15,7 @@ use crate::exec::sqlite::Sqlite;
 use crate::model::column::RawRow;
 use crate::observe::log::{LoggedStatement, StatementLog};
 use crate::plan::sql::{Ctx, Statement};
-use crate::query::django::ConnectInstead;
+use crate::query::django::{ConnectInstead, DbWriteInstead};
 
 /// A [`Sqlite`] connection usable from async code: `query.all_async(&db)`.
 /// Cloning shares the connection; jobs on it run one at a time.
@@ -88,6 +88,27 @@ impl AsyncSqlite {
     #[doc(hidden)]
     #[rustfmt::skip]
     pub fn connect<U, R>(_url: U) -> R where (): ConnectInstead<Self, R> { <() as ConnectInstead<Self, R>>::out() }
+
+    // Writes other libraries have (SeaORM's `update`, Diesel's `delete`,
+    // Django's `tags.remove`): one error each naming `execute`, where
+    // rustc would say the database "is not a model" (the row methods'
+    // bound) or offer `link`, the opposite of `unlink`. One line each.
+    /// Not available: `execute` with SQL of yours.
+    #[doc(hidden)]
+    #[rustfmt::skip]
+    pub fn update<A, R>(&self, _row: A) -> R where (): DbWriteInstead<Self, R> { <() as DbWriteInstead<Self, R>>::out() }
+    /// Not available: `execute` with SQL of yours.
+    #[doc(hidden)]
+    #[rustfmt::skip]
+    pub fn delete<A, R>(&self, _row: A) -> R where (): DbWriteInstead<Self, R> { <() as DbWriteInstead<Self, R>>::out() }
+    /// Not available: `insert`, or `execute` with SQL of yours.
+    #[doc(hidden)]
+    #[rustfmt::skip]
+    pub fn save<A, R>(&self, _row: A) -> R where (): DbWriteInstead<Self, R> { <() as DbWriteInstead<Self, R>>::out() }
+    /// Not available: `execute` with SQL of yours.
+    #[doc(hidden)]
+    #[rustfmt::skip]
+    pub fn unlink<X, A, B, R>(&self, _relation: X, _source: A, _target: B) -> R where (): DbWriteInstead<Self, R> { <() as DbWriteInstead<Self, R>>::out() }
 
     /// Share a connection the caller set up.
     pub fn new(db: Sqlite) -> Self {

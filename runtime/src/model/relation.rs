@@ -369,7 +369,7 @@ impl<R: Relation, S, T: LinkTargetOf<R, S>> LinkSides<R, S, T> for () {
 #[diagnostic::on_unimplemented(
     message = "`{S}` and `{T}` are not the two sides of `{R}`: `link` takes a reference to a row (or key) of the relation's model, then one of the model it points at",
     label = "expected `&post, &tag` (or keys: `&post.id, &tag.id`) for `Post::tags()`",
-    note = "the relation's own model comes first; a key is the primary key's type"
+    note = "the relation's own model comes first; a key is the primary key's type; several links go in one call with `db.link_all(Post::tags(), &[(post.id, tag.id), ..])`"
 )]
 pub trait LinkArgs<R: Relation, S, T> {
     /// The two keys.

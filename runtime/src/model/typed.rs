@@ -338,7 +338,27 @@ impl<T, N> Rows<'_, T, N> {
     #[doc(hidden)] pub fn push<V>(&self, _row: V) where (): PushOntoRows<T> {}
     /// Not available: `db.link(..)`.
     #[doc(hidden)] pub fn add<V>(&self, _row: V) where (): PushOntoRows<T> {}
+    /// Not available: the query's `order_by`.
+    #[doc(hidden)] pub fn sort(&self) where (): SortRows<T> {}
+    /// Not available: the query's `order_by`.
+    #[doc(hidden)] pub fn sort_by<F>(&self, _compare: F) where (): SortRows<T> {}
+    /// Not available: the query's `order_by`.
+    #[doc(hidden)] pub fn sort_by_key<F>(&self, _key: F) where (): SortRows<T> {}
+    /// Not available: the query's `order_by`.
+    #[doc(hidden)] pub fn sort_unstable_by<F>(&self, _compare: F) where (): SortRows<T> {}
+    /// Not available: the query's `order_by`.
+    #[doc(hidden)] pub fn reverse(&self) where (): SortRows<T> {}
 }
+
+/// `sort_by(..)` and the like on a typed row's loaded rows: no
+/// implementation, only the error naming the query's order.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`sort` / `sort_by` / `reverse` on the loaded `{T}` rows of a typed row: they are read-only, in the order the query read them",
+    label = "order them in the query: `.prefetch(Prefetch::new(Post::tags()).order_by(Tag::name().asc()))`",
+    note = "or sort a copy: `let mut tags: Vec<_> = post.tags().iter().collect(); tags.sort_by(..)`"
+)]
+pub trait SortRows<T> {}
 
 /// `push(..)` / `add(..)` on a typed row's loaded rows: no implementation,
 /// only the error (on `()`, so that the message names the rows' model

@@ -457,7 +457,7 @@ impl<F: Fn() -> &'static ModelInfo> InfoArg for F {
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
     message = "`insert_all` takes `&rows`, a reference to a list of rows of a model, not a `{R}`",
-    label = "write `db.insert_all(&rows)` (a `Vec`, a slice or an array); one row goes in with `db.insert(&row)`",
+    label = "write `db.insert_all(&rows)` (a `Vec`, a slice or an array of rows, not of references: `.cloned()` them into a `Vec` first); one row goes in with `db.insert(&row)`",
     note = "a struct becomes a model, with a table to insert into, with `#[derive(related::Model)]`"
 )]
 pub trait InsertRows<R> {

@@ -266,7 +266,7 @@ impl<M: Model, L> Query<M, L> {
 #[diagnostic::on_unimplemented(
     message = "`{R}` is not a many-valued relation of `{M}`: `count_related` counts the rows of a ManyToMany or Reverse relation",
     label = "expected a ManyToMany or Reverse relation handle of `{M}`, called: `Model::field()`",
-    note = "a ForeignKey or OneToOne has at most one row: load it with `.select_related(..)`, or filter on its key column (`Post::author_id().is_null()`); a relation of a prefetched model is counted below its level: `Prefetch::new(..).count_related(..)`"
+    note = "a ForeignKey or OneToOne has at most one row: load it with `.select_related(..)`, or filter on its key column (`Post::author_id().is_null()`); a relation of a prefetched model is counted below its level: `Prefetch::new(..).count_related(..)`; a relation is a handle, not a string: `\"comments\"` is `Post::comments()`"
 )]
 pub trait CountRelation<M, R> {
     /// `R` itself, seen as the many-valued relation of `M` it is.

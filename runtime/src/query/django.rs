@@ -52,6 +52,11 @@ instead_inferred! {
     FetchOptionalInstead<M>:
         "`fetch_optional(..)`: the first row of a query of `{M}`, if any, is `.first(&db)`, or `.first_async(&pool).await`",
         "write `.first(&db)` / `.first_async(&pool).await` for `Option<{M}>` (`.fetch_first(&db)` for a typed row)";
+    /// `db.update(&row)`, `db.delete(&row)`, `db.save(&row)`,
+    /// `db.unlink(..)` (SeaORM's, Diesel's, Django's `tags.remove`).
+    DbWriteInstead<S>:
+        "`update` / `delete` / `save` / `unlink` on a `{S}` database: rows are written with `insert`, `insert_all`, `link` and `link_all`, and other writes with SQL of yours",
+        "write `db.execute(\"UPDATE ... WHERE id = ?\", &[..])` (`execute_statement(..).await` on an async one): every value a bind parameter";
     /// `connect(url)` on an embedded database (sqlx's pools, SeaORM's
     /// `Database::connect`), which opens a file by its path instead.
     ConnectInstead<S>:

@@ -213,8 +213,8 @@ impl<R: Relation, A: PrefetchTarget> Destination<R> for ToField<A> {
 /// is one short error naming both calls, not rustc's type mismatch.
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
-    message = "`{Q}` is not a `Prefetch`: `.prefetch(..)` takes `Prefetch::new(..)`, with its own filter, order, limit or `.to(..)` field",
-    label = "expected `Prefetch::new(Post::tags())...`; a relation loaded as it is goes to `.prefetch_related(Post::tags())`"
+    message = "`{Q}` is not a `Prefetch`: `.prefetch(..)` takes one `Prefetch::new(..)`, with its own filter, order, limit or `.to(..)` field",
+    label = "expected `Prefetch::new(Post::tags())...`, one per call (`.prefetch(a).prefetch(b)`); a relation loaded as it is goes to `.prefetch_related(Post::tags())`"
 )]
 pub trait PrefetchLevel<M: Model, Q> {
     /// The loaded set it adds.

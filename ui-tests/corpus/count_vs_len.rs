@@ -1,0 +1,20 @@
+// Mistake: a typed count (u64) compared with a len() (usize)
+// expect: u64
+// fix: as u64
+#[allow(unused_imports)]
+use related::prelude::*;
+
+#[derive(Clone, Debug, related::Model)]
+pub struct Author { pub id: i64, pub name: String, #[related(reverse = Post::author)] pub posts: Reverse<Post>, pub comment_count: Counted<Comment> }
+#[derive(Clone, Debug, related::Model)]
+pub struct Tag { pub id: i64, pub name: String }
+#[derive(Clone, Debug, related::Model)]
+pub struct Post { pub id: i64, pub title: String, pub author: ForeignKey<Author>, pub tags: ManyToMany<Tag>, #[related(reverse = Comment::post)] pub comments: Reverse<Comment>, pub comment_count: Counted<Comment>, pub tag_count: Counted<Tag> }
+#[derive(Clone, Debug, related::Model)]
+pub struct Comment { pub id: i64, pub body: String, pub post: ForeignKey<Post> }
+fn f(db: &related::Sqlite) -> related::Result<()> {
+    let posts = Post::query().prefetch_related(Post::comments()).count_related(Post::comments(), Post::comment_count()).fetch(db)?;
+    for p in &posts { assert!(p.comment_count() == p.comments().len()); }
+    Ok(())
+}
+fn main() { let _ = f; }
