@@ -1,6 +1,6 @@
 // Mistake: count_related_where with a filter on the parent's column
-// expect: title
-// fix: Comment::
+// expect: Filter<Post>
+// fix: Comment
 #[allow(unused_imports)]
 use related::prelude::*;
 

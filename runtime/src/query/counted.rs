@@ -25,7 +25,7 @@ use crate::plan::sql::{
     keys_alias,
 };
 use crate::query::builder::Query;
-use crate::query::expr::Filter;
+use crate::query::expr::{Filter, FilterArg};
 use crate::query::prefetch::{KeyHash, Parents, Prefetch, PrefetchNode, add_node, conflict};
 
 /// A model field holding how many `T` rows a relation has for this row,
@@ -202,7 +202,8 @@ impl<M: Model, L> Query<M, L> {
     /// [`Query::count_related`], counting only the related rows that match
     /// `filter`.
     #[rustfmt::skip]
-    pub fn count_related_where<R, A>(self, relation: R, filter: Filter<CountedRows<M, R>>, target: A) -> Query<M, WithCount<L, M, R, A>> where (): CountRelation<M, R> + CountField<A, M, CountedRows<M, R>>, L: Union<LoadsOf<M, R, A>> {
+    pub fn count_related_where<R, F, A>(self, relation: R, filter: F, target: A) -> Query<M, WithCount<L, M, R, A>> where (): CountRelation<M, R> + FilterArg<CountedRows<M, R>, F> + CountField<A, M, CountedRows<M, R>>, L: Union<LoadsOf<M, R, A>> {
+        let filter = <() as FilterArg<CountedRows<M, R>, F>>::__filter(filter);
         self.count_related_where_untyped(relation, filter, target).retype()
     }
 
@@ -333,7 +334,8 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
     /// [`Query::count_related_where`] on the rows of this level (in their
     /// type).
     #[rustfmt::skip]
-    pub fn count_related_where<R2, A>(self, relation: R2, filter: Filter<CountedRows<R::Target, R2>>, target: A) -> Prefetch<R, WithCount<N, R::Target, R2, A>, D> where (): CountRelation<R::Target, R2> + CountField<A, R::Target, CountedRows<R::Target, R2>>, N: Union<LoadsOf<R::Target, R2, A>> {
+    pub fn count_related_where<R2, F, A>(self, relation: R2, filter: F, target: A) -> Prefetch<R, WithCount<N, R::Target, R2, A>, D> where (): CountRelation<R::Target, R2> + FilterArg<CountedRows<R::Target, R2>, F> + CountField<A, R::Target, CountedRows<R::Target, R2>>, N: Union<LoadsOf<R::Target, R2, A>> {
+        let filter = <() as FilterArg<CountedRows<R::Target, R2>, F>>::__filter(filter);
         self.count_related_where_untyped(relation, filter, target).retype()
     }
 
