@@ -310,7 +310,7 @@ impl RawRow for Remapped<'_> {
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`&{Self}` is not a database connection: `all`, `first`, `count`... run on a `related::Sqlite`",
-    label = "expected `&Sqlite` (`Sqlite::open(path)?`); a sqlx pool loads with `all_async(&pool).await`"
+    label = "expected `&Sqlite` (`Sqlite::open(path)?`; behind a guard or a smart pointer, `&*guard`); a sqlx pool loads with `all_async(&pool).await`"
 )]
 pub trait Executor {
     /// Dialect and key-list binding of this connection.
