@@ -14,7 +14,7 @@ use related::prelude::*;
 use related::sqlx::mysql::MySqlPoolOptions;
 use related::sqlx::postgres::PgPoolOptions;
 use related::sqlx::{self, ConnectOptions as _, Connection as _, Executor as _};
-use related::{AsyncSqlite, Consistency, Error, Job, Load, RawRow, Sqlite, Statement};
+use related::{AsyncSqlite, Consistency, Error, Job, Load, RawRow, Sqlite, Statement, Value};
 use related_tests::blog::{self, Post, Tag, graph, posts_with_tags};
 use related_tests::harness::{Backend, Case, Db, SERVERS, SQLITE};
 use related_tests::on_pool;
@@ -104,6 +104,10 @@ pub const CASES: &[Case] = &[
     Case::new(
         "faults::one_call_sends_one_statement",
         one_call_sends_one_statement,
+    ),
+    Case::new(
+        "faults::wrong_parameter_counts_leave_the_connection_usable",
+        wrong_parameter_counts_leave_the_connection_usable,
     ),
     Case::new("faults::busy_pool_says_so", busy_pool_says_so).on(SERVERS),
     Case::new(
@@ -1245,6 +1249,58 @@ fn one_call_sends_one_statement(db: &Db) {
     // One statement, with a trailing `;` and a comment, still runs.
     let one = q("-- all tags\nSELECT * FROM \"blog_tag\" WHERE \"name\" <> ';'; -- done");
     assert_eq!(db.raw::<Tag>(&one, &[]).unwrap().len(), tags);
+}
+
+/// `raw` and `execute_statement` given more or fewer parameters than the
+/// SQL has placeholders: an error naming both counts and the statement,
+/// and the connection the caller holds answers its next statement (sqlx's
+/// MySQL driver, sent such a statement, waits forever for an answer).
+/// Counted outside quotes and comments: a `?` in a string is no
+/// placeholder.
+fn wrong_parameter_counts_leave_the_connection_usable(db: &Db) {
+    blog::seed(db, 3).unwrap();
+    let tags = tag_count(db) as i64;
+    let one = db.sql(r#"SELECT "id", "name" FROM "blog_tag" WHERE "id" = ? AND "name" <> '?'"#);
+    let Some(pool) = db.new_pool(1, &[]) else {
+        // SQLite: rusqlite says so itself.
+        let err = db.raw::<Tag>(&one, &[]).unwrap_err();
+        assert!(err.to_string().contains("blog_tag"), "{err}");
+        assert_eq!(db.raw::<Tag>(&one, &[Value::I64(1)]).unwrap().len(), 1);
+        return;
+    };
+    let outcome = db.block_on(async {
+        on_pool!(&pool, |p| {
+            let mut conn = p.acquire().await.unwrap();
+            let none = (&mut *conn).raw::<Tag>(&one, &[]).await.map(|r| r.len());
+            let two = (&mut *conn)
+                .execute_statement(&one, &[Value::I64(1), Value::I64(2)])
+                .await;
+            let count = caller_counts_tags(&mut *conn).await;
+            let right = tokio::time::timeout(
+                Duration::from_secs(20),
+                (&mut *conn).raw::<Tag>(&one, &[Value::I64(1)]),
+            )
+            .await
+            .map(|r| r.map(|r| r.len()));
+            (none, two, count, right)
+        })
+    });
+    let (none, two, count, right) = outcome;
+    for (err, given) in [(none.unwrap_err(), 0), (two.unwrap_err(), 2)] {
+        let text = err.to_string();
+        assert!(
+            text.contains("has 1 placeholder(s)")
+                && text.contains(&format!("{given} parameter(s) were given"))
+                && text.contains("blog_tag"),
+            "{text}"
+        );
+        assert!(!matches!(err, Error::ConnectionLost { .. }), "{err}");
+    }
+    let count = count.expect("the connection answered its next statement");
+    assert_eq!(count.unwrap(), tags);
+    assert_eq!(right.expect("the next load answered").unwrap(), 1);
+    assert_clean(db, &pool);
+    db.block_on(pool.close());
 }
 
 // ---------------------------------------------------------------------------

@@ -24,6 +24,10 @@ pub const CASES: &[Case] = &[
     Case::new("n_plus_one::panic_mode_fails", panic_mode_fails),
     Case::new("n_plus_one::nested_scopes", nested_scopes),
     Case::new("n_plus_one::budgets", budgets),
+    Case::new(
+        "n_plus_one::failed_statements_count_and_control_does_not",
+        failed_statements_count_and_control_does_not,
+    ),
     Case::new("n_plus_one::span_is_a_scope", span_is_a_scope),
     Case::new("n_plus_one::async_scope_moves_threads", async_on_pool).on(SERVERS),
     Case::new("n_plus_one::async_sqlite_blocking_pool", async_sqlite).on(SQLITE),
@@ -416,5 +420,60 @@ fn span_is_a_scope(db: &Db) {
         assert!(w.contains("select_related(Post::author())"), "{w}");
     } else {
         assert!(warnings.is_empty(), "{warnings:#?}");
+    }
+}
+
+/// A statement that fails is counted, as Django's `assertNumQueries` counts
+/// a query that raised: a missing table, a row that does not decode, a
+/// load whose second statement fails. Transaction control (BEGIN, COMMIT,
+/// savepoints) is not, on any backend, `insert_all` and `transaction`
+/// included.
+fn failed_statements_count_and_control_does_not(db: &Db) {
+    blog::seed(db, 3).unwrap();
+    let missing = db.sql(r#"SELECT "id", "name" FROM "no_such_table""#);
+    let (result, sent) = db.capture(|| db.raw::<Tag>(&missing, &[]));
+    assert!(result.is_err());
+    assert_eq!(sent.len(), 1, "{sent:#?}");
+    // A text cell where `Tag.id` wants an integer: the decode fails.
+    let undecodable = db.sql(r#"SELECT 'x' AS "id", "name" FROM "blog_tag""#);
+    let (result, sent) = db.capture(|| db.raw::<Tag>(&undecodable, &[]));
+    assert!(
+        matches!(result, Err(related::Error::Decode { .. })),
+        "{result:?}"
+    );
+    assert_eq!(sent.len(), 1, "{sent:#?}");
+    let (result, sent) =
+        db.capture(|| related::expect_statements(1, || db.raw::<Tag>(&missing, &[])));
+    assert!(result.is_err());
+    assert_eq!(sent.len(), 1);
+
+    // Two rows in, two statements on SQLite (one per row), one on the
+    // servers; no BEGIN / COMMIT among them.
+    let tags: Vec<Tag> = (100..102)
+        .map(|id| Tag {
+            id,
+            name: format!("t{id}"),
+            posts: Default::default(),
+        })
+        .collect();
+    let ((), sent) = db.capture(|| db.insert_all(&tags).unwrap());
+    assert!(
+        !sent.is_empty()
+            && sent.iter().all(|s| s
+                .sql
+                .trim_start()
+                .to_ascii_uppercase()
+                .starts_with("INSERT")),
+        "{sent:#?}"
+    );
+    if let Some(sqlite) = db.as_sqlite() {
+        assert_eq!(sent.len(), 2, "{sent:#?}");
+        let (n, sent) = db.capture(|| {
+            sqlite
+                .transaction(|db| db.transaction(|db| Tag::query().count(db)))
+                .unwrap()
+        });
+        assert!(n >= 2, "{n}");
+        assert_eq!(sent.len(), 1, "only the count: {sent:#?}");
     }
 }

@@ -178,7 +178,9 @@ pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
         sql: &str,
         params: &[Value],
     ) -> impl Future<Output = Result<u64>> + Send {
-        let checked = crate::plan::sql_text::one_statement(self.ctx().dialect, sql);
+        let dialect = self.ctx().dialect;
+        let checked = crate::plan::sql_text::one_statement(dialect, sql)
+            .and_then(|()| crate::plan::sql_text::parameters_match(dialect, sql, params.len()));
         let job = Batch::new(
             vec![Statement {
                 sql: sql.to_owned(),
@@ -200,7 +202,9 @@ pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
     // Boxed (`Pending`): rows of a struct without the derive are one error.
     #[rustfmt::skip]
     fn raw<'e, M: Model>(self, sql: &str, params: &[Value]) -> Pending<'e, Result<Vec<M>>> where Self: 'e {
-        let checked = crate::plan::sql_text::one_statement(self.ctx().dialect, sql);
+        let dialect = self.ctx().dialect;
+        let checked = crate::plan::sql_text::one_statement(dialect, sql)
+            .and_then(|()| crate::plan::sql_text::parameters_match(dialect, sql, params.len()));
         let job = Raw::<M>::new(sql, params);
         Box::pin(async move {
             checked?;

@@ -103,9 +103,10 @@ impl Backend for Postgres {
     fn closes_connection(e: &dyn sqlx::error::DatabaseError) -> bool {
         // A FATAL (or PANIC) error ends the session whatever its code: an
         // idle-in-transaction or transaction timeout (25P03, 25P04), an
-        // administrator's terminate (57P01), a shutdown. Class 57P0 and
-        // class 08 (connection exception) are named too, for the errors
-        // the driver makes up without a severity.
+        // administrator's terminate (57P01), a shutdown. Not its code's
+        // class: a class-08 error at ERROR severity (08P01, a bind message
+        // with the wrong number of parameters) leaves the session as it
+        // was. Class 57P0 is named as well, FATAL or not.
         let fatal = e
             .try_downcast_ref::<sqlx::postgres::PgDatabaseError>()
             .is_some_and(|e| {
@@ -114,13 +115,7 @@ impl Backend for Postgres {
                     sqlx::postgres::PgSeverity::Fatal | sqlx::postgres::PgSeverity::Panic
                 )
             });
-        fatal
-            || e.code().is_some_and(|code| {
-                code.starts_with("57P0")
-                    || code.starts_with("08")
-                    || code == "25P03"
-                    || code == "25P04"
-            })
+        fatal || e.code().is_some_and(|code| code.starts_with("57P0"))
     }
 
     fn arguments(params: Vec<Value>) -> std::result::Result<PgArguments, String> {

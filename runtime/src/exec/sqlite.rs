@@ -200,6 +200,15 @@ impl Sqlite {
         Arc::clone(&self.log)
     }
 
+    /// Transaction control of several statements (a savepoint's rollback
+    /// and release): traced, not counted, as [`Sqlite::control`].
+    fn control_batch(&self, sql: &str) -> Result<()> {
+        let start = Instant::now();
+        self.conn.execute_batch(sql).map_err(|e| db_error(e, sql))?;
+        crate::observe::log::trace_control(sql, start.elapsed());
+        Ok(())
+    }
+
     /// Transaction control: traced, not counted (see `Executor::begin`).
     fn control(&self, sql: &str) -> Result<()> {
         let start = Instant::now();
@@ -220,23 +229,23 @@ impl Sqlite {
         let start = Instant::now();
         let bound = bind(params);
         let refs: Vec<&dyn ToSql> = bound.iter().map(|p| p as &dyn ToSql).collect();
-        let mut stmt = self
+        let n = self
             .conn
             .prepare_cached(sql)
-            .map_err(|e| db_error(e, sql))?;
-        let n = stmt
-            .execute(refs.as_slice())
-            .map_err(|e| db_error(e, sql))?;
+            .and_then(|mut stmt| stmt.execute(refs.as_slice()))
+            .map_err(|e| db_error(e, sql));
+        // Counted whether it succeeded or not, as Django's
+        // `assertNumQueries` counts a query that raised.
         self.log.record(sql, params.len(), 0, start.elapsed());
-        Ok(n)
+        n
     }
 
     /// Run several statements separated by `;` (no parameters).
     pub fn execute_batch(&self, sql: &str) -> Result<()> {
         let start = Instant::now();
-        self.conn.execute_batch(sql).map_err(|e| db_error(e, sql))?;
+        let done = self.conn.execute_batch(sql).map_err(|e| db_error(e, sql));
         self.log.record(sql, 0, 0, start.elapsed());
-        Ok(())
+        done
     }
 
     /// Create the tables of `models` with their through tables, foreign key
@@ -346,7 +355,8 @@ impl Sqlite {
                 "ROLLBACK TO related; RELEASE related",
             )
         };
-        self.execute_batch(begin)?;
+        // Transaction control, traced and not counted, as around a load.
+        self.control_batch(begin)?;
         // If `f` panics, the guard rolls back as the stack unwinds: the
         // connection is not left inside a transaction nobody will end.
         let mut open = OpenTransaction {
@@ -357,11 +367,11 @@ impl Sqlite {
         open.rollback = None;
         match result {
             Ok(v) => {
-                self.execute_batch(commit)?;
+                self.control_batch(commit)?;
                 Ok(v)
             }
             Err(e) => {
-                let _ = self.execute_batch(rollback);
+                let _ = self.control_batch(rollback);
                 Err(e)
             }
         }
@@ -430,19 +440,25 @@ impl Executor for Sqlite {
         let sql = statement.sql.as_str();
         let bound = bind(&statement.params);
         let refs: Vec<&dyn ToSql> = bound.iter().map(|p| p as &dyn ToSql).collect();
-        let mut stmt = self
-            .conn
-            .prepare_cached(sql)
-            .map_err(|e| db_error(e, sql))?;
-        let mut rows = stmt.query(refs.as_slice()).map_err(|e| db_error(e, sql))?;
         let mut n = 0;
-        while let Some(row) = rows.next().map_err(|e| db_error(e, sql))? {
-            sink(&SqliteRow(row))?;
-            n += 1;
-        }
+        let mut read = || -> Result<()> {
+            let mut stmt = self
+                .conn
+                .prepare_cached(sql)
+                .map_err(|e| db_error(e, sql))?;
+            let mut rows = stmt.query(refs.as_slice()).map_err(|e| db_error(e, sql))?;
+            while let Some(row) = rows.next().map_err(|e| db_error(e, sql))? {
+                sink(&SqliteRow(row))?;
+                n += 1;
+            }
+            Ok(())
+        };
+        let done = read();
+        // Counted whether it succeeded or not (a failing statement is the
+        // one a budget's report most needs to show).
         self.log
             .record(sql, statement.params.len(), n, start.elapsed());
-        Ok(n)
+        done.map(|()| n)
     }
 }
 

@@ -185,14 +185,15 @@ impl Executor for Recording<'_> {
         sink: &mut dyn FnMut(&dyn RawRow) -> Result<()>,
     ) -> Result<usize> {
         let start = Instant::now();
-        let rows = self.db.run(statement, sink)?;
+        let result = self.db.run(statement, sink);
+        // Counted whether it succeeded or not, as `Sqlite`'s own log does.
         self.entries.borrow_mut().push(LoggedStatement {
             sql: statement.sql.clone(),
             params: statement.params.len(),
-            rows,
+            rows: *result.as_ref().unwrap_or(&0),
             duration: start.elapsed(),
         });
-        Ok(rows)
+        result
     }
 
     fn begin(&self, consistency: Consistency) -> Result<bool> {

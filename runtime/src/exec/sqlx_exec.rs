@@ -620,9 +620,11 @@ async fn run_statements<DB: Backend, J: Job>(
         let mut rows = 0;
         let outcome =
             send_one::<DB, J>(conn, &sql, params, job, &mut affected, &mut rows, drain).await;
-        match outcome {
-            Ok(()) => {}
-            Err(SendError::Final(e)) => return Err(e),
+        let failed = match outcome {
+            Ok(()) => None,
+            // Never sent: nothing to count.
+            Err(SendError::Unsent(e)) => return Err(e),
+            Err(SendError::Final(e)) => Some(e),
             Err(SendError::Driver(e)) if DB::stale_statement(&e) => {
                 // A column changed type since the statement was prepared:
                 // the connection's cached statements are stale. Clear them
@@ -630,23 +632,38 @@ async fn run_statements<DB: Backend, J: Job>(
                 // again only if no row of it reached the job and it ran in
                 // no transaction of ours (ours is aborted by the error).
                 let _ = conn.clear_cached_statements().await;
-                let Some(params) = resend.filter(|_| rows == 0) else {
-                    return Err(driver_error::<DB>(e, &sql));
-                };
-                let again =
-                    send_one::<DB, J>(conn, &sql, params, job, &mut affected, &mut rows, drain)
+                match resend.filter(|_| rows == 0) {
+                    None => Some(driver_error::<DB>(e, &sql)),
+                    Some(params) => {
+                        let again = send_one::<DB, J>(
+                            conn,
+                            &sql,
+                            params,
+                            job,
+                            &mut affected,
+                            &mut rows,
+                            drain,
+                        )
                         .await;
-                match again {
-                    Ok(()) => {}
-                    Err(SendError::Final(again)) => return Err(again),
-                    // Failing again (inside a transaction of the caller's
-                    // the first error aborted): the first error says why.
-                    Err(SendError::Driver(_)) => return Err(driver_error::<DB>(e, &sql)),
+                        match again {
+                            Ok(()) => None,
+                            Err(SendError::Final(again) | SendError::Unsent(again)) => Some(again),
+                            // Failing again (inside a transaction of the
+                            // caller's the first error aborted): the first
+                            // error says why.
+                            Err(SendError::Driver(_)) => Some(driver_error::<DB>(e, &sql)),
+                        }
+                    }
                 }
             }
-            Err(SendError::Driver(e)) => return Err(driver_error::<DB>(e, &sql)),
-        }
+            Err(SendError::Driver(e)) => Some(driver_error::<DB>(e, &sql)),
+        };
+        // Counted whether it succeeded or not, as Django's
+        // `assertNumQueries` counts a query that raised.
         record(log, &sql, n_params, rows, start);
+        if let Some(e) = failed {
+            return Err(e);
+        }
         next_statement = job.next_statement()?;
     }
     Ok(affected)
@@ -657,8 +674,10 @@ enum SendError {
     /// The driver's error, not yet turned into an [`Error`] (it may call
     /// for the statement to be sent again).
     Driver(sqlx::Error),
-    /// Final: binding a parameter or the job's handling of a row failed.
+    /// Final: the job's handling of a row failed.
     Final(Error),
+    /// Final, and nothing was sent: a parameter could not be bound.
+    Unsent(Error),
 }
 
 /// The bind parameters one statement may hold on PostgreSQL and MySQL
@@ -697,7 +716,7 @@ async fn send_one<DB: Backend, J: Job>(
         None
     } else {
         Some(DB::arguments(params).map_err(|why| {
-            SendError::Final(Error::Database {
+            SendError::Unsent(Error::Database {
                 message: format!("cannot bind a parameter: {why}"),
                 statement: sql.to_string(),
                 source: None,

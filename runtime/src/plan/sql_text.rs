@@ -56,16 +56,62 @@ fn readings(dialect: Dialect) -> &'static [Reading] {
     }
 }
 
+/// Err unless `sql` takes exactly `given` parameters, where the dialect's
+/// placeholders can be counted: MySQL's `?`, PostgreSQL's `$n` (the highest
+/// `n`), outside quotes and comments, as the server reads them by default.
+/// Refused before anything is sent: sqlx's MySQL driver, given a count
+/// that does not match, leaves the connection waiting for an answer that
+/// never comes. (SQLite reports it itself, and has named placeholders.)
+pub(crate) fn parameters_match(dialect: Dialect, sql: &str, given: usize) -> Result<()> {
+    if dialect == Dialect::Sqlite {
+        return Ok(());
+    }
+    let placeholders = scan(dialect, readings(dialect)[0], sql).placeholders;
+    if placeholders == given {
+        return Ok(());
+    }
+    let mark = if dialect == Dialect::Mysql { "?" } else { "$n" };
+    Err(Error::Database {
+        message: format!(
+            "the statement has {placeholders} placeholder(s) (`{mark}`) and {given} parameter(s) were given; nothing was sent"
+        ),
+        statement: sql.to_owned(),
+        source: None,
+    })
+}
+
 /// The byte offset of the `;` that ends the first statement when more SQL
 /// follows it under some reading of the quotes, or None.
 fn second_statement(dialect: Dialect, sql: &str) -> Option<usize> {
     readings(dialect)
         .iter()
-        .filter_map(|&reading| second_statement_read(dialect, reading, sql))
+        .filter_map(|&reading| scan(dialect, reading, sql).second)
         .min()
 }
 
-fn second_statement_read(dialect: Dialect, reading: Reading, sql: &str) -> Option<usize> {
+/// What reading `sql` under one reading of the quotes found.
+struct Scan {
+    /// The `;` ending the first statement, when more SQL follows.
+    second: Option<usize>,
+    /// MySQL's `?` placeholders, or PostgreSQL's highest `$n`.
+    placeholders: usize,
+}
+
+fn scan(dialect: Dialect, reading: Reading, sql: &str) -> Scan {
+    let mut placeholders = 0;
+    let second = scan_into(dialect, reading, sql, &mut placeholders);
+    Scan {
+        second,
+        placeholders,
+    }
+}
+
+fn scan_into(
+    dialect: Dialect,
+    reading: Reading,
+    sql: &str,
+    placeholders: &mut usize,
+) -> Option<usize> {
     let b = sql.as_bytes();
     let mut i = 0;
     let mut end_of_first = None;
@@ -103,7 +149,20 @@ fn second_statement_read(dialect: Dialect, reading: Reading, sql: &str) -> Optio
                 .iter()
                 .position(|&x| x == b']')
                 .map_or(b.len(), |p| i + p + 1),
-            (Dialect::Postgres, b'$') => dollar_quoted(b, i).unwrap_or(i + 1),
+            (Dialect::Postgres, b'$') => match dollar_quoted(b, i) {
+                Some(end) => end,
+                None => {
+                    // `$n`, a parameter: the highest `n` counts.
+                    let digits = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+                    let n = sql[i + 1..i + 1 + digits].parse::<usize>().unwrap_or(0);
+                    *placeholders = (*placeholders).max(n);
+                    i + 1 + digits
+                }
+            },
+            (Dialect::Mysql, b'?') => {
+                *placeholders += 1;
+                i + 1
+            }
             // Skip a whole word, so `$` inside an identifier (`a$b$`) or
             // the `e` of `some'` is never read as the start of a quote.
             (_, c) if c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80 => {
@@ -299,6 +358,40 @@ mod tests {
         assert_eq!(several(Mysql, "SELECT 1 /*!; DROP TABLE t */"), Some(12));
         // SQLite: bracketed identifiers.
         assert_eq!(several(Sqlite, "SELECT [a;b] FROM t"), None);
+    }
+
+    #[test]
+    fn placeholders_are_counted_outside_quotes_and_comments() {
+        use Dialect::*;
+        let count = |d, sql| scan(d, readings(d)[0], sql).placeholders;
+        assert_eq!(
+            count(
+                Mysql,
+                "SELECT ? , '?', `?`, \"?\" -- ?\n FROM t WHERE a = ? /* ? */"
+            ),
+            2
+        );
+        assert_eq!(count(Mysql, "SELECT 'it\\'s ?' FROM t WHERE a = ?"), 1);
+        assert_eq!(
+            count(
+                Postgres,
+                "SELECT $2, '$3', $$ $4 $$ FROM t WHERE a = $1 -- $5"
+            ),
+            2
+        );
+        assert_eq!(
+            count(Postgres, "SELECT a ? 'k' FROM t"),
+            0,
+            "jsonb's `?` is an operator"
+        );
+        assert!(parameters_match(Mysql, "SELECT ? FROM t", 1).is_ok());
+        let err = parameters_match(Mysql, "SELECT ? FROM t WHERE b = ?", 1).unwrap_err();
+        assert!(err.to_string().contains("2 placeholder(s)"), "{err}");
+        assert!(parameters_match(Postgres, "SELECT $1", 2).is_err());
+        assert!(
+            parameters_match(Sqlite, "SELECT ?, :name", 0).is_ok(),
+            "SQLite checks itself"
+        );
     }
 
     #[test]
