@@ -208,10 +208,18 @@ fn ordering(cx: &Ctxt, model: &Model) {
                         None => format!("`{}` has no field or column `{name}`", model.ident),
                     },
                 };
+                // Django's `author__name`: an order through a relation,
+                // which only a query's `order_by` gives here.
+                let across = if name.contains("__") {
+                    "; an order through a relation goes in the query: \
+                     `.order_by(Post::author().col(Author::name()).asc())`"
+                } else {
+                    ""
+                };
                 cx.error_spanned_by(
                     &named.value,
                     format!(
-                        "{what}: `ordering` takes the model's columns ({})",
+                        "{what}: `ordering` takes the model's columns ({}){across}",
                         columns.join(", ")
                     ),
                 );

@@ -26,6 +26,8 @@ pub use exec::async_exec::AsyncArg;
 #[cfg(feature = "tokio")]
 pub use exec::async_exec::{AsyncExecutor, Logged, Pending};
 pub use query::counted::{CountField, CountRelation, CountTarget, Counted};
+#[doc(hidden)]
+pub use query::counted::{CountOrdered, SameCount};
 
 pub use exec::executor::{Consistency, Executor, Job, run_job};
 pub use exec::run::{NoRows, Onto, OntoRow, OntoRows, OntoVec, RowOf, SameModel, TypedOnto};

@@ -217,7 +217,7 @@ pub trait RowCount {
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
     message = "`limit` / `offset` take a number of rows, not `{C}`",
-    label = "write an integer (`usize`, `u64`, `i64`, ...)"
+    label = "write an integer (`usize`, `u64`, `i64`, ...); an optional one with its default: `n.unwrap_or(20)`, or call `limit` only when it is `Some`"
 )]
 pub trait CountArg<C> {
     /// [`RowCount::rows`].

@@ -139,9 +139,49 @@ impl<T, U> Clone for Counted<T, U> {
     }
 }
 
-impl<T> PartialEq for Counted<T> {
-    fn eq(&self, other: &Self) -> bool {
+/// The right side a [`Counted`] field compares with: the same field type,
+/// nothing else (implemented below).
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{F}` is compared with `{Self}`: a `Counted` field holds its count only when the query filled it",
+    label = "read the count first: `row.comment_count.get()? > 10` (a typed row: `row.comment_count() > 10`)",
+    note = "`==` on the whole field compares two `Counted` fields; `<`, `>` compare counts, read with `.get()?`"
+)]
+pub trait SameCount<F> {
+    /// Whether `self` and `field` hold the same count.
+    fn __same(&self, field: &F) -> bool;
+}
+
+/// The right side of `<` / `>` on a [`Counted`] field: never implemented
+/// (the count is read first), so that `post.comment_count > 10` is one
+/// error naming `.get()?` instead of "binary operation `>` cannot be
+/// applied".
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{F}` is ordered against `{Self}`: a `Counted` field holds its count only when the query filled it",
+    label = "read the count first: `row.comment_count.get()? > 10` (a typed row: `row.comment_count() > 10`)"
+)]
+pub trait CountOrdered<F>: SameCount<F> {}
+
+#[diagnostic::do_not_recommend]
+impl<T> SameCount<Counted<T>> for Counted<T> {
+    fn __same(&self, other: &Counted<T>) -> bool {
         self.count == other.count
+    }
+}
+
+// Generic over the right side only so that `post.comment_count == 3` is
+// one error naming `.get()?`; the one right side that compiles is the same
+// field type.
+impl<T, V: SameCount<Self>> PartialEq<V> for Counted<T> {
+    fn eq(&self, other: &V) -> bool {
+        other.__same(self)
+    }
+}
+
+impl<T, V: CountOrdered<Self>> PartialOrd<V> for Counted<T> {
+    fn partial_cmp(&self, _other: &V) -> Option<std::cmp::Ordering> {
+        None
     }
 }
 
