@@ -125,7 +125,23 @@ pub fn from_syn(cx: &Ctxt, input: &DeriveInput) -> Option<ColumnType> {
             }
             match &s.fields {
                 Fields::Unnamed(f) if f.unnamed.len() == 1 => {
-                    Shape::Newtype(f.unnamed[0].ty.to_token_stream())
+                    let ty = &f.unnamed[0].ty;
+                    // A primitive no backend stores: one error here, not
+                    // one per impl the derive writes over it.
+                    if let Some(bad) = unstored_primitive(ty) {
+                        cx.error_spanned_by(
+                            ty,
+                            format!(
+                                "`{bad}` is not a column type (SQLite and PostgreSQL have no \
+                                 unsigned 64-bit or 128-bit integer, and `usize` has no fixed \
+                                 width): wrap `i64` in `{}` instead, or `rust_decimal::Decimal` \
+                                 for values past `i64::MAX`",
+                                input.ident
+                            ),
+                        );
+                        return None;
+                    }
+                    Shape::Newtype(ty.to_token_stream())
                 }
                 _ => {
                     let name = &input.ident;
@@ -236,4 +252,13 @@ mod tests {
         assert_eq!(rename("lowercase", "InReview"), "inreview");
         assert_eq!(rename("", "InReview"), "InReview");
     }
+}
+
+/// The name of `ty` when it is a primitive integer no backend stores.
+fn unstored_primitive(ty: &syn::Type) -> Option<String> {
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    let name = path.path.get_ident()?.to_string();
+    matches!(name.as_str(), "u64" | "u128" | "i128" | "usize" | "isize").then_some(name)
 }
