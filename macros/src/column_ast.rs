@@ -240,6 +240,15 @@ pub fn from_syn(cx: &Ctxt, input: &DeriveInput) -> Option<ColumnType> {
     })
 }
 
+/// The name of `ty` when it is a primitive integer no backend stores.
+fn unstored_primitive(ty: &syn::Type) -> Option<String> {
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    let name = path.path.get_ident()?.to_string();
+    matches!(name.as_str(), "u64" | "u128" | "i128" | "usize" | "isize").then_some(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -252,13 +261,4 @@ mod tests {
         assert_eq!(rename("lowercase", "InReview"), "inreview");
         assert_eq!(rename("", "InReview"), "InReview");
     }
-}
-
-/// The name of `ty` when it is a primitive integer no backend stores.
-fn unstored_primitive(ty: &syn::Type) -> Option<String> {
-    let syn::Type::Path(path) = ty else {
-        return None;
-    };
-    let name = path.path.get_ident()?.to_string();
-    matches!(name.as_str(), "u64" | "u128" | "i128" | "usize" | "isize").then_some(name)
 }
