@@ -44,6 +44,10 @@ pub const CASES: &[Case] = &[
         key_lists_step_aside_for_tables_named_as_them,
     ),
     Case::new(
+        "hostile::inserts_larger_than_a_packet",
+        inserts_larger_than_a_packet,
+    ),
+    Case::new(
         "hostile::long_names_give_distinct_constraint_names",
         long_names_give_distinct_constraint_names,
     ),
@@ -498,6 +502,24 @@ fn key_lists_step_aside_for_tables_named_as_them(db: &Db) {
         got,
         [row("de", &[3], 1), row("fr", &[1, 2], 2), row("it", &[], 0)]
     );
+}
+
+/// 5,000 rows of 4 KiB (20 MB) in one `insert_all`: past MySQL's
+/// `max_allowed_packet` as one statement, so the rows go in statements of
+/// at most 4 MiB of values, all in one transaction; every row arrives.
+fn inserts_larger_than_a_packet(db: &Db) {
+    db.create_tables(&[Group::info(), Label::info(), Order::info()])
+        .unwrap();
+    let groups: Vec<Group> = (1..=5_000).map(|id| group(id, "g".repeat(4096))).collect();
+    let ((), sent) = db.capture(|| db.insert_all(&groups).unwrap());
+    assert_eq!(db.count(&Group::query()).unwrap(), 5_000);
+    if db.backend() != Backend::Sqlite {
+        assert!((5..=10).contains(&sent.len()), "{} statements", sent.len());
+    }
+    let longest = db
+        .all(&Group::query().filter(Group::id().eq(5_000)))
+        .unwrap();
+    assert_eq!(longest[0].name.len(), 4096);
 }
 
 fn long_names_give_distinct_constraint_names(db: &Db) {

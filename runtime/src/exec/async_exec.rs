@@ -134,6 +134,7 @@ pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
     }
 
     /// Insert rows, as few statements as the backend's parameter limit
+    /// (and about 4 MiB of values a statement, for MySQL's packet limit)
     /// allows, in one transaction unless the caller holds one.
     // Boxed, as `Pending` says why: rows of a struct without the derive are
     // then one error at the call.

@@ -543,8 +543,8 @@ pub type LinkPair<R> = (
 );
 
 /// Multi-row `INSERT INTO table (columns...) VALUES (...), (...)` statements
-/// for `rows`, each with at most `max_params` parameters (at least one row
-/// per statement).
+/// for `rows`, each with at most `max_params` parameters and about 4 MiB
+/// of values (at least one row per statement).
 ///
 /// ```
 /// use related::prelude::*;
@@ -606,6 +606,23 @@ where
     ))
 }
 
+/// How many bytes of values one multi-row INSERT carries at most: under
+/// MySQL's smallest default `max_allowed_packet` (4 MiB on MySQL 5.7; 16
+/// MiB on MariaDB, 64 MiB on MySQL 8), which a larger statement passes and
+/// fails whole, as a lost connection. Elsewhere it only costs a statement
+/// per 4 MiB.
+const MAX_STATEMENT_BYTES: usize = 4 << 20;
+
+/// About how many bytes `value` takes in a statement's packet.
+fn value_bytes(value: &Value) -> usize {
+    match value {
+        Value::Text(s) | Value::Decimal(s) | Value::Json(s) => s.len() + 9,
+        Value::Bytes(b) => b.len() + 9,
+        Value::List(items) => items.iter().map(value_bytes).sum(),
+        _ => 17,
+    }
+}
+
 fn insert_rows(
     dialect: Dialect,
     table: &str,
@@ -617,7 +634,19 @@ fn insert_rows(
     let mut out = Vec::new();
     let mut w: Option<SqlWriter> = None;
     let mut in_statement = 0;
+    let mut bytes = 0;
     for values in rows {
+        // A statement also ends before its values pass MAX_STATEMENT_BYTES
+        // (a row larger than that goes alone).
+        let row_bytes: usize = values.iter().map(value_bytes).sum();
+        if in_statement > 0 && bytes + row_bytes > MAX_STATEMENT_BYTES {
+            out.extend(w.take().map(SqlWriter::finish));
+            in_statement = 0;
+        }
+        if in_statement == 0 {
+            bytes = 0;
+        }
+        bytes += row_bytes;
         let writer = w.get_or_insert_with(|| {
             let mut w = SqlWriter::new(dialect);
             w.push("INSERT INTO ").ident(table).push(" (");
@@ -679,6 +708,24 @@ pub fn link<R: Relation>(
 #[cfg(test)]
 mod tests {
     use super::object_name;
+
+    #[test]
+    fn large_values_split_the_statement_by_size() {
+        use super::{MAX_STATEMENT_BYTES, insert_rows};
+        use crate::model::value::Value;
+        use crate::plan::sql::Dialect;
+        // 40 rows of a little over 512 KiB: 7 rows a statement, far under
+        // the parameter limit; a row larger than the budget goes alone.
+        let row = |n: usize| vec![Value::I64(1), Value::Text("x".repeat(n))];
+        let rows = (0..40).map(|_| row(512 << 10));
+        let statements = insert_rows(Dialect::Mysql, "t", &["id", "note"], rows, 65_535);
+        let per: Vec<usize> = statements.iter().map(|s| s.params.len() / 2).collect();
+        assert_eq!(per, [7, 7, 7, 7, 7, 5]);
+        let big = [row(MAX_STATEMENT_BYTES + 1), row(1), row(1)].into_iter();
+        let statements = insert_rows(Dialect::Mysql, "t", &["id", "note"], big, 65_535);
+        let per: Vec<usize> = statements.iter().map(|s| s.params.len() / 2).collect();
+        assert_eq!(per, [1, 2]);
+    }
 
     #[test]
     fn short_names_are_kept() {
