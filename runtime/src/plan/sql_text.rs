@@ -21,7 +21,7 @@ pub(crate) fn one_statement(dialect: Dialect, sql: &str) -> Result<()> {
     }
 }
 
-/// Whether a backslash escapes a quote inside `'..'` and inside `"..'`
+/// Whether a backslash escapes a quote inside `'..'` and inside `".."`
 /// strings: server settings decide it, and the check cannot see them.
 #[derive(Clone, Copy)]
 struct Reading {
