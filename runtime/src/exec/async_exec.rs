@@ -15,7 +15,7 @@ use crate::exec::executor::{Consistency, Job, Raw};
 use crate::exec::run::{Onto, OntoRows, OntoVec, RowOf, TypedOnto};
 use crate::load::loader::Load;
 use crate::model::column::RawRow;
-use crate::model::relation::{LinkArgs, LinkPairs, Linkable, Relation};
+use crate::model::relation::{LinkArgs, LinkPairs, Linkable, Relation, not_many_to_many};
 use crate::model::table::{Model, ModelInfo};
 use crate::model::typed::{LoadSet, Loaded, Union};
 use crate::model::value::Value;
@@ -117,19 +117,10 @@ pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
     fn link<'e, R: Relation, S, T>(self, relation: R, source: S, target: T) -> Pending<'e, Result<()>> where Self: 'e, (): Linkable<R> + LinkArgs<R, S, T> {
         let _ = relation;
         let (s, t) = <() as LinkArgs<R, S, T>>::keys(&source, &target);
-        let statement = schema::link::<R>(self.ctx().dialect, s, t);
-        let name = format!("{}::{}", R::info().model, R::info().name);
+        let statement = schema::link::<R>(self.ctx().dialect, s, t).ok_or_else(not_many_to_many::<R>);
         Box::pin(async move {
-            match statement {
-                Some(statement) => {
-                    let job = Batch::new(vec![statement], Consistency::None);
-                    self.run(job).await.1.map(|_| ())
-                }
-                None => Err(Error::NotManyToMany {
-                    relation: name,
-                    what: "only many-to-many relations have link rows",
-                }),
-            }
+            let job = Batch::new(vec![statement?], Consistency::None);
+            self.run(job).await.1.map(|_| ())
         })
     }
 
@@ -157,17 +148,8 @@ pub trait AsyncExecutor: sealed::Sealed + Send + Sized {
         let _ = relation;
         let dialect = self.ctx().dialect;
         let statements = schema::link_pairs::<R, P>(dialect, &pairs, insert_params(dialect));
-        let job = statements.map(|s| Batch::new(s, Consistency::Atomic));
-        let name = format!("{}::{}", R::info().model, R::info().name);
-        Box::pin(async move {
-            match job {
-                Some(job) => self.run(job).await.1,
-                None => Err(Error::NotManyToMany {
-                    relation: name,
-                    what: "only many-to-many relations have link rows",
-                }),
-            }
-        })
+        let job = statements.map(|s| Batch::new(s, Consistency::Atomic)).ok_or_else(not_many_to_many::<R>);
+        Box::pin(async move { self.run(job?).await.1 })
     }
 
     /// Run one statement of the caller's (placeholders in this backend's

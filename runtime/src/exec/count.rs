@@ -55,9 +55,6 @@ impl<M: Model, L> Query<M, L> {
 }
 
 impl<M: Model> QueryCore<M> {
-    /// A negative limit or offset given to the query (or to a `Prefetch`
-    /// in it), reported before a count is sent. Two queries for one lookup
-    /// are not: a count runs no prefetch.
     /// The job `count` runs, or None when no row can match the query
     /// (`matches_nothing`): the count is 0 and nothing is sent.
     fn count_job(&self, dialect: Dialect) -> Result<Option<Scalar>> {
@@ -71,6 +68,9 @@ impl<M: Model> QueryCore<M> {
         Ok((!self.matches_nothing()).then(|| Scalar::exists(self.exists_statement(dialect))))
     }
 
+    /// A negative limit or offset given to the query (or to a `Prefetch`
+    /// in it), reported before a count is sent. Two queries for one lookup
+    /// are not: a count runs no prefetch.
     fn negative(&self) -> Result<()> {
         match self
             .errors

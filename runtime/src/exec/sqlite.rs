@@ -13,7 +13,7 @@ use crate::error::CellError;
 use crate::error::{Error, Result};
 use crate::exec::executor::{Consistency, Executor, Raw, run_job};
 use crate::model::column::{RawRow, narrow, narrow_f32};
-use crate::model::relation::{LinkArgs, LinkPairs, Linkable, Relation};
+use crate::model::relation::{LinkArgs, LinkPairs, Linkable, Relation, not_many_to_many};
 use crate::model::table::Model;
 use crate::model::types::temporal;
 use crate::model::value::{SqlDate, SqlTime, SqlTimestamp, Value};
@@ -331,12 +331,8 @@ impl Sqlite {
         target: &<R::Target as Model>::Pk,
     ) -> Result<()> {
         let _ = relation;
-        let stmt = schema::link::<R>(Dialect::Sqlite, source, target).ok_or_else(|| {
-            Error::NotManyToMany {
-                relation: format!("{}::{}", R::info().model, R::info().name),
-                what: "only many-to-many relations have link rows",
-            }
-        })?;
+        let stmt =
+            schema::link::<R>(Dialect::Sqlite, source, target).ok_or_else(not_many_to_many::<R>)?;
         self.execute(&stmt.sql, &stmt.params).map(|_| ())
     }
 

@@ -118,16 +118,11 @@ pub(crate) fn render_select(
                 LinkFilter::Through { table, .. } => Some(*table),
                 LinkFilter::Column { .. } => None,
             };
-            let alias = keys_alias(
-                &[Some(info.table), link]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>(),
-            );
-            aliases.reserve(&alias);
+            let alias = keys_alias(info.table, link);
+            aliases.reserve(alias);
             alias
         }
-        _ => String::new(),
+        _ => "",
     };
     let mut from = SqlWriter::new(dialect);
     if !matched {
@@ -156,7 +151,7 @@ pub(crate) fn render_select(
                 from.push(" ON ")
                     .qualified(&alias, source_column)
                     .push(" = ")
-                    .qualified(&keys_as, matched_column(dialect, list));
+                    .qualified(keys_as, matched_column(dialect, list));
                 from.push(" INNER JOIN ").ident(info.table);
             }
             from.push(" ON ")
@@ -180,7 +175,7 @@ pub(crate) fn render_select(
                 .push(" ON ")
                 .qualified(&base, column)
                 .push(" = ")
-                .qualified(&keys_as, matched_column(dialect, list));
+                .qualified(keys_as, matched_column(dialect, list));
         }
         _ => {}
     }
@@ -219,7 +214,7 @@ pub(crate) fn render_select(
         match (list.matched, &list.filter) {
             (Some(_), _) => {
                 // The key as sent: text already.
-                let key = (keys_as.clone(), matched_column(dialect, list));
+                let key = (keys_as.to_string(), matched_column(dialect, list));
                 link_index = Some((columns.len(), key.1));
                 columns.push((key.0.clone(), key.1, false));
                 partition = Some(key);
@@ -286,7 +281,7 @@ pub(crate) fn render_select(
             ..
         }) => {
             w.push(" FROM ");
-            w.key_table(keys, binding, key_type, &keys_as);
+            w.key_table(keys, binding, key_type, keys_as);
             None
         }
         list => list,

@@ -122,22 +122,17 @@ pub(crate) struct SqlWriter {
 }
 
 /// The alias of a key list joined as a table (`SqlWriter::key_table`):
-/// `__k`, or `__k2`, `__k3`, .. where one of `tables` (the statement's
-/// tables that keep their own names) is named so. The statement's
-/// `Aliases` then reserve it, so a join to such a table gets a `T<n>`.
-pub(crate) fn keys_alias(tables: &[&str]) -> String {
-    let mut n = 1;
-    loop {
-        let candidate = if n == 1 {
-            "__k".to_owned()
-        } else {
-            format!("__k{n}")
-        };
-        if !tables.iter().any(|t| same_name(t, &candidate)) {
-            return candidate;
-        }
-        n += 1;
-    }
+/// `__k`, or `__k2` or `__k3` where the statement's `table` or its link
+/// table `through` (the tables that keep their own names) is named so.
+/// The statement's `Aliases` then reserve it, so a join to such a table
+/// gets a `T<n>`.
+pub(crate) fn keys_alias(table: &str, through: Option<&str>) -> &'static str {
+    let taken = |name: &str| same_name(table, name) || through.is_some_and(|t| same_name(t, name));
+    // Two tables take at most two of the three.
+    ["__k", "__k2", "__k3"]
+        .into_iter()
+        .find(|name| !taken(name))
+        .unwrap_or("__k3")
 }
 
 /// The column of a key list joined as a table: `value`, or `column1` for

@@ -538,13 +538,7 @@ impl<R: Relation> CountLevel<R> {
         let dialect = ctx.dialect;
         let key = key_table_column(dialect, ctx.binding);
         let through = R::info().kind.through();
-        let keys_as = keys_alias(
-            &[Some(target.table), through.map(|(table, _, _)| table)]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>(),
-        );
-        let keys_as = keys_as.as_str();
+        let keys_as = keys_alias(target.table, through.map(|(table, _, _)| table));
         let mut w = SqlWriter::new(dialect);
         w.push("SELECT ");
         if dialect == Dialect::Mysql {
