@@ -30,7 +30,7 @@ pub use query::counted::{CountField, CountRelation, CountTarget, Counted};
 pub use query::counted::{CountOrdered, SameCount};
 
 pub use exec::executor::{Consistency, Executor, Job, run_job};
-pub use exec::run::{NoRows, Onto, OntoRow, OntoRows, OntoVec, RowOf, SameModel, TypedOnto};
+pub use exec::run::{NoRows, Onto, OntoMut, OntoRow, OntoRows, OntoVec, RowOf, RowsIn, SameModel, TypedOnto};
 pub use load::loader::Load;
 pub use model::column::{Column, Key, Ordered, RawRow};
 // Bounds stated on `()` for shorter errors (see each); nameable for generic

@@ -1,5 +1,5 @@
 // Mistake: prefetch_onto given a mutable slice of the rows
-// expect: [Post]
+// expect: [models::Post]
 // fix: &mut Vec
 #[path = "common/models.rs"]
 mod models;

@@ -12,7 +12,7 @@ use std::pin::Pin;
 
 use crate::error::{Error, Result};
 use crate::exec::executor::{Consistency, Job, Raw};
-use crate::exec::run::{Onto, OntoRows, OntoVec, RowOf, TypedOnto};
+use crate::exec::run::{Onto, OntoMut, OntoRows, OntoVec, RowOf, RowsIn, TypedOnto};
 use crate::load::loader::Load;
 use crate::model::column::RawRow;
 use crate::model::relation::{LinkArgs, LinkPairs, Linkable, Relation, not_many_to_many};
@@ -483,8 +483,8 @@ impl<M: Model, L> Query<M, L> {
     /// caller's even when a statement fails.
     // One line: see `Query::prefetch_onto`.
     #[rustfmt::skip]
-    pub fn prefetch_onto_async<'a, R, E: 'a>(&'a self, rows: &'a mut Vec<R>, executor: E) -> Pending<'a, Result<()>> where (): OntoRows<M, R> + AsyncArg<'a, E>, L: LoadSet<M> {
-        let rows = <() as OntoRows<M, R>>::rows(rows);
+    pub fn prefetch_onto_async<'a, V: ?Sized, E: 'a>(&'a self, rows: &'a mut V, executor: E) -> Pending<'a, Result<()>> where (): OntoMut<V> + OntoRows<M, RowsIn<V>> + AsyncArg<'a, E>, L: LoadSet<M> {
+        let rows = <() as OntoRows<M, RowsIn<V>>>::rows(<() as OntoMut<V>>::vec(rows));
         let core = self.onto_core();
         let executor = <() as AsyncArg<'a, E>>::exec(executor);
         Box::pin(async move { core.prefetch_onto_async(rows, executor).await })

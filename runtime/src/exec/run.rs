@@ -38,6 +38,44 @@ impl<M: Model, R: SameModel<M>> OntoRows<M, R> for () {
     }
 }
 
+/// What `prefetch_onto` takes as its rows: `&mut V` with `V` a `Vec`, the
+/// caller's rows filled in place. The parameter stays a `&mut` so that a
+/// `&mut Vec` binding passed on is reborrowed, not moved; `V` is stated on
+/// `()` so that a slice is one error naming `prefetch_onto` and the fix,
+/// not a type mismatch. The second impl keeps rustc from inferring `V`
+/// from the first before it reads the argument.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`prefetch_onto` takes the rows as `&mut Vec<_>`, not `&mut {V}`",
+    label = "write `prefetch_onto(&mut rows, ..)` with `rows` a `Vec` you own: the load moves the rows out and puts them back with their relations (a slice cannot give its rows up; collect it into a `Vec`), or `fetch_onto(rows, ..)` for typed rows"
+)]
+pub trait OntoMut<V: ?Sized> {
+    /// The row type.
+    type Row;
+    /// The rows.
+    fn vec(rows: &mut V) -> &mut Vec<Self::Row>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<R> OntoMut<Vec<R>> for () {
+    type Row = R;
+    #[inline]
+    fn vec(rows: &mut Vec<R>) -> &mut Vec<R> {
+        rows
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl OntoMut<NoRows> for () {
+    type Row = ();
+    fn vec(rows: &mut NoRows) -> &mut Vec<()> {
+        match *rows {}
+    }
+}
+
+/// The row type of `prefetch_onto`'s argument `&mut V`.
+pub type RowsIn<V> = <() as OntoMut<V>>::Row;
+
 /// `Self` is `M`.
 #[doc(hidden)]
 pub trait SameModel<M>: Sized {
@@ -84,8 +122,9 @@ impl<M: Model, L> Query<M, L> {
     /// `select_related` paths load as prefetch levels, one key-list
     /// statement per hop. Its filters, order and limit are not used.
     #[rustfmt::skip]
-    pub fn prefetch_onto<R>(&self, rows: &mut Vec<R>, executor: &(impl Executor + ?Sized)) -> Result<()> where (): OntoRows<M, R>, L: LoadSet<M> {
-        self.onto_core().prefetch_onto(<() as OntoRows<M, R>>::rows(rows), executor)
+    pub fn prefetch_onto<V: ?Sized>(&self, rows: &mut V, executor: &(impl Executor + ?Sized)) -> Result<()> where (): OntoMut<V> + OntoRows<M, RowsIn<V>>, L: LoadSet<M> {
+        let rows = <() as OntoRows<M, RowsIn<V>>>::rows(<() as OntoMut<V>>::vec(rows));
+        self.onto_core().prefetch_onto(rows, executor)
     }
 
     /// Run the query, as [`Query::all`], and return typed rows: each
