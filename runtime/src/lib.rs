@@ -101,7 +101,7 @@ pub use query::expr::{
 };
 #[doc(hidden)]
 pub use query::misuse::{AnyInstead, KeyColumnInstead, NoCount, NotAColumn};
-pub use query::operand::{Bound, BoundPair, NoArg, Operand};
+pub use query::operand::{Bound, BoundPair, InItem, InList, NoArg, Operand};
 #[doc(hidden)]
 pub use query::path::{AnyFilter, ColumnOf, ColumnThrough, ContainsInstead, NextHop};
 pub use query::path::{Append, Chain, ColumnPath, Path, PathFrom, PrefetchFrom, SelectFrom};

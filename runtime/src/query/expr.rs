@@ -8,7 +8,7 @@ use crate::model::column::{Column, OrderedColumn};
 use crate::model::table::Model;
 use crate::model::value::Value;
 use crate::plan::condition::{CmpOp, ColumnRef, Expr, Hop, TextAt};
-use crate::query::operand::{Bound, BoundPair, NoArg, Operand};
+use crate::query::operand::{Bound, BoundPair, InItem, InList, NoArg, Operand};
 use crate::query::path::Path;
 
 /// A column of model `M` holding a `T`. The derive generates one associated
@@ -508,12 +508,14 @@ impl<M: Model, T: Column, N, P: Via> Col<M, T, N, P> {
         Filter::new(Expr::And(vec![bound(CmpOp::Ge, low), bound(CmpOp::Le, high)]))
     }
 
-    /// `column IN (...)`; an empty list matches no row.
-    pub fn is_in<V: Operand<T, N>>(self, values: impl IntoIterator<Item = V>) -> Filter<M> {
+    /// `column IN (...)`; an empty list matches no row. Takes any list of
+    /// the column's values or references to them: a `Vec`, a slice, an
+    /// array, `&ids`, an iterator.
+    #[rustfmt::skip]
+    pub fn is_in<I>(self, values: I) -> Filter<M> where (): InList<T, N, I>, InItem<T, N, I>: Operand<T, N> {
         Filter::new(Expr::In {
             column: self.column(),
-            values: values
-                .into_iter()
+            values: <() as InList<T, N, I>>::__items(values)
                 .map(|v| v.__into_column().to_value())
                 .collect(),
         })

@@ -68,6 +68,36 @@ impl<T, N, L: Bound<T, N>, H: Bound<T, N>> BoundPair<T, N, L, H> for () {
     }
 }
 
+/// The list [`Col::is_in`](crate::Col::is_in) takes, `I`: anything that
+/// iterates (a `Vec`, a slice, an array, a reference to one, an iterator),
+/// its items checked as [`Operand`]s. Stated on `()`, as `BoundPair` is, so
+/// that one value where a list goes is one error naming `is_in` and `eq`,
+/// not rustc's "is not an iterator" with its note on ranges.
+#[diagnostic::on_unimplemented(
+    message = "`is_in` on the `{N}` column takes a list of `{T}` values, not `{I}`",
+    label = "`is_in` takes a list (`[a, b]`, `&ids`, `ids.iter()`); one value compares with `.eq(value)`",
+    note = "any `IntoIterator` of the column's values, or references to them, is a list; an empty list matches no row"
+)]
+pub trait InList<T, N, I> {
+    /// The list's items.
+    type Item;
+    /// The list as an iterator.
+    #[doc(hidden)]
+    fn __items(list: I) -> impl Iterator<Item = Self::Item>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T, N, I: IntoIterator> InList<T, N, I> for () {
+    type Item = I::Item;
+    #[inline]
+    fn __items(list: I) -> impl Iterator<Item = I::Item> {
+        list.into_iter()
+    }
+}
+
+/// The items of `is_in`'s list `I`.
+pub type InItem<T, N, I> = <() as InList<T, N, I>>::Item;
+
 // Hidden from diagnostics: the trait's own message says what a filter
 // takes; a list of these impls would only add noise.
 #[diagnostic::do_not_recommend]
