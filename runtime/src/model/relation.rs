@@ -368,6 +368,7 @@ impl<R: Relation, S, T: LinkTargetOf<R, S>> LinkSides<R, S, T> for () {
 /// What `link` and `link_all` return for a relation with no link table
 /// (a compile error for every relation handle the derive makes; a
 /// relation type of the caller's own may still reach it).
+#[cfg_attr(not(any(feature = "sqlite", feature = "tokio")), allow(dead_code))]
 pub(crate) fn not_many_to_many<R: Relation>() -> crate::error::Error {
     crate::error::Error::NotManyToMany {
         relation: format!("{}::{}", R::info().model, R::info().name),

@@ -62,6 +62,8 @@ fn readings(dialect: Dialect) -> &'static [Reading] {
 /// Refused before anything is sent: sqlx's MySQL driver, given a count
 /// that does not match, leaves the connection waiting for an answer that
 /// never comes. (SQLite reports it itself, and has named placeholders.)
+/// Used by the async executors only.
+#[cfg_attr(not(feature = "tokio"), allow(dead_code))]
 pub(crate) fn parameters_match(dialect: Dialect, sql: &str, given: usize) -> Result<()> {
     if dialect == Dialect::Sqlite {
         return Ok(());
@@ -94,6 +96,7 @@ struct Scan {
     /// The `;` ending the first statement, when more SQL follows.
     second: Option<usize>,
     /// MySQL's `?` placeholders, or PostgreSQL's highest `$n`.
+    #[cfg_attr(not(feature = "tokio"), allow(dead_code))]
     placeholders: usize,
 }
 
