@@ -344,14 +344,24 @@ pub trait CountField<A, M, T> {
     fn __field(field: A) -> Self::Field;
 }
 
+// The match on `Source` and `Item` is a bound, not the impl's header: a
+// handle of another count is then reported where the return type needs it,
+// without the 5-line "required by a bound" note (14 lines, not 19).
 #[diagnostic::do_not_recommend]
-impl<M, T, A: CountTarget<Source = M, Item = T>> CountField<A, M, T> for () {
+impl<M, T, A: CountsInto<M, T>> CountField<A, M, T> for () {
     type Field = A;
     #[inline]
     fn __field(field: A) -> A {
         field
     }
 }
+
+/// `Self` is a count field of `M` counting `T` rows (see [`CountField`]).
+#[doc(hidden)]
+pub trait CountsInto<M, T>: CountTarget<Source = M, Item = T> {}
+
+#[diagnostic::do_not_recommend]
+impl<M, T, A: CountTarget<Source = M, Item = T>> CountsInto<M, T> for A {}
 
 /// The relation `count_related` was given, as what it counts.
 type Counts<M, R> = <() as CountRelation<M, R>>::Counted;
