@@ -30,7 +30,9 @@ pub use query::counted::{CountField, CountRelation, CountTarget, Counted};
 pub use query::counted::{CountOrdered, SameCount};
 
 pub use exec::executor::{Consistency, Executor, Job, run_job};
-pub use exec::run::{NoRows, Onto, OntoMut, OntoRow, OntoRows, OntoVec, RowOf, RowsIn, SameModel, TypedOnto};
+pub use exec::run::{
+    NoRows, Onto, OntoMut, OntoRow, OntoRows, OntoVec, RowOf, RowsIn, SameModel, TypedOnto,
+};
 pub use load::loader::Load;
 pub use model::column::{Column, Key, Ordered, RawRow};
 // Bounds stated on `()` for shorter errors (see each); nameable for generic
@@ -70,7 +72,7 @@ pub use model::types::Json;
 #[doc(hidden)]
 pub use model::types::stored::OrderedStored;
 pub use model::types::stored::StoredAs;
-pub use model::value::{SqlDate, SqlTime, SqlTimestamp, SqlType, Value};
+pub use model::value::{SqlDate, SqlDuration, SqlTime, SqlTimestamp, SqlType, Value};
 pub use observe::budget::{
     expect_at_most, expect_at_most_async, expect_statements, expect_statements_async,
 };

@@ -58,10 +58,31 @@ pub const CASES: &[Case] = &[
         "types::json_compares_as_a_document",
         json_compares_as_a_document,
     ),
+    Case::new("types::durations", durations),
 ];
 
 // ---------------------------------------------------------------------------
 // Models.
+
+/// The three duration types, stored as Django's `DurationField`.
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t_durations")]
+pub struct DurationRow {
+    pub id: i64,
+    pub std: std::time::Duration,
+    pub delta: chrono::TimeDelta,
+    pub span: time::Duration,
+    pub maybe: Option<chrono::TimeDelta>,
+}
+
+/// The same table's `std` column read as the integer it is on SQLite and
+/// MySQL.
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t_durations")]
+pub struct DurationMicros {
+    pub id: i64,
+    pub std: i64,
+}
 
 #[derive(Clone, Debug, PartialEq, Model)]
 #[related(table = "t_chrono")]
@@ -2087,4 +2108,148 @@ fn json_compares_as_a_document(db: &Db) {
     assert_eq!(rows[0].doc, array);
     assert_eq!(rows[0].payload, Some(Json(a)));
     assert_eq!(rows[3].doc, serde_json::json!("[1, \"x\"]"));
+}
+
+/// Durations: round trips (what is below a microsecond rounded down, as
+/// for times), negative ones, filters, ordering, `is_in`, the stored form
+/// Django reads (microseconds in an integer, PostgreSQL's `INTERVAL`), and
+/// values out of range as errors, never a panic or another value.
+fn durations(db: &Db) {
+    use chrono::TimeDelta;
+    use std::time::Duration as Std;
+    db.create_tables(&[DurationRow::info()]).unwrap();
+    let secs = |s: i64| TimeDelta::seconds(s);
+    let row = |id: i64, std: Std, delta: TimeDelta, maybe: Option<TimeDelta>| DurationRow {
+        id,
+        std,
+        delta,
+        span: time::Duration::new(delta.num_seconds(), delta.subsec_nanos()),
+        maybe,
+    };
+    let rows = vec![
+        row(1, Std::ZERO, TimeDelta::zero(), None),
+        row(
+            2,
+            Std::from_millis(1500),
+            TimeDelta::milliseconds(-1500),
+            Some(secs(1)),
+        ),
+        row(
+            3,
+            Std::from_secs(3 * 86_400 + 4 * 3600),
+            secs(3 * 86_400 + 4 * 3600),
+            Some(secs(-86_400)),
+        ),
+        // Below a microsecond: rounded down, toward negative infinity.
+        row(4, Std::from_nanos(1_999), TimeDelta::nanoseconds(-1), None),
+        // 100,000 years.
+        row(
+            5,
+            Std::from_secs(3_155_760_000_000),
+            secs(-3_155_760_000_000),
+            None,
+        ),
+    ];
+    db.insert_all(&rows).unwrap();
+    let mut want = rows.clone();
+    want[3].std = Std::from_micros(1);
+    want[3].delta = TimeDelta::microseconds(-1);
+    want[3].span = time::Duration::microseconds(-1);
+    let got = db
+        .all(&DurationRow::query().order_by(DurationRow::id().asc()))
+        .unwrap();
+    assert_eq!(got, want);
+
+    let q = |f| ids(db, DurationRow::query().filter(f), |r: &DurationRow| r.id);
+    assert_eq!(q(DurationRow::delta().lt(TimeDelta::zero())), [2, 4, 5]);
+    assert_eq!(q(DurationRow::std().ge(Std::from_secs(1))), [2, 3, 5]);
+    assert_eq!(
+        q(DurationRow::span().eq(time::Duration::milliseconds(-1500))),
+        [2]
+    );
+    assert_eq!(q(DurationRow::maybe().gt(TimeDelta::zero())), [2]);
+    assert_eq!(q(DurationRow::maybe().is_null()), [1, 4, 5]);
+    assert_eq!(
+        q(DurationRow::std().is_in([Std::ZERO, Std::from_micros(1)])),
+        [1, 4]
+    );
+    let by_delta: Vec<i64> = db
+        .all(&DurationRow::query().order_by(DurationRow::delta().asc()))
+        .unwrap()
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(by_delta, [5, 2, 4, 1, 3]);
+
+    // What Django reads: microseconds in an integer on SQLite and MySQL,
+    // an INTERVAL on PostgreSQL.
+    if db.backend() == Backend::Postgres {
+        db.execute(
+            r#"UPDATE "t_durations" SET "delta" = '1 mon 2 days -03:00:00.5' WHERE "id" = 1"#,
+            &[],
+        )
+        .unwrap();
+        let month = TimeDelta::days(32) - TimeDelta::hours(3) - TimeDelta::milliseconds(500);
+        // The binary form (a statement with a parameter) and the text form
+        // (one without) read the same: a month is 30 days.
+        let binary = db
+            .all(&DurationRow::query().filter(DurationRow::id().eq(1)))
+            .unwrap();
+        let text: Vec<DurationRow> = db
+            .raw(r#"SELECT * FROM "t_durations" WHERE "id" = 1"#, &[])
+            .unwrap();
+        assert_eq!((binary[0].delta, text[0].delta), (month, month));
+        assert_eq!(text, binary);
+    } else {
+        let stored: Vec<DurationMicros> = db
+            .raw(
+                &db.sql(r#"SELECT "id", "std" FROM "t_durations" ORDER BY "id""#),
+                &[],
+            )
+            .unwrap();
+        let micros: Vec<i64> = stored.iter().map(|r| r.std).collect();
+        assert_eq!(
+            micros,
+            [0, 1_500_000, 273_600_000_000, 1, 3_155_760_000_000_000_000]
+        );
+    }
+
+    // A negative duration is no `std::time::Duration`: a decode error.
+    let negative = if db.backend() == Backend::Postgres {
+        "'-1 second'"
+    } else {
+        "-1"
+    };
+    db.execute(
+        &db.sql(&format!(
+            r#"UPDATE "t_durations" SET "std" = {negative} WHERE "id" = 2"#
+        )),
+        &[],
+    )
+    .unwrap();
+    match decode_error::<DurationRow>(db, "DurationRow", "std", "t_durations") {
+        CellError::OutOfRange { expected, .. } => {
+            assert!(expected.contains("std::time::Duration"), "{expected}")
+        }
+        other => panic!("expected out of range, got {other:?}"),
+    }
+
+    // Past what 64-bit microseconds hold: refused when bound, naming the
+    // statement; nothing is written.
+    let mut huge = rows[0].clone();
+    huge.id = 9;
+    huge.std = Std::MAX;
+    match db.insert(&huge) {
+        Err(e) => {
+            let shown = e.to_string();
+            assert!(shown.contains("out of range"), "{shown}");
+            assert!(shown.contains("t_durations"), "{shown}");
+        }
+        Ok(()) => panic!("a duration past 64-bit microseconds was written"),
+    }
+    assert_eq!(
+        db.count(&DurationRow::query().filter(DurationRow::id().eq(9)))
+            .unwrap(),
+        0
+    );
 }

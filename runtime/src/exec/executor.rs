@@ -279,6 +279,12 @@ impl RawRow for Remapped<'_> {
     ) -> std::result::Result<Option<crate::model::value::SqlTimestamp>, CellError> {
         self.row.get_timestamptz(self.at(idx)?)
     }
+    fn get_duration(
+        &self,
+        idx: usize,
+    ) -> std::result::Result<Option<crate::model::value::SqlDuration>, CellError> {
+        self.row.get_duration(self.at(idx)?)
+    }
     fn get_uuid(&self, idx: usize) -> std::result::Result<Option<[u8; 16]>, CellError> {
         self.row.get_uuid(self.at(idx)?)
     }

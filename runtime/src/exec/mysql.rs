@@ -163,6 +163,11 @@ fn add(args: &mut MySqlArguments, value: Value) -> std::result::Result<(), BoxDy
         // The planner expands key lists on MySQL; a list here is a bug, and
         // an error names the statement rather than a panic.
         Value::List(_) => Err("MySQL has no array parameters".into()),
+        // Microseconds in a BIGINT, as Django stores a duration.
+        Value::Duration(d) => match d.micros() {
+            Some(m) => args.add(m),
+            None => Err(crate::model::types::temporal::DURATION_RANGE.into()),
+        },
         Value::Date(_)
         | Value::Time(_)
         | Value::Timestamp(_)
@@ -284,6 +289,15 @@ impl RawRow for MyCells<'_> {
 
     fn get_i64(&self, idx: usize) -> std::result::Result<Option<i64>, CellError> {
         self.int(idx)
+    }
+
+    fn get_duration(
+        &self,
+        idx: usize,
+    ) -> std::result::Result<Option<crate::model::value::SqlDuration>, CellError> {
+        Ok(self
+            .int(idx)?
+            .map(crate::model::value::SqlDuration::from_micros))
     }
 
     fn get_f32(&self, idx: usize) -> std::result::Result<Option<f32>, CellError> {

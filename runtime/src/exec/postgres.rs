@@ -175,6 +175,7 @@ fn add(args: &mut PgArguments, value: Value) -> std::result::Result<(), BoxDynEr
         | Value::Time(_)
         | Value::Timestamp(_)
         | Value::TimestampTz(_)
+        | Value::Duration(_)
         | Value::Uuid(_)
         | Value::Decimal(_)
         | Value::Json(_) => pg_types::add(args, &value),
@@ -460,6 +461,17 @@ impl RawRow for PgCells<'_> {
             None => Ok(None),
             Some((value, pg_types::TIMESTAMP)) => pg_types::timestamp(value, false).map(Some),
             Some((value, _)) => Err(wrong("TIMESTAMP", &value.type_info())),
+        }
+    }
+
+    fn get_duration(
+        &self,
+        idx: usize,
+    ) -> std::result::Result<Option<crate::model::value::SqlDuration>, CellError> {
+        match self.cell(idx)? {
+            None => Ok(None),
+            Some((value, pg_types::INTERVAL)) => pg_types::interval(value).map(Some),
+            Some((value, _)) => Err(wrong("INTERVAL", &value.type_info())),
         }
     }
 

@@ -1,5 +1,5 @@
 //! PostgreSQL's binary forms of the column types of `crate::types`:
-//! `DATE`, `TIME`, `TIMESTAMP`, `TIMESTAMPTZ`, `UUID`, `NUMERIC` and `JSONB`
+//! `DATE`, `TIME`, `TIMESTAMP`, `TIMESTAMPTZ`, `INTERVAL`, `UUID`, `NUMERIC` and `JSONB`
 //! parameters (and arrays of them, for key lists), and the getters that read
 //! them back in either wire format. Written here, against the protocol,
 //! so that no date or decimal crate is needed to talk to PostgreSQL.
@@ -15,12 +15,13 @@ use sqlx::postgres::{
 use crate::error::CellError;
 use crate::model::types::temporal::{self, SECS_PER_DAY};
 use crate::model::types::text::{parse_uuid, split_decimal};
-use crate::model::value::{SqlDate, SqlTime, SqlTimestamp, Value};
+use crate::model::value::{SqlDate, SqlDuration, SqlTime, SqlTimestamp, Value};
 
 pub(crate) const DATE: u32 = 1082;
 pub(crate) const TIME: u32 = 1083;
 pub(crate) const TIMESTAMP: u32 = 1114;
 pub(crate) const TIMESTAMPTZ: u32 = 1184;
+pub(crate) const INTERVAL: u32 = 1186;
 pub(crate) const NUMERIC: u32 = 1700;
 pub(crate) const UUID: u32 = 2950;
 pub(crate) const JSON: u32 = 114;
@@ -56,6 +57,7 @@ pub(crate) type PgDate = Bin<DATE, 1182>;
 pub(crate) type PgTime = Bin<TIME, 1183>;
 pub(crate) type PgTimestamp = Bin<TIMESTAMP, 1115>;
 pub(crate) type PgTimestampTz = Bin<TIMESTAMPTZ, 1185>;
+pub(crate) type PgInterval = Bin<INTERVAL, 1187>;
 pub(crate) type PgUuid = Bin<UUID, 2951>;
 pub(crate) type PgNumeric = Bin<NUMERIC, 1231>;
 pub(crate) type PgJsonb = Bin<JSONB, 3807>;
@@ -77,6 +79,7 @@ pub(crate) enum Typed {
     Time(PgTime),
     Timestamp(PgTimestamp),
     TimestampTz(PgTimestampTz),
+    Interval(PgInterval),
     Uuid(PgUuid),
     Numeric(PgNumeric),
     Jsonb(PgJsonb),
@@ -103,6 +106,17 @@ pub(crate) fn typed(value: &Value) -> Option<Result<Typed, BoxDynError>> {
         Value::TimestampTz(ts) => match timestamp_bin(*ts) {
             Ok(b) => Typed::TimestampTz(Bin(b)),
             Err(e) => return Some(Err(e)),
+        },
+        // INTERVAL's binary form: microseconds, days, months. All of it in
+        // the microseconds, as the other backends store a duration.
+        Value::Duration(d) => match d.micros() {
+            Some(m) => {
+                let mut b = Vec::with_capacity(16);
+                b.extend_from_slice(&m.to_be_bytes());
+                b.extend_from_slice(&[0; 8]);
+                Typed::Interval(Bin(b))
+            }
+            None => return Some(Err(temporal::DURATION_RANGE.into())),
         },
         Value::Uuid(u) => Typed::Uuid(Bin(u.to_vec())),
         Value::Decimal(s) => match numeric_bin(s) {
@@ -301,6 +315,80 @@ pub(crate) fn time(value: PgValueRef<'_>) -> Result<SqlTime, CellError> {
     }
 }
 
+/// An `INTERVAL`, as one length of time. A month counts as 30 days and a
+/// day as 24 hours, as PostgreSQL itself compares intervals (and as
+/// psycopg reads them for Django).
+pub(crate) fn interval(value: PgValueRef<'_>) -> Result<SqlDuration, CellError> {
+    const WHAT: &str = "an interval";
+    let (b, text) = raw(&value)?;
+    let (micros, days, months) = if text {
+        parse_interval(as_text(b, WHAT)?).ok_or_else(|| malformed(WHAT, b))?
+    } else {
+        let b: [u8; 16] = be(b, WHAT)?;
+        let part = |at: usize, n: usize| &b[at..at + n];
+        (
+            i128::from(i64::from_be_bytes(
+                part(0, 8).try_into().unwrap_or_default(),
+            )),
+            i128::from(i32::from_be_bytes(
+                part(8, 4).try_into().unwrap_or_default(),
+            )),
+            i128::from(i32::from_be_bytes(
+                part(12, 4).try_into().unwrap_or_default(),
+            )),
+        )
+    };
+    let day = i128::from(SECS_PER_DAY) * 1_000_000;
+    let total = (months * 30 + days) * day + micros;
+    total
+        .checked_mul(1000)
+        .and_then(SqlDuration::from_nanos)
+        .ok_or_else(|| malformed(WHAT, b))
+}
+
+/// PostgreSQL's text form of an interval (`IntervalStyle` `postgres`, the
+/// default): `1 year 2 mons -3 days +04:05:06.5`, each part optional.
+/// Returns microseconds, days and months.
+fn parse_interval(s: &str) -> Option<(i128, i128, i128)> {
+    let (mut micros, mut days, mut months) = (0i128, 0i128, 0i128);
+    let mut words = s.split_ascii_whitespace();
+    while let Some(word) = words.next() {
+        if word.contains(':') {
+            micros += parse_clock(word)?;
+            continue;
+        }
+        let n: i128 = word.strip_prefix('+').unwrap_or(word).parse().ok()?;
+        match words.next()? {
+            "year" | "years" => months += n * 12,
+            "mon" | "mons" => months += n,
+            "day" | "days" => days += n,
+            _ => return None,
+        }
+    }
+    Some((micros, days, months))
+}
+
+/// `[-+]H:MM:SS[.ffffff]` (hours past 24 allowed) in microseconds.
+fn parse_clock(s: &str) -> Option<i128> {
+    let (negative, s) = match s.as_bytes().first()? {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let mut parts = s.splitn(3, ':');
+    let hours: i128 = parts.next()?.parse().ok()?;
+    let minutes: i128 = parts.next()?.parse().ok()?;
+    let seconds = parts.next()?;
+    let (secs, frac) = seconds.split_once('.').unwrap_or((seconds, ""));
+    let secs: i128 = secs.parse().ok()?;
+    if frac.len() > 6 || !frac.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let frac: i128 = format!("{frac:0<6}").parse().ok()?;
+    let total = ((hours * 60 + minutes) * 60 + secs) * 1_000_000 + frac;
+    Some(if negative { -total } else { total })
+}
+
 pub(crate) fn timestamp(value: PgValueRef<'_>, utc: bool) -> Result<SqlTimestamp, CellError> {
     const WHAT: &str = "a date and time";
     let (b, text) = raw(&value)?;
@@ -360,6 +448,7 @@ pub(crate) fn add(
         Typed::Time(b) => args.add(b),
         Typed::Timestamp(b) => args.add(b),
         Typed::TimestampTz(b) => args.add(b),
+        Typed::Interval(b) => args.add(b),
         Typed::Uuid(b) => args.add(b),
         Typed::Numeric(b) => args.add(b),
         Typed::Jsonb(b) => args.add(b),
@@ -394,6 +483,7 @@ pub(crate) fn add_array(
         Some(Typed::Time(_)) => all!(Time),
         Some(Typed::Timestamp(_)) => all!(Timestamp),
         Some(Typed::TimestampTz(_)) => all!(TimestampTz),
+        Some(Typed::Interval(_)) => all!(Interval),
         Some(Typed::Uuid(_)) => all!(Uuid),
         Some(Typed::Numeric(_)) => all!(Numeric),
         // `is_in` on a JSON column.
@@ -405,6 +495,31 @@ pub(crate) fn add_array(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interval_text_in_postgres_style() {
+        for (text, want) in [
+            ("00:00:00", Some((0, 0, 0))),
+            ("1 day", Some((0, 1, 0))),
+            ("2 days 03:00:00", Some((3 * 3_600_000_000, 2, 0))),
+            ("-1 days +02:00:00", Some((2 * 3_600_000_000, -1, 0))),
+            (
+                "1 year 2 mons 3 days 04:05:06.5",
+                Some((14_706_500_000, 3, 14)),
+            ),
+            ("-00:00:01.5", Some((-1_500_000, 0, 0))),
+            (
+                "-1 years -2 mons +3 days -04:05:06",
+                Some((-14_706_000_000, 3, -14)),
+            ),
+            ("100:00:00.000001", Some((100 * 3_600_000_000 + 1, 0, 0))),
+            ("P1D", None),
+            ("1 fortnight", None),
+            ("00:00:00.1234567", None),
+        ] {
+            assert_eq!(parse_interval(text), want, "{text}");
+        }
+    }
 
     #[test]
     fn numeric_round_trip() {

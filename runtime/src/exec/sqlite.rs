@@ -16,7 +16,8 @@ use crate::model::column::{RawRow, narrow, narrow_f32};
 use crate::model::relation::{LinkArgs, LinkPairs, Linkable, Relation, not_many_to_many};
 use crate::model::table::Model;
 use crate::model::types::temporal;
-use crate::model::value::{SqlDate, SqlTime, SqlTimestamp, Value};
+use crate::model::types::temporal::DURATION_RANGE;
+use crate::model::value::{SqlDate, SqlDuration, SqlTime, SqlTimestamp, Value};
 use crate::observe::log::StatementLog;
 use crate::plan::schema::{self, InsertRow, InsertRows, TablesArg};
 use crate::plan::sql::{Ctx, Dialect, KeyBinding, Statement};
@@ -462,6 +463,8 @@ impl Executor for Sqlite {
 enum Param {
     Plain(SqlValue),
     Array(Rc<Vec<SqlValue>>),
+    /// A value SQLite cannot hold, refused when the statement binds it.
+    Invalid(&'static str),
 }
 
 impl ToSql for Param {
@@ -469,6 +472,7 @@ impl ToSql for Param {
         match self {
             Param::Plain(v) => Ok(ToSqlOutput::Borrowed(ValueRef::from(v))),
             Param::Array(a) => a.to_sql(),
+            Param::Invalid(why) => Err(rusqlite::Error::ToSqlConversionFailure((*why).into())),
         }
     }
 }
@@ -497,6 +501,8 @@ fn plain(v: &Value) -> SqlValue {
         )),
         Value::Uuid(u) => SqlValue::Text(crate::model::types::text::uuid_text(u)),
         Value::Decimal(s) | Value::Json(s) => SqlValue::Text(s.clone()),
+        // Bound by `bind` (which can refuse one out of range).
+        Value::Duration(d) => d.micros().map_or(SqlValue::Null, SqlValue::Integer),
     }
 }
 
@@ -505,6 +511,11 @@ fn bind(params: &[Value]) -> Vec<Param> {
         .iter()
         .map(|v| match v {
             Value::List(items) => Param::Array(Rc::new(items.iter().map(plain).collect())),
+            // Microseconds in an INTEGER, as Django stores a duration.
+            Value::Duration(d) => match d.micros() {
+                Some(m) => Param::Plain(SqlValue::Integer(m)),
+                None => Param::Invalid(DURATION_RANGE),
+            },
             v => Param::Plain(plain(v)),
         })
         .collect()
@@ -646,6 +657,12 @@ impl RawRow for SqliteRow<'_, '_> {
             "a date and time as text (YYYY-MM-DD HH:MM:SS.fff+HH:MM)",
             |s| temporal::parse_timestamp(s, true),
         )
+    }
+
+    fn get_duration(&self, idx: usize) -> Result<Option<SqlDuration>, CellError> {
+        Ok(self
+            .int(idx, "a duration in microseconds (integer)")?
+            .map(SqlDuration::from_micros))
     }
 
     fn get_uuid(&self, idx: usize) -> Result<Option<[u8; 16]>, CellError> {

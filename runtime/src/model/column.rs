@@ -5,7 +5,7 @@ use std::fmt;
 use std::hash::Hash;
 
 use crate::error::CellError;
-use crate::model::value::{SqlDate, SqlTime, SqlTimestamp, SqlType, Value};
+use crate::model::value::{SqlDate, SqlDuration, SqlTime, SqlTimestamp, SqlType, Value};
 
 /// One row of a result set, as a backend hands it to the loader. Getters are
 /// type-directed because PostgreSQL and MySQL rows only decode into a type
@@ -15,7 +15,7 @@ use crate::model::value::{SqlDate, SqlTime, SqlTimestamp, SqlType, Value};
 /// through it. A row of one integer:
 ///
 /// ```
-/// use related::{CellError, Column, RawRow, SqlDate, SqlTime, SqlTimestamp};
+/// use related::{CellError, Column, RawRow, SqlDate, SqlDuration, SqlTime, SqlTimestamp};
 ///
 /// struct OneInt(Option<i64>);
 ///
@@ -41,6 +41,7 @@ use crate::model::value::{SqlDate, SqlTime, SqlTimestamp, SqlType, Value};
 ///     fn get_time(&self, _: usize) -> Result<Option<SqlTime>, CellError> { self.wrong() }
 ///     fn get_timestamp(&self, _: usize) -> Result<Option<SqlTimestamp>, CellError> { self.wrong() }
 ///     fn get_timestamptz(&self, _: usize) -> Result<Option<SqlTimestamp>, CellError> { self.wrong() }
+///     fn get_duration(&self, _: usize) -> Result<Option<SqlDuration>, CellError> { self.wrong() }
 ///     fn get_uuid(&self, _: usize) -> Result<Option<[u8; 16]>, CellError> { self.wrong() }
 ///     fn get_decimal(&self, _: usize) -> Result<Option<String>, CellError> { self.wrong() }
 ///     fn get_json(&self, _: usize) -> Result<Option<String>, CellError> { self.wrong() }
@@ -93,6 +94,8 @@ pub trait RawRow {
     fn get_timestamp(&self, idx: usize) -> Result<Option<SqlTimestamp>, CellError>;
     /// An instant, returned in UTC (`TIMESTAMPTZ`; elsewhere stored in UTC).
     fn get_timestamptz(&self, idx: usize) -> Result<Option<SqlTimestamp>, CellError>;
+    /// A length of time (`INTERVAL`; elsewhere microseconds in an integer).
+    fn get_duration(&self, idx: usize) -> Result<Option<SqlDuration>, CellError>;
     /// A UUID cell (`UUID`, or its hyphenated text where there is no UUID
     /// type).
     fn get_uuid(&self, idx: usize) -> Result<Option<[u8; 16]>, CellError>;
@@ -166,7 +169,7 @@ pub trait RawRow {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a supported column type",
     label = "unsupported column type",
-    note = "columns are bool, i8, i16, i32, i64, u8, u16, u32, f32, f64, String, Vec<u8>; with cargo features, chrono and time dates and times, uuid::Uuid, rust_decimal::Decimal, serde_json::Value and related::Json<T>; a type with `#[derive(related::Column)]`; or Option<_> of one of them",
+    note = "columns are bool, i8, i16, i32, i64, u8, u16, u32, f32, f64, String, Vec<u8>, std::time::Duration; with cargo features, chrono and time dates, times and durations, uuid::Uuid, rust_decimal::Decimal, serde_json::Value and related::Json<T>; a type with `#[derive(related::Column)]`; or Option<_> of one of them",
     note = "u64 is not a column type: SQLite and PostgreSQL have no unsigned 64-bit integer (use i64, or rust_decimal::Decimal)",
     note = "relations are ForeignKey<T>, OneToOne<T>, ManyToMany<T>, Reverse<T>, ReverseOne<T>, written as such in the field (the derive reads the field's type: through a type alias a relation reads as a column); a field that is not stored is `#[related(skip)]`"
 )]
@@ -216,7 +219,7 @@ pub trait Column: Sized + Clone + Send + Sync + 'static {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a primary key",
     label = "not a key type",
-    note = "keys are integers, String, Vec<u8>, dates and times, uuid::Uuid, rust_decimal::Decimal, or a `#[derive(related::Column)]` type over one of them; not floats, bool or JSON"
+    note = "keys are integers, String, Vec<u8>, dates and times, uuid::Uuid, rust_decimal::Decimal, or a `#[derive(related::Column)]` type over one of them; not floats, bool, durations or JSON"
 )]
 pub trait Key: Column + Hash + Eq + Ord + fmt::Debug {
     /// Whether every database compares two keys of this type exactly as

@@ -1,7 +1,7 @@
 //! Values that travel to the database as bind parameters, and the SQL types of
 //! columns.
 
-pub use crate::model::types::temporal::{SqlDate, SqlTime, SqlTimestamp};
+pub use crate::model::types::temporal::{SqlDate, SqlDuration, SqlTime, SqlTimestamp};
 
 /// A bind parameter. Every value a query sends is one of these: no value is
 /// ever spliced into SQL text.
@@ -42,6 +42,9 @@ pub enum Value {
     Timestamp(SqlTimestamp),
     /// An instant, in UTC (`chrono::DateTime`, `time::OffsetDateTime`).
     TimestampTz(SqlTimestamp),
+    /// A length of time (`std::time::Duration`, `chrono::TimeDelta`,
+    /// `time::Duration`).
+    Duration(SqlDuration),
     /// A UUID's 16 bytes.
     Uuid([u8; 16]),
     /// An exact decimal number in plain text (`-12.50`, no exponent).
@@ -102,6 +105,9 @@ pub enum SqlType {
     Timestamp,
     /// An instant (`chrono::DateTime<Utc>`, `time::OffsetDateTime`).
     TimestampTz,
+    /// A length of time (`std::time::Duration`, `chrono::TimeDelta`,
+    /// `time::Duration`).
+    Duration,
     /// `uuid::Uuid`.
     Uuid,
     /// `rust_decimal::Decimal`.
@@ -130,6 +136,7 @@ impl SqlType {
             SqlType::Time => "time",
             SqlType::Timestamp => "timestamp",
             SqlType::TimestampTz => "timestamp with time zone",
+            SqlType::Duration => "duration",
             SqlType::Uuid => "uuid",
             SqlType::Decimal => "decimal",
             SqlType::Json => "json",

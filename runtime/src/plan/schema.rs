@@ -148,6 +148,10 @@ fn column_type(flavor: Flavor, t: SqlType, key: bool) -> &'static str {
         // DATETIME, not TIMESTAMP: TIMESTAMP ends in 2038 and converts
         // through the session's time zone. Instants are stored in UTC.
         (Dialect::Mysql, SqlType::Timestamp | SqlType::TimestampTz) => "DATETIME(6)",
+        // Microseconds, as Django's `DurationField` stores them.
+        (Dialect::Sqlite, SqlType::Duration) => "INTEGER",
+        (Dialect::Postgres, SqlType::Duration) => "INTERVAL",
+        (Dialect::Mysql, SqlType::Duration) => "BIGINT",
         (Dialect::Sqlite, SqlType::Uuid) => "TEXT",
         (Dialect::Postgres, SqlType::Uuid) => "UUID",
         (Dialect::Mysql, SqlType::Uuid) => "CHAR(36) CHARACTER SET ascii COLLATE ascii_bin",

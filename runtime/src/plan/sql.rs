@@ -256,6 +256,7 @@ impl SqlWriter {
                     SqlType::Time => "time[]",
                     SqlType::Timestamp => "timestamp[]",
                     SqlType::TimestampTz => "timestamptz[]",
+                    SqlType::Duration => "interval[]",
                     SqlType::Uuid => "uuid[]",
                     SqlType::Decimal => "numeric[]",
                     SqlType::Json => "jsonb[]",

@@ -6,6 +6,7 @@
 //! decimal and JSON text), so a backend encodes each kind once and a model
 //! that uses none of these types pays nothing for them.
 
+mod durations;
 mod ints;
 pub(crate) mod stored;
 // Each backend uses its own subset of the text forms and parsers.

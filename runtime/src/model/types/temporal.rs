@@ -67,6 +67,58 @@ pub struct SqlTimestamp {
     pub nanos: u32,
 }
 
+/// A length of time, possibly negative: whole seconds (rounded down) and
+/// nanoseconds after them, so `-1.5 s` is `secs: -2, nanos: 500_000_000`.
+/// Backends store microseconds: `BIGINT` on SQLite and MySQL, PostgreSQL's
+/// `INTERVAL`, as Django's `DurationField` does.
+///
+/// ```
+/// use related::SqlDuration;
+///
+/// let d = SqlDuration::from_micros(-1_500_000);
+/// assert_eq!(d, SqlDuration { secs: -2, nanos: 500_000_000 });
+/// assert_eq!(d.micros(), Some(-1_500_000));
+/// // Below a microsecond, rounded down (as dates and times are).
+/// assert_eq!(SqlDuration { secs: 0, nanos: 1_999 }.micros(), Some(1));
+/// assert_eq!(SqlDuration { secs: i64::MAX, nanos: 0 }.micros(), None);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SqlDuration {
+    /// Whole seconds, rounded toward negative infinity.
+    pub secs: i64,
+    /// Nanoseconds after `secs`, below 1e9.
+    pub nanos: u32,
+}
+
+impl SqlDuration {
+    /// `micros` microseconds.
+    pub fn from_micros(micros: i64) -> SqlDuration {
+        SqlDuration {
+            secs: micros.div_euclid(1_000_000),
+            // Below 1e6 by `rem_euclid`: the product is below 1e9.
+            nanos: u32::try_from(micros.rem_euclid(1_000_000)).unwrap_or(0) * 1000,
+        }
+    }
+
+    /// `nanos` nanoseconds, if that is within the range of `secs`.
+    pub fn from_nanos(nanos: i128) -> Option<SqlDuration> {
+        let secs = i64::try_from(nanos.div_euclid(1_000_000_000)).ok()?;
+        let nanos = u32::try_from(nanos.rem_euclid(1_000_000_000)).ok()?;
+        Some(SqlDuration { secs, nanos })
+    }
+
+    /// The whole microseconds (rounded down), or None past `i64`'s range
+    /// (about 292,000 years).
+    pub fn micros(self) -> Option<i64> {
+        self.secs
+            .checked_mul(1_000_000)?
+            .checked_add(i64::from(self.nanos / 1000))
+    }
+}
+
+/// Why a duration was not bound: past the microseconds every backend stores.
+pub(crate) const DURATION_RANGE: &str = "a duration out of range (durations are stored as microseconds in 64 bits: about 292,000 years either way)";
+
 pub(crate) const SECS_PER_DAY: i64 = 86_400;
 const NANOS: u32 = 1_000_000_000;
 
