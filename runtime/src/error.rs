@@ -304,9 +304,12 @@ pub enum NotLoaded {
         /// The field.
         field: &'static str,
     },
-    #[error("`{model}.{field}` points at a row that does not exist")]
-    /// The query loaded the relation, and the row the key points at does
-    /// not exist (a LEFT JOIN or a prefetch found nothing).
+    #[error(
+        "`{model}.{field}` points at a row the query did not find: no row has that key, or the filter or limit of the `Prefetch` that loads it left it out (load such a subset into a `Prefetched<T>` field with `.to(..)`)"
+    )]
+    /// The query loaded the relation, and the row the key points at was
+    /// not found: it does not exist (a LEFT JOIN or a prefetch found
+    /// nothing), or a `Prefetch` with a filter or limit left it out.
     Missing {
         /// The model declaring the field.
         model: &'static str,

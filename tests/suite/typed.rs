@@ -24,6 +24,10 @@ pub const CASES: &[Case] = &[
         untyped_model_stays_reachable,
     ),
     Case::new("typed::missing_row_is_an_error", missing_row_is_an_error).on(SQLITE),
+    Case::new(
+        "typed::prefetch_filter_leaves_out_a_nullable_key",
+        prefetch_filter_leaves_out_a_nullable_key,
+    ),
     Case::new("typed::serializes_as_the_model", serializes_as_the_model),
     Case::new("typed::prefetch_objects", prefetch_objects),
     Case::new("typed::prefetch_below_levels", prefetch_below_levels),
@@ -351,6 +355,49 @@ fn missing_row_is_an_error(db: &Db) {
                 field: "author"
             }
         ),
+        other => panic!("expected Untypable, got {other}"),
+    }
+}
+
+/// A `Prefetch` whose filter leaves out the row a nullable foreign key
+/// points at: the row keeps its key, its field says the row was not found
+/// and why (Django reads `None`, as if there were no editor), and a typed
+/// load fails naming the field, as for a non-null key.
+fn prefetch_filter_leaves_out_a_nullable_key(db: &Db) {
+    blog::seed(db, 9).unwrap();
+    let query = Post::query()
+        .prefetch(Prefetch::new(Post::editor()).filter(Author::id().eq(2i64)))
+        .order_by(Post::id().asc());
+    let posts = db.all(&query).unwrap();
+    let editors: Vec<(i64, Option<Result<i64, NotLoaded>>)> = posts
+        .iter()
+        .map(|p| (p.id, p.editor.as_ref().map(|e| e.get().map(|a| a.id))))
+        .collect();
+    let left_out = Err(NotLoaded::Missing {
+        model: "Post",
+        field: "editor",
+    });
+    assert_eq!(
+        editors,
+        [
+            (1, None),
+            (2, None),
+            (3, Some(left_out)),
+            (4, None),
+            (5, None),
+            (6, Some(Ok(2))),
+            (7, None),
+            (8, None),
+            (9, Some(left_out)),
+        ]
+    );
+    let shown = left_out.unwrap_err().to_string();
+    assert!(
+        shown.contains("filter or limit of the `Prefetch`"),
+        "{shown}"
+    );
+    match db.fetch(&query).unwrap_err() {
+        Error::Untypable { error, .. } => assert_eq!(Err(error), left_out),
         other => panic!("expected Untypable, got {other}"),
     }
 }
