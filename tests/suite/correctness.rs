@@ -57,6 +57,10 @@ pub const CASES: &[Case] = &[
     ),
     Case::new("correctness::null_in_comparisons", null_in_comparisons),
     Case::new(
+        "correctness::text_filters_compare_exactly",
+        text_filters_compare_exactly,
+    ),
+    Case::new(
         "correctness::narrowing_out_of_range_is_an_error",
         narrowing_out_of_range_is_an_error,
     ),
@@ -598,18 +602,25 @@ fn create_tables_makes_exact_text_keys(db: &Db) {
     }
 }
 
-/// Which collation each server's text key columns get; other text columns
-/// keep theirs.
+/// Which collation each server's text columns get: exact (binary, no
+/// padding) for keys, and on MySQL / MariaDB for the others too.
 fn text_key_columns_per_server(_db: &Db) {
     use related::schema::{Flavor, create_tables};
     let models = [Country::info(), City::info(), Language::info()];
     let ddl = |flavor| create_tables(flavor, &models).join(";\n");
     let mysql = "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin";
     let mariadb = "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin";
-    let plain = "LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
     for (flavor, key, other) in [
-        (Flavor::Mysql, mysql, plain),
-        (Flavor::MariaDb, mariadb, plain),
+        (
+            Flavor::Mysql,
+            mysql,
+            "LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin",
+        ),
+        (
+            Flavor::MariaDb,
+            mariadb,
+            "LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin",
+        ),
         (Flavor::Postgres, r#"TEXT COLLATE "C""#, "TEXT"),
     ] {
         let ddl = ddl(flavor);
@@ -1272,4 +1283,63 @@ fn queries_no_row_can_match_send_nothing(db: &Db) {
     assert_eq!(sent.len(), 1, "{sent:#?}");
     assert!(!authors.is_empty());
     assert!(authors.iter().all(|a| a.posts.get().unwrap().is_empty()));
+}
+
+/// Text columns `create_tables` made compare exactly on every backend:
+/// case and trailing blanks count, as in Rust (MySQL's `utf8mb4_bin` would
+/// ignore trailing blanks), in filters on the model and through relations.
+fn text_filters_compare_exactly(db: &Db) {
+    db.create_tables(&blog::models()).unwrap();
+    db.insert(&Publisher {
+        id: 1,
+        name: "P".into(),
+        authors: Default::default(),
+    })
+    .unwrap();
+    let names = ["Ann", "Ann ", "ann", "Ann  ", ""];
+    for (i, name) in (1..).zip(names) {
+        db.insert(&Author {
+            id: i,
+            name: name.into(),
+            email: None,
+            publisher: ForeignKey::new(1),
+            posts: Default::default(),
+        })
+        .unwrap();
+        db.insert(&Post {
+            id: i,
+            title: format!("t{}", " ".repeat(i as usize)),
+            author: ForeignKey::new(i),
+            editor: None,
+            tags: Default::default(),
+            python_tags: Default::default(),
+        })
+        .unwrap();
+    }
+    let authors = |f| {
+        let mut ids: Vec<i64> = db
+            .all(&Author::query().filter(f))
+            .unwrap()
+            .iter()
+            .map(|a| a.id)
+            .collect();
+        ids.sort_unstable();
+        ids
+    };
+    assert_eq!(authors(Author::name().eq("Ann")), [1]);
+    assert_eq!(authors(Author::name().ne("Ann")), [2, 3, 4, 5]);
+    assert_eq!(authors(Author::name().is_in(["Ann ", ""])), [2, 5]);
+    assert_eq!(authors(Author::name().lt("Ann ")), [1, 5]);
+    assert_eq!(authors(Author::posts().any(Post::title().eq("t "))), [1]);
+    let posts: Vec<i64> = db
+        .all(
+            &Post::query()
+                .filter(Post::author().col(Author::name()).eq("Ann"))
+                .order_by(Post::id().asc()),
+        )
+        .unwrap()
+        .iter()
+        .map(|p| p.id)
+        .collect();
+    assert_eq!(posts, [1]);
 }

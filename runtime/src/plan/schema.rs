@@ -114,14 +114,18 @@ fn column_type(flavor: Flavor, t: SqlType, key: bool) -> &'static str {
         // take a binary collation WITHOUT padding, so that `'fr'`, `'FR'`
         // and `'fr '` are three keys, as in Rust (the default collation
         // folds case, and `utf8mb4_bin` ignores trailing blanks). Other
-        // text columns compare binary, with MySQL's padding, and hold any
-        // `String` (LONGTEXT, as Django's TextField: a VARCHAR(255) refused
-        // a post's body).
+        // text columns compare the same way, so that a filter finds the
+        // rows it does on SQLite and PostgreSQL (`eq("Ann")` is not
+        // `"Ann "`), and hold any `String` (LONGTEXT, as Django's
+        // TextField: a VARCHAR(255) refused a post's body).
         (Dialect::Mysql, SqlType::Text) if key => match flavor {
             Flavor::Mysql => "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin",
             _ => "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin",
         },
-        (Dialect::Mysql, SqlType::Text) => "LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin",
+        (Dialect::Mysql, SqlType::Text) => match flavor {
+            Flavor::Mysql => "LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin",
+            _ => "LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin",
+        },
         (Dialect::Mysql, SqlType::Bytes) if key => "VARBINARY(255)",
         (Dialect::Mysql, SqlType::Bytes) => "LONGBLOB",
         // Narrow and unsigned integers: the smallest type that holds them.
