@@ -60,6 +60,7 @@ pub const CASES: &[Case] = &[
         "correctness::text_filters_compare_exactly",
         text_filters_compare_exactly,
     ),
+    Case::new("correctness::nan_is_kept_or_refused", nan_is_kept_or_refused),
     Case::new(
         "correctness::narrowing_out_of_range_is_an_error",
         narrowing_out_of_range_is_an_error,
@@ -1342,4 +1343,41 @@ fn text_filters_compare_exactly(db: &Db) {
         .map(|p| p.id)
         .collect();
     assert_eq!(posts, [1]);
+}
+
+/// A NaN is stored where the backend has one (PostgreSQL) and refused with
+/// an error naming it where it has none: SQLite would store NULL (read back
+/// as `None`, or a NOT NULL failure saying nothing of NaN), MySQL refuses it
+/// itself. Never a row that reads back as another value.
+fn nan_is_kept_or_refused(db: &Db) {
+    db.create_tables(&[Wide::info()]).unwrap();
+    let row = |id, single, maybe_single| Wide {
+        id,
+        single,
+        maybe_single,
+        small: 0,
+    };
+    let writes = [
+        db.insert(&row(1, 0.5, Some(f64::NAN))),
+        db.insert(&row(2, f64::NAN, None)),
+    ];
+    let read = db.all(&Wide::query().order_by(Wide::id().asc())).unwrap();
+    match db.backend() {
+        Backend::Postgres => {
+            assert!(writes.iter().all(Result::is_ok), "{writes:?}");
+            assert!(read[0].maybe_single.is_some_and(f64::is_nan), "{read:?}");
+            assert!(read[1].single.is_nan(), "{read:?}");
+        }
+        backend => {
+            for w in &writes {
+                let shown = w.as_ref().unwrap_err().to_string();
+                let names_it = match backend {
+                    Backend::Sqlite => shown.contains("NaN"),
+                    _ => shown.contains("maybe_single") || shown.contains("single"),
+                };
+                assert!(names_it, "{shown}");
+            }
+            assert_eq!(read, []);
+        }
+    }
 }

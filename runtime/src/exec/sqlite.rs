@@ -511,6 +511,11 @@ fn bind(params: &[Value]) -> Vec<Param> {
         .iter()
         .map(|v| match v {
             Value::List(items) => Param::Array(Rc::new(items.iter().map(plain).collect())),
+            // SQLite stores a NaN as NULL: refused, rather than a value
+            // that reads back as None (or fails a NOT NULL constraint).
+            Value::F64(f) if f.is_nan() => Param::Invalid(
+                "NaN: SQLite has no NaN (it would store NULL); store it as NULL yourself (`Option<f64>`) or use another value",
+            ),
             // Microseconds in an INTEGER, as Django stores a duration.
             Value::Duration(d) => match d.micros() {
                 Some(m) => Param::Plain(SqlValue::Integer(m)),
