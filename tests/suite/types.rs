@@ -617,8 +617,20 @@ fn chrono_round_trips(db: &Db) {
     assert_eq!(back.utc.naive_utc(), back.stamp);
 
     // A leap second: SQLite keeps it (23:59:60 in text); the servers have
-    // none, so it is not tried there.
-    if !is_server(db) {
+    // none and refuse it, never storing the next second instead.
+    if is_server(db) {
+        let leap = NaiveTime::from_hms_milli_opt(23, 59, 59, 1_500).unwrap();
+        let mut row = rows[1].clone();
+        row.id = 5;
+        row.stamp = ymd(2016, 12, 31).and_time(leap);
+        assert!(db.insert(&row).is_err(), "a leap second was stored");
+        let mut row = rows[1].clone();
+        row.id = 6;
+        row.utc = ymd(2016, 12, 31).and_time(leap).and_utc();
+        assert!(db.insert(&row).is_err(), "a leap second was stored");
+        let stored = db.count(&ChronoRow::query().filter(ChronoRow::id().ge(5))).unwrap();
+        assert_eq!(stored, 0);
+    } else {
         let leap = NaiveTime::from_hms_milli_opt(23, 59, 59, 1_500).unwrap();
         let mut row = rows[1].clone();
         row.id = 5;

@@ -69,6 +69,11 @@ fn micros(secs: i64, nanos: u32) -> Result<i64, BoxDynError> {
 }
 
 fn timestamp_bin(ts: SqlTimestamp) -> Result<Vec<u8>, BoxDynError> {
+    // chrono's leap second (`23:59:60`): PostgreSQL has none, and the
+    // microseconds would carry into the next second in silence.
+    if ts.nanos >= 1_000_000_000 {
+        return Err("a leap second (23:59:60): PostgreSQL has none".into());
+    }
     let secs = ts.secs - PG_EPOCH_DAYS * SECS_PER_DAY;
     Ok(micros(secs, ts.nanos)?.to_be_bytes().to_vec())
 }
