@@ -346,7 +346,7 @@ fn string_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<O
         skip_value(meta)?;
         return Ok(None);
     }
-    match meta.value()?.parse::<Expr>()? {
+    match ungroup(meta.value()?.parse::<Expr>()?) {
         Expr::Lit(ExprLit {
             lit: Lit::Str(lit), ..
         }) => Ok(Some(lit)),
@@ -362,6 +362,15 @@ fn string_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<O
     }
 }
 
+/// A value as written, out of the invisible group a `macro_rules!`
+/// fragment (`$table:literal`, `$e:expr`) puts around it.
+fn ungroup(value: Expr) -> Expr {
+    match value {
+        Expr::Group(group) => ungroup(*group.expr),
+        other => other,
+    }
+}
+
 /// The `Model::field` path after `reverse =`.
 fn path_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<Option<syn::Path>> {
     const SHAPE: &str = "expected `reverse = Model::field`, naming the relation field this one \
@@ -371,7 +380,7 @@ fn path_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<Opt
         skip_value(meta)?;
         return Ok(None);
     }
-    let value = meta.value()?.parse::<Expr>()?;
+    let value = ungroup(meta.value()?.parse::<Expr>()?);
     // Near misses get the exact fix: a quoted path, or a call of a handle.
     let (fix, path) = match &value {
         Expr::Lit(ExprLit {

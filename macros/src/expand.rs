@@ -24,7 +24,7 @@ use crate::ast::{Field, Kind, Model};
 use crate::case::{plain, type_string};
 use crate::tokens::{
     Bodies, handle_fields, handle_names, key_handle_ident, key_type, module_ident, narrower,
-    one_module_down, relation_target, unreachable, user_tokens,
+    one_module_down, relation_target, this_at, unreachable, user_tokens,
 };
 
 pub fn expand(model: &Model) -> TokenStream {
@@ -655,6 +655,7 @@ impl FieldGen<'_> {
         let name = self.field.ident;
         let name_str = plain(name);
         let span = self.field.ty.span();
+        let this = this_at(span);
         let ty = user_tokens(self.field.ty, self.model.ident);
         let as_column = quote_spanned!(span=> <#ty as ::related::Column>);
         out.columns.push(quote_spanned! {span=>
@@ -670,7 +671,7 @@ impl FieldGen<'_> {
         let read = self.read_column(&as_column, column, span);
         out.decode.push(quote_spanned!(span=> #name: #read,));
         out.values
-            .push(quote_spanned!(span=> #as_column::to_value(&self.#name)));
+            .push(quote_spanned!(span=> #as_column::to_value(&#this.#name)));
     }
 
     fn forward(
@@ -686,6 +687,7 @@ impl FieldGen<'_> {
         let name_str = plain(name);
         let model_str = plain(model);
         let span = target.span();
+        let this = this_at(span);
         let target = user_tokens(target, model);
         let key = quote_spanned!(span=> <#target as ::related::Model>::Pk);
         let key_column = quote_spanned!(span=> <#key as ::related::Column>);
@@ -720,7 +722,7 @@ impl FieldGen<'_> {
             });
             out.values.push(quote_spanned! {span=>
                 ::core::option::Option::map_or(
-                    ::core::option::Option::as_ref(&self.#name),
+                    ::core::option::Option::as_ref(&#this.#name),
                     ::related::Value::Null,
                     |#k| #key_column::to_value(#wrapper::key(#k)),
                 )
@@ -730,7 +732,7 @@ impl FieldGen<'_> {
             out.decode
                 .push(quote_spanned!(span=> #name: #wrapper::__from_key(#read, &#field_name),));
             out.values
-                .push(quote_spanned!(span=> #key_column::to_value(#wrapper::key(&self.#name))));
+                .push(quote_spanned!(span=> #key_column::to_value(#wrapper::key(&#this.#name))));
         }
 
         self.relation(

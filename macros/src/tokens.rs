@@ -33,6 +33,15 @@ pub fn relation_target<'a>(field: &Field<'a>) -> Option<&'a Type> {
     }
 }
 
+/// `self`, resolved as the derive's own tokens are and shown at `span`. A
+/// `self` spanned at a user's token (a field's type, a target model) alone
+/// is not the `self` of the method around it when that token came from a
+/// `macro_rules!` invocation: hygiene then reads it as another name,
+/// "expected value, found module `self`".
+pub fn this_at(span: Span) -> Ident {
+    Ident::new("self", Span::call_site().located_at(span))
+}
+
 /// A body for the fallback. A plain `panic!` with a literal, because the
 /// handles are `const fn` and `unreachable!` formats.
 pub fn unreachable() -> TokenStream {

@@ -7,7 +7,7 @@ use quote::{ToTokens, format_ident, quote, quote_spanned};
 
 use crate::ast::{Field, Kind, Model};
 use crate::case::{camel_case, plain};
-use crate::tokens::{Bodies, narrower, relation_target, unreachable, user_tokens};
+use crate::tokens::{Bodies, narrower, relation_target, this_at, unreachable, user_tokens};
 
 /// The fields with a slot in the loaded set: every field with a `Relation`
 /// impl, the `Prefetched` fields `Prefetch::to` fills and the `Counted`
@@ -240,24 +240,25 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
                 #slot: ::related::__private::IsYes<__RelatedN>,
             {}
         });
+        let this = this_at(f.ident.span());
         let (ret, body) = match f.kind {
             Kind::Counted { .. } => (
                 quote!(u64),
-                quote!(::related::__private::counted(&self.#name)),
+                quote!(::related::__private::counted(&#this.#name)),
             ),
             Kind::Forward {
                 nullable: false, ..
             } => (
                 quote!(&::related::Loaded<#target, __RelatedN>),
-                quote!(::related::__private::one(::related::RelationField::<#target>::loaded(&self.#name))),
+                quote!(::related::__private::one(::related::RelationField::<#target>::loaded(&#this.#name))),
             ),
             Kind::Forward { nullable: true, .. } | Kind::Reverse { one: true, .. } => (
                 quote!(::core::option::Option<&::related::Loaded<#target, __RelatedN>>),
-                quote!(::related::__private::optional(::related::RelationField::<#target>::loaded(&self.#name))),
+                quote!(::related::__private::optional(::related::RelationField::<#target>::loaded(&#this.#name))),
             ),
             _ => (
                 quote!(::related::Rows<'_, #target, __RelatedN>),
-                quote!(::related::__private::many(::related::RelationField::<#target>::loaded(&self.#name))),
+                quote!(::related::__private::many(::related::RelationField::<#target>::loaded(&#this.#name))),
             ),
         };
         let body = match bodies {
@@ -279,7 +280,7 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
         let guard = quote_spanned!(span=> for<'__r> #target: ::related::Model);
         decls.push(quote_spanned! {span=>
             #[doc = #doc]
-            fn #name<__RelatedN>(&self) -> #ret
+            fn #name<__RelatedN>(&#this) -> #ret
             where
                 <#ident as ::related::Model>::Empty: #has<__RelatedN>,
                 #guard;
@@ -288,7 +289,7 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
         let def = |set: TokenStream| {
             quote_spanned! {span=>
                 #[doc = #doc]
-                fn #name<__RelatedN>(&self) -> #ret
+                fn #name<__RelatedN>(&#this) -> #ret
                 where
                     #set: #has<__RelatedN>,
                     #guard,
@@ -304,7 +305,7 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
         let field_vis = narrower(model.vis, f.vis);
         defs.push(quote_spanned! {span=>
             #[doc = #doc]
-            #field_vis fn #name<__RelatedN, __RelatedS>(&self) -> #ret
+            #field_vis fn #name<__RelatedN, __RelatedS>(&#this) -> #ret
             where
                 #l: ::related::__private::Same<__RelatedS>,
                 __RelatedS: #has<__RelatedN>,

@@ -60,7 +60,10 @@ pub const CASES: &[Case] = &[
         "correctness::text_filters_compare_exactly",
         text_filters_compare_exactly,
     ),
-    Case::new("correctness::nan_is_kept_or_refused", nan_is_kept_or_refused),
+    Case::new(
+        "correctness::nan_is_kept_or_refused",
+        nan_is_kept_or_refused,
+    ),
     Case::new(
         "correctness::narrowing_out_of_range_is_an_error",
         narrowing_out_of_range_is_an_error,

@@ -628,7 +628,9 @@ fn chrono_round_trips(db: &Db) {
         row.id = 6;
         row.utc = ymd(2016, 12, 31).and_time(leap).and_utc();
         assert!(db.insert(&row).is_err(), "a leap second was stored");
-        let stored = db.count(&ChronoRow::query().filter(ChronoRow::id().ge(5))).unwrap();
+        let stored = db
+            .count(&ChronoRow::query().filter(ChronoRow::id().ge(5)))
+            .unwrap();
         assert_eq!(stored, 0);
     } else {
         let leap = NaiveTime::from_hms_milli_opt(23, 59, 59, 1_500).unwrap();
