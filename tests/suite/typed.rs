@@ -373,10 +373,11 @@ fn prefetch_filter_leaves_out_a_nullable_key(db: &Db) {
         .iter()
         .map(|p| (p.id, p.editor.as_ref().map(|e| e.get().map(|a| a.id))))
         .collect();
-    let left_out = Err(NotLoaded::Missing {
+    let missing = NotLoaded::Missing {
         model: "Post",
         field: "editor",
-    });
+    };
+    let left_out = Err(missing);
     assert_eq!(
         editors,
         [
@@ -391,7 +392,7 @@ fn prefetch_filter_leaves_out_a_nullable_key(db: &Db) {
             (9, Some(left_out)),
         ]
     );
-    let shown = left_out.unwrap_err().to_string();
+    let shown = missing.to_string();
     assert!(
         shown.contains("filter or limit of the `Prefetch`"),
         "{shown}"
