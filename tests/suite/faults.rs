@@ -82,6 +82,16 @@ pub const CASES: &[Case] = &[
     )
     .on(SQLITE),
     Case::new(
+        "faults::sqlite_commit_refused_ends_the_transaction",
+        sqlite_commit_refused_ends_the_transaction,
+    )
+    .on(SQLITE),
+    Case::new(
+        "faults::sqlite_load_that_panics_ends_its_transaction",
+        sqlite_load_that_panics_ends_its_transaction,
+    )
+    .on(SQLITE),
+    Case::new(
         "faults::connection_killed_between_statements",
         connection_killed_between_statements,
     )
@@ -991,6 +1001,153 @@ fn cancelled_async_sqlite_loads(db: &Db) {
     }
     drop(adb);
     let _ = std::fs::remove_file(&path);
+}
+
+/// A file database, removed when dropped.
+struct TempDb(std::path::PathBuf);
+
+impl TempDb {
+    fn new(name: &str) -> TempDb {
+        let path = std::env::temp_dir().join(format!("related_{name}_{}.db", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        TempDb(path)
+    }
+
+    fn open(&self) -> Sqlite {
+        let db = Sqlite::open(&self.0).unwrap();
+        // A refused COMMIT comes after the busy timeout: keep it short.
+        db.connection()
+            .busy_timeout(Duration::from_millis(50))
+            .unwrap();
+        db
+    }
+}
+
+impl Drop for TempDb {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn tag(id: i64) -> Tag {
+    Tag {
+        id,
+        name: format!("t{id}"),
+        posts: Default::default(),
+    }
+}
+
+fn tag_ids(db: &Sqlite) -> Vec<i64> {
+    let mut ids: Vec<i64> = Tag::query().all(db).unwrap().iter().map(|t| t.id).collect();
+    ids.sort_unstable();
+    ids
+}
+
+/// SQLite refuses a COMMIT while another connection reads ("database is
+/// locked") and keeps the transaction open for a retry. `insert_all` and
+/// `transaction` report the error and end the transaction they opened:
+/// later writes are then committed, not left in a transaction nobody
+/// commits (and lost when the connection closes).
+fn sqlite_commit_refused_ends_the_transaction(db: &Db) {
+    let _ = db;
+    let file = TempDb::new("commit_refused");
+    let writer = file.open();
+    writer.create_tables(&[Tag::info()]).unwrap();
+    let reader = file.open();
+    for attempt in 0..2 {
+        // The reader's open read transaction holds the shared lock that a
+        // COMMIT (rollback journal) has to wait for.
+        reader.execute_batch("BEGIN").unwrap();
+        assert_eq!(tag_ids(&reader).len(), attempt);
+        let refused = if attempt == 0 {
+            writer.insert_all(&[tag(600), tag(601)])
+        } else {
+            writer.transaction(|db| db.insert(&tag(610)))
+        };
+        let shown = refused
+            .expect_err("the COMMIT waits for the reader")
+            .to_string();
+        assert!(shown.contains("COMMIT"), "{shown}");
+        assert!(
+            writer.connection().is_autocommit(),
+            "the refused transaction is rolled back"
+        );
+        reader.execute_batch("COMMIT").unwrap();
+        writer.insert(&tag(700 + attempt as i64)).unwrap();
+    }
+    writer.transaction(|db| db.insert_all(&[tag(800)])).unwrap();
+    drop(writer);
+    // What the writer committed after the refusals is there for others.
+    assert_eq!(tag_ids(&file.open()), [700, 701, 800]);
+}
+
+/// A load that panics (here in a column's own `Deserialize`) unwinds
+/// through the transaction the load opened: it is rolled back, and the
+/// connection's next writes are committed.
+fn sqlite_load_that_panics_ends_its_transaction(db: &Db) {
+    let _ = db;
+    let file = TempDb::new("load_panics");
+    let conn = file.open();
+    conn.create_tables(&[Crate::info(), Part::info()]).unwrap();
+    conn.insert(&Crate {
+        id: 1,
+        parts: Default::default(),
+    })
+    .unwrap();
+    conn.insert(&Part {
+        id: 1,
+        krate: ForeignKey::new(1),
+        touchy: related::Json(Touchy(-5)),
+    })
+    .unwrap();
+    let query = Crate::query().prefetch_related(Crate::parts());
+    let sent = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| query.all(&conn)));
+    assert!(sent.is_err(), "the column's Deserialize panicked");
+    assert!(
+        conn.connection().is_autocommit(),
+        "no transaction left open"
+    );
+    conn.insert(&Crate {
+        id: 2,
+        parts: Default::default(),
+    })
+    .unwrap();
+    drop(conn);
+    let ids: Vec<i64> = Crate::query()
+        .all(&file.open())
+        .unwrap()
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(ids, [1, 2]);
+}
+
+#[derive(Clone, Debug, Model)]
+#[related(table = "f_crate")]
+pub struct Crate {
+    pub id: i64,
+    #[related(reverse = Part::krate)]
+    pub parts: Reverse<Part>,
+}
+
+#[derive(Clone, Debug, Model)]
+#[related(table = "f_part")]
+pub struct Part {
+    pub id: i64,
+    pub krate: ForeignKey<Crate>,
+    pub touchy: related::Json<Touchy>,
+}
+
+/// A value whose `Deserialize` panics on a negative number.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Touchy(i64);
+
+impl<'de> serde::Deserialize<'de> for Touchy {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = i64::deserialize(d)?;
+        assert!(v >= 0, "Touchy takes no negative number");
+        Ok(Touchy(v))
+    }
 }
 
 // ---------------------------------------------------------------------------

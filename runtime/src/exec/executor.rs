@@ -352,6 +352,13 @@ pub fn run_job(executor: &(impl Executor + ?Sized), job: &mut impl Job) -> Resul
         return Ok(());
     };
     let opened = executor.begin(job.consistency())?;
+    // A job that panics (a model's own `Deserialize`, say) unwinds through
+    // here: the guard rolls back the transaction this call opened, so the
+    // connection is not left inside one nobody will end.
+    let mut guard = EndOnUnwind {
+        executor,
+        armed: opened,
+    };
     let mut statement = first;
     let result = loop {
         if let Err(e) = executor.run(&statement, &mut |row| job.accept_row(row)) {
@@ -363,6 +370,7 @@ pub fn run_job(executor: &(impl Executor + ?Sized), job: &mut impl Job) -> Resul
             Err(e) => break Err(e),
         }
     };
+    guard.armed = false;
     if opened {
         match &result {
             Ok(()) => executor.end(true)?,
@@ -373,6 +381,20 @@ pub fn run_job(executor: &(impl Executor + ?Sized), job: &mut impl Job) -> Resul
         }
     }
     result
+}
+
+/// Rolls back, while a panic unwinds, the transaction `run_job` opened.
+struct EndOnUnwind<'e, E: Executor + ?Sized> {
+    executor: &'e E,
+    armed: bool,
+}
+
+impl<E: Executor + ?Sized> Drop for EndOnUnwind<'_, E> {
+    fn drop(&mut self) {
+        if self.armed {
+            let _ = self.executor.end(false);
+        }
+    }
 }
 
 pub(crate) fn drive<M: Model>(

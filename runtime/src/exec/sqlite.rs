@@ -210,6 +210,15 @@ impl Sqlite {
         Ok(())
     }
 
+    /// Roll back the transaction a failed COMMIT left open, if it did:
+    /// SQLite keeps it open for the caller to retry, and nothing would end
+    /// it (later writes would then succeed in it and be lost on close).
+    fn abandon(&self) {
+        if !self.conn.is_autocommit() {
+            let _ = self.control("ROLLBACK");
+        }
+    }
+
     /// Transaction control: traced, not counted (see `Executor::begin`).
     fn control(&self, sql: &str) -> Result<()> {
         let start = Instant::now();
@@ -363,10 +372,22 @@ impl Sqlite {
         let result = f(self);
         open.rollback = None;
         match result {
-            Ok(v) => {
-                self.control_batch(commit)?;
-                Ok(v)
-            }
+            Ok(v) => match self.control_batch(commit) {
+                Ok(()) => Ok(v),
+                Err(e) => {
+                    // A COMMIT refused (another connection's lock: "database
+                    // is locked") leaves SQLite's transaction open for a
+                    // retry; this call reports the error instead, so it ends
+                    // the transaction it opened rather than leave later
+                    // writes in one nobody commits.
+                    if begin == "BEGIN" {
+                        self.abandon();
+                    } else {
+                        let _ = self.control_batch(rollback);
+                    }
+                    Err(e)
+                }
+            },
             Err(e) => {
                 let _ = self.control_batch(rollback);
                 Err(e)
@@ -425,7 +446,10 @@ impl Executor for Sqlite {
     }
 
     fn end(&self, commit: bool) -> Result<()> {
-        self.control(if commit { "COMMIT" } else { "ROLLBACK" })
+        if !commit {
+            return self.control("ROLLBACK");
+        }
+        self.control("COMMIT").inspect_err(|_| self.abandon())
     }
 
     fn run(

@@ -148,8 +148,9 @@ impl AsyncSqlite {
 }
 
 fn lock(conn: &Mutex<Sqlite>) -> MutexGuard<'_, Sqlite> {
-    // A job that panicked left no half-written Rust state in the connection:
-    // SQLite itself rolls back what the job's transaction did.
+    // A job that panicked left no half-written Rust state in the connection,
+    // and no transaction: `run_job` and `Sqlite::transaction` roll back the
+    // one they opened as the panic unwinds.
     conn.lock().unwrap_or_else(|e| e.into_inner())
 }
 
