@@ -12,6 +12,10 @@ pub const CASES: &[Case] = &[
     Case::new("schema::sqlite_ddl", sqlite_ddl).on(SQLITE),
     Case::new("schema::constraints_are_enforced", constraints_are_enforced),
     Case::new(
+        "schema::tables_that_would_collide_are_refused",
+        tables_that_would_collide_are_refused,
+    ),
+    Case::new(
         "schema::skipped_fields_are_not_stored",
         skipped_fields_are_not_stored,
     ),
@@ -265,4 +269,64 @@ fn skipped_fields_are_not_stored(db: &Db) {
         .unwrap();
     assert_eq!((raw[0].title.as_str(), raw[0].rank), ("swim", 5));
     assert!(raw[0].cache.is_empty());
+}
+
+#[derive(Clone, Debug, Model)]
+#[related(table = "cx_post")]
+pub struct CxPost {
+    pub id: i64,
+    pub tags: ManyToMany<CxTag>,
+}
+
+#[derive(Clone, Debug, Model)]
+#[related(table = "cx_tag")]
+pub struct CxTag {
+    pub id: i64,
+}
+
+/// A model whose table is `CxPost.tags`'s link table, without its columns.
+#[derive(Clone, Debug, Model)]
+#[related(table = "cx_post_tags")]
+pub struct CxNote {
+    pub id: i64,
+    pub note: String,
+}
+
+/// Two tables whose names share their first 66 bytes.
+#[derive(Clone, Debug, Model)]
+#[related(table = "a_table_name_long_enough_to_pass_the_limit_of_postgresql_on_names_one")]
+pub struct LongOne {
+    pub id: i64,
+}
+
+#[derive(Clone, Debug, Model)]
+#[related(table = "a_table_name_long_enough_to_pass_the_limit_of_postgresql_on_names_two")]
+pub struct LongTwo {
+    pub id: i64,
+    pub weight: i32,
+}
+
+/// `create_tables` refuses, before sending anything, what would make one
+/// table of two: a model named like another's link table (without its
+/// columns), and on the servers names past their limit (PostgreSQL would
+/// cut both long names to one). Nothing is created.
+fn tables_that_would_collide_are_refused(db: &Db) {
+    let err = db
+        .create_tables(&[CxPost::info(), CxTag::info(), CxNote::info()])
+        .unwrap_err()
+        .to_string();
+    for part in ["`cx_post_tags`", "`CxPost.tags`", "`CxNote`", "cx_post_id"] {
+        assert!(err.contains(part), "names {part}: {err}");
+    }
+    let long = db.create_tables(&[LongOne::info(), LongTwo::info()]);
+    if db.backend() == related_tests::harness::Backend::Sqlite {
+        long.unwrap();
+        db.insert(&LongTwo { id: 1, weight: 3 }).unwrap();
+        assert_eq!(db.all(&LongOne::query()).unwrap().len(), 0);
+    } else {
+        let err = long.unwrap_err().to_string();
+        assert!(err.contains("LongOne") && err.contains("too long"), "{err}");
+    }
+    // Nothing was created by the refused calls.
+    assert!(db.all(&CxTag::query()).is_err());
 }

@@ -365,6 +365,7 @@ impl Job for CreateTables {
                     });
                 }
             };
+            schema::check(flavor, &self.models)?;
             let statements: Vec<Statement> = schema::create_tables(flavor, &self.models)
                 .into_iter()
                 .map(|sql| Statement {

@@ -286,6 +286,7 @@ impl Sqlite {
     #[rustfmt::skip]
     pub fn create_tables<T>(&self, models: T) -> Result<()> where (): TablesArg<T> {
         let models = <() as TablesArg<T>>::infos(models);
+        schema::check(schema::Flavor::Sqlite, &models)?;
         for sql in schema::create_tables(schema::Flavor::Sqlite, &models) {
             self.execute(&sql, &[])?;
         }

@@ -302,6 +302,104 @@ pub fn create_tables(flavor: Flavor, models: &[&'static ModelInfo]) -> Vec<Strin
     tables
 }
 
+/// [`refused`] as the error `create_tables` returns.
+pub(crate) fn check(flavor: Flavor, models: &[&'static ModelInfo]) -> crate::error::Result<()> {
+    match refused(flavor, models) {
+        None => Ok(()),
+        Some((message, statement)) => Err(crate::error::Error::Database {
+            message: format!("{message} (refused before anything was sent)"),
+            statement,
+            source: None,
+        }),
+    }
+}
+
+/// What `create_tables` refuses before it sends anything, as the message
+/// and the statement it is about:
+/// - a table or column name past the server's limit: PostgreSQL cuts names
+///   past 63 bytes in silence (two long names sharing their start would be
+///   one table), MySQL refuses names past 64 characters;
+/// - a model whose table is another model's many-to-many link table but
+///   lacks the link's two columns (only the model's table would be made,
+///   and every `link` and prefetch of the relation would fail).
+pub(crate) fn refused(flavor: Flavor, models: &[&'static ModelInfo]) -> Option<(String, String)> {
+    let too_long = |name: &str| match flavor {
+        Flavor::Sqlite => false,
+        Flavor::Postgres => name.len() > 63,
+        Flavor::MariaDb | Flavor::Mysql => name.chars().count() > 64,
+    };
+    let limit = match flavor {
+        Flavor::Postgres => "PostgreSQL cuts names past 63 bytes, so two long names can become one",
+        _ => "MySQL and MariaDB take names of at most 64 characters",
+    };
+    let statement = |table: &str| {
+        let mut w = SqlWriter::new(flavor.dialect());
+        w.push("CREATE TABLE ").ident(table).push(" (...)");
+        w.sql
+    };
+    for m in models {
+        let names =
+            std::iter::once(("table", m.table)).chain(m.columns.iter().map(|c| ("column", c.name)));
+        for (what, name) in names {
+            if too_long(name) {
+                return Some((
+                    format!(
+                        "the {what} name `{name}` of `{}` is too long: {limit}; give it a shorter one with `#[related({what} = \"...\")]`",
+                        m.name
+                    ),
+                    statement(m.table),
+                ));
+            }
+        }
+        for rel in m.relations {
+            let info = rel();
+            let RelationKind::ManyToMany {
+                through,
+                source_column,
+                target_column,
+            } = info.kind
+            else {
+                continue;
+            };
+            for (what, name) in [
+                ("link table", through),
+                ("link column", source_column),
+                ("link column", target_column),
+            ] {
+                if too_long(name) {
+                    return Some((
+                        format!(
+                            "the {what} name `{name}` of `{}.{}` is too long: {limit}",
+                            info.model, info.name
+                        ),
+                        statement(through),
+                    ));
+                }
+            }
+            let Some(other) = models.iter().find(|x| x.table == through) else {
+                continue;
+            };
+            let missing: Vec<&str> = [source_column, target_column]
+                .into_iter()
+                .filter(|col| !other.columns.iter().any(|c| c.name == *col))
+                .collect();
+            if !missing.is_empty() {
+                return Some((
+                    format!(
+                        "`{through}` is the link table of `{}.{}` and the table of the model `{}`, which has no column `{}`: name one of the two tables otherwise (`#[related(through = \"...\")]` on the field, or `#[related(table = \"...\")]` on the model)",
+                        info.model,
+                        info.name,
+                        other.name,
+                        missing.join("`, `"),
+                    ),
+                    statement(through),
+                ));
+            }
+        }
+    }
+    None
+}
+
 fn add_fk(dialect: Dialect, table: &str, column: &str, target: &ModelInfo) -> String {
     let mut w = SqlWriter::new(dialect);
     w.push("ALTER TABLE ")
