@@ -2204,13 +2204,14 @@ fn durations(db: &Db) {
         )
         .unwrap();
         let month = TimeDelta::days(32) - TimeDelta::hours(3) - TimeDelta::milliseconds(500);
-        // The binary form (a statement with a parameter) and the text form
-        // (one without) read the same: a month is 30 days.
+        // The binary form (a prepared statement) and the text form (a
+        // statement in parentheses goes unprepared) read the same: a month
+        // is 30 days.
         let binary = db
             .all(&DurationRow::query().filter(DurationRow::id().eq(1)))
             .unwrap();
         let text: Vec<DurationRow> = db
-            .raw(r#"SELECT * FROM "t_durations" WHERE "id" = 1"#, &[])
+            .raw(r#"(SELECT * FROM "t_durations" WHERE "id" = 1)"#, &[])
             .unwrap();
         assert_eq!((binary[0].delta, text[0].delta), (month, month));
         assert_eq!(text, binary);
@@ -2266,4 +2267,22 @@ fn durations(db: &Db) {
             .unwrap(),
         0
     );
+    // In a long `is_in` list (one array parameter on SQLite and
+    // PostgreSQL) too: an error, not a NULL that matches nothing.
+    let list = (0..1000).map(Std::from_secs).chain([Std::MAX]);
+    let listed = db.all(&DurationRow::query().filter(DurationRow::std().is_in(list)));
+    assert!(listed.is_err(), "{listed:?}");
+
+    // The bottom of the range: -2^63 microseconds is stored and read back
+    // (its whole seconds alone overflow the microseconds).
+    let low = TimeDelta::microseconds(i64::MIN);
+    let mut bottom = rows[0].clone();
+    bottom.id = 10;
+    bottom.delta = low;
+    bottom.span = time::Duration::microseconds(i64::MIN);
+    db.insert(&bottom).unwrap();
+    let back = db
+        .one(&DurationRow::query().filter(DurationRow::delta().eq(low)))
+        .unwrap();
+    assert_eq!(back, bottom);
 }

@@ -526,7 +526,7 @@ fn plain(v: &Value) -> SqlValue {
         )),
         Value::Uuid(u) => SqlValue::Text(crate::model::types::text::uuid_text(u)),
         Value::Decimal(s) | Value::Json(s) => SqlValue::Text(s.clone()),
-        // Bound by `bind` (which can refuse one out of range).
+        // `bind` refuses one out of range, alone or in a list.
         Value::Duration(d) => d.micros().map_or(SqlValue::Null, SqlValue::Integer),
     }
 }
@@ -535,6 +535,15 @@ fn bind(params: &[Value]) -> Vec<Param> {
     params
         .iter()
         .map(|v| match v {
+            // A duration no backend can hold is refused in a list too (as a
+            // lone parameter and on the servers), not sent as NULL.
+            Value::List(items)
+                if items
+                    .iter()
+                    .any(|v| matches!(v, Value::Duration(d) if d.micros().is_none())) =>
+            {
+                Param::Invalid(DURATION_RANGE)
+            }
             Value::List(items) => Param::Array(Rc::new(items.iter().map(plain).collect())),
             // SQLite stores a NaN as NULL: refused, rather than a value
             // that reads back as None (or fails a NOT NULL constraint).

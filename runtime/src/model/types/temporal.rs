@@ -81,6 +81,7 @@ pub struct SqlTimestamp {
 /// // Below a microsecond, rounded down (as dates and times are).
 /// assert_eq!(SqlDuration { secs: 0, nanos: 1_999 }.micros(), Some(1));
 /// assert_eq!(SqlDuration { secs: i64::MAX, nanos: 0 }.micros(), None);
+/// assert_eq!(SqlDuration::from_micros(i64::MIN).micros(), Some(i64::MIN));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SqlDuration {
@@ -110,9 +111,9 @@ impl SqlDuration {
     /// The whole microseconds (rounded down), or None past `i64`'s range
     /// (about 292,000 years).
     pub fn micros(self) -> Option<i64> {
-        self.secs
-            .checked_mul(1_000_000)?
-            .checked_add(i64::from(self.nanos / 1000))
+        // In 128 bits: near the bottom of the range the seconds alone
+        // overflow 64-bit microseconds where the sum does not.
+        i64::try_from(i128::from(self.secs) * 1_000_000 + i128::from(self.nanos / 1000)).ok()
     }
 }
 
