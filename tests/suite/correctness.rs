@@ -1375,7 +1375,9 @@ fn nan_is_kept_or_refused(db: &Db) {
             for w in &writes {
                 let shown = w.as_ref().unwrap_err().to_string();
                 let names_it = match backend {
-                    Backend::Sqlite => shown.contains("NaN"),
+                    Backend::Sqlite => {
+                        shown.contains("NaN") && shown.contains("cannot bind a parameter")
+                    }
                     _ => shown.contains("maybe_single") || shown.contains("single"),
                 };
                 assert!(names_it, "{shown}");

@@ -577,6 +577,11 @@ fn db_error(e: rusqlite::Error, sql: &str) -> Error {
         rusqlite::Error::MultipleStatement => {
             "the SQL holds more than one statement; one call sends one".to_owned()
         }
+        // A value refused before SQLite saw it (`Param::Invalid`): said as
+        // the servers' binding errors are.
+        rusqlite::Error::ToSqlConversionFailure(why) => {
+            format!("cannot bind a parameter: {why}")
+        }
         e => e.to_string(),
     };
     Error::Database {
