@@ -705,7 +705,7 @@ impl<M: Model> QueryCore<M> {
     where
         S: LoadSet<M>,
     {
-        self.verify(&rows, S::verify, dialect, Self::base_sql)?;
+        self.verify(&rows, S::verify, dialect, None)?;
         Ok(Loaded::cast_checked(rows))
     }
 
@@ -716,25 +716,29 @@ impl<M: Model> QueryCore<M> {
     where
         S: LoadSet<M>,
     {
-        self.verify(&rows, S::verify, dialect, Self::onto_statements)?;
+        self.verify(&rows, S::verify, dialect, Some(Self::onto_statements))?;
         Ok(Loaded::cast_checked(rows))
     }
 
     /// `Untypable` for the first row `verify` finds lacking, naming the
-    /// statement `statement` gives. A function, not a flag, picks the
-    /// statement: the levels' statements are then compiled only for the
-    /// models some code loads onto. A loop, not `find_map`: the iterator
+    /// statement `statement` gives, or by default the one that should have
+    /// found the row ([`QueryCore::statement_of`]). A function, not a flag,
+    /// picks the statement: the levels' statements of a load onto rows are
+    /// then compiled only for the models some code loads onto. A loop, not `find_map`: the iterator
     /// adapters would add functions to each model.
     fn verify(
         &self,
         rows: &[M],
         verify: fn(&M) -> std::result::Result<(), crate::error::NotLoaded>,
         dialect: Dialect,
-        statement: fn(&Self, Dialect) -> String,
+        statement: Option<fn(&Self, Dialect) -> String>,
     ) -> Result<()> {
         for row in rows {
             if let Err(error) = verify(row) {
-                let statement = statement(self, dialect);
+                let statement = match statement {
+                    Some(statement) => statement(self, dialect),
+                    None => self.statement_of(&error, dialect),
+                };
                 return Err(Error::Untypable { error, statement });
             }
         }
@@ -743,6 +747,26 @@ impl<M: Model> QueryCore<M> {
 
     fn base_sql(&self, dialect: Dialect) -> String {
         self.base_statement(dialect).0.sql
+    }
+
+    /// For a relation of the query's own rows that a prefetch level loads
+    /// (`Post.editor`, a `Prefetch` whose filter left the row out), that
+    /// level's statement; else the base statement.
+    fn statement_of(&self, error: &crate::error::NotLoaded, dialect: Dialect) -> String {
+        use crate::error::NotLoaded::*;
+        if let Joinable { model, field }
+        | PrefetchOnly { model, field }
+        | Missing { model, field }
+        | NotCounted { model, field } = *error
+            && model == M::info().name
+            && let Some(level) = self
+                .plan_with(Ctx::planning(dialect))
+                .into_iter()
+                .find(|s| s.lookup == field)
+        {
+            return level.sql;
+        }
+        self.base_sql(dialect)
     }
 
     /// Add the `select_related_untyped` paths as prefetch levels (for rows
