@@ -329,18 +329,12 @@ pub(crate) fn interval(value: PgValueRef<'_>) -> Result<SqlDuration, CellError> 
     let (micros, days, months) = if text {
         parse_interval(as_text(b, WHAT)?).ok_or_else(|| malformed(WHAT, b))?
     } else {
+        // Microseconds (8 bytes), days (4), months (4).
         let b: [u8; 16] = be(b, WHAT)?;
-        let part = |at: usize, n: usize| &b[at..at + n];
         (
-            i128::from(i64::from_be_bytes(
-                part(0, 8).try_into().unwrap_or_default(),
-            )),
-            i128::from(i32::from_be_bytes(
-                part(8, 4).try_into().unwrap_or_default(),
-            )),
-            i128::from(i32::from_be_bytes(
-                part(12, 4).try_into().unwrap_or_default(),
-            )),
+            i128::from(i64::from_be_bytes(be(&b[..8], WHAT)?)),
+            i128::from(i32::from_be_bytes(be(&b[8..12], WHAT)?)),
+            i128::from(i32::from_be_bytes(be(&b[12..], WHAT)?)),
         )
     };
     let day = i128::from(SECS_PER_DAY) * 1_000_000;

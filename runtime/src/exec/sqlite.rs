@@ -502,8 +502,10 @@ impl ToSql for Param {
     }
 }
 
-fn plain(v: &Value) -> SqlValue {
-    match v {
+/// `v` as SQLite stores it, or why it cannot be (a duration past 64-bit
+/// microseconds, refused alone or in a list, as on the servers).
+fn stored(v: &Value) -> std::result::Result<SqlValue, &'static str> {
+    Ok(match v {
         Value::Null => SqlValue::Null,
         Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
         Value::I64(i) => SqlValue::Integer(*i),
@@ -526,36 +528,28 @@ fn plain(v: &Value) -> SqlValue {
         )),
         Value::Uuid(u) => SqlValue::Text(crate::model::types::text::uuid_text(u)),
         Value::Decimal(s) | Value::Json(s) => SqlValue::Text(s.clone()),
-        // `bind` refuses one out of range, alone or in a list.
-        Value::Duration(d) => d.micros().map_or(SqlValue::Null, SqlValue::Integer),
-    }
+        // Microseconds in an INTEGER, as Django stores a duration.
+        Value::Duration(d) => SqlValue::Integer(d.micros().ok_or(DURATION_RANGE)?),
+    })
 }
 
 fn bind(params: &[Value]) -> Vec<Param> {
     params
         .iter()
         .map(|v| match v {
-            // A duration no backend can hold is refused in a list too (as a
-            // lone parameter and on the servers), not sent as NULL.
-            Value::List(items)
-                if items
-                    .iter()
-                    .any(|v| matches!(v, Value::Duration(d) if d.micros().is_none())) =>
-            {
-                Param::Invalid(DURATION_RANGE)
-            }
-            Value::List(items) => Param::Array(Rc::new(items.iter().map(plain).collect())),
+            Value::List(items) => match items.iter().map(stored).collect() {
+                Ok(items) => Param::Array(Rc::new(items)),
+                Err(why) => Param::Invalid(why),
+            },
             // SQLite stores a NaN as NULL: refused, rather than a value
             // that reads back as None (or fails a NOT NULL constraint).
             Value::F64(f) if f.is_nan() => Param::Invalid(
                 "NaN: SQLite has no NaN (it would store NULL); store it as NULL yourself (`Option<f64>`) or use another value",
             ),
-            // Microseconds in an INTEGER, as Django stores a duration.
-            Value::Duration(d) => match d.micros() {
-                Some(m) => Param::Plain(SqlValue::Integer(m)),
-                None => Param::Invalid(DURATION_RANGE),
+            v => match stored(v) {
+                Ok(v) => Param::Plain(v),
+                Err(why) => Param::Invalid(why),
             },
-            v => Param::Plain(plain(v)),
         })
         .collect()
 }

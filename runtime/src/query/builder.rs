@@ -705,7 +705,7 @@ impl<M: Model> QueryCore<M> {
     where
         S: LoadSet<M>,
     {
-        self.verify(&rows, S::verify, dialect, None)?;
+        self.verify(&rows, S::verify, dialect, Self::statement_of)?;
         Ok(Loaded::cast_checked(rows))
     }
 
@@ -716,29 +716,27 @@ impl<M: Model> QueryCore<M> {
     where
         S: LoadSet<M>,
     {
-        self.verify(&rows, S::verify, dialect, Some(Self::onto_statements))?;
+        self.verify(&rows, S::verify, dialect, |q, _, dialect| {
+            q.onto_statements(dialect)
+        })?;
         Ok(Loaded::cast_checked(rows))
     }
 
     /// `Untypable` for the first row `verify` finds lacking, naming the
-    /// statement `statement` gives, or by default the one that should have
-    /// found the row ([`QueryCore::statement_of`]). A function, not a flag,
+    /// statement `statement` gives for its error. A function, not a flag,
     /// picks the statement: the levels' statements of a load onto rows are
-    /// then compiled only for the models some code loads onto. A loop, not `find_map`: the iterator
-    /// adapters would add functions to each model.
+    /// then compiled only for the models some code loads onto. A loop, not
+    /// `find_map`: the iterator adapters would add functions to each model.
     fn verify(
         &self,
         rows: &[M],
         verify: fn(&M) -> std::result::Result<(), crate::error::NotLoaded>,
         dialect: Dialect,
-        statement: Option<fn(&Self, Dialect) -> String>,
+        statement: fn(&Self, &crate::error::NotLoaded, Dialect) -> String,
     ) -> Result<()> {
         for row in rows {
             if let Err(error) = verify(row) {
-                let statement = match statement {
-                    Some(statement) => statement(self, dialect),
-                    None => self.statement_of(&error, dialect),
-                };
+                let statement = statement(self, &error, dialect);
                 return Err(Error::Untypable { error, statement });
             }
         }
@@ -749,9 +747,10 @@ impl<M: Model> QueryCore<M> {
         self.base_statement(dialect).0.sql
     }
 
-    /// For a relation of the query's own rows that a prefetch level loads
+    /// The statement that should have found what `error` says is missing:
+    /// for a relation of the query's own rows that a prefetch level loads
     /// (`Post.editor`, a `Prefetch` whose filter left the row out), that
-    /// level's statement; else the base statement.
+    /// level's; else the base statement.
     fn statement_of(&self, error: &crate::error::NotLoaded, dialect: Dialect) -> String {
         use crate::error::NotLoaded::*;
         if let Joinable { model, field }

@@ -10,12 +10,21 @@ use crate::error::CellError;
 use crate::model::column::ordered;
 use crate::model::value::SqlDuration;
 
+/// What a duration past `SqlDuration`'s seconds becomes: past the range
+/// every backend stores too, so that binding it is an error rather than a
+/// shorter duration.
+const PAST_RANGE: SqlDuration = SqlDuration {
+    secs: i64::MAX,
+    nanos: 0,
+};
+
 fn std_to(d: &std::time::Duration) -> SqlDuration {
-    // Past `i64` seconds no backend can store it: kept past the range, so
-    // that binding it is an error rather than a shorter duration.
-    SqlDuration {
-        secs: i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
-        nanos: d.subsec_nanos(),
+    match i64::try_from(d.as_secs()) {
+        Ok(secs) => SqlDuration {
+            secs,
+            nanos: d.subsec_nanos(),
+        },
+        Err(_) => PAST_RANGE,
     }
 }
 
@@ -45,10 +54,7 @@ mod with_chrono {
         // `TimeDelta`'s range (about 292 million years) is within `i64`
         // seconds.
         let nanos = i128::from(d.num_seconds()) * 1_000_000_000 + i128::from(d.subsec_nanos());
-        SqlDuration::from_nanos(nanos).unwrap_or(SqlDuration {
-            secs: i64::MAX,
-            nanos: 0,
-        })
+        SqlDuration::from_nanos(nanos).unwrap_or(PAST_RANGE)
     }
 
     fn from(d: SqlDuration) -> Result<TimeDelta, CellError> {
@@ -64,10 +70,7 @@ mod with_time {
     use super::*;
 
     fn to(d: &time::Duration) -> SqlDuration {
-        SqlDuration::from_nanos(d.whole_nanoseconds()).unwrap_or(SqlDuration {
-            secs: i64::MAX,
-            nanos: 0,
-        })
+        SqlDuration::from_nanos(d.whole_nanoseconds()).unwrap_or(PAST_RANGE)
     }
 
     fn from(d: SqlDuration) -> Result<time::Duration, CellError> {
