@@ -190,10 +190,13 @@ fn scan_into(
 fn comment(dialect: Dialect, b: &[u8], i: usize) -> Option<usize> {
     let c = b[i];
     let next = b.get(i + 1).copied();
+    // PostgreSQL's lexer ends a `--` comment at `\r` as well as at `\n`
+    // (its `newline` is `[\n\r]`); MySQL's and SQLite's only at `\n`.
+    let ends = |x: u8| x == b'\n' || (dialect == Dialect::Postgres && x == b'\r');
     let line = |from: usize| {
         b[from..]
             .iter()
-            .position(|&x| x == b'\n')
+            .position(|&x| ends(x))
             .map_or(b.len(), |p| from + p + 1)
     };
     match (c, next) {
@@ -361,6 +364,10 @@ mod tests {
         assert_eq!(several(Mysql, "SELECT 1 /*!; DROP TABLE t */"), Some(12));
         // SQLite: bracketed identifiers.
         assert_eq!(several(Sqlite, "SELECT [a;b] FROM t"), None);
+        // A `--` comment ends at `\r` on PostgreSQL only.
+        assert_eq!(several(Postgres, "SELECT 1 -- x\r; DROP TABLE t"), Some(14));
+        assert_eq!(several(Mysql, "SELECT 1 -- x\r; DROP TABLE t"), None);
+        assert_eq!(several(Sqlite, "SELECT 1 -- x\r; DROP TABLE t"), None);
     }
 
     #[test]
@@ -375,6 +382,8 @@ mod tests {
             2
         );
         assert_eq!(count(Mysql, "SELECT 'it\\'s ?' FROM t WHERE a = ?"), 1);
+        assert_eq!(count(Postgres, "SELECT 1 -- $1\r FROM t WHERE a = $2"), 2);
+        assert_eq!(count(Postgres, "SELECT 1 -- $1\r\n, $3"), 3);
         assert_eq!(
             count(
                 Postgres,
