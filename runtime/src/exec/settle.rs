@@ -6,7 +6,7 @@
 
 use std::future::Future;
 use std::pin::pin;
-use std::task::{Context, Waker};
+use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
 
 /// How long a drop may wait for the server to finish: the rest of the
@@ -53,15 +53,39 @@ pub(crate) fn waiting<F: Future>(work: F, budget: &Budget) -> bool {
     if handle.runtime_flavor() != tokio::runtime::RuntimeFlavor::MultiThread {
         return false;
     }
+    let deadline = budget.deadline();
     tokio::task::block_in_place(|| {
         // The same future, polled again with a waker that wakes this
-        // thread: what it already did stays done.
-        handle
-            .block_on(tokio::time::timeout_at(
-                tokio::time::Instant::from_std(budget.deadline()),
-                work.as_mut(),
-            ))
-            .is_ok()
+        // thread: what it already did stays done. The deadline is kept
+        // without tokio's timer, which a runtime may have been built
+        // without (`enable_time`): a thread of its own wakes the wait when
+        // it is due.
+        let mut alarm = false;
+        handle.block_on(std::future::poll_fn(|cx| {
+            if work.as_mut().poll(cx).is_ready() {
+                return Poll::Ready(true);
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return Poll::Ready(false);
+            }
+            if !alarm {
+                alarm = true;
+                let waker = cx.waker().clone();
+                let due = deadline - now;
+                let set = std::thread::Builder::new()
+                    .name("related-drop-deadline".into())
+                    .spawn(move || {
+                        std::thread::sleep(due);
+                        waker.wake();
+                    });
+                if set.is_err() {
+                    // No thread, no deadline: do not wait at all.
+                    return Poll::Ready(false);
+                }
+            }
+            Poll::Pending
+        }))
     })
 }
 
@@ -103,6 +127,30 @@ mod tests {
             )
         });
         assert!(finished);
+    }
+
+    #[test]
+    fn a_runtime_without_timers_waits_without_panicking() {
+        // Built without `enable_time`: the deadline must not need tokio's
+        // timer (it panicked, from a `Drop`).
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .build()
+            .unwrap();
+        let (done, answer) = tokio::sync::oneshot::channel::<()>();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(20));
+            let _ = done.send(());
+        });
+        assert!(rt.block_on(async { waiting(answer, &Budget::default()) }));
+        // Work that never ends is left at the deadline.
+        let budget = Budget(std::sync::OnceLock::from(
+            Instant::now() + Duration::from_millis(50),
+        ));
+        let start = Instant::now();
+        assert!(!rt.block_on(async { waiting(std::future::pending::<()>(), &budget) }));
+        assert!(start.elapsed() >= Duration::from_millis(50));
+        assert!(start.elapsed() < LIMIT);
     }
 
     #[test]
