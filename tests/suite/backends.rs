@@ -28,6 +28,10 @@ pub const CASES: &[Case] = &[
     ),
     Case::new("backends::keys_of_every_type", keys_of_every_type),
     Case::new(
+        "backends::long_text_key_lists_split_by_size",
+        long_text_key_lists_split_by_size,
+    ),
+    Case::new(
         "backends::postgres_key_list_is_one_indexed_array",
         postgres_key_list_is_one_indexed_array,
     )
@@ -557,6 +561,65 @@ fn integer_and_float_widths(db: &Db) {
             );
         }
         other => panic!("expected a type error, got {other:?}"),
+    }
+}
+
+/// A prefetch's key list of long text keys is cut by size as well as by
+/// count where keys are bound one placeholder each (MySQL): 17,000 keys of
+/// 255 characters are 4.5 MB of values, under the 65,535 placeholders but
+/// past MySQL's smallest `max_allowed_packet` (4 MiB), which a statement
+/// passes and fails whole, as a lost connection.
+fn long_text_key_lists_split_by_size(db: &Db) {
+    const N: usize = 17_000;
+    db.create_tables(&[Country::info(), City::info()]).unwrap();
+    let code = |i: usize| format!("{i:0255}");
+    db.insert_all(
+        &(0..N)
+            .map(|i| Country {
+                code: code(i),
+                name: format!("country {i}"),
+                cities: Default::default(),
+            })
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    db.insert_all(
+        &(0..N)
+            .map(|i| City {
+                id: i as i64,
+                name: format!("city {i}"),
+                country: ForeignKey::new(code(i)),
+            })
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    let prefetches = match db.backend() {
+        // The key list is one parameter.
+        Backend::Sqlite | Backend::Postgres => 1,
+        Backend::Mysql => 2,
+    };
+    let (countries, sent) =
+        db.capture(|| db.all(&Country::query().prefetch_related(Country::cities())));
+    let countries = countries.unwrap();
+    assert_eq!(
+        sent.len(),
+        1 + prefetches,
+        "{:?}",
+        sent.iter().map(|s| s.params).collect::<Vec<_>>()
+    );
+    assert_eq!(countries.len(), N);
+    for c in &countries {
+        let cities = c.cities.get().unwrap();
+        assert_eq!(cities.len(), 1, "{}", c.name);
+        assert_eq!(cities[0].country.key(), &c.code);
+    }
+    // From the other side: the foreign keys are the list.
+    let (cities, sent) = db.capture(|| db.all(&City::query().prefetch_related(City::country())));
+    let cities = cities.unwrap();
+    assert_eq!(sent.len(), 1 + prefetches);
+    assert_eq!(cities.len(), N);
+    for c in &cities {
+        assert_eq!(&c.country.get().unwrap().code, c.country.key());
     }
 }
 

@@ -729,6 +729,31 @@ fn value_bytes(value: &Value) -> usize {
     }
 }
 
+/// A key list cut into the lists of the statements that send it expanded
+/// (one placeholder per key): each at most `size` keys, and at most about
+/// [`MAX_STATEMENT_BYTES`] of values (`spellings` placeholders a key), so
+/// that long text keys stay under MySQL's packet limit too. At least one key
+/// a list.
+pub(crate) fn key_chunks(keys: Vec<Value>, size: usize, spellings: usize) -> Vec<Vec<Value>> {
+    let size = size.max(1);
+    let mut out = Vec::new();
+    let mut current: Vec<Value> = Vec::new();
+    let mut bytes = 0;
+    for key in keys {
+        let b = value_bytes(&key) * spellings.max(1);
+        if !current.is_empty() && (current.len() >= size || bytes + b > MAX_STATEMENT_BYTES) {
+            out.push(std::mem::take(&mut current));
+            bytes = 0;
+        }
+        bytes += b;
+        current.push(key);
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
 fn insert_rows(
     dialect: Dialect,
     table: &str,
@@ -814,6 +839,31 @@ pub fn link<R: Relation>(
 #[cfg(test)]
 mod tests {
     use super::object_name;
+
+    #[test]
+    fn key_lists_split_by_count_and_by_size() {
+        use super::{MAX_STATEMENT_BYTES, key_chunks};
+        use crate::model::value::Value;
+        let lens = |c: &Vec<Vec<Value>>| c.iter().map(Vec::len).collect::<Vec<_>>();
+        let ints: Vec<Value> = (0..10).map(Value::I64).collect();
+        assert_eq!(lens(&key_chunks(ints.clone(), 4, 1)), [4, 4, 2]);
+        assert_eq!(lens(&key_chunks(ints, 0, 1)), [1; 10]);
+        // Text keys of 1 KiB: about 4,000 a list under the byte budget,
+        // far below the 65,535 placeholders.
+        let long: Vec<Value> = (0..10_000)
+            .map(|i| Value::Text(format!("{i:01024}")))
+            .collect();
+        let chunks = key_chunks(long, 65_535, 1);
+        assert!(chunks.len() == 3, "{:?}", lens(&chunks));
+        for c in &chunks {
+            let bytes: usize = c.iter().map(super::value_bytes).sum();
+            assert!(bytes <= MAX_STATEMENT_BYTES, "{bytes}");
+        }
+        assert_eq!(chunks.iter().map(Vec::len).sum::<usize>(), 10_000);
+        // A key larger than the budget goes alone.
+        let huge = vec![Value::Text("x".repeat(MAX_STATEMENT_BYTES)), Value::I64(1)];
+        assert_eq!(lens(&key_chunks(huge, 10, 1)), [1, 1]);
+    }
 
     #[test]
     fn large_values_split_the_statement_by_size() {

@@ -1396,7 +1396,7 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
                             let own = self.statement(ctx, vec![Value::Null]).0.params.len() - 1;
                             let per_key = spellings::per_key(ctx.dialect.uuids(), &keys[0]);
                             let size = (max.saturating_sub(own) / per_key).max(1);
-                            keys.chunks(size).map(|c| c.to_vec()).collect()
+                            crate::plan::schema::key_chunks(keys, size, per_key)
                         }
                     };
                     self.chunks.reverse();
