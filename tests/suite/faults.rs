@@ -126,6 +126,10 @@ pub const CASES: &[Case] = &[
     )
     .on(SERVERS),
     Case::new(
+        "faults::writes_in_the_callers_transaction_are_all_or_nothing",
+        writes_in_the_callers_transaction_are_all_or_nothing,
+    ),
+    Case::new(
         "faults::long_statements_stay_readable_in_errors",
         long_statements_stay_readable_in_errors,
     ),
@@ -1644,5 +1648,122 @@ fn cancelled_insert_all_is_all_or_nothing(db: &Db) {
     let one = Tag::query().filter(Tag::name().eq("after"));
     let found = db.block_on(on_pool!(&pool, |p| one.all_async(p))).unwrap();
     assert_eq!(found.len(), 1);
+    db.block_on(pool.close());
+}
+
+/// `insert_all` and `link_all` inside a transaction of the caller's take a
+/// savepoint there: a write that fails half-way (here its second INSERT
+/// meets a key already stored) or whose future is dropped half-way undoes
+/// its own rows and only those; the caller's transaction goes on and
+/// commits the caller's own rows (on PostgreSQL the failure no longer
+/// aborts it). On `AsyncSqlite` a write is one INSERT a row, so a failure
+/// on the third row is half-way too.
+fn writes_in_the_callers_transaction_are_all_or_nothing(db: &Db) {
+    let ids = |range: std::ops::RangeInclusive<i64>| range.map(tag).collect::<Vec<_>>();
+    if db.backend() == Backend::Sqlite {
+        let file = TempDb::new("callers_writes");
+        let sync = Db::from_sqlite(file.open());
+        blog::seed(&sync, 0).unwrap();
+        sync.insert_all(&[tag(1003)]).unwrap();
+        drop(sync);
+        let adb = AsyncSqlite::open(&file.0).unwrap();
+        let failed = server::block_on(async {
+            adb.execute_statement("BEGIN", &[]).await.unwrap();
+            adb.insert_all(&[tag(1100)]).await.unwrap();
+            let failed = adb.insert_all(&ids(1001..=1005)).await;
+            adb.insert_all(&[tag(1200)]).await.unwrap();
+            adb.execute_statement("COMMIT", &[]).await.unwrap();
+            failed
+        });
+        assert!(failed.is_err(), "tag 1003 is stored already");
+        let left: Vec<i64> = server::block_on(Tag::query().all_async(&adb))
+            .unwrap()
+            .iter()
+            .map(|t| t.id)
+            .filter(|id| *id > 1000)
+            .collect();
+        assert_eq!(
+            left,
+            [1003, 1100, 1200],
+            "the failed write left none of its rows"
+        );
+        return;
+    }
+
+    blog::seed(db, 0).unwrap();
+    let n: i64 = 40_000;
+    let stored = || -> Vec<i64> {
+        let mut ids: Vec<i64> = db
+            .all(&Tag::query())
+            .unwrap()
+            .iter()
+            .map(|t| t.id)
+            // Not the blog's own tags, 1 to 8.
+            .filter(|id| !(1..=8).contains(id))
+            .collect();
+        ids.sort_unstable();
+        ids
+    };
+    db.insert_all(&[tag(n)]).unwrap();
+    let pool = db.new_pool(1, &[]).expect("a server");
+    // A failure, in the driver's transaction (`pool.begin()`): two INSERTs
+    // of at most 65,535 parameters; the second meets tag `n`.
+    let rows = ids(9..=n);
+    let failed = db.block_on(async {
+        on_pool!(&pool, |p| {
+            let mut tx = p.begin().await.unwrap();
+            (&mut tx).insert_all(&[tag(-1)]).await.unwrap();
+            let failed = (&mut tx).insert_all(&rows).await;
+            // The caller's transaction is still usable after the failure.
+            (&mut tx).insert_all(&[tag(-2)]).await.unwrap();
+            tx.commit().await.unwrap();
+            failed
+        })
+    });
+    assert!(failed.is_err(), "tag {n} is stored already");
+    assert_eq!(
+        stored(),
+        [-2, -1, n],
+        "the failed write left none of its rows"
+    );
+    assert_clean(db, &pool);
+
+    // A cut, in a transaction the caller opened with SQL on a connection
+    // it holds: the future dropped once the first INSERT has run.
+    let rows = ids(1_000_001..=1_000_000 + n);
+    let log = related::StatementLog::new();
+    let finished = db.block_on(async {
+        on_pool!(&pool, |p| {
+            let mut conn = p.acquire().await.unwrap();
+            (&mut conn).execute_statement("BEGIN", &[]).await.unwrap();
+            let finished = {
+                let mut write = related::Logged::new(&mut conn, &log).insert_all(&rows);
+                loop {
+                    match tokio::time::timeout(Duration::from_millis(1), &mut write).await {
+                        Ok(result) => break Some(result),
+                        Err(_) if log.count() >= 1 => break None,
+                        Err(_) => {}
+                    }
+                }
+            };
+            (&mut conn).insert_all(&[tag(-3)]).await.unwrap();
+            (&mut conn).execute_statement("COMMIT", &[]).await.unwrap();
+            finished
+        })
+    });
+    let after = stored();
+    match finished {
+        None => assert_eq!(
+            after,
+            [-3, -2, -1, n],
+            "the cut write left none of its rows"
+        ),
+        // Both INSERTs ran within the last millisecond.
+        Some(result) => {
+            result.unwrap();
+            assert_eq!(after.len(), 4 + n as usize);
+        }
+    }
+    assert_clean(db, &pool);
     db.block_on(pool.close());
 }

@@ -71,6 +71,10 @@ pub struct Sqlite {
     // Shared so an `AsyncSqlite` can read it without taking the connection.
     log: Arc<StatementLog>,
     binding: KeyBinding,
+    /// How many of the open `Executor::begin`s took a savepoint (writes
+    /// inside the caller's transaction) rather than a BEGIN: their `end`
+    /// releases it. They nest inside the BEGIN, if any.
+    savepoints: std::cell::Cell<u32>,
 }
 
 impl Sqlite {
@@ -127,6 +131,7 @@ impl Sqlite {
             conn,
             log: Arc::new(StatementLog::new()),
             binding: KeyBinding::OneParameter,
+            savepoints: std::cell::Cell::new(0),
         })
     }
 
@@ -436,8 +441,20 @@ impl Executor for Sqlite {
     }
 
     fn begin(&self, consistency: Consistency) -> Result<bool> {
-        if consistency == Consistency::None || !self.conn.is_autocommit() {
+        if consistency == Consistency::None {
             return Ok(false);
+        }
+        if !self.conn.is_autocommit() {
+            // The caller's transaction. Writes that belong together
+            // (`insert_all` on `AsyncSqlite`) take a savepoint in it, so a
+            // failure undoes their rows and only those, as
+            // `Sqlite::transaction` does; reads need none.
+            if consistency != Consistency::Atomic {
+                return Ok(false);
+            }
+            self.control("SAVEPOINT related")?;
+            self.savepoints.set(self.savepoints.get() + 1);
+            return Ok(true);
         }
         // A deferred BEGIN: the first SELECT takes the read snapshot (WAL) or
         // the shared lock (rollback journal) that every later statement of
@@ -447,6 +464,14 @@ impl Executor for Sqlite {
     }
 
     fn end(&self, commit: bool) -> Result<()> {
+        if self.savepoints.get() > 0 {
+            self.savepoints.set(self.savepoints.get() - 1);
+            return if commit {
+                self.control("RELEASE related")
+            } else {
+                self.control_batch("ROLLBACK TO related; RELEASE related")
+            };
+        }
         if !commit {
             return self.control("ROLLBACK");
         }

@@ -304,7 +304,7 @@ pub(crate) async fn run_on<DB: Backend, J: Job>(
     }
     if conn.is_in_transaction() {
         // The driver's own transaction (`&mut *tx`): the server is in it.
-        return run_statements::<DB, J>(conn, job, first, log, false, drain).await;
+        return inside_callers::<DB, J>(conn, job, first, log, owned, &budget).await;
     }
     if owned && let Some(message) = DB::begin_probing(consistency) {
         return run_own_probed::<DB, J>(conn, job, first, log, message, close).await;
@@ -314,7 +314,7 @@ pub(crate) async fn run_on<DB: Backend, J: Job>(
         let open = in_transaction::<DB>(conn, probe, drain).await?;
         trace_control(probe, start.elapsed());
         if open {
-            return run_statements::<DB, J>(conn, job, first, log, false, drain).await;
+            return inside_callers::<DB, J>(conn, job, first, log, owned, &budget).await;
         }
     }
     let begin = DB::begin(consistency);
@@ -337,7 +337,7 @@ pub(crate) async fn run_on<DB: Backend, J: Job>(
         // The caller's transaction: run inside it.
         drop(begun);
         own.state = TxState::None;
-        return run_statements::<DB, J>(own.conn, job, first, log, false, drain).await;
+        return inside_callers::<DB, J>(own.conn, job, first, log, owned, &budget).await;
     }
     let mut tx = match begun {
         Ok(tx) => tx,
@@ -470,6 +470,88 @@ async fn plain<DB: Backend>(
         item?;
     }
     Ok(())
+}
+
+/// The savepoint writes take inside a transaction of the caller's.
+const SAVEPOINT: &str = "SAVEPOINT related_write";
+const RELEASE: &str = "RELEASE SAVEPOINT related_write";
+const UNDO: &str = "ROLLBACK TO SAVEPOINT related_write; RELEASE SAVEPOINT related_write";
+
+/// Run `job` inside the transaction the caller holds, which it never ends.
+/// Writes that belong together (`Consistency::Atomic`: `insert_all`,
+/// `link_all`) take a savepoint there: a failure, or the call's future
+/// dropped half-way, undoes their own rows and only those, and leaves the
+/// caller's transaction usable (on PostgreSQL a failed statement would
+/// otherwise abort it; on MySQL the statements before it would stay, to be
+/// committed by the caller). Reads need none.
+async fn inside_callers<DB: Backend, J: Job>(
+    conn: &mut DB::Connection,
+    job: &mut J,
+    first: Statement,
+    log: Option<&StatementLog>,
+    owned: bool,
+    budget: &settle::Budget,
+) -> Result<u64> {
+    let drain = (!owned).then_some(budget);
+    if job.consistency() != Consistency::Atomic {
+        return run_statements::<DB, J>(conn, job, first, log, false, drain).await;
+    }
+    let start = Instant::now();
+    let mut point = OwnSavepoint::<DB> {
+        conn,
+        open: true,
+        held: !owned,
+        budget,
+    };
+    if let Err(e) = plain::<DB>(point.conn, SAVEPOINT).await {
+        // Not taken (the server refused it, or the connection broke): a
+        // ROLLBACK TO would fail as well.
+        point.open = false;
+        return Err(driver_error::<DB>(e, SAVEPOINT));
+    }
+    trace_control(SAVEPOINT, start.elapsed());
+    let result = run_statements::<DB, J>(point.conn, job, first, log, false, drain).await;
+    let start = Instant::now();
+    let outcome = match result {
+        Ok(n) => plain::<DB>(point.conn, RELEASE)
+            .await
+            .map(|()| n)
+            .map_err(|e| driver_error::<DB>(e, RELEASE)),
+        Err(e) => {
+            // The write's error is the one to report.
+            let _ = undo::<DB>(point.conn).await;
+            Err(e)
+        }
+    };
+    trace_control(RELEASE, start.elapsed());
+    point.open = false;
+    outcome
+}
+
+/// Undo a write's rows to its savepoint, and drop the savepoint: one
+/// message, so that a drop that cannot wait (a current-thread runtime) still
+/// writes both at once.
+async fn undo<DB: Backend>(conn: &mut DB::Connection) -> std::result::Result<(), sqlx::Error> {
+    plain::<DB>(conn, UNDO).await
+}
+
+/// A write's savepoint in the caller's transaction: if the write's future
+/// is dropped before it ends, its rows are undone before the drop returns
+/// (after the cut statement's rest is read, `Reading`), so the caller never
+/// commits part of them. A connection of the load's own is closed instead.
+struct OwnSavepoint<'c, 'd, DB: Backend> {
+    conn: &'c mut DB::Connection,
+    open: bool,
+    held: bool,
+    budget: &'d settle::Budget,
+}
+
+impl<DB: Backend> Drop for OwnSavepoint<'_, '_, DB> {
+    fn drop(&mut self) {
+        if self.open && self.held {
+            settle::waiting(undo::<DB>(self.conn), self.budget);
+        }
+    }
 }
 
 /// Where the load's own transaction is.
