@@ -872,9 +872,15 @@ impl FieldGen<'_> {
                 fn __back_ref(
                     #source: &#model,
                     #shared: &mut ::core::option::Option<::std::sync::Arc<#model>>,
-                    #t: &mut ::std::sync::Arc<#target>,
+                    #t: &mut #target,
+                    __related_replace: bool,
                 ) {
-                    ::related::__private::back_ref(Self::__forward(), #source, #shared, #t)
+                    ::related::__private::back_ref(Self::__forward(), #source, #shared, #t, __related_replace)
+                }
+
+                #[inline]
+                fn __forward_id() -> ::core::option::Option<::core::any::TypeId> {
+                    ::related::__private::forward_id(Self::__forward())
                 }
             },
             one,

@@ -221,14 +221,22 @@ pub mod __private {
         _forward: F,
         parent: &F::Target,
         shared: &mut Option<std::sync::Arc<F::Target>>,
-        child: &mut std::sync::Arc<F::Source>,
+        child: &mut F::Source,
+        replace: bool,
     ) {
-        // A reverse foreign key's child belongs to one parent, so its `Arc`
-        // is not shared yet and `make_mut` copies nothing.
-        if !F::info().kind.is_many() {
+        // A field a level below loaded already (a JOIN of the level's own)
+        // holds more than the copy would: kept, unless `replace`.
+        if !F::info().kind.is_many() && (replace || !F::__is_loaded(child)) {
             let parent = shared.get_or_insert_with(|| std::sync::Arc::new(parent.clone()));
-            F::attach_one(std::sync::Arc::make_mut(child), Some(parent.clone()));
+            F::attach_one(child, Some(parent.clone()));
         }
+    }
+
+    /// The forward relation whose field a reverse relation's back
+    /// reference fills ([`back_ref`]), if it fills one: a prefetch of that
+    /// relation right below the reverse one is then already loaded.
+    pub fn forward_id<F: Relation>(_forward: F) -> Option<std::any::TypeId> {
+        (!F::info().kind.is_many()).then(std::any::TypeId::of::<F>)
     }
 
     /// The key a row of the forward relation's source holds (the reverse

@@ -273,6 +273,21 @@ impl Rel {
         }
     }
 
+    /// The forward relation whose field this reverse foreign key or
+    /// reverse one-to-one fills in its children (their back reference):
+    /// `Author.posts` fills each post's `author`.
+    pub fn back_ref(self) -> Option<Rel> {
+        match self {
+            Rel::CountryAuthors => Some(Rel::AuthorCountry),
+            Rel::AuthorMentees => Some(Rel::AuthorMentor),
+            Rel::AuthorPosts => Some(Rel::PostAuthor),
+            Rel::AuthorProfile => Some(Rel::ProfileAuthor),
+            Rel::PostComments => Some(Rel::CommentPost),
+            Rel::PostCover => Some(Rel::CoverPost),
+            _ => None,
+        }
+    }
+
     /// The relation's field name (Django's lookup segment).
     pub fn name(self) -> &'static str {
         match self {

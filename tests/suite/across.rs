@@ -44,6 +44,10 @@ pub const CASES: &[Case] = &[
         "across::back_references_need_no_statement",
         back_references_need_no_statement,
     ),
+    Case::new(
+        "across::a_level_below_a_back_reference_loads_onto_it",
+        a_level_below_a_back_reference_loads_onto_it,
+    ),
     Case::new("across::order_by_across_a_join", order_by_across_a_join),
     Case::new(
         "across::exists_uses_the_link_table_index",
@@ -489,6 +493,33 @@ fn through_model_columns(db: &Db) {
         got.sort();
         assert_eq!(got, want, "club {}", c.id);
     }
+    // Django's `Prefetch("clubs", queryset=Club.objects.filter(
+    // memberships__role="chair"))` filters the link rows themselves: here
+    // that is a prefetch of the through model (README).
+    let q = Member::query()
+        .prefetch(
+            Prefetch::new(Member::memberships())
+                .filter(Membership::role().eq("chair"))
+                .prefetch_related(Membership::club()),
+        )
+        .order_by(Member::id().asc());
+    let (members, sent) = db.capture(|| db.all(&q));
+    assert_eq!(sent.len(), 3);
+    for m in &members.unwrap() {
+        let mut got: Vec<i64> = m
+            .memberships
+            .get()
+            .unwrap()
+            .iter()
+            .map(|l| l.club.get().unwrap().id)
+            .collect();
+        got.sort();
+        got.dedup();
+        let want: Vec<i64> = (1..=3)
+            .filter(|&c| membership::role(m.id, c) == Some("chair"))
+            .collect();
+        assert_eq!(got, want, "member {}", m.id);
+    }
 }
 
 fn count_and_exists(db: &Db) {
@@ -738,4 +769,78 @@ fn order_by_across_a_join(db: &Db) {
         ids(&rows, |p| p.id),
         want.iter().map(|w| w.1).collect::<Vec<_>>()
     );
+}
+
+/// `posts__author` below `Author` is the back reference itself: as in
+/// Django, it sends nothing, and a level below it (`posts__author__publisher`)
+/// loads onto the parents' copies: three statements, not four, and every
+/// post's author holds its publisher (the copy used to replace what the
+/// fourth statement's level had loaded, and a typed load failed).
+fn a_level_below_a_back_reference_loads_onto_it(db: &Db) {
+    blog::seed(db, 30).unwrap();
+    let q = Author::query()
+        .prefetch_related(
+            Author::posts()
+                .then(Post::author())
+                .then(Author::publisher()),
+        )
+        .order_by(Author::id().asc());
+    let lookups: Vec<String> = q.plan(db.dialect()).into_iter().map(|p| p.lookup).collect();
+    assert_eq!(lookups, ["base", "posts", "posts__author__publisher"]);
+    let (authors, sent) = db.capture(|| db.all(&q));
+    let authors = authors.unwrap();
+    assert_eq!(sent.len(), 3, "{:#?}", sqls(&sent));
+    let mut seen = 0;
+    for a in &authors {
+        for p in a.posts.get().unwrap() {
+            let parent = p.author.get().expect("back-reference set");
+            assert_eq!(parent.id, a.id);
+            assert_eq!(parent.name, a.name);
+            let publisher = parent.publisher.get().expect("loaded onto the copy");
+            assert_eq!(&publisher.id, a.publisher.key());
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, 30);
+    // Typed: the load's type says it, and the rows agree.
+    let typed = db.fetch(&q).unwrap();
+    let names: Vec<(i64, String)> = typed
+        .iter()
+        .flat_map(|a| {
+            a.posts()
+                .iter()
+                .map(|p| (p.author().id, p.author().publisher().name.clone()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(names.len(), 30);
+    // A JOIN of the level's own fills the field: kept, with what it joined.
+    let joined = Author::query()
+        .prefetch(Prefetch::new(Author::posts()).select_related(Post::author().publisher()));
+    let (loaded, sent) = db.capture(|| db.all(&joined));
+    assert_eq!(sent.len(), 2, "{:#?}", sqls(&sent));
+    for a in &loaded.unwrap() {
+        for p in a.posts.get().unwrap() {
+            let author = p.author.get().unwrap();
+            assert_eq!(author.id, a.id);
+            assert_eq!(&author.publisher.get().unwrap().id, a.publisher.key());
+        }
+    }
+    // The back reference alone sends nothing either.
+    let (_, sent) = db.capture(|| {
+        db.all(&Author::query().prefetch_related(Author::posts().then(Post::author())))
+    });
+    assert_eq!(sent.len(), 2, "{:#?}", sqls(&sent));
+    // A `Prefetch` of it with a query of its own loads what it asks for.
+    let own = Author::query().prefetch_below(
+        Author::posts(),
+        Prefetch::new(Post::author()).filter(Author::id().gt(0i64)),
+    );
+    let (loaded, sent) = db.capture(|| db.all(&own));
+    assert_eq!(sent.len(), 3, "{:#?}", sqls(&sent));
+    for a in &loaded.unwrap() {
+        for p in a.posts.get().unwrap() {
+            assert_eq!(p.author.get().unwrap().id, a.id);
+        }
+    }
 }

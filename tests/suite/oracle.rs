@@ -1520,6 +1520,8 @@ struct Cx<'a> {
     /// The bind-variable limit when key lists are bound one placeholder per
     /// key (None: the whole list is one parameter).
     max_vars: Option<usize>,
+    /// `prefetch_onto`: its plain levels keep what a row holds.
+    onto: bool,
 }
 
 /// What the naive loader saw: the statements the contract allows, and
@@ -1786,6 +1788,10 @@ struct LevelNaive<'a, 'p, S> {
     stats: &'a mut Stats,
     /// 1 for a level below the base rows.
     depth: usize,
+    /// Under `prefetch_onto`, a plain level below plain levels keeps what
+    /// each row holds (the loader's `keep`): a level below a back
+    /// reference then loads as any other.
+    keep: bool,
 }
 
 impl<S: OracleModel> RelVisitor<S> for LevelNaive<'_, '_, S> {
@@ -1822,7 +1828,7 @@ impl<S: OracleModel> LevelNaive<'_, '_, S> {
         self,
         n: Naive<S, T>,
         field: FieldFn<S, T>,
-        back: fn(&S, &mut Option<Arc<S>>, &mut Arc<T>),
+        back: fn(&S, &mut Option<Arc<S>>, &mut T, bool),
     ) -> NaiveResult {
         let LevelNaive {
             cx,
@@ -1831,6 +1837,7 @@ impl<S: OracleModel> LevelNaive<'_, '_, S> {
             parents,
             stats,
             depth,
+            keep: keeps,
         } = self;
         // A plain lookup of a relation the parents' statement JOINed is
         // already loaded: no statement, and the levels below continue from
@@ -1908,7 +1915,35 @@ impl<S: OracleModel> LevelNaive<'_, '_, S> {
                 &node.select
             }
         };
+        // A plain level of the forward side right below this reverse one
+        // (`posts__author`) sends nothing, as in Django: each child's field
+        // is its parent, here a copy of the parent as it stood before this
+        // level, filled before any level below runs; the levels below it
+        // load onto those copies as below a JOIN. (Not onto rows the
+        // caller lent, where the level keeps what each row holds.)
+        let back_filled = node.nested.iter().find(|child| {
+            !keeps
+                && joined.is_none()
+                && node.rel.back_ref() == Some(child.rel)
+                && !child.custom
+                && child.to.is_none()
+                && below_select.get(child.rel).is_none()
+        });
+        if back_filled.is_some() {
+            for (p, before) in parents.iter_mut().zip(&pristine) {
+                for kid in field(p).loaded_mut() {
+                    back(before, &mut None, Arc::make_mut(kid), true);
+                }
+            }
+        }
         for child in &node.nested {
+            let filled;
+            let child_select = if back_filled.is_some_and(|c| std::ptr::eq(c, child)) {
+                filled = SelTree(vec![(child.rel, SelTree::default())]);
+                &filled
+            } else {
+                below_select
+            };
             let mut kids: Vec<&mut T> = parents
                 .iter_mut()
                 // Each parent holds its own copies (one fetch per parent):
@@ -1921,18 +1956,20 @@ impl<S: OracleModel> LevelNaive<'_, '_, S> {
                 LevelNaive {
                     cx,
                     node: child,
-                    parent_select: below_select,
+                    parent_select: child_select,
                     parents: &mut kids,
                     stats,
                     depth: depth + 1,
+                    keep: keeps && !child.custom && child.to.is_none(),
                 },
             )?;
         }
         for (p, before) in parents.iter_mut().zip(&pristine) {
             for child in field(p).loaded_mut() {
                 // A copy per child: the loader shares one per parent,
-                // equal in value.
-                back(before, &mut None, child);
+                // equal in value. A field a level below loaded (a JOIN of
+                // this level's own, or the copy above) is kept.
+                back(before, &mut None, Arc::make_mut(child), false);
             }
         }
         Ok(())
@@ -1960,6 +1997,7 @@ fn naive_levels<M: OracleModel>(
                 parents: &mut rows,
                 stats,
                 depth: 1,
+                keep: cx.onto && !node.custom && node.to.is_none(),
             },
         )?;
     }
@@ -1995,6 +2033,7 @@ fn check<M: OracleModel>(
         db,
         nulls_first: db.backend() != Backend::Postgres,
         max_vars,
+        onto: spec.onto,
     };
     let err = |what: String| fail(spec, data, what);
     let query = build_query::<M>(spec);

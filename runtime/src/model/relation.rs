@@ -260,8 +260,18 @@ pub trait Relation: PrefetchOf<Relation = Self> + Copy + Default + Send + Sync +
     fn __back_ref(
         _parent: &Self::Source,
         _shared: &mut Option<Arc<Self::Source>>,
-        _child: &mut Arc<Self::Target>,
+        _child: &mut Self::Target,
+        _replace: bool,
     ) {
+    }
+
+    /// The relation whose field `__back_ref` fills (the forward side of a
+    /// reverse foreign key or reverse one-to-one), if it fills one: a
+    /// prefetch of it right below this one needs no statement. None by
+    /// default, and then `__back_ref` does nothing.
+    #[doc(hidden)]
+    fn __forward_id() -> Option<TypeId> {
+        None
     }
 
     /// Identity of the relation, for merging lookups that share a prefix.

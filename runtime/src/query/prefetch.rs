@@ -707,6 +707,10 @@ pub(crate) trait PrefetchNode<P>: Send + Sync {
     /// Below a level that kept some rows' relation: this level's parents
     /// are then a mix, and each one that holds this relation keeps it.
     fn keep_below(&mut self) {}
+    /// This level's rows are its parents' parents, filled in by the level
+    /// above as back references (`books__author` under `Author`): it sends
+    /// nothing, and the levels below run on those rows.
+    fn filled_by_back_ref(&mut self) {}
     fn explain(&self, ctx: Ctx, prefix: &str, out: &mut Vec<PlannedStatement>);
     fn next_statement(
         &mut self,
@@ -816,6 +820,9 @@ pub(crate) struct Level<R: Relation> {
     /// ... and each group's children in primary key order: then
     /// `distribute` neither reorders nor sorts.
     sorted: bool,
+    /// The children's back references were filled before the levels below
+    /// ran (`fill_back_refs_early`).
+    back_filled: bool,
 }
 
 /// The group of a parent whose key is NULL, or matched no key.
@@ -853,11 +860,72 @@ impl<R: Relation> Level<R> {
             parent_groups: Vec::new(),
             grouped: true,
             sorted: true,
+            back_filled: false,
         }
     }
 
     pub(crate) fn nested_mut(&mut self) -> &mut Vec<Box<dyn PrefetchNode<R::Target>>> {
         &mut self.query.core.prefetch
+    }
+
+    /// The level right below this one that loads the field this level's
+    /// back references fill (`books__author` under `Author`, `author`
+    /// being the forward side of `books`): Django sends nothing for it,
+    /// the rows being the parents themselves. Not one with a query of its
+    /// own (a `Prefetch`), which loads what it asks for, nor one a JOIN of
+    /// this level loads; nor below rows the caller lent (`keep`), where
+    /// each level keeps what a row holds and the levels below decide by
+    /// that.
+    fn back_ref_below(&self) -> Option<usize> {
+        let forward = R::__forward_id()?;
+        if self.joined || self.keep {
+            return None;
+        }
+        self.query
+            .core
+            .prefetch
+            .iter()
+            .position(|n| n.key() == (forward, forward) && !n.custom() && !n.through_join())
+    }
+
+    /// Where a level below loads the field this level's back references
+    /// fill (`back_ref_below`), fill it now, before the levels below run:
+    /// that level then sends nothing, and the levels below it take their
+    /// keys from the parents' copies. (Otherwise the back references are
+    /// filled when the children are handed over, `distribute`.)
+    fn fill_back_refs_early(&mut self, parents: &mut dyn Parents<R::Source>) {
+        let Some(below) = self.back_ref_below() else {
+            return;
+        };
+        self.fill_back_refs(parents, false);
+        self.back_filled = true;
+        self.query.core.prefetch[below].filled_by_back_ref();
+    }
+
+    /// Point each child's forward field at a copy of its parent (one copy
+    /// per parent). Done again when the rows are handed over (`replace`),
+    /// so that the copies are of the parents as they stand then, as every
+    /// other back reference is, before the levels below attach to them.
+    fn fill_back_refs(&mut self, parents: &mut dyn Parents<R::Source>, replace: bool) {
+        let mut by_group: Vec<Vec<u32>> = vec![Vec::new(); self.groups.len()];
+        for &(g, child) in &self.links {
+            if let Some(members) = by_group.get_mut(g as usize) {
+                members.push(child);
+            }
+        }
+        let children = &mut self.children;
+        let mut groups = self.parent_groups.iter();
+        parents.for_each(&mut |p| {
+            let Some(members) = groups.next().and_then(|&g| by_group.get(g as usize)) else {
+                return;
+            };
+            let mut shared = None;
+            for &c in members {
+                if let Some(child) = children.get_mut(c as usize) {
+                    R::__back_ref(p, &mut shared, child, replace);
+                }
+            }
+        });
     }
 
     fn matches_nothing(&self) -> bool {
@@ -1093,6 +1161,7 @@ impl<R: Relation> Level<R> {
         let mut slots: Vec<Option<Arc<R::Target>>> =
             children.into_iter().map(|c| Some(Arc::new(c))).collect();
         let attach = self.target.attach;
+        let back_refs = R::__forward_id().is_some();
         let mut next = parent_groups.into_iter();
         parents.for_each(&mut |p| {
             // The parents are the ones `collect_keys` walked, in the same
@@ -1130,7 +1199,10 @@ impl<R: Relation> Level<R> {
                         }
                     };
                     if let Some(mut child) = child {
-                        R::__back_ref(p, &mut shared, &mut child);
+                        if back_refs {
+                            // A child of one parent is not shared: no copy.
+                            R::__back_ref(p, &mut shared, Arc::make_mut(&mut child), false);
+                        }
                         items.push(child);
                     }
                 }
@@ -1332,6 +1404,10 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
         }
     }
 
+    fn filled_by_back_ref(&mut self) {
+        self.joined = true;
+    }
+
     fn keep_below(&mut self) {
         if self.custom || !self.target.own {
             return;
@@ -1355,8 +1431,15 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
                 split_by_keys: matches!(ctx.binding, KeyBinding::Expanded { .. }),
             });
         }
-        for n in &self.query.core.prefetch {
-            n.explain(ctx, &label, out);
+        let back = self.back_ref_below();
+        for (i, n) in self.query.core.prefetch.iter().enumerate() {
+            if Some(i) == back {
+                let mut filled = n.clone_box();
+                filled.filled_by_back_ref();
+                filled.explain(ctx, &label, out);
+            } else {
+                n.explain(ctx, &label, out);
+            }
         }
     }
 
@@ -1411,7 +1494,10 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
                         self.link_index = link_index;
                         return Ok(Some(stmt));
                     }
-                    None => self.phase = Phase::Nested(0),
+                    None => {
+                        self.fill_back_refs_early(parents);
+                        self.phase = Phase::Nested(0);
+                    }
                 },
                 Phase::Nested(i) => {
                     if i >= self.query.core.prefetch.len() {
@@ -1462,6 +1548,9 @@ impl<R: Relation> PrefetchNode<R::Source> for Level<R> {
                 n.attach(&mut via);
             }
             return;
+        }
+        if self.back_filled {
+            self.fill_back_refs(parents, true);
         }
         if self.keep {
             let mut both = KeptAndNew::<R> {
