@@ -42,6 +42,10 @@ pub struct StructAttrs {
     /// `ordering = "-created_at, id"`: the default order (Django's
     /// `Meta.ordering`).
     pub ordering: Option<Named>,
+    /// The primary key was named on the struct (`primary_key = "code"`, as
+    /// Diesel and SeaORM write it), which is reported as a misplaced key:
+    /// valid.rs then stays quiet about the missing primary key it meant.
+    pub key_on_struct: bool,
 }
 
 #[derive(Default)]
@@ -72,6 +76,13 @@ pub fn struct_attrs(cx: &Ctxt, attrs: &[Attribute]) -> StructAttrs {
     let mut out = StructAttrs::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident("related")) {
         let parsed = attr.parse_nested_meta(|meta| {
+            if meta
+                .path
+                .get_ident()
+                .is_some_and(|k| k.to_string().contains("primary") || k == "pk")
+            {
+                out.key_on_struct = true;
+            }
             let Some(key) = known_key(cx, &meta, Place::Struct)? else {
                 return Ok(());
             };

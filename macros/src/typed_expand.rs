@@ -204,7 +204,7 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
         // Said in the label, not in a note: the error stays within 15 lines
         // where a function's bound adds its own.
         let note = format!(
-            "{note}; typed rows come from `fetch` (`all` returns plain models, read with `.{field_str}.get()?`)"
+            "{note}; typed rows come from `fetch` (`all` returns plain models, read with `.{field_str}.get()?`); a function generic over the loaded sets asks for it in a bound on the set of `{model_str}` rows: `L: {has}<_>`"
         );
         let doc = format!(" Implemented by the loaded sets of `{model_str}` holding `{field_str}`; `N` is what was loaded below it.");
         quote_spanned! {span=>

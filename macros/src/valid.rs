@@ -79,7 +79,7 @@ fn primary_key(cx: &Ctxt, model: &Model) {
 
     let Some(pk) = model.primary_key() else {
         // A misspelt or malformed `primary_key` is already reported.
-        if !model.fields.iter().any(|f| f.attrs.had_error) {
+        if !model.attrs.key_on_struct && !model.fields.iter().any(|f| f.attrs.had_error) {
             cx.error_spanned_by(
                 model.ident,
                 format!(

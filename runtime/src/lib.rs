@@ -87,10 +87,10 @@ pub use query::builder::{CountArg, ModelQuery, Query, QueryStart, RowCount};
 pub use query::django::{
     AnnotateInstead, ConnectInstead, CreateInstead, DbWriteInstead, DistinctInstead, DjangoManager,
     ExactInstead, ForOverQuery, GetInstead, IlikeInstead, InBulkInstead, InListInstead,
-    IteratorInstead, JoinInstead, LastInstead, LatestInstead, LenInstead, LockInstead,
-    ManagerInstead, NotInListInstead, OnlyInstead, OntoLoadedInstead, PaginateInstead,
-    QueryFromRow, RangeInstead, ReverseInstead, RowQuery, RowWriteInstead, SliceInstead,
-    TakeInstead, ToAttrInstead, ValuesInstead, WithInstead, WriteInstead,
+    InsertManyInstead, IteratorInstead, JoinInstead, LastInstead, LatestInstead, LenInstead,
+    LockInstead, ManagerInstead, NotInListInstead, OnlyInstead, OntoLoadedInstead, PaginateInstead,
+    QueryFromRow, QueryToInstead, RangeInstead, ReverseInstead, RowQuery, RowWriteInstead,
+    SliceInstead, TakeInstead, ToAttrInstead, ValuesInstead, WithInstead, WriteInstead,
 };
 #[doc(hidden)]
 pub use query::django::{
@@ -102,10 +102,14 @@ pub use query::expr::{
     Col, Filter, FilterArg, Like, LikePattern, Order, OrderArg, RelationInstead,
 };
 #[doc(hidden)]
-pub use query::misuse::{AnyInstead, KeyColumnInstead, NoCount, NotAColumn};
+pub use query::misuse::{
+    AnyInstead, CountNotColumn, CountedInstead, KeyColumnInstead, NoCount, NotAColumn,
+};
 pub use query::operand::{Bound, BoundPair, InItem, InList, NoArg, Operand};
 #[doc(hidden)]
-pub use query::path::{AnyFilter, ColumnOf, ColumnThrough, ContainsInstead, NextHop};
+pub use query::path::{
+    AnyFilter, ColumnOf, ColumnThrough, ContainsInstead, IsEmptyInstead, NextHop,
+};
 pub use query::path::{Append, Chain, ColumnPath, Path, PathFrom, PrefetchFrom, SelectFrom};
 #[doc(hidden)]
 pub use query::prefetch::{
@@ -131,6 +135,7 @@ pub mod prelude {
     };
     // Methods a relation handle does not have (`eq`, `asc`, ...), each one
     // error naming the key column to use instead.
+    pub use crate::query::misuse::CountNotColumn as _;
     pub use crate::query::misuse::NotAColumn as _;
     // `Post::objects()`, Django's manager: one error naming `query()`.
     pub use crate::query::django::DjangoManager as _;

@@ -21,7 +21,7 @@ use crate::model::value::{SqlDate, SqlDuration, SqlTime, SqlTimestamp, Value};
 use crate::observe::log::StatementLog;
 use crate::plan::schema::{self, InsertRow, InsertRows, TablesArg};
 use crate::plan::sql::{Ctx, Dialect, KeyBinding, Statement};
-use crate::query::django::{ConnectInstead, DbWriteInstead};
+use crate::query::django::{ConnectInstead, DbWriteInstead, InsertManyInstead};
 
 /// A SQLite connection with a statement log.
 ///
@@ -116,6 +116,10 @@ impl Sqlite {
     #[doc(hidden)]
     #[rustfmt::skip]
     pub fn unlink<X, A, B, R>(&self, _relation: X, _source: A, _target: B) -> R where (): DbWriteInstead<Self, R> { <() as DbWriteInstead<Self, R>>::out() }
+    /// Not available: `insert_all`.
+    #[doc(hidden)]
+    #[rustfmt::skip]
+    pub fn insert_many<A, R>(&self, _rows: A) -> R where (): InsertManyInstead<Self, R> { <() as InsertManyInstead<Self, R>>::out() }
 
     /// Wrap a connection the caller already has.
     pub fn from_connection(conn: rusqlite::Connection) -> Result<Self> {

@@ -15,7 +15,7 @@ use crate::exec::sqlite::Sqlite;
 use crate::model::column::RawRow;
 use crate::observe::log::{LoggedStatement, StatementLog};
 use crate::plan::sql::{Ctx, Statement};
-use crate::query::django::{ConnectInstead, DbWriteInstead};
+use crate::query::django::{ConnectInstead, DbWriteInstead, InsertManyInstead};
 
 /// A [`Sqlite`] connection usable from async code: `query.all_async(&db)`.
 /// Cloning shares the connection; jobs on it run one at a time.
@@ -109,6 +109,10 @@ impl AsyncSqlite {
     #[doc(hidden)]
     #[rustfmt::skip]
     pub fn unlink<X, A, B, R>(&self, _relation: X, _source: A, _target: B) -> R where (): DbWriteInstead<Self, R> { <() as DbWriteInstead<Self, R>>::out() }
+    /// Not available: `insert_all`.
+    #[doc(hidden)]
+    #[rustfmt::skip]
+    pub fn insert_many<A, R>(&self, _rows: A) -> R where (): InsertManyInstead<Self, R> { <() as InsertManyInstead<Self, R>>::out() }
 
     /// Share a connection the caller set up.
     pub fn new(db: Sqlite) -> Self {

@@ -299,7 +299,7 @@ pub trait PrefetchOf {
 #[diagnostic::on_unimplemented(
     message = "`{A}` is not a relation: a `Prefetch` loads a relation",
     label = "expected a relation handle, called: `Post::tags()`",
-    note = "relations are the ForeignKey, OneToOne, ManyToMany, Reverse and ReverseOne fields of a model; a column handle (`Col<_, _>`) filters and orders; a chain whose last hop has a query of its own is `.prefetch_below(Post::author().then(Author::posts()), Prefetch::new(..))`, naming the last hop's relation"
+    note = "relations are the ForeignKey, OneToOne, ManyToMany, Reverse and ReverseOne fields of a model; a column handle (`Col<_, _>`) filters and orders; a chain whose last hop has a query of its own is `.prefetch_below(Post::author().then(Author::posts()), Prefetch::new(..))`, naming the last hop's relation; a query of the related rows (Django's `queryset=`) goes to `Prefetch::new(Post::tags()).queryset(Tag::query()..)`"
 )]
 pub trait PrefetchArg<A> {
     /// The relation.

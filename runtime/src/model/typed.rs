@@ -416,6 +416,12 @@ impl<'a, T: Model, N: 'a> Rows<'a, T, N> {
     pub fn as_models(&self) -> &'a [Arc<T>] {
         self.rows
     }
+
+    /// The plain models, copied out (`Vec<Tag>`), as `to_vec` copies a
+    /// slice; [`as_models`](Self::as_models) shares them instead.
+    pub fn to_vec(&self) -> Vec<T> {
+        self.rows.iter().map(|t| T::clone(t)).collect()
+    }
 }
 
 impl<T, N> Clone for Rows<'_, T, N> {

@@ -57,6 +57,10 @@ instead_inferred! {
     DbWriteInstead<S>:
         "`update` / `delete` / `save` / `unlink` on a `{S}` database: rows are written with `insert`, `insert_all`, `link` and `link_all`, and other writes with SQL of yours",
         "write `db.execute(\"UPDATE ... WHERE id = ?\", &[..])` (`execute_statement(..).await` on an async one): every value a bind parameter";
+    /// `db.insert_many(&rows)` (SeaORM's, Diesel's `insert_into(..).values(&rows)`).
+    InsertManyInstead<S>:
+        "`insert_many(..)` on a `{S}` database: several rows go in with `insert_all(&rows)`",
+        "write `db.insert_all(&rows)`: multi-row INSERTs in one transaction (a savepoint inside yours), all rows or none";
     /// `connect(url)` on an embedded database (sqlx's pools, SeaORM's
     /// `Database::connect`), which opens a file by its path instead.
     ConnectInstead<S>:
@@ -123,10 +127,10 @@ instead! {
         "`distinct()`: the rows of a query of `{M}` never repeat",
         "remove it: `select_related` follows single-valued relations only, and a filter through a many-valued one is one EXISTS (`Post::tags().any(..)`)";
     ValuesInstead:
-        "`values(..)` / `values_list(..)` are Django's: a query of `{M}` loads `{M}` rows",
+        "`values(..)` / `values_list(..)` / `select(..)`: a query of `{M}` loads whole `{M}` rows",
         "load the rows and map them: `.all(&db)?.into_iter().map(|row| row.field)`";
     AnnotateInstead:
-        "`annotate(..)` / `aggregate(..)` are Django's: a query of `{M}` loads `{M}` rows",
+        "`annotate(..)` / `aggregate(..)` / `group_by(..)`: a query of `{M}` loads `{M}` rows, not groups",
         "a relation's count goes into a `Counted` field: `.count_related(Post::tags(), Post::tag_count())`; `.count(&db)` counts the rows; other aggregates are SQL of yours (`raw`)";
     WriteInstead:
         "`update(..)` / `delete()` are Django's: a query of `{M}` only loads",
@@ -195,8 +199,11 @@ instead! {
     CreateInstead:
         "`create(..)` / `bulk_create(..)` / `get_or_create(..)` / `update_or_create(..)` are Django's: a query of `{M}` only loads",
         "insert rows with `db.insert(&row)` / `db.insert_all(&rows)`; anything else is SQL of yours (`db.execute(sql, &params)`)";
+    QueryToInstead:
+        "`.to(..)` is a `Prefetch`'s: a query of `{M}` loads a relation into another field through `Prefetch::new(..).to(..)`",
+        "write `.prefetch(Prefetch::new(Post::tags()).filter(..).to(Post::python_tags()))`: the `Prefetched` field named in `.to(..)` holds that level's rows";
     JoinInstead:
-        "`inner_join(..)` / `left_join(..)` / `find_also_related(..)`: a query of `{M}` JOINs a single-valued relation with `select_related`",
+        "`join(..)` / `inner_join(..)` / `left_join(..)` / `find_also_related(..)`: a query of `{M}` JOINs a single-valued relation with `select_related`",
         "write `.select_related(Post::author())`: INNER JOIN, LEFT JOIN for a nullable key, the related row in each `{M}` row";
     WithInstead:
         "`with(..)` / `include(..)` / `find_with_related(..)`: a query of `{M}` loads a relation with `prefetch_related`",
@@ -449,6 +456,14 @@ impl<M: Model, L> Query<M, L> {
     #[doc(hidden)] pub fn none(self) -> Self where (): NoneInstead<M> { self }
     /// Not available: `select_related`.
     #[doc(hidden)] pub fn inner_join<A>(self, _relation: A) -> Self where (): JoinInstead<M> { self }
+    /// Not available: `select_related`.
+    #[doc(hidden)] pub fn join<A>(self, _relation: A) -> Self where (): JoinInstead<M> { self }
+    /// Not available: map the loaded rows.
+    #[doc(hidden)] pub fn select<A>(self, _columns: A) -> Self where (): ValuesInstead<M> { self }
+    /// Not available: `count_related`, `count`.
+    #[doc(hidden)] pub fn group_by<A>(self, _columns: A) -> Self where (): AnnotateInstead<M> { self }
+    /// Not available: `Prefetch::new(..).to(..)`.
+    #[doc(hidden)] pub fn to<A>(self, _field: A) -> Self where (): QueryToInstead<M> { self }
     /// Not available: `select_related`.
     #[doc(hidden)] pub fn left_join<A>(self, _relation: A) -> Self where (): JoinInstead<M> { self }
     /// Not available: `select_related`.

@@ -139,3 +139,51 @@ pub trait NotAColumn: Relation + Sized {
 }
 
 impl<R: Relation> NotAColumn for R {}
+
+/// The unmet bound of the column methods on a `Counted` field's handle
+/// (`Post::comment_count().desc()`, `.gt(3)`): never implemented. Stated on
+/// `()`, as `KeyColumnInstead` is.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{C}` is a `Counted` field, filled after the rows are loaded: it does not filter or order the query",
+    label = "order or keep the loaded rows in Rust: `rows.sort_by_key(|p| std::cmp::Reverse(p.<field>.get()))`, `rows.retain(|p| p.<field>.get() > Some(3))`",
+    note = "rows with at least one related row matching a filter are `.filter(Model::<relation>().any(filter))`; `count_related_where` counts only the related rows that match"
+)]
+pub trait CountedInstead<C: crate::query::counted::CountTarget> {
+    /// Never called: there is no implementation.
+    fn __order(self) -> Order<C::Source>;
+    /// Never called: there is no implementation.
+    fn __filter(self) -> Filter<C::Source>;
+}
+
+/// Column methods on `Counted` field handles, each one compile error. In
+/// the prelude without a name, as [`NotAColumn`].
+#[doc(hidden)]
+pub trait CountNotColumn: crate::query::counted::CountTarget {
+    /// Not available: sort the loaded rows.
+    #[rustfmt::skip]
+    fn asc(self) -> Order<Self::Source> where (): CountedInstead<Self> { ().__order() }
+    /// Not available: sort the loaded rows.
+    #[rustfmt::skip]
+    fn desc(self) -> Order<Self::Source> where (): CountedInstead<Self> { ().__order() }
+    /// Not available: keep the loaded rows.
+    #[rustfmt::skip]
+    fn eq<V>(self, _value: V) -> Filter<Self::Source> where (): CountedInstead<Self> { ().__filter() }
+    /// Not available: keep the loaded rows.
+    #[rustfmt::skip]
+    fn ne<V>(self, _value: V) -> Filter<Self::Source> where (): CountedInstead<Self> { ().__filter() }
+    /// Not available: keep the loaded rows.
+    #[rustfmt::skip]
+    fn lt<V>(self, _value: V) -> Filter<Self::Source> where (): CountedInstead<Self> { ().__filter() }
+    /// Not available: keep the loaded rows.
+    #[rustfmt::skip]
+    fn le<V>(self, _value: V) -> Filter<Self::Source> where (): CountedInstead<Self> { ().__filter() }
+    /// Not available: keep the loaded rows.
+    #[rustfmt::skip]
+    fn gt<V>(self, _value: V) -> Filter<Self::Source> where (): CountedInstead<Self> { ().__filter() }
+    /// Not available: keep the loaded rows.
+    #[rustfmt::skip]
+    fn ge<V>(self, _value: V) -> Filter<Self::Source> where (): CountedInstead<Self> { ().__filter() }
+}
+
+impl<C: crate::query::counted::CountTarget> CountNotColumn for C {}

@@ -138,6 +138,12 @@ pub trait Path: Copy + Send + Sync + 'static {
     #[rustfmt::skip]
     fn contains<F, R>(self, _filter: F) -> R where (): ContainsInstead<Self, R> { <() as ContainsInstead<Self, R>>::out() }
 
+    /// Not available: a negated `any` (Django's `tags__isnull=True`); one
+    /// error naming it.
+    #[doc(hidden)]
+    #[rustfmt::skip]
+    fn is_empty<R>(self) -> R where (): IsEmptyInstead<Self, R> { <() as IsEmptyInstead<Self, R>>::out() }
+
     /// Rows for which SOME row reached through this path (many-valued or
     /// not) matches `filter`: one correlated `EXISTS`, so rows never
     /// repeat. Conditions inside one `any` must hold on the same related
@@ -356,6 +362,18 @@ impl<P: Path> ColumnOf<P, P::Target, NoArg> for () {
     label = "write `Post::tags().any(Tag::name().eq(..))`: the rows with SOME related row that matches (Django's `tags__name=..`); by keys: `.any(Tag::id().is_in(ids))`"
 )]
 pub trait ContainsInstead<P, R> {
+    /// Never called.
+    fn out() -> R;
+}
+
+/// `path.is_empty()`: no implementation, only the error (see
+/// [`Path::is_empty`]).
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`is_empty()` on the relation `{P}`: a filter on related rows is `any(..)`",
+    label = "rows with none (Django's `tags__isnull=True`): `!Post::tags().any(Tag::id().is_not_null())`; with some: `Post::tags().any(Tag::id().is_not_null())`"
+)]
+pub trait IsEmptyInstead<P, R> {
     /// Never called.
     fn out() -> R;
 }

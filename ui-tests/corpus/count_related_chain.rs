@@ -1,0 +1,18 @@
+// Mistake: count_related through a chain (Django's Count("posts__comments"))
+// expect: comments
+// fix: count_related
+#![allow(dead_code)]
+#[allow(unused_imports)]
+use related::prelude::*;
+#[allow(unused_imports)]
+use related::Loaded;
+#[derive(Clone, Debug, related::Model)]
+pub struct Author { pub id: i64, pub name: String, #[related(reverse = Post::author)] pub posts: Reverse<Post>, pub comment_count: Counted<Comment> }
+#[derive(Clone, Debug, related::Model)]
+pub struct Tag { pub id: i64, pub name: String }
+#[derive(Clone, Debug, related::Model)]
+pub struct Post { pub id: i64, pub title: String, pub author: ForeignKey<Author>, pub tags: ManyToMany<Tag>, #[related(reverse = Comment::post)] pub comments: Reverse<Comment>, pub comment_count: Counted<Comment>, pub tag_count: Counted<Tag> }
+#[derive(Clone, Debug, related::Model)]
+pub struct Comment { pub id: i64, pub body: String, pub post: ForeignKey<Post> }
+
+fn main() { let _ = Author::query().count_related(Author::posts().then(Post::comments()), Author::comment_count()); }

@@ -1,0 +1,18 @@
+// Mistake: ordering by a Counted field (Django's order_by("-num_comments"))
+// expect: comment_count
+// fix: sort
+#![allow(dead_code)]
+#[allow(unused_imports)]
+use related::prelude::*;
+#[allow(unused_imports)]
+use related::Loaded;
+#[derive(Clone, Debug, related::Model)]
+pub struct Author { pub id: i64, pub name: String, #[related(reverse = Post::author)] pub posts: Reverse<Post>, pub comment_count: Counted<Comment> }
+#[derive(Clone, Debug, related::Model)]
+pub struct Tag { pub id: i64, pub name: String }
+#[derive(Clone, Debug, related::Model)]
+pub struct Post { pub id: i64, pub title: String, pub author: ForeignKey<Author>, pub tags: ManyToMany<Tag>, #[related(reverse = Comment::post)] pub comments: Reverse<Comment>, pub comment_count: Counted<Comment>, pub tag_count: Counted<Tag> }
+#[derive(Clone, Debug, related::Model)]
+pub struct Comment { pub id: i64, pub body: String, pub post: ForeignKey<Post> }
+
+fn main() { let _ = Post::query().count_related(Post::comments(), Post::comment_count()).order_by(Post::comment_count().desc()); }
