@@ -12,6 +12,10 @@ pub const CASES: &[Case] = &[
     Case::new("schema::sqlite_ddl", sqlite_ddl).on(SQLITE),
     Case::new("schema::constraints_are_enforced", constraints_are_enforced),
     Case::new(
+        "schema::a_failed_create_tables_creates_nothing",
+        a_failed_create_tables_creates_nothing,
+    ),
+    Case::new(
         "schema::tables_that_would_collide_are_refused",
         tables_that_would_collide_are_refused,
     ),
@@ -329,4 +333,30 @@ fn tables_that_would_collide_are_refused(db: &Db) {
     }
     // Nothing was created by the refused calls.
     assert!(db.all(&CxTag::query()).is_err());
+}
+
+/// `create_tables` is one transaction where DDL can be (SQLite,
+/// PostgreSQL): a table that exists already fails the call, and the tables
+/// it created before that one are gone too, so the call can be run again
+/// once the clash is resolved. MySQL commits each CREATE by itself.
+fn a_failed_create_tables_creates_nothing(db: &Db) {
+    db.create_tables(&[Tag::info()]).unwrap();
+    let err = db
+        .create_tables(&[Publisher::info(), Tag::info(), Author::info()])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("blog_tag"), "{err}");
+    let publishers = db.all(&Publisher::query());
+    if db.backend() == related_tests::harness::Backend::Mysql {
+        assert!(publishers.is_ok(), "MySQL commits each CREATE TABLE");
+    } else {
+        assert!(
+            publishers.is_err(),
+            "the failed call created `blog_publisher`"
+        );
+        // Once the clash is gone, the same call succeeds.
+        db.create_tables(&[Publisher::info(), Author::info()])
+            .unwrap();
+        assert_eq!(db.all(&Author::query()).unwrap().len(), 0);
+    }
 }

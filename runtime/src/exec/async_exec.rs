@@ -338,7 +338,15 @@ impl CreateTables {
 
 impl Job for CreateTables {
     fn consistency(&self) -> Consistency {
-        Consistency::None
+        match self.flavor {
+            // DDL is transactional there: one transaction (a savepoint
+            // inside the caller's), so a table that exists already leaves
+            // none of the others created.
+            Some(Flavor::Sqlite | Flavor::Postgres) => Consistency::Atomic,
+            // MySQL commits each CREATE TABLE by itself (and the caller's
+            // transaction with it): a savepoint would be gone.
+            _ => Consistency::None,
+        }
     }
 
     fn next_statement(&mut self) -> Result<Option<Statement>> {

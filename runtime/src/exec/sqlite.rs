@@ -296,10 +296,14 @@ impl Sqlite {
     pub fn create_tables<T>(&self, models: T) -> Result<()> where (): TablesArg<T> {
         let models = <() as TablesArg<T>>::infos(models);
         schema::check(schema::Flavor::Sqlite, &models)?;
-        for sql in schema::create_tables(schema::Flavor::Sqlite, &models) {
-            self.execute(&sql, &[])?;
-        }
-        Ok(())
+        // One transaction (a savepoint inside the caller's): a table that
+        // exists already leaves none of the others created.
+        self.transaction(|db| {
+            for sql in schema::create_tables(schema::Flavor::Sqlite, &models) {
+                db.execute(&sql, &[])?;
+            }
+            Ok(())
+        })
     }
 
     /// Insert one row (every stored column, the primary key included):
