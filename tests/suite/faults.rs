@@ -1728,6 +1728,39 @@ fn writes_in_the_callers_transaction_are_all_or_nothing(db: &Db) {
     );
     assert_clean(db, &pool);
 
+    // A write of ONE statement that fails in the driver's transaction: on
+    // PostgreSQL it takes a savepoint too, so the transaction goes on
+    // (there a failed statement aborts it); elsewhere the statement undoes
+    // itself. And a savepoint of the caller's named as the library's used
+    // to be (`related_write`) survives a write of several statements: MySQL
+    // replaces a savepoint of the same name.
+    let many = ids(2_000_001..=2_000_000 + n);
+    let (failed, back) = db.block_on(async {
+        on_pool!(&pool, |p| {
+            let mut tx = p.begin().await.unwrap();
+            let failed = (&mut tx).insert_all(&[tag(-4), tag(n)]).await;
+            (&mut tx).insert_all(&[tag(-5)]).await.unwrap();
+            (&mut tx)
+                .execute_statement("SAVEPOINT related_write", &[])
+                .await
+                .unwrap();
+            (&mut tx).insert_all(&many).await.unwrap();
+            let back = (&mut tx)
+                .execute_statement("ROLLBACK TO SAVEPOINT related_write", &[])
+                .await;
+            tx.commit().await.unwrap();
+            (failed, back)
+        })
+    });
+    assert!(failed.is_err(), "tag {n} is stored already");
+    back.expect("the caller's savepoint is still there");
+    assert_eq!(
+        stored(),
+        [-5, -2, -1, n],
+        "the failed write left nothing, the rolled-back one nothing"
+    );
+    assert_clean(db, &pool);
+
     // A cut, in a transaction the caller opened with SQL on a connection
     // it holds: the future dropped once the first INSERT has run.
     let rows = ids(1_000_001..=1_000_000 + n);
@@ -1755,13 +1788,13 @@ fn writes_in_the_callers_transaction_are_all_or_nothing(db: &Db) {
     match finished {
         None => assert_eq!(
             after,
-            [-3, -2, -1, n],
+            [-5, -3, -2, -1, n],
             "the cut write left none of its rows"
         ),
         // Both INSERTs ran within the last millisecond.
         Some(result) => {
             result.unwrap();
-            assert_eq!(after.len(), 4 + n as usize);
+            assert_eq!(after.len(), 5 + n as usize);
         }
     }
     assert_clean(db, &pool);

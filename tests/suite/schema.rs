@@ -3,7 +3,7 @@
 use related::prelude::*;
 use related::{Dialect, Error};
 use related_tests::blog::{self, Author, Post, Publisher, Tag};
-use related_tests::harness::{Case, Db, SQLITE};
+use related_tests::harness::{Case, Db, SERVERS, SQLITE};
 use related_tests::membership::{self, Club, Member, Membership};
 use related_tests::ordered::{self, Board, NOTES, Note, Pin};
 use related_tests::shapes::{self, Restaurant};
@@ -15,6 +15,11 @@ pub const CASES: &[Case] = &[
         "schema::a_failed_create_tables_creates_nothing",
         a_failed_create_tables_creates_nothing,
     ),
+    Case::new(
+        "schema::create_tables_in_the_callers_transaction",
+        create_tables_in_the_callers_transaction,
+    )
+    .on(SERVERS),
     Case::new(
         "schema::tables_that_would_collide_are_refused",
         tables_that_would_collide_are_refused,
@@ -359,4 +364,45 @@ fn a_failed_create_tables_creates_nothing(db: &Db) {
             .unwrap();
         assert_eq!(db.all(&Author::query()).unwrap().len(), 0);
     }
+}
+
+/// Inside the caller's transaction: PostgreSQL creates the tables in it
+/// (a savepoint), so the caller's rollback removes them; MariaDB would
+/// commit the caller's transaction at the first CREATE TABLE, so the call
+/// is refused before any is sent, and the caller's rollback still undoes
+/// the caller's own row.
+fn create_tables_in_the_callers_transaction(db: &Db) {
+    db.create_tables(&[Tag::info()]).unwrap();
+    let pool = db.new_pool(1, &[]).expect("a server");
+    let tag = Tag {
+        id: 1,
+        name: "mine".to_owned(),
+        posts: Default::default(),
+    };
+    let created = db.block_on(async {
+        related_tests::on_pool!(&pool, |p| {
+            let mut tx = p.begin().await.unwrap();
+            (&mut tx).insert(&tag).await.unwrap();
+            let created = (&mut tx).create_tables(&[Publisher::info()]).await;
+            tx.rollback().await.unwrap();
+            created
+        })
+    });
+    match db.backend() {
+        related_tests::harness::Backend::Mysql => {
+            let err = created.unwrap_err().to_string();
+            assert!(err.contains("inside a transaction"), "{err}");
+        }
+        _ => created.unwrap(),
+    }
+    assert!(
+        db.all(&Publisher::query()).is_err(),
+        "rolled back with the caller's transaction"
+    );
+    assert_eq!(
+        db.all(&Tag::query()).unwrap().len(),
+        0,
+        "the caller's row was not committed"
+    );
+    db.block_on(pool.close());
 }

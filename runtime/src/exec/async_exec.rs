@@ -275,11 +275,14 @@ impl<E: AsyncExecutor> AsyncExecutor for Logged<'_, E> {
 pub(crate) struct Batch {
     statements: std::vec::IntoIter<Statement>,
     consistency: Consistency,
+    /// Asked for `Atomic` (whatever the statement count).
+    write: bool,
 }
 
 impl Batch {
     pub(crate) fn new(statements: Vec<Statement>, consistency: Consistency) -> Self {
         // One statement is atomic on its own: no BEGIN/COMMIT round trips.
+        let asked = consistency;
         let consistency = if statements.len() > 1 {
             consistency
         } else {
@@ -287,6 +290,7 @@ impl Batch {
         };
         Batch {
             statements: statements.into_iter(),
+            write: asked == Consistency::Atomic,
             consistency,
         }
     }
@@ -295,6 +299,10 @@ impl Batch {
 impl Job for Batch {
     fn consistency(&self) -> Consistency {
         self.consistency
+    }
+
+    fn __undo_in_callers(&self) -> bool {
+        self.write
     }
 
     fn next_statement(&mut self) -> Result<Option<Statement>> {
@@ -314,11 +322,19 @@ pub(crate) struct CreateTables {
     asked: bool,
     /// Why the server's version could not be read, reported once asked.
     unreadable: Option<String>,
+    /// `IN_TRANSACTION_QUERY` was sent (MariaDB), and what it answered.
+    asked_transaction: bool,
+    in_transaction: bool,
     ddl: Option<std::vec::IntoIter<Statement>>,
 }
 
 /// What tells MariaDB from MySQL.
 const VERSION_QUERY: &str = "SELECT VERSION()";
+
+/// Whether a MariaDB connection is inside a transaction, which each CREATE
+/// TABLE would commit (MySQL and MariaDB commit before and after DDL): the
+/// call is then refused. (MySQL 8 has no such variable.)
+const IN_TRANSACTION_QUERY: &str = "SELECT CAST(@@in_transaction AS SIGNED)";
 
 impl CreateTables {
     fn new(dialect: Dialect, models: Vec<&'static ModelInfo>) -> Self {
@@ -331,6 +347,8 @@ impl CreateTables {
             },
             asked: false,
             unreadable: None,
+            asked_transaction: false,
+            in_transaction: false,
             ddl: None,
         }
     }
@@ -350,6 +368,20 @@ impl Job for CreateTables {
     }
 
     fn next_statement(&mut self) -> Result<Option<Statement>> {
+        if self.in_transaction {
+            return Err(Error::Database {
+                message: "`create_tables` inside a transaction on MariaDB: each CREATE TABLE would commit that transaction (MariaDB commits before and after DDL); no table was created; create them outside it".to_owned(),
+                statement: IN_TRANSACTION_QUERY.to_owned(),
+                source: None,
+            });
+        }
+        if self.flavor == Some(Flavor::MariaDb) && !self.asked_transaction {
+            self.asked_transaction = true;
+            return Ok(Some(Statement {
+                sql: IN_TRANSACTION_QUERY.to_owned(),
+                params: Vec::new(),
+            }));
+        }
         if self.ddl.is_none() {
             let flavor = match self.flavor {
                 Some(flavor) => flavor,
@@ -387,6 +419,10 @@ impl Job for CreateTables {
     }
 
     fn accept_row(&mut self, row: &dyn RawRow) -> Result<()> {
+        if self.asked_transaction {
+            self.in_transaction = matches!(row.get_i64(0), Ok(Some(1)));
+            return Ok(());
+        }
         if self.asked && self.flavor.is_none() {
             match row.get_string(0) {
                 Ok(Some(version)) => self.flavor = Some(Flavor::from_mysql_version(&version)),

@@ -83,6 +83,15 @@ pub trait Job: Send + 'static {
 
     /// One row of the statement last handed out.
     fn accept_row(&mut self, row: &dyn RawRow) -> Result<()>;
+
+    /// Whether the job writes rows that belong together, which inside a
+    /// transaction of the caller's take a savepoint, so that a failure
+    /// undoes them alone (and on PostgreSQL leaves that transaction
+    /// usable). By default, the jobs that ask for [`Consistency::Atomic`].
+    #[doc(hidden)]
+    fn __undo_in_callers(&self) -> bool {
+        self.consistency() == Consistency::Atomic
+    }
 }
 
 impl<M: Model> Job for Load<M> {

@@ -35,6 +35,7 @@ impl Backend for MySql {
     // A packet's header is taken from the buffer before its body has
     // arrived (sqlx-mysql 0.9, `recv_packet_part`).
     const RESUMES_CUT_STATEMENT: bool = false;
+    const FAILURE_ABORTS_TRANSACTION: bool = false;
 
     fn begin(consistency: Consistency) -> &'static str {
         match consistency {

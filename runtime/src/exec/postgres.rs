@@ -39,6 +39,7 @@ impl Backend for Postgres {
     // error it reads on the way, though: the rest of a cut statement is
     // read in the drop, see `Reading`.)
     const RESUMES_CUT_STATEMENT: bool = true;
+    const FAILURE_ABORTS_TRANSACTION: bool = true;
 
     fn begin(consistency: Consistency) -> &'static str {
         match consistency {

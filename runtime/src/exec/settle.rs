@@ -59,9 +59,9 @@ pub(crate) fn waiting<F: Future>(work: F, budget: &Budget) -> bool {
         // thread: what it already did stays done. The deadline is kept
         // without tokio's timer, which a runtime may have been built
         // without (`enable_time`): a thread of its own wakes the wait when
-        // it is due.
-        let mut alarm = false;
-        handle.block_on(std::future::poll_fn(|cx| {
+        // it is due, and ends as soon as the wait does.
+        let mut alarm: Option<Alarm> = None;
+        let finished = handle.block_on(std::future::poll_fn(|cx| {
             if work.as_mut().poll(cx).is_ready() {
                 return Poll::Ready(true);
             }
@@ -69,24 +69,57 @@ pub(crate) fn waiting<F: Future>(work: F, budget: &Budget) -> bool {
             if now >= deadline {
                 return Poll::Ready(false);
             }
-            if !alarm {
-                alarm = true;
-                let waker = cx.waker().clone();
-                let due = deadline - now;
-                let set = std::thread::Builder::new()
-                    .name("related-drop-deadline".into())
-                    .spawn(move || {
-                        std::thread::sleep(due);
-                        waker.wake();
-                    });
-                if set.is_err() {
+            if alarm.is_none() {
+                match Alarm::set(deadline, cx.waker().clone()) {
+                    Some(set) => alarm = Some(set),
                     // No thread, no deadline: do not wait at all.
-                    return Poll::Ready(false);
+                    None => return Poll::Ready(false),
                 }
             }
             Poll::Pending
-        }))
+        }));
+        drop(alarm);
+        finished
     })
+}
+
+/// A thread that wakes a waiting drop at its deadline; dropped (the wait
+/// over), it ends at once rather than sleep out the rest of the budget.
+struct Alarm {
+    over: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl Alarm {
+    fn set(deadline: Instant, waker: Waker) -> Option<Alarm> {
+        use std::sync::atomic::Ordering;
+        let over = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let seen = std::sync::Arc::clone(&over);
+        let thread = std::thread::Builder::new()
+            .name("related-drop-deadline".into())
+            .spawn(move || {
+                loop {
+                    if seen.load(Ordering::Acquire) {
+                        return;
+                    }
+                    let now = Instant::now();
+                    if now >= deadline {
+                        break;
+                    }
+                    std::thread::park_timeout(deadline - now);
+                }
+                waker.wake();
+            })
+            .ok()?;
+        Some(Alarm { over, thread })
+    }
+}
+
+impl Drop for Alarm {
+    fn drop(&mut self) {
+        self.over.store(true, std::sync::atomic::Ordering::Release);
+        self.thread.thread().unpark();
+    }
 }
 
 /// A stream polled to its end.
@@ -100,6 +133,14 @@ pub(crate) async fn drain<S: futures_core::Stream + Unpin>(stream: &mut S) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Held by the tests whose waits start deadline threads, so that one
+    /// counting them sees only its own.
+    static ALARMS: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+    fn alarms() -> std::sync::MutexGuard<'static, ()> {
+        ALARMS.lock().unwrap_or_else(|e| e.into_inner())
+    }
 
     #[test]
     fn ready_work_finishes_without_a_runtime() {
@@ -115,6 +156,7 @@ mod tests {
 
     #[test]
     fn a_multi_thread_runtime_waits_for_the_work() {
+        let _serial = alarms();
         let rt = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .enable_time()
@@ -131,6 +173,7 @@ mod tests {
 
     #[test]
     fn a_runtime_without_timers_waits_without_panicking() {
+        let _serial = alarms();
         // Built without `enable_time`: the deadline must not need tokio's
         // timer (it panicked, from a `Drop`).
         let rt = tokio::runtime::Builder::new_multi_thread()
@@ -154,7 +197,42 @@ mod tests {
     }
 
     #[test]
+    fn the_deadline_thread_ends_with_the_wait() {
+        let _serial = alarms();
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .build()
+            .unwrap();
+        let count = || {
+            std::fs::read_dir("/proc/self/task")
+                .map(|tasks| {
+                    tasks
+                        .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("comm")).ok())
+                        .filter(|name| name.trim_end().starts_with("related-drop-de"))
+                        .count()
+                })
+                .unwrap_or(0)
+        };
+        for _ in 0..20 {
+            let (done, answer) = tokio::sync::oneshot::channel::<()>();
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(2));
+                let _ = done.send(());
+            });
+            assert!(rt.block_on(async { waiting(answer, &Budget::default()) }));
+        }
+        // Each wait's thread is gone (give them a moment to be reaped),
+        // not asleep for the rest of its 5 s.
+        let start = Instant::now();
+        while count() > 0 && start.elapsed() < Duration::from_secs(2) {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert_eq!(count(), 0, "deadline threads still alive");
+    }
+
+    #[test]
     fn the_waits_of_one_drop_share_one_limit() {
+        let _serial = alarms();
         let rt = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .enable_time()

@@ -39,6 +39,12 @@ pub(crate) trait Backend: sqlx::Database + sqlx::database::HasStatementCache {
     /// statement is read in the drop on every backend (`Reading`).
     const RESUMES_CUT_STATEMENT: bool;
 
+    /// Whether a failed statement aborts the transaction it ran in
+    /// (PostgreSQL: every later statement is refused until a rollback).
+    /// There a write of one statement inside the caller's transaction
+    /// takes a savepoint too; elsewhere one statement is undone by itself.
+    const FAILURE_ABORTS_TRANSACTION: bool;
+
     /// The statement that opens a transaction of this kind.
     fn begin(consistency: Consistency) -> &'static str;
 
@@ -296,6 +302,13 @@ pub(crate) async fn run_on<DB: Backend, J: Job>(
     let drain = (!owned).then_some(&budget);
     let consistency = job.consistency();
     if consistency == Consistency::None {
+        // A write of one statement in the driver's transaction (`&mut
+        // *tx`), on PostgreSQL: a savepoint keeps a failure from aborting
+        // that transaction. (Inside a `BEGIN` sent as SQL the driver does
+        // not know of it; asking would cost every write a round trip.)
+        if DB::FAILURE_ABORTS_TRANSACTION && job.__undo_in_callers() && conn.is_in_transaction() {
+            return inside_callers::<DB, J>(conn, job, first, log, owned, &budget).await;
+        }
         // One statement: no transaction to open. If it fails on a stale
         // cached statement it may be sent again: it ran on its own, or
         // inside a transaction of the caller's that the failure aborted
@@ -463,7 +476,7 @@ async fn run_own_probed<DB: Backend, J: Job>(
 /// Send `sql` as plain text and read its answer to the end.
 async fn plain<DB: Backend>(
     conn: &mut DB::Connection,
-    sql: &'static str,
+    sql: &str,
 ) -> std::result::Result<(), sqlx::Error> {
     let mut stream = DB::send(conn, Arc::from(sql), None, false);
     while let Some(item) = std::future::poll_fn(|cx| stream.as_mut().poll_next(cx)).await {
@@ -472,10 +485,29 @@ async fn plain<DB: Backend>(
     Ok(())
 }
 
-/// The savepoint writes take inside a transaction of the caller's.
-const SAVEPOINT: &str = "SAVEPOINT related_write";
-const RELEASE: &str = "RELEASE SAVEPOINT related_write";
-const UNDO: &str = "ROLLBACK TO SAVEPOINT related_write; RELEASE SAVEPOINT related_write";
+/// The savepoint a write takes inside a transaction of the caller's: a name
+/// of its own for each write, since MySQL replaces a savepoint of the same
+/// name (one of the caller's would be gone after the write's RELEASE).
+struct SavepointSql {
+    take: String,
+    release: String,
+    /// Back to it and drop it, in one message: a drop that cannot wait
+    /// writes both at once.
+    undo: String,
+}
+
+impl SavepointSql {
+    fn next() -> Self {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let name = format!("related_write_{n}");
+        SavepointSql {
+            take: format!("SAVEPOINT {name}"),
+            release: format!("RELEASE SAVEPOINT {name}"),
+            undo: format!("ROLLBACK TO SAVEPOINT {name}; RELEASE SAVEPOINT {name}"),
+        }
+    }
+}
 
 /// Run `job` inside the transaction the caller holds, which it never ends.
 /// Writes that belong together (`Consistency::Atomic`: `insert_all`,
@@ -493,46 +525,41 @@ async fn inside_callers<DB: Backend, J: Job>(
     budget: &settle::Budget,
 ) -> Result<u64> {
     let drain = (!owned).then_some(budget);
-    if job.consistency() != Consistency::Atomic {
+    if !job.__undo_in_callers() {
         return run_statements::<DB, J>(conn, job, first, log, false, drain).await;
     }
+    let sql = SavepointSql::next();
     let start = Instant::now();
     let mut point = OwnSavepoint::<DB> {
         conn,
         open: true,
         held: !owned,
         budget,
+        undo: &sql.undo,
     };
-    if let Err(e) = plain::<DB>(point.conn, SAVEPOINT).await {
+    if let Err(e) = plain::<DB>(point.conn, &sql.take).await {
         // Not taken (the server refused it, or the connection broke): a
         // ROLLBACK TO would fail as well.
         point.open = false;
-        return Err(driver_error::<DB>(e, SAVEPOINT));
+        return Err(driver_error::<DB>(e, &sql.take));
     }
-    trace_control(SAVEPOINT, start.elapsed());
+    trace_control(&sql.take, start.elapsed());
     let result = run_statements::<DB, J>(point.conn, job, first, log, false, drain).await;
     let start = Instant::now();
     let outcome = match result {
-        Ok(n) => plain::<DB>(point.conn, RELEASE)
+        Ok(n) => plain::<DB>(point.conn, &sql.release)
             .await
             .map(|()| n)
-            .map_err(|e| driver_error::<DB>(e, RELEASE)),
+            .map_err(|e| driver_error::<DB>(e, &sql.release)),
         Err(e) => {
             // The write's error is the one to report.
-            let _ = undo::<DB>(point.conn).await;
+            let _ = plain::<DB>(point.conn, &sql.undo).await;
             Err(e)
         }
     };
-    trace_control(RELEASE, start.elapsed());
+    trace_control(&sql.release, start.elapsed());
     point.open = false;
     outcome
-}
-
-/// Undo a write's rows to its savepoint, and drop the savepoint: one
-/// message, so that a drop that cannot wait (a current-thread runtime) still
-/// writes both at once.
-async fn undo<DB: Backend>(conn: &mut DB::Connection) -> std::result::Result<(), sqlx::Error> {
-    plain::<DB>(conn, UNDO).await
 }
 
 /// A write's savepoint in the caller's transaction: if the write's future
@@ -544,12 +571,13 @@ struct OwnSavepoint<'c, 'd, DB: Backend> {
     open: bool,
     held: bool,
     budget: &'d settle::Budget,
+    undo: &'d str,
 }
 
 impl<DB: Backend> Drop for OwnSavepoint<'_, '_, DB> {
     fn drop(&mut self) {
         if self.open && self.held {
-            settle::waiting(undo::<DB>(self.conn), self.budget);
+            settle::waiting(plain::<DB>(self.conn, self.undo), self.budget);
         }
     }
 }
