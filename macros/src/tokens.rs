@@ -95,6 +95,27 @@ pub fn narrower<'v>(model: &'v Visibility, field: &'v Visibility) -> &'v Visibil
     }
 }
 
+/// `tokens` shown at `span` (each keeps its hygiene): a generated item
+/// whose visibility is the user's `pub` would otherwise span from the
+/// struct's first line to the field, and rustc's notes quote all of it.
+pub fn shown_at(tokens: impl ToTokens, span: Span) -> TokenStream {
+    tokens
+        .into_token_stream()
+        .into_iter()
+        .map(|tree| match tree {
+            TokenTree::Group(g) => {
+                let mut inner = Group::new(g.delimiter(), shown_at(g.stream(), span));
+                inner.set_span(g.span().located_at(span));
+                TokenTree::Group(inner)
+            }
+            mut other => {
+                other.set_span(other.span().located_at(span));
+                other
+            }
+        })
+        .collect()
+}
+
 /// The same visibility, written one module deeper (inside the marker
 /// module): private becomes `pub(super)`, `pub(super)` becomes
 /// `pub(in super::super)`.

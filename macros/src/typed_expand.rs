@@ -302,7 +302,7 @@ pub fn items(model: &Model, bodies: Bodies) -> TokenStream {
         // The set is bound through `Same<S>`: bound directly, rustc blames
         // the row (the receiver) for a relation not loaded; through a
         // parameter of the method, it points at the accessor's name.
-        let field_vis = narrower(model.vis, f.vis);
+        let field_vis = crate::tokens::shown_at(narrower(model.vis, f.vis), span);
         defs.push(quote_spanned! {span=>
             #[doc = #doc]
             #field_vis fn #name<__RelatedN, __RelatedS>(&#this) -> #ret
