@@ -47,6 +47,11 @@ pub const CASES: &[Case] = &[
     )
     .on(SERVERS),
     Case::new(
+        "faults::a_write_through_a_pool_connection_left_in_a_transaction",
+        a_write_through_a_pool_connection_left_in_a_transaction,
+    )
+    .on(SERVERS),
+    Case::new(
         "faults::sqlite_plain_begin_and_savepoints",
         sqlite_plain_begin_and_savepoints,
     )
@@ -594,6 +599,43 @@ fn pool_connection_left_right_after_begin(db: &Db) {
     }
     assert_clean(db, &pool);
     assert_eq!(tag_count(db), tags, "nothing of it was committed");
+    db.block_on(pool.close());
+}
+
+/// A pool connection handed back right after a plain `BEGIN`: a write of
+/// several statements through the pool runs inside that transaction in a
+/// savepoint, so when it fails none of its rows stay for the owner to
+/// commit (MySQL kept the first INSERT's 32,767).
+fn a_write_through_a_pool_connection_left_in_a_transaction(db: &Db) {
+    blog::seed(db, 0).unwrap();
+    let tags = tag_count(db);
+    let n: i64 = 40_000;
+    db.insert_all(&[tag(n)]).unwrap();
+    let pool = db.new_pool(1, &[]).expect("a server");
+    let begin = plain_begin(db);
+    db.block_on(async {
+        on_pool!(&pool, |p| {
+            let mut conn = p.acquire().await.unwrap();
+            conn.execute(begin).await.unwrap();
+        })
+    });
+    let rows: Vec<Tag> = (9..=n).map(tag).collect();
+    let failed = db.block_on(on_pool!(&pool, |p| p.insert_all(&rows)));
+    assert!(failed.is_err(), "tag {n} is stored already");
+    let insert = insert_tag_sql(db, n + 1);
+    db.block_on(async {
+        on_pool!(&pool, |p| {
+            let mut conn = p.acquire().await.unwrap();
+            // The owner's transaction goes on (on PostgreSQL the failure
+            // no longer aborts it), and the owner commits it.
+            conn.execute(sqlx::AssertSqlSafe(insert.clone()))
+                .await
+                .unwrap();
+            conn.execute("COMMIT").await.unwrap();
+        })
+    });
+    assert_eq!(tag_count(db), tags + 2, "none of the failed write's rows");
+    assert_clean(db, &pool);
     db.block_on(pool.close());
 }
 

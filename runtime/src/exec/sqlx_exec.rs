@@ -444,8 +444,10 @@ async fn run_own_probed<DB: Backend, J: Job>(
     };
     trace_control(message, start.elapsed());
     if was_open {
-        // Not the load's transaction: run inside it and end nothing.
-        return run_statements::<DB, J>(conn, job, first, log, false, None).await;
+        // Not the load's transaction: run inside it and end nothing (a
+        // write in a savepoint of it, as on a connection the caller holds).
+        let budget = settle::Budget::default();
+        return inside_callers::<DB, J>(conn, job, first, log, true, &budget).await;
     }
     let result = run_statements::<DB, J>(conn, job, first, log, false, None).await;
     let start = Instant::now();
