@@ -82,7 +82,7 @@ pub use observe::log::{LoggedStatement, StatementLog};
 pub use plan::schema::{InfoArg, InsertRow, InsertRows, LinkPair, RowRef, TablesArg};
 pub use plan::sql::{Ctx, PlannedStatement};
 pub use plan::sql::{Dialect, KeyBinding, Statement};
-pub use query::builder::{CountArg, ModelQuery, Query, QueryStart, RowCount};
+pub use query::builder::{CountArg, ModelQuery, Query, QueryStart, RowCount, UntypedJoin};
 #[doc(hidden)]
 pub use query::django::{
     AnnotateInstead, ConnectInstead, CreateInstead, DbWriteInstead, DistinctInstead, DjangoManager,

@@ -171,6 +171,18 @@ pub(crate) type JoinLevelsAny = Arc<dyn std::any::Any + Send + Sync>;
 pub(crate) type JoinLevels<M> =
     Box<dyn Fn(&mut Vec<Box<dyn PrefetchNode<M>>>) -> Result<()> + Send + Sync>;
 
+/// What [`Query::select_related_untyped`] takes: a path of single-valued
+/// hops ([`SingleValued`]), stated on `()`.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{P}` is a many-valued relation (or a chain through one): select_related follows only ForeignKey and OneToOne hops",
+    label = "a JOIN would repeat each row once per related row: use `.prefetch_related_untyped(...)` for this lookup"
+)]
+pub trait UntypedJoin<P> {}
+
+#[diagnostic::do_not_recommend]
+impl<P: SingleValued> UntypedJoin<P> for () {}
+
 impl<M: Model> Default for Query<M> {
     fn default() -> Self {
         Query::new()
@@ -352,7 +364,11 @@ impl<M: Model, L> Query<M, L> {
     /// loaded set in the type stays as it is (rows read the relation through
     /// the model, with its run-time `NotLoaded`). Generic code over any
     /// model uses it, since it cannot name the merged set.
-    pub fn select_related_untyped<P: Path<Source = M> + SingleValued>(mut self, path: P) -> Self {
+    // The bound on `()` (`UntypedJoin`), not `P: SingleValued`: rustc then
+    // does not quote the user's field under a many-valued relation's error.
+    // One line, so that its "required by this bound" is one line too.
+    #[rustfmt::skip]
+    pub fn select_related_untyped<P: Path<Source = M>>(mut self, path: P) -> Self where (): UntypedJoin<P> {
         self.add_join(path);
         // Not in the type: onto rows the caller holds, the path loads from
         // here (a typed path loads from the set, see `onto_core`).
