@@ -364,6 +364,21 @@ fn a_failed_create_tables_creates_nothing(db: &Db) {
             .unwrap();
         assert_eq!(db.all(&Author::query()).unwrap().len(), 0);
     }
+    if db.backend() == related_tests::harness::Backend::Sqlite {
+        // `AsyncSqlite` runs the same DDL as a job of its own.
+        let adb = related::AsyncSqlite::open_in_memory().unwrap();
+        related_tests::server::block_on(async {
+            (&adb).create_tables(&[Tag::info()]).await.unwrap();
+            let clash = (&adb)
+                .create_tables(&[Publisher::info(), Tag::info(), Author::info()])
+                .await;
+            assert!(clash.is_err());
+            assert!(
+                Publisher::query().all_async(&adb).await.is_err(),
+                "the failed call created `blog_publisher`"
+            );
+        });
+    }
 }
 
 /// Inside the caller's transaction: PostgreSQL creates the tables in it
