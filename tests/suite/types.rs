@@ -15,6 +15,11 @@ use uuid::Uuid;
 
 pub const CASES: &[Case] = &[
     Case::new("types::chrono_round_trips", chrono_round_trips),
+    Case::new(
+        "types::mysql_zero_dates_are_errors",
+        mysql_zero_dates_are_errors,
+    )
+    .on(&[Backend::Mysql]),
     Case::new("types::time_round_trips", time_round_trips),
     Case::new(
         "types::uuid_decimal_json_round_trip",
@@ -2285,4 +2290,40 @@ fn durations(db: &Db) {
         .one(&DurationRow::query().filter(DurationRow::delta().eq(low)))
         .unwrap();
     assert_eq!(back, bottom);
+}
+
+/// MySQL's zero date (`0000-00-00`, stored where `sql_mode` allows it) has no
+/// Rust value: in a nullable column too it is an error naming it, not
+/// `None` (sqlx reads it as NULL).
+fn mysql_zero_dates_are_errors(db: &Db) {
+    db.create_tables(&[ChronoRow::info()]).unwrap();
+    let pool = db.new_pool(1, &[]).expect("a server");
+    db.block_on(async {
+        related_tests::on_pool!(&pool, |p| {
+            let mut conn = p.acquire().await.unwrap();
+            (&mut *conn)
+                .execute_statement("SET SESSION sql_mode = ''", &[])
+                .await
+                .unwrap();
+            (&mut *conn)
+                .execute_statement(
+                    "INSERT INTO t_chrono (id, date, time, stamp, utc, fixed, maybe_date, maybe_stamp) \
+                     VALUES (1, '2020-01-01', '10:00:00', '2020-01-01 10:00:00', '2020-01-01 10:00:00', \
+                     '2020-01-01 10:00:00', '0000-00-00', NULL), \
+                     (2, '2020-01-01', '10:00:00', '2020-01-01 10:00:00', '2020-01-01 10:00:00', \
+                     '2020-01-01 10:00:00', NULL, '0000-00-00 00:00:00')",
+                    &[],
+                )
+                .await
+                .unwrap();
+        })
+    });
+    db.block_on(pool.close());
+    for (id, field) in [(1, "maybe_date"), (2, "maybe_stamp")] {
+        let err = db
+            .all(&ChronoRow::query().filter(ChronoRow::id().eq(id)))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("0000-00-00") && err.contains(field), "{err}");
+    }
 }

@@ -204,7 +204,19 @@ impl MyCells<'_> {
             sqlx::Error::ColumnIndexOutOfBounds { index, .. } => CellError::NoSuchColumn(index),
             e => CellError::Driver(e.to_string()),
         })?;
-        Ok((!value.is_null()).then_some(value))
+        if !value.is_null() {
+            return Ok(Some(value));
+        }
+        // sqlx reads MySQL's zero date (`0000-00-00`, stored where
+        // `sql_mode` allows it) as NULL. It is not NULL: a nullable field
+        // would read `None` in silence. A zero date still has its bytes
+        // (a real NULL has none): hand it on, for the date's reader to
+        // refuse by name.
+        let dated = matches!(value.type_info().name(), "DATE" | "DATETIME" | "TIMESTAMP");
+        if dated && <&[u8] as Decode<MySql>>::decode(value.clone()).is_ok() {
+            return Ok(Some(value));
+        }
+        Ok(None)
     }
 
     /// The raw bytes of a cell whose column type is one of `names` (a
