@@ -759,7 +759,16 @@ fn uuid_decimal_json_round_trip(db: &Db) {
             payload: Json(payload(1)),
             maybe_uuid: Some(Uuid::nil()),
             maybe_price: Some(dec("100")),
-            maybe_doc: Some(serde_json::json!([])),
+            // Floats read back as the same f64: the shortest digits that
+            // are it, and PostgreSQL's `jsonb` writes f64::MAX as a
+            // 309-digit integer.
+            maybe_doc: Some(serde_json::json!([
+                123456789.12345679,
+                0.1,
+                1e-7,
+                5e-324,
+                f64::MAX
+            ])),
             maybe_payload: None,
         },
     ];
