@@ -1462,6 +1462,19 @@ fn text_protocol_reads_the_same(db: &Db) {
     db.insert(&t).unwrap();
     let text: Vec<TimeRow> = db.raw(&db.sql(r#"(SELECT * FROM "t_time")"#), &[]).unwrap();
     assert_eq!(text, std::slice::from_ref(&t));
+    // Dates before year 1, which PostgreSQL's text form writes with a `BC`
+    // suffix counting from 1 BC (`0045-03-15 BC` is year -44).
+    if db.backend() == Backend::Postgres {
+        let mut old = t.clone();
+        old.id = 3;
+        old.date = time::Date::from_calendar_date(-44, time::Month::March, 15).unwrap();
+        old.stamp = datetime!(0000-01-01 12:30);
+        db.insert(&old).unwrap();
+        let text: Vec<TimeRow> = db
+            .raw(&db.sql(r#"(SELECT * FROM "t_time" WHERE "id" = 3)"#), &[])
+            .unwrap();
+        assert_eq!(text, [old]);
+    }
     // An instant whose UTC date is past `time`'s range (year 10000):
     // PostgreSQL stores it (MySQL refuses it), and it reads back as a
     // decode error, not a panic and not a clamped value.

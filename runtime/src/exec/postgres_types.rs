@@ -277,7 +277,8 @@ pub(crate) fn date(value: PgValueRef<'_>) -> Result<SqlDate, CellError> {
     const WHAT: &str = "a date";
     let (b, text) = raw(&value)?;
     if text {
-        return temporal::parse_date(as_text(b, WHAT)?).map_err(|_| malformed(WHAT, b));
+        let era = astronomical(as_text(b, WHAT)?);
+        return temporal::parse_date(&era).map_err(|_| malformed(WHAT, b));
     }
     let days = i32::from_be_bytes(be(b, WHAT)?);
     if days == i32::MAX || days == i32::MIN {
@@ -286,6 +287,26 @@ pub(crate) fn date(value: PgValueRef<'_>) -> Result<SqlDate, CellError> {
     i32::try_from(i64::from(days) + PG_EPOCH_DAYS)
         .map(|days| SqlDate { days })
         .map_err(|_| not_finite_date(days > 0))
+}
+
+/// PostgreSQL's text form of a date before year 1 puts the era last and
+/// counts years from 1 BC (`0045-03-15 12:00:00 BC`); the binary form, and
+/// `chrono` and `time`, count astronomically (-44, year 0 being 1 BC).
+/// Any other text is returned as it is.
+fn astronomical(s: &str) -> std::borrow::Cow<'_, str> {
+    let Some(body) = s.trim_end().strip_suffix(" BC") else {
+        return std::borrow::Cow::Borrowed(s);
+    };
+    let body = body.trim_start();
+    let Some(dash) = body.find('-') else {
+        return std::borrow::Cow::Borrowed(s);
+    };
+    let Ok(year) = body[..dash].parse::<i64>() else {
+        return std::borrow::Cow::Borrowed(s);
+    };
+    let astro = 1 - year;
+    let sign = if astro < 0 { "-" } else { "" };
+    std::borrow::Cow::Owned(format!("{sign}{:04}{}", astro.abs(), &body[dash..]))
 }
 
 #[cold]
@@ -392,7 +413,8 @@ pub(crate) fn timestamp(value: PgValueRef<'_>, utc: bool) -> Result<SqlTimestamp
     const WHAT: &str = "a date and time";
     let (b, text) = raw(&value)?;
     if text {
-        return temporal::parse_timestamp(as_text(b, WHAT)?, utc).map_err(|_| malformed(WHAT, b));
+        let era = astronomical(as_text(b, WHAT)?);
+        return temporal::parse_timestamp(&era, utc).map_err(|_| malformed(WHAT, b));
     }
     let m = i64::from_be_bytes(be(b, WHAT)?);
     if m == i64::MAX || m == i64::MIN {
@@ -493,6 +515,21 @@ pub(crate) fn add_array(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn dates_before_year_one_read_astronomically() {
+        use super::astronomical;
+        assert_eq!(astronomical("0001-01-01 BC"), "0000-01-01");
+        assert_eq!(
+            astronomical("0045-03-15 12:00:00 BC"),
+            "-0044-03-15 12:00:00"
+        );
+        assert_eq!(
+            astronomical("4713-11-24 00:00:00+00 BC"),
+            "-4712-11-24 00:00:00+00"
+        );
+        assert_eq!(astronomical("2020-01-01"), "2020-01-01");
+    }
+
     use super::*;
 
     #[test]
