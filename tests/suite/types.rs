@@ -2333,7 +2333,9 @@ fn mysql_zero_dates_are_errors(db: &Db) {
                      VALUES (1, '2020-01-01', '10:00:00', '2020-01-01 10:00:00', '2020-01-01 10:00:00', \
                      '2020-01-01 10:00:00', '0000-00-00', NULL), \
                      (2, '2020-01-01', '10:00:00', '2020-01-01 10:00:00', '2020-01-01 10:00:00', \
-                     '2020-01-01 10:00:00', NULL, '0000-00-00 00:00:00')",
+                     '2020-01-01 10:00:00', NULL, '0000-00-00 00:00:00'), \
+                     (3, '2020-01-01', '10:00:00', '2020-01-01 10:00:00', '2020-01-01 10:00:00', \
+                     '2020-01-01 10:00:00', '2000-00-00', NULL)",
                     &[],
                 )
                 .await
@@ -2341,11 +2343,16 @@ fn mysql_zero_dates_are_errors(db: &Db) {
         })
     });
     db.block_on(pool.close());
-    for (id, field) in [(1, "maybe_date"), (2, "maybe_stamp")] {
+    for (id, field, date) in [
+        (1, "maybe_date", "0000-00-00"),
+        (2, "maybe_stamp", "0000-00-00"),
+        // A date no calendar has is named as MySQL writes it.
+        (3, "maybe_date", "2000-00-00"),
+    ] {
         let err = db
             .all(&ChronoRow::query().filter(ChronoRow::id().eq(id)))
             .unwrap_err()
             .to_string();
-        assert!(err.contains("0000-00-00") && err.contains(field), "{err}");
+        assert!(err.contains(date) && err.contains(field), "{err}");
     }
 }

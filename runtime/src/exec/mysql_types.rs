@@ -53,7 +53,13 @@ fn binary_date(b: &[u8], what: &'static str) -> Result<SqlDate, CellError> {
         return Err(zero_date());
     }
     let y = i64::from(u16::from_le_bytes([b[1], b[2]]));
-    SqlDate::from_ymd(y, u32::from(b[3]), u32::from(b[4])).ok_or_else(|| malformed(what, b))
+    let (m, d) = (u32::from(b[3]), u32::from(b[4]));
+    // A date MySQL keeps but no calendar has (`2000-00-00`, `2000-02-31`
+    // where `sql_mode` allows them), named as MySQL writes it.
+    SqlDate::from_ymd(y, m, d).ok_or_else(|| CellError::WrongType {
+        expected: what,
+        found: format!("{y:04}-{m:02}-{d:02}"),
+    })
 }
 
 pub(crate) fn date(b: &[u8]) -> Result<SqlDate, CellError> {
