@@ -907,20 +907,20 @@ impl<R: Relation> Level<R> {
     /// so that the copies are of the parents as they stand then, as every
     /// other back reference is, before the levels below attach to them.
     fn fill_back_refs(&mut self, parents: &mut dyn Parents<R::Source>, replace: bool) {
-        let mut by_group: Vec<Vec<u32>> = vec![Vec::new(); self.groups.len()];
-        for &(g, child) in &self.links {
-            if let Some(members) = by_group.get_mut(g as usize) {
-                members.push(child);
-            }
-        }
+        let (start, members) = group_members(&self.links, self.groups.len(), self.grouped);
         let children = &mut self.children;
         let mut groups = self.parent_groups.iter();
         parents.for_each(&mut |p| {
-            let Some(members) = groups.next().and_then(|&g| by_group.get(g as usize)) else {
+            let Some(&g) = groups.next() else {
+                return;
+            };
+            // `NO_GROUP` and `KEPT` are past the last group.
+            let (Some(&from), Some(&to)) = (start.get(g as usize), start.get(g as usize + 1))
+            else {
                 return;
             };
             let mut shared = None;
-            for &c in members {
+            for &c in &members[from as usize..to as usize] {
                 if let Some(child) = children.get_mut(c as usize) {
                     R::__back_ref(p, &mut shared, child, replace);
                 }
@@ -1110,28 +1110,7 @@ impl<R: Relation> Level<R> {
         let parent_groups = std::mem::take(&mut self.parent_groups);
         self.by_pk = HashMap::default();
         self.share.clear();
-        // Group `g` is `members[start[g]..start[g + 1]]`, children in
-        // arrival order within a group.
-        let mut start = vec![0u32; groups.len() + 1];
-        for &(g, _) in &links {
-            start[g as usize + 1] += 1;
-        }
-        for g in 0..groups.len() {
-            start[g + 1] += start[g];
-        }
-        let mut members: Vec<u32> = if self.grouped {
-            // Rows came group by group: already in place.
-            links.iter().map(|&(_, child)| child).collect()
-        } else {
-            // A counting sort, stable within each group.
-            let mut fill = start.clone();
-            let mut members = vec![0u32; links.len()];
-            for &(g, child) in &links {
-                members[fill[g as usize] as usize] = child;
-                fill[g as usize] += 1;
-            }
-            members
-        };
+        let (start, mut members) = group_members(&links, groups.len(), self.grouped);
         let group = |g: u32| {
             let g = g as usize;
             start[g] as usize..start[g + 1] as usize
@@ -1210,6 +1189,32 @@ impl<R: Relation> Level<R> {
             attach(p, items);
         });
     }
+}
+
+/// The children of each group, from the `(group, child)` links: group `g`
+/// is `members[start[g]..start[g + 1]]`, children in arrival order. `in_order`:
+/// the links arrived group by group, so they are in place already;
+/// otherwise a counting sort, stable within each group.
+fn group_members(links: &[(u32, u32)], groups: usize, in_order: bool) -> (Vec<u32>, Vec<u32>) {
+    let mut start = vec![0u32; groups + 1];
+    for &(g, _) in links {
+        start[g as usize + 1] += 1;
+    }
+    for g in 0..groups {
+        start[g + 1] += start[g];
+    }
+    let members = if in_order {
+        links.iter().map(|&(_, child)| child).collect()
+    } else {
+        let mut fill = start.clone();
+        let mut members = vec![0u32; links.len()];
+        for &(g, child) in links {
+            members[fill[g as usize] as usize] = child;
+            fill[g as usize] += 1;
+        }
+        members
+    };
+    (start, members)
 }
 
 /// Sorts each group's members (`members[start[g]..start[g + 1]]`) by
