@@ -157,25 +157,35 @@ pub trait CountedInstead<C: crate::query::counted::CountTarget> {
 }
 
 /// Column methods on `Counted` field handles, each one compile error. In
-/// the prelude without a name, as [`NotAColumn`].
-macro_rules! count_not_column {
-    ($($compare:ident)*) => {
-        #[doc(hidden)]
-        pub trait CountNotColumn: crate::query::counted::CountTarget {
-            /// Not available: sort the loaded rows.
-            #[rustfmt::skip]
-            fn asc(self) -> Order<Self::Source> where (): CountedInstead<Self> { ().__order() }
-            /// Not available: sort the loaded rows.
-            #[rustfmt::skip]
-            fn desc(self) -> Order<Self::Source> where (): CountedInstead<Self> { ().__order() }
-            $(
-                /// Not available: keep the loaded rows.
-                #[rustfmt::skip]
-                fn $compare<V>(self, _value: V) -> Filter<Self::Source> where (): CountedInstead<Self> { ().__filter() }
-            )*
-        }
-    };
+/// the prelude without a name, as [`NotAColumn`]. Written out, not by a
+/// macro: the error quotes the method's line, which a macro would turn into
+/// its definition plus the invocation.
+#[doc(hidden)]
+pub trait CountNotColumn: crate::query::counted::CountTarget {
+    /// Not available: sort the loaded rows.
+    #[rustfmt::skip]
+    fn asc(self) -> Order<Self::Source> where (): CountedInstead<Self> { ().__order() }
+    /// Not available: sort the loaded rows.
+    #[rustfmt::skip]
+    fn desc(self) -> Order<Self::Source> where (): CountedInstead<Self> { ().__order() }
+    /// Not available: keep the loaded rows.
+    #[rustfmt::skip]
+    fn eq<V>(self, _value: V) -> Filter<Self::Source> where (): CountedInstead<Self> { ().__filter() }
+    /// Not available: keep the loaded rows.
+    #[rustfmt::skip]
+    fn ne<V>(self, _value: V) -> Filter<Self::Source> where (): CountedInstead<Self> { ().__filter() }
+    /// Not available: keep the loaded rows.
+    #[rustfmt::skip]
+    fn lt<V>(self, _value: V) -> Filter<Self::Source> where (): CountedInstead<Self> { ().__filter() }
+    /// Not available: keep the loaded rows.
+    #[rustfmt::skip]
+    fn le<V>(self, _value: V) -> Filter<Self::Source> where (): CountedInstead<Self> { ().__filter() }
+    /// Not available: keep the loaded rows.
+    #[rustfmt::skip]
+    fn gt<V>(self, _value: V) -> Filter<Self::Source> where (): CountedInstead<Self> { ().__filter() }
+    /// Not available: keep the loaded rows.
+    #[rustfmt::skip]
+    fn ge<V>(self, _value: V) -> Filter<Self::Source> where (): CountedInstead<Self> { ().__filter() }
 }
-count_not_column!(eq ne lt le gt ge);
 
 impl<C: crate::query::counted::CountTarget> CountNotColumn for C {}
