@@ -138,6 +138,29 @@ fn columns(cx: &Ctxt, model: &Model) {
             seen.push((folded, field));
             continue;
         };
+        // SeaORM's and Diesel's habit: `author_id: i64` beside `author:
+        // ForeignKey<Author>`. Renaming a column would make two; the plain
+        // field is the one to go.
+        let pair = match (&first.kind, &field.kind) {
+            (Kind::Forward { .. }, Kind::Scalar { .. }) => Some((*first, field)),
+            (Kind::Scalar { .. }, Kind::Forward { .. }) => Some((field, *first)),
+            _ => None,
+        };
+        if let Some((fk, plain)) = pair
+            && fk.attrs.column.is_none()
+            && plain.attrs.column.is_none()
+        {
+            cx.error_spanned_by(
+                plain.ident,
+                format!(
+                    "`{}` stores its key in the column `{column}`, the column of the field \
+                     `{}` too: remove the field `{}`; the key is `row.{}.key()`, and the \
+                     column's filter handle `{}::{column}()` is there without it",
+                    fk.ident, plain.ident, plain.ident, fk.ident, model.ident
+                ),
+            );
+            continue;
+        }
         let mut message = format!(
             "column `{column}` is already used by field `{}`",
             first.ident
@@ -258,6 +281,13 @@ fn attributes_fit(cx: &Ctxt, model: &Model, field: &Field) {
         return;
     }
 
+    // `#[related(reverse = ..)] books: Vec<Book>` (or `through` on one):
+    // the relation was meant, and its type is the one mistake, reported
+    // by `list_column` with the relation type to write.
+    if is_list(field) {
+        return;
+    }
+
     if !matches!(field.kind, Kind::ManyToMany { .. }) {
         for named in [&attrs.through, &attrs.source_column, &attrs.target_column]
             .into_iter()
@@ -340,6 +370,14 @@ fn attributes_fit(cx: &Ctxt, model: &Model, field: &Field) {
             };
             cx.error_spanned_by(&reverse.key, message);
         }
+        (Kind::Counted { .. }, Some(reverse)) => cx.error_spanned_by(
+            &reverse.key,
+            format!(
+                "`reverse` only applies to Reverse and ReverseOne fields; `{ident}` is a {kind}: \
+                 remove it, the relation it counts is named by the query: \
+                 `.count_related(Post::comments(), Post::{ident}())`"
+            ),
+        ),
         (_, Some(reverse)) => cx.error_spanned_by(
             &reverse.key,
             format!(
@@ -483,20 +521,13 @@ fn link_columns(cx: &Ctxt, field: &Field) {
 fn list_column(cx: &Ctxt, field: &Field) {
     // A key of its attribute was wrong (`ignore` for `skip`, say): that
     // error already stands for this field.
-    let Kind::Scalar { .. } = field.kind else {
-        return;
-    };
     if field.attrs.had_error {
         return;
     }
-    let ty = option_inner(field.ty).unwrap_or(field.ty);
-    let Some(item) = vec_inner(ty) else {
+    let Some(item) = list_item(field) else {
         return;
     };
     let item = item.to_token_stream().to_string().replace(' ', "");
-    if item == "u8" {
-        return;
-    }
     let ty = field.ty.to_token_stream().to_string().replace(' ', "");
     cx.error_spanned_by(
         field.ty,
@@ -508,6 +539,22 @@ fn list_column(cx: &Ctxt, field: &Field) {
             field.ident
         ),
     );
+}
+
+/// The item of a plain field typed as a list of rows (`Vec<Tag>`,
+/// `Option<Vec<Tag>>`; not `Vec<u8>`, a BLOB): no column type.
+fn list_item<'a>(field: &Field<'a>) -> Option<&'a syn::Type> {
+    let Kind::Scalar { .. } = field.kind else {
+        return None;
+    };
+    let ty = option_inner(field.ty).unwrap_or(field.ty);
+    let item = vec_inner(ty)?;
+    (item.to_token_stream().to_string() != "u8").then_some(item)
+}
+
+/// See [`list_item`].
+fn is_list(field: &Field) -> bool {
+    list_item(field).is_some()
 }
 
 /// A relation to a type that cannot be a model (`ForeignKey<i64>`,

@@ -29,6 +29,8 @@ pub use query::counted::{CountField, CountRelation, CountTarget, Counted};
 #[doc(hidden)]
 pub use query::counted::{CountOrdered, SameCount};
 
+#[doc(hidden)]
+pub use exec::executor::ExecArg;
 pub use exec::executor::{Consistency, Executor, Job, run_job};
 pub use exec::run::{
     NoRows, Onto, OntoMut, OntoRow, OntoRows, OntoVec, RowOf, RowsIn, SameModel, TypedOnto,
@@ -40,7 +42,8 @@ pub use model::column::{Column, Key, Ordered, RawRow};
 #[doc(hidden)]
 pub use model::column::OrderedColumn;
 pub use model::fields::{
-    FieldName, ForeignKey, ManyToMany, OneToOne, Prefetched, RelationField, Reverse, ReverseOne,
+    FieldName, ForeignKey, ManyToMany, NullableKey, OneToOne, Prefetched, RelationField, Reverse,
+    ReverseOne,
 };
 pub use model::fields::{IsPk, KeyArg};
 #[doc(hidden)]
@@ -82,33 +85,40 @@ pub use observe::log::{LoggedStatement, StatementLog};
 pub use plan::schema::{InfoArg, InsertRow, InsertRows, LinkPair, RowRef, TablesArg};
 pub use plan::sql::{Ctx, PlannedStatement};
 pub use plan::sql::{Dialect, KeyBinding, Statement};
-pub use query::builder::{CountArg, ModelQuery, Query, QueryStart, RowCount, UntypedJoin};
-#[doc(hidden)]
-pub use query::django::{
-    AnnotateInstead, ConnectInstead, CreateInstead, DbWriteInstead, DistinctInstead, DjangoManager,
-    ExactInstead, ForOverQuery, GetInstead, IlikeInstead, InBulkInstead, InListInstead,
-    InsertManyInstead, IteratorInstead, JoinInstead, LastInstead, LatestInstead, LenInstead,
-    LockInstead, ManagerInstead, NotInListInstead, OnlyInstead, OntoLoadedInstead, PaginateInstead,
-    QueryFromRow, QueryToInstead, RangeInstead, ReverseInstead, RowQuery, RowWriteInstead,
-    SliceInstead, TakeInstead, ToAttrInstead, ValuesInstead, WithInstead, WriteInstead,
+pub use query::builder::{
+    CountArg, DialectArg, ModelQuery, Query, QueryStart, RowCount, UntypedJoin,
 };
 #[doc(hidden)]
 pub use query::django::{
-    AssertNumQueriesInstead, DirectionInstead, GetRowInstead, MinusColumn, NoneInstead,
-    RegexInstead, RowAsOption, RowsCountInstead, RowsValuesInstead, UnwrapRowInstead, asc,
-    assert_num_queries, desc,
+    AnnotateInstead, BeginInstead, ConnectInstead, CreateInstead, DbWriteInstead, DistinctInstead,
+    DjangoManager, ExactInstead, ForOverQuery, GetInstead, IlikeInstead, InBulkInstead,
+    InListInstead, InsertManyInstead, IteratorInstead, JoinInstead, LastInstead, LatestInstead,
+    LenInstead, LockInstead, ManagerInstead, NotInListInstead, OnlyInstead, OntoLoadedInstead,
+    PaginateInstead, QueryFromRow, QueryToInstead, RangeInstead, ReverseInstead, RowQuery,
+    RowWriteInstead, SliceInstead, TakeInstead, ToAttrInstead, ValuesInstead, WithInstead,
+    WriteInstead,
 };
+#[doc(hidden)]
+pub use query::django::{
+    AssertNumQueriesInstead, DirectionInstead, ExplainInstead, GetResultInstead, GetResultsInstead,
+    GetRowInstead, IsNullInstead, MinusColumn, NoneInstead, NotLikeInstead, OrFilterInstead,
+    OrderThenInstead, RegexInstead, RowAsOption, RowsCountInstead, RowsValuesInstead,
+    UnwrapRowInstead, UsingInstead, asc, assert_num_queries, desc,
+};
+#[doc(hidden)]
+pub use query::expr::SameRows;
 pub use query::expr::{
     Col, Filter, FilterArg, Like, LikePattern, Order, OrderArg, RelationInstead,
 };
 #[doc(hidden)]
 pub use query::misuse::{
-    AnyInstead, CountNotColumn, CountedInstead, KeyColumnInstead, NoCount, NotAColumn,
+    AnyInstead, CallTheHandle, ColumnHandle, CountNotColumn, CountedInstead, HandleNotCalled,
+    KeyColumnInstead, NoCount, NotAColumn,
 };
 pub use query::operand::{Bound, BoundPair, InItem, InList, NoArg, Operand};
 #[doc(hidden)]
 pub use query::path::{
-    AnyFilter, ColumnOf, ColumnThrough, ContainsInstead, IsEmptyInstead, NextHop,
+    AnyFilter, ColumnOf, ColumnThrough, ContainsInstead, ExistsInstead, IsEmptyInstead, NextHop,
 };
 pub use query::path::{Append, Chain, ColumnPath, Path, PathFrom, PrefetchFrom, SelectFrom};
 #[doc(hidden)]
@@ -136,9 +146,12 @@ pub mod prelude {
     // Methods a relation handle does not have (`eq`, `asc`, ...), each one
     // error naming the key column to use instead.
     pub use crate::query::misuse::CountNotColumn as _;
+    pub use crate::query::misuse::HandleNotCalled as _;
     pub use crate::query::misuse::NotAColumn as _;
     // `Post::objects()`, Django's manager: one error naming `query()`.
     pub use crate::query::django::DjangoManager as _;
+    // `row.publisher.key()` on a nullable foreign key: `Option<&Pk>`.
+    pub use crate::NullableKey as _;
     // `post.query()`: one error naming `Post::query()`.
     pub use crate::query::django::RowQuery as _;
     // `post.save(&db)`, `post.delete(&db)`: one error naming `db.insert`.

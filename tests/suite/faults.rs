@@ -1840,5 +1840,47 @@ fn writes_in_the_callers_transaction_are_all_or_nothing(db: &Db) {
         }
     }
     assert_clean(db, &pool);
+
+    // A cut once every INSERT has run, in the driver's transaction: the
+    // write's RELEASE is in flight. Undoing then named a savepoint the
+    // RELEASE had dropped, an error that aborted the caller's transaction
+    // on PostgreSQL (its rows lost, its COMMIT a rollback). The write is
+    // whole: it stays, and the caller's transaction goes on.
+    let rows = ids(3_000_001..=3_000_000 + n);
+    let log = related::StatementLog::new();
+    let (cut, committed) = db.block_on(async {
+        on_pool!(&pool, |p| {
+            let mut tx = p.begin().await.unwrap();
+            (&mut tx).insert_all(&[tag(-6)]).await.unwrap();
+            let cut = {
+                let mut write = related::Logged::new(&mut *tx, &log).insert_all(&rows);
+                loop {
+                    match tokio::time::timeout(Duration::from_millis(1), &mut write).await {
+                        Ok(result) => break result.map(|_| false),
+                        Err(_) if log.count() >= 2 => break Ok(true),
+                        Err(_) => {}
+                    }
+                }
+            };
+            let after = (&mut tx).insert_all(&[tag(-7)]).await;
+            (cut, after.and(Ok(tx.commit().await)))
+        })
+    });
+    cut.unwrap();
+    committed
+        .expect("the caller's transaction goes on after the cut write")
+        .expect("and commits");
+    let after = stored();
+    assert!(
+        after.contains(&-6) && after.contains(&-7),
+        "the caller's rows are committed: {:?}",
+        &after[..after.len().min(8)]
+    );
+    let written = after.iter().filter(|id| **id > 3_000_000).count();
+    assert!(
+        written == 0 || written == n as usize,
+        "the cut write is all or nothing: {written} rows"
+    );
+    assert_clean(db, &pool);
     db.block_on(pool.close());
 }

@@ -1,6 +1,6 @@
 // Mistake: all() with a path string.
 // expect: &str
-// fix: Executor
+// fix: `&db`
 #[path = "common/models.rs"]
 mod models;
 #[allow(unused_imports)]

@@ -448,7 +448,7 @@ pub type Pending<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
     message = "`{E}` is not an async database connection: async loads take a reference to one (a sqlx pool, connection or transaction, or a `related::AsyncSqlite`)",
-    label = "expected `&pool` (a `PgPool`, `MySqlPool`), `&mut *conn`, `&mut *tx`, or `&db` for an `AsyncSqlite`; a blocking `Sqlite` loads with the same method without `_async`: `all(&db)`, `fetch(&db)`"
+    label = "expected `&pool` (a `PgPool`, `MySqlPool`), `&mut *conn`, `&mut *tx`, or `&db` for an `AsyncSqlite`; behind an `Arc` or a guard: `&*state.db`; a blocking `Sqlite` loads with the same method without `_async`: `all(&db)`, `fetch(&db)`"
 )]
 pub trait AsyncArg<'a, E> {
     /// The executor.

@@ -15,7 +15,7 @@ use crate::exec::sqlite::Sqlite;
 use crate::model::column::RawRow;
 use crate::observe::log::{LoggedStatement, StatementLog};
 use crate::plan::sql::{Ctx, Statement};
-use crate::query::django::{ConnectInstead, DbWriteInstead, InsertManyInstead};
+use crate::query::django::{BeginInstead, ConnectInstead, DbWriteInstead, InsertManyInstead};
 
 /// A [`Sqlite`] connection usable from async code: `query.all_async(&db)`.
 /// Cloning shares the connection; jobs on it run one at a time.
@@ -113,6 +113,10 @@ impl AsyncSqlite {
     #[doc(hidden)]
     #[rustfmt::skip]
     pub fn insert_many<A, R>(&self, _rows: A) -> R where (): InsertManyInstead<Self, R> { <() as InsertManyInstead<Self, R>>::out() }
+    /// Not available: a transaction is `transaction`'s closure.
+    #[doc(hidden)]
+    #[rustfmt::skip]
+    pub fn begin<R>(&self) -> R where (): BeginInstead<Self, R> { <() as BeginInstead<Self, R>>::out() }
 
     /// Share a connection the caller set up.
     pub fn new(db: Sqlite) -> Self {
@@ -202,7 +206,7 @@ impl Executor for Recording<'_> {
     }
 
     fn begin(&self, consistency: Consistency) -> Result<bool> {
-        self.db.begin(consistency)
+        Executor::begin(self.db, consistency)
     }
 
     fn end(&self, commit: bool) -> Result<()> {

@@ -535,6 +535,7 @@ async fn inside_callers<DB: Backend, J: Job>(
     let mut point = OwnSavepoint::<DB> {
         conn,
         open: true,
+        releasing: false,
         held: !owned,
         budget,
         undo: &sql.undo,
@@ -549,10 +550,13 @@ async fn inside_callers<DB: Backend, J: Job>(
     let result = run_statements::<DB, J>(point.conn, job, first, log, false, drain).await;
     let start = Instant::now();
     let outcome = match result {
-        Ok(n) => plain::<DB>(point.conn, &sql.release)
-            .await
-            .map(|()| n)
-            .map_err(|e| driver_error::<DB>(e, &sql.release)),
+        Ok(n) => {
+            point.releasing = true;
+            plain::<DB>(point.conn, &sql.release)
+                .await
+                .map(|()| n)
+                .map_err(|e| driver_error::<DB>(e, &sql.release))
+        }
         Err(e) => {
             // The write's error is the one to report.
             let _ = plain::<DB>(point.conn, &sql.undo).await;
@@ -571,6 +575,9 @@ async fn inside_callers<DB: Backend, J: Job>(
 struct OwnSavepoint<'c, 'd, DB: Backend> {
     conn: &'c mut DB::Connection,
     open: bool,
+    /// Every statement of the write succeeded and its RELEASE may have
+    /// been sent: the write is whole, and the savepoint may be gone.
+    releasing: bool,
     held: bool,
     budget: &'d settle::Budget,
     undo: &'d str,
@@ -578,9 +585,19 @@ struct OwnSavepoint<'c, 'd, DB: Backend> {
 
 impl<DB: Backend> Drop for OwnSavepoint<'_, '_, DB> {
     fn drop(&mut self) {
-        if self.open && self.held {
-            settle::waiting(plain::<DB>(self.conn, self.undo), self.budget);
+        if !(self.open && self.held) {
+            return;
         }
+        if self.releasing {
+            // A ROLLBACK TO after the RELEASE ran would name a savepoint
+            // that is gone, an error that aborts the caller's transaction
+            // on PostgreSQL. The write is whole either way: keep it, and
+            // only read the RELEASE's answer (a savepoint the RELEASE never
+            // reached ends with the caller's transaction, its rows kept).
+            settle::waiting(self.conn.ping(), self.budget);
+            return;
+        }
+        settle::waiting(plain::<DB>(self.conn, self.undo), self.budget);
     }
 }
 

@@ -169,7 +169,7 @@ pub trait RawRow {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a supported column type",
     label = "unsupported column type",
-    note = "columns are bool, i8, i16, i32, i64, u8, u16, u32, f32, f64, String, Vec<u8>, std::time::Duration; with cargo features, chrono and time dates, times and durations, uuid::Uuid, rust_decimal::Decimal, serde_json::Value and related::Json<T>; a type with `#[derive(related::Column)]`; or Option<_> of one of them",
+    note = "columns are bool, i8, i16, i32, i64, u8, u16, u32, f32, f64, String, Vec<u8>, std::time::Duration; with cargo features, chrono and time dates, times and durations, uuid::Uuid, rust_decimal::Decimal, serde_json::Value and related::Json<T> (T with serde's Serialize and Deserialize); a type with `#[derive(related::Column)]`; or Option<_> of one of them",
     note = "u64 is not a column type: SQLite and PostgreSQL have no unsigned 64-bit integer (use i64, or rust_decimal::Decimal)",
     note = "relations are ForeignKey<T>, OneToOne<T>, ManyToMany<T>, Reverse<T>, ReverseOne<T>, written as such in the field (the derive reads the field's type: through a type alias a relation reads as a column); a field that is not stored is `#[related(skip)]`"
 )]

@@ -110,6 +110,29 @@ not_a_model!(
     [T: Target] ReverseOne<T>,
 );
 
+/// The key a nullable foreign key or one-to-one holds:
+/// `row.publisher.key()` on an `Option<ForeignKey<Publisher>>` is
+/// `Option<&Pk>`, `None` for NULL. In the prelude without a name.
+///
+/// ```
+/// use related::prelude::*;
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Publisher { id: i64 }
+///
+/// #[derive(Clone, Debug, Model)]
+/// struct Author { id: i64, publisher: Option<ForeignKey<Publisher>> }
+///
+/// let signed = Author { id: 1, publisher: Some(ForeignKey::new(7)) };
+/// let unsigned = Author { id: 2, publisher: None };
+/// assert_eq!(signed.publisher.key(), Some(&7));
+/// assert_eq!(unsigned.publisher.key(), None);
+/// ```
+pub trait NullableKey<T: Model> {
+    /// The key, or `None` for NULL. Never touches the database.
+    fn key(&self) -> Option<&T::Pk>;
+}
+
 /// How the runtime fills a relation field. Implemented by every field type.
 ///
 /// ```
@@ -123,6 +146,10 @@ not_a_model!(
 /// # fn main() -> Result<(), related::NotLoaded> {
 /// let mut key: ForeignKey<Tag> = ForeignKey::new(7);
 /// assert_eq!(RelationField::key(&key), Some(&7));
+/// // From a row: by reference, or by value (the row's key is kept).
+/// let tag = Tag { id: 8 };
+/// assert_eq!(ForeignKey::from(&tag).key(), &8);
+/// assert_eq!(ForeignKey::from(tag).key(), &8);
 /// key.set_one(Some(Arc::new(Tag { id: 7 })));
 /// assert_eq!(key.get()?.id, 7);
 ///
@@ -157,17 +184,17 @@ pub trait RelationField<T: Model> {
 /// is one error naming the fix.
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
-    message = "`ForeignKey::new` takes the primary key of a `{T}`, not `{K}`",
-    label = "expected the key: `ForeignKey::new(row.id)`; a row you hold is `ForeignKey::from(&row)`",
-    note = "the same holds for `OneToOne::new`"
+    message = "`ForeignKey::new` takes the primary key of a `{T}`, a `{P}`, not `{K}`",
+    label = "expected a `{P}`: `ForeignKey::new(row.id)`; a row you hold is `ForeignKey::from(&row)`",
+    note = "a key of another type converts first: `{P}::from(key)`, or `{P}::try_from(key)?` where it may not fit; the same holds for `OneToOne::new`"
 )]
-pub trait KeyArg<T: Model, K> {
+pub trait KeyArg<T: Model, P, K> {
     /// The key.
     fn key(key: K) -> T::Pk;
 }
 
 #[diagnostic::do_not_recommend]
-impl<T: Model, K: IsPk<T>> KeyArg<T, K> for () {
+impl<T: Model, K: IsPk<T>> KeyArg<T, T::Pk, K> for () {
     #[inline]
     fn key(key: K) -> T::Pk {
         key.into_pk()
@@ -276,6 +303,14 @@ macro_rules! single_forward {
             }
         }
 
+        /// The row's key; the row itself is dropped (keep it with
+        /// `From<&T>`).
+        impl<T: Model> From<T> for $name<T> {
+            fn from(target: T) -> Self {
+                $name::new(target.pk().clone())
+            }
+        }
+
         impl<T: Model> RelationField<T> for $name<T> {
             fn key(&self) -> Option<&T::Pk> {
                 Some(&self.key)
@@ -291,6 +326,13 @@ macro_rules! single_forward {
             }
             fn loaded(&self) -> Result<&[Arc<T>], NotLoaded> {
                 self.shared().map(std::slice::from_ref)
+            }
+        }
+
+        impl<T: Model> NullableKey<T> for Option<$name<T>> {
+            #[inline]
+            fn key(&self) -> Option<&T::Pk> {
+                self.as_ref().map(|f| &f.key)
             }
         }
 
@@ -937,8 +979,8 @@ impl<T: Model> ForeignKey<T> {
     // error naming `.id` and `from(&row)`, not a type mismatch about
     // `Model::Pk`. One line: see `Sqlite::link`.
     #[rustfmt::skip]
-    pub fn new<K>(key: K) -> Self where (): KeyArg<T, K> {
-        Self::__from_key(<() as KeyArg<T, K>>::key(key), &UNNAMED)
+    pub fn new<K>(key: K) -> Self where (): KeyArg<T, T::Pk, K> {
+        Self::__from_key(<() as KeyArg<T, T::Pk, K>>::key(key), &UNNAMED)
     }
 }
 
@@ -946,7 +988,7 @@ impl<T: Model> OneToOne<T> {
     /// A value pointing at the row with primary key `key` (for inserts);
     /// `From<&T>` points at a row you hold.
     #[rustfmt::skip]
-    pub fn new<K>(key: K) -> Self where (): KeyArg<T, K> {
-        Self::__from_key(<() as KeyArg<T, K>>::key(key), &UNNAMED)
+    pub fn new<K>(key: K) -> Self where (): KeyArg<T, T::Pk, K> {
+        Self::__from_key(<() as KeyArg<T, T::Pk, K>>::key(key), &UNNAMED)
     }
 }

@@ -345,7 +345,7 @@ impl<R: LinkTable> Linkable<R> for () {}
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
     message = "`{S}` and `{T}` are not the two sides of `{R}`: `link` takes a row (or key) of the relation's model, then one of the model it points at",
-    label = "expected `&post, &tag` (or keys: `&post.id, &tag.id`) for `Post::tags()`",
+    label = "expected `&post, &tag` (or keys: `&post.id, &tag.id`) for `Post::tags()`; a side that is a reference already (`for tag in &tags`) goes as it is: `tag`",
     note = "the relation's own model comes first; a key is the primary key's type"
 )]
 pub trait LinkSides<R: Relation, S, T> {
@@ -389,7 +389,7 @@ pub(crate) fn not_many_to_many<R: Relation>() -> crate::error::Error {
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
     message = "`{S}` and `{T}` are not the two sides of `{R}`: `link` takes a reference to a row (or key) of the relation's model, then one of the model it points at",
-    label = "expected `&post, &tag` (or keys: `&post.id, &tag.id`) for `Post::tags()`",
+    label = "expected `&post, &tag` (or keys: `&post.id, &tag.id`) for `Post::tags()`; a side that is a reference already (`for tag in &tags`) goes as it is: `tag`",
     note = "the relation's own model comes first; a key is the primary key's type; several links go in one call with `db.link_all(Post::tags(), &[(post.id, tag.id), ..])`"
 )]
 pub trait LinkArgs<R: Relation, S, T> {

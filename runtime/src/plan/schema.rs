@@ -465,7 +465,7 @@ fn index(dialect: Dialect, table: &str, columns: &[&str]) -> String {
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
     message = "`insert` takes `&row`, a reference to one row of a model, not a `{R}`",
-    label = "write `db.insert(&row)`; a list of rows goes in with `db.insert_all(&rows)`",
+    label = "write `db.insert(&row)`, or `db.insert(row)` where `row` is a reference already (`for row in &rows`); a list of rows goes in with `db.insert_all(&rows)`",
     note = "a struct becomes a model, with a table to insert into, with `#[derive(related::Model)]`"
 )]
 pub trait InsertRow<R> {

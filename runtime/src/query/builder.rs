@@ -10,6 +10,7 @@ use crate::plan::join::{JoinNode, Slot, clone_nodes, merge_nodes};
 use crate::plan::select::{SelectParts, Window, render_select};
 use crate::plan::sql::{Ctx, Dialect, PlannedStatement, Statement};
 use crate::query::expr::{Filter, FilterArg, OrderArg};
+use crate::query::operand::NoArg;
 use crate::query::path::{Path, PathFrom, SelectFrom};
 use crate::query::prefetch::{
     BelowFrom, Destination, OntoLevels, Prefetch, PrefetchLevel, PrefetchNode, add_node,
@@ -223,13 +224,43 @@ pub trait RowCount {
     fn rows(self) -> std::result::Result<u64, i64>;
 }
 
+/// What [`Query::plan`] takes: a [`Dialect`]. A trait (with a second,
+/// never-met impl, so that rustc reads the argument before deciding) only
+/// so that a database given there is one error naming `plan_for`.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`plan(..)` takes a `Dialect`, not `{D}`",
+    label = "write `.plan(Dialect::Sqlite)` (or `Postgres`, `Mysql`); for the database you hold, `.plan_for(&db)`"
+)]
+pub trait DialectArg<D> {
+    /// The dialect.
+    #[doc(hidden)]
+    fn __dialect(dialect: D) -> Dialect;
+}
+
+#[diagnostic::do_not_recommend]
+impl DialectArg<Dialect> for () {
+    #[inline]
+    fn __dialect(dialect: Dialect) -> Dialect {
+        dialect
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl DialectArg<NoArg> for () {
+    fn __dialect(dialect: NoArg) -> Dialect {
+        match dialect {}
+    }
+}
+
 /// How `limit` and `offset` ask for a [`RowCount`]: `(): CountArg<C>`, on
 /// `()` so that a float or a string there is one line of help instead of
 /// rustc's list of the ten integer types that would do.
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
     message = "`limit` / `offset` take a number of rows, not `{C}`",
-    label = "write an integer (`usize`, `u64`, `i64`, ...); an optional one with its default: `n.unwrap_or(20)`, or call `limit` only when it is `Some`"
+    label = "write an integer (`usize`, `u64`, `i64`, ...); an optional one with its default: `n.unwrap_or(20)`, or call `limit` only when it is `Some`",
+    note = "rows 10 to 19 (Django's `[10:20]`) are `.offset(10).limit(10)`"
 )]
 pub trait CountArg<C> {
     /// [`RowCount::rows`].
@@ -596,8 +627,11 @@ impl<M: Model, L> Query<M, L> {
     /// Every statement this query will send on a connection of this
     /// dialect, without running anything. Prefetch statements show their key
     /// list as an empty parameter: its values come from the rows above.
-    pub fn plan(&self, dialect: Dialect) -> Vec<PlannedStatement> {
-        self.plan_with(Ctx::planning(dialect))
+    // The dialect through `DialectArg`: the database given instead
+    // (`plan(&db)`) is one error naming `plan_for(&db)`.
+    #[rustfmt::skip]
+    pub fn plan<D>(&self, dialect: D) -> Vec<PlannedStatement> where (): DialectArg<D> {
+        self.plan_with(Ctx::planning(<() as DialectArg<D>>::__dialect(dialect)))
     }
 
     pub(crate) fn plan_with(&self, ctx: Ctx) -> Vec<PlannedStatement> {

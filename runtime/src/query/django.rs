@@ -66,11 +66,20 @@ instead_inferred! {
     ConnectInstead<S>:
         "`connect(..)` is sqlx's: a `{S}` database opens with `open(path)`",
         "write `open(\"blog.db\")` (a file, created if missing) or `open_in_memory()`; a URL such as `sqlite://blog.db` is not a path";
+    /// `db.begin()` (sqlx's, rusqlite's `transaction()` guard) on an
+    /// embedded database.
+    BeginInstead<S>:
+        "`begin()` on a `{S}` database: a transaction here is a closure, ended by what it returns",
+        "write `db.transaction(|db| ...)?` (on an `AsyncSqlite`: `db.with(|db| db.transaction(|db| ...)).await?`): committed if the closure returns `Ok`, rolled back otherwise";
     /// `get(..)` (Django's); its result is left to inference so that `?`
     /// or `.unwrap()` after it adds no error.
     GetInstead<M>:
         "`get(..)` is Django's: a query of `{M}` reads one row with `.filter(..).one(&db)`",
         "write `.filter(..).one(&db)` (`fetch_one` for a typed row): an error if no row or several match";
+    /// `explain()` (Django's).
+    ExplainInstead<M>:
+        "`explain()` is Django's: the statements a query of `{M}` sends are listed by `plan_for(&db)`",
+        "write `q.plan_for(&db)` (or `q.plan(Dialect::Sqlite)`): the SQL and bind values of every statement, before anything runs; the database's own EXPLAIN is SQL of yours (`db.raw`)";
     /// `desc(column)` / `asc(column)` (see [`desc`]).
     DirectionInstead<C>:
         "`desc(..)` / `asc(..)` take no column: the direction is a method of the column",
@@ -91,6 +100,14 @@ instead_inferred! {
     GetRowInstead<M>:
         "`get()` on a row of `{M}`: it is the row itself, no relation field to read through",
         "a typed row's relation accessor, such as `post.author()`, returns the loaded row: read its fields directly (`post.author().name`); `.get()?` reads a relation field of a plain row (`post.author.get()?`)";
+    /// `get_results(..)` (Diesel's).
+    GetResultsInstead<M>:
+        "`get_results(..)` is Diesel's: a query of `{M}` runs with `.all(&db)`, or `.all_async(&pool).await`",
+        "write `.all(&db)` / `.all_async(&pool).await` for `Vec<{M}>`, or `.fetch(..)` / `.fetch_async(..)` for typed rows whose loaded relations read without `?`";
+    /// `get_result(..)` (Diesel's).
+    GetResultInstead<M>:
+        "`get_result(..)` is Diesel's: the one row of a query of `{M}` is `.one(&db)`",
+        "write `.one(&db)` / `.one_async(&pool).await` (an error if no row or several match); `.first(&db)` for an `Option<{M}>`";
     /// `assert_num_queries(n, block)` (Django's `assertNumQueries`).
     AssertNumQueriesInstead<F>:
         "`assert_num_queries` is Django's: a statement budget is `related::expect_statements(n, || ...)`",
@@ -120,6 +137,21 @@ pub fn assert_num_queries<F, R>(_n: usize, _block: F) -> R where (): AssertNumQu
 }
 
 instead! {
+    OrderThenInstead:
+        "`then(..)` on an ordering of `{M}` rows: several keys are a tuple",
+        "write `.order_by((Post::views().desc(), Post::id().asc()))`, or `.order_by(..)` again: each call adds a key after the ones before";
+    OrFilterInstead:
+        "`or_filter(..)` is Diesel's: a query of `{M}` joins alternatives with `|`",
+        "write `.filter(a | b)`: each `.filter(..)` call adds a condition that must hold as well";
+    UsingInstead:
+        "`using(..)` is Django's: a query of `{M}` runs on the database it is given when it runs",
+        "write `.all(&db)` (`.all_async(&pool).await`) with the database to read: a connection, a pool or a transaction";
+    IsNullInstead:
+        "`is_none()` / `is_some()` / `isnull(..)` on the `{M}` column: NULL is tested with `is_null` and `is_not_null`",
+        "write `.is_null()` (SQL `IS NULL`, Django's `__isnull=True`) or `.is_not_null()`";
+    NotLikeInstead:
+        "`not_like(..)` on the `{M}` column: a match is negated with `!` or `exclude`",
+        "write `.exclude(column.like(pattern))` or `.filter(!column.like(pattern))` (`contains`, `starts_with`, ... the same way)";
     ManagerInstead:
         "`objects()` is Django's manager: a query of `{M}` starts at `{M}::query()`",
         "write `{M}::query()`, then `.filter(..)`, `.select_related(..)`, ...";
@@ -388,6 +420,14 @@ impl<M: Model, T, N, P> crate::query::expr::Col<M, T, N, P> {
     #[doc(hidden)] pub fn regex<V>(self, _pattern: V) -> Filter<M> where (): RegexInstead<N> { Filter::new(never_expr()) }
     /// Not available: `like` and its kin.
     #[doc(hidden)] pub fn iregex<V>(self, _pattern: V) -> Filter<M> where (): RegexInstead<N> { Filter::new(never_expr()) }
+    /// Not available: `is_null`.
+    #[doc(hidden)] pub fn is_none(self) -> Filter<M> where (): IsNullInstead<N> { Filter::new(never_expr()) }
+    /// Not available: `is_not_null`.
+    #[doc(hidden)] pub fn is_some(self) -> Filter<M> where (): IsNullInstead<N> { Filter::new(never_expr()) }
+    /// Not available: `is_null` / `is_not_null`.
+    #[doc(hidden)] pub fn isnull<V>(self, _null: V) -> Filter<M> where (): IsNullInstead<N> { Filter::new(never_expr()) }
+    /// Not available: `!like`.
+    #[doc(hidden)] pub fn not_like<V>(self, _pattern: V) -> Filter<M> where (): NotLikeInstead<N> { Filter::new(never_expr()) }
 }
 
 // Django's `order_by("-views")` written as `-Post::views()`: the negated
@@ -404,6 +444,13 @@ impl<M, T, N, P> std::ops::Neg for crate::query::expr::Col<M, T, N, P> {
 /// `-column`: see the `Neg` impl of `Col`. Nothing takes it.
 #[doc(hidden)]
 pub struct MinusColumn<M, N>(std::marker::PhantomData<fn() -> (M, N)>);
+
+// SeaORM's and sea-query's `order_by(a).then(b)` habit.
+#[rustfmt::skip]
+impl<M> crate::query::expr::Order<M> {
+    /// Not available: a tuple of orderings.
+    #[doc(hidden)] pub fn then<O>(self, _next: O) -> Self where (): OrderThenInstead<M> { self }
+}
 
 // Django's `Prefetch(.., to_attr="..")`.
 #[rustfmt::skip]
@@ -519,4 +566,14 @@ impl<M: Model, L> Query<M, L> {
     #[doc(hidden)] pub fn load<E, R>(&self, _executor: E) -> R where (): FetchAllInstead<M, R> { <() as FetchAllInstead<M, R>>::out() }
     /// Not available: `.first_async(&db)`.
     #[doc(hidden)] pub fn fetch_optional<E, R>(&self, _executor: E) -> R where (): FetchOptionalInstead<M, R> { <() as FetchOptionalInstead<M, R>>::out() }
+    /// Not available: `.all(&db)`.
+    #[doc(hidden)] pub fn get_results<E, R>(&self, _executor: E) -> R where (): GetResultsInstead<M, R> { <() as GetResultsInstead<M, R>>::out() }
+    /// Not available: `.one(&db)`.
+    #[doc(hidden)] pub fn get_result<E, R>(&self, _executor: E) -> R where (): GetResultInstead<M, R> { <() as GetResultInstead<M, R>>::out() }
+    /// Not available: `.filter(a | b)`.
+    #[doc(hidden)] pub fn or_filter<F>(self, _filter: F) -> Self where (): OrFilterInstead<M> { self }
+    /// Not available: the database is the argument of `.all(..)`.
+    #[doc(hidden)] pub fn using<A>(self, _database: A) -> Self where (): UsingInstead<M> { self }
+    /// Not available: `plan_for(&db)`.
+    #[doc(hidden)] pub fn explain<E, R>(&self, _executor: E) -> R where (): ExplainInstead<M, R> { <() as ExplainInstead<M, R>>::out() }
 }

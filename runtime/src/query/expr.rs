@@ -2,7 +2,7 @@
 //! for columns reached through relations (`Post::author().col(Author::name())`).
 
 use std::marker::PhantomData;
-use std::ops::{BitAnd, BitOr, Not};
+use std::ops::{BitAnd, BitAndAssign, BitOr, BitOrAssign, Not};
 
 use crate::model::column::{Column, OrderedColumn};
 use crate::model::table::Model;
@@ -133,6 +133,17 @@ impl<P: Path> Via for P {
 /// let plan = Item::query().filter(!cheap.clone() & Item::id().ne(3)).plan(Dialect::Postgres);
 /// assert!(plan[0].sql.contains(r#"WHERE (("item"."price" < $1) IS NOT TRUE AND "item"."id" <> $2)"#));
 /// # let _ = cheap;
+///
+/// // Built in a loop, as Django's `q |= Q(..)`: the same condition as `|`.
+/// let mut any_of = Item::id().eq(1);
+/// for id in [4, 9] {
+///     any_of |= Item::id().eq(id);
+/// }
+/// let mut both = Item::price().gt(1);
+/// both &= Item::price().lt(5);
+/// let sql = |f: Filter<Item>| Item::query().filter(f).plan(Dialect::Sqlite)[0].sql.clone();
+/// assert_eq!(sql(any_of), sql(Item::id().eq(1) | Item::id().eq(4) | Item::id().eq(9)));
+/// assert_eq!(sql(both), sql(Item::price().gt(1) & Item::price().lt(5)));
 /// ```
 #[must_use = "a filter does nothing until it is passed to `.filter(..)`"]
 pub struct Filter<M> {
@@ -193,17 +204,76 @@ impl<M> Filter<M> {
     }
 }
 
-impl<M> BitAnd for Filter<M> {
+// Generic over the right side's model, so that a condition on another
+// model (`Post::views().gt(1) & Tag::name().eq("rust")`) is one error
+// naming the relation to go through, not "expected `Filter<Post>`, found
+// `Filter<Tag>`".
+impl<M, N> BitAnd<Filter<N>> for Filter<M>
+where
+    (): SameRows<M, N>,
+{
     type Output = Filter<M>;
-    fn bitand(self, rhs: Self) -> Self {
-        self.and(rhs)
+    fn bitand(self, rhs: Filter<N>) -> Filter<M> {
+        self.and(<() as SameRows<M, N>>::__same(rhs))
     }
 }
 
-impl<M> BitOr for Filter<M> {
+impl<M, N> BitOr<Filter<N>> for Filter<M>
+where
+    (): SameRows<M, N>,
+{
     type Output = Filter<M>;
-    fn bitor(self, rhs: Self) -> Self {
-        self.or(rhs)
+    fn bitor(self, rhs: Filter<N>) -> Filter<M> {
+        self.or(<() as SameRows<M, N>>::__same(rhs))
+    }
+}
+
+/// `filter |= other` (Django's `q |= Q(..)`), building a condition in a
+/// loop.
+impl<M> BitOrAssign for Filter<M> {
+    fn bitor_assign(&mut self, rhs: Filter<M>) {
+        let this = std::mem::replace(self, Filter::new(Expr::And(Vec::new())));
+        *self = this.or(rhs);
+    }
+}
+
+/// `filter &= other`.
+impl<M> BitAndAssign for Filter<M> {
+    fn bitand_assign(&mut self, rhs: Filter<M>) {
+        let this = std::mem::replace(self, Filter::new(Expr::And(Vec::new())));
+        *self = this.and(rhs);
+    }
+}
+
+/// The two sides of `&` / `|` on filters: conditions on the same rows.
+/// Only `M` with itself; another model's filter is this one error.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "a condition on `{N}` rows combined with one on `{M}` rows: `&` and `|` join conditions on the same rows",
+    label = "a condition on related rows goes through the relation: `Post::tags().any(Tag::name().eq(..))`, `Post::author().name().eq(..)`",
+    note = "the right side must be a filter over `{M}` too"
+)]
+pub trait SameRows<M, N> {
+    /// The right side, as a filter over `M`.
+    #[doc(hidden)]
+    fn __same(filter: Filter<N>) -> Filter<M>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<M: Model> SameRows<M, M> for () {
+    #[inline]
+    fn __same(filter: Filter<M>) -> Filter<M> {
+        filter
+    }
+}
+
+// A second impl, so that rustc does not unify the two models from the
+// first alone (which made another model's filter "mismatched types").
+// Nothing builds a `Filter<NoArg>`.
+#[diagnostic::do_not_recommend]
+impl<M: Model> SameRows<M, NoArg> for () {
+    fn __same(filter: Filter<NoArg>) -> Filter<M> {
+        Filter::new(filter.expr)
     }
 }
 
@@ -277,10 +347,14 @@ impl<M> FilterArg<M, NoArg> for () {
 /// let one_call = Item::query().order_by((Item::price().desc(), Item::id().asc()));
 /// let two_calls = Item::query().order_by(Item::price().desc()).order_by(Item::id().asc());
 /// let chosen = vec![Item::price().desc(), Item::id().asc()];
+/// let kept = Item::query().order_by(&chosen); // borrowed: `chosen` is kept
+/// let sliced = Item::query().order_by(&chosen[..]);
 /// let at_run_time = Item::query().order_by(chosen);
 /// let sql = |q: &related::Query<Item>| q.plan(Dialect::Sqlite)[0].sql.clone();
 /// assert_eq!(sql(&one_call), sql(&two_calls));
 /// assert_eq!(sql(&at_run_time), sql(&two_calls));
+/// assert_eq!(sql(&kept), sql(&two_calls));
+/// assert_eq!(sql(&sliced), sql(&two_calls));
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{O}` is not an ordering of `{M}` rows",
@@ -309,6 +383,23 @@ impl<M> OrderArg<M, Vec<Order<M>>> for () {
     type Keys = Vec<Order<M>>;
     fn __order(order: Vec<Order<M>>) -> Vec<Order<M>> {
         order
+    }
+}
+
+// Orderings built at run time and kept for several queries.
+#[diagnostic::do_not_recommend]
+impl<M> OrderArg<M, &Vec<Order<M>>> for () {
+    type Keys = Vec<Order<M>>;
+    fn __order(order: &Vec<Order<M>>) -> Vec<Order<M>> {
+        order.clone()
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<M> OrderArg<M, &[Order<M>]> for () {
+    type Keys = Vec<Order<M>>;
+    fn __order(order: &[Order<M>]) -> Vec<Order<M>> {
+        order.to_vec()
     }
 }
 

@@ -189,3 +189,75 @@ pub trait CountNotColumn: crate::query::counted::CountTarget {
 }
 
 impl<C: crate::query::counted::CountTarget> CountNotColumn for C {}
+
+/// A column handle named without its call (`Post::title.eq("Rust")`): the
+/// function item, not the handle. Without these, rustc lists a dozen
+/// unmet bounds of the blanket traits above before its "use parentheses".
+/// Each is one error naming the call; the result is left to inference, so
+/// that the `filter(..)` or `order_by(..)` around it adds no second error.
+/// In the prelude without a name.
+#[doc(hidden)]
+#[rustfmt::skip]
+#[allow(clippy::wrong_self_convention)] // the names are `Col`'s, as the user wrote them
+pub trait HandleNotCalled: Sized {
+    /// Not available: `Model::column().eq(..)`.
+    fn eq<V, R>(self, _value: V) -> R where (): CallTheHandle<Self, R> { <() as CallTheHandle<Self, R>>::out() }
+    /// Not available: `Model::column().ne(..)`.
+    fn ne<V, R>(self, _value: V) -> R where (): CallTheHandle<Self, R> { <() as CallTheHandle<Self, R>>::out() }
+    /// Not available: `Model::column().lt(..)`.
+    fn lt<V, R>(self, _value: V) -> R where (): CallTheHandle<Self, R> { <() as CallTheHandle<Self, R>>::out() }
+    /// Not available: `Model::column().le(..)`.
+    fn le<V, R>(self, _value: V) -> R where (): CallTheHandle<Self, R> { <() as CallTheHandle<Self, R>>::out() }
+    /// Not available: `Model::column().gt(..)`.
+    fn gt<V, R>(self, _value: V) -> R where (): CallTheHandle<Self, R> { <() as CallTheHandle<Self, R>>::out() }
+    /// Not available: `Model::column().ge(..)`.
+    fn ge<V, R>(self, _value: V) -> R where (): CallTheHandle<Self, R> { <() as CallTheHandle<Self, R>>::out() }
+    /// Not available: `Model::column().is_in(..)`.
+    fn is_in<V, R>(self, _values: V) -> R where (): CallTheHandle<Self, R> { <() as CallTheHandle<Self, R>>::out() }
+    /// Not available: `Model::column().between(..)`.
+    fn between<L, H, R>(self, _low: L, _high: H) -> R where (): CallTheHandle<Self, R> { <() as CallTheHandle<Self, R>>::out() }
+    /// Not available: `Model::column().like(..)`.
+    fn like<V, R>(self, _pattern: V) -> R where (): CallTheHandle<Self, R> { <() as CallTheHandle<Self, R>>::out() }
+    /// Not available: `Model::column().contains(..)`.
+    fn contains<V, R>(self, _needle: V) -> R where (): CallTheHandle<Self, R> { <() as CallTheHandle<Self, R>>::out() }
+    /// Not available: `Model::column().icontains(..)`.
+    fn icontains<V, R>(self, _needle: V) -> R where (): CallTheHandle<Self, R> { <() as CallTheHandle<Self, R>>::out() }
+    /// Not available: `Model::column().starts_with(..)`.
+    fn starts_with<V, R>(self, _prefix: V) -> R where (): CallTheHandle<Self, R> { <() as CallTheHandle<Self, R>>::out() }
+    /// Not available: `Model::column().ends_with(..)`.
+    fn ends_with<V, R>(self, _suffix: V) -> R where (): CallTheHandle<Self, R> { <() as CallTheHandle<Self, R>>::out() }
+    /// Not available: `Model::column().is_null()`.
+    fn is_null<R>(self) -> R where (): CallTheHandle<Self, R> { <() as CallTheHandle<Self, R>>::out() }
+    /// Not available: `Model::column().is_not_null()`.
+    fn is_not_null<R>(self) -> R where (): CallTheHandle<Self, R> { <() as CallTheHandle<Self, R>>::out() }
+    /// Not available: `Model::column().asc()`.
+    fn asc<R>(self) -> R where (): CallTheHandle<Self, R> { <() as CallTheHandle<Self, R>>::out() }
+    /// Not available: `Model::column().desc()`.
+    fn desc<R>(self) -> R where (): CallTheHandle<Self, R> { <() as CallTheHandle<Self, R>>::out() }
+}
+
+/// A function returning a column handle: what [`HandleNotCalled`] is for.
+impl<F, C> HandleNotCalled for F
+where
+    F: Fn() -> C,
+    C: ColumnHandle,
+{
+}
+
+/// Column handles ([`Col`](crate::Col)): the result of the functions
+/// [`HandleNotCalled`] catches.
+#[doc(hidden)]
+pub trait ColumnHandle {}
+
+impl<M, T, N, P> ColumnHandle for crate::query::expr::Col<M, T, N, P> {}
+
+/// The unmet bound of every [`HandleNotCalled`] method: never implemented.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{F}` is a column handle's function, not the handle: call it",
+    label = "add `()`: `Post::title().eq(..)`, `Post::views().desc()`"
+)]
+pub trait CallTheHandle<F, R> {
+    /// Never called.
+    fn out() -> R;
+}

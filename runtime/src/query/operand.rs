@@ -24,7 +24,7 @@ pub enum NoArg {}
 #[diagnostic::on_unimplemented(
     message = "a `{Self}` cannot be compared with the `{N}` column, a `{T}`",
     label = "this value is not a `{T}`",
-    note = "a filter takes the column's own type (`{T}`), a reference to it, or `&str` for text; convert other values first (`i64::from(x)`, `x.try_into()?`, `opt.map(String::from)` for an `Option<&str>`; `{T}(x)` where the column is a newtype); where a row stands for its key, pass the key (`row.id`; `rows.iter().map(|r| r.id)` for a list); NULL is tested with `.is_null()` / `.is_not_null()`; comparing two columns (Django's `F()`) is SQL of yours (`db.raw`)"
+    note = "a filter takes the column's own type (`{T}`), a reference to it, or `&str` for text; convert other values first (`i64::from(x)`, `x.try_into()?`, `opt.map(String::from)` for an `Option<&str>`; `{T}(x)` where the column is a newtype); where a row stands for its key, pass the key (`row.id`, a relation field's `post.author.key()`; `rows.iter().map(|r| r.id)` for a list); NULL is tested with `.is_null()` / `.is_not_null()`; comparing two columns (Django's `F()`) is SQL of yours (`db.raw`)"
 )]
 pub trait Operand<T, N = ()> {
     /// The value as the column's type.

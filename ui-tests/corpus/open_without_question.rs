@@ -1,0 +1,16 @@
+// Mistake: the connection used without ? on Sqlite::open_in_memory()
+// expect: Result
+// fix: open(path)?
+#[path = "common/models.rs"]
+mod models;
+#[allow(unused_imports)]
+use models::*;
+#[allow(unused_imports)]
+use related::prelude::*;
+
+fn main() -> related::Result<()> {
+    let db = related::Sqlite::open_in_memory();
+    let posts = Post::query().all(&db)?;
+    println!("{}", posts.len());
+    Ok(())
+}
