@@ -20,6 +20,11 @@ pub const CASES: &[Case] = &[
         mysql_zero_dates_are_errors,
     )
     .on(&[Backend::Mysql]),
+    Case::new(
+        "types::sqlite_refuses_years_past_9999",
+        sqlite_refuses_years_past_9999,
+    )
+    .on(SQLITE),
     Case::new("types::time_round_trips", time_round_trips),
     Case::new(
         "types::uuid_decimal_json_round_trip",
@@ -1194,6 +1199,21 @@ fn values_of_the_wrong_kind(db: &Db) {
         Backend::Postgres => type_error(&uuid_err),
         _ => assert!(uuid_err.to_string().contains("not-a-uuid"), "{uuid_err}"),
     }
+    // Sixteen characters in a text column are text, not a UUID's sixteen
+    // bytes (MySQL read them as one).
+    db.execute(
+        &db.sql(r#"UPDATE "bad_uuid" SET "u" = 'abcdefghijklmnop'"#),
+        &[],
+    )
+    .unwrap();
+    let sixteen = decode_error::<BadUuid>(db, "BadUuid", "u", "bad_uuid");
+    match db.backend() {
+        Backend::Postgres => type_error(&sixteen),
+        _ => assert!(
+            sixteen.to_string().contains("abcdefghijklmnop"),
+            "{sixteen}"
+        ),
+    }
     match db.backend() {
         Backend::Sqlite => assert!(date_err.to_string().contains("2023-02-29"), "{date_err}"),
         _ => type_error(&date_err),
@@ -2317,6 +2337,58 @@ fn durations(db: &Db) {
 /// MySQL's zero date (`0000-00-00`, stored where `sql_mode` allows it) has no
 /// Rust value: in a nullable column too it is an error naming it, not
 /// `None` (sqlx reads it as NULL).
+/// SQLite keeps dates as text: a year past 9999 or before 0 would be
+/// stored (`10000-01-01`, `-0044-03-15`) but sort and compare as text, so a
+/// filter or an ORDER BY would put it among the wrong dates. Refused when
+/// bound, in a row, a filter or a list, naming the range; the years at the
+/// edges are kept.
+fn sqlite_refuses_years_past_9999(db: &Db) {
+    db.create_tables(&[ChronoRow::info()]).unwrap();
+    let edge = chrono_rows();
+    let mut far = edge[0].clone();
+    far.id = 10;
+    far.date = ymd(10_000, 1, 1);
+    let mut before = edge[0].clone();
+    before.id = 11;
+    before.maybe_date = Some(ymd(-44, 3, 15));
+    // An instant in year 10000 in UTC, though not in its own offset.
+    let mut late = edge[0].clone();
+    late.id = 12;
+    late.fixed = FixedOffset::west_opt(5 * 3600)
+        .unwrap()
+        .from_local_datetime(&ymd(9999, 12, 31).and_time(hms_micro(23, 0, 0, 0)))
+        .unwrap();
+    for row in [&far, &before, &late] {
+        let err = db
+            .insert_all(std::slice::from_ref(row))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("0000 to 9999"), "row {}: {err}", row.id);
+    }
+    let err = db
+        .all(&ChronoRow::query().filter(ChronoRow::date().gt(ymd(10_000, 1, 1))))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("0000 to 9999"), "{err}");
+    let err = db
+        .all(&ChronoRow::query().filter(ChronoRow::date().is_in([ymd(2020, 1, 1), ymd(-1, 1, 1)])))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("0000 to 9999"), "{err}");
+    // The first and last days SQLite's text keeps in order.
+    let mut first = edge[0].clone();
+    first.id = 20;
+    first.date = ymd(0, 1, 1);
+    let mut last = edge[0].clone();
+    last.id = 21;
+    last.date = ymd(9999, 12, 31);
+    db.insert_all(&[first.clone(), last.clone()]).unwrap();
+    let back = db
+        .all(&ChronoRow::query().order_by(ChronoRow::date().asc()))
+        .unwrap();
+    assert_eq!(back, [first, last]);
+}
+
 fn mysql_zero_dates_are_errors(db: &Db) {
     db.create_tables(&[ChronoRow::info()]).unwrap();
     let pool = db.new_pool(1, &[]).expect("a server");

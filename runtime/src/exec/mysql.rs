@@ -379,7 +379,17 @@ impl RawRow for MyCells<'_> {
     }
 
     fn get_uuid(&self, idx: usize) -> std::result::Result<Option<[u8; 16]>, CellError> {
-        self.typed_bytes(idx, &[], true, "CHAR(36) or BINARY(16)", my_types::uuid)
+        // Sixteen raw bytes only from a binary column: in a text column
+        // they are sixteen characters, not a UUID.
+        let binary = self.cell(idx)?.is_some_and(|v| {
+            matches!(
+                v.type_info().name(),
+                "BINARY" | "VARBINARY" | "TINYBLOB" | "BLOB" | "MEDIUMBLOB" | "LONGBLOB"
+            )
+        });
+        self.typed_bytes(idx, &[], true, "CHAR(36) or BINARY(16)", |b| {
+            my_types::uuid(b, binary)
+        })
     }
 
     fn get_decimal(&self, idx: usize) -> std::result::Result<Option<String>, CellError> {

@@ -134,9 +134,10 @@ pub(crate) fn timestamp(b: &[u8]) -> Result<SqlTimestamp, CellError> {
     ))
 }
 
-pub(crate) fn uuid(b: &[u8]) -> Result<[u8; 16], CellError> {
-    // BINARY(16), as some schemas store UUIDs, is read too.
-    if let Ok(bytes) = <[u8; 16]>::try_from(b) {
+/// A UUID cell: its text (`CHAR(36)`), or, from a binary column
+/// (`BINARY(16)`, as some schemas store UUIDs), its sixteen bytes.
+pub(crate) fn uuid(b: &[u8], binary: bool) -> Result<[u8; 16], CellError> {
+    if binary && let Ok(bytes) = <[u8; 16]>::try_from(b) {
         return Ok(bytes);
     }
     parse_uuid(as_text(b, "a UUID")?)
