@@ -2290,8 +2290,14 @@ fn durations(db: &Db) {
     )
     .unwrap();
     match decode_error::<DurationRow>(db, "DurationRow", "std", "t_durations") {
-        CellError::OutOfRange { expected, .. } => {
-            assert!(expected.contains("std::time::Duration"), "{expected}")
+        CellError::OutOfRange { expected, value } => {
+            assert!(expected.contains("std::time::Duration"), "{expected}");
+            // The value as read, in seconds (not the internal form).
+            let read = match db.backend() {
+                Backend::Postgres => "-1 s",
+                _ => "-0.000001 s",
+            };
+            assert_eq!(value, read);
         }
         other => panic!("expected out of range, got {other:?}"),
     }

@@ -90,11 +90,11 @@ pub(crate) use column_via;
 #[allow(dead_code)]
 #[cold]
 pub(crate) fn out_of_range(
-    value: impl std::fmt::Debug,
+    value: impl std::fmt::Display,
     expected: &'static str,
 ) -> crate::error::CellError {
     crate::error::CellError::OutOfRange {
-        value: format!("{value:?}"),
+        value: value.to_string(),
         expected,
     }
 }

@@ -7,7 +7,7 @@
 //! number of fraction digits so that text order is time order; an instant in
 //! UTC ends in `+00:00`.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 
 /// A calendar date (proleptic Gregorian): days since 1970-01-01. The
 /// example at [`SqlTimestamp`] stores one.
@@ -228,6 +228,40 @@ impl SqlTimestamp {
             secs: i64::from(date.days) * SECS_PER_DAY + i64::from(time.secs),
             nanos: time.nanos,
         }
+    }
+}
+
+// As the values read in errors (`does not fit in ...`): the date and time
+// as text (an instant in UTC), a duration in seconds.
+impl fmt::Display for SqlDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&date_text(*self))
+    }
+}
+
+impl fmt::Display for SqlTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&time_text(*self, python_digits(self.nanos)))
+    }
+}
+
+impl fmt::Display for SqlTimestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = timestamp_text(*self, python_digits(self.nanos), false);
+        write!(f, "{text} UTC")
+    }
+}
+
+impl fmt::Display for SqlDuration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let total = i128::from(self.secs) * 1_000_000_000 + i128::from(self.nanos);
+        let sign = if total < 0 { "-" } else { "" };
+        let (whole, frac) = (total.abs() / 1_000_000_000, total.abs() % 1_000_000_000);
+        if frac == 0 {
+            return write!(f, "{sign}{whole} s");
+        }
+        let frac = format!("{frac:09}");
+        write!(f, "{sign}{whole}.{} s", frac.trim_end_matches('0'))
     }
 }
 

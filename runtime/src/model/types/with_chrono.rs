@@ -26,7 +26,7 @@ fn date_from(d: SqlDate) -> Result<NaiveDate, CellError> {
     d.days
         .checked_add(CE_TO_UNIX)
         .and_then(NaiveDate::from_num_days_from_ce_opt)
-        .ok_or_else(|| out_of_range(d.ymd(), "chrono::NaiveDate"))
+        .ok_or_else(|| out_of_range(d, "chrono::NaiveDate"))
 }
 
 fn time_to(t: &NaiveTime) -> SqlTime {

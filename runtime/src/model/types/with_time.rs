@@ -24,7 +24,7 @@ fn date_from(d: SqlDate) -> Result<Date, CellError> {
     d.days
         .checked_add(JULIAN_UNIX)
         .and_then(|j| Date::from_julian_day(j).ok())
-        .ok_or_else(|| out_of_range(d.ymd(), "time::Date"))
+        .ok_or_else(|| out_of_range(d, "time::Date"))
 }
 
 fn time_to(t: &Time) -> SqlTime {
