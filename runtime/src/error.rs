@@ -195,6 +195,21 @@ impl Error {
             | Error::NotLoaded(_) => None,
         }
     }
+
+    /// This error of a statement sent before `load`'s first one (a
+    /// question of the load's own, such as whether a transaction is open),
+    /// naming both: the question's SQL alone would not say which load
+    /// failed.
+    #[cfg(any(feature = "postgres", feature = "mysql"))]
+    pub(crate) fn asked_before(mut self, load: &str) -> Self {
+        let (Error::Database { statement, .. } | Error::ConnectionLost { statement, .. }) =
+            &mut self
+        else {
+            return self;
+        };
+        *statement = format!("{statement} -- asked before the load's statement: {load}");
+        self
+    }
 }
 
 /// Why one cell of a result row could not become the field's type.

@@ -22,6 +22,11 @@ use related_tests::server::{self, Pool};
 
 pub const CASES: &[Case] = &[
     Case::new(
+        "faults::a_failed_transaction_question_names_the_load",
+        a_failed_transaction_question_names_the_load,
+    )
+    .on(&[Backend::Postgres]),
+    Case::new(
         "faults::load_inside_a_plain_begin",
         load_inside_a_plain_begin,
     )
@@ -1882,5 +1887,37 @@ fn writes_in_the_callers_transaction_are_all_or_nothing(db: &Db) {
         "the cut write is all or nothing: {written} rows"
     );
     assert_clean(db, &pool);
+    db.block_on(pool.close());
+}
+
+/// On a connection the caller holds, a load first asks whether a
+/// transaction is open. When that question fails (here, inside a
+/// transaction of the caller's that an error aborted), the error names the
+/// load's own statement too, not only the question's SQL.
+fn a_failed_transaction_question_names_the_load(db: &Db) {
+    blog::seed(db, 0).unwrap();
+    let pool = db.new_pool(1, &[]).expect("a server");
+    let err = db.block_on(async {
+        on_pool!(&pool, |p| {
+            let mut conn = p.acquire().await.unwrap();
+            (&mut *conn).execute_statement("BEGIN", &[]).await.unwrap();
+            let _ = (&mut *conn).execute_statement("SELECT 1/0", &[]).await;
+            let err = Post::query()
+                .prefetch_related(Post::tags())
+                .all_async(&mut *conn)
+                .await
+                .unwrap_err();
+            (&mut *conn)
+                .execute_statement("ROLLBACK", &[])
+                .await
+                .unwrap();
+            err
+        })
+    });
+    let shown = err.to_string();
+    assert!(
+        shown.contains("asked before the load's statement") && shown.contains("blog_post"),
+        "{shown} {err:?}"
+    );
     db.block_on(pool.close());
 }

@@ -90,6 +90,9 @@ impl<M> SameModel<M> for M {
     }
 }
 
+// The executor comes through `ExecArg` (`&db`, or `&mut db`), stated on
+// `()`, so that a database given by value is one error naming `&db`; each
+// signature is one line, for the note that quotes it.
 impl<M: Model, L> Query<M, L> {
     /// The plan for a specific connection.
     #[rustfmt::skip]

@@ -324,7 +324,11 @@ pub(crate) async fn run_on<DB: Backend, J: Job>(
     }
     if let Some(probe) = DB::transaction_probe(consistency, owned) {
         let start = Instant::now();
-        let open = in_transaction::<DB>(conn, probe, drain).await?;
+        // Its error names the load's first statement too: the probe's SQL
+        // alone would not say which load failed.
+        let open = in_transaction::<DB>(conn, probe, drain)
+            .await
+            .map_err(|e| e.asked_before(&first.sql))?;
         trace_control(probe, start.elapsed());
         if open {
             return inside_callers::<DB, J>(conn, job, first, log, owned, &budget).await;

@@ -601,13 +601,16 @@ impl<M: Model, T: Column, N, P: Via> Col<M, T, N, P> {
 
     /// `column IN (...)`; an empty list matches no row. Takes any list of
     /// the column's values or references to them: a `Vec`, a slice, an
-    /// array, `&ids`, an iterator.
+    /// array, `&ids`, an iterator. A `None` in the list is left out, as
+    /// Django does: NULL equals nothing, in the list or out of it (and a
+    /// negated `is_in` keeps the NULL rows either way, see `!`).
     #[rustfmt::skip]
     pub fn is_in<I>(self, values: I) -> Filter<M> where (): InList<T, N, I>, InItem<T, N, I>: Operand<T, N> {
         Filter::new(Expr::In {
             column: self.column(),
             values: <() as InList<T, N, I>>::__items(values)
                 .map(|v| v.__into_column().to_value())
+                .filter(|v| !v.is_null())
                 .collect(),
         })
     }
