@@ -370,11 +370,6 @@ impl<R: Relation, S, T: LinkTargetOf<R, S>> LinkSides<R, S, T> for () {
     }
 }
 
-/// What `link` takes for the relation `R`: a reference to a row (or key)
-/// of its model, then one to a row (or key) of its target. Stated over the
-/// arguments' whole types, so that sides given by value are the same one
-/// error as sides the wrong way round (a `&S` parameter made them rustc's
-/// "mismatched types", 19 lines for one side and 33 for two).
 /// What `link` and `link_all` return for a relation with no link table
 /// (a compile error for every relation handle the derive makes; a
 /// relation type of the caller's own may still reach it).
@@ -386,6 +381,11 @@ pub(crate) fn not_many_to_many<R: Relation>() -> crate::error::Error {
     }
 }
 
+/// What `link` takes for the relation `R`: a reference to a row (or key)
+/// of its model, then one to a row (or key) of its target. Stated over the
+/// arguments' whole types, so that sides given by value are the same one
+/// error as sides the wrong way round (a `&S` parameter made them rustc's
+/// "mismatched types", 19 lines for one side and 33 for two).
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
     message = "`{S}` and `{T}` are not the two sides of `{R}`: `link` takes a reference to a row (or key) of the relation's model, then one of the model it points at",
