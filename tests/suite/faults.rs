@@ -22,6 +22,11 @@ use related_tests::server::{self, Pool};
 
 pub const CASES: &[Case] = &[
     Case::new(
+        "faults::a_deadlock_victim_is_told_its_transaction_is_gone",
+        a_deadlock_victim_is_told_its_transaction_is_gone,
+    )
+    .on(&[Backend::Mysql]),
+    Case::new(
         "faults::a_failed_transaction_question_names_the_load",
         a_failed_transaction_question_names_the_load,
     )
@@ -1918,6 +1923,61 @@ fn a_failed_transaction_question_names_the_load(db: &Db) {
     assert!(
         shown.contains("asked before the load's statement") && shown.contains("blog_post"),
         "{shown} {err:?}"
+    );
+    db.block_on(pool.close());
+}
+
+/// MySQL/MariaDB: a write inside the caller's transaction chosen as a
+/// deadlock's victim loses the whole transaction (InnoDB rolls it back,
+/// the caller's earlier statements with it). The error says so: the
+/// caller's next statements would otherwise run outside any transaction.
+fn a_deadlock_victim_is_told_its_transaction_is_gone(db: &Db) {
+    blog::seed(db, 0).unwrap();
+    let pool = db.new_pool(2, &[]).expect("a server");
+    let Pool::Mysql(p) = &pool else {
+        unreachable!("MySQL only")
+    };
+    let err = db.block_on(async {
+        let mut heavy = p.acquire().await.unwrap();
+        let mut light = p.acquire().await.unwrap();
+        // The heavier transaction (more rows locked) is kept; the light
+        // one, the library's write, is the victim.
+        sqlx::query("BEGIN").execute(&mut *heavy).await.unwrap();
+        // One row at a time, by key: a scan would lock tag 2 as well.
+        for id in [1, 3, 4, 5, 6, 7, 8] {
+            sqlx::query(related::sqlx::AssertSqlSafe(format!(
+                "UPDATE blog_tag SET name = name WHERE id = {id}"
+            )))
+            .execute(&mut *heavy)
+            .await
+            .unwrap();
+        }
+        (&mut *light).execute_statement("BEGIN", &[]).await.unwrap();
+        (&mut *light)
+            .execute_statement("UPDATE blog_tag SET name = name WHERE id = 2", &[])
+            .await
+            .unwrap();
+        let waiting = tokio::spawn(async move {
+            let r = sqlx::query("UPDATE blog_tag SET name = name WHERE id = 2")
+                .execute(&mut *heavy)
+                .await;
+            let _ = sqlx::query("ROLLBACK").execute(&mut *heavy).await;
+            r
+        });
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        // Tag 1 is locked by the heavy transaction, which waits for tag 2.
+        let err = (&mut *light)
+            .insert_all(&[tag(1), tag(9)])
+            .await
+            .unwrap_err();
+        let _ = (&mut *light).execute_statement("ROLLBACK", &[]).await;
+        waiting.await.unwrap().unwrap();
+        err
+    });
+    let shown = err.to_string();
+    assert!(
+        shown.contains("Deadlock") && shown.contains("rolled back the whole transaction"),
+        "{shown}"
     );
     db.block_on(pool.close());
 }

@@ -101,6 +101,18 @@ impl Backend for MySql {
         })
     }
 
+    fn ended_transaction(e: &dyn sqlx::error::DatabaseError) -> Option<&'static str> {
+        // ER_LOCK_DEADLOCK: InnoDB rolls back the victim's whole
+        // transaction, not only the statement.
+        e.try_downcast_ref::<MySqlDatabaseError>()
+            .is_some_and(|e| e.number() == 1213)
+            .then_some(
+                "the server rolled back the whole transaction this statement ran in, \
+                 a transaction of yours included (its earlier statements are undone, and \
+                 what you send next runs outside it): start it again",
+            )
+    }
+
     fn arguments(params: Vec<Value>) -> std::result::Result<MySqlArguments, String> {
         crate::exec::sqlx_exec::within_parameter_limit(&params, "MySQL")?;
         let mut args = MySqlArguments::default();

@@ -82,6 +82,13 @@ pub(crate) trait Backend: sqlx::Database + sqlx::database::HasStatementCache {
     /// Whether a database error says the server is closing the session.
     fn closes_connection(e: &dyn sqlx::error::DatabaseError) -> bool;
 
+    /// What the server did to the transaction the failed statement ran in,
+    /// when it is more than the statement (MySQL's deadlock victim loses
+    /// its whole transaction, a caller's included): said in the error.
+    fn ended_transaction(_e: &dyn sqlx::error::DatabaseError) -> Option<&'static str> {
+        None
+    }
+
     /// Bind `params`, or say why one cannot be bound.
     fn arguments(params: Vec<Value>) -> std::result::Result<Self::Arguments, String>;
 
@@ -131,10 +138,14 @@ pub(crate) fn driver_error<DB: Backend>(e: sqlx::Error, statement: &str) -> Erro
         }
         sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed => connect_error(e, statement),
         sqlx::Error::Database(db) => {
-            let message = match db.code() {
+            let mut message = match db.code() {
                 Some(code) => format!("{} (SQLSTATE {code})", db.message()),
                 None => db.message().to_owned(),
             };
+            if let Some(ended) = DB::ended_transaction(&*db) {
+                message.push_str("; ");
+                message.push_str(ended);
+            }
             if DB::closes_connection(&*db) {
                 return Error::ConnectionLost {
                     message: format!(
