@@ -391,14 +391,14 @@ impl RawRow for MyCells<'_> {
     }
 
     fn get_uuid(&self, idx: usize) -> std::result::Result<Option<[u8; 16]>, CellError> {
-        // Sixteen raw bytes only from a binary column: in a text column
-        // they are sixteen characters, not a UUID.
-        let binary = self.cell(idx)?.is_some_and(|v| {
-            matches!(
-                v.type_info().name(),
-                "BINARY" | "VARBINARY" | "TINYBLOB" | "BLOB" | "MEDIUMBLOB" | "LONGBLOB"
-            )
-        });
+        // Sixteen raw bytes only from a binary column (its collation is
+        // `binary`): in a text column they are sixteen characters, not a
+        // UUID. Not by the type's name: sqlx names a text column of a
+        // `_bin` collation (`CHAR(36) ascii_bin`, as `create_tables` makes
+        // UUIDs) BINARY too, from the column's BINARY flag.
+        let binary = self
+            .cell(idx)?
+            .is_some_and(|v| !<str as Type<MySql>>::compatible(&v.type_info()));
         self.typed_bytes(idx, &[], true, "CHAR(36) or BINARY(16)", |b| {
             my_types::uuid(b, binary)
         })
