@@ -29,8 +29,6 @@ pub use query::counted::{CountField, CountRelation, CountTarget, Counted};
 #[doc(hidden)]
 pub use query::counted::{CountOrdered, SameCount};
 
-#[doc(hidden)]
-pub use exec::executor::ExecArg;
 pub use exec::executor::{Consistency, Executor, Job, run_job};
 pub use exec::run::{
     NoRows, Onto, OntoMut, OntoRow, OntoRows, OntoVec, RowOf, RowsIn, SameModel, TypedOnto,
@@ -42,8 +40,7 @@ pub use model::column::{Column, Key, Ordered, RawRow};
 #[doc(hidden)]
 pub use model::column::OrderedColumn;
 pub use model::fields::{
-    FieldName, ForeignKey, ManyToMany, NullableKey, OneToOne, Prefetched, RelationField, Reverse,
-    ReverseOne,
+    FieldName, ForeignKey, ManyToMany, OneToOne, Prefetched, RelationField, Reverse, ReverseOne,
 };
 pub use model::fields::{IsPk, KeyArg};
 #[doc(hidden)]
@@ -105,8 +102,6 @@ pub use query::django::{
     OrderThenInstead, RegexInstead, RowAsOption, RowsCountInstead, RowsValuesInstead,
     UnwrapRowInstead, UsingInstead, asc, assert_num_queries, desc,
 };
-#[doc(hidden)]
-pub use query::expr::SameRows;
 pub use query::expr::{
     Col, Filter, FilterArg, Like, LikePattern, Order, OrderArg, RelationInstead,
 };
@@ -118,7 +113,7 @@ pub use query::misuse::{
 pub use query::operand::{Bound, BoundPair, InItem, InList, NoArg, Operand};
 #[doc(hidden)]
 pub use query::path::{
-    AnyFilter, ColumnOf, ColumnThrough, ContainsInstead, ExistsInstead, IsEmptyInstead, NextHop,
+    AnyFilter, ColumnOf, ColumnThrough, ContainsInstead, IsEmptyInstead, NextHop,
 };
 pub use query::path::{Append, Chain, ColumnPath, Path, PathFrom, PrefetchFrom, SelectFrom};
 #[doc(hidden)]
@@ -150,8 +145,6 @@ pub mod prelude {
     pub use crate::query::misuse::NotAColumn as _;
     // `Post::objects()`, Django's manager: one error naming `query()`.
     pub use crate::query::django::DjangoManager as _;
-    // `row.publisher.key()` on a nullable foreign key: `Option<&Pk>`.
-    pub use crate::NullableKey as _;
     // `post.query()`: one error naming `Post::query()`.
     pub use crate::query::django::RowQuery as _;
     // `post.save(&db)`, `post.delete(&db)`: one error naming `db.insert`.

@@ -7,7 +7,7 @@
 //! base table match (Django's `count()` also drops `select_related`).
 
 use crate::error::{Deferred, Error, Result};
-use crate::exec::executor::{Consistency, ExecArg, Executor, Job, run_job};
+use crate::exec::executor::{Consistency, Executor, Job, run_job};
 use crate::model::column::RawRow;
 use crate::model::table::Model;
 use crate::plan::across::{Scope, add_joins, condition};
@@ -25,9 +25,7 @@ impl<M: Model, L> Query<M, L> {
     /// select_related JOINs are left out, as Django does: with the foreign
     /// key constraints `create_tables` adds, an INNER JOIN never drops a
     /// row, so the count is the number of rows `all()` returns.
-    #[rustfmt::skip]
-    pub fn count<E>(&self, executor: E) -> Result<u64> where (): ExecArg<E> {
-        let executor = <() as ExecArg<E>>::__exec(&executor);
+    pub fn count(&self, executor: &(impl Executor + ?Sized)) -> Result<u64> {
         let Some(mut job) = self.core.count_job(executor.ctx().dialect)? else {
             return Ok(0);
         };
@@ -37,9 +35,7 @@ impl<M: Model, L> Query<M, L> {
 
     /// Whether [`Query::count`] would be at least 1:
     /// `SELECT 1 FROM table WHERE filter LIMIT 1`.
-    #[rustfmt::skip]
-    pub fn exists<E>(&self, executor: E) -> Result<bool> where (): ExecArg<E> {
-        let executor = <() as ExecArg<E>>::__exec(&executor);
+    pub fn exists(&self, executor: &(impl Executor + ?Sized)) -> Result<bool> {
         let Some(mut job) = self.core.exists_job(executor.ctx().dialect)? else {
             return Ok(false);
         };

@@ -354,42 +354,6 @@ pub trait Executor {
     }
 }
 
-/// What the blocking loads (`all`, `first`, `one`, `count`, `exists`,
-/// `fetch`...) take: a reference to an [`Executor`] (`&db`). Stated on
-/// `()` with the argument's whole type, so that the database given by
-/// value (`all(db)`) is one error naming `&db`, not rustc's 19-line
-/// "mismatched types".
-#[doc(hidden)]
-#[diagnostic::on_unimplemented(
-    message = "`{E}` is not a database connection for a blocking load: `all`, `first`, `count`... take `&db`, a reference to a `related::Sqlite`",
-    label = "expected `&db` (`Sqlite::open(path)?`; behind a guard or a smart pointer, `&*guard`); a sqlx pool or connection loads with `all_async(&pool).await`"
-)]
-pub trait ExecArg<E> {
-    /// The executor behind the reference.
-    type Exec: Executor + ?Sized;
-    /// It.
-    fn __exec(executor: &E) -> &Self::Exec;
-}
-
-#[diagnostic::do_not_recommend]
-impl<'a, X: Executor + ?Sized + 'a> ExecArg<&'a X> for () {
-    type Exec = X;
-    #[inline]
-    fn __exec<'b>(executor: &'b &'a X) -> &'b X {
-        executor
-    }
-}
-
-// `all(&mut db)` (Diesel's habit) reads as `&db`.
-#[diagnostic::do_not_recommend]
-impl<'a, X: Executor + ?Sized + 'a> ExecArg<&'a mut X> for () {
-    type Exec = X;
-    #[inline]
-    fn __exec<'b>(executor: &'b &'a mut X) -> &'b X {
-        executor
-    }
-}
-
 /// Run `job` to completion on `executor`: its statements in order, inside
 /// the transaction it asks for. A job with no statement opens nothing.
 pub fn run_job(executor: &(impl Executor + ?Sized), job: &mut impl Job) -> Result<()> {

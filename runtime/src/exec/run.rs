@@ -7,7 +7,7 @@
 //! per model.
 
 use crate::error::Result;
-use crate::exec::executor::{ExecArg, Executor, drive, drive_keep};
+use crate::exec::executor::{Executor, drive, drive_keep};
 use crate::load::loader::Load;
 use crate::model::table::Model;
 use crate::model::typed::{LoadSet, Loaded, Union};
@@ -90,37 +90,30 @@ impl<M> SameModel<M> for M {
     }
 }
 
-// The executor comes through `ExecArg` (`&db`, or `&mut db`), stated on
-// `()`, so that a database given by value is one error naming `&db`; each
-// signature is one line, for the note that quotes it.
 impl<M: Model, L> Query<M, L> {
     /// The plan for a specific connection.
-    #[rustfmt::skip]
-    pub fn plan_for<E>(&self, executor: E) -> Vec<PlannedStatement> where (): ExecArg<E> {
-        self.plan_with(<() as ExecArg<E>>::__exec(&executor).ctx())
+    pub fn plan_for(&self, executor: &(impl Executor + ?Sized)) -> Vec<PlannedStatement> {
+        self.plan_with(executor.ctx())
     }
 
     /// Run the query: one statement with its JOINs, then one per prefetch
     /// level. Rows come back in the base statement's order.
-    #[rustfmt::skip]
-    pub fn all<E>(&self, executor: E) -> Result<Vec<M>> where (): ExecArg<E> {
-        self.core.all(<() as ExecArg<E>>::__exec(&executor))
+    pub fn all(&self, executor: &(impl Executor + ?Sized)) -> Result<Vec<M>> {
+        self.core.all(executor)
     }
 
     /// The first row of the query's result, if any: its offset is kept, and
     /// its limit can only lower the answer to none (`limit(0)`). Sends
     /// `LIMIT 1`.
-    #[rustfmt::skip]
-    pub fn first<E>(&self, executor: E) -> Result<Option<M>> where (): ExecArg<E> {
-        self.core.first(<() as ExecArg<E>>::__exec(&executor))
+    pub fn first(&self, executor: &(impl Executor + ?Sized)) -> Result<Option<M>> {
+        self.core.first(executor)
     }
 
     /// The one row of the query's result (its limit and offset apply), or
     /// an error saying whether there was none or more than one. Reads at
     /// most two rows.
-    #[rustfmt::skip]
-    pub fn one<E>(&self, executor: E) -> Result<M> where (): ExecArg<E> {
-        self.core.one(<() as ExecArg<E>>::__exec(&executor))
+    pub fn one(&self, executor: &(impl Executor + ?Sized)) -> Result<M> {
+        self.core.one(executor)
     }
 
     /// Load this query's relations onto rows the caller already holds
@@ -142,25 +135,28 @@ impl<M: Model, L> Query<M, L> {
     /// constraint) cannot be held by a typed row: the load fails with
     /// [`Error::Untypable`](crate::Error::Untypable) naming the model,
     /// field and statement.
-    #[rustfmt::skip]
-    pub fn fetch<E>(&self, executor: E) -> Result<Vec<Loaded<M, L>>> where (): ExecArg<E>, L: LoadSet<M> {
-        let executor = <() as ExecArg<E>>::__exec(&executor);
+    pub fn fetch(&self, executor: &(impl Executor + ?Sized)) -> Result<Vec<Loaded<M, L>>>
+    where
+        L: LoadSet<M>,
+    {
         let rows = self.core.all(executor)?;
         self.core.typed(rows, executor.ctx().dialect)
     }
 
     /// [`Query::first`], typed as [`Query::fetch`].
-    #[rustfmt::skip]
-    pub fn fetch_first<E>(&self, executor: E) -> Result<Option<Loaded<M, L>>> where (): ExecArg<E>, L: LoadSet<M> {
-        let executor = <() as ExecArg<E>>::__exec(&executor);
+    pub fn fetch_first(&self, executor: &(impl Executor + ?Sized)) -> Result<Option<Loaded<M, L>>>
+    where
+        L: LoadSet<M>,
+    {
         let rows = self.core.first(executor)?.into_iter().collect();
         Ok(self.core.typed(rows, executor.ctx().dialect)?.pop())
     }
 
     /// [`Query::one`], typed as [`Query::fetch`].
-    #[rustfmt::skip]
-    pub fn fetch_one<E>(&self, executor: E) -> Result<Loaded<M, L>> where (): ExecArg<E>, L: LoadSet<M> {
-        let executor = <() as ExecArg<E>>::__exec(&executor);
+    pub fn fetch_one(&self, executor: &(impl Executor + ?Sized)) -> Result<Loaded<M, L>>
+    where
+        L: LoadSet<M>,
+    {
         let row = self.core.one(executor)?;
         let mut rows = self.core.typed(vec![row], executor.ctx().dialect)?;
         Ok(rows.remove(0))

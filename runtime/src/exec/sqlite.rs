@@ -21,7 +21,7 @@ use crate::model::value::{SqlDate, SqlDuration, SqlTime, SqlTimestamp, Value};
 use crate::observe::log::StatementLog;
 use crate::plan::schema::{self, InsertRow, InsertRows, TablesArg};
 use crate::plan::sql::{Ctx, Dialect, KeyBinding, Statement};
-use crate::query::django::{BeginInstead, ConnectInstead, DbWriteInstead, InsertManyInstead};
+use crate::query::django::{ConnectInstead, DbWriteInstead, InsertManyInstead};
 
 /// A SQLite connection with a statement log.
 ///
@@ -120,10 +120,6 @@ impl Sqlite {
     #[doc(hidden)]
     #[rustfmt::skip]
     pub fn insert_many<A, R>(&self, _rows: A) -> R where (): InsertManyInstead<Self, R> { <() as InsertManyInstead<Self, R>>::out() }
-    /// Not available: a transaction is `transaction`'s closure.
-    #[doc(hidden)]
-    #[rustfmt::skip]
-    pub fn begin<R>(&self) -> R where (): BeginInstead<Self, R> { <() as BeginInstead<Self, R>>::out() }
 
     /// Wrap a connection the caller already has.
     pub fn from_connection(conn: rusqlite::Connection) -> Result<Self> {

@@ -110,29 +110,6 @@ not_a_model!(
     [T: Target] ReverseOne<T>,
 );
 
-/// The key a nullable foreign key or one-to-one holds:
-/// `row.publisher.key()` on an `Option<ForeignKey<Publisher>>` is
-/// `Option<&Pk>`, `None` for NULL. In the prelude without a name.
-///
-/// ```
-/// use related::prelude::*;
-///
-/// #[derive(Clone, Debug, Model)]
-/// struct Publisher { id: i64 }
-///
-/// #[derive(Clone, Debug, Model)]
-/// struct Author { id: i64, publisher: Option<ForeignKey<Publisher>> }
-///
-/// let signed = Author { id: 1, publisher: Some(ForeignKey::new(7)) };
-/// let unsigned = Author { id: 2, publisher: None };
-/// assert_eq!(signed.publisher.key(), Some(&7));
-/// assert_eq!(unsigned.publisher.key(), None);
-/// ```
-pub trait NullableKey<T: Model> {
-    /// The key, or `None` for NULL. Never touches the database.
-    fn key(&self) -> Option<&T::Pk>;
-}
-
 /// How the runtime fills a relation field. Implemented by every field type.
 ///
 /// ```
@@ -326,13 +303,6 @@ macro_rules! single_forward {
             }
             fn loaded(&self) -> Result<&[Arc<T>], NotLoaded> {
                 self.shared().map(std::slice::from_ref)
-            }
-        }
-
-        impl<T: Model> NullableKey<T> for Option<$name<T>> {
-            #[inline]
-            fn key(&self) -> Option<&T::Pk> {
-                self.as_ref().map(|f| &f.key)
             }
         }
 

@@ -66,11 +66,12 @@ instead_inferred! {
     ConnectInstead<S>:
         "`connect(..)` is sqlx's: a `{S}` database opens with `open(path)`",
         "write `open(\"blog.db\")` (a file, created if missing) or `open_in_memory()`; a URL such as `sqlite://blog.db` is not a path";
-    /// `db.begin()` (sqlx's, rusqlite's `transaction()` guard) on an
-    /// embedded database.
+    /// `db.begin()` (sqlx's) on the async embedded database. (Not on
+    /// `Sqlite`: there it would hide the `Executor` trait's `begin`, which
+    /// a wrapper of the user's may call.)
     BeginInstead<S>:
-        "`begin()` on a `{S}` database: a transaction here is a closure, ended by what it returns",
-        "write `db.transaction(|db| ...)?` (on an `AsyncSqlite`: `db.with(|db| db.transaction(|db| ...)).await?`): committed if the closure returns `Ok`, rolled back otherwise";
+        "`begin()` on an `{S}`: a transaction here is a closure, ended by what it returns",
+        "write `db.with(|db| db.transaction(|db| ...)).await?`: committed if the closure returns `Ok`, rolled back otherwise";
     /// `get(..)` (Django's); its result is left to inference so that `?`
     /// or `.unwrap()` after it adds no error.
     GetInstead<M>:

@@ -204,27 +204,17 @@ impl<M> Filter<M> {
     }
 }
 
-// Generic over the right side's model, so that a condition on another
-// model (`Post::views().gt(1) & Tag::name().eq("rust")`) is one error
-// naming the relation to go through, not "expected `Filter<Post>`, found
-// `Filter<Tag>`".
-impl<M, N> BitAnd<Filter<N>> for Filter<M>
-where
-    (): SameRows<M, N>,
-{
+impl<M> BitAnd for Filter<M> {
     type Output = Filter<M>;
-    fn bitand(self, rhs: Filter<N>) -> Filter<M> {
-        self.and(<() as SameRows<M, N>>::__same(rhs))
+    fn bitand(self, rhs: Self) -> Self {
+        self.and(rhs)
     }
 }
 
-impl<M, N> BitOr<Filter<N>> for Filter<M>
-where
-    (): SameRows<M, N>,
-{
+impl<M> BitOr for Filter<M> {
     type Output = Filter<M>;
-    fn bitor(self, rhs: Filter<N>) -> Filter<M> {
-        self.or(<() as SameRows<M, N>>::__same(rhs))
+    fn bitor(self, rhs: Self) -> Self {
+        self.or(rhs)
     }
 }
 
@@ -242,38 +232,6 @@ impl<M> BitAndAssign for Filter<M> {
     fn bitand_assign(&mut self, rhs: Filter<M>) {
         let this = std::mem::replace(self, Filter::new(Expr::And(Vec::new())));
         *self = this.and(rhs);
-    }
-}
-
-/// The two sides of `&` / `|` on filters: conditions on the same rows.
-/// Only `M` with itself; another model's filter is this one error.
-#[doc(hidden)]
-#[diagnostic::on_unimplemented(
-    message = "a condition on `{N}` rows combined with one on `{M}` rows: `&` and `|` join conditions on the same rows",
-    label = "a condition on related rows goes through the relation: `Post::tags().any(Tag::name().eq(..))`, `Post::author().name().eq(..)`",
-    note = "the right side must be a filter over `{M}` too"
-)]
-pub trait SameRows<M, N> {
-    /// The right side, as a filter over `M`.
-    #[doc(hidden)]
-    fn __same(filter: Filter<N>) -> Filter<M>;
-}
-
-#[diagnostic::do_not_recommend]
-impl<M: Model> SameRows<M, M> for () {
-    #[inline]
-    fn __same(filter: Filter<M>) -> Filter<M> {
-        filter
-    }
-}
-
-// A second impl, so that rustc does not unify the two models from the
-// first alone (which made another model's filter "mismatched types").
-// Nothing builds a `Filter<NoArg>`.
-#[diagnostic::do_not_recommend]
-impl<M: Model> SameRows<M, NoArg> for () {
-    fn __same(filter: Filter<NoArg>) -> Filter<M> {
-        Filter::new(filter.expr)
     }
 }
 

@@ -144,12 +144,6 @@ pub trait Path: Copy + Send + Sync + 'static {
     #[rustfmt::skip]
     fn is_empty<R>(self) -> R where (): IsEmptyInstead<Self, R> { <() as IsEmptyInstead<Self, R>>::out() }
 
-    /// Not available: `any` (Django's `tags__isnull=False`); one error
-    /// naming it.
-    #[doc(hidden)]
-    #[rustfmt::skip]
-    fn exists<R>(self) -> R where (): ExistsInstead<Self, R> { <() as ExistsInstead<Self, R>>::out() }
-
     /// Rows for which SOME row reached through this path (many-valued or
     /// not) matches `filter`: one correlated `EXISTS`, so rows never
     /// repeat. Conditions inside one `any` must hold on the same related
@@ -380,19 +374,6 @@ pub trait ContainsInstead<P, R> {
     label = "rows with none (Django's `tags__isnull=True`): `!Post::tags().any(Tag::id().is_not_null())`; with some: `Post::tags().any(Tag::id().is_not_null())`"
 )]
 pub trait IsEmptyInstead<P, R> {
-    /// Never called.
-    fn out() -> R;
-}
-
-/// `path.exists()`: no implementation, only the error (see
-/// [`Path::exists`]).
-#[doc(hidden)]
-#[diagnostic::on_unimplemented(
-    message = "`exists()` on the relation `{P}`: a filter on related rows is `any(..)`",
-    label = "rows with some (Django's `tags__isnull=False`): `Post::tags().any(Tag::id().is_not_null())`; with none: `!Post::tags().any(Tag::id().is_not_null())`",
-    note = "whether a query has rows at all is `.exists(&db)` on the query"
-)]
-pub trait ExistsInstead<P, R> {
     /// Never called.
     fn out() -> R;
 }

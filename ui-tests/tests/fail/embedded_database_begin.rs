@@ -1,7 +1,7 @@
-// sqlx's `begin()` on the embedded database: one error naming
-// `transaction(|db| ..)`, not the internal `Executor::begin`.
+// sqlx's `begin()` on the async embedded database: one error naming
+// `transaction(|db| ..)` inside `with`.
 fn main() -> related::Result<()> {
-    let db = related::Sqlite::open_in_memory()?;
-    let _tx = db.begin()?;
+    let db = related::AsyncSqlite::open_in_memory()?;
+    let _tx = db.begin();
     Ok(())
 }

@@ -1,6 +1,5 @@
-// The database given by value to a blocking load (`all(db)`), and a
-// `Dialect` call given the database: one error each naming the form.
-
+// `plan(&db)`: `plan` takes a `Dialect`; the database you hold is
+// `plan_for(&db)`. One error naming it.
 #[derive(Clone, Debug, related::Model)]
 pub struct Post {
     pub id: i64,
@@ -9,6 +8,5 @@ pub struct Post {
 fn main() -> related::Result<()> {
     let db = related::Sqlite::open_in_memory()?;
     let _ = Post::query().plan(&db);
-    let _ = Post::query().all(db)?;
     Ok(())
 }
