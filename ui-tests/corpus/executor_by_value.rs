@@ -1,6 +1,6 @@
 // Mistake: all() with a path string.
 // expect: &str
-// fix: `&db`
+// fix: Executor
 #[path = "common/models.rs"]
 mod models;
 #[allow(unused_imports)]

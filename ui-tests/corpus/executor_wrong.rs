@@ -1,6 +1,6 @@
 // Mistake: all() with a String instead of a connection.
 // expect: String
-// fix: `&db`
+// fix: Executor
 #[path = "common/models.rs"]
 mod models;
 #[allow(unused_imports)]
