@@ -527,8 +527,23 @@ fn list_column(cx: &Ctxt, field: &Field) {
     let Some(item) = list_item(field) else {
         return;
     };
+    let values = never_a_model(item);
     let item = item.to_token_stream().to_string().replace(' ', "");
     let ty = field.ty.to_token_stream().to_string().replace(' ', "");
+    // `nicks: Vec<String>`: a list of values, never of related rows.
+    if values {
+        cx.error_spanned_by(
+            field.ty,
+            format!(
+                "`{}: {ty}` is not a column: a list of values stored in one column is \
+                 `related::Json<Vec<{item}>>` (cargo feature `serde_json`); a field that is \
+                 not stored is `#[related(skip)]`; a list of related rows is \
+                 `ManyToMany<T>` or `Reverse<T>` of a model `T`",
+                field.ident
+            ),
+        );
+        return;
+    }
     cx.error_spanned_by(
         field.ty,
         format!(
@@ -668,9 +683,12 @@ fn singular(name: &str) -> String {
 /// `ForeignKey<Vec<Tag>>`): [`non_model_relation`] reports them, and the
 /// derive emits only its fallback, without these fields' impls.
 pub fn non_model_target(field: &Field) -> bool {
-    let Some(target) = field.kind.target() else {
-        return false;
-    };
+    field.kind.target().is_some_and(never_a_model)
+}
+
+/// Types that cannot be models: std's and this crate's, references, slices,
+/// arrays, tuples and pointers.
+fn never_a_model(target: &syn::Type) -> bool {
     match target {
         syn::Type::Path(path) => {
             let Some(last) = path.path.segments.last() else {
