@@ -284,7 +284,7 @@ fn attributes_fit(cx: &Ctxt, model: &Model, field: &Field) {
     // `#[related(reverse = ..)] books: Vec<Book>` (or `through` on one):
     // the relation was meant, and its type is the one mistake, reported
     // by `list_column` with the relation type to write.
-    if is_list(field) {
+    if list_item(field).is_some() {
         return;
     }
 
@@ -527,36 +527,29 @@ fn list_column(cx: &Ctxt, field: &Field) {
     let Some(item) = list_item(field) else {
         return;
     };
-    let values = never_a_model(item);
-    let item = item.to_token_stream().to_string().replace(' ', "");
+    let name = field.ident;
     let ty = field.ty.to_token_stream().to_string().replace(' ', "");
-    // `nicks: Vec<String>`: a list of values, never of related rows.
-    if values {
-        cx.error_spanned_by(
-            field.ty,
-            format!(
-                "`{}: {ty}` is not a column: a list of values stored in one column is \
-                 `related::Json<Vec<{item}>>` (cargo feature `serde_json`); a field that is \
-                 not stored is `#[related(skip)]`; a list of related rows is \
-                 `ManyToMany<T>` or `Reverse<T>` of a model `T`",
-                field.ident
-            ),
-        );
-        return;
-    }
-    cx.error_spanned_by(
-        field.ty,
+    let shown = item.to_token_stream().to_string().replace(' ', "");
+    let message = if never_a_model(item) {
+        // `nicks: Vec<String>`: a list of values, never of related rows.
         format!(
-            "`{}: {ty}` is not a column: a list of related rows is `ManyToMany<{item}>` \
-             (through a link table) or `Reverse<{item}>` (`{item}` has a ForeignKey to this \
-             model); a list stored in one column is `related::Json<Vec<{item}>>`; a field \
-             that is not stored is `#[related(skip)]`",
-            field.ident
-        ),
-    );
+            "`{name}: {ty}` is not a column: a list of values stored in one column is \
+             `related::Json<Vec<{shown}>>` (cargo feature `serde_json`); a field that is \
+             not stored is `#[related(skip)]`; a list of related rows is \
+             `ManyToMany<T>` or `Reverse<T>` of a model `T`"
+        )
+    } else {
+        format!(
+            "`{name}: {ty}` is not a column: a list of related rows is `ManyToMany<{shown}>` \
+             (through a link table) or `Reverse<{shown}>` (`{shown}` has a ForeignKey to this \
+             model); a list stored in one column is `related::Json<Vec<{shown}>>`; a field \
+             that is not stored is `#[related(skip)]`"
+        )
+    };
+    cx.error_spanned_by(field.ty, message);
 }
 
-/// The item of a plain field typed as a list of rows (`Vec<Tag>`,
+/// The item of a plain field typed as a list (`Vec<Tag>`, `Vec<String>`,
 /// `Option<Vec<Tag>>`; not `Vec<u8>`, a BLOB): no column type.
 fn list_item<'a>(field: &Field<'a>) -> Option<&'a syn::Type> {
     let Kind::Scalar { .. } = field.kind else {
@@ -565,11 +558,6 @@ fn list_item<'a>(field: &Field<'a>) -> Option<&'a syn::Type> {
     let ty = option_inner(field.ty).unwrap_or(field.ty);
     let item = vec_inner(ty)?;
     (item.to_token_stream().to_string() != "u8").then_some(item)
-}
-
-/// See [`list_item`].
-fn is_list(field: &Field) -> bool {
-    list_item(field).is_some()
 }
 
 /// A relation to a type that cannot be a model (`ForeignKey<i64>`,

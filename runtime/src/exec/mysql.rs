@@ -241,6 +241,19 @@ impl MyCells<'_> {
         expected: &'static str,
         read: impl FnOnce(&[u8]) -> std::result::Result<T, CellError>,
     ) -> std::result::Result<Option<T>, CellError> {
+        self.typed_cell(idx, names, text, expected, |bytes, _| read(bytes))
+    }
+
+    /// [`typed_bytes`](Self::typed_bytes), `read` given the column's type
+    /// too.
+    fn typed_cell<T>(
+        &self,
+        idx: usize,
+        names: &[&str],
+        text: bool,
+        expected: &'static str,
+        read: impl FnOnce(&[u8], &MySqlTypeInfo) -> std::result::Result<T, CellError>,
+    ) -> std::result::Result<Option<T>, CellError> {
         let Some(value) = self.cell(idx)? else {
             return Ok(None);
         };
@@ -253,7 +266,7 @@ impl MyCells<'_> {
             return Err(wrong(expected, &ty));
         }
         let bytes: &[u8] = decode(value)?;
-        read(bytes).map(Some)
+        read(bytes, &ty).map(Some)
     }
 
     fn int(&self, idx: usize) -> std::result::Result<Option<i64>, CellError> {
@@ -396,11 +409,8 @@ impl RawRow for MyCells<'_> {
         // UUID. Not by the type's name: sqlx names a text column of a
         // `_bin` collation (`CHAR(36) ascii_bin`, as `create_tables` makes
         // UUIDs) BINARY too, from the column's BINARY flag.
-        let binary = self
-            .cell(idx)?
-            .is_some_and(|v| !<str as Type<MySql>>::compatible(&v.type_info()));
-        self.typed_bytes(idx, &[], true, "CHAR(36) or BINARY(16)", |b| {
-            my_types::uuid(b, binary)
+        self.typed_cell(idx, &[], true, "CHAR(36) or BINARY(16)", |b, ty| {
+            my_types::uuid(b, !<str as Type<MySql>>::compatible(ty))
         })
     }
 
