@@ -131,6 +131,10 @@ pub const CASES: &[Case] = &[
         one_call_sends_one_statement,
     ),
     Case::new(
+        "faults::changed_rows_are_the_statements_own",
+        changed_rows_are_the_statements_own,
+    ),
+    Case::new(
         "faults::wrong_parameter_counts_leave_the_connection_usable",
         wrong_parameter_counts_leave_the_connection_usable,
     ),
@@ -1462,6 +1466,73 @@ fn one_call_sends_one_statement(db: &Db) {
     // One statement, with a trailing `;` and a comment, still runs.
     let one = q("-- all tags\nSELECT * FROM \"blog_tag\" WHERE \"name\" <> ';'; -- done");
     assert_eq!(db.raw::<Tag>(&one, &[]).unwrap().len(), tags);
+}
+
+/// The count of changed rows a statement returns is the rows it changed
+/// itself, on every backend and through every executor: not the rows a
+/// cascade or a trigger changed after it (SQLite's `total_changes`), and
+/// not a count left over from an earlier statement.
+fn changed_rows_are_the_statements_own(db: &Db) {
+    let setup = [
+        "CREATE TABLE chg_parent (id INTEGER PRIMARY KEY)",
+        "CREATE TABLE chg_child (id INTEGER PRIMARY KEY, parent INTEGER REFERENCES chg_parent (id) ON DELETE CASCADE)",
+        "CREATE TABLE chg_log (x INTEGER)",
+        "INSERT INTO chg_parent VALUES (1), (2)",
+        "INSERT INTO chg_child VALUES (1, 1), (2, 1), (3, 1)",
+    ];
+    let delete = "DELETE FROM chg_parent WHERE id = 1";
+    if db.backend() != Backend::Sqlite {
+        for sql in setup {
+            db.execute(sql, &[]).unwrap();
+        }
+        assert_eq!(db.execute(delete, &[]).unwrap(), 1, "{delete}");
+        let none = "UPDATE chg_parent SET id = id WHERE id = 99";
+        assert_eq!(db.execute(none, &[]).unwrap(), 0, "{none}");
+        return;
+    }
+    let trigger =
+        "CREATE TRIGGER chg_t AFTER DELETE ON chg_parent BEGIN INSERT INTO chg_log VALUES (1); END";
+    let sync = Sqlite::open_in_memory().unwrap();
+    sync.execute_batch("PRAGMA foreign_keys = ON").unwrap();
+    for sql in setup {
+        sync.execute(sql, &[]).unwrap();
+    }
+    // A trigger's body holds `;`: a batch, not one statement.
+    sync.execute_batch(trigger).unwrap();
+    assert_eq!(sync.execute(delete, &[]).unwrap(), 1);
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let adb = AsyncSqlite::open_in_memory().unwrap();
+        adb.with(|d| d.execute_batch("PRAGMA foreign_keys = ON"))
+            .await
+            .unwrap();
+        for sql in setup {
+            (&adb).execute_statement(sql, &[]).await.unwrap();
+        }
+        adb.with(move |d| d.execute_batch(trigger)).await.unwrap();
+        // Three children cascaded, one log row from the trigger: 1 is the
+        // DELETE's own.
+        assert_eq!((&adb).execute_statement(delete, &[]).await.unwrap(), 1);
+        // DDL after it changes nothing, though SQLite still reports the
+        // DELETE's count as the last change.
+        assert_eq!(
+            (&adb)
+                .execute_statement("CREATE INDEX chg_i ON chg_child (parent)", &[])
+                .await
+                .unwrap(),
+            0
+        );
+        let left = adb
+            .with(|d| {
+                Ok(d.connection()
+                    .query_row("SELECT COUNT(*) FROM chg_child", [], |r| r.get::<_, i64>(0)))
+            })
+            .await
+            .unwrap();
+        assert_eq!(left.unwrap(), 0, "the cascade ran");
+    });
 }
 
 /// `raw` and `execute_statement` given more or fewer parameters than the

@@ -2,7 +2,7 @@
 //! loop, run on tokio's blocking thread pool so a load never stalls the
 //! async workers.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::path::Path as FsPath;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -181,6 +181,9 @@ fn shutting_down() -> Error {
 struct Recording<'a> {
     db: &'a Sqlite,
     entries: RefCell<Vec<LoggedStatement>>,
+    /// Rows the statements changed themselves, as `Sqlite::execute` and the
+    /// servers count them: not the rows a trigger or a cascade changed.
+    changed: Cell<u64>,
 }
 
 impl Executor for Recording<'_> {
@@ -194,7 +197,17 @@ impl Executor for Recording<'_> {
         sink: &mut dyn FnMut(&dyn RawRow) -> Result<()>,
     ) -> Result<usize> {
         let start = Instant::now();
+        let conn = self.db.connection();
+        let before = conn.total_changes();
         let result = self.db.run(statement, sink);
+        // `changes()` is the last INSERT / UPDATE / DELETE's own count, kept
+        // across statements that change nothing (a SELECT, DDL): read it only
+        // when this statement changed rows, and never past what it changed.
+        let total = conn.total_changes().saturating_sub(before);
+        if total > 0 {
+            let own = conn.changes().min(total);
+            self.changed.set(self.changed.get() + own);
+        }
         // Counted whether it succeeded or not, as `Sqlite`'s own log does.
         self.entries.borrow_mut().push(LoggedStatement {
             sql: statement.sql.clone(),
@@ -245,13 +258,13 @@ impl AsyncExecutor for &AsyncSqlite {
                         let Some(job) = guard.as_mut() else {
                             return (Ok(0), Vec::new());
                         };
-                        let before = db.connection().total_changes();
                         let recording = Recording {
                             db: &db,
                             entries: RefCell::new(Vec::new()),
+                            changed: Cell::new(0),
                         };
                         let result = run_job(&recording, job);
-                        let changed = db.connection().total_changes().saturating_sub(before);
+                        let changed = recording.changed.get();
                         (result.map(|_| changed), recording.entries.into_inner())
                     });
                     match task.await {
