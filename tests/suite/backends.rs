@@ -23,6 +23,10 @@ use related_tests::server::{self, Pool};
 pub const CASES: &[Case] = &[
     Case::new("backends::every_type_round_trips", every_type_round_trips),
     Case::new(
+        "backends::raw_reads_exact_values_whatever_its_sql_starts_with",
+        raw_reads_exact_values_whatever_its_sql_starts_with,
+    ),
+    Case::new(
         "backends::integer_and_float_widths",
         integer_and_float_widths,
     ),
@@ -369,6 +373,48 @@ fn type_rows() -> Vec<TypeRow> {
             maybe_bytes: Some(b"NULL".to_vec()),
         },
     ]
+}
+
+/// `raw` reads the values a load reads, whatever its SQL starts with (a
+/// comment, as SQL-commenter tags add; parentheses; a CTE), and whatever
+/// the session's settings: over the text protocol MySQL prints a FLOAT
+/// with 6 significant digits, and PostgreSQL's text follows
+/// `extra_float_digits`, `DateStyle` and `bytea_output`.
+fn raw_reads_exact_values_whatever_its_sql_starts_with(db: &Db) {
+    db.create_tables(&[TypeRow::info()]).unwrap();
+    let rows = type_rows();
+    db.insert_all(&rows).unwrap();
+    let mut spellings = vec![
+        r#"SELECT * FROM "type_row" ORDER BY "id""#,
+        "/* app:blog */ SELECT * FROM \"type_row\" ORDER BY \"id\"",
+        "-- tag\n  SELECT * FROM \"type_row\" ORDER BY \"id\"",
+        r#"WITH t AS (SELECT * FROM "type_row") SELECT * FROM t ORDER BY "id""#,
+    ];
+    if db.backend() != Backend::Sqlite {
+        // SQLite takes no parenthesized query at the top.
+        spellings.push(r#"(SELECT * FROM "type_row") ORDER BY "id""#);
+    }
+    for &sql in &spellings {
+        let sql = db.sql(sql);
+        assert_eq!(db.raw::<TypeRow>(&sql, &[]).unwrap(), rows, "{sql}");
+    }
+    let session: &[&str] = match db.backend() {
+        Backend::Postgres => &[
+            "SET extra_float_digits = 0",
+            "SET DateStyle = 'German'",
+            "SET bytea_output = 'escape'",
+        ],
+        _ => &[],
+    };
+    let Some(pool) = db.new_pool(1, session) else {
+        return;
+    };
+    for &sql in &spellings {
+        let sql = db.sql(sql);
+        let read = db.block_on(on_pool!(&pool, |p| p.raw::<TypeRow>(&sql, &[])));
+        assert_eq!(read.unwrap(), rows, "{sql}");
+    }
+    db.block_on(pool.close());
 }
 
 fn every_type_round_trips(db: &Db) {

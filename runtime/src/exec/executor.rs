@@ -92,6 +92,14 @@ pub trait Job: Send + 'static {
     fn __undo_in_callers(&self) -> bool {
         self.consistency() == Consistency::Atomic
     }
+
+    /// Whether the job reads the rows its statements return: such a
+    /// statement goes prepared, so that its values come back in the binary
+    /// format whatever its SQL starts with.
+    #[doc(hidden)]
+    fn __reads_rows(&self) -> bool {
+        false
+    }
 }
 
 impl<M: Model> Job for Load<M> {
@@ -148,6 +156,10 @@ impl<M: Model> Raw<M> {
 impl<M: Model> Job for Raw<M> {
     fn consistency(&self) -> Consistency {
         Consistency::None
+    }
+
+    fn __reads_rows(&self) -> bool {
+        true
     }
 
     fn next_statement(&mut self) -> Result<Option<Statement>> {

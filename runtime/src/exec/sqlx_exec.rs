@@ -856,7 +856,7 @@ async fn send_one<DB: Backend, J: Job>(
     drain: Drain<'_>,
 ) -> std::result::Result<(), SendError> {
     let persistent = DB::cacheable(&params);
-    let args = if params.is_empty() && !is_select(sql) {
+    let args = if params.is_empty() && !is_query::<DB>(sql, job.__reads_rows()) {
         None
     } else {
         Some(DB::arguments(params).map_err(|why| {
@@ -883,18 +883,16 @@ async fn send_one<DB: Backend, J: Job>(
     Ok(())
 }
 
-/// SELECTs (and WITH queries) always go as prepared statements, even
-/// without parameters: results come back in the binary format (MySQL's text
-/// format prints a FLOAT with 6 significant digits) and the plan is cached.
-/// Anything else without parameters goes as plain text, which every
-/// statement kind (DDL, LOCK TABLES, several statements at once) accepts.
-fn is_select(sql: &str) -> bool {
-    let sql = sql.trim_start();
-    let starts = |word: &str| {
-        sql.get(..word.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(word))
-    };
-    starts("select") || starts("with")
+/// Queries always go as prepared statements, even without parameters:
+/// results come back in the binary format, whatever the session's settings
+/// (MySQL's text format prints a FLOAT with 6 significant digits;
+/// PostgreSQL's depends on `extra_float_digits`, `DateStyle`,
+/// `bytea_output`), and the plan is cached. A job that reads rows (`raw`,
+/// loads, counts) counts as a query whatever its SQL starts with (a
+/// comment, `INSERT .. RETURNING`). Anything else without parameters goes
+/// as plain text, which every statement kind (DDL, LOCK TABLES) accepts.
+fn is_query<DB: Backend>(sql: &str, reads_rows: bool) -> bool {
+    reads_rows || crate::plan::sql_text::is_query(DB::CTX.dialect, sql)
 }
 
 /// Take the first statement before a connection: a job with nothing to send

@@ -82,6 +82,36 @@ pub(crate) fn parameters_match(dialect: Dialect, sql: &str, given: usize) -> Res
     })
 }
 
+/// Whether `sql` is a query that returns rows, read past leading
+/// whitespace, comments and opening parentheses: `SELECT`, `WITH`, `VALUES`
+/// or `TABLE`. Such statements always go prepared, so their results come
+/// back in the binary format (over the text protocol MySQL prints a FLOAT
+/// with 6 significant digits, and PostgreSQL's text depends on session
+/// settings such as `extra_float_digits` and `DateStyle`).
+#[cfg_attr(not(feature = "tokio"), allow(dead_code))]
+pub(crate) fn is_query(dialect: Dialect, sql: &str) -> bool {
+    let b = sql.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if let Some(after) = comment(dialect, b, i) {
+            i = after;
+        } else if b[i].is_ascii_whitespace() || b[i] == b'(' {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let rest = &b[i..];
+    let word_end = rest
+        .iter()
+        .position(|c| !c.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    let word = &rest[..word_end];
+    ["select", "with", "values", "table"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
+}
+
 /// The byte offset of the `;` that ends the first statement when more SQL
 /// follows it under some reading of the quotes, or None.
 fn second_statement(dialect: Dialect, sql: &str) -> Option<usize> {
@@ -284,6 +314,32 @@ fn dollar_quoted(b: &[u8], i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn queries_are_known_past_comments_and_parentheses() {
+        for (dialect, sql) in [
+            (Dialect::Mysql, "select 1"),
+            (Dialect::Mysql, "# tag\n/* x */ ( SELECT 1)"),
+            (
+                Dialect::Postgres,
+                "/* a /* nested */ b */ WITH t AS (SELECT 1) TABLE t",
+            ),
+            (Dialect::Postgres, "--x\rVALUES (1)"),
+            (Dialect::Sqlite, "  table t"),
+        ] {
+            assert!(is_query(dialect, sql), "{sql}");
+        }
+        for (dialect, sql) in [
+            (Dialect::Mysql, "/*! SELECT */ 1"),
+            (Dialect::Mysql, "LOCK TABLES t WRITE"),
+            (Dialect::Postgres, "selected"),
+            (Dialect::Postgres, "CREATE TABLE t (x int)"),
+            (Dialect::Sqlite, ""),
+            (Dialect::Sqlite, "-- select"),
+        ] {
+            assert!(!is_query(dialect, sql), "{sql}");
+        }
+    }
 
     fn several(dialect: Dialect, sql: &str) -> Option<usize> {
         second_statement(dialect, sql)
