@@ -131,6 +131,11 @@ pub const CASES: &[Case] = &[
         one_call_sends_one_statement,
     ),
     Case::new(
+        "faults::placeholders_hidden_by_a_backslash_are_refused",
+        placeholders_hidden_by_a_backslash_are_refused,
+    )
+    .on(&[Backend::Mysql]),
+    Case::new(
         "faults::changed_rows_are_the_statements_own",
         changed_rows_are_the_statements_own,
     ),
@@ -1466,6 +1471,48 @@ fn one_call_sends_one_statement(db: &Db) {
     // One statement, with a trailing `;` and a comment, still runs.
     let one = q("-- all tags\nSELECT * FROM \"blog_tag\" WHERE \"name\" <> ';'; -- done");
     assert_eq!(db.raw::<Tag>(&one, &[]).unwrap().len(), tags);
+}
+
+/// MySQL under `NO_BACKSLASH_ESCAPES`: `'a\'` is a whole string there,
+/// and by default an open one, so the `?` after it is a placeholder under
+/// one setting and quoted text under the other. The check cannot see the
+/// session's `sql_mode`: such a statement is refused before anything is
+/// sent, whatever the count given, and the connection answers its next
+/// statement (sent with a count the server does not expect, sqlx's MySQL
+/// driver waits forever).
+fn placeholders_hidden_by_a_backslash_are_refused(db: &Db) {
+    blog::seed(db, 3).unwrap();
+    let session = ["SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_BACKSLASH_ESCAPES')"];
+    let pool = db.new_pool(1, &session).expect("a server");
+    let (answers, next) = db.block_on(async {
+        on_pool!(&pool, |p| {
+            let mut conn = p.acquire().await.unwrap();
+            let mut answers = Vec::new();
+            for (sql, given) in [
+                (r"SELECT ?, 'a\', ?, 'b'", 1),
+                (r"SELECT ?, 'a\', ?, 'b'", 2),
+                (r"SELECT 'a\', ?", 1),
+                (r"SELECT 'a\', ?", 0),
+            ] {
+                let params = vec![Value::I64(1); given];
+                answers.push((&mut *conn).execute_statement(sql, &params).await);
+            }
+            let next = tokio::time::timeout(
+                Duration::from_secs(20),
+                (&mut *conn).execute_statement("SELECT 1", &[]),
+            )
+            .await;
+            (answers, next)
+        })
+    });
+    for answer in answers {
+        let e = answer.unwrap_err();
+        assert!(e.to_string().contains("NO_BACKSLASH_ESCAPES"), "{e}");
+        assert!(!matches!(e, Error::ConnectionLost { .. }), "{e}");
+    }
+    next.expect("the connection answered its next statement")
+        .unwrap();
+    db.block_on(pool.close());
 }
 
 /// The count of changed rows a statement returns is the rows it changed

@@ -58,25 +58,46 @@ fn readings(dialect: Dialect) -> &'static [Reading] {
 
 /// Err unless `sql` takes exactly `given` parameters, where the dialect's
 /// placeholders can be counted: MySQL's `?`, PostgreSQL's `$n` (the highest
-/// `n`), outside quotes and comments, as the server reads them by default.
-/// Refused before anything is sent: sqlx's MySQL driver, given a count
-/// that does not match, leaves the connection waiting for an answer that
-/// never comes. (SQLite reports it itself, and has named placeholders.)
-/// Used by the async executors only.
+/// `n`), outside quotes and comments. Refused before anything is sent:
+/// sqlx's MySQL driver, given a count that does not match, leaves the
+/// connection waiting for an answer that never comes. On MySQL the count
+/// must be the same under every reading of backslashes in quotes (the
+/// session's `sql_mode` decides it, and the check cannot see it): where a
+/// `\'` moves a `?` in or out of a string, the statement is refused.
+/// (PostgreSQL reports a wrong count itself; SQLite too, and it has named
+/// placeholders.) Used by the async executors only.
 #[cfg_attr(not(feature = "tokio"), allow(dead_code))]
 pub(crate) fn parameters_match(dialect: Dialect, sql: &str, given: usize) -> Result<()> {
     if dialect == Dialect::Sqlite {
         return Ok(());
     }
-    let placeholders = scan(dialect, readings(dialect)[0], sql).placeholders;
-    if placeholders == given {
-        return Ok(());
-    }
+    let readings = match dialect {
+        Dialect::Mysql => readings(dialect),
+        _ => &readings(dialect)[..1],
+    };
+    let mut counts: Vec<usize> = readings
+        .iter()
+        .map(|&r| scan(dialect, r, sql).placeholders)
+        .collect();
+    counts.dedup();
     let mark = if dialect == Dialect::Mysql { "?" } else { "$n" };
-    Err(Error::Database {
-        message: format!(
+    let message = match counts[..] {
+        [placeholders] if placeholders == given => return Ok(()),
+        [placeholders] => format!(
             "the statement has {placeholders} placeholder(s) (`{mark}`) and {given} parameter(s) were given; nothing was sent"
         ),
+        _ => {
+            let (least, most) = (
+                counts.iter().min().copied().unwrap_or(0),
+                counts.iter().max().copied().unwrap_or(0),
+            );
+            format!(
+                "the statement has {least} to {most} placeholder(s) (`{mark}`), depending on whether the server reads a backslash in quotes as an escape (`sql_mode` NO_BACKSLASH_ESCAPES, ANSI_QUOTES), and {given} parameter(s) were given; nothing was sent: write the quoted text without a backslash before its closing quote, or pass it as a parameter"
+            )
+        }
+    };
+    Err(Error::Database {
+        message,
         statement: sql.to_owned(),
         source: None,
     })
@@ -314,6 +335,23 @@ fn dollar_quoted(b: &[u8], i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mysql_placeholders_count_alike_under_every_reading() {
+        let ok = |sql: &str, n| parameters_match(Dialect::Mysql, sql, n).is_ok();
+        assert!(ok("SELECT ?, '?', \"?\"", 1));
+        assert!(
+            ok(r"SELECT ?, 'a\\', ?", 2),
+            "an escaped backslash reads alike"
+        );
+        // Two placeholders under NO_BACKSLASH_ESCAPES, none by default.
+        for (sql, given) in [(r"SELECT ?, 'a\', ?, 'b'", 1), (r"SELECT 'a\', ?", 1)] {
+            let e = parameters_match(Dialect::Mysql, sql, given).unwrap_err();
+            assert!(e.to_string().contains("NO_BACKSLASH_ESCAPES"), "{e}");
+        }
+        // PostgreSQL counts itself: its default reading only.
+        assert!(parameters_match(Dialect::Postgres, r"SELECT 'a\', $1", 1).is_ok());
+    }
 
     #[test]
     fn queries_are_known_past_comments_and_parentheses() {
