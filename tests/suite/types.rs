@@ -55,6 +55,11 @@ pub const CASES: &[Case] = &[
         uuids_stored_in_other_spellings,
     ),
     Case::new(
+        "types::times_stored_in_other_spellings_on_sqlite",
+        times_stored_in_other_spellings_on_sqlite,
+    )
+    .on(SQLITE),
+    Case::new(
         "types::times_as_django_writes_them_on_sqlite",
         times_as_django_writes_them_on_sqlite,
     )
@@ -309,6 +314,27 @@ pub struct SpelledAccount {
 pub struct SpelledSession {
     pub id: i64,
     pub account: ForeignKey<SpelledAccount>,
+}
+
+/// Instants as keys, over tables made by hand on SQLite, spelled as other
+/// tools store them (`T`, fractions of 3 or 6 digits, `Z`, `+00:00`).
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t_spelled_event")]
+pub struct SpelledEvent {
+    #[related(primary_key)]
+    pub at: DateTime<Utc>,
+    pub name: String,
+    #[related(reverse = SpelledTicket::event)]
+    pub tickets: Reverse<SpelledTicket>,
+    pub ticket_count: Counted<SpelledTicket>,
+}
+
+#[derive(Clone, Debug, PartialEq, Model)]
+#[related(table = "t_spelled_ticket")]
+pub struct SpelledTicket {
+    pub id: i64,
+    pub event: ForeignKey<SpelledEvent>,
+    pub local: NaiveDateTime,
 }
 
 /// Dates and times in a table Django made on SQLite (`TEXT` as Python's
@@ -1745,6 +1771,103 @@ fn random_values_sort_and_filter_as_rust_does(db: &Db) {
 /// and filters, `select_related` and both directions of a prefetch find
 /// every one of them (PostgreSQL's `uuid` reads every spelling as the same
 /// value: the same checks hold there).
+/// SQLite keeps times as text, and tools spell them differently; one
+/// relation spelled alike on both sides is related by a JOIN, and must be
+/// by every key list too (prefetch both ways, counts, filters), which
+/// asks for each exact spelling of a key, not only `related`'s own.
+fn times_stored_in_other_spellings_on_sqlite(db: &Db) {
+    db.execute(
+        r#"CREATE TABLE "t_spelled_event" ("at" TEXT PRIMARY KEY, "name" TEXT NOT NULL)"#,
+        &[],
+    )
+    .unwrap();
+    db.execute(
+        r#"CREATE TABLE "t_spelled_ticket" ("id" INTEGER PRIMARY KEY, "event_id" TEXT NOT NULL, "local" TEXT NOT NULL)"#,
+        &[],
+    )
+    .unwrap();
+    // Event n at 2024-01-0n 10:00 UTC, each spelled by another tool, and
+    // its ticket's key alike; the ticket's local time spelled the same way
+    // without a zone.
+    let spelled = [
+        ("2024-01-01T10:00:00", "2024-01-01T10:00:00"),
+        ("2024-01-02 10:00:00.000", "2024-01-02 10:00:00.000"),
+        ("2024-01-03 10:00:00.000000", "2024-01-03 10:00:00.000000"),
+        ("2024-01-04 10:00", "2024-01-04 10:00"),
+        ("2024-01-05 10:00:00+00:00", "2024-01-05T10:00:00.000000000"),
+        ("2024-01-06T10:00:00.000Z", "2024-01-06T10:00"),
+        ("2024-01-07 10:00:00", "2024-01-07 10:00:00"),
+    ];
+    for (i, (at, local)) in spelled.iter().enumerate() {
+        let n = i + 1;
+        db.execute(
+            &format!(r#"INSERT INTO "t_spelled_event" VALUES ('{at}', 'e{n}')"#),
+            &[],
+        )
+        .unwrap();
+        db.execute(
+            &format!(r#"INSERT INTO "t_spelled_ticket" VALUES ({n}, '{at}', '{local}')"#),
+            &[],
+        )
+        .unwrap();
+    }
+    let at = |n: u32| Utc.with_ymd_and_hms(2024, 1, n, 10, 0, 0).unwrap();
+    let local = |n: u32| at(n).naive_utc();
+    let names = |q: Query<SpelledEvent>| -> Vec<String> {
+        let mut v: Vec<String> = db.all(&q).unwrap().into_iter().map(|e| e.name).collect();
+        v.sort();
+        v
+    };
+    for n in 1..=7 {
+        assert_eq!(
+            names(SpelledEvent::query().filter(SpelledEvent::at().eq(at(n)))),
+            [format!("e{n}")],
+            "eq finds event {n}"
+        );
+        assert_eq!(
+            names(SpelledEvent::query().filter(SpelledEvent::at().ne(at(n)))).len(),
+            6,
+            "ne leaves out event {n} only"
+        );
+        let tickets = db
+            .all(&SpelledTicket::query().filter(SpelledTicket::local().eq(local(n))))
+            .unwrap();
+        assert_eq!(
+            tickets.iter().map(|t| t.id).collect::<Vec<_>>(),
+            [i64::from(n)]
+        );
+    }
+    assert_eq!(
+        names(SpelledEvent::query().filter(SpelledEvent::at().is_in([at(2), at(4), at(6)]))),
+        ["e2", "e4", "e6"]
+    );
+    // Forward: by JOIN and by prefetch, each ticket finds its event.
+    for q in [
+        SpelledTicket::query().select_related(SpelledTicket::event()),
+        SpelledTicket::query().prefetch_related(SpelledTicket::event()),
+    ] {
+        let tickets = db.all(&q.order_by(SpelledTicket::id().asc())).unwrap();
+        let found: Vec<String> = tickets
+            .iter()
+            .map(|t| t.event.get().unwrap().name.clone())
+            .collect();
+        assert_eq!(found, ["e1", "e2", "e3", "e4", "e5", "e6", "e7"]);
+    }
+    // Reverse: each event gets its ticket, and counts it.
+    let events = db
+        .all(
+            &SpelledEvent::query()
+                .prefetch_related(SpelledEvent::tickets())
+                .count_related(SpelledEvent::tickets(), SpelledEvent::ticket_count())
+                .order_by(SpelledEvent::name().asc()),
+        )
+        .unwrap();
+    for e in &events {
+        assert_eq!(e.tickets.get().unwrap().len(), 1, "{}", e.name);
+        assert_eq!(e.ticket_count.get().unwrap(), 1, "{}", e.name);
+    }
+}
+
 fn uuids_stored_in_other_spellings(db: &Db) {
     let (key, text) = match db.backend() {
         Backend::Sqlite => ("TEXT", "TEXT"),

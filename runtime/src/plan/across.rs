@@ -221,7 +221,7 @@ pub(crate) fn condition(w: &mut SqlWriter, aliases: &mut Aliases, scope: &Scope,
         }
         Expr::Cmp { column, op, value } => {
             w.qualified(scope.alias_of(&column.path), column.name);
-            match (op, spellings::of(w.dialect.uuids(), value)) {
+            match (op, spellings::of(w.dialect.storage(), value)) {
                 // A value stored in several spellings: equal to any of them.
                 (CmpOp::Eq | CmpOp::Ne, Some(all)) => {
                     w.push(if *op == CmpOp::Eq {

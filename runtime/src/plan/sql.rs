@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::model::value::{SqlType, Value};
-use crate::plan::spellings::{self, UuidStorage};
+use crate::plan::spellings::{self, Storage, UuidStorage};
 
 /// The SQL dialect a statement is rendered for.
 ///
@@ -91,6 +91,15 @@ impl Dialect {
             Dialect::Postgres => UuidStorage::Native,
             Dialect::Sqlite => UuidStorage::Text,
             Dialect::Mysql => UuidStorage::TextOrBytes,
+        }
+    }
+
+    /// What this backend stores as text in more than one spelling
+    /// (`plan::spellings`).
+    pub(crate) fn storage(self) -> Storage {
+        Storage {
+            uuids: self.uuids(),
+            temporal_text: self == Dialect::Sqlite,
         }
     }
 
@@ -195,7 +204,7 @@ impl SqlWriter {
         key_type: SqlType,
     ) {
         self.qualified(alias, column);
-        let keys = spellings::expand(self.dialect.uuids(), keys);
+        let keys = spellings::expand(self.dialect.storage(), keys);
         match (binding, self.dialect) {
             (KeyBinding::OneParameter, Dialect::Sqlite) => {
                 self.push(" IN rarray(").param(Value::List(keys)).push(")");

@@ -692,7 +692,7 @@ impl<R: Relation> PrefetchNode<R::Source> for CountLevel<R> {
                 KeyBinding::OneParameter => vec![keys],
                 KeyBinding::Expanded { max } => {
                     let own = self.statement(ctx, vec![Value::Null]).params.len() - 1;
-                    let per_key = spellings::per_key(ctx.dialect.uuids(), &keys[0]);
+                    let per_key = spellings::per_key(ctx.dialect.storage(), &keys[0]);
                     let size = (max.saturating_sub(own) / per_key).max(1);
                     crate::plan::schema::key_chunks(keys, size, per_key)
                 }
