@@ -223,9 +223,9 @@ pub trait Column: Sized + Clone + Send + Sync + 'static {
 )]
 pub trait Key: Column + Hash + Eq + Ord + fmt::Debug {
     /// Whether every database compares two keys of this type exactly as
-    /// Rust's `==` does. Integers and bytes do; text does not: a column's
-    /// collation may fold case (`'fr' = 'FR'`) or trailing blanks
-    /// (`'fr ' = 'fr'`). Prefetch statements over keys that are not exact
+    /// Rust's `==` does. Integers do; text does not: a column's collation
+    /// may fold case (`'fr' = 'FR'`) or trailing blanks (`'fr ' = 'fr'`),
+    /// and bytes may be read from such a column. Prefetch statements over keys that are not exact
     /// let the database match them and return the key each row matched.
     /// A key type whose equality a collation may change must say `false`.
     const EXACT_EQUALITY: bool = true;
@@ -333,8 +333,12 @@ impl Key for i64 {}
 impl Key for String {
     const EXACT_EQUALITY: bool = false;
 }
+/// Not exact either: SQLite and MySQL read a text column as bytes, and
+/// its collation may fold case.
 #[diagnostic::do_not_recommend]
-impl Key for Vec<u8> {}
+impl Key for Vec<u8> {
+    const EXACT_EQUALITY: bool = false;
+}
 
 /// `Ordered` for a type and its `Option`. Hidden from diagnostics: a
 /// column type without an order gets `Ordered`'s message, not a list of
