@@ -208,7 +208,8 @@ impl<T> serde::Serialize for Counted<T> {
 /// The example at [`Counted`] counts into two such fields.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a `Counted<_>` field",
-    label = "expected the handle of a `Counted<T>` field of the query's model"
+    label = "expected the handle of a `Counted<T>` field of the query's model, called: `Model::field()`",
+    note = "a count goes into a field declared `Counted<T>` (`pub tag_count: Counted<Tag>`), named by its handle: `.count_related(Post::tags(), Post::tag_count())`"
 )]
 pub trait CountTarget: Copy + Send + Sync + 'static {
     /// The loaded set of `Source` holding this count (for typed rows).
@@ -235,14 +236,14 @@ impl<M: Model, L> Query<M, L> {
     // is not many-valued, a target that is not a `Counted` field), and the
     // error stays within 15 lines.
     #[rustfmt::skip]
-    pub fn count_related<R, A>(self, relation: R, target: A) -> Query<M, WithCount<L, M, R, A>> where (): CountRelation<M, R> + CountField<A, M, CountedRows<M, R>>, L: Union<LoadsOf<M, R, A>> {
+    pub fn count_related<R, A>(self, relation: R, target: A) -> Query<M, WithCount<L, M, R, A>> where (): CountRelation<M, R>, CountedRows<M, R>: CountField<A, M, CountedRows<M, R>>, L: Union<LoadsOf<M, R, A>> {
         self.count_related_untyped(relation, target).retype()
     }
 
     /// [`Query::count_related`], counting only the related rows that match
     /// `filter`.
     #[rustfmt::skip]
-    pub fn count_related_where<R, F, A>(self, relation: R, filter: F, target: A) -> Query<M, WithCount<L, M, R, A>> where (): CountRelation<M, R> + FilterArg<CountedRows<M, R>, F> + CountField<A, M, CountedRows<M, R>>, L: Union<LoadsOf<M, R, A>> {
+    pub fn count_related_where<R, F, A>(self, relation: R, filter: F, target: A) -> Query<M, WithCount<L, M, R, A>> where (): CountRelation<M, R> + FilterArg<CountedRows<M, R>, F>, CountedRows<M, R>: CountField<A, M, CountedRows<M, R>>, L: Union<LoadsOf<M, R, A>> {
         let filter = <() as FilterArg<CountedRows<M, R>, F>>::__filter(filter);
         self.count_related_where_untyped(relation, filter, target).retype()
     }
@@ -251,10 +252,11 @@ impl<M: Model, L> Query<M, L> {
     /// code, as [`Query::select_related_untyped`]).
     pub fn count_related_untyped<R, A>(self, relation: R, target: A) -> Self
     where
-        (): CountRelation<M, R> + CountField<A, M, CountedRows<M, R>>,
+        (): CountRelation<M, R>,
+        CountedRows<M, R>: CountField<A, M, CountedRows<M, R>>,
     {
         let relation = <() as CountRelation<M, R>>::__relation(relation);
-        let target = <() as CountField<A, M, CountedRows<M, R>>>::__field(target);
+        let target = <CountedRows<M, R> as CountField<A, M, CountedRows<M, R>>>::__field(target);
         self.count_related_where_opt(relation, None, target)
     }
 
@@ -266,10 +268,11 @@ impl<M: Model, L> Query<M, L> {
         target: A,
     ) -> Self
     where
-        (): CountRelation<M, R> + CountField<A, M, CountedRows<M, R>>,
+        (): CountRelation<M, R>,
+        CountedRows<M, R>: CountField<A, M, CountedRows<M, R>>,
     {
         let relation = <() as CountRelation<M, R>>::__relation(relation);
-        let target = <() as CountField<A, M, CountedRows<M, R>>>::__field(target);
+        let target = <CountedRows<M, R> as CountField<A, M, CountedRows<M, R>>>::__field(target);
         self.count_related_where_opt(relation, Some(filter.expr), target)
     }
 
@@ -307,7 +310,7 @@ impl<M: Model, L> Query<M, L> {
 #[diagnostic::on_unimplemented(
     message = "`{R}` is not a many-valued relation of `{M}`: `count_related` counts the rows of a ManyToMany or Reverse relation",
     label = "expected a ManyToMany or Reverse relation handle of `{M}`, called: `Model::field()`",
-    note = "a ForeignKey or OneToOne has at most one row: load it with `.select_related(..)`, or filter on its key column (`Post::author_id().is_null()`); a relation of a prefetched model is counted below its level: `Prefetch::new(..).count_related(..)`; a relation is a handle, not a string: `\"comments\"` is `Post::comments()`"
+    note = "a ForeignKey or OneToOne has at most one row: load it with `.select_related(..)`, or filter on its key column (`Post::author_id().is_null()`); a relation of a prefetched model is counted below its level: `Prefetch::new(..).count_related(..)`; a relation is a handle, not a string: `\"comments\"` is `Post::comments()`; the relation comes first, then the `Counted` field: `.count_related(Post::comments(), Post::comment_count())`"
 )]
 pub trait CountRelation<M, R> {
     /// `R` itself, seen as the many-valued relation of `M` it is.
@@ -328,7 +331,9 @@ impl<M, R: Relation<Source = M, Card = Many>> CountRelation<M, R> for () {
 }
 
 /// Where `count_related` puts its counts: a `Counted<T>` field (`A`) of
-/// `M` counting `T` rows. Stated on `()` for the reason `CountRelation` is.
+/// `M` counting `T` rows. Stated on the counted rows, `T`, which come from
+/// the relation: where the relation is wrong (the two arguments swapped),
+/// `T` is unknown and only the relation's error is reported.
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
     message = "`{A}` is not a `Counted<{T}>` field of `{M}`",
@@ -348,7 +353,7 @@ pub trait CountField<A, M, T> {
 // handle of another count is then reported where the return type needs it,
 // without the 5-line "required by a bound" note (14 lines, not 19).
 #[diagnostic::do_not_recommend]
-impl<M, T, A: CountsInto<M, T>> CountField<A, M, T> for () {
+impl<M, T, A: CountsInto<M, T>> CountField<A, M, T> for T {
     type Field = A;
     #[inline]
     fn __field(field: A) -> A {
@@ -368,7 +373,7 @@ type Counts<M, R> = <() as CountRelation<M, R>>::Counted;
 /// The rows that relation counts.
 type CountedRows<M, R> = <Counts<M, R> as Relation>::Target;
 /// The count field `count_related` was given.
-type FieldOf<M, R, A> = <() as CountField<A, M, CountedRows<M, R>>>::Field;
+type FieldOf<M, R, A> = <CountedRows<M, R> as CountField<A, M, CountedRows<M, R>>>::Field;
 /// What the count field adds to the loaded set.
 type LoadsOf<M, R, A> = <FieldOf<M, R, A> as CountTarget>::Loads;
 /// The loaded set `S` with that count added.
@@ -377,14 +382,14 @@ type WithCount<S, M, R, A> = <S as Union<LoadsOf<M, R, A>>>::Output;
 impl<R: Relation, N, D> Prefetch<R, N, D> {
     /// [`Query::count_related`] on the rows of this level (in their type).
     #[rustfmt::skip]
-    pub fn count_related<R2, A>(self, relation: R2, target: A) -> Prefetch<R, WithCount<N, R::Target, R2, A>, D> where (): CountRelation<R::Target, R2> + CountField<A, R::Target, CountedRows<R::Target, R2>>, N: Union<LoadsOf<R::Target, R2, A>> {
+    pub fn count_related<R2, A>(self, relation: R2, target: A) -> Prefetch<R, WithCount<N, R::Target, R2, A>, D> where (): CountRelation<R::Target, R2>, CountedRows<R::Target, R2>: CountField<A, R::Target, CountedRows<R::Target, R2>>, N: Union<LoadsOf<R::Target, R2, A>> {
         self.count_related_untyped(relation, target).retype()
     }
 
     /// [`Query::count_related_where`] on the rows of this level (in their
     /// type).
     #[rustfmt::skip]
-    pub fn count_related_where<R2, F, A>(self, relation: R2, filter: F, target: A) -> Prefetch<R, WithCount<N, R::Target, R2, A>, D> where (): CountRelation<R::Target, R2> + FilterArg<CountedRows<R::Target, R2>, F> + CountField<A, R::Target, CountedRows<R::Target, R2>>, N: Union<LoadsOf<R::Target, R2, A>> {
+    pub fn count_related_where<R2, F, A>(self, relation: R2, filter: F, target: A) -> Prefetch<R, WithCount<N, R::Target, R2, A>, D> where (): CountRelation<R::Target, R2> + FilterArg<CountedRows<R::Target, R2>, F>, CountedRows<R::Target, R2>: CountField<A, R::Target, CountedRows<R::Target, R2>>, N: Union<LoadsOf<R::Target, R2, A>> {
         let filter = <() as FilterArg<CountedRows<R::Target, R2>, F>>::__filter(filter);
         self.count_related_where_untyped(relation, filter, target).retype()
     }
@@ -392,7 +397,8 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
     /// [`Prefetch::count_related`] leaving the type as it is.
     pub fn count_related_untyped<R2, A>(mut self, relation: R2, target: A) -> Self
     where
-        (): CountRelation<R::Target, R2> + CountField<A, R::Target, CountedRows<R::Target, R2>>,
+        (): CountRelation<R::Target, R2>,
+        CountedRows<R::Target, R2>: CountField<A, R::Target, CountedRows<R::Target, R2>>,
     {
         let query = std::mem::take(self.query_mut());
         *self.query_mut() = query.count_related_untyped(relation, target);
@@ -407,7 +413,8 @@ impl<R: Relation, N, D> Prefetch<R, N, D> {
         target: A,
     ) -> Self
     where
-        (): CountRelation<R::Target, R2> + CountField<A, R::Target, CountedRows<R::Target, R2>>,
+        (): CountRelation<R::Target, R2>,
+        CountedRows<R::Target, R2>: CountField<A, R::Target, CountedRows<R::Target, R2>>,
     {
         let query = std::mem::take(self.query_mut());
         *self.query_mut() = query.count_related_where_untyped(relation, filter, target);
