@@ -96,7 +96,7 @@ fn time_texts(t: SqlTime) -> Vec<String> {
         .into_iter()
         .map(|d| temporal::time_text(t, d))
         .collect();
-    if t.secs % 60 == 0 && t.nanos == 0 {
+    if t.secs.is_multiple_of(60) && t.nanos == 0 {
         let (h, m, _, _) = t.hms_nano();
         all.push(format!("{h:02}:{m:02}"));
     }
