@@ -395,16 +395,15 @@ fn byte_keys_over_text_that_ignores_case(db: &Db) {
     ] {
         db.execute(&db.sql(&sql), &[]).unwrap();
     }
-    let by_join: Vec<Option<Vec<u8>>> = db
-        .all(
-            &Chunk::query()
-                .select_related(Chunk::blob())
-                .order_by(Chunk::id().asc()),
-        )
-        .unwrap()
-        .iter()
-        .map(|c| c.blob.get().ok().map(|b| b.digest.clone()))
-        .collect();
+    // Each chunk's blob, as the query loaded it.
+    let blobs_of = |q: Query<Chunk>| -> Vec<Option<Vec<u8>>> {
+        db.all(&q.order_by(Chunk::id().asc()))
+            .unwrap()
+            .iter()
+            .map(|c| c.blob.get().ok().map(|b| b.digest.clone()))
+            .collect()
+    };
+    let by_join = blobs_of(Chunk::query().select_related_untyped(Chunk::blob()));
     // The INNER JOIN drops chunk 4, whose blob is missing.
     assert_eq!(
         by_join,
@@ -414,16 +413,7 @@ fn byte_keys_over_text_that_ignores_case(db: &Db) {
             Some(b"de".to_vec())
         ]
     );
-    let by_prefetch: Vec<Option<Vec<u8>>> = db
-        .all(
-            &Chunk::query()
-                .prefetch_related(Chunk::blob())
-                .order_by(Chunk::id().asc()),
-        )
-        .unwrap()
-        .iter()
-        .map(|c| c.blob.get().ok().map(|b| b.digest.clone()))
-        .collect();
+    let by_prefetch = blobs_of(Chunk::query().prefetch_related_untyped(Chunk::blob()));
     assert_eq!(
         by_prefetch[..3],
         by_join[..],
