@@ -226,8 +226,8 @@ pub trait Key: Column + Hash + Eq + Ord + fmt::Debug {
     /// Rust's `==` does. Integers do; text does not: a column's collation
     /// may fold case (`'fr' = 'FR'`) or trailing blanks (`'fr ' = 'fr'`),
     /// and bytes may be read from such a column. Prefetch statements over
-    /// keys that are not exact
-    /// let the database match them and return the key each row matched.
+    /// keys that are not exact let the database match them and return the
+    /// key each row matched.
     /// A key type whose equality a collation may change must say `false`.
     const EXACT_EQUALITY: bool = true;
 }
