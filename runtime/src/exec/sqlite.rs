@@ -535,12 +535,6 @@ impl ToSql for Param {
     }
 }
 
-/// Whether the text of `d` (`YYYY-MM-DD`) sorts as the date does: years
-/// 0000 to 9999 (`10000-01-01` and `-0044-03-15` would not).
-fn text_sorts(d: temporal::SqlDate) -> bool {
-    (0..=9999).contains(&d.ymd().0)
-}
-
 const YEAR_RANGE: &str = "a date or time outside the years 0000 to 9999 (in UTC, for an instant): SQLite keeps them as text, whose order would not be the dates' order";
 
 /// `v` as SQLite stores it, or why it cannot be (a duration past 64-bit
@@ -562,8 +556,8 @@ fn stored(v: &Value) -> std::result::Result<SqlValue, &'static str> {
         // decimals and JSON as their text.
         // Only years 0000 to 9999: the text of another (`10000-01-01`,
         // `-0044-03-15`) would not sort, nor compare, as its date.
-        Value::Date(d) if !text_sorts(*d) => return Err(YEAR_RANGE),
-        Value::Timestamp(ts) | Value::TimestampTz(ts) if !text_sorts(ts.split().0) => {
+        Value::Date(d) if !d.text_sorts() => return Err(YEAR_RANGE),
+        Value::Timestamp(ts) | Value::TimestampTz(ts) if !ts.split().0.text_sorts() => {
             return Err(YEAR_RANGE);
         }
         Value::Date(d) => SqlValue::Text(temporal::date_text(*d)),

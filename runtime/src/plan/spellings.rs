@@ -62,7 +62,12 @@ pub(crate) fn of(storage: Storage, value: &Value) -> Option<Vec<Value>> {
 /// split by the parameters it takes).
 pub(crate) fn per_key(storage: Storage, key: &Value) -> usize {
     match key {
-        Value::Uuid(_) => of(storage, key).map_or(1, |all| all.len()),
+        // Four text forms, and on MySQL the 16 bytes (see `uuid`).
+        Value::Uuid(_) => match storage.uuids {
+            UuidStorage::Native => 1,
+            UuidStorage::Text => 4,
+            UuidStorage::TextOrBytes => 5,
+        },
         // Four fractions and no seconds; two separators; three zones; and
         // the date alone.
         Value::Time(_) if storage.temporal_text => 5,
@@ -115,7 +120,7 @@ fn timestamp(ts: SqlTimestamp, utc: bool) -> Option<Vec<Value>> {
     let (d, t) = ts.split();
     // Years past 9999 are refused when bound (their text does not sort):
     // left as they are, they still are.
-    if t.nanos >= 1_000_000_000 || !(0..=9999).contains(&d.ymd().0) {
+    if t.nanos >= 1_000_000_000 || !d.text_sorts() {
         return None;
     }
     let date = temporal::date_text(d);
@@ -293,6 +298,10 @@ mod tests {
         assert!(of(PG, &u).is_none());
         assert!(of(TEXT, &Value::I64(1)).is_none());
         assert_eq!(per_key(MYSQL, &u), 5);
+        for storage in [TEXT, MYSQL, PG] {
+            let n = of(storage, &u).map_or(1, |all| all.len());
+            assert_eq!(per_key(storage, &u), n, "{storage:?}");
+        }
         assert_eq!(per_key(MYSQL, &Value::Text("x".into())), 1);
         // A list of one column's values: NULL stays one value, each UUID
         // becomes its four spellings; other lists are left as they are.

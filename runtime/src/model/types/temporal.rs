@@ -158,6 +158,13 @@ fn days_in_month(y: i64, m: u32) -> u32 {
 }
 
 impl SqlDate {
+    /// Whether the text of this date (`YYYY-MM-DD`) sorts as the date
+    /// does: years 0000 to 9999 (`10000-01-01` and `-0044-03-15` would
+    /// not). SQLite keeps dates as such text.
+    pub(crate) fn text_sorts(self) -> bool {
+        (0..=9999).contains(&self.ymd().0)
+    }
+
     /// The date of a year, month and day; None if there is no such day.
     pub fn from_ymd(y: i64, m: u32, d: u32) -> Option<Self> {
         if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
